@@ -1,0 +1,1054 @@
+"""People, organizations, claims, stance, speaker and figures, from the article text alone.
+
+The extractor weighs evidence the way a careful reader does: a given name or a Chinese surname, a role
+before the name (``Intel CEO Lip-Bu Tan``), an apposition after it (``Mark Chen, OpenAI's chief research
+officer``), a verb of saying, a name given in two scripts, a list of names. Words that make a capitalized
+phrase an organization, product or place count against it. Nothing here knows any particular article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    HONORIFICS,
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    SPEECH_VERBS,
+)
+from .model import Claim, Figure, FigureKind, Organization, Person, Stance
+from .names import PARTICLES, fold, has_cjk, is_cjk_name, is_given_name, is_pinyin_name, key, surname
+from .sentences import split_sentences, strip_citations
+
+# ---------------------------------------------------------------------------------------------------------
+# Statements: one sentence of the core viewpoint or of a point, with its own citations
+
+
+@dataclass
+class Statement:
+    text: str  # without citation markers
+    citations: list[int]
+    section: int  # -1 for the core viewpoint
+
+
+def statements_of(core_raw: str, raw_sections: list[tuple[str | None, list[str]]]) -> list[Statement]:
+    out: list[Statement] = []
+    blocks: list[tuple[int, str]] = [(-1, core_raw)] if core_raw else []
+    for i, (_, points) in enumerate(raw_sections):
+        blocks.extend((i, p) for p in points)
+    for section, raw in blocks:
+        pieces = [strip_citations(s) for s in split_sentences(raw)]
+        # Markers at the end of a point cover its earlier, unmarked sentences.
+        pending: list[int] = []
+        for i in range(len(pieces) - 1, -1, -1):
+            text, cites = pieces[i]
+            if cites:
+                pending = cites
+            else:
+                pieces[i] = (text, list(pending))
+        for text, cites in pieces:
+            if _is_statement(text):
+                out.append(Statement(text=text, citations=cites, section=section))
+    return out
+
+
+def _is_statement(text: str) -> bool:
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    latin = len(re.findall(r"[A-Za-zÀ-ÖØ-öø-ɏ]+", text))
+    return cjk >= 4 or latin >= 3
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Tokens
+
+_TOKEN_RE = re.compile(
+    r"(?P<word>(?:[A-Za-z]\.){2,}|[A-Za-zÀ-ÖØ-öø-ɏ](?:[A-Za-zÀ-ÖØ-öø-ɏ0-9'’\-]*[A-Za-zÀ-ÖØ-öø-ɏ0-9])?(?:\.(?=[A-Za-z]\.))?\.?)"
+    r"|(?P<num>\d+(?:[.,]\d+)*)"
+    r"|(?P<cjk>[\u3400-\u4dbf\u4e00-\u9fff]+)"
+    r"|(?P<punct>[^\w\s])"
+)
+
+_ACRONYM_STOP = frozenset(
+    """AI AGI LLM LLMS GPU GPUS CPU CPUS TPU IPO API APIS CEO CFO CTO COO CIO CRO CMO CPO CSO VP SVP EVP US USA
+    UK EU UN GDP IT PR HR R&D ML NLP AR VR XR EV EVS IOT SAAS B2B B2C ESG ETF ETFS Q1 Q2 Q3 Q4 H1 H2 FY YOY
+    OK TV PC PCS OS HBM DRAM NAND ASIC ASICS FPGA RAM SSD TSX PM AM GMT UTC ET PT RMB USD EUR GBP CHF JPY CNY
+    HKD TLDR FAQ PDF URL BBC""".split()
+)
+_PRODUCT_RE = re.compile(r"GPT|^i[A-Z]|\d$|^[A-Z][a-z]+\d|Pro$|Max$|Ultra$")
+
+
+@dataclass
+class Tok:
+    text: str  # as written, without a trailing period or possessive
+    start: int
+    end: int
+    kind: str  # word | num | cjk | punct
+    poss: bool = False
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.kind == "word" and self.text[:1].isupper()
+
+    @property
+    def shape(self) -> str:
+        t = self.text
+        if self.kind != "word":
+            return self.kind
+        if re.fullmatch(r"[A-Z]\.?", t) or re.fullmatch(r"(?:[A-Z]\.){2,}", t + "."):
+            return "initial"
+        letters = re.sub(r"[^A-Za-zÀ-ÖØ-öø-ɏ]", "", t)
+        if len(letters) >= 2 and (letters.isupper() or re.fullmatch(r"[A-Z]{2,}s", letters)):
+            return "acronym"
+        if not t[:1].isupper():
+            return "camel" if re.search(r"[A-Z]", t[1:]) else "lower"
+        inner = t[1:]
+        if re.search(r"[A-Z]", inner):
+            if re.match(r"(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|Du|La|Le|Van|Von)[A-Z]", t) or re.fullmatch(
+                r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)+", t
+            ):
+                return "name"
+            return "camel"
+        return "name"
+
+
+def tokenize(text: str) -> list[Tok]:
+    toks: list[Tok] = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup or "punct"
+        raw = m.group(0)
+        start, end = m.start(), m.end()
+        poss = False
+        if kind == "word":
+            if raw.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", raw) and raw[:-1].lower() not in HONORIFICS:
+                raw = raw[:-1]
+                end -= 1
+            for suffix in ("'s", "’s", "'", "’"):
+                if raw.endswith(suffix) and len(raw) > len(suffix) + 1:
+                    raw = raw[: -len(suffix)]
+                    poss = True
+                    break
+        toks.append(Tok(raw, start, start + len(raw), kind, poss))
+    return toks
+
+
+def _is_role_word(tok: Tok) -> bool:
+    if tok.kind != "word":
+        return False
+    low = tok.low
+    if low in ROLE_HEADS or low.rstrip("s") in ROLE_HEADS:
+        return True
+    # "co-founder", "ex-CEO", "Vice-President"
+    return "-" in low and low.rsplit("-", 1)[1].rstrip("s") in ROLE_HEADS
+
+
+def _role_word(tok: Tok) -> str:
+    """How a role word is written in a role: acronyms as they are ('CEO', 'co-CEO'), other words lower-case."""
+    return tok.text if re.search(r"[A-Z]{2}", tok.text) else tok.low
+
+
+def _is_role_mod(tok: Tok) -> bool:
+    return tok.kind == "word" and tok.low in ROLE_MODIFIERS
+
+
+def _is_orgish(tok: Tok) -> bool:
+    if tok.kind != "word" or not tok.text[:1].isalpha() or _is_role_word(tok):
+        return False
+    shape = tok.shape
+    if shape == "camel":
+        return not _PRODUCT_RE.search(tok.text)
+    if shape == "acronym":
+        return tok.text.upper().rstrip("S") not in _ACRONYM_STOP and tok.text.upper() not in _ACRONYM_STOP
+    return shape == "name" and tok.low in ORG_WORDS
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Candidates
+
+
+@dataclass
+class Candidate:
+    tokens: list[Tok]
+    sentence: int
+    score: float = 0.0
+    role: str | None = None
+    org: str | None = None
+    cues: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+
+_SKIP_AFTER = frozenset(
+    "has had have also later previously reportedly recently repeatedly publicly was is has been then once "
+    "had already further openly privately quickly firmly strongly swiftly separately".split()
+)
+_FOLLOWING_NOT_PERSON = frozenset(
+    """analysts economists strategists shares stock stocks shareholders customers employees board unit
+    subsidiary division platform platforms model models chip chips superchip superchips gpu gpus app apps
+    index fund funds architecture system systems device devices processor processors series brand campus
+    headquarters stadium award prize act law bill program programme initiative report reports research lab
+    labs team group""".split()
+)
+_PLACE_PREPS = frozenset({"in", "at", "near"})
+_DETERMINERS = frozenset("the a an this that these those its his her their our".split())
+_FOLLOWING_ORG = frozenset(
+    """shares stock stocks shareholders customers employees executives board unit subsidiary division
+    spokesperson spokesman spokeswoman headquarters investors staff""".split()
+)
+_ORG_CONTEXT_BEFORE = frozenset(
+    """like including include includes such at from by with rival rivals competitor competitors partner
+    partners company companies firm firms startup startups giant giants maker makers versus vs against
+    join joined joins joining""".split()
+)
+_ORG_VERBS_AFTER = frozenset(
+    """is was has had said says will would plans planned announced reported agreed signed launched expects
+    invested acquired raised posted released unveiled introduced faces faced is reportedly aims aimed
+    became remains continues fell rose dropped jumped gained lost shed climbed slid tumbled surged plunged
+    soared sank rallied""".split()
+)
+
+
+def _role_before(toks: list[Tok], i: int) -> tuple[str | None, str | None, bool]:
+    """Role and organization written before the name starting at token ``i`` ("Intel CEO", "former
+    OpenAI researcher", "Meta's chief AI scientist"). Returns (role, organization, honorific)."""
+    j = i - 1
+    if j >= 0 and toks[j].kind == "word" and toks[j].low.rstrip(".") in {h.rstrip(".") for h in HONORIFICS}:
+        return None, None, True
+    if j >= 0 and toks[j].text == "," and j - 1 >= 0 and _is_role_word(toks[j - 1]):
+        j -= 1  # "OpenAI's chief executive, Sam Altman"
+    role: list[str] = []
+    org: list[str] = []
+    has_head = False
+    while j >= 0:
+        t = toks[j]
+        if _is_role_word(t) and not t.poss:
+            role.insert(0, _role_word(t))
+            has_head = True
+        elif _is_role_mod(t) and (role or t.low in ("former", "then")) and not (t.cap and org):
+            if t.low in ("the", "of", "at", "for"):
+                break
+            role.insert(0, _role_word(t))
+        elif t.low in ("and", "&") and role and j > 0 and (_is_role_word(toks[j - 1]) or _is_role_mod(toks[j - 1])):
+            role.insert(0, "and")
+        elif (t.cap or t.shape in ("camel", "acronym")) and (t.low not in NOT_NAME_WORDS or org) and has_head:
+            org.insert(0, t.text)
+            if t.poss:
+                j -= 1
+                # "OpenAI's" ends the phrase on the left.
+                break
+        else:
+            break
+        j -= 1
+    while role and role[0] == "and":
+        role.pop(0)
+    if not has_head:
+        return None, None, False
+    return _singular_role(" ".join(role)), (" ".join(org) or None), False
+
+
+def _singular_role(role: str) -> str | None:
+    """'researchers' -> 'researcher', 'interim co-CEOs' -> 'interim co-CEO' (a role in a list of names)."""
+    role = role.strip()
+    if not role:
+        return None
+    words = role.split()
+    last = words[-1]
+    if last.endswith("s") and (last[:-1].lower() in ROLE_HEADS or last[:-1] in ROLE_HEADS):
+        words[-1] = last[:-1]
+    return " ".join(words)
+
+
+def _role_after(toks: list[Tok], k: int) -> tuple[str | None, str | None, bool]:
+    """Apposition after the name ending before token ``k``: ", OpenAI's chief research officer" or
+    ", the CEO of OpenAI" or ", who ...". Returns (role, organization, who-clause)."""
+    if k >= len(toks) or toks[k].text not in (",", "("):
+        return None, None, False
+    j = k + 1
+    if j < len(toks) and toks[j].low == "who":
+        return None, None, True
+    # Read up to the next punctuation: "[the|its] [Org's] <role words ending in a role head> [of|at Org]".
+    window: list[Tok] = []
+    while j < len(toks) and len(window) < 12 and toks[j].kind in ("word", "cjk"):
+        window.append(toks[j])
+        j += 1
+    start = 0
+    org: list[str] = []
+    while start < len(window) and window[start].low in ("the", "a", "an", "its", "his", "her", "their", "then", "now"):
+        start += 1
+    while start < len(window) and (window[start].cap or window[start].shape in ("camel", "acronym")) and not _is_role_word(window[start]) and not _is_role_mod(window[start]):
+        org.append(window[start].text)
+        start += 1
+        if window[start - 1].poss:
+            break
+    heads = [i for i in range(start, min(len(window), start + 7)) if _is_role_word(window[i]) and not window[i].poss]
+    if not heads:
+        return None, None, False
+    # The role ends at its last head before "of"/"at"/"for" (or the first head if a verb follows).
+    end = heads[0]
+    for i in heads[1:]:
+        if all(w.low not in ("of", "at", "for", "who", "which", "that") for w in window[end + 1 : i]):
+            end = i
+    role_words = window[start : end + 1]
+    if any(w.low in ("who", "which", "that", "said", "says") or w.low in SPEECH_VERBS for w in role_words):
+        return None, None, False
+    rest = window[end + 1 :]
+    if rest and rest[0].low in ("of", "at", "for") and not org:
+        tail: list[str] = []
+        for w in rest[1:]:
+            if w.low in ("the",) and not tail:
+                continue
+            if w.cap or w.shape in ("camel", "acronym") or (w.low == "of" and tail):
+                tail.append(w.text)
+            else:
+                break
+        org = tail
+    return _singular_role(" ".join(_role_word(w) for w in role_words)), " ".join(org) or None, False
+
+
+def _speech_after(toks: list[Tok], k: int) -> bool:
+    j = k
+    steps = 0
+    while j < len(toks) and steps < 4:
+        t = toks[j]
+        if t.kind != "word":
+            return False
+        if t.low in SPEECH_VERBS:
+            return True
+        if t.low not in _SKIP_AFTER:
+            return False
+        j += 1
+        steps += 1
+    return False
+
+
+def _runs(toks: list[Tok]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalized tokens (particles allowed inside): [start, end) token indexes."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if t.kind == "word" and (t.cap or t.shape == "camel"):
+            j = i + 1
+            while j < n:
+                u = toks[j]
+                if toks[j - 1].poss:
+                    break
+                if u.kind == "word" and (u.cap or u.shape == "camel"):
+                    j += 1
+                elif u.low == "of" and toks[j - 1].low in ORG_WORDS and j + 1 < n and toks[j + 1].cap:
+                    j += 2  # "Department of Energy", "Bank of America"
+                elif (
+                    u.kind == "word"
+                    and u.low in PARTICLES
+                    and j + 1 < n
+                    and toks[j + 1].cap
+                    and toks[j + 1].kind == "word"
+                ):
+                    j += 2
+                else:
+                    break
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _name_shaped(t: Tok) -> bool:
+    return t.kind == "word" and t.shape in ("name", "initial") and t.low not in NOT_NAME_WORDS and t.low not in ORG_WORDS
+
+
+def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Candidate], list[list[Tok]]]:
+    people: list[Candidate] = []
+    orgs: list[list[Tok]] = []
+    for start, end in _runs(toks):
+        # Split the run into name chunks and context (role words, organization words, stop words).
+        i = start
+        chunk: list[int] = []
+        org_chunk: list[int] = []
+
+        def close_chunk() -> None:
+            if chunk:
+                people.append(_score(toks, chunk, sentence, text))
+                chunk.clear()
+
+        org_open = False
+        prefix: list[int] = []  # "European", "U.S.": may start an organization's name, never a person's
+
+        def close_org() -> None:
+            nonlocal org_open, org_chunk
+            if org_open and org_chunk:
+                orgs.append([toks[x] for x in sorted(set(org_chunk))])
+            org_open = False
+            org_chunk = []
+
+        while i < end:
+            t = toks[i]
+            lowp = t.low
+            if org_open and (lowp == "of" or _is_orgish(t) or (t.shape == "name" and not _is_role_word(t) and lowp not in NOT_NAME_WORDS and toks[i - 1].low == "of")):
+                org_chunk.append(i)  # "Department of Energy", "OpenAI Group PBC"
+            elif t.shape == "name" and lowp in PARTICLES and chunk:
+                chunk.append(i)
+            elif _name_shaped(t) and not _is_role_word(t):
+                close_org()
+                chunk.append(i)
+            elif _is_orgish(t) or (t.text in ("AI", "Labs") and chunk):
+                # "Google DeepMind", "Goldman Sachs Group", "Scale AI": the name chunk belongs to the org.
+                org_chunk = prefix + org_chunk + chunk
+                chunk.clear()
+                org_chunk.append(i)
+                org_open = True
+                prefix = []
+            else:
+                close_chunk()
+                close_org()
+                prefix = [i] if (t.cap and lowp in NOT_NAME_WORDS and lowp not in _DETERMINERS and not _is_role_word(t)) else []
+            if t.poss:
+                close_chunk()
+                close_org()
+            i += 1
+        close_chunk()
+        close_org()
+    return people, orgs
+
+
+def _score(toks: list[Tok], idx: list[int], sentence: int, text: str) -> Candidate:
+    # Drop particles at the edges and a leading stop word that only sentence case capitalized.
+    while idx and toks[idx[-1]].low in PARTICLES:
+        idx = idx[:-1]
+    ts = [toks[i] for i in idx]
+    cand = Candidate(tokens=ts, sentence=sentence)
+    if not ts:
+        return cand
+    first, last = idx[0], idx[-1]
+    words = [t.text for t in ts if t.shape != "initial"]
+    if not words:
+        return cand
+    role, org, honor = _role_before(toks, first)
+    role2, org2, who = _role_after(toks, last + 1)
+    if role or honor:
+        cand.cues.add("role" if role else "honorific")
+    if role2:
+        cand.cues.add("apposition")
+    if who:
+        cand.cues.add("who")
+    cand.role = role or role2
+    cand.org = org or org2
+    score = 0.0
+    if len(words) >= 2:
+        if is_given_name(words[0]):
+            score += 2
+            cand.cues.add("given")
+        elif is_pinyin_name(words):
+            score += 2
+            cand.cues.add("pinyin")
+    score += 2.5 if (role or honor) else 0
+    score += 2 if role2 else 0
+    score += 1.5 if who else 0
+    if _speech_after(toks, last + 1):
+        score += 1.5
+        cand.cues.add("speech")
+    nxt = toks[last + 1] if last + 1 < len(toks) else None
+    prev = toks[first - 1] if first > 0 else None
+    if nxt is not None and nxt.kind == "punct" and nxt.text == "(" and last + 2 < len(toks) and toks[last + 2].kind == "cjk":
+        if is_cjk_name(toks[last + 2].text):
+            score += 2
+            cand.cues.add("cjk-pair")
+    if nxt is not None and nxt.kind == "word" and not ts[-1].poss and nxt.low in _FOLLOWING_NOT_PERSON:
+        score -= 3
+    if prev is not None and prev.text in ('"', "“", "'", "‘", "«", "「"):
+        score -= 3
+    if prev is not None and prev.low == "the":
+        score -= 3
+    if prev is not None and prev.low in _PLACE_PREPS and not (role or role2 or honor):
+        score -= 1.5
+    if len(words) > 4:
+        score -= 2
+    if any(w.lower() in NOT_NAME_WORDS or w.lower() in ORG_WORDS for w in words):
+        score -= 3
+    if len(words) == 1 and not (role or honor):
+        score = min(score, 0.5)  # a lone word is a person only with a role or title before it
+    cand.score = score
+    return cand
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Chinese names written beside their Latin spelling, and Chinese names in Chinese text
+
+_PAIR_CJK_FIRST = re.compile(r"([\u4e00-\u9fff·•]{2,8})\s*\(\s*([A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){0,3})\s*\)")
+_PAIR_LATIN_FIRST = re.compile(r"([A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){0,3})\s*\(\s*([\u4e00-\u9fff·•]{2,8})\s*\)")
+_CN_ROLES = (
+    "创始人兼CEO|联合创始人|创始人|董事长|首席执行官|首席科学家|首席研究官|首席技术官|首席财务官|总裁|CEO|CTO|CFO|COO"
+    "|总经理|副总裁|主席|部长|研究员|科学家|分析师|教授|负责人|高管|发言人"
+)
+_CN_SPEECH = "表示|称|认为|指出|强调|回应|否认|承认|透露|坦言|介绍|说|宣布|驳斥|警告|预计|预测"
+_CN_ROLE_NAME = re.compile(rf"(?:{_CN_ROLES})\s*([\u4e00-\u9fff]{{2,3}})")
+_CN_NAME_SPEECH = re.compile(rf"([\u4e00-\u9fff]{{2,3}})(?={_CN_SPEECH})")
+
+
+def _cn_names(text: str) -> list[str]:
+    found: list[str] = []
+    for m in _CN_ROLE_NAME.finditer(text):
+        name = m.group(1)
+        rest = text[m.end(1) :]
+        if len(name) == 3 and not is_cjk_name(name):
+            name = name[:2]
+        elif len(name) == 3 and re.match(_CN_SPEECH, name[2:] + rest):
+            name = name[:2]
+        if is_cjk_name(name):
+            found.append(name)
+    for m in _CN_NAME_SPEECH.finditer(text):
+        name = m.group(1)
+        for cut in (name, name[1:]):
+            if is_cjk_name(cut):
+                found.append(cut)
+                break
+    return found
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Stance, speaker, figures
+
+_DENY = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|push(?:ed|es|ing)? back"
+    r"|(?:reject|dismiss|disput|contest|counter)\w*\s+(?:\w+\s+){0,3}?(?:claims?|allegations?|reports?|accusations?"
+    r"|rumou?rs?|speculation|suggestions?|criticism|concerns?|the (?:idea|notion|characteri[sz]ation|narrative)"
+    r"|notions?|assertions?|charges?|that|as)"
+    r"|call(?:s|ed|ing)?\s+(?:\w+\s+){0,8}?(?:false|untrue|baseless|inaccurate|unfounded|misleading|fake|nonsense|wrong)"
+    r"|(?:is|was|are|were)\s+(?:not true|untrue|false|baseless|unfounded)|no truth)\b"
+    r"|否认|驳斥|辟谣|不实",
+    re.I,
+)
+_ACK = re.compile(r"\b(?:acknowledg\w*|admit(?:s|ted|ting)?|conced(?:e|es|ed|ing)|recogni[sz](?:e|es|ed)\s+that)\b|承认|坦承", re.I)
+_REPORTED = re.compile(
+    r"\b(?:reportedly|according to|(?:is|are|was|were) (?:said|reported|rumou?red|believed|understood) to"
+    r"|(?:has|have|had)? ?been reported|(?:was|were|is|are) reported|sources?\s+(?:familiar|close|said|say|told)"
+    r"|people (?:familiar|close|briefed)|reports? (?:suggest|indicate|say|said|claim)\w*|rumou?r\w*|allegedly|alleged"
+    r"|purportedly|it is understood|(?:did|does|do) not (?:deny|confirm)|declined to comment|media reports)\b"
+    r"|据报道|据悉|据称|传闻|消息人士|知情人士|报道称",
+    re.I,
+)
+_NEGATED_ACK = re.compile(
+    r"\b(?:(?:did|does|do|has|have|had|would|will)\s+not\s+(?:admit|acknowledge|concede)|without\s+(?:admitting|acknowledging|conceding)|no admission)\b",
+    re.I,
+)
+_NEGATED_DENY = re.compile(r"\b(?:did|does|do|has|have|had|would|could)\s+not\s+(?:deny|denied|refute|dispute)\b", re.I)
+
+
+def stance_of(text: str) -> Stance:
+    if _DENY.search(text) and not _NEGATED_DENY.search(text):
+        return Stance.DENIED
+    if _ACK.search(text) and not _NEGATED_ACK.search(text):
+        return Stance.ACKNOWLEDGED
+    if _REPORTED.search(text) or _NEGATED_DENY.search(text):
+        return Stance.REPORTED
+    return Stance.ASSERTED
+
+
+_VERB_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|acknowledg\w*|admit\w*|conced\w*|refut\w*"
+    r"|reject\w*|dismiss\w*|den(?:y|ies|ied))\b|表示|称|认为|指出|强调|回应|否认|承认|透露",
+    re.I,
+)
+_ACCORDING = re.compile(r"\baccording to\s+", re.I)
+_COMPANY_REF = re.compile(
+    r"\b(?:the|its)\s+(?:company|firm|startup|group|bank|chipmaker|lab|giant|maker|organization|organisation)\b", re.I
+)
+_PRONOUN = re.compile(r"^(?:He|She)\b")
+
+_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "bln": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "t": 1e12,
+    "万": 1e4,
+    "亿": 1e8,
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "十亿": 1e9,
+    "千万": 1e7,
+    "百万": 1e6,
+}
+_CURRENCY = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euros": "EUR",
+    "euro": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pounds": "GBP",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "yen": "JPY",
+    "chf": "CHF",
+    "swiss francs": "CHF",
+    "francs": "CHF",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "元": "CNY",
+    "人民币": "CNY",
+    "美元": "USD",
+    "欧元": "EUR",
+    "港元": "HKD",
+    "日元": "JPY",
+    "英镑": "GBP",
+    "hk$": "HKD",
+    "hkd": "HKD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "s$": "SGD",
+    "₹": "INR",
+    "inr": "INR",
+    "rupees": "INR",
+    "krw": "KRW",
+    "won": "KRW",
+}
+_APPROX = r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more than|less than|fewer than|up to|at least|some|an estimated|close to|just over|just under|below|above)\s+)?"
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_SCALE_WORDS = r"trillion|billion|million|thousand|bn|bln|mln|mn|tn|k|m|b|t"
+_CUR_PREFIX = r"US\$|HK\$|A\$|C\$|S\$|\$|€|£|¥|₹|\b(?:USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD|INR|KRW)"
+_MONEY_PREFIX = re.compile(
+    rf"(?P<approx>{_APPROX})(?P<cur>{_CUR_PREFIX})\s?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE_WORDS})\b)?", re.I
+)
+_MONEY_SUFFIX = re.compile(
+    rf"(?P<approx>{_APPROX})(?P<num>{_NUM})\s*(?P<scale>trillion|billion|million|thousand)?\s+(?P<cur>Swiss francs|dollars|euros|yuan|renminbi|yen|pounds|francs|rupees|won|USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD)\b",
+    re.I,
+)
+_MONEY_CN = re.compile(rf"(?P<approx>(?:约|近|超过|超|逾|达)?)(?P<num>{_NUM})\s*(?P<scale>万亿|千亿|百亿|十亿|千万|百万|亿|万)?\s*(?P<cur>美元|人民币|元|欧元|港元|日元|英镑)")
+_PERCENT = re.compile(
+    rf"(?P<approx>{_APPROX})(?P<num>-?{_NUM})\s*(?P<unit>%|percent(?:age points?)?|per cent|个百分点|百分点)", re.I
+)
+_PERCENT_CN = re.compile(rf"百分之(?P<num>{_NUM})")
+_COUNT = re.compile(
+    rf"(?P<approx>{_APPROX})(?P<num>{_NUM})(?:\s*(?P<scale>trillion|billion|million|thousand)\b)?\s+(?:[A-Z][\w\-]*\s+)?(?P<noun>(?:[A-Za-z][\w\-]*?)s)\b",
+    re.I,
+)
+_NOT_COUNT_NOUNS = frozenset(
+    "years months weeks days hours minutes seconds times decades centuries percent points basis bps".split()
+)
+
+
+def _value(num: str, scale: str | None) -> float:
+    value = float(num.replace(",", ""))
+    if scale:
+        value *= _SCALE.get(scale.lower(), _SCALE.get(scale, 1.0))
+    return value
+
+
+def figures_of(text: str) -> list[Figure]:
+    found: list[tuple[int, int, Figure]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e, _ in found)
+
+    for pattern in (_MONEY_PREFIX, _MONEY_SUFFIX, _MONEY_CN):
+        for m in pattern.finditer(text):
+            scale = m.group("scale")
+            if pattern is _MONEY_PREFIX and scale and scale.lower() in ("m", "b", "k", "t"):
+                # "$5 m" is a scale; "$5 more" is not: \b after the letter already ensures a word end.
+                pass
+            cur = m.group("cur").strip().lower()
+            unit = _CURRENCY.get(cur) or _CURRENCY.get(cur.upper(), cur.upper())
+            start = m.start("cur") if pattern is _MONEY_PREFIX else m.start("num")
+            if m.group("approx"):
+                start = m.start("approx")
+            if free(start, m.end()):
+                found.append(
+                    (start, m.end(), Figure(text=text[start : m.end()].strip(), kind=FigureKind.MONEY, value=_value(m.group("num"), scale), unit=unit))
+                )
+    for m in _PERCENT.finditer(text):
+        start = m.start("approx") if m.group("approx") else m.start("num")
+        if free(start, m.end()):
+            unit_raw = m.group("unit").lower()
+            unit = "percentage points" if "point" in unit_raw or "百分点" in unit_raw else "%"
+            found.append((start, m.end(), Figure(text=text[start : m.end()].strip(), kind=FigureKind.PERCENT, value=float(m.group("num").replace(",", "")), unit=unit)))
+    for m in _PERCENT_CN.finditer(text):
+        if free(m.start(), m.end()):
+            found.append((m.start(), m.end(), Figure(text=m.group(0), kind=FigureKind.PERCENT, value=float(m.group("num").replace(",", "")), unit="%")))
+    for m in _COUNT.finditer(text):
+        noun = m.group("noun")
+        num = m.group("num")
+        if noun.lower() in _NOT_COUNT_NOUNS:
+            continue
+        if re.fullmatch(r"(?:19|20)\d{2}", num) and not m.group("scale"):
+            continue  # a year: "2025 models"
+        before = text[max(0, m.start("num") - 1) : m.start("num")]
+        if before in ("-", "[", "$", "€", "£", "¥", ".") or re.match(r"[A-Za-z]", before):
+            continue  # "GPT-5 models", citation numbers, prices
+        if not m.group("approx") and re.search(r"(?<![.!?]\s)\b[A-Z][\w\-]*\s$", text[: m.start("num")]):
+            continue  # "Llama 4 models": a product's version, not a count
+        start = m.start("approx") if m.group("approx") else m.start("num")
+        if free(start, m.end()):
+            found.append((start, m.end(), Figure(text=text[start : m.end()].strip(), kind=FigureKind.COUNT, value=_value(num, m.group("scale")), unit=noun)))
+    found.sort(key=lambda x: x[0])
+    return [f for _, _, f in found]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The whole article
+
+
+@dataclass
+class Extraction:
+    people: list[Person]
+    organizations: list[Organization]
+    claims: list[Claim]
+
+
+def extract(title: str, statements: list[Statement], language: str = "en") -> Extraction:
+    sentences = [s.text for s in statements]
+    tokens = [tokenize(s) for s in sentences]
+
+    # 1. Candidates and their evidence
+    cands: list[Candidate] = []
+    org_mentions: list[list[Tok]] = []
+    for i, (text, toks) in enumerate(zip(sentences, tokens, strict=True)):
+        people, orgs = _candidates_in(toks, i, text)
+        cands.extend(people)
+        org_mentions.extend(orgs)
+
+    # Names given in two scripts: "黄仁勋 (Jensen Huang)", "Jensen Huang (黄仁勋)".
+    pairs: dict[str, set[str]] = defaultdict(set)  # Latin name key -> CJK spellings
+    org_pairs: dict[str, set[str]] = defaultdict(set)
+    cn_people: list[str] = []
+    for text in sentences:
+        for cjk, latin in [(m.group(1), m.group(2)) for m in _PAIR_CJK_FIRST.finditer(text)] + [
+            (m.group(2), m.group(1)) for m in _PAIR_LATIN_FIRST.finditer(text)
+        ]:
+            latin = latin.strip()
+            if is_cjk_name(cjk) or (len(latin.split()) >= 2 and is_given_name(latin.split()[0])):
+                pairs[key(latin)].add(cjk)
+                # The role before the name in whichever script comes first: "Nvidia CEO 黄仁勋 (Jensen Huang)".
+                role = org = None
+                stoks = tokenize(text)
+                for ti, t in enumerate(stoks):
+                    if t.text in (cjk, latin.split()[0]):
+                        role, org, _ = _role_before(stoks, ti)
+                        break
+                same = [c for c in cands if key(c.name) == key(latin)]
+                if not same:
+                    same = [Candidate(tokens=tokenize(latin), sentence=-1, score=0.5, cues={"cjk-pair"})]
+                    cands.extend(same)
+                for c in same:
+                    c.score += 2
+                    c.role, c.org = c.role or role, c.org or org
+            else:
+                org_pairs[latin].add(cjk)
+        if has_cjk(text):
+            cn_people.extend(_cn_names(text))
+
+    # Lists: "such as A B, C D, and E F" share evidence: one person in a list makes its name-shaped peers people.
+    by_sentence: dict[int, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        by_sentence[c.sentence].append(c)
+    for i, group in by_sentence.items():
+        if i < 0:
+            continue
+        toks = tokens[i]
+        ordered = sorted(group, key=lambda c: c.tokens[0].start if c.tokens else 0)
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            if not a.tokens or not b.tokens:
+                continue
+            between = sentences[i][a.tokens[-1].end : b.tokens[0].start].strip().lower()
+            if between in (",", ", and", "and", ", or", "or", "、", "&") and len(a.tokens) >= 2 and len(b.tokens) >= 2:
+                if a.score >= 2 and b.score >= 0:
+                    b.score = max(b.score, 2.0)
+                    b.cues.add("list")
+                if b.score >= 2 and a.score >= 0:
+                    a.score = max(a.score, 2.0)
+                    a.cues.add("list")
+        del toks
+
+    # 2. Organizations: shapes and contexts
+    org_names: Counter[str] = Counter()
+    for mention in org_mentions:
+        words = [t.text for t in mention]
+        while words and (words[0].lower() in _DETERMINERS or words[0].lower() in ("of", "and")):
+            words.pop(0)
+        while words and words[-1].lower() in ("of", "and"):
+            words.pop()
+        name = " ".join(words)
+        if name and not _PRODUCT_RE.search(words[-1] if words else ""):
+            org_names[name] += 1
+    for i, toks in enumerate(tokens):
+        for j, t in enumerate(toks):
+            if t.kind != "word" or t.shape != "name" or t.low in NOT_NAME_WORDS or re.search(r"\d", t.text):
+                continue
+            prev = toks[j - 1] if j > 0 else None
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if nxt is not None and nxt.kind == "word" and nxt.cap and not t.poss and not _is_role_word(nxt):
+                continue  # part of a longer capitalized run; handled above
+            if prev is not None and prev.kind == "word" and prev.cap and not prev.poss and prev.low not in NOT_NAME_WORDS:
+                continue
+            orgish = False
+            if t.low in ROLE_MODIFIERS:
+                orgish = False  # "Finance Minister"
+            elif nxt is not None and _is_role_word(nxt) and not t.poss:
+                orgish = True  # "Intel CEO", "Nvidia founder"
+            elif t.poss and nxt is not None and nxt.kind == "word" and not nxt.cap:
+                orgish = True  # "Google's models"; people are removed below
+            elif nxt is not None and nxt.kind == "word" and nxt.low in _FOLLOWING_ORG:
+                orgish = True  # "Intel shares", "Nvidia executives"
+            elif prev is not None and prev.low in _ORG_CONTEXT_BEFORE and j >= 1:
+                orgish = True
+            elif nxt is not None and nxt.low in _ORG_VERBS_AFTER and (j == 0 or not prev or not prev.cap):
+                orgish = True
+            if orgish:
+                org_names[t.text] += 1
+
+    # 3. People: accept, merge, and attach surname-only mentions
+    accepted = [c for c in cands if c.tokens and c.score >= 2]
+    person_keys: dict[str, dict[str, object]] = {}
+    order: list[str] = []
+    for c in accepted:
+        name = _tidy_name(c.name)
+        k = key(name)
+        if not k or k in {key(o) for o in org_names if org_names[o] >= 2 and "role" not in c.cues and "apposition" not in c.cues}:
+            continue
+        entry = person_keys.get(k)
+        if entry is None:
+            entry = {"name": name, "aliases": set(), "role": None, "org": None}
+            person_keys[k] = entry
+            order.append(k)
+        elif len(name) > len(str(entry["name"])):
+            cast_aliases = entry["aliases"]
+            assert isinstance(cast_aliases, set)
+            cast_aliases.add(str(entry["name"]))
+            entry["name"] = name
+        elif name != entry["name"]:
+            cast_aliases = entry["aliases"]
+            assert isinstance(cast_aliases, set)
+            cast_aliases.add(name)
+        _prefer_role(entry, c.role, c.org)
+
+    # Single-word people ("CEO Altman") merge into the full name with that surname.
+    surnames: dict[str, list[str]] = defaultdict(list)
+    for k in order:
+        s = surname(str(person_keys[k]["name"]))
+        if s:
+            surnames[fold(s)].append(k)
+    for k in list(order):
+        entry = person_keys[k]
+        name = str(entry["name"])
+        if len(name.split()) == 1 and not has_cjk(name):
+            owners = [o for o in surnames.get(fold(name), []) if o != k]
+            if len(owners) == 1:
+                target = person_keys[owners[0]]
+                aliases = target["aliases"]
+                assert isinstance(aliases, set)
+                aliases.add(name)
+                _prefer_role(target, entry["role"], entry["org"])
+                order.remove(k)
+                del person_keys[k]
+
+    # Surname-only mentions in the text (and the headline) become aliases.
+    all_text = "\n".join([title, *sentences])
+    for s, owners in surnames.items():
+        if len(owners) != 1:
+            continue
+        entry = person_keys[owners[0]]
+        full = str(entry["name"])
+        sn = surname(full)
+        if not sn:
+            continue
+        stripped = all_text.replace(full, " ")
+        for alias in list(entry["aliases"]):  # type: ignore[attr-defined]
+            stripped = stripped.replace(str(alias), " ")
+        if re.search(rf"(?<![\w-]){re.escape(sn)}(?![\w-])", stripped):
+            entry["aliases"].add(sn)  # type: ignore[attr-defined]
+
+    for k, spellings in pairs.items():
+        if k in person_keys:
+            person_keys[k]["aliases"].update(spellings)  # type: ignore[attr-defined]
+    for name in cn_people:
+        k = key(name)
+        if any(name in person_keys[o]["aliases"] for o in order):  # type: ignore[operator]
+            continue
+        if k not in person_keys:
+            person_keys[k] = {"name": name, "aliases": set(), "role": None, "org": None}
+            order.append(k)
+
+    # Orgs never include people or their surnames.
+    person_words = set(person_keys)
+    for k in order:
+        for alias in person_keys[k]["aliases"]:  # type: ignore[attr-defined]
+            person_words.add(key(str(alias)))
+        s = surname(str(person_keys[k]["name"]))
+        if s:
+            person_words.add(key(s))
+    organizations = _merge_orgs(org_names, person_words, org_pairs, [str(e["org"]) for e in person_keys.values() if e["org"]])
+
+    people = [
+        Person(
+            name=str(person_keys[k]["name"]),
+            aliases=sorted(str(a) for a in person_keys[k]["aliases"] if str(a) != person_keys[k]["name"]),  # type: ignore[attr-defined]
+            organization=_canonical_org(person_keys[k]["org"], organizations),
+            role=str(person_keys[k]["role"]) if person_keys[k]["role"] else None,
+        )
+        for k in order
+    ]
+
+    # 4. Claims
+    claims = _claims(statements, people, organizations)
+    return Extraction(people=people, organizations=organizations, claims=claims)
+
+
+def _prefer_role(entry: dict[str, object], role: object, org: object) -> None:
+    """Keep the first role the text gives, but a current role beats a former one."""
+    current = str(entry["role"] or "")
+    if not role and not org:
+        return
+    if not current or (current.startswith(("former", "then")) and role and not str(role).startswith(("former", "then"))):
+        entry["role"] = role or entry["role"]
+        entry["org"] = org or (entry["org"] if not current else None)
+    elif org and not entry["org"]:
+        entry["org"] = org
+
+
+def _tidy_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:'’\"")
+    return name
+
+
+_LEGAL_SUFFIXES = frozenset("ai inc corp corporation co ltd llc plc ag sa se nv gmbh labs technologies holdings".split())
+
+
+def _merge_orgs(
+    names: Counter[str], person_words: set[str], pairs: dict[str, set[str]], from_roles: Iterable[str]
+) -> list[Organization]:
+    for org in from_roles:
+        names[org] += 1
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        k = key(name)
+        if not k or k in person_words or len(k) < 2:
+            continue
+        groups[k].append(name)
+    # "Scale" and "Scale AI", "Nvidia" and "Nvidia Corp": one organization under its most used name.
+    for k in sorted(groups, key=len):
+        for other in list(groups):
+            if other == k or k not in groups or other not in groups:
+                continue
+            longer = groups[other][0]
+            extra = fold(longer)[len(fold(groups[k][0])) :].split()
+            if fold(longer).startswith(fold(groups[k][0]) + " ") and extra and all(e in _LEGAL_SUFFIXES for e in extra):
+                groups[other].extend(groups.pop(k))
+                break
+    out: list[Organization] = []
+    for variants in groups.values():
+        variants.sort(key=lambda v: (-names[v], v.isupper(), v))
+        canonical = variants[0]
+        aliases = set(variants[1:])
+        for latin, cjk in pairs.items():
+            if key(latin) == key(canonical):
+                aliases |= cjk
+        out.append(Organization(name=canonical, aliases=sorted(aliases)))
+    for latin, cjk in pairs.items():
+        if key(latin) not in groups and key(latin) not in person_words:
+            out.append(Organization(name=latin, aliases=sorted(cjk)))
+    return out
+
+
+def _canonical_org(org: object, organizations: list[Organization]) -> str | None:
+    if not org:
+        return None
+    k = key(str(org))
+    for o in organizations:
+        if key(o.name) == k or any(key(a) == k for a in o.aliases):
+            return o.name
+    return str(org)
+
+
+def _claims(statements: list[Statement], people: list[Person], orgs: list[Organization]) -> list[Claim]:
+    person_forms: list[tuple[str, str]] = []
+    for p in people:
+        person_forms.append((p.name, p.name))
+        person_forms.extend((a, p.name) for a in p.aliases)
+    org_forms: list[tuple[str, str]] = []
+    for o in orgs:
+        org_forms.append((o.name, o.name))
+        org_forms.extend((a, o.name) for a in o.aliases)
+    person_forms.sort(key=lambda x: -len(x[0]))
+    org_forms.sort(key=lambda x: -len(x[0]))
+
+    def mentions(text: str) -> list[tuple[int, int, str, str]]:
+        spans: list[tuple[int, int, str, str]] = []
+        taken: list[tuple[int, int]] = []
+        for forms, kind in ((person_forms, "person"), (org_forms, "org")):
+            for form, canonical in forms:
+                pattern = re.escape(form) if has_cjk(form) else rf"(?<![\w-]){re.escape(form)}(?![\w-])"
+                for m in re.finditer(pattern, text):
+                    if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                        continue
+                    taken.append((m.start(), m.end()))
+                    spans.append((m.start(), m.end(), canonical, kind))
+        spans.sort()
+        return spans
+
+    claims: list[Claim] = []
+    last_person: str | None = None
+    last_org: str | None = None
+    for st in statements:
+        text = st.text
+        spans = mentions(text)
+        stance = stance_of(text)
+        speaker: str | None = None
+        acc = _ACCORDING.search(text)
+        if acc:
+            after = [s for s in spans if s[0] >= acc.end() and s[0] - acc.end() < 40]
+            if after:
+                speaker = after[0][2]
+        if speaker is None:
+            verb = _VERB_RE.search(text)
+            if verb:
+                before = [s for s in spans if s[1] <= verb.start() and verb.start() - s[1] <= 90]
+                # The subject is the nearest name before the verb, unless a person stands between it and a
+                # company reference ("OpenAI's leadership, particularly Mark Chen, has refuted").
+                people_before = [s for s in before if s[3] == "person"]
+                if people_before:
+                    speaker = people_before[-1][2]
+                elif before:
+                    speaker = before[-1][2]
+                else:
+                    head = text[: verb.start()]
+                    if (_PRONOUN.match(text) or re.search(r"\b(?:he|she)\s+$", head, re.I)) and last_person:
+                        speaker = last_person
+                    elif _COMPANY_REF.search(head) and last_org:
+                        speaker = last_org
+        for s in spans:
+            if s[3] == "person":
+                last_person = s[2]
+            else:
+                last_org = s[2]
+        claims.append(
+            Claim(text=text, stance=stance, speaker=speaker, citations=st.citations, figures=figures_of(text))
+        )
+    return claims

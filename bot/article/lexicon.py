@@ -1,0 +1,187 @@
+"""General-purpose word lists the extractor weighs evidence with.
+
+Nothing here names a person, company or event from any article: these are common given names across
+cultures, Chinese surnames, words for roles and kinds of organization, and capitalized words that are not
+names. They raise or lower confidence; context in the article decides.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in text.split() if w.strip())
+
+
+GIVEN_NAMES = _words(
+    """
+    aaron abby abdul abdullah abe abel abigail abraham ada adam adele adrian adriana agnes ahmed ahmad aidan
+    aiden aisha akira al alan alana albert alberto alec alejandro aleksandr alessandro alex alexa alexander
+    alexandra alexandre alexandr alexei alexis alfred alfonso ali alice alicia alina alison allen allison alma
+    alvaro amanda amber amelia amir amit amy ana anand anastasia anders andre andrea andreas andrei andrej
+    andres andrew andrzej andy angel angela angelo anil anita anjali ann anna anne annie anthony anton antonio
+    anya aoife april arash archie ari ariana arianna arjun arnaud arnold aron arthur arun arvind asha ashley
+    ashok ava avi avery axel ayesha aziz barack barbara barry bart beatrice becky ben benedict benjamin
+    bernard bernie beth betty bill billy bjorn blake bob bobby boris brad bradley brandon brenda brendan brett
+    brian bridget brigitte brooke bruce bruno bryan caleb calvin camila cameron camille carl carla carlos
+    carly carmen carol caroline carolyn casey catherine cathy cecilia cedric charles charlie charlotte chad
+    chen-wei cheryl chiara chloe chris christian christina christine christoph christopher chuck cindy claire
+    clara clarence claude claudia clement clint cody colin colm connor conor constance craig cristina curtis
+    cynthia dae daisuke dale dan dana daniel daniela daniele danielle danny dario darius darren dave david
+    dean deborah debra deepak denis dennis derek desmond devin diana diane diego dimitri dina dinesh
+    dirk dmitri dmitry dominic dominique don donald donna doug douglas drew dylan ed eddie eden edgar edith
+    eduardo edward edwin eileen elaine eleanor elena eli elias elijah elisa elisabeth eliza elizabeth ella
+    ellen elliot elliott elon emanuel emil emily emma emmanuel enrico enrique eric erica erik erin ernest
+    esther ethan eugene eva evan evelyn ezra fabian faisal farah fatima federico felipe felix fernando fidji
+    filip fiona florian frances francesca francesco francis francisco franck francois frank franz fred
+    frederic frederick frida gabriel gabriela gabrielle gail gareth gary gavin gemma gene geoff geoffrey
+    george georg georges gerald gerard gerhard gianluca gil gina giorgia giovanni gisele giulia giuseppe
+    glen glenn gloria gordon grace graham grant greg gregory guido guillaume gustavo guy gwen gwynne hailey
+    hakan hamid hana hannah hans harold harry harvey hassan heather hector heidi helen helena henri henrik
+    henry herbert hideo hilary hillary hiroshi hiro hitoshi holly howard hugh hugo hyun ian ibrahim igor ilya
+    imran indra ines ingrid irene iris isaac isabel isabella isabelle ishaan ivan ivana jack jackie jackson
+    jacob jacqueline jacques jade jaime jake jakub james jamie jan jane janet janice jared jason javier jay
+    jean jean-claude jean-luc jean-marc jean-paul jean-pierre jeff jeffrey jennifer jenny jensen jeremy jerome
+    jerry jesse jessica jesus jill jim jimmy jo joan joanna joao jochen jodi joe joel johann johannes john
+    johnny jon jonah jonas jonathan jordan jorge jose josef joseph josh joshua joy juan judith judy jules
+    julia julian julie julien julius jun jung june junichi justin kai kamala kapil karen karim karin karl
+    kasper kat kate katherine kathleen kathryn kathy katie katrin kavya kay keiko keith kelly ken kenji
+    kenneth kent kerry kevin khalid kim kimberly kirk klaus kristen kristin kunal kurt kyle lakshmi lance
+    lara larry laura lauren laurence laurent lawrence leah lee leila lena leo leon leonard leonardo leslie
+    lewis liam lila lily linda lindsay lindsey lionel lisa liz lloyd logan lois lorenzo lori louis louise
+    luc luca lucas lucia lucy luis luiz luke lydia lynn madeleine madison magnus mahmoud maja makoto malcolm
+    mandy manuel marc marcel marcelo marco marcus margaret margot maria mariana marie marina mario marion
+    mark marko marta martha martin mary masa masato masayoshi mason mateo mathieu matt matteo matthew matthias
+    maurice max maxim maxime maya megan mehmet mei melanie melissa mia michael michel michele michelle miguel
+    mikael mike mikhail mila miles milo min min-jun mina mira miriam mitch mitchell mo mohamed mohammad
+    mohammed monica morgan moritz muhammad mukesh murali mustafa nadia nancy naomi narendra natalia natalie
+    natasha nathan nathaniel naveen neal neil nelson nick nicholas nicola nicolas nicole nigel nikhil nikita
+    nikolai nina noah noel nora norman olaf oleg olga oliver olivia omar oren orlando oscar otto owen pablo
+    pamela paolo parker pascal pat patricia patrick paul paula pavel pedro peggy penny per peter petra phil
+    philip philipp philippe phoebe pierre pieter pooja prakash pranav preeti priya rachel radhika rafael
+    rahul raj rajesh raju ralph ramesh ramon randall randy raphael raul ravi ray raymond rebecca reed reid
+    rene renee reza ricardo richard rick ricky rishi rita rob robert roberta roberto robin rodrigo roger
+    rohan roland rolf roman ron ronald rosa rosalind ross roy ruben rudy rupert russ russell ruth ryan
+    ryota sabine sachin sadiq sagar sally salman sam samantha sameer samir sammy samuel sandeep sandra
+    sanjay sara sarah sasha satoshi satya saul scott sean sebastian sergei sergey sergio seth shane
+    shankar shannon sharon shawn sheila sheryl shigeru shinzo shira shirley shiv shreya shu sid simon simone
+    sofia sonia sophia sophie stacy stan stanley stefan stefano steffen stella stephan stephane stephanie
+    stephen steve steven stuart sue sujay sundar sunil susan susanne suzanne sven sylvia takashi takeshi
+    tamara tanya tara taro ted teresa terry tessa thierry thomas tiffany tim timothy tina tobias todd tom
+    tomas tommy toni tony tracy travis trevor troy tyler udo ulrich uma ursula uwe valentina valerie vanessa
+    varun venkat vera veronica victor victoria vijay vikram vince vincent vinod virginia vishal vivek vladimir
+    walter wayne wendy werner wesley will william willem wim wolfgang xavier yann yannick yasmin yoshi
+    yoshua yuki yuri yusuf yves zach zachary zoe zoltan
+    andrey kristalina nat
+    """
+)
+
+# Common Chinese surnames in pinyin (for names written surname first: "Liang Wenfeng", "Lei Jun").
+PINYIN_SURNAMES = _words(
+    """
+    wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song
+    tang han feng deng cao peng zeng xiao tian dong yuan pan cai jiang yu du ye cheng wei su lu ding ren shen
+    yao lu jin fu zhong wan qian dai fan fang shi qiu qin jia xia zou xiong bai meng hou lei long duan hao
+    kong shao mao wen yin gu lai gong kang chang tan ni qi niu xing geng hua lou ou
+    """
+)
+
+# The most common Chinese surname characters (a name of 2-4 characters usually starts with one of these).
+CJK_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程魏苏吕丁任沈姚卢姜崔钟"
+    "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊"
+    "葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲"
+    "翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏"
+    "席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+
+# Role words. A phrase of these before a name ("Intel CEO", "chief research officer") marks a person.
+ROLE_HEADS = _words(
+    """
+    ceo cfo cto coo cio cro cmo cso cpo chairman chairwoman chairperson chair president founder co-founder
+    cofounder director head partner analyst researcher scientist engineer economist strategist spokesperson
+    spokesman spokeswoman minister secretary governor senator representative congressman congresswoman
+    lawmaker executive investor professor manager counsel commissioner ambassador mayor judge attorney lawyer
+    chancellor premier official adviser advisor consultant entrepreneur billionaire reporter journalist
+    editor columnist author leader boss chief officer vp svp evp treasurer trustee member designer
+    developer programmer architect employee staffer veteran insider alumnus alumna pioneer inventor
+    creator owner heir co-ceo ex-ceo principal dean fellow lead cofounders co-founders executives
+    vice-president vice-chair vice-chairman vice-chairwoman vice-chancellor deputy-governor
+    researchers scientists analysts officials leaders founders investors engineers employees
+    """
+)
+ROLE_MODIFIERS = _words(
+    """
+    chief executive financial technology technical operating research product marketing information
+    strategy people science scientific legal commercial revenue security data ai investment medical
+    general managing senior former then current acting interim deputy vice executive principal lead head
+    co founding associate assistant junior staff star top key prominent veteran longtime long-time outgoing
+    incoming new ex policy safety alignment communications operations hardware software
+    engineering design growth business global regional country board independent non-executive finance
+    foreign economy economic trade defence defense interior justice treasury commerce state prime affairs
+    district federal circuit supreme
+    """
+)
+
+# Tokens that make a capitalized run an organization, product or place rather than a person.
+ORG_WORDS = _words(
+    """
+    inc inc. corp corp. corporation company co co. ltd ltd. llc plc ag sa se nv gmbh group holdings holding
+    capital partners ventures venture labs lab technologies technology tech systems networks bank banks
+    securities investments management fund funds foundation institute university college school association
+    council commission committee agency authority department ministry office bureau administration board
+    reserve exchange motors airlines pharmaceuticals therapeutics energy media news times post journal
+    research robotics semiconductor semiconductors electronics microsystems intelligence ai cloud studios
+    games entertainment industries international global software solutions analytics dynamics platforms
+    health insurance trust assets advisors brothers magazine review daily press network federation union
+    party parliament congress senate court police army navy force forces stadium airport hotel hospital
+    center centre museum project initiative program programme act law laws agreement treaty accord index
+    model models chip chips gpu gpus series pro max ultra mini plus lite turbo edition street avenue road
+    valley city county state province island bay river lake mountain coast summit conference forum award
+    awards prize week day year quarter market markets economy industry sector
+    """
+)
+
+NOT_NAME_WORDS = _words(
+    """
+    the a an this that these those it its he she they we i you our their his her my your in on at for by of
+    and or but nor so yet if as to from with without about after before during while since until also
+    however meanwhile moreover furthermore additionally despite although though because therefore thus
+    recent recently key major leading senior former new old other another some many most more several
+    january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday american chinese european japanese korean indian british
+    french german italian spanish russian canadian australian swiss dutch israeli taiwanese african asian
+    western eastern northern southern global us usa u.s. uk eu un china japan india korea germany france
+    britain russia canada australia israel taiwan europe asia africa america beijing shanghai shenzhen
+    washington london paris tokyo berlin brussels california texas york hong kong singapore silicon wall
+    group core viewpoint viewpoints point points insight insights section part theme summary overview
+    internal external executive departures dynamics resource resources allocation challenges competitive
+    landscape strategy strategic outlook background context analysis impact risks risk reaction response
+    statement report reports reported reportedly according sources source people person company companies
+    firm firms ai llm llms agi gpu gpus cpu ipo api ceo cfo cto coo chief president founder chairman
+    director minister government officials analysts investors researchers employees staff team teams
+    scaling law laws model models series round fund deal deals partnership partnerships talks plan plans
+    breaking exclusive update updates opinion editorial photo video live latest today yesterday tomorrow
+    mr mrs ms dr prof sir madam lady lord
+    """
+)
+
+# Capitalized title words that precede a name: "Mr. X", "Dr. Y".
+HONORIFICS = _words("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady")
+
+# Verbs of saying and stance: a name right before one of these is very likely a speaker.
+SPEECH_VERBS = _words(
+    """
+    said says say stated states state told tells wrote writes noted notes added adds argued argues claimed
+    claims explained explains warned warns stressed stresses emphasized emphasises emphasizes insisted
+    insists asserted asserts announced announces declared declares denied denies deny refuted refutes
+    rejected rejects dismissed dismisses disputed disputes acknowledged acknowledges admitted admits conceded
+    concedes confirmed confirms revealed reveals posted posts tweeted tweets predicted predicts believes
+    believed thinks thought suggested suggests countered counters responded responds replied replies
+    commented comments described describes called calls urged urges criticized criticised criticizes
+    praised praises defended defends pushed rebutted rebuts contended contends maintained maintains
+    expects expected hopes hoped promised promises vowed vows pledged pledges indicated indicates
+    remarked remarks observed observes cautioned cautions highlighted highlights pointed outlined
+    """
+)
+
+CJK_NAME_STOP = frozenset("公司集团科技银行大学政府中国美国日本研究报道记者表示认为指出称")

@@ -1,0 +1,99 @@
+"""Name normalization: match keys, scripts, and the shape of Latin, pinyin and Chinese names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .lexicon import CJK_NAME_STOP, CJK_SURNAMES, GIVEN_NAMES, PINYIN_SURNAMES
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def fold(text: str) -> str:
+    """Accent-free, case-free, punctuation-free form: 'Lip-Bu Tan' -> 'lip bu tan', 'José' -> 'jose'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("ø", "o").replace("Ø", "O").replace("ß", "ss").replace("ł", "l")
+    words = re.findall(r"\w+", stripped.casefold())
+    return " ".join(words)
+
+
+def key(name: str) -> str:
+    """The identity key of a name: folded, without single-letter initials, spaces removed."""
+    words = [w for w in fold(name).split() if len(w) > 1 or has_cjk(w)]
+    return "".join(words)
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK_RUN.search(text))
+
+
+def is_cjk_name(text: str) -> bool:
+    """A Chinese personal name: 2-4 Han characters starting with a common surname (or 'X·Y' transliteration)."""
+    t = text.strip()
+    if "·" in t or "•" in t:
+        parts = re.split(r"[·•]", t)
+        return all(2 <= len(p) <= 6 and all(_CJK_RUN.match(c) for c in p) for p in parts if p) and len(parts) >= 2
+    if not 2 <= len(t) <= 4 or not all(_CJK_RUN.match(c) for c in t):
+        return False
+    if any(c in CJK_NAME_STOP for c in t):
+        return False
+    return t[0] in CJK_SURNAMES
+
+
+_PINYIN_INITIAL = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+_PINYIN_FINAL = (
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo"
+    r"|ue|ve|ui|er|a|o|e|i|u|v)"
+)
+_PINYIN_WORD = re.compile(rf"(?:{_PINYIN_INITIAL}{_PINYIN_FINAL}){{1,3}}")
+
+
+def is_pinyin_word(word: str) -> bool:
+    w = fold(word).replace(" ", "")
+    return bool(w) and bool(_PINYIN_WORD.fullmatch(w))
+
+
+def is_given_name(word: str) -> bool:
+    w = fold(word)
+    if w.replace(" ", "-") in GIVEN_NAMES or w in GIVEN_NAMES:
+        return True
+    # "Lip-Bu", "Fei-Fei", "Jean-Pierre", "Kai-Fu": a hyphenated pair of capitalized short parts.
+    return bool(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]{1,8}-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]{1,8}", word)) and fold(word.split("-")[0]) not in (
+        "non",
+        "co",
+        "ex",
+        "pre",
+        "post",
+        "anti",
+        "pro",
+    )
+
+
+def is_pinyin_name(tokens: list[str]) -> bool:
+    """'Liang Wenfeng', 'Lei Jun', 'Ren Zhengfei': a Chinese surname then a pinyin given name."""
+    if len(tokens) != 2:
+        return False
+    surname, given = tokens
+    return fold(surname) in PINYIN_SURNAMES and is_pinyin_word(given) and given[1:].islower()
+
+
+def surname(name: str) -> str | None:
+    """The family name of a Latin-script full name ('Lip-Bu Tan' -> 'Tan'); None for CJK or one word."""
+    if has_cjk(name):
+        return None
+    parts = [p for p in name.split() if not re.fullmatch(r"[A-Z]\.?", p) and p.lower() not in ("jr", "jr.", "sr", "sr.", "ii", "iii")]
+    if len(parts) < 2:
+        return None
+    tokens = parts
+    if is_pinyin_name(tokens):
+        return tokens[0]
+    # "Ursula von der Leyen" -> "von der Leyen"
+    for i in range(1, len(tokens)):
+        if tokens[i].lower() in PARTICLES:
+            return " ".join(tokens[i:])
+    return tokens[-1]
+
+
+PARTICLES = frozenset("de da di del della der den van von du dos das le la bin al el ter ten st".split())

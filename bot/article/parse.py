@@ -1,0 +1,576 @@
+"""Text -> structure: the Reportify-style summary format and its variants, plain news text, and Article JSON.
+
+The summary format::
+
+    Headline
+    Source·2026-02-04 07:28
+
+    Core Viewpoint - lead [1]. Group 1: Heading - point [2][3]. - point [4]. Group 2: ...
+
+    Headline - Reportify
+
+Feeds vary: other lead words, ``:`` instead of `` - ``, headings without ``Group N``, numbered headings,
+bullets on their own lines, no groups, no dates, full-width punctuation. Everything that is not recognisably
+a summary is read as plain news text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from pydantic import ValidationError
+
+from .model import Article, ArticleFormat, Point, Section
+from .sentences import ends_sentence, split_sentences, strip_citations
+from .text import ArticleError, content_id, detect_language, normalize
+
+MAX_GROUPS = 2000
+MAX_POINTS = 20000
+
+LEAD_WORDS = (
+    r"Core\s+Viewpoints?|Core\s+Views?|Key\s+Points?|Core\s+Insights?|Key\s+Insights?|Key\s+Takeaways?"
+    r"|Core\s+Points?|Main\s+Points?|Summary|Overview|TL;?\s?DR|核心观点|核心要点|核心摘要|要点|摘要|概要"
+)
+LEAD_RE = re.compile(rf"^\s*(?:{LEAD_WORDS})\s*(?:[-–—:]\s*|\s*\ue003\s*|$)", re.I)
+
+_GROUP_WORD = r"(?:Group|Section|Part|Theme|Topic|Chapter|分组|要点|板块)"
+_CN_NUM = "一二三四五六七八九十百零"
+# "Group 1: Heading - ", "Group 2 - ", "第三部分：标题 - "
+INLINE_GROUP_RE = re.compile(
+    rf"(?:(?<=\s)|^)(?:{_GROUP_WORD}\s*(?P<n1>\d{{1,4}}|[{_CN_NUM}]+)|第\s*(?P<n2>\d{{1,4}}|[{_CN_NUM}]+)\s*(?:组|部分|点|节))"
+    r"(?:\s*[:：]\s*(?P<head>[^\n\ue000-\ue003.!?。！？\[\]]*?)\s*(?:\s-\s|\s?[-–—]\s(?=\S))"
+    r"|\s*(?:\s-\s|\s?[-–—]\s(?=\S)|[:：]\s+|$))",
+    re.I,
+)
+HEADING_LINE_RE = re.compile(
+    rf"^(?:#+\s*)?(?:{_GROUP_WORD}\s*(?:\d{{1,4}}|[{_CN_NUM}]+)|第\s*(?:\d{{1,4}}|[{_CN_NUM}]+)\s*(?:组|部分|点|节))"
+    r"\s*(?:[:：.]\s*(?P<head>[^.!?。！？\[\]]{0,90}?))?\s*[:：\-–—]?\s*$",
+    re.I,
+)
+NUMBERED_LINE_RE = re.compile(r"^(?:#+\s*)?(?P<n>\d{1,2})[.)]\s+(?P<head>[^\d\s].{0,90}?)\s*[:：\-–—]?\s*$")
+BULLET_RE = re.compile(r"^(?:[-*•·▪●◦–—]|\d{1,2}[.)](?=\s))\s+")
+# "1. Heading - " inside a line; never "1.5" (no space after the dot).
+INLINE_NUMBERED_RE = re.compile(
+    r"(?:(?<=[.!?。！？\]]\s)|(?<=\ue003\s)|^)(?P<n>\d{1,2})\.\s+(?P<head>[^\s\d\ue000-\ue003][^\ue000-\ue003]{0,90}?)\s+-\s+(?=\S)"
+)
+
+HEAD_OPEN, HEAD_CLOSE, BULLET, LINEBREAK = "\ue000", "\ue001", "\ue002", "\ue003"
+_TOKEN_RE = re.compile(r"\ue000(?P<head>.*?)\ue001|(?P<bullet>\ue002)|(?P<dash>\s+[-－]\s+)|(?P<line>\s*\ue003\s*)")
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ]
+    )
+    for m in names
+}
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_TIME = r"(?:[ T,]+(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?)?"
+DATE_PATTERNS = (
+    re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<mo>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?:\s*日)?" + _TIME),
+    re.compile(rf"(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
+    re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_ALT})\.?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
+)
+TRAILER_RE = re.compile(r"^(?P<title>.*)\s+[-–—|]\s+(?P<via>Reportify|[\w .&'-]{2,30})$")
+
+
+@dataclass
+class Skeleton:
+    """What the parser finds; the extractor adds people, organizations and claims."""
+
+    id: str
+    title: str
+    source: str | None
+    published_at: str | None
+    language: str
+    format: ArticleFormat
+    core_raw: str
+    raw_sections: list[tuple[str | None, list[str]]] = field(default_factory=list)
+    byline: str | None = None
+
+    @property
+    def core_viewpoint(self) -> str:
+        return strip_citations(self.core_raw)[0]
+
+    @property
+    def sections(self) -> list[Section]:
+        return [_section(heading, points) for heading, points in self.raw_sections]
+
+
+def find_date(text: str) -> tuple[str | None, re.Match[str] | None]:
+    """The first date in ``text`` as an ISO string (date, or date and time), with its match."""
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            iso = _iso(m)
+            if iso:
+                return iso, m
+    return None, None
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    g = m.groupdict()
+    try:
+        year, day = int(g["y"]), int(g["d"])
+        month = _MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g["mo"])
+        if g.get("H") is None:
+            return datetime(year, month, day).date().isoformat()
+        hour, minute, second = int(g["H"]), int(g["M"]), int(g["S"] or 0)
+        ampm = (g.get("ampm") or "").lower().replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        return datetime(year, month, day, hour, minute, second).isoformat()
+    except (ValueError, KeyError):
+        return None
+
+
+def _clean_source(raw: str) -> str | None:
+    # Whatever stood between the source and the date: "·", a mojibake "Â·", "?", "|", "-", "�".
+    s = re.sub(r"(?:[\s\W_]|Â|Ã|â€.)+$", "", raw.strip())
+    s = re.sub(r"^(?:[\s\W_])+", "", s)
+    s = re.sub(r"^(?:by|source|via|来源)\s*[:：]?\s*", "", s, flags=re.I)
+    return s or None
+
+
+def _split_source_line(line: str) -> tuple[str | None, str | None] | None:
+    """``Source·YYYY-MM-DD HH:MM`` and its variants; None when the line is not one."""
+    if len(line) > 120 or LEAD_RE.match(line):
+        return None
+    iso, m = find_date(line)
+    if m is None:
+        return None
+    before, after = line[: m.start()], line[m.end() :]
+    if len(re.findall(r"\w+", before + " " + after)) > 10:
+        return None
+    source = _clean_source(before) or _clean_source(after)
+    return source, iso
+
+
+def _is_source_only(line: str, rest: list[str]) -> bool:
+    if not rest or len(line) > 60 or LEAD_RE.match(line) or INLINE_GROUP_RE.search(line):
+        return False
+    if ends_sentence(line) or " - " in line or len(line.split()) > 6:
+        return False
+    return True
+
+
+def parse(text: str) -> Skeleton | Article:
+    """Parse normalized or raw text. Returns an :class:`Article` directly for Article JSON."""
+    norm = normalize(text)
+    if not norm:
+        raise ArticleError("file is empty (only whitespace)")
+    if norm.startswith("{"):
+        return _parse_json(norm)
+    if not re.search(r"\w", norm):
+        raise ArticleError("file has no words in it")
+    lines = norm.split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+
+    title = lines[0].strip()
+    body_lines = lines[1:]
+    title_was_body = False
+    if LEAD_RE.match(title) or (len(title) > 300 and len(lines) == 1):
+        # No headline line: the whole text is the body; the title is made from its first sentence.
+        body_lines = lines
+        title_was_body = True
+
+    trailer = False
+    non_empty = [i for i, line in enumerate(body_lines) if line.strip()]
+    if non_empty:
+        last = body_lines[non_empty[-1]].strip()
+        m = TRAILER_RE.match(last)
+        if last == title or last.lower() in ("reportify", "- reportify") or (
+            m and (_same_title(m.group("title"), title) or m.group("via").lower() == "reportify")
+        ):
+            body_lines = body_lines[: non_empty[-1]]
+            trailer = True
+
+    source: str | None = None
+    published: str | None = None
+    byline: str | None = None
+    content = list(body_lines)
+    while content and not content[0].strip():
+        content.pop(0)
+    # Up to three short metadata lines under the headline: source and date, byline, date.
+    for _ in range(3):
+        if not content or title_was_body:
+            break
+        head = content[0].strip()
+        split = _split_source_line(head)
+        if split is not None:
+            src, iso = split
+            source = source or src
+            published = published or iso
+        elif re.match(r"^(?:by|作者)\s*[:：]?\s+\S", head, re.I) and len(head) < 120:
+            byline = re.sub(r"^(?:by|作者)\s*[:：]?\s+", "", head, flags=re.I)
+            parts = [p.strip() for p in re.split(r"\s*[,|·/;]\s*|\s+-\s+", byline) if p.strip()]
+            if len(parts) > 1 and not source:
+                source = _clean_source(parts[-1])
+        elif source is None and published is None and _is_source_only(head, content[1:]):
+            source = _clean_source(head)
+        else:
+            break
+        content.pop(0)
+        while content and not content[0].strip():
+            content.pop(0)
+
+    body = "\n".join(content).strip()
+    if not body:
+        if title_was_body or not title:
+            raise ArticleError("file has no article body")
+        body = ""
+
+    is_summary = bool(
+        LEAD_RE.match(body)
+        or INLINE_GROUP_RE.search(body)
+        or trailer
+        or (re.search(r"\[\d{1,3}\]", body) and re.search(r"\s-\s", body))
+        or _has_heading_lines(content)
+    )
+    if is_summary:
+        core, sections = _parse_summary_body(content)
+        fmt = ArticleFormat.SUMMARY
+    else:
+        core, sections = _parse_plain_body(content)
+        fmt = ArticleFormat.PLAIN
+    if title_was_body:
+        first = split_sentences(core or (sections[0][1][0] if sections and sections[0][1] else ""))
+        title = _shorten(first[0] if first else "Untitled", 120)
+    if not core and not any(points for _, points in sections):
+        raise ArticleError("file has a headline but no article text under it")
+
+    return Skeleton(
+        id=content_id(norm),
+        title=title,
+        source=source,
+        published_at=published,
+        language=detect_language(body or title),
+        format=fmt,
+        core_raw=core,
+        raw_sections=sections,
+        byline=byline,
+    )
+
+
+def _same_title(a: str, b: str) -> bool:
+    fa, fb = re.sub(r"\W+", "", a).lower(), re.sub(r"\W+", "", b).lower()
+    if not fa or not fb:
+        return False
+    short, long = sorted((fa, fb), key=len)
+    return long.startswith(short) and len(short) >= 0.6 * len(long)
+
+
+def _shorten(text: str, limit: int) -> str:
+    text, _ = strip_citations(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _parse_json(text: str) -> Article:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ArticleError(f"file looks like JSON but is not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    if not isinstance(data, dict) or "title" not in data:
+        raise ArticleError("JSON file is not an article (expected an object with at least a 'title')")
+    data.pop("file", None)
+    data.setdefault("format", ArticleFormat.JSON.value)
+    if not data.get("id"):
+        data["id"] = content_id(text)
+    try:
+        return Article.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise ArticleError(f"JSON article is invalid at '{where}': {first['msg']}") from exc
+
+
+def _has_heading_lines(lines: list[str]) -> bool:
+    return any(HEADING_LINE_RE.match(line.strip()) for line in lines if line.strip())
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Summary bodies
+
+
+def _looks_like_heading(text: str) -> bool:
+    t = text.strip().strip(":：").strip()
+    if not t or len(t) > 90 or re.search(r"[.!?。！？;；\[\]]", t.rstrip(".")):
+        return False
+    if re.search(r"[\u4e00-\u9fff]", t):
+        return len(t) <= 30
+    words = t.split()
+    if len(words) > 10 or not (t[0].isupper() or t[0].isdigit() or t[0] in "\"“'"):
+        return False
+    if t.endswith((",", "，")) or re.search(r"\d+(?:\.\d+)?\s*%", t):
+        return False
+    content_words = [w for w in words if len(w) > 3 and w.lower() not in _SMALL_WORDS]
+    if not content_words:
+        return len(words) <= 3
+    caps = sum(1 for w in content_words if w[0].isupper() or w[0].isdigit())
+    return caps / len(content_words) >= 0.6 or len(words) <= 3
+
+
+_SMALL_WORDS = frozenset("with from into over under about amid after before between versus their this that".split())
+
+
+def _heading_from_line(line: str) -> str | None:
+    """The heading text when a whole line is a heading (``Group 1: X``, ``1. X``, ``## X``, ``X:``)."""
+    m = HEADING_LINE_RE.match(line)
+    if m:
+        return (m.group("head") or "").strip(" :-–—")
+    m = NUMBERED_LINE_RE.match(line)
+    if m and _looks_like_heading(m.group("head")):
+        return m.group("head").strip(" :-–—")
+    if line.startswith("#"):
+        return line.lstrip("#").strip(" :") or None
+    if line.endswith((":", "：")) and _looks_like_heading(line[:-1]):
+        return line[:-1].strip()
+    return None
+
+
+def _canonical_stream(lines: list[str]) -> str:
+    """Turn line structure into one stream with explicit heading, bullet and line-break markers."""
+    out: list[str] = []
+    previous_open = False  # previous line did not finish its sentence (hard-wrapped paragraph)
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            previous_open = False
+            continue
+        heading = _heading_from_line(line)
+        lead = LEAD_RE.match(line)
+        if lead and out and not line[lead.end() :].strip():
+            heading = line.strip(" :：-–—")  # "Key Points:" on its own line after the lead
+        if heading is not None and (not lead or out):
+            out.append(f"{LINEBREAK} {HEAD_OPEN}{heading}{HEAD_CLOSE} ")
+            previous_open = False
+            continue
+        bullet = BULLET_RE.match(line)
+        if bullet:
+            out.append(f"{BULLET}{line[bullet.end():]}")
+        elif previous_open and out and line[:1].islower():
+            out.append(f" {line}")
+        else:
+            if out:
+                out.append(f" {LINEBREAK} ")
+            # "Heading - first point" on its own line: the heading closes at the first dash.
+            out.append(line)
+        previous_open = not ends_sentence(line)
+    stream = "".join(out)
+    stream = re.sub(rf"^\s*{LINEBREAK}\s*", "", stream)
+    return stream
+
+
+def _mark_inline_headings(stream: str) -> str:
+    def group_sub(m: re.Match[str]) -> str:
+        head = (m.group("head") or "").strip(" :-–—")
+        return f"{HEAD_OPEN}{head}{HEAD_CLOSE}"
+
+    stream = INLINE_GROUP_RE.sub(group_sub, stream)
+
+    matches = [m for m in INLINE_NUMBERED_RE.finditer(stream) if _looks_like_heading(m.group("head"))]
+    numbers = [int(m.group("n")) for m in matches]
+    if matches and numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] in (0, 1):
+        pieces: list[str] = []
+        last = 0
+        for m in matches:
+            pieces.append(stream[last : m.start()])
+            pieces.append(f"{HEAD_OPEN}{m.group('head').strip()}{HEAD_CLOSE}")
+            last = m.end()
+        pieces.append(stream[last:])
+        stream = "".join(pieces)
+    return stream
+
+
+def _split_tail(text: str) -> tuple[str, str]:
+    """Split ``"...last point [3]. Next Heading"`` into the finished text and the unfinished tail."""
+    last_end = None
+    for m in re.finditer(r"[.!?…。！？][\"'”’」』)]*(?:\s*\[[\d,;\s\-–]+\])*|(?:\[[\d,;\s\-–]+\])+", text):
+        after = text[m.end() : m.end() + 1]
+        if after == "" or after.isspace() or m.group(0)[0] in "。！？":
+            last_end = m.end()
+    if last_end is None:
+        return "", text.strip()
+    return text[:last_end].strip(), text[last_end:].strip()
+
+
+RawSections = list[tuple[str | None, list[str]]]
+
+
+def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
+    stream = _canonical_stream(lines)
+    lead = LEAD_RE.match(stream)
+    had_lead = bool(lead)
+    if lead:
+        stream = stream[lead.end() :]
+    stream = _mark_inline_headings(stream)
+
+    # Tokens: ("text", s) | ("head", h) | ("sep", kind)
+    tokens: list[tuple[str, str]] = []
+    pos = 0
+    for m in _TOKEN_RE.finditer(stream):
+        if m.start() > pos:
+            tokens.append(("text", stream[pos : m.start()]))
+        if m.group("head") is not None:
+            tokens.append(("head", m.group("head")))
+        elif m.group("bullet"):
+            tokens.append(("sep", "bullet"))
+        elif m.group("dash"):
+            tokens.append(("sep", "dash"))
+        else:
+            tokens.append(("sep", "line"))
+        pos = m.end()
+    if pos < len(stream):
+        tokens.append(("text", stream[pos:]))
+
+    core_parts: list[str] = []
+    sections: RawSections = []
+    current: list[str] | None = None  # point texts of the open section; None while in the core viewpoint
+    current_heading: str | None = None
+    buffer = ""
+    fresh_line = True  # the buffer started a new line (or the body): "Heading - point" may follow
+
+    def flush() -> None:
+        nonlocal buffer
+        text = buffer.strip()
+        buffer = ""
+        if not text or not re.search(r"\w", text):
+            return
+        if current is None:
+            core_parts.append(text)
+        else:
+            current.append(text)
+
+    def open_section(heading: str | None) -> None:
+        nonlocal current, current_heading
+        flush()
+        if current is not None and (current or current_heading is not None):
+            sections.append((current_heading, current))
+        if len(sections) >= MAX_GROUPS:
+            raise ArticleError(f"article has more than {MAX_GROUPS:,} groups; split it into several files")
+        current, current_heading = [], (heading or None)
+
+    def next_text(i: int) -> str:
+        for kind, value in tokens[i + 1 :]:
+            if kind == "text" and value.strip():
+                return value.strip()
+            if kind == "head":
+                return ""
+        return ""
+
+    for i, (kind, value) in enumerate(tokens):
+        if kind == "head":
+            open_section(value)
+        elif kind == "text":
+            buffer = f"{buffer} {value}" if buffer else value
+        else:  # a separator: value is "dash", "bullet" or "line"
+            kind = value
+            following = next_text(i)
+            starts_lower = bool(following) and following[0].islower()
+            if kind == "dash":
+                done, tail = _split_tail(buffer)
+                if starts_lower and not ends_sentence(buffer):
+                    buffer += " - "  # a dash inside a sentence: "the plan - which ..."
+                    continue
+                at_start = not core_parts and current is None and not done
+                heading_ok = tail and _looks_like_heading(tail) and not starts_lower
+                whole = not done and (
+                    (at_start and not had_lead)
+                    or (fresh_line and (core_parts or current is not None))
+                    or (current is not None and _is_whole_heading(tail, current))
+                )
+                if heading_ok and (done or whole):
+                    buffer = done
+                    open_section(tail)
+                    fresh_line = False
+                    continue
+            flush()
+            fresh_line = kind == "line"
+            if current is None and kind in ("bullet", "line") and (core_parts or had_lead):
+                # Bullets or new lines after the lead: the points of an unnamed section.
+                if core_parts:
+                    open_section(None)
+            elif current is None and kind == "dash" and core_parts:
+                open_section(None)
+    flush()
+    if current is not None and (current or current_heading is not None):
+        sections.append((current_heading, current))
+    sections = [(h, [p for p in pts if re.search(r"\w", strip_citations(p)[0])]) for h, pts in sections]
+    if sum(len(p) for _, p in sections) > MAX_POINTS:
+        raise ArticleError(f"article has more than {MAX_POINTS:,} points; split it into several files")
+    sections = [(h, pts) for h, pts in sections if pts or h]
+    return _clean_core(" ".join(core_parts)), sections
+
+
+def _is_whole_heading(tail: str, points: list[str]) -> bool:
+    # A short title-case phrase standing alone between two dashes, right after a finished point.
+    return bool(points) and ends_sentence(points[-1]) and len(tail.split()) <= 8
+
+
+def _clean_core(core: str) -> str:
+    return re.sub(r"\s{2,}", " ", core).strip()
+
+
+def _section(heading: str | None, texts: list[str]) -> Section:
+    points: list[Point] = []
+    for text in texts:
+        clean, cites = strip_citations(text.strip().lstrip("-–—").strip())
+        clean = clean.strip()
+        if clean and re.search(r"\w", clean):
+            points.append(Point(text=clean, citations=cites))
+    return Section(heading=heading, points=points)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Plain news text
+
+
+def _parse_plain_body(lines: list[str]) -> tuple[str, RawSections]:
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        bullet = BULLET_RE.match(line)
+        if bullet:
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            line = line[bullet.end() :]
+        current.append(line)
+        if ends_sentence(line) and len(line) > 200:
+            # One paragraph per line in most feeds; long finished lines end their paragraph.
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    paragraphs = [p for p in paragraphs if re.search(r"\w", p)]
+    if not paragraphs:
+        return "", []
+    lead, rest = paragraphs[0], paragraphs[1:]
+    points: list[str] = []
+    for paragraph in rest:
+        points.extend(split_sentences(paragraph))
+    return lead, ([(None, points)] if points else [])

@@ -1,0 +1,101 @@
+"""Sentence splitting and citation markers, shared by the parser and the extractor."""
+
+from __future__ import annotations
+
+import re
+
+# [1], [1][4], [1, 2], [1-3]; the parser has already turned full-width brackets and digits into ASCII.
+CITE_GROUP = re.compile(r"\[\s*(\d{1,3}(?:\s*[,;、\-–]\s*\d{1,3})*)\s*\]")
+# Malformed markers left over after the well-formed ones are gone: "[12" without its "]", "12]" without "[".
+_CITE_OPEN = re.compile(r"\[\s*(\d{1,3})(?=[\s.,;:!?。]|$)")
+_CITE_CLOSE = re.compile(r"(?<=[\s.。,;:!?\]])(\d{1,3})\](?!\()")
+_STRAY = re.compile(r"(?<!\S)[\[\]](?!\S)|\[\s*\]")
+
+
+def _expand(group: str) -> list[int]:
+    out: list[int] = []
+    for part in re.split(r"\s*[,;、]\s*", group.strip()):
+        if not part:
+            continue
+        if re.fullmatch(r"\d{1,3}\s*[\-–]\s*\d{1,3}", part):
+            lo, hi = (int(x) for x in re.split(r"\s*[\-–]\s*", part))
+            if lo <= hi and hi - lo <= 50:
+                out.extend(range(lo, hi + 1))
+                continue
+        digits = re.findall(r"\d{1,3}", part)
+        out.extend(int(d) for d in digits)
+    return out
+
+
+def strip_citations(text: str) -> tuple[str, list[int]]:
+    """Remove citation markers (well-formed or not); return the clean text and the numbers in order."""
+    found: list[int] = []
+
+    def take(match: re.Match[str]) -> str:
+        found.extend(_expand(match.group(1)))
+        return ""
+
+    text = CITE_GROUP.sub(take, text)
+    text = _CITE_OPEN.sub(take, text)
+    text = _CITE_CLOSE.sub(take, text)
+    text = _STRAY.sub("", text)
+    text = re.sub(r"\s+([.,;:!?。，；：！？])", r"\1", text)
+    text = re.sub(r"\s{2,}", " ", text).strip()
+    seen: set[int] = set()
+    unique = [n for n in found if not (n in seen or seen.add(n))]
+    return text, unique
+
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt inc corp co ltd plc llc vs etc e.g i.e approx dept est fig gen gov
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vol op rep sen u.s u.k u.n e.u a.m p.m
+    ph.d mss sgt capt col lt cmdr adm rev hon""".split()
+)
+
+_TERMINATOR = re.compile(
+    r"(?P<end>[.!?…]+|[。！？!?]+)"  # the terminator itself
+    r"(?P<close>[\"'”’」』)\]]*)"  # closing quotes and brackets
+    r"(?P<cites>(?:\s*\[\s*\d{1,3}(?:\s*[,;、\-–]\s*\d{1,3})*\s*\])*)"  # trailing citation markers
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences; citation markers stay with the sentence they close."""
+    text = text.strip()
+    if not text:
+        return []
+    sentences: list[str] = []
+    start = 0
+    for m in _TERMINATOR.finditer(text):
+        end = m.end()
+        term = m.group("end")
+        after = text[end : end + 1]
+        cjk_end = term[0] in "。！？"
+        if not cjk_end:
+            if after and not after.isspace():
+                continue  # "1.5", "U.S.-based", "e.g.,"
+            if term.startswith(".") and len(term) == 1:
+                word = re.search(r"([\w.]+)$", text[start : m.start()])
+                prev = word.group(1).lower() if word else ""
+                if prev in ABBREVIATIONS or re.fullmatch(r"[a-z]", prev):
+                    continue
+                nxt = text[end:].lstrip()[:1]
+                if nxt and (nxt.islower() or nxt in ",;:"):
+                    continue
+        piece = text[start:end].strip()
+        if piece:
+            sentences.append(piece)
+        start = end
+    rest = text[start:].strip()
+    if rest:
+        if sentences and not re.search(r"\w", strip_citations(rest)[0]):
+            sentences[-1] = f"{sentences[-1]} {rest}".strip()
+        else:
+            sentences.append(rest)
+    return sentences
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the text ends like a finished sentence or point (terminator and/or citation markers)."""
+    t = text.rstrip()
+    return bool(re.search(r"([.!?…。！？][\"'”’」』)]*|\])$", t))

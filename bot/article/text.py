@@ -1,0 +1,124 @@
+"""Bytes -> clean text: encodings, BOMs, line endings, full-width punctuation, invisible characters.
+
+Pure functions. Every failure is an :class:`ArticleError` with a one-line message a user can act on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+
+MAX_BYTES = 1_000_000  # 1 MB: larger files are refused, not truncated.
+
+
+class ArticleError(ValueError):
+    """An article that cannot be loaded; ``str(err)`` is a one-line reason meant for the user."""
+
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(data: bytes, *, limit: int = MAX_BYTES) -> str:
+    """Decode an article file. UTF-8 (with or without BOM), UTF-16/32 with BOM, and GB18030 are accepted."""
+    if len(data) > limit:
+        raise ArticleError(f"file is {len(data):,} bytes; the limit is {limit:,} bytes (1 MB)")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ArticleError(f"file starts with a {encoding} byte-order mark but is not valid {encoding}") from exc
+    if not data.strip():
+        raise ArticleError("file is empty")
+    if _looks_utf16_without_bom(data):
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _mostly_printable(text):
+                return text
+    if b"\x00" in data:
+        raise ArticleError("file looks binary (it contains NUL bytes); expected UTF-8 text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _mostly_printable(text):
+        return text
+    raise ArticleError("file is not valid UTF-8 (nor UTF-16 with a byte-order mark, nor GB18030)")
+
+
+def _looks_utf16_without_bom(data: bytes) -> bool:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return False
+    even_zero = sample[0::2].count(0)
+    odd_zero = sample[1::2].count(0)
+    half = len(sample) / 2
+    return max(even_zero, odd_zero) > 0.3 * half and min(even_zero, odd_zero) < 0.05 * half
+
+
+def _mostly_printable(text: str) -> bool:
+    if not text:
+        return False
+    bad = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\n\r\t")
+    return bad / len(text) < 0.01
+
+
+# Full-width ASCII forms (！ to ～) map to ASCII by a fixed offset; the ideographic space to a space.
+# Chinese sentence punctuation that has no ASCII twin (。、《》“”) is left alone.
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({0x3000: 0x20, 0x3010: ord("["), 0x3011: ord("]"), 0x3014: ord("["), 0x3015: ord("]")})
+# Keep the Chinese comma, enumeration mark and semicolon readable in Chinese text.
+for _cp in (0xFF0C, 0xFF1B, 0xFF01, 0xFF1F):
+    _FULLWIDTH.pop(_cp, None)
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f]+")
+
+
+def normalize(text: str) -> str:
+    """Canonical text: LF line ends, ASCII structural punctuation, no invisible characters, tidy spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = text.translate(_FULLWIDTH)
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    out = "\n".join(lines)
+    out = re.sub(r"\n{3,}", "\n\n", out)
+    return out.strip()
+
+
+def content_id(normalized: str) -> str:
+    """A stable id: the first 16 hex digits of SHA-256 over the normalized text with spaces folded."""
+    folded = re.sub(r"\s+", " ", normalized).strip()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:16]
+
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def detect_language(text: str) -> str:
+    """'zh' when CJK characters outnumber Latin letters by weight, else 'en'."""
+    cjk = len(_CJK.findall(text))
+    latin = len(_LATIN.findall(text))
+    # One Chinese character carries about as much as a short English word (~4 letters).
+    return "zh" if cjk * 4 > latin else "en"
