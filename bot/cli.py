@@ -1,0 +1,226 @@
+"""Command line: ``python -m bot parse | ingest | demo``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from bot import __version__
+from bot.article import ArticleError
+from bot.ingest import article_files, ingest_files, read_article
+from bot.library import Library, load_registry
+from bot.settings import Settings
+from bot.store import StoreError, open_store
+
+EPILOG = "Settings come from environment variables (NEWSDESK_*), then the file named by NEWSDESK_CONFIG, then the bundled defaults."
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Newsdesk: article summaries turned into answers about what was said, by whom, and how.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="parse article files and print what was found", epilog=EPILOG)
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
+    p.add_argument("--json", action="store_true", help="print JSON Lines, one object per file")
+
+    p = sub.add_parser("ingest", help="parse article files into the store", epilog=EPILOG)
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
+    p.add_argument("--database-url", help="store URL (default: NEWSDESK_DATABASE_URL or sqlite:///data/newsdesk.db)")
+
+    p = sub.add_parser(
+        "demo",
+        help="show, offline, what the bot answers on the bundled articles",
+        description="No token and no network: loads the configured articles into a throwaway in-memory store "
+        "and prints what /summary, /person, /claims and the daily digest would answer.",
+        epilog=EPILOG,
+    )
+    p.add_argument("query", nargs="?", help="a person's name or an article title (default: the newest article)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    console = Console()
+    err = Console(stderr=True)
+    try:
+        settings = Settings()
+    except Exception as exc:  # a bad NEWSDESK_* value or config file: say which, no traceback
+        err.print(f"error: invalid settings: {exc}", markup=False, highlight=False)
+        return 2
+    try:
+        if args.command == "parse":
+            return cmd_parse(args.paths, args.json, console)
+        if args.command == "ingest":
+            return asyncio.run(cmd_ingest(args.paths, args.database_url or settings.database_url, console, err))
+        if args.command == "demo":
+            return asyncio.run(cmd_demo(settings, args.query, console, err))
+    except StoreError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    parser.error(f"unknown command {args.command}")
+    return 2
+
+
+def cmd_parse(paths: list[Path], as_json: bool, console: Console) -> int:
+    failed = 0
+    files = article_files(paths)
+    if not files:
+        print("error: no article files found (.txt, .md, .json)", file=sys.stderr)
+        return 1
+    for path in files:
+        try:
+            article = read_article(path)
+        except ArticleError as exc:
+            failed += 1
+            print(f"{path}: error: {exc}", file=sys.stderr, flush=True)
+            continue
+        if as_json:
+            record = {"file": str(path), **article.model_dump(mode="json")}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            _print_human(article, path, console)
+    sys.stdout.flush()
+    return 1 if failed else 0
+
+
+def _print_human(article: object, path: Path, console: Console) -> None:
+    from bot.article import Article
+
+    assert isinstance(article, Article)
+    console.print(f"[bold]{path}[/bold]", highlight=False)
+    console.print(f"  title:    {article.title}", markup=False, highlight=False)
+    console.print(
+        f"  source:   {article.source or '—'}  date: {article.published_at or '—'}  language: {article.language}  format: {article.format.value}",
+        markup=False,
+        highlight=False,
+    )
+    points = sum(len(s.points) for s in article.sections)
+    console.print(f"  sections: {len(article.sections)}  points: {points}  claims: {len(article.claims)}", highlight=False)
+    people = "; ".join(
+        p.name + (f" ({', '.join(p.aliases)})" if p.aliases else "") + (f" — {p.role or ''} {p.organization or ''}".rstrip() if p.role or p.organization else "")
+        for p in article.people
+    )
+    console.print(f"  people:   {people or '—'}", markup=False, highlight=False)
+    console.print(f"  orgs:     {', '.join(o.name for o in article.organizations) or '—'}", markup=False, highlight=False)
+    stances: dict[str, int] = {}
+    for c in article.claims:
+        stances[c.stance.value] = stances.get(c.stance.value, 0) + 1
+    console.print(f"  stances:  {', '.join(f'{k} {v}' for k, v in sorted(stances.items())) or '—'}", highlight=False)
+
+
+async def cmd_ingest(paths: list[Path], url: str, console: Console, err: Console) -> int:
+    files = article_files(paths)
+    if not files:
+        err.print("error: no article files found (.txt, .md, .json)")
+        return 1
+    store = open_store(url)
+    await store.open()
+    try:
+        with Progress(
+            TextColumn("[bold]Ingesting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=err,
+            transient=False,
+        ) as progress:
+            task = progress.add_task("", total=len(files))
+
+            def step(path: Path, error: str | None) -> None:
+                progress.update(task, advance=1, description=path.name)
+                if error:
+                    progress.console.print(f"{path}: error: {error}", markup=False, highlight=False)
+
+            report = await ingest_files(store, files, step)
+        counts = await store.counts()
+    finally:
+        await store.close()
+    console.print(
+        f"{report.summary()} — the store now holds {counts['articles']} articles, {counts['people']} people, {counts['claims']} claims",
+        highlight=False,
+    )
+    return 1 if report.failed else 0
+
+
+async def cmd_demo(settings: Settings, query: str | None, console: Console, err: Console) -> int:
+    from bot import digest as digest_mod
+    from bot.render import text as render
+
+    files = article_files(settings.articles)
+    store = open_store("sqlite:///:memory:")
+    await store.open()
+    try:
+        report = await ingest_files(store, files)
+        articles = await store.load_articles()
+    finally:
+        await store.close()
+    for path, error in report.failed:
+        err.print(f"{path}: error: {error}", markup=False, highlight=False)
+    if not articles:
+        err.print("error: no articles to show; set NEWSDESK_ARTICLES to a folder of article files")
+        return 1
+    try:
+        registry = load_registry(settings.people_file)
+    except ValueError as exc:
+        err.print(f"warning: people registry ignored: {exc}", markup=False, highlight=False)
+        registry = []
+    library = Library(articles, registry)
+    stats = library.stats()
+    console.rule("[bold]Newsdesk demo[/bold]")
+    console.print(
+        f"Loaded {stats['articles']} articles, {stats['people']} people, {stats['claims']} claims "
+        f"from {', '.join(str(p) for p in settings.articles)}",
+        highlight=False,
+    )
+
+    article = library.articles[0]
+    person = library.people[0] if library.people else None
+    if query:
+        found_person = library.person(query) or next(iter(library.autocomplete_people(query, 1)), None)
+        found_article = library.find_article(query) or next(iter(library.search(query, 1)), None)
+        if found_person is None and found_article is None:
+            err.print(f"Nothing matches {query!r}.", markup=False, highlight=False)
+            suggestions = library.suggest_people(query)
+            if suggestions:
+                err.print("Did you mean: " + ", ".join(p.name for p in suggestions), markup=False, highlight=False)
+            return 1
+        if found_person is not None and (found_article is None or library.person(query) is not None):
+            person = found_person
+            article = library.article(found_person.article_ids[0]) or article
+        elif found_article is not None:
+            article = found_article
+            in_article = library.people_in(article.id)
+            person = in_article[0] if in_article else person
+
+    console.rule("/summary")
+    console.print(render.summary(article))
+    if person is not None:
+        console.rule(f"/person name:{person.name}")
+        console.print(render.person_card(person, library))
+    refs = library.claims(article=article.id)
+    console.rule(f"/claims article:{article.title[:40]}")
+    console.print(render.claims_table(refs, library, show_article=False))
+    console.rule("/people")
+    console.print(render.people_table(library.people[:10]))
+    console.rule("Digest")
+    console.print(render.digest(digest_mod.latest_day(library.articles), library))
+    return 0

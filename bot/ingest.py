@@ -1,0 +1,93 @@
+"""Files -> articles -> store: the one pipeline the CLI, the bot's start-up and (later) folder watching share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.article import MAX_BYTES, Article, ArticleError, load_article
+from bot.store import IngestOutcome, Store
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".text")
+
+
+def article_files(paths: Iterable[Path]) -> list[Path]:
+    """The article files named by ``paths``: files as given, folders searched recursively (hidden files and
+    folders skipped), in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path).expanduser()
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
+                    found.append(child)
+        else:
+            found.append(path)
+    return found
+
+
+def read_article(path: Path) -> Article:
+    """Read and parse one file; every failure is an :class:`ArticleError` with a one-line reason."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(f"file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes (1 MB)")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise ArticleError("file not found") from exc
+    except IsADirectoryError as exc:
+        raise ArticleError("is a folder, not a file") from exc
+    except PermissionError as exc:
+        raise ArticleError("permission denied") from exc
+    except OSError as exc:
+        raise ArticleError(f"cannot read file ({exc.strerror or exc})") from exc
+    return load_article(data)
+
+
+def source_key(path: Path) -> str:
+    return str(Path(path).expanduser().resolve())
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+
+    def count(self, outcome: IngestOutcome) -> None:
+        if outcome is IngestOutcome.ADDED:
+            self.added += 1
+        elif outcome is IngestOutcome.UPDATED:
+            self.updated += 1
+        else:
+            self.unchanged += 1
+
+    def summary(self) -> str:
+        return f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {len(self.failed)} failed"
+
+
+async def ingest_files(
+    store: Store, files: list[Path], on_progress: Callable[[Path, str | None], None] | None = None
+) -> IngestReport:
+    """Parse each file and store it (each one all-or-nothing); a bad file is reported and the rest go on."""
+    report = IngestReport()
+    for path in files:
+        error: str | None = None
+        try:
+            article = read_article(path)
+            outcome = await store.upsert_article(article, source_key(path))
+            report.count(outcome)
+            report.articles.append(article)
+        except ArticleError as exc:
+            error = str(exc)
+            report.failed.append((path, error))
+        if on_progress is not None:
+            on_progress(path, error)
+    return report

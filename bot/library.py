@@ -1,0 +1,464 @@
+"""The Library: every article the bot knows right now, with the indexes every command needs.
+
+Synchronous and in memory, so that autocomplete and lookups never wait on the database. People are merged
+across articles by name key and by their other-script or multi-word spellings; a surname alone finds a person
+but never merges two.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from bot.article import Article, Claim, Stance
+from bot.article.names import fold, has_cjk, key, surname
+
+
+@dataclass
+class PersonEntry:
+    key: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    organization: str | None = None
+    role: str | None = None
+    article_ids: list[str] = field(default_factory=list)
+
+    @property
+    def mentions(self) -> int:
+        return len(self.article_ids)
+
+    def all_names(self) -> list[str]:
+        return [self.name, *sorted(self.aliases)]
+
+    def label(self) -> str:
+        """'Name (other spelling) — Organization', as autocomplete shows it (at most 100 characters)."""
+        other = next((a for a in sorted(self.aliases) if has_cjk(a) != has_cjk(self.name) and len(a.split()) > 0), None)
+        text = self.name + (f" ({other})" if other else "")
+        if self.organization:
+            text += f" — {self.organization}"
+        return text[:100]
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    article_id: str
+    index: int
+    claim: Claim
+
+
+@dataclass
+class RegistryEntry:
+    name: str
+    aliases: list[str]
+    organization: str | None = None
+    role: str | None = None
+
+
+def load_registry(path: Path | None) -> list[RegistryEntry]:
+    """Read ``people.toml``; a missing file is an empty registry, a malformed one an error naming the file."""
+    if path is None or not Path(path).is_file():
+        return []
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: not valid TOML ({exc})") from exc
+    out: list[RegistryEntry] = []
+    for item in data.get("person", []):
+        if not isinstance(item, dict) or not item.get("name"):
+            raise ValueError(f"{path}: every [[person]] needs a name")
+        out.append(
+            RegistryEntry(
+                name=str(item["name"]),
+                aliases=[str(a) for a in item.get("aliases", [])],
+                organization=item.get("organization"),
+                role=item.get("role"),
+            )
+        )
+    return out
+
+
+def _words(text: str) -> list[str]:
+    """Search tokens: folded Latin words and CJK character bigrams."""
+    out = [w for w in fold(text).split() if not has_cjk(w)]
+    for run in re.findall(r"[\u3400-\u9fff]+", text):
+        out.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+    return out
+
+
+class Library:
+    def __init__(self, articles: Iterable[Article] = (), registry: list[RegistryEntry] | None = None) -> None:
+        self.registry = registry or []
+        self._articles: dict[str, Article] = {}
+        for article in articles:
+            self._articles[article.id] = article
+        self._rebuild()
+
+    # ------------------------------------------------------------------ building
+
+    def add(self, article: Article) -> None:
+        """Add or replace one article (rebuilds the indexes; cheap next to parsing it)."""
+        self._articles[article.id] = article
+        self._rebuild()
+
+    def remove(self, article_id: str) -> bool:
+        found = self._articles.pop(article_id, None) is not None
+        if found:
+            self._rebuild()
+        return found
+
+    def _rebuild(self) -> None:
+        self._newest = sorted(self._articles.values(), key=lambda a: (a.published_at or "", a.title), reverse=True)
+        self._rank = {a.id: i for i, a in enumerate(self._newest)}
+        self._title_words: list[tuple[str, str]] = sorted(
+            (w, a.id) for a in self._newest for w in set(fold(a.title).split())
+        )
+        self._title_fold = {a.id: fold(a.title) for a in self._newest}
+        self._people: dict[str, PersonEntry] = {}
+        self._alias_index: dict[str, str] = {}  # key of a full name or other-script spelling -> person key
+        self._surname_index: dict[str, set[str]] = defaultdict(set)
+        for article in reversed(self._newest):  # oldest first, so canonical names are stable as news arrives
+            for person in article.people:
+                entry = self._merge_person(person.name, person.aliases, person.organization, person.role)
+                if article.id not in entry.article_ids:
+                    entry.article_ids.append(article.id)
+        for reg in self.registry:
+            self._apply_registry(reg)
+        for entry in self._people.values():
+            entry.article_ids.sort(key=lambda i: self._rank.get(i, 0))
+            self._index_names(entry)
+        self._name_tokens: list[tuple[str, str]] = sorted(
+            {(tok, e.key) for e in self._people.values() for n in e.all_names() for tok in self._name_prefixes(n)}
+        )
+        self._fuzzy_choices: list[str] = []
+        self._fuzzy_keys: list[str] = []
+        for e in self._people.values():
+            for n in e.all_names():
+                self._fuzzy_choices.append(fold(n) or n)
+                self._fuzzy_keys.append(e.key)
+        # Claims, with who said them and whom they mention.
+        self._claims: list[ClaimRef] = []
+        self._claims_by_speaker: dict[str, list[int]] = defaultdict(list)
+        self._claims_about: dict[str, list[int]] = defaultdict(list)
+        self._claims_by_org: dict[str, list[int]] = defaultdict(list)
+        for article in self._newest:
+            forms = self._forms_for(article)
+            for i, claim in enumerate(article.claims):
+                ref = len(self._claims)
+                self._claims.append(ClaimRef(article.id, i, claim))
+                speaker = self.person_key_for(claim.speaker) if claim.speaker else None
+                if speaker:
+                    self._claims_by_speaker[speaker].append(ref)
+                elif claim.speaker:
+                    self._claims_by_org[fold(claim.speaker)].append(ref)
+                for form, pkey in forms:
+                    if pkey != speaker and _mentions(claim.text, form):
+                        if not self._claims_about[pkey] or self._claims_about[pkey][-1] != ref:
+                            self._claims_about[pkey].append(ref)
+                for org in article.organizations:
+                    if any(_mentions(claim.text, n) for n in [org.name, *org.aliases]):
+                        self._claims_by_org[fold(org.name)].append(ref)
+        # Full-text index over titles, points and claims.
+        self._text_index: dict[str, set[str]] = defaultdict(set)
+        for article in self._newest:
+            text = "\n".join([article.all_text(), *(c.text for c in article.claims)])
+            for w in set(_words(text)):
+                self._text_index[w].add(article.id)
+        self._text_tokens = sorted(self._text_index)
+
+    def _forms_for(self, article: Article) -> list[tuple[str, str]]:
+        forms: list[tuple[str, str]] = []
+        for person in article.people:
+            pkey = self.person_key_for(person.name)
+            if pkey:
+                forms.extend((n, pkey) for n in [person.name, *person.aliases])
+        return forms
+
+    def _merge_person(self, name: str, aliases: list[str], organization: str | None, role: str | None) -> PersonEntry:
+        keys = [key(name)] + [key(a) for a in aliases if has_cjk(a) or len(a.split()) > 1]
+        found = next((self._alias_index[k] for k in keys if k in self._alias_index), None)
+        if found is None:
+            found = next((k for k in keys if k in self._people), None)
+        if found is None:
+            entry = PersonEntry(key=key(name) or name, name=name)
+            self._people[entry.key] = entry
+        else:
+            entry = self._people[found]
+            if name != entry.name:
+                entry.aliases.add(name)
+        entry.aliases.update(a for a in aliases if a != entry.name)
+        if role and (not entry.role or entry.role.startswith("former")):
+            entry.role = role
+            entry.organization = organization or entry.organization
+        elif organization and not entry.organization:
+            entry.organization = organization
+        for k in keys:
+            self._alias_index.setdefault(k, entry.key)
+        return entry
+
+    def _apply_registry(self, reg: RegistryEntry) -> None:
+        names = [reg.name, *reg.aliases]
+        target = next((self._alias_index[key(n)] for n in names if key(n) in self._alias_index), None)
+        if target is None:
+            return  # the registry only adds to people the articles mention
+        entry = self._people[target]
+        for n in names:
+            if n != entry.name:
+                entry.aliases.add(n)
+            self._alias_index.setdefault(key(n), entry.key)
+        entry.organization = entry.organization or reg.organization
+        entry.role = entry.role or reg.role
+
+    def _index_names(self, entry: PersonEntry) -> None:
+        for n in entry.all_names():
+            k = key(n)
+            if has_cjk(n) or len(n.split()) > 1:
+                self._alias_index.setdefault(k, entry.key)
+            else:
+                self._surname_index[k].add(entry.key)
+        s = surname(entry.name)
+        if s:
+            self._surname_index[key(s)].add(entry.key)
+
+    @staticmethod
+    def _name_prefixes(name: str) -> list[str]:
+        """Tokens a typed prefix can match: each folded word, the whole folded name, and CJK characters."""
+        folded = fold(name)
+        toks = folded.split()
+        out = [*toks, folded.replace(" ", "")]
+        if has_cjk(name):
+            out.append(name)
+            out.extend(name[i:] for i in range(1, len(name)))
+        return out
+
+    # ------------------------------------------------------------------ articles
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    @property
+    def articles(self) -> list[Article]:
+        """Newest first."""
+        return list(self._newest)
+
+    def article(self, article_id: str) -> Article | None:
+        return self._articles.get(article_id)
+
+    def find_article(self, text: str) -> Article | None:
+        """By id, exact title, or the best title match."""
+        text = text.strip()
+        if not text:
+            return None
+        if text in self._articles:
+            return self._articles[text]
+        folded = fold(text)
+        for a in self._newest:
+            if self._title_fold[a.id] == folded:
+                return a
+        hits = self.autocomplete_articles(text, limit=1)
+        return self._articles[hits[0][1]] if hits else None
+
+    def autocomplete_articles(self, text: str, limit: int = 25) -> list[tuple[str, str]]:
+        """(title label, article id) for the /summary autocomplete: prefix of any title word, then substring,
+        newest first; empty input lists the newest articles."""
+        limit = min(limit, 25)
+        folded = fold(text)
+        if not folded:
+            return [(_label(a), a.id) for a in self._newest[:limit]]
+        words = folded.split()
+        candidates: set[str] | None = None
+        for w in words:
+            lo = bisect.bisect_left(self._title_words, (w, ""))
+            ids: set[str] = set()
+            for tok, aid in self._title_words[lo:]:
+                if not tok.startswith(w):
+                    break
+                ids.add(aid)
+            candidates = ids if candidates is None else candidates & ids
+        found = sorted(candidates or set(), key=lambda i: self._rank[i])
+        if len(found) < limit:
+            seen = set(found)
+            for a in self._newest:
+                if a.id not in seen and folded in self._title_fold[a.id]:
+                    found.append(a.id)
+                    if len(found) >= limit:
+                        break
+        return [(_label(self._articles[i]), i) for i in found[:limit]]
+
+    def search(self, query: str, limit: int = 100) -> list[Article]:
+        """Full-text search over titles, points and claims: every query word must match (prefix for the
+        last one), newest first."""
+        words = _words(query)
+        if not words:
+            return []
+        result: set[str] | None = None
+        for i, w in enumerate(words):
+            ids = set(self._text_index.get(w, set()))
+            if i == len(words) - 1 and not has_cjk(w):
+                lo = bisect.bisect_left(self._text_tokens, w)
+                for tok in self._text_tokens[lo:]:
+                    if not tok.startswith(w):
+                        break
+                    ids |= self._text_index[tok]
+            result = ids if result is None else result & ids
+            if not result:
+                return []
+        return sorted((self._articles[i] for i in result or ()), key=lambda a: self._rank[a.id])[:limit]
+
+    # ------------------------------------------------------------------ people
+
+    @property
+    def people(self) -> list[PersonEntry]:
+        """Most mentioned first."""
+        return sorted(self._people.values(), key=lambda e: (-e.mentions, e.name))
+
+    def person_key_for(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        k = key(name)
+        if k in self._people:
+            return k
+        if k in self._alias_index:
+            return self._alias_index[k]
+        owners = self._surname_index.get(k)
+        if owners and len(owners) == 1:
+            return next(iter(owners))
+        return None
+
+    def person(self, name: str) -> PersonEntry | None:
+        """Exact name, any spelling, or an unambiguous surname; None when nothing matches exactly."""
+        pkey = self.person_key_for(name.split(" — ")[0].strip())
+        return self._people.get(pkey) if pkey else None
+
+    def person_by_key(self, pkey: str) -> PersonEntry | None:
+        return self._people.get(pkey)
+
+    def suggest_people(self, name: str, limit: int = 5) -> list[PersonEntry]:
+        """The closest names for 'did you mean' (typos, other word order, partial names)."""
+        folded = fold(name) or name
+        if not folded or not self._fuzzy_choices:
+            return []
+        hits = process.extract(folded, self._fuzzy_choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=60)
+        out: list[PersonEntry] = []
+        for _, _, idx in hits:
+            entry = self._people[self._fuzzy_keys[idx]]
+            if entry not in out:
+                out.append(entry)
+            if len(out) >= limit:
+                break
+        return out
+
+    def autocomplete_people(self, text: str, limit: int = 25) -> list[PersonEntry]:
+        """Prefix of any name word or spelling (surnames, other scripts), then typos; most mentioned first."""
+        limit = min(limit, 25)
+        folded = fold(text)
+        if not folded and not has_cjk(text):
+            return self.people[:limit]
+        probe = text.strip() if has_cjk(text) else folded.replace(" ", "")
+        keys: set[str] = set()
+        for p in {probe, *folded.split()} if folded else {probe}:
+            lo = bisect.bisect_left(self._name_tokens, (p, ""))
+            for tok, pkey in self._name_tokens[lo:]:
+                if not tok.startswith(p):
+                    break
+                keys.add(pkey)
+        if len(folded.split()) > 1:
+            # Every typed word must match some word of the name.
+            words = folded.split()
+            keys = {
+                k for k in keys if all(any(fold(n).replace(" ", "").find(w) >= 0 for n in self._people[k].all_names()) for w in words)
+            } or keys
+        found = sorted((self._people[k] for k in keys), key=lambda e: (-e.mentions, e.name))
+        if len(found) < limit:
+            for entry in self.suggest_people(text, limit=limit):
+                if entry not in found:
+                    found.append(entry)
+        return found[:limit]
+
+    def people_in(self, article_id: str) -> list[PersonEntry]:
+        article = self._articles.get(article_id)
+        if article is None:
+            return []
+        out: list[PersonEntry] = []
+        for p in article.people:
+            pkey = self.person_key_for(p.name)
+            if pkey and self._people[pkey] not in out:
+                out.append(self._people[pkey])
+        return out
+
+    # ------------------------------------------------------------------ claims
+
+    def claims(
+        self,
+        article: str | None = None,
+        person: str | None = None,
+        organization: str | None = None,
+        stance: Stance | str | None = None,
+        about: str | None = None,
+    ) -> list[ClaimRef]:
+        """Claims filtered by article id, person (said by or about), organization, stance and text."""
+        refs: Iterable[int]
+        if person is not None:
+            pkey = self.person_key_for(person)
+            if pkey is None:
+                return []
+            refs = sorted(set(self._claims_by_speaker.get(pkey, [])) | set(self._claims_about.get(pkey, [])))
+        elif organization is not None:
+            refs = sorted(set(self._claims_by_org.get(fold(organization), [])))
+        else:
+            refs = range(len(self._claims))
+        want_stance = Stance(stance) if stance else None
+        about_words = _words(about) if about else []
+        out: list[ClaimRef] = []
+        for r in refs:
+            ref = self._claims[r]
+            if article is not None and ref.article_id != article:
+                continue
+            if want_stance is not None and ref.claim.stance != want_stance:
+                continue
+            if about_words:
+                words = set(_words(ref.claim.text))
+                if not all(w in words or any(x.startswith(w) for x in words) for w in about_words):
+                    continue
+            out.append(ref)
+        return out
+
+    def claims_by(self, person: PersonEntry) -> list[ClaimRef]:
+        return [self._claims[i] for i in self._claims_by_speaker.get(person.key, [])]
+
+    def claims_about(self, person: PersonEntry) -> list[ClaimRef]:
+        return [self._claims[i] for i in self._claims_about.get(person.key, [])]
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "articles": len(self._articles),
+            "people": len(self._people),
+            "claims": len(self._claims),
+            "organizations": len({fold(o.name) for a in self._newest for o in a.organizations}),
+        }
+
+    def stance_counts(self) -> Counter[str]:
+        return Counter(ref.claim.stance.value for ref in self._claims)
+
+
+def _mentions(text: str, form: str) -> bool:
+    if not form:
+        return False
+    if has_cjk(form):
+        return form in text
+    return re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text) is not None
+
+
+def _label(article: Article) -> str:
+    date = (article.published_at or "")[:10]
+    label = article.title if not date else f"{article.title} ({date})"
+    if len(label) > 100:
+        suffix = f" ({date})" if date else ""
+        label = article.title[: 99 - len(suffix)].rstrip() + "…" + suffix
+    return label

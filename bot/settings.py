@@ -1,0 +1,120 @@
+"""Settings: environment variables, then the TOML file named by NEWSDESK_CONFIG, then the bundled defaults.
+
+Relative paths in a TOML file are read relative to that file, so the bundled ``config/newsdesk.toml`` can say
+``articles = ["articles"]`` and mean the bundled corpus wherever the package is installed. Relative paths in
+environment variables are relative to the working directory, as a shell user expects.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from .paths import BUNDLED_CONFIG_DIR
+
+PATH_FIELDS = ("articles", "people_file")
+
+
+class _RelativeToml(TomlConfigSettingsSource):
+    """A TOML source whose relative paths are resolved against the file's own folder."""
+
+    def __init__(self, settings_cls: type[BaseSettings], path: Path) -> None:
+        self._base = path.resolve().parent
+        super().__init__(settings_cls, toml_file=path)
+
+    def __call__(self) -> dict[str, Any]:
+        data = super().__call__()
+        if isinstance(data.get("articles"), list):
+            data["articles"] = [str(self._base / p) for p in data["articles"]]
+        elif isinstance(data.get("articles"), str):
+            data["articles"] = [str(self._base / p) for p in _split_list(data["articles"])]
+        if isinstance(data.get("people_file"), str) and data["people_file"]:
+            data["people_file"] = str(self._base / data["people_file"])
+        return data
+
+
+def _split_list(value: str) -> list[str]:
+    parts: list[str] = []
+    for chunk in value.split(","):
+        parts.extend(p for p in chunk.split(os.pathsep) if p.strip())
+    return [p.strip() for p in parts]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NEWSDESK_", extra="ignore", populate_by_name=True)
+
+    discord_token: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("DISCORD_TOKEN", "discord_token"), repr=False
+    )
+    discord_api_base: str | None = Field(
+        default=None, validation_alias=AliasChoices("DISCORD_API_BASE", "discord_api_base")
+    )
+    discord_gateway_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("DISCORD_GATEWAY_URL", "discord_gateway_url")
+    )
+    database_url: str = "sqlite:///data/newsdesk.db"
+    articles: Annotated[list[Path], NoDecode] = Field(default_factory=lambda: [BUNDLED_CONFIG_DIR / "articles"])
+    people_file: Path | None = BUNDLED_CONFIG_DIR / "people.toml"
+    sync_guilds: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    log_level: str = "INFO"
+
+    @field_validator("articles", mode="before")
+    @classmethod
+    def _articles(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [Path(p).expanduser() for p in _split_list(value)]
+        return value
+
+    @field_validator("sync_guilds", mode="before")
+    @classmethod
+    def _guilds(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [int(p) for p in _split_list(value)]
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+            raise ValueError("NEWSDESK_LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
+        return level
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        user_file = os.environ.get("NEWSDESK_CONFIG")
+        if user_file:
+            path = Path(user_file).expanduser()
+            if not path.is_file():
+                raise FileNotFoundError(f"NEWSDESK_CONFIG names {path}, which is not a file")
+            sources.append(_RelativeToml(settings_cls, path))
+        bundled = BUNDLED_CONFIG_DIR / "newsdesk.toml"
+        if bundled.is_file():
+            sources.append(_RelativeToml(settings_cls, bundled))
+        return tuple(sources)
+
+    @cached_property
+    def safe_dump(self) -> dict[str, object]:
+        """The settings as a dict for logs and `--help`: the token is never shown."""
+        data = self.model_dump(mode="json")
+        data["discord_token"] = "***" if self.discord_token else None
+        return data

@@ -1,0 +1,65 @@
+"""Persistence behind one Store protocol. SQLite (aiosqlite) is the default backend."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Protocol
+
+from bot.article import Article
+
+
+class IngestOutcome(StrEnum):
+    ADDED = "added"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+class StoreError(RuntimeError):
+    """The store cannot do what was asked (bad URL, unreadable database); the message says what to do."""
+
+
+class Store(Protocol):
+    url: str
+
+    async def open(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    async def upsert_article(self, article: Article, source_key: str | None = None) -> IngestOutcome:
+        """Store one article all-or-nothing. The same content again is UNCHANGED; new content under a known
+        ``source_key`` replaces the old version (UPDATED)."""
+        ...
+
+    async def delete_article(self, article_id: str) -> bool: ...
+
+    async def get_article(self, article_id: str) -> Article | None: ...
+
+    async def load_articles(self) -> list[Article]: ...
+
+    async def source_keys(self) -> dict[str, str]:
+        """source_key -> article id, for every article that came from a file."""
+        ...
+
+    async def search(self, query: str, limit: int = 25) -> list[str]:
+        """Article ids matching a full-text query, best first."""
+        ...
+
+    async def counts(self) -> dict[str, int]: ...
+
+    async def get_meta(self, key: str) -> str | None: ...
+
+    async def set_meta(self, key: str, value: str) -> None: ...
+
+
+def open_store(url: str) -> Store:
+    """The store for a database URL (not yet opened): ``sqlite:///path``, ``sqlite:///:memory:``."""
+    if url.startswith("sqlite:"):
+        from .sqlite import SQLiteStore
+
+        return SQLiteStore(url)
+    if url.startswith(("postgres://", "postgresql://")):
+        raise StoreError("PostgreSQL support is not installed in this version; use a sqlite:/// URL")
+    raise StoreError(f"unsupported database URL {url!r}: use sqlite:///path/to/newsdesk.db")
+
+
+__all__ = ["IngestOutcome", "Store", "StoreError", "open_store"]

@@ -1,0 +1,261 @@
+"""The SQLite store (aiosqlite, WAL, numbered migrations). One article is written in one transaction."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+import aiosqlite
+
+from bot.article import Article
+from bot.article.names import key as name_key
+
+from . import IngestOutcome, StoreError
+
+
+def sqlite_path(url: str) -> str:
+    """``sqlite:///data/x.db`` -> ``data/x.db``; ``sqlite:////abs/x.db`` -> ``/abs/x.db``; memory stays memory."""
+    if not url.startswith("sqlite:"):
+        raise StoreError(f"not a SQLite URL: {url!r}")
+    rest = url[len("sqlite:") :]
+    if rest.startswith("///"):
+        rest = rest[3:]
+    elif rest.startswith("//"):
+        rest = rest[2:]
+    rest = rest.split("?", 1)[0]
+    if rest in ("", ":memory:"):
+        return ":memory:"
+    return rest
+
+
+def migrations(backend: str) -> list[tuple[int, str]]:
+    folder = resources.files("bot.store").joinpath("migrations", backend)
+    found: list[tuple[int, str]] = []
+    for entry in folder.iterdir():
+        m = re.match(r"(\d+)_.*\.sql$", entry.name)
+        if m:
+            found.append((int(m.group(1)), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.path = sqlite_path(url)
+        self._db: aiosqlite.Connection | None = None
+
+    @property
+    def db(self) -> aiosqlite.Connection:
+        if self._db is None:
+            raise StoreError("the store is not open")
+        return self._db
+
+    async def open(self) -> None:
+        if self.path != ":memory:":
+            Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = await aiosqlite.connect(self.path, isolation_level=None)
+            await self.db.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                await self.db.execute("PRAGMA journal_mode = WAL")
+            await self.db.execute("PRAGMA synchronous = NORMAL")
+            await self.db.execute("PRAGMA busy_timeout = 5000")
+            await self.migrate()
+        except aiosqlite.DatabaseError as exc:
+            await self.close()
+            raise StoreError(f"cannot open SQLite database {self.path}: {exc}") from exc
+
+    async def close(self) -> None:
+        if self._db is not None:
+            await self._db.close()
+            self._db = None
+
+    async def migrate(self) -> list[int]:
+        """Apply the numbered migrations not yet applied; returns the versions applied now."""
+        await self.db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        async with self.db.execute("SELECT version FROM schema_migrations") as cur:
+            done = {row[0] for row in await cur.fetchall()}
+        applied: list[int] = []
+        for version, sql in migrations("sqlite"):
+            if version in done:
+                continue
+            await self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(sql):
+                    await self.db.execute(statement)
+                await self.db.execute(
+                    "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", (version, _now())
+                )
+                await self.db.execute("COMMIT")
+            except BaseException:
+                await self.db.execute("ROLLBACK")
+                raise
+            applied.append(version)
+        return applied
+
+    async def upsert_article(self, article: Article, source_key: str | None = None) -> IngestOutcome:
+        db = self.db
+        await db.execute("BEGIN IMMEDIATE")
+        try:
+            outcome = await self._upsert(article, source_key)
+            await db.execute("COMMIT")
+        except BaseException:
+            await db.execute("ROLLBACK")
+            raise
+        return outcome
+
+    async def _upsert(self, article: Article, source_key: str | None) -> IngestOutcome:
+        db = self.db
+        async with db.execute("SELECT id, source_key FROM articles WHERE id = ?", (article.id,)) as cur:
+            same = await cur.fetchone()
+        previous = None
+        if source_key is not None:
+            async with db.execute("SELECT id FROM articles WHERE source_key = ?", (source_key,)) as cur:
+                row = await cur.fetchone()
+                previous = row[0] if row else None
+        if same is not None:
+            if source_key is not None and same[1] is None:
+                await db.execute("UPDATE articles SET source_key = ? WHERE id = ?", (source_key, article.id))
+            return IngestOutcome.UNCHANGED
+        outcome = IngestOutcome.ADDED
+        added_at = _now()
+        if previous is not None:
+            async with db.execute("SELECT added_at FROM articles WHERE id = ?", (previous,)) as cur:
+                row = await cur.fetchone()
+                added_at = row[0] if row else added_at
+            await self._delete(previous)
+            outcome = IngestOutcome.UPDATED
+        await self._insert(article, source_key, added_at)
+        return outcome
+
+    async def _insert(self, article: Article, source_key: str | None, added_at: str) -> None:
+        db = self.db
+        data = article.model_dump_json()
+        await db.execute(
+            "INSERT INTO articles (id, source_key, title, source, published_at, language, format, data, added_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                source_key,
+                article.title,
+                article.source,
+                article.published_at,
+                article.language,
+                article.format.value,
+                data,
+                added_at,
+                _now(),
+            ),
+        )
+        for person in article.people:
+            k = name_key(person.name) or person.name
+            await db.execute("INSERT OR IGNORE INTO people (key, name) VALUES (?, ?)", (k, person.name))
+            async with db.execute("SELECT id FROM people WHERE key = ?", (k,)) as cur:
+                row = await cur.fetchone()
+            assert row is not None
+            await db.execute(
+                "INSERT OR IGNORE INTO mentions (article_id, person_id, name, aliases, organization, role)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (article.id, row[0], person.name, json.dumps(person.aliases, ensure_ascii=False), person.organization, person.role),
+            )
+        await db.executemany(
+            "INSERT INTO claims (article_id, idx, text, stance, speaker, citations, figures) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article.id,
+                    i,
+                    c.text,
+                    c.stance.value,
+                    c.speaker,
+                    json.dumps(c.citations),
+                    json.dumps([f.model_dump(mode="json") for f in c.figures], ensure_ascii=False),
+                )
+                for i, c in enumerate(article.claims)
+            ],
+        )
+        body = "\n".join([article.core_viewpoint, *(p.text for p in article.points()), *(c.text for c in article.claims)])
+        await db.execute(
+            "INSERT INTO article_fts (article_id, title, body) VALUES (?, ?, ?)", (article.id, article.title, body)
+        )
+
+    async def _delete(self, article_id: str) -> bool:
+        db = self.db
+        await db.execute("DELETE FROM article_fts WHERE article_id = ?", (article_id,))
+        cur = await db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        deleted = cur.rowcount > 0
+        await cur.close()
+        await db.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM mentions)")
+        return deleted
+
+    async def delete_article(self, article_id: str) -> bool:
+        await self.db.execute("BEGIN IMMEDIATE")
+        try:
+            deleted = await self._delete(article_id)
+            await self.db.execute("COMMIT")
+        except BaseException:
+            await self.db.execute("ROLLBACK")
+            raise
+        return deleted
+
+    async def get_article(self, article_id: str) -> Article | None:
+        async with self.db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)) as cur:
+            row = await cur.fetchone()
+        return Article.model_validate_json(row[0]) if row else None
+
+    async def load_articles(self) -> list[Article]:
+        async with self.db.execute("SELECT data FROM articles ORDER BY published_at DESC, added_at DESC") as cur:
+            rows = await cur.fetchall()
+        return [Article.model_validate_json(r[0]) for r in rows]
+
+    async def source_keys(self) -> dict[str, str]:
+        async with self.db.execute("SELECT source_key, id FROM articles WHERE source_key IS NOT NULL") as cur:
+            return {r[0]: r[1] for r in await cur.fetchall()}
+
+    async def search(self, query: str, limit: int = 25) -> list[str]:
+        words = re.findall(r"\w+", query)
+        if not words:
+            return []
+        match = " AND ".join('"' + w.replace('"', "") + '"' for w in words)
+        async with self.db.execute(
+            "SELECT article_id FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit)
+        ) as cur:
+            return [r[0] for r in await cur.fetchall()]
+
+    async def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for table in ("articles", "people", "mentions", "claims"):
+            async with self.db.execute(f"SELECT COUNT(*) FROM {table}") as cur:  # noqa: S608 - fixed names
+                row = await cur.fetchone()
+                out[table] = int(row[0]) if row else 0
+        return out
+
+    async def get_meta(self, key: str) -> str | None:
+        async with self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)) as cur:
+            row = await cur.fetchone()
+        return row[0] if row else None
+
+    async def set_meta(self, key: str, value: str) -> None:
+        await self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    async def integrity_check(self) -> str:
+        async with self.db.execute("PRAGMA integrity_check") as cur:
+            row = await cur.fetchone()
+        return str(row[0]) if row else "no answer"
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration file into statements (no semicolons inside our SQL literals)."""
+    cleaned = "\n".join(re.sub(r"--.*$", "", line) for line in sql.splitlines())
+    return [s.strip() for s in cleaned.split(";") if s.strip()]

@@ -1,0 +1,1 @@
+"""Thin slash-command adapters: parse the interaction, ask bot/, send what bot/render made."""
