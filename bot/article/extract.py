@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .lexicon import (
+    COMMON_NOUNS,
     HONORIFICS,
     NOT_NAME_WORDS,
     ORG_WORDS,
@@ -24,6 +25,8 @@ from .lexicon import (
 from .model import Claim, Figure, FigureKind, Organization, Person, Stance
 from .names import PARTICLES, fold, has_cjk, is_cjk_name, is_given_name, is_pinyin_name, key, surname
 from .sentences import split_sentences, strip_citations
+
+_STOP = NOT_NAME_WORDS | COMMON_NOUNS
 
 # ---------------------------------------------------------------------------------------------------------
 # Statements: one sentence of the core viewpoint or of a point, with its own citations
@@ -146,8 +149,19 @@ def _is_role_word(tok: Tok) -> bool:
     low = tok.low
     if low in ROLE_HEADS or low.rstrip("s") in ROLE_HEADS:
         return True
-    # "co-founder", "ex-CEO", "Vice-President"
-    return "-" in low and low.rsplit("-", 1)[1].rstrip("s") in ROLE_HEADS
+    # "co-founder", "ex-CEO", "Vice-President", "President-elect", "CEO-designate"
+    if "-" in low:
+        first, last = low.split("-", 1)[0], low.rsplit("-", 1)[1]
+        return last.rstrip("s") in ROLE_HEADS or (first in ROLE_HEADS and last in ("elect", "designate", "nominee"))
+    return False
+
+
+def _role_continues(toks: list[Tok], i: int) -> bool:
+    """'General' in 'Attorney General', 'Secretary General': a modifier that follows its role word."""
+    return i > 0 and toks[i].low in _POST_MODIFIERS and _is_role_word(toks[i - 1])
+
+
+_POST_MODIFIERS = frozenset({"general"})
 
 
 def _role_word(tok: Tok) -> str:
@@ -231,7 +245,7 @@ def _role_before(toks: list[Tok], i: int) -> tuple[str | None, str | None, bool]
     has_head = False
     while j >= 0:
         t = toks[j]
-        if _is_role_word(t) and not t.poss:
+        if (_is_role_word(t) or _role_continues(toks, j)) and not t.poss:
             role.insert(0, _role_word(t))
             has_head = True
         elif _is_role_mod(t) and (role or t.low in ("former", "then")) and not (t.cap and org):
@@ -240,7 +254,7 @@ def _role_before(toks: list[Tok], i: int) -> tuple[str | None, str | None, bool]
             role.insert(0, _role_word(t))
         elif t.low in ("and", "&") and role and j > 0 and (_is_role_word(toks[j - 1]) or _is_role_mod(toks[j - 1])):
             role.insert(0, "and")
-        elif (t.cap or t.shape in ("camel", "acronym")) and (t.low not in NOT_NAME_WORDS or org) and has_head:
+        elif (t.cap or t.shape in ("camel", "acronym")) and (t.low not in _STOP or org) and has_head:
             org.insert(0, t.text)
             if t.poss:
                 j -= 1
@@ -276,6 +290,31 @@ def _role_after(toks: list[Tok], k: int) -> tuple[str | None, str | None, bool]:
     j = k + 1
     if j < len(toks) and toks[j].low == "who":
         return None, None, True
+    role, org = _role_phrase(toks, j)
+    return role, org, False
+
+
+_PREDICATE_AUX = frozenset("will would was is has had to also then later".split())
+_PREDICATE_VERBS = frozenset(
+    "became becomes become named appointed elected serve serves served act acts acted resigned resigns quit "
+    "remains remained stepped took takes joined joins retired retires returned returns".split()
+)
+
+
+def _role_predicate(toks: list[Tok], k: int) -> tuple[str | None, str | None]:
+    """'X became chief executive of Y', 'X will serve as vice chairperson', 'X resigned as commissioner'."""
+    j = k
+    while j < len(toks) and toks[j].low in _PREDICATE_AUX and j - k < 3:
+        j += 1
+    if j >= len(toks) or toks[j].low not in _PREDICATE_VERBS:
+        return None, None
+    j += 1
+    while j < len(toks) and toks[j].low in ("as", "down", "over", "the", "a", "an", "its", "new", "up"):
+        j += 1
+    return _role_phrase(toks, j)
+
+
+def _role_phrase(toks: list[Tok], j: int) -> tuple[str | None, str | None]:
     # Read up to the next punctuation: "[the|its] [Org's] <role words ending in a role head> [of|at Org]".
     window: list[Tok] = []
     while j < len(toks) and len(window) < 12 and toks[j].kind in ("word", "cjk"):
@@ -292,7 +331,7 @@ def _role_after(toks: list[Tok], k: int) -> tuple[str | None, str | None, bool]:
             break
     heads = [i for i in range(start, min(len(window), start + 7)) if _is_role_word(window[i]) and not window[i].poss]
     if not heads:
-        return None, None, False
+        return None, None
     # The role ends at its last head before "of"/"at"/"for" (or the first head if a verb follows).
     end = heads[0]
     for i in heads[1:]:
@@ -300,7 +339,7 @@ def _role_after(toks: list[Tok], k: int) -> tuple[str | None, str | None, bool]:
             end = i
     role_words = window[start : end + 1]
     if any(w.low in ("who", "which", "that", "said", "says") or w.low in SPEECH_VERBS for w in role_words):
-        return None, None, False
+        return None, None
     rest = window[end + 1 :]
     if rest and rest[0].low in ("of", "at", "for") and not org:
         tail: list[str] = []
@@ -312,7 +351,7 @@ def _role_after(toks: list[Tok], k: int) -> tuple[str | None, str | None, bool]:
             else:
                 break
         org = tail
-    return _singular_role(" ".join(_role_word(w) for w in role_words)), " ".join(org) or None, False
+    return _singular_role(" ".join(_role_word(w) for w in role_words)), " ".join(org) or None
 
 
 def _speech_after(toks: list[Tok], k: int) -> bool:
@@ -348,14 +387,15 @@ def _runs(toks: list[Tok]) -> list[tuple[int, int]]:
                     j += 1
                 elif u.low == "of" and toks[j - 1].low in ORG_WORDS and j + 1 < n and toks[j + 1].cap:
                     j += 2  # "Department of Energy", "Bank of America"
-                elif (
-                    u.kind == "word"
-                    and u.low in PARTICLES
-                    and j + 1 < n
-                    and toks[j + 1].cap
-                    and toks[j + 1].kind == "word"
-                ):
-                    j += 2
+                elif u.kind == "word" and u.low in PARTICLES:
+                    # "von der Leyen", "de la Cruz": particles up to the next capitalized word
+                    k = j
+                    while k < n and toks[k].kind == "word" and toks[k].low in PARTICLES:
+                        k += 1
+                    if k < n and toks[k].cap and toks[k].kind == "word" and k - j <= 3:
+                        j = k + 1
+                    else:
+                        break
                 else:
                     break
             runs.append((i, j))
@@ -365,8 +405,11 @@ def _runs(toks: list[Tok]) -> list[tuple[int, int]]:
     return runs
 
 
-def _name_shaped(t: Tok) -> bool:
-    return t.kind == "word" and t.shape in ("name", "initial") and t.low not in NOT_NAME_WORDS and t.low not in ORG_WORDS
+def _name_shaped(t: Tok, first: bool = True) -> bool:
+    """A word that can be part of a person's name; generic nouns only after the first word ("Stan Deal")."""
+    if t.kind != "word" or t.shape not in ("name", "initial") or t.low in NOT_NAME_WORDS or t.low in ORG_WORDS:
+        return False
+    return not (first and t.low in COMMON_NOUNS)
 
 
 def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Candidate], list[list[Tok]]]:
@@ -396,11 +439,11 @@ def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Cand
         while i < end:
             t = toks[i]
             lowp = t.low
-            if org_open and (lowp == "of" or _is_orgish(t) or (t.shape == "name" and not _is_role_word(t) and lowp not in NOT_NAME_WORDS and toks[i - 1].low == "of")):
+            if org_open and (lowp == "of" or _is_orgish(t) or (t.shape == "name" and not _is_role_word(t) and lowp not in _STOP and toks[i - 1].low == "of")):
                 org_chunk.append(i)  # "Department of Energy", "OpenAI Group PBC"
-            elif t.shape == "name" and lowp in PARTICLES and chunk:
+            elif t.kind == "word" and lowp in PARTICLES and chunk:
                 chunk.append(i)
-            elif _name_shaped(t) and not _is_role_word(t):
+            elif _name_shaped(t, first=not chunk) and not _is_role_word(t) and not _role_continues(toks, i):
                 close_org()
                 chunk.append(i)
             elif _is_orgish(t) or (t.text in ("AI", "Labs") and chunk):
@@ -413,7 +456,7 @@ def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Cand
             else:
                 close_chunk()
                 close_org()
-                prefix = [i] if (t.cap and lowp in NOT_NAME_WORDS and lowp not in _DETERMINERS and not _is_role_word(t)) else []
+                prefix = [i] if (t.cap and lowp in _STOP and lowp not in _DETERMINERS and not _is_role_word(t)) else []
             if t.poss:
                 close_chunk()
                 close_org()
@@ -437,6 +480,8 @@ def _score(toks: list[Tok], idx: list[int], sentence: int, text: str) -> Candida
         return cand
     role, org, honor = _role_before(toks, first)
     role2, org2, who = _role_after(toks, last + 1)
+    if not role2:
+        role2, org2 = _role_predicate(toks, last + 1)
     if role or honor:
         cand.cues.add("role" if role else "honorific")
     if role2:
@@ -475,8 +520,10 @@ def _score(toks: list[Tok], idx: list[int], sentence: int, text: str) -> Candida
         score -= 1.5
     if len(words) > 4:
         score -= 2
-    if any(w.lower() in NOT_NAME_WORDS or w.lower() in ORG_WORDS for w in words):
+    if words[0].lower() in _STOP or any(w.lower() in NOT_NAME_WORDS or w.lower() in ORG_WORDS for w in words):
         score -= 3
+    elif any(w.lower() in COMMON_NOUNS for w in words[1:]):
+        score -= 1
     if len(words) == 1 and not (role or honor):
         score = min(score, 0.5)  # a lone word is a person only with a role or title before it
     cand.score = score
@@ -522,7 +569,7 @@ def _cn_names(text: str) -> list[str]:
 
 _DENY = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|push(?:ed|es|ing)? back"
-    r"|(?:reject|dismiss|disput|contest|counter)\w*\s+(?:\w+\s+){0,3}?(?:claims?|allegations?|reports?|accusations?"
+    r"|(?:reject|dismiss|disput|contest|counter)\w*\s+(?:[\w'’]+\s+){0,3}?(?:claims?|allegations?|reports?|accusations?"
     r"|rumou?rs?|speculation|suggestions?|criticism|concerns?|the (?:idea|notion|characteri[sz]ation|narrative)"
     r"|notions?|assertions?|charges?|that|as)"
     r"|call(?:s|ed|ing)?\s+(?:\w+\s+){0,8}?(?:false|untrue|baseless|inaccurate|unfounded|misleading|fake|nonsense|wrong)"
@@ -535,7 +582,8 @@ _REPORTED = re.compile(
     r"\b(?:reportedly|according to|(?:is|are|was|were) (?:said|reported|rumou?red|believed|understood) to"
     r"|(?:has|have|had)? ?been reported|(?:was|were|is|are) reported|sources?\s+(?:familiar|close|said|say|told)"
     r"|people (?:familiar|close|briefed)|reports? (?:suggest|indicate|say|said|claim)\w*|rumou?r\w*|allegedly|alleged"
-    r"|purportedly|it is understood|(?:did|does|do) not (?:deny|confirm)|declined to comment|media reports)\b"
+    r"|purportedly|it is understood|(?:did|does|do) not (?:deny|confirm)|media reports|reported that"
+    r"|(?:citing|cited)\s+(?:people|sources|unnamed|a person|documents|a report))\b|\breported[.!]?\s*$"
     r"|据报道|据悉|据称|传闻|消息人士|知情人士|报道称",
     re.I,
 )
@@ -787,6 +835,14 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
                     a.cues.add("list")
         del toks
 
+    # Family names: "Nita Ambani" beside "Reliance chairman Mukesh Ambani".
+    strong_surnames = {fold(c.tokens[-1].text) for c in cands if c.score >= 2 and len(c.tokens) >= 2}
+    for c in cands:
+        if 0 <= c.score < 2 and len(c.tokens) in (2, 3) and fold(c.tokens[-1].text) in strong_surnames:
+            if all(t.shape == "name" for t in c.tokens) and c.tokens[0].low not in _STOP:
+                c.score += 2
+                c.cues.add("family")
+
     # 2. Organizations: shapes and contexts
     org_names: Counter[str] = Counter()
     for mention in org_mentions:
@@ -800,13 +856,13 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
             org_names[name] += 1
     for i, toks in enumerate(tokens):
         for j, t in enumerate(toks):
-            if t.kind != "word" or t.shape != "name" or t.low in NOT_NAME_WORDS or re.search(r"\d", t.text):
+            if t.kind != "word" or t.shape != "name" or t.low in _STOP or re.search(r"\d", t.text):
                 continue
             prev = toks[j - 1] if j > 0 else None
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if nxt is not None and nxt.kind == "word" and nxt.cap and not t.poss and not _is_role_word(nxt):
                 continue  # part of a longer capitalized run; handled above
-            if prev is not None and prev.kind == "word" and prev.cap and not prev.poss and prev.low not in NOT_NAME_WORDS:
+            if prev is not None and prev.kind == "word" and prev.cap and not prev.poss and prev.low not in _STOP:
                 continue
             orgish = False
             if t.low in ROLE_MODIFIERS:

@@ -71,7 +71,17 @@ GIVEN_NAMES = _words(
     varun venkat vera veronica victor victoria vijay vikram vince vincent vinod virginia vishal vivek vladimir
     walter wayne wendy werner wesley will william willem wim wolfgang xavier yann yannick yasmin yoshi
     yoshua yuki yuri yusuf yves zach zachary zoe zoltan
-    andrey kristalina nat
+    andrey kristalina nat christophe
+    aarav abhishek aditya ajay akash amitabh anand ananya anupam arjun ashwin azim bhavesh chandra deepika
+    dev devendra dhruv gautam girish gita gopal harsh hemant indira jay jayant kiran krishna kumar lalit
+    madhav mahesh manish manoj meena mohan nandan neha nirmala nita nitin pallavi pankaj parag piyush pradeep
+    rajiv rakesh ranjit ratan rohit sanjiv satish shailesh shashi shekhar shiv siddharth suresh sushil
+    swati tanvi uday usha vandana vinay vinit yash
+    chidi chinua femi kofi kwame ngozi oluwaseun tunde amara aliko
+    haruki hideki hiroki kazuo kenichi koji masahiro naoki ryo satoru shinji takahiro tetsuya yasuo yoshiro
+    yusaku ichiro tadashi akio
+    jae-yong jae-in seung min-ho ji-hoon sung-hoon hye-jin
+    wei ming hui jing ling xin yan yun chao
     """
 )
 
@@ -153,6 +163,14 @@ NOT_NAME_WORDS = _words(
     western eastern northern southern global us usa u.s. uk eu un china japan india korea germany france
     britain russia canada australia israel taiwan europe asia africa america beijing shanghai shenzhen
     washington london paris tokyo berlin brussels california texas york hong kong singapore silicon wall
+    mr mrs ms dr prof sir madam lady lord
+    """
+)
+
+# Generic nouns: they make a capitalized phrase a non-name when they start it ("Group", "Scaling Law"), but a
+# surname can be one of them ("Stan Deal"), so after a given name they only count against it a little.
+COMMON_NOUNS = _words(
+    """
     group core viewpoint viewpoints point points insight insights section part theme summary overview
     internal external executive departures dynamics resource resources allocation challenges competitive
     landscape strategy strategic outlook background context analysis impact risks risk reaction response
@@ -161,7 +179,6 @@ NOT_NAME_WORDS = _words(
     director minister government officials analysts investors researchers employees staff team teams
     scaling law laws model models series round fund deal deals partnership partnerships talks plan plans
     breaking exclusive update updates opinion editorial photo video live latest today yesterday tomorrow
-    mr mrs ms dr prof sir madam lady lord
     """
 )
 
