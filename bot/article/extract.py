@@ -106,7 +106,7 @@ class Tok:
         t = self.text
         if self.kind != "word":
             return self.kind
-        if re.fullmatch(r"[A-Z]\.?", t) or re.fullmatch(r"(?:[A-Z]\.){2,}", t + "."):
+        if re.fullmatch(r"[A-Z]\.?", t) or re.fullmatch(r"(?:[A-Z]\.){2,}", t if t.endswith(".") else t + "."):
             return "initial"
         letters = re.sub(r"[^A-Za-zÀ-ÖØ-öø-ɏ]", "", t)
         if len(letters) >= 2 and (letters.isupper() or re.fullmatch(r"[A-Z]{2,}s", letters)):
@@ -214,6 +214,7 @@ _FOLLOWING_NOT_PERSON = frozenset(
     labs team group""".split()
 )
 _PLACE_PREPS = frozenset({"in", "at", "near"})
+_LED_BY = frozenset("chaired led headed founded co-founded cofounded run managed directed hosted chaired".split())
 _DETERMINERS = frozenset("the a an this that these those its his her their our".split())
 _FOLLOWING_ORG = frozenset(
     """shares stock stocks shareholders customers employees executives board unit subsidiary division
@@ -439,7 +440,12 @@ def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Cand
         while i < end:
             t = toks[i]
             lowp = t.low
-            if org_open and (lowp == "of" or _is_orgish(t) or (t.shape == "name" and not _is_role_word(t) and lowp not in _STOP and toks[i - 1].low == "of")):
+            if org_open and (
+                lowp == "of"
+                or _is_orgish(t)
+                or (t.shape == "name" and not _is_role_word(t) and lowp not in _STOP and toks[i - 1].low == "of")
+                or (t.shape == "name" and _org_follows(toks, i + 1, end))
+            ):
                 org_chunk.append(i)  # "Department of Energy", "OpenAI Group PBC"
             elif t.kind == "word" and lowp in PARTICLES and chunk:
                 chunk.append(i)
@@ -464,6 +470,16 @@ def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Cand
         close_chunk()
         close_org()
     return people, orgs
+
+
+def _org_follows(toks: list[Tok], i: int, end: int) -> bool:
+    """Whether an organization word comes later in this run before any role word ("... Manufacturing Co.")."""
+    for j in range(i, end):
+        if _is_role_word(toks[j]):
+            return False
+        if _is_orgish(toks[j]):
+            return True
+    return False
 
 
 def _score(toks: list[Tok], idx: list[int], sentence: int, text: str) -> Candidate:
@@ -512,6 +528,9 @@ def _score(toks: list[Tok], idx: list[int], sentence: int, text: str) -> Candida
             cand.cues.add("cjk-pair")
     if nxt is not None and nxt.kind == "word" and not ts[-1].poss and nxt.low in _FOLLOWING_NOT_PERSON:
         score -= 3
+    if prev is not None and prev.low == "by" and first >= 2 and toks[first - 2].low in _LED_BY:
+        score += 2  # "chaired by X", "founded by X"
+        cand.cues.add("led-by")
     if prev is not None and prev.text in ('"', "“", "'", "‘", "«", "「"):
         score -= 3
     if prev is not None and prev.low == "the":
@@ -577,7 +596,10 @@ _DENY = re.compile(
     r"|否认|驳斥|辟谣|不实",
     re.I,
 )
-_ACK = re.compile(r"\b(?:acknowledg\w*|admit(?:s|ted|ting)?|conced(?:e|es|ed|ing)|recogni[sz](?:e|es|ed)\s+that)\b|承认|坦承", re.I)
+_ACK = re.compile(
+    r"\b(?:acknowledg\w*|admit(?:s|ted|ting)?|conced(?:e|es|ed|ing)|recogni[sz](?:e|es|ed)\s+that|regrett?(?:ed|s)?)\b|承认|坦承",
+    re.I,
+)
 _REPORTED = re.compile(
     r"\b(?:reportedly|according to|(?:is|are|was|were) (?:said|reported|rumou?red|believed|understood) to"
     r"|(?:has|have|had)? ?been reported|(?:was|were|is|are) reported|sources?\s+(?:familiar|close|said|say|told)"

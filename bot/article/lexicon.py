@@ -115,7 +115,9 @@ ROLE_HEADS = _words(
     editor columnist author leader boss chief officer vp svp evp treasurer trustee member designer
     developer programmer architect employee staffer veteran insider alumnus alumna pioneer inventor
     creator owner heir co-ceo ex-ceo principal dean fellow lead cofounders co-founders executives
-    vice-president vice-chair vice-chairman vice-chairwoman vice-chancellor deputy-governor
+    vice-president vice-chair vice-chairman vice-chairwoman vice-chancellor deputy-governor negotiator
+    lobbyist activist campaigner organizer organiser administrator diplomat envoy regulator auditor banker
+    trader broker
     researchers scientists analysts officials leaders founders investors engineers employees
     """
 )

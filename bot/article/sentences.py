@@ -52,6 +52,8 @@ ABBREVIATIONS = frozenset(
     ph.d mss sgt capt col lt cmdr adm rev hon""".split()
 )
 
+_COUNTRY_INITIALS = frozenset({"u.s", "u.k", "u.n", "e.u", "u.s.a", "p.r.c"})
+
 _TERMINATOR = re.compile(
     r"(?P<end>[.!?…]+|[。！？!?]+)"  # the terminator itself
     r"(?P<close>[\"'”’」』)\]]*)"  # closing quotes and brackets
@@ -79,6 +81,8 @@ def split_sentences(text: str) -> list[str]:
                 prev = word.group(1).lower() if word else ""
                 if prev in ABBREVIATIONS or re.fullmatch(r"[a-z]", prev):
                     continue
+                if re.fullmatch(r"(?:[a-z]\.)+[a-z]", prev) and prev not in _COUNTRY_INITIALS:
+                    continue  # "C.C. Wei", "J.P. Morgan": initials, not the end of a sentence
                 nxt = text[end:].lstrip()[:1]
                 if nxt and (nxt.islower() or nxt in ",;:"):
                     continue
