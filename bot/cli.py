@@ -37,7 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="parse article files into the store", epilog=EPILOG)
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
-    p.add_argument("--database-url", help="store URL (default: NEWSDESK_DATABASE_URL or sqlite:///data/newsdesk.db)")
+    p.add_argument(
+        "--database-url", help="store URL (default: NEWSDESK_DATABASE_URL or sqlite:///data/newsdesk.db)"
+    )
 
     p = sub.add_parser(
         "demo",
@@ -46,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         "and prints what /summary, /person, /claims and the daily digest would answer.",
         epilog=EPILOG,
     )
-    p.add_argument("query", nargs="?", help="a person's name or an article title (default: the newest article)")
+    p.add_argument(
+        "query", nargs="?", help="a person's name or an article title (default: the newest article)"
+    )
     return parser
 
 
@@ -67,7 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "parse":
             return cmd_parse(args.paths, args.json, console)
         if args.command == "ingest":
-            return asyncio.run(cmd_ingest(args.paths, args.database_url or settings.database_url, console, err))
+            return asyncio.run(
+                cmd_ingest(args.paths, args.database_url or settings.database_url, console, err)
+            )
         if args.command == "demo":
             return asyncio.run(cmd_demo(settings, args.query, console, err))
     except StoreError as exc:
@@ -113,17 +119,28 @@ def _print_human(article: object, path: Path, console: Console) -> None:
         highlight=False,
     )
     points = sum(len(s.points) for s in article.sections)
-    console.print(f"  sections: {len(article.sections)}  points: {points}  claims: {len(article.claims)}", highlight=False)
+    console.print(
+        f"  sections: {len(article.sections)}  points: {points}  claims: {len(article.claims)}",
+        highlight=False,
+    )
     people = "; ".join(
-        p.name + (f" ({', '.join(p.aliases)})" if p.aliases else "") + (f" — {p.role or ''} {p.organization or ''}".rstrip() if p.role or p.organization else "")
+        p.name
+        + (f" ({', '.join(p.aliases)})" if p.aliases else "")
+        + (f" — {p.role or ''} {p.organization or ''}".rstrip() if p.role or p.organization else "")
         for p in article.people
     )
     console.print(f"  people:   {people or '—'}", markup=False, highlight=False)
-    console.print(f"  orgs:     {', '.join(o.name for o in article.organizations) or '—'}", markup=False, highlight=False)
+    console.print(
+        f"  orgs:     {', '.join(o.name for o in article.organizations) or '—'}",
+        markup=False,
+        highlight=False,
+    )
     stances: dict[str, int] = {}
     for c in article.claims:
         stances[c.stance.value] = stances.get(c.stance.value, 0) + 1
-    console.print(f"  stances:  {', '.join(f'{k} {v}' for k, v in sorted(stances.items())) or '—'}", highlight=False)
+    console.print(
+        f"  stances:  {', '.join(f'{k} {v}' for k, v in sorted(stances.items())) or '—'}", highlight=False
+    )
 
 
 async def cmd_ingest(paths: list[Path], url: str, console: Console, err: Console) -> int:
@@ -201,7 +218,9 @@ async def cmd_demo(settings: Settings, query: str | None, console: Console, err:
             err.print(f"Nothing matches {query!r}.", markup=False, highlight=False)
             suggestions = library.suggest_people(query)
             if suggestions:
-                err.print("Did you mean: " + ", ".join(p.name for p in suggestions), markup=False, highlight=False)
+                err.print(
+                    "Did you mean: " + ", ".join(p.name for p in suggestions), markup=False, highlight=False
+                )
             return 1
         if found_person is not None and (found_article is None or library.person(query) is not None):
             person = found_person

@@ -32,7 +32,9 @@ def published(article: Article) -> datetime | None:
         return None
 
 
-def compose(articles: Iterable[Article], since: datetime, until: datetime, limit: int = DEFAULT_MAX_ARTICLES) -> Digest:
+def compose(
+    articles: Iterable[Article], since: datetime, until: datetime, limit: int = DEFAULT_MAX_ARTICLES
+) -> Digest:
     """The articles published in ``[since, until)``, newest first, at most ``limit`` of them."""
     window = [a for a in articles if (p := published(a)) is not None and since <= p < until]
     window.sort(key=lambda a: (published(a), a.title), reverse=True)

@@ -39,7 +39,9 @@ class PersonEntry:
 
     def label(self) -> str:
         """'Name (other spelling) — Organization', as autocomplete shows it (at most 100 characters)."""
-        other = next((a for a in sorted(self.aliases) if has_cjk(a) != has_cjk(self.name) and len(a.split()) > 0), None)
+        other = next(
+            (a for a in sorted(self.aliases) if has_cjk(a) != has_cjk(self.name) and len(a.split()) > 0), None
+        )
         text = self.name + (f" ({other})" if other else "")
         if self.organization:
             text += f" — {self.organization}"
@@ -114,7 +116,9 @@ class Library:
         return found
 
     def _rebuild(self) -> None:
-        self._newest = sorted(self._articles.values(), key=lambda a: (a.published_at or "", a.title), reverse=True)
+        self._newest = sorted(
+            self._articles.values(), key=lambda a: (a.published_at or "", a.title), reverse=True
+        )
         self._rank = {a.id: i for i, a in enumerate(self._newest)}
         self._title_words: list[tuple[str, str]] = sorted(
             (w, a.id) for a in self._newest for w in set(fold(a.title).split())
@@ -134,7 +138,12 @@ class Library:
             entry.article_ids.sort(key=lambda i: self._rank.get(i, 0))
             self._index_names(entry)
         self._name_tokens: list[tuple[str, str]] = sorted(
-            {(tok, e.key) for e in self._people.values() for n in e.all_names() for tok in self._name_prefixes(n)}
+            {
+                (tok, e.key)
+                for e in self._people.values()
+                for n in e.all_names()
+                for tok in self._name_prefixes(n)
+            }
         )
         self._fuzzy_choices: list[str] = []
         self._fuzzy_keys: list[str] = []
@@ -158,9 +167,9 @@ class Library:
                 elif claim.speaker:
                     self._claims_by_org[fold(claim.speaker)].append(ref)
                 for form, pkey in forms:
-                    if pkey != speaker and _mentions(claim.text, form):
-                        if not self._claims_about[pkey] or self._claims_about[pkey][-1] != ref:
-                            self._claims_about[pkey].append(ref)
+                    about = self._claims_about[pkey]
+                    if pkey != speaker and (not about or about[-1] != ref) and _mentions(claim.text, form):
+                        about.append(ref)
                 for org in article.organizations:
                     if any(_mentions(claim.text, n) for n in [org.name, *org.aliases]):
                         self._claims_by_org[fold(org.name)].append(ref)
@@ -180,7 +189,9 @@ class Library:
                 forms.extend((n, pkey) for n in [person.name, *person.aliases])
         return forms
 
-    def _merge_person(self, name: str, aliases: list[str], organization: str | None, role: str | None) -> PersonEntry:
+    def _merge_person(
+        self, name: str, aliases: list[str], organization: str | None, role: str | None
+    ) -> PersonEntry:
         keys = [key(name)] + [key(a) for a in aliases if has_cjk(a) or len(a.split()) > 1]
         found = next((self._alias_index[k] for k in keys if k in self._alias_index), None)
         if found is None:
@@ -344,7 +355,9 @@ class Library:
         folded = fold(name) or name
         if not folded or not self._fuzzy_choices:
             return []
-        hits = process.extract(folded, self._fuzzy_choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=60)
+        hits = process.extract(
+            folded, self._fuzzy_choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=60
+        )
         out: list[PersonEntry] = []
         for _, _, idx in hits:
             entry = self._people[self._fuzzy_keys[idx]]
@@ -372,7 +385,12 @@ class Library:
             # Every typed word must match some word of the name.
             words = folded.split()
             keys = {
-                k for k in keys if all(any(fold(n).replace(" ", "").find(w) >= 0 for n in self._people[k].all_names()) for w in words)
+                k
+                for k in keys
+                if all(
+                    any(fold(n).replace(" ", "").find(w) >= 0 for n in self._people[k].all_names())
+                    for w in words
+                )
             } or keys
         found = sorted((self._people[k] for k in keys), key=lambda e: (-e.mentions, e.name))
         if len(found) < limit:

@@ -64,7 +64,9 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("DISCORD_GATEWAY_URL", "discord_gateway_url")
     )
     database_url: str = "sqlite:///data/newsdesk.db"
-    articles: Annotated[list[Path], NoDecode] = Field(default_factory=lambda: [BUNDLED_CONFIG_DIR / "articles"])
+    articles: Annotated[list[Path], NoDecode] = Field(
+        default_factory=lambda: [BUNDLED_CONFIG_DIR / "articles"]
+    )
     people_file: Path | None = BUNDLED_CONFIG_DIR / "people.toml"
     sync_guilds: Annotated[list[int], NoDecode] = Field(default_factory=list)
     log_level: str = "INFO"

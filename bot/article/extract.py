@@ -8,6 +8,7 @@ phrase an organization, product or place count against it. Nothing here knows an
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -106,7 +107,9 @@ class Tok:
         t = self.text
         if self.kind != "word":
             return self.kind
-        if re.fullmatch(r"[A-Z]\.?", t) or re.fullmatch(r"(?:[A-Z]\.){2,}", t if t.endswith(".") else t + "."):
+        if re.fullmatch(r"[A-Z]\.?", t) or re.fullmatch(
+            r"(?:[A-Z]\.){2,}", t if t.endswith(".") else t + "."
+        ):
             return "initial"
         letters = re.sub(r"[^A-Za-zÀ-ÖØ-öø-ɏ]", "", t)
         if len(letters) >= 2 and (letters.isupper() or re.fullmatch(r"[A-Z]{2,}s", letters)):
@@ -131,7 +134,11 @@ def tokenize(text: str) -> list[Tok]:
         start, end = m.start(), m.end()
         poss = False
         if kind == "word":
-            if raw.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", raw) and raw[:-1].lower() not in HONORIFICS:
+            if (
+                raw.endswith(".")
+                and not re.fullmatch(r"(?:[A-Za-z]\.)+", raw)
+                and raw[:-1].lower() not in HONORIFICS
+            ):
                 raw = raw[:-1]
                 end -= 1
             for suffix in ("'s", "’s", "'", "’"):
@@ -152,7 +159,9 @@ def _is_role_word(tok: Tok) -> bool:
     # "co-founder", "ex-CEO", "Vice-President", "President-elect", "CEO-designate"
     if "-" in low:
         first, last = low.split("-", 1)[0], low.rsplit("-", 1)[1]
-        return last.rstrip("s") in ROLE_HEADS or (first in ROLE_HEADS and last in ("elect", "designate", "nominee"))
+        return last.rstrip("s") in ROLE_HEADS or (
+            first in ROLE_HEADS and last in ("elect", "designate", "nominee")
+        )
     return False
 
 
@@ -214,7 +223,9 @@ _FOLLOWING_NOT_PERSON = frozenset(
     labs team group""".split()
 )
 _PLACE_PREPS = frozenset({"in", "at", "near"})
-_LED_BY = frozenset("chaired led headed founded co-founded cofounded run managed directed hosted chaired".split())
+_LED_BY = frozenset(
+    "chaired led headed founded co-founded cofounded run managed directed hosted chaired".split()
+)
 _DETERMINERS = frozenset("the a an this that these those its his her their our".split())
 _FOLLOWING_ORG = frozenset(
     """shares stock stocks shareholders customers employees executives board unit subsidiary division
@@ -253,7 +264,12 @@ def _role_before(toks: list[Tok], i: int) -> tuple[str | None, str | None, bool]
             if t.low in ("the", "of", "at", "for"):
                 break
             role.insert(0, _role_word(t))
-        elif t.low in ("and", "&") and role and j > 0 and (_is_role_word(toks[j - 1]) or _is_role_mod(toks[j - 1])):
+        elif (
+            t.low in ("and", "&")
+            and role
+            and j > 0
+            and (_is_role_word(toks[j - 1]) or _is_role_mod(toks[j - 1]))
+        ):
             role.insert(0, "and")
         elif (t.cap or t.shape in ("camel", "acronym")) and (t.low not in _STOP or org) and has_head:
             org.insert(0, t.text)
@@ -323,14 +339,33 @@ def _role_phrase(toks: list[Tok], j: int) -> tuple[str | None, str | None]:
         j += 1
     start = 0
     org: list[str] = []
-    while start < len(window) and window[start].low in ("the", "a", "an", "its", "his", "her", "their", "then", "now"):
+    while start < len(window) and window[start].low in (
+        "the",
+        "a",
+        "an",
+        "its",
+        "his",
+        "her",
+        "their",
+        "then",
+        "now",
+    ):
         start += 1
-    while start < len(window) and (window[start].cap or window[start].shape in ("camel", "acronym")) and not _is_role_word(window[start]) and not _is_role_mod(window[start]):
+    while (
+        start < len(window)
+        and (window[start].cap or window[start].shape in ("camel", "acronym"))
+        and not _is_role_word(window[start])
+        and not _is_role_mod(window[start])
+    ):
         org.append(window[start].text)
         start += 1
         if window[start - 1].poss:
             break
-    heads = [i for i in range(start, min(len(window), start + 7)) if _is_role_word(window[i]) and not window[i].poss]
+    heads = [
+        i
+        for i in range(start, min(len(window), start + 7))
+        if _is_role_word(window[i]) and not window[i].poss
+    ]
     if not heads:
         return None, None
     # The role ends at its last head before "of"/"at"/"for" (or the first head if a verb follows).
@@ -408,7 +443,12 @@ def _runs(toks: list[Tok]) -> list[tuple[int, int]]:
 
 def _name_shaped(t: Tok, first: bool = True) -> bool:
     """A word that can be part of a person's name; generic nouns only after the first word ("Stan Deal")."""
-    if t.kind != "word" or t.shape not in ("name", "initial") or t.low in NOT_NAME_WORDS or t.low in ORG_WORDS:
+    if (
+        t.kind != "word"
+        or t.shape not in ("name", "initial")
+        or t.low in NOT_NAME_WORDS
+        or t.low in ORG_WORDS
+    ):
         return False
     return not (first and t.low in COMMON_NOUNS)
 
@@ -422,7 +462,7 @@ def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Cand
         chunk: list[int] = []
         org_chunk: list[int] = []
 
-        def close_chunk() -> None:
+        def close_chunk(chunk: list[int] = chunk) -> None:
             if chunk:
                 people.append(_score(toks, chunk, sentence, text))
                 chunk.clear()
@@ -443,7 +483,12 @@ def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Cand
             if org_open and (
                 lowp == "of"
                 or _is_orgish(t)
-                or (t.shape == "name" and not _is_role_word(t) and lowp not in _STOP and toks[i - 1].low == "of")
+                or (
+                    t.shape == "name"
+                    and not _is_role_word(t)
+                    and lowp not in _STOP
+                    and toks[i - 1].low == "of"
+                )
                 or (t.shape == "name" and _org_follows(toks, i + 1, end))
             ):
                 org_chunk.append(i)  # "Department of Energy", "OpenAI Group PBC"
@@ -462,7 +507,11 @@ def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Cand
             else:
                 close_chunk()
                 close_org()
-                prefix = [i] if (t.cap and lowp in _STOP and lowp not in _DETERMINERS and not _is_role_word(t)) else []
+                prefix = (
+                    [i]
+                    if (t.cap and lowp in _STOP and lowp not in _DETERMINERS and not _is_role_word(t))
+                    else []
+                )
             if t.poss:
                 close_chunk()
                 close_org()
@@ -522,10 +571,15 @@ def _score(toks: list[Tok], idx: list[int], sentence: int, text: str) -> Candida
         cand.cues.add("speech")
     nxt = toks[last + 1] if last + 1 < len(toks) else None
     prev = toks[first - 1] if first > 0 else None
-    if nxt is not None and nxt.kind == "punct" and nxt.text == "(" and last + 2 < len(toks) and toks[last + 2].kind == "cjk":
-        if is_cjk_name(toks[last + 2].text):
-            score += 2
-            cand.cues.add("cjk-pair")
+    if (
+        nxt is not None
+        and nxt.kind == "punct"
+        and nxt.text == "("
+        and last + 2 < len(toks)
+        and toks[last + 2].kind == "cjk"
+    ) and is_cjk_name(toks[last + 2].text):
+        score += 2
+        cand.cues.add("cjk-pair")
     if nxt is not None and nxt.kind == "word" and not ts[-1].poss and nxt.low in _FOLLOWING_NOT_PERSON:
         score -= 3
     if prev is not None and prev.low == "by" and first >= 2 and toks[first - 2].low in _LED_BY:
@@ -552,8 +606,12 @@ def _score(toks: list[Tok], idx: list[int], sentence: int, text: str) -> Candida
 # ---------------------------------------------------------------------------------------------------------
 # Chinese names written beside their Latin spelling, and Chinese names in Chinese text
 
-_PAIR_CJK_FIRST = re.compile(r"([\u4e00-\u9fff·•]{2,8})\s*\(\s*([A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){0,3})\s*\)")
-_PAIR_LATIN_FIRST = re.compile(r"([A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){0,3})\s*\(\s*([\u4e00-\u9fff·•]{2,8})\s*\)")
+_PAIR_CJK_FIRST = re.compile(
+    r"([\u4e00-\u9fff·•]{2,8})\s*\(\s*([A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){0,3})\s*\)"
+)
+_PAIR_LATIN_FIRST = re.compile(
+    r"([A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){0,3})\s*\(\s*([\u4e00-\u9fff·•]{2,8})\s*\)"
+)
 _CN_ROLES = (
     "创始人兼CEO|联合创始人|创始人|董事长|首席执行官|首席科学家|首席研究官|首席技术官|首席财务官|总裁|CEO|CTO|CFO|COO"
     "|总经理|副总裁|主席|部长|研究员|科学家|分析师|教授|负责人|高管|发言人"
@@ -568,9 +626,9 @@ def _cn_names(text: str) -> list[str]:
     for m in _CN_ROLE_NAME.finditer(text):
         name = m.group(1)
         rest = text[m.end(1) :]
-        if len(name) == 3 and not is_cjk_name(name):
-            name = name[:2]
-        elif len(name) == 3 and re.match(_CN_SPEECH, name[2:] + rest):
+        if (len(name) == 3 and not is_cjk_name(name)) or (
+            len(name) == 3 and re.match(_CN_SPEECH, name[2:] + rest)
+        ):
             name = name[:2]
         if is_cjk_name(name):
             found.append(name)
@@ -613,7 +671,9 @@ _NEGATED_ACK = re.compile(
     r"\b(?:(?:did|does|do|has|have|had|would|will)\s+not\s+(?:admit|acknowledge|concede)|without\s+(?:admitting|acknowledging|conceding)|no admission)\b",
     re.I,
 )
-_NEGATED_DENY = re.compile(r"\b(?:did|does|do|has|have|had|would|could)\s+not\s+(?:deny|denied|refute|dispute)\b", re.I)
+_NEGATED_DENY = re.compile(
+    r"\b(?:did|does|do|has|have|had|would|could)\s+not\s+(?:deny|denied|refute|dispute)\b", re.I
+)
 
 
 def stance_of(text: str) -> Stance:
@@ -627,13 +687,16 @@ def stance_of(text: str) -> Stance:
 
 
 _VERB_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|acknowledg\w*|admit\w*|conced\w*|refut\w*"
+    r"\b(?:"
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r"|acknowledg\w*|admit\w*|conced\w*|refut\w*"
     r"|reject\w*|dismiss\w*|den(?:y|ies|ied))\b|表示|称|认为|指出|强调|回应|否认|承认|透露",
     re.I,
 )
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 _COMPANY_REF = re.compile(
-    r"\b(?:the|its)\s+(?:company|firm|startup|group|bank|chipmaker|lab|giant|maker|organization|organisation)\b", re.I
+    r"\b(?:the|its)\s+(?:company|firm|startup|group|bank|chipmaker|lab|giant|maker|organization|organisation)\b",
+    re.I,
 )
 _PRONOUN = re.compile(r"^(?:He|She)\b")
 
@@ -712,9 +775,12 @@ _MONEY_SUFFIX = re.compile(
     rf"(?P<approx>{_APPROX})(?P<num>{_NUM})\s*(?P<scale>trillion|billion|million|thousand)?\s+(?P<cur>Swiss francs|dollars|euros|yuan|renminbi|yen|pounds|francs|rupees|won|USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD)\b",
     re.I,
 )
-_MONEY_CN = re.compile(rf"(?P<approx>(?:约|近|超过|超|逾|达)?)(?P<num>{_NUM})\s*(?P<scale>万亿|千亿|百亿|十亿|千万|百万|亿|万)?\s*(?P<cur>美元|人民币|元|欧元|港元|日元|英镑)")
+_MONEY_CN = re.compile(
+    rf"(?P<approx>(?:约|近|超过|超|逾|达)?)(?P<num>{_NUM})\s*(?P<scale>万亿|千亿|百亿|十亿|千万|百万|亿|万)?\s*(?P<cur>美元|人民币|元|欧元|港元|日元|英镑)"
+)
 _PERCENT = re.compile(
-    rf"(?P<approx>{_APPROX})(?P<num>-?{_NUM})\s*(?P<unit>%|percent(?:age points?)?|per cent|个百分点|百分点)", re.I
+    rf"(?P<approx>{_APPROX})(?P<num>-?{_NUM})\s*(?P<unit>%|percent(?:age points?)?|per cent|个百分点|百分点)",
+    re.I,
 )
 _PERCENT_CN = re.compile(rf"百分之(?P<num>{_NUM})")
 _COUNT = re.compile(
@@ -752,17 +818,48 @@ def figures_of(text: str) -> list[Figure]:
                 start = m.start("approx")
             if free(start, m.end()):
                 found.append(
-                    (start, m.end(), Figure(text=text[start : m.end()].strip(), kind=FigureKind.MONEY, value=_value(m.group("num"), scale), unit=unit))
+                    (
+                        start,
+                        m.end(),
+                        Figure(
+                            text=text[start : m.end()].strip(),
+                            kind=FigureKind.MONEY,
+                            value=_value(m.group("num"), scale),
+                            unit=unit,
+                        ),
+                    )
                 )
     for m in _PERCENT.finditer(text):
         start = m.start("approx") if m.group("approx") else m.start("num")
         if free(start, m.end()):
             unit_raw = m.group("unit").lower()
             unit = "percentage points" if "point" in unit_raw or "百分点" in unit_raw else "%"
-            found.append((start, m.end(), Figure(text=text[start : m.end()].strip(), kind=FigureKind.PERCENT, value=float(m.group("num").replace(",", "")), unit=unit)))
+            found.append(
+                (
+                    start,
+                    m.end(),
+                    Figure(
+                        text=text[start : m.end()].strip(),
+                        kind=FigureKind.PERCENT,
+                        value=float(m.group("num").replace(",", "")),
+                        unit=unit,
+                    ),
+                )
+            )
     for m in _PERCENT_CN.finditer(text):
         if free(m.start(), m.end()):
-            found.append((m.start(), m.end(), Figure(text=m.group(0), kind=FigureKind.PERCENT, value=float(m.group("num").replace(",", "")), unit="%")))
+            found.append(
+                (
+                    m.start(),
+                    m.end(),
+                    Figure(
+                        text=m.group(0),
+                        kind=FigureKind.PERCENT,
+                        value=float(m.group("num").replace(",", "")),
+                        unit="%",
+                    ),
+                )
+            )
     for m in _COUNT.finditer(text):
         noun = m.group("noun")
         num = m.group("num")
@@ -777,7 +874,18 @@ def figures_of(text: str) -> list[Figure]:
             continue  # "Llama 4 models": a product's version, not a count
         start = m.start("approx") if m.group("approx") else m.start("num")
         if free(start, m.end()):
-            found.append((start, m.end(), Figure(text=text[start : m.end()].strip(), kind=FigureKind.COUNT, value=_value(num, m.group("scale")), unit=noun)))
+            found.append(
+                (
+                    start,
+                    m.end(),
+                    Figure(
+                        text=text[start : m.end()].strip(),
+                        kind=FigureKind.COUNT,
+                        value=_value(num, m.group("scale")),
+                        unit=noun,
+                    ),
+                )
+            )
     found.sort(key=lambda x: x[0])
     return [f for _, _, f in found]
 
@@ -813,7 +921,7 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
         for cjk, latin in [(m.group(1), m.group(2)) for m in _PAIR_CJK_FIRST.finditer(text)] + [
             (m.group(2), m.group(1)) for m in _PAIR_LATIN_FIRST.finditer(text)
         ]:
-            latin = latin.strip()
+            latin = _pair_latin(latin.strip(), cands)
             if is_cjk_name(cjk) or (len(latin.split()) >= 2 and is_given_name(latin.split()[0])):
                 pairs[key(latin)].add(cjk)
                 # The role before the name in whichever script comes first: "Nvidia CEO 黄仁勋 (Jensen Huang)".
@@ -844,11 +952,15 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
             continue
         toks = tokens[i]
         ordered = sorted(group, key=lambda c: c.tokens[0].start if c.tokens else 0)
-        for a, b in zip(ordered, ordered[1:], strict=False):
+        for a, b in itertools.pairwise(ordered):
             if not a.tokens or not b.tokens:
                 continue
             between = sentences[i][a.tokens[-1].end : b.tokens[0].start].strip().lower()
-            if between in (",", ", and", "and", ", or", "or", "、", "&") and len(a.tokens) >= 2 and len(b.tokens) >= 2:
+            if (
+                between in (",", ", and", "and", ", or", "or", "、", "&")
+                and len(a.tokens) >= 2
+                and len(b.tokens) >= 2
+            ):
                 if a.score >= 2 and b.score >= 0:
                     b.score = max(b.score, 2.0)
                     b.cues.add("list")
@@ -860,10 +972,15 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
     # Family names: "Nita Ambani" beside "Reliance chairman Mukesh Ambani".
     strong_surnames = {fold(c.tokens[-1].text) for c in cands if c.score >= 2 and len(c.tokens) >= 2}
     for c in cands:
-        if 0 <= c.score < 2 and len(c.tokens) in (2, 3) and fold(c.tokens[-1].text) in strong_surnames:
-            if all(t.shape == "name" for t in c.tokens) and c.tokens[0].low not in _STOP:
-                c.score += 2
-                c.cues.add("family")
+        if (
+            0 <= c.score < 2
+            and len(c.tokens) in (2, 3)
+            and fold(c.tokens[-1].text) in strong_surnames
+            and all(t.shape == "name" for t in c.tokens)
+            and c.tokens[0].low not in _STOP
+        ):
+            c.score += 2
+            c.cues.add("family")
 
     # 2. Organizations: shapes and contexts
     org_names: Counter[str] = Counter()
@@ -876,7 +993,7 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
         name = " ".join(words)
         if name and not _PRODUCT_RE.search(words[-1] if words else ""):
             org_names[name] += 1
-    for i, toks in enumerate(tokens):
+    for toks in tokens:
         for j, t in enumerate(toks):
             if t.kind != "word" or t.shape != "name" or t.low in _STOP or re.search(r"\d", t.text):
                 continue
@@ -884,7 +1001,13 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if nxt is not None and nxt.kind == "word" and nxt.cap and not t.poss and not _is_role_word(nxt):
                 continue  # part of a longer capitalized run; handled above
-            if prev is not None and prev.kind == "word" and prev.cap and not prev.poss and prev.low not in _STOP:
+            if (
+                prev is not None
+                and prev.kind == "word"
+                and prev.cap
+                and not prev.poss
+                and prev.low not in _STOP
+            ):
                 continue
             orgish = False
             if t.low in ROLE_MODIFIERS:
@@ -895,9 +1018,9 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
                 orgish = True  # "Google's models"; people are removed below
             elif nxt is not None and nxt.kind == "word" and nxt.low in _FOLLOWING_ORG:
                 orgish = True  # "Intel shares", "Nvidia executives"
-            elif prev is not None and prev.low in _ORG_CONTEXT_BEFORE and j >= 1:
-                orgish = True
-            elif nxt is not None and nxt.low in _ORG_VERBS_AFTER and (j == 0 or not prev or not prev.cap):
+            elif (prev is not None and prev.low in _ORG_CONTEXT_BEFORE and j >= 1) or (
+                nxt is not None and nxt.low in _ORG_VERBS_AFTER and (j == 0 or not prev or not prev.cap)
+            ):
                 orgish = True
             if orgish:
                 org_names[t.text] += 1
@@ -909,7 +1032,11 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
     for c in accepted:
         name = _tidy_name(c.name)
         k = key(name)
-        if not k or k in {key(o) for o in org_names if org_names[o] >= 2 and "role" not in c.cues and "apposition" not in c.cues}:
+        if not k or k in {
+            key(o)
+            for o in org_names
+            if org_names[o] >= 2 and "role" not in c.cues and "apposition" not in c.cues
+        }:
             continue
         entry = person_keys.get(k)
         if entry is None:
@@ -949,7 +1076,7 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
 
     # Surname-only mentions in the text (and the headline) become aliases.
     all_text = "\n".join([title, *sentences])
-    for s, owners in surnames.items():
+    for owners in surnames.values():
         if len(owners) != 1:
             continue
         entry = person_keys[owners[0]]
@@ -982,7 +1109,9 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
         s = surname(str(person_keys[k]["name"]))
         if s:
             person_words.add(key(s))
-    organizations = _merge_orgs(org_names, person_words, org_pairs, [str(e["org"]) for e in person_keys.values() if e["org"]])
+    organizations = _merge_orgs(
+        org_names, person_words, org_pairs, [str(e["org"]) for e in person_keys.values() if e["org"]]
+    )
 
     people = [
         Person(
@@ -1004,19 +1133,36 @@ def _prefer_role(entry: dict[str, object], role: object, org: object) -> None:
     current = str(entry["role"] or "")
     if not role and not org:
         return
-    if not current or (current.startswith(("former", "then")) and role and not str(role).startswith(("former", "then"))):
+    if not current or (
+        current.startswith(("former", "then")) and role and not str(role).startswith(("former", "then"))
+    ):
         entry["role"] = role or entry["role"]
         entry["org"] = org or (entry["org"] if not current else None)
     elif org and not entry["org"]:
         entry["org"] = org
 
 
+def _pair_latin(latin: str, cands: list[Candidate]) -> str:
+    """The name part of 'Founder Liang Wenfeng' in 'Founder Liang Wenfeng (梁文锋)'."""
+    words = latin.split()
+    known = {key(c.name) for c in cands if c.score >= 2}
+    for i in range(len(words)):
+        if key(" ".join(words[i:])) in known:
+            return " ".join(words[i:])
+    while len(words) > 2 and (
+        words[0].lower() in _STOP or words[0].lower() in ROLE_HEADS or words[0].lower() in ROLE_MODIFIERS
+    ):
+        words.pop(0)
+    return " ".join(words)
+
+
 def _tidy_name(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" ,.;:'’\"")
-    return name
+    return re.sub(r"\s+", " ", name).strip(" ,.;:'’\"")
 
 
-_LEGAL_SUFFIXES = frozenset("ai inc corp corporation co ltd llc plc ag sa se nv gmbh labs technologies holdings".split())
+_LEGAL_SUFFIXES = frozenset(
+    "ai inc corp corporation co ltd llc plc ag sa se nv gmbh labs technologies holdings".split()
+)
 
 
 def _merge_orgs(
@@ -1037,7 +1183,11 @@ def _merge_orgs(
                 continue
             longer = groups[other][0]
             extra = fold(longer)[len(fold(groups[k][0])) :].split()
-            if fold(longer).startswith(fold(groups[k][0]) + " ") and extra and all(e in _LEGAL_SUFFIXES for e in extra):
+            if (
+                fold(longer).startswith(fold(groups[k][0]) + " ")
+                and extra
+                and all(e in _LEGAL_SUFFIXES for e in extra)
+            ):
                 groups[other].extend(groups.pop(k))
                 break
     out: list[Organization] = []

@@ -34,7 +34,10 @@ def is_cjk_name(text: str) -> bool:
     t = text.strip()
     if "·" in t or "•" in t:
         parts = re.split(r"[·•]", t)
-        return all(2 <= len(p) <= 6 and all(_CJK_RUN.match(c) for c in p) for p in parts if p) and len(parts) >= 2
+        return (
+            all(2 <= len(p) <= 6 and all(_CJK_RUN.match(c) for c in p) for p in parts if p)
+            and len(parts) >= 2
+        )
     if not 2 <= len(t) <= 4 or not all(_CJK_RUN.match(c) for c in t):
         return False
     if any(c in CJK_NAME_STOP for c in t):
@@ -60,7 +63,9 @@ def is_given_name(word: str) -> bool:
     if w.replace(" ", "-") in GIVEN_NAMES or w in GIVEN_NAMES:
         return True
     # "Lip-Bu", "Fei-Fei", "Jean-Pierre", "Kai-Fu": a hyphenated pair of capitalized short parts.
-    return bool(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]{1,8}-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]{1,8}", word)) and fold(word.split("-")[0]) not in (
+    return bool(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]{1,8}-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]{1,8}", word)) and fold(
+        word.split("-")[0]
+    ) not in (
         "non",
         "co",
         "ex",
@@ -83,7 +88,11 @@ def surname(name: str) -> str | None:
     """The family name of a Latin-script full name ('Lip-Bu Tan' -> 'Tan'); None for CJK or one word."""
     if has_cjk(name):
         return None
-    parts = [p for p in name.split() if not re.fullmatch(r"[A-Z]\.?", p) and p.lower() not in ("jr", "jr.", "sr", "sr.", "ii", "iii")]
+    parts = [
+        p
+        for p in name.split()
+        if not re.fullmatch(r"[A-Z]\.?", p) and p.lower() not in ("jr", "jr.", "sr", "sr.", "ii", "iii")
+    ]
     if len(parts) < 2:
         return None
     tokens = parts

@@ -58,7 +58,9 @@ INLINE_NUMBERED_RE = re.compile(
 )
 
 HEAD_OPEN, HEAD_CLOSE, BULLET, LINEBREAK = "\ue000", "\ue001", "\ue002", "\ue003"
-_TOKEN_RE = re.compile(r"\ue000(?P<head>.*?)\ue001|(?P<bullet>\ue002)|(?P<dash>\s+[-－]\s+)|(?P<line>\s*\ue003\s*)")
+_TOKEN_RE = re.compile(
+    r"\ue000(?P<head>.*?)\ue001|(?P<bullet>\ue002)|(?P<dash>\s+[-－]\s+)|(?P<line>\s*\ue003\s*)"
+)
 
 _MONTHS = {
     m: i + 1
@@ -81,11 +83,21 @@ _MONTHS = {
     for m in names
 }
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_TIME = r"(?:[ T,]+(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?)?"
+_TIME = (
+    r"(?:[ T,]+(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?)?"
+)
 DATE_PATTERNS = (
-    re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<mo>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?:\s*日)?" + _TIME),
-    re.compile(rf"(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
-    re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_ALT})\.?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
+    re.compile(
+        r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<mo>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?:\s*日)?" + _TIME
+    ),
+    re.compile(
+        rf"(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME,
+        re.I,
+    ),
+    re.compile(
+        rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_ALT})\.?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME,
+        re.I,
+    ),
 )
 TRAILER_RE = re.compile(r"^(?P<title>.*)\s+[-–—|]\s+(?P<via>Reportify|[\w .&'-]{2,30})$")
 
@@ -166,9 +178,7 @@ def _split_source_line(line: str) -> tuple[str | None, str | None] | None:
 def _is_source_only(line: str, rest: list[str]) -> bool:
     if not rest or len(line) > 60 or LEAD_RE.match(line) or INLINE_GROUP_RE.search(line):
         return False
-    if ends_sentence(line) or " - " in line or len(line.split()) > 6:
-        return False
-    return True
+    return not (ends_sentence(line) or " - " in line or len(line.split()) > 6)
 
 
 def parse(text: str) -> Skeleton | Article:
@@ -197,8 +207,10 @@ def parse(text: str) -> Skeleton | Article:
     if non_empty:
         last = body_lines[non_empty[-1]].strip()
         m = TRAILER_RE.match(last)
-        if last == title or last.lower() in ("reportify", "- reportify") or (
-            m and (_same_title(m.group("title"), title) or m.group("via").lower() == "reportify")
+        if (
+            last == title
+            or last.lower() in ("reportify", "- reportify")
+            or (m and (_same_title(m.group("title"), title) or m.group("via").lower() == "reportify"))
         ):
             body_lines = body_lines[: non_empty[-1]]
             trailer = True
@@ -287,7 +299,9 @@ def _parse_json(text: str) -> Article:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ArticleError(f"file looks like JSON but is not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+        raise ArticleError(
+            f"file looks like JSON but is not valid JSON (line {exc.lineno}: {exc.msg})"
+        ) from exc
     if not isinstance(data, dict) or "title" not in data:
         raise ArticleError("JSON file is not an article (expected an object with at least a 'title')")
     data.pop("file", None)
@@ -328,7 +342,9 @@ def _looks_like_heading(text: str) -> bool:
     return caps / len(content_words) >= 0.6 or len(words) <= 3
 
 
-_SMALL_WORDS = frozenset("with from into over under about amid after before between versus their this that".split())
+_SMALL_WORDS = frozenset(
+    "with from into over under about amid after before between versus their this that".split()
+)
 
 
 def _heading_from_line(line: str) -> str | None:
@@ -365,7 +381,7 @@ def _canonical_stream(lines: list[str]) -> str:
             continue
         bullet = BULLET_RE.match(line)
         if bullet:
-            out.append(f"{BULLET}{line[bullet.end():]}")
+            out.append(f"{BULLET}{line[bullet.end() :]}")
         elif previous_open and out and line[:1].islower():
             out.append(f" {line}")
         else:
@@ -375,8 +391,7 @@ def _canonical_stream(lines: list[str]) -> str:
             out.append(line)
         previous_open = not ends_sentence(line)
     stream = "".join(out)
-    stream = re.sub(rf"^\s*{LINEBREAK}\s*", "", stream)
-    return stream
+    return re.sub(rf"^\s*{LINEBREAK}\s*", "", stream)
 
 
 def _mark_inline_headings(stream: str) -> str:

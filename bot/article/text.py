@@ -35,9 +35,13 @@ def decode(data: bytes, *, limit: int = MAX_BYTES) -> str:
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise ArticleError(f"file starts with a {encoding} byte-order mark but is not valid {encoding}") from exc
-    if not data.strip():
+                raise ArticleError(
+                    f"file starts with a {encoding} byte-order mark but is not valid {encoding}"
+                ) from exc
+    if not data:
         raise ArticleError("file is empty")
+    if not data.strip():
+        raise ArticleError("file is empty (only whitespace)")
     if _looks_utf16_without_bom(data):
         for encoding in ("utf-16-le", "utf-16-be"):
             try:

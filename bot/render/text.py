@@ -60,7 +60,9 @@ def person_card(person: PersonEntry, library: Library, limit: int = 5) -> Render
     if person.role or person.organization:
         facts.add_row("Role", " at ".join(x for x in (person.role, person.organization) if x))
     titles = [library.article(i) for i in person.article_ids]
-    facts.add_row("Articles", "\n".join(f"{a.title} ({(a.published_at or '')[:10]})" for a in titles[:limit] if a))
+    facts.add_row(
+        "Articles", "\n".join(f"{a.title} ({(a.published_at or '')[:10]})" for a in titles[:limit] if a)
+    )
     parts: list[RenderableType] = [facts]
     said = library.claims_by(person)
     about = library.claims_about(person)
@@ -123,5 +125,7 @@ def people_table(people: list[PersonEntry]) -> Table:
     table.add_column("Role")
     table.add_column("Articles", justify="right")
     for p in people:
-        table.add_row(p.label(), " at ".join(x for x in (p.role, p.organization) if x) or "—", str(p.mentions))
+        table.add_row(
+            p.label(), " at ".join(x for x in (p.role, p.organization) if x) or "—", str(p.mentions)
+        )
     return table

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from datetime import UTC, datetime
@@ -41,6 +42,10 @@ def migrations(backend: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+def _make_parent(path: str) -> None:
+    Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -59,7 +64,7 @@ class SQLiteStore:
 
     async def open(self) -> None:
         if self.path != ":memory:":
-            Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            await asyncio.to_thread(_make_parent, self.path)
         try:
             self._db = await aiosqlite.connect(self.path, isolation_level=None)
             await self.db.execute("PRAGMA foreign_keys = ON")
@@ -165,7 +170,14 @@ class SQLiteStore:
             await db.execute(
                 "INSERT OR IGNORE INTO mentions (article_id, person_id, name, aliases, organization, role)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                (article.id, row[0], person.name, json.dumps(person.aliases, ensure_ascii=False), person.organization, person.role),
+                (
+                    article.id,
+                    row[0],
+                    person.name,
+                    json.dumps(person.aliases, ensure_ascii=False),
+                    person.organization,
+                    person.role,
+                ),
             )
         await db.executemany(
             "INSERT INTO claims (article_id, idx, text, stance, speaker, citations, figures) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -182,9 +194,12 @@ class SQLiteStore:
                 for i, c in enumerate(article.claims)
             ],
         )
-        body = "\n".join([article.core_viewpoint, *(p.text for p in article.points()), *(c.text for c in article.claims)])
+        body = "\n".join(
+            [article.core_viewpoint, *(p.text for p in article.points()), *(c.text for c in article.claims)]
+        )
         await db.execute(
-            "INSERT INTO article_fts (article_id, title, body) VALUES (?, ?, ?)", (article.id, article.title, body)
+            "INSERT INTO article_fts (article_id, title, body) VALUES (?, ?, ?)",
+            (article.id, article.title, body),
         )
 
     async def _delete(self, article_id: str) -> bool:
@@ -212,7 +227,9 @@ class SQLiteStore:
         return Article.model_validate_json(row[0]) if row else None
 
     async def load_articles(self) -> list[Article]:
-        async with self.db.execute("SELECT data FROM articles ORDER BY published_at DESC, added_at DESC") as cur:
+        async with self.db.execute(
+            "SELECT data FROM articles ORDER BY published_at DESC, added_at DESC"
+        ) as cur:
             rows = await cur.fetchall()
         return [Article.model_validate_json(r[0]) for r in rows]
 
@@ -226,14 +243,15 @@ class SQLiteStore:
             return []
         match = " AND ".join('"' + w.replace('"', "") + '"' for w in words)
         async with self.db.execute(
-            "SELECT article_id FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit)
+            "SELECT article_id FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
         ) as cur:
             return [r[0] for r in await cur.fetchall()]
 
     async def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
         for table in ("articles", "people", "mentions", "claims"):
-            async with self.db.execute(f"SELECT COUNT(*) FROM {table}") as cur:  # noqa: S608 - fixed names
+            async with self.db.execute(f"SELECT COUNT(*) FROM {table}") as cur:
                 row = await cur.fetchone()
                 out[table] = int(row[0]) if row else 0
         return out

@@ -66,7 +66,10 @@ def score_article(article: Article, gold: dict[str, list]) -> tuple[Score, list[
             notes.append(f"missed person: {g}")
     for prefix, stance in gold["statements"]:
         s.statements_total += 1
-        claim = next((c for c in article.claims if c.text.startswith(prefix) or prefix in c.text[: len(prefix) + 40]), None)
+        claim = next(
+            (c for c in article.claims if c.text.startswith(prefix) or prefix in c.text[: len(prefix) + 40]),
+            None,
+        )
         if claim is None:
             notes.append(f"statement not found: {prefix}")
             continue

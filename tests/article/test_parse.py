@@ -25,8 +25,14 @@ BASE = (
 
 EXPECTED_HEADINGS = ["The Appointment", "Market Reaction"]
 EXPECTED_POINTS = [
-    ["Intel CEO Lip-Bu Tan replaces interim leaders after a difficult year.", "Tan said the company must win back customers."],
-    ["Intel shares rose about 10% on the news.", "Analysts reportedly expect 1.5 times more foundry spending."],
+    [
+        "Intel CEO Lip-Bu Tan replaces interim leaders after a difficult year.",
+        "Tan said the company must win back customers.",
+    ],
+    [
+        "Intel shares rose about 10% on the news.",
+        "Analysts reportedly expect 1.5 times more foundry spending.",
+    ],
 ]
 
 
@@ -59,7 +65,16 @@ def test_seed_sample(seed_text: str) -> None:
 
 @pytest.mark.parametrize(
     "lead",
-    ["Core Viewpoint - ", "Core Viewpoints - ", "Key Points - ", "Core Insights - ", "核心观点 - ", "Core Viewpoint: ", "Key Points：", "核心观点："],
+    [
+        "Core Viewpoint - ",
+        "Core Viewpoints - ",
+        "Key Points - ",
+        "Core Insights - ",
+        "核心观点 - ",
+        "Core Viewpoint: ",
+        "Key Points：",
+        "核心观点：",
+    ],
 )
 def test_lead_words(lead: str) -> None:
     text = BASE.replace("Core Viewpoint - ", lead)
@@ -76,7 +91,9 @@ def test_no_lead() -> None:
 
 
 def test_group_without_heading() -> None:
-    text = BASE.replace("Group 1: The Appointment - ", "Group 1 - ").replace("Group 2: Market Reaction - ", "Group 2 - ")
+    text = BASE.replace("Group 1: The Appointment - ", "Group 1 - ").replace(
+        "Group 2: Market Reaction - ", "Group 2 - "
+    )
     assert shape(text) == ([None, None], EXPECTED_POINTS)
 
 
@@ -125,7 +142,9 @@ def test_line_breaks_between_groups_and_bullets() -> None:
 
 
 def test_heading_lines_without_group_word() -> None:
-    text = BASE.replace(" Group 1: The Appointment - ", "\nThe Appointment - ").replace(" Group 2: Market Reaction - ", "\nMarket Reaction - ")
+    text = BASE.replace(" Group 1: The Appointment - ", "\nThe Appointment - ").replace(
+        " Group 2: Market Reaction - ", "\nMarket Reaction - "
+    )
     assert shape(text) == (EXPECTED_HEADINGS, EXPECTED_POINTS)
 
 
@@ -154,7 +173,12 @@ def test_missing_source_line() -> None:
 
 
 def test_full_width_punctuation() -> None:
-    text = BASE.replace("[", "［").replace("]", "］").replace("Group 1: ", "Group 1： ").replace("Core Viewpoint - ", "Core Viewpoint：")
+    text = (
+        BASE.replace("[", "［")
+        .replace("]", "］")
+        .replace("Group 1: ", "Group 1： ")
+        .replace("Core Viewpoint - ", "Core Viewpoint：")
+    )
     a = load_article(text)
     assert shape(text) == (EXPECTED_HEADINGS, EXPECTED_POINTS)
     assert [p.citations for p in a.points()] == [[3], [4, 5], [6], [7]]
@@ -208,7 +232,10 @@ def test_plain_text_falls_back() -> None:
     assert a.published_at == "2025-10-29"
     assert a.source == "Example Wire"
     assert a.core_viewpoint.startswith("Nvidia on Wednesday became")
-    assert [p.text for p in a.points()] == ["Chief executive Jensen Huang said demand was strong.", "Shares rose about 3%."]
+    assert [p.text for p in a.points()] == [
+        "Chief executive Jensen Huang said demand was strong.",
+        "Shares rose about 3%.",
+    ]
     assert [p.name for p in a.people] == ["Jensen Huang"]  # the byline is not a person in the article
 
 
@@ -253,7 +280,16 @@ def test_id_is_stable_and_content_based() -> None:
         (b'{"title": "x", "claims": [{"text": "a", "stance": "maybe"}]}', "invalid at 'claims.0.stance'"),
         (b"Just a headline\n", "no article text"),
     ],
-    ids=["empty", "whitespace", "binary", "undecodable", "too-large", "bad-json", "bad-article-json", "headline-only"],
+    ids=[
+        "empty",
+        "whitespace",
+        "binary",
+        "undecodable",
+        "too-large",
+        "bad-json",
+        "bad-article-json",
+        "headline-only",
+    ],
 )
 def test_bad_input_gets_one_line_error(data: bytes, message: str) -> None:
     with pytest.raises(ArticleError) as info:
@@ -270,7 +306,9 @@ def test_truncated_mid_sentence_is_best_effort() -> None:
 
 
 def test_thousands_of_groups() -> None:
-    groups = " ".join(f"Group {i}: Heading {i} - Point number {i} is here [{i % 90 + 1}]." for i in range(1, 1501))
+    groups = " ".join(
+        f"Group {i}: Heading {i} - Point number {i} is here [{i % 90 + 1}]." for i in range(1, 1501)
+    )
     a = load_article(f"Many groups\nWire·2025-01-01\n\nCore Viewpoint - Lead [1]. {groups}\n")
     assert len(a.sections) == 1500
     assert a.sections[-1].heading == "Heading 1500"

@@ -1,0 +1,195 @@
+"""People, organizations, claims, stance, speaker and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.article import FigureKind, Stance, load_article
+from bot.article.extract import figures_of, stance_of
+
+
+def article(body: str, title: str = "A headline about the news") -> object:
+    return load_article(f"{title}\nWire·2025-05-01 10:00\n\nCore Viewpoint - {body}\n")
+
+
+def people(body: str) -> dict[str, tuple[list[str], str | None, str | None]]:
+    a = load_article(f"Headline\nWire·2025-05-01 10:00\n\nCore Viewpoint - {body}\n")
+    return {p.name: (p.aliases, p.organization, p.role) for p in a.people}
+
+
+def test_role_and_organization_before_the_name() -> None:
+    found = people(
+        "Intel CEO Lip-Bu Tan said the plan is working [1]. Tan added that margins will improve [2]."
+    )
+    assert found == {"Lip-Bu Tan": (["Tan"], "Intel", "CEO")}
+
+
+def test_apposition_after_the_name() -> None:
+    found = people("Mark Chen, OpenAI's chief research officer, rejected the claims [1].")
+    assert found == {"Mark Chen": ([], "OpenAI", "chief research officer")}
+
+
+def test_role_of_organization_after_the_name() -> None:
+    found = people("Sam Altman, the chief executive of OpenAI, spoke on Monday [1].")
+    assert found["Sam Altman"][1:] == ("OpenAI", "chief executive")
+
+
+def test_name_in_two_scripts_is_one_person() -> None:
+    found = people("Nvidia CEO 黄仁勋 (Jensen Huang) spoke in Taipei [1]. Huang said demand is strong [2].")
+    assert list(found) == ["Jensen Huang"]
+    aliases, org, role = found["Jensen Huang"]
+    assert set(aliases) == {"黄仁勋", "Huang"}
+    assert (org, role) == ("Nvidia", "CEO")
+
+
+def test_latin_name_with_chinese_in_brackets() -> None:
+    found = people("Founder Liang Wenfeng (梁文锋) rarely gives interviews [1].")
+    assert found["Liang Wenfeng"][0] == ["梁文锋"]
+
+
+def test_particles_accents_and_hyphens() -> None:
+    found = people(
+        "Commission President Ursula von der Leyen met Stéphane Séjourné and José Manuel Barroso in Brussels [1]. "
+        "Karin Keller-Sutter said the rules were needed [2]."
+    )
+    assert {"Ursula von der Leyen", "Stéphane Séjourné", "José Manuel Barroso", "Karin Keller-Sutter"} <= set(
+        found
+    )
+
+
+def test_pinyin_names_surname_first() -> None:
+    found = people("BYD chairman Wang Chuanfu spoke, and Xiaomi founder Lei Jun responded [1].")
+    assert {"Wang Chuanfu", "Lei Jun"} == set(found)
+
+
+def test_list_of_names_shares_evidence() -> None:
+    found = people("Departures include Jerry Tworek, Andrea Vallone, and Tomasz Wierzbowski [1].")
+    assert set(found) == {"Jerry Tworek", "Andrea Vallone", "Tomasz Wierzbowski"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'The company has acknowledged the "Scaling Law," linking compute to revenue [1].',
+        "Executive Departures and Internal Dynamics dominated the Core Viewpoint [1].",
+        "Morgan Stanley analysts said Goldman Sachs shares fell in New York and Hong Kong [1].",
+        "Nvidia's Grace Blackwell chips shipped from Silicon Valley to the White House [1].",
+        "The Federal Reserve and the European Commission met in Washington on Monday [1].",
+        "ChatGPT and GPT-5 models run on Microsoft Azure [1].",
+    ],
+)
+def test_things_that_are_not_people(body: str) -> None:
+    assert people(body) == {}
+
+
+def test_organizations_found_and_merged() -> None:
+    a = load_article(
+        "H\nW·2025-01-01\n\nCore Viewpoint - OpenAI is seeking a partnership with NVIDIA, while competitors like Google "
+        "advance [1]. Nvidia shares rose, and Scale AI said Scale founder Alexandr Wang left [2].\n"
+    )
+    names = {o.name: o.aliases for o in a.organizations}
+    assert "OpenAI" in names
+    assert "Google" in names
+    nvidia = [n for n in names if n.lower() == "nvidia"]
+    assert len(nvidia) == 1
+    assert [x.lower() for x in names[nvidia[0]]] == ["nvidia"]
+    assert any(n.startswith("Scale") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("The company is reportedly seeking a partnership.", Stance.REPORTED),
+        ("According to Bloomberg, the deal is near.", Stance.REPORTED),
+        ("Sources familiar with the matter said talks stalled.", Stance.REPORTED),
+        ("Apple proposed an exit, the Wall Street Journal reported.", Stance.REPORTED),
+        ("Mark Chen refuted claims that research was neglected.", Stance.DENIED),
+        ("The firm denied any wrongdoing.", Stance.DENIED),
+        ("Altman rejected Musk's claim.", Stance.DENIED),
+        ("She dismissed concerns about the deal.", Stance.DENIED),
+        ("He called the report false.", Stance.DENIED),
+        ("The company has acknowledged the problem.", Stance.ACKNOWLEDGED),
+        ("The CEO admitted mistakes were made.", Stance.ACKNOWLEDGED),
+        ("He conceded that costs were high.", Stance.ACKNOWLEDGED),
+        ("Anthropic did not admit wrongdoing.", Stance.ASSERTED),
+        ("The board rejected the offer.", Stance.ASSERTED),
+        ("Nvidia reported revenue of $30 billion.", Stance.ASSERTED),
+        ("OpenAI is facing significant resource constraints.", Stance.ASSERTED),
+    ],
+)
+def test_stance(sentence: str, stance: Stance) -> None:
+    assert stance_of(sentence) is stance
+
+
+def test_one_claim_per_statement_with_speaker_and_citations() -> None:
+    a = load_article(
+        "H\nW·2025-01-01\n\nCore Viewpoint - OpenAI faces turnover [1]. Group 1: Response - OpenAI's leadership, "
+        "particularly Mark Chen, has publicly refuted claims that research is neglected. Chen said the lab still "
+        "funds long-term work [6][7]. - The company is reportedly seeking a $100 billion partnership with NVIDIA [8].\n"
+    )
+    got = [(c.text[:20], c.stance, c.speaker, c.citations) for c in a.claims]
+    assert got == [
+        ("OpenAI faces turnove", Stance.ASSERTED, None, [1]),
+        ("OpenAI's leadership,", Stance.DENIED, "Mark Chen", [6, 7]),
+        ("Chen said the lab st", Stance.ASSERTED, "Mark Chen", [6, 7]),
+        ("The company is repor", Stance.REPORTED, None, [8]),
+    ]
+
+
+def test_company_reference_resolves_to_the_last_organization() -> None:
+    a = load_article(
+        "H\nW·2025-01-01\n\nCore Viewpoint - OpenAI is short of compute [1]. - The company has acknowledged the "
+        "problem [2].\n"
+    )
+    assert a.claims[-1].speaker == "OpenAI"
+    assert a.claims[-1].stance is Stance.ACKNOWLEDGED
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a $100 billion partnership", [("$100 billion", FigureKind.MONEY, 100e9, "USD")]),
+        ("up about 10% on the day", [("about 10%", FigureKind.PERCENT, 10.0, "%")]),
+        ("a fine of €10 billion", [("€10 billion", FigureKind.MONEY, 10e9, "EUR")]),
+        ("paying CHF 3 billion for it", [("CHF 3 billion", FigureKind.MONEY, 3e9, "CHF")]),
+        ("it bought 433.3 million shares", [("433.3 million shares", FigureKind.COUNT, 433.3e6, "shares")]),
+        ("priced at 215,900 yuan", [("215,900 yuan", FigureKind.MONEY, 215900.0, "CNY")]),
+        ("投资1000亿美元", [("1000亿美元", FigureKind.MONEY, 1000e8, "USD")]),
+        ("rates fell 25 basis points in 2025", []),
+        ("the GPT-5 models and Llama 4 models", []),
+        (
+            "more than 700 employees signed",
+            [("more than 700 employees", FigureKind.COUNT, 700.0, "employees")],
+        ),
+    ],
+)
+def test_figures(text: str, expected: list[tuple[str, FigureKind, float, str]]) -> None:
+    got = [(f.text, f.kind, f.value, f.unit) for f in figures_of(text)]
+    assert got == expected
+
+
+def test_extraction_does_not_need_the_registry(seed_text: str) -> None:
+    a = load_article(seed_text)
+    names = {p.name for p in a.people}
+    assert "Mark Chen" in names
+    assert all(" " in n for n in names)  # full names, no stray single words
+    assert not {"Scaling Law", "Core Viewpoint", "Executive Departures"} & names
+    chen = next(p for p in a.people if p.name == "Mark Chen")
+    refuted = next(c for c in a.claims if "refuted" in c.text)
+    assert refuted.stance is Stance.DENIED
+    assert refuted.speaker == chen.name
+    assert any(f.text == "$100 billion" for c in a.claims for f in c.figures)
+    assert {c.stance for c in a.claims} >= {
+        Stance.ASSERTED,
+        Stance.DENIED,
+        Stance.ACKNOWLEDGED,
+        Stance.REPORTED,
+    }
+
+
+def test_headline_mentions_known_people_only() -> None:
+    a = load_article(
+        "Intel Names Lip-Bu Tan As Chief Executive In Big Bet\nW·2025-01-01\n\nCore Viewpoint - Intel named "
+        "Lip-Bu Tan CEO [1]. - Tan said the turnaround will take time [2].\n"
+    )
+    assert [p.name for p in a.people] == ["Lip-Bu Tan"]

@@ -1,0 +1,145 @@
+"""The SQLite store: migrations, idempotent ingest, replacement, all-or-nothing writes, search."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.article import load_article
+from bot.ingest import article_files, ingest_files
+from bot.store import IngestOutcome, StoreError, open_store
+from bot.store.sqlite import SQLiteStore, sqlite_path
+
+ARTICLE = (
+    "Intel names a new chief\nWire·2025-03-13 08:30\n\nCore Viewpoint - Intel named Lip-Bu Tan CEO [1]. "
+    "Group 1: Plans - Intel CEO Lip-Bu Tan said the foundry plan stays [2]. - Shares rose about 10% [3].\n"
+)
+
+
+@pytest.fixture
+async def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    s = open_store(f"sqlite:///{tmp_path}/db/newsdesk.db")
+    await s.open()
+    yield s
+    await s.close()
+
+
+def test_sqlite_urls() -> None:
+    assert sqlite_path("sqlite:///data/newsdesk.db") == "data/newsdesk.db"
+    assert sqlite_path("sqlite:////var/lib/n.db") == "/var/lib/n.db"
+    assert sqlite_path("sqlite:///:memory:") == ":memory:"
+    with pytest.raises(StoreError, match="unsupported database URL"):
+        open_store("mysql://x")
+
+
+async def test_migrations_are_recorded_once(store: SQLiteStore) -> None:
+    assert await store.migrate() == []
+    async with store.db.execute("SELECT version FROM schema_migrations") as cur:
+        assert [r[0] for r in await cur.fetchall()] == [1]
+    async with store.db.execute("PRAGMA journal_mode") as cur:
+        assert (await cur.fetchone())[0] == "wal"
+
+
+async def test_ingest_twice_changes_nothing(store: SQLiteStore) -> None:
+    article = load_article(ARTICLE)
+    assert await store.upsert_article(article, "/a.txt") is IngestOutcome.ADDED
+    before = await store.counts()
+    assert await store.upsert_article(article, "/a.txt") is IngestOutcome.UNCHANGED
+    assert await store.counts() == before
+    assert before == {"articles": 1, "people": 1, "mentions": 1, "claims": 3}
+    assert await store.get_article(article.id) == article
+
+
+async def test_changed_file_replaces_old_version(store: SQLiteStore) -> None:
+    old = load_article(ARTICLE)
+    new = load_article(ARTICLE.replace("about 10%", "about 12%"))
+    await store.upsert_article(old, "/a.txt")
+    assert await store.upsert_article(new, "/a.txt") is IngestOutcome.UPDATED
+    assert [a.id for a in await store.load_articles()] == [new.id]
+    assert await store.get_article(old.id) is None
+    assert (await store.counts())["claims"] == 3
+    assert await store.search("12") == [new.id]
+
+
+async def test_failed_write_leaves_store_unchanged(
+    store: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load_article(ARTICLE)
+    await store.upsert_article(first, "/a.txt")
+    before = await store.counts()
+    second = load_article(ARTICLE.replace("Intel", "AMD"))
+    original = store.db.executemany
+
+    async def boom(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error (simulated)")
+
+    monkeypatch.setattr(store.db, "executemany", boom)
+    with pytest.raises(sqlite3.OperationalError):
+        await store.upsert_article(second, "/b.txt")
+    monkeypatch.setattr(store.db, "executemany", original)
+    assert await store.counts() == before
+    assert await store.get_article(second.id) is None
+    assert await store.search("AMD") == []
+
+
+async def test_delete_removes_everything(store: SQLiteStore) -> None:
+    article = load_article(ARTICLE)
+    await store.upsert_article(article)
+    assert await store.delete_article(article.id)
+    assert await store.counts() == {"articles": 0, "people": 0, "mentions": 0, "claims": 0}
+    assert not await store.delete_article(article.id)
+
+
+async def test_full_text_search(store: SQLiteStore) -> None:
+    article = load_article(ARTICLE)
+    await store.upsert_article(article)
+    assert await store.search("foundry") == [article.id]
+    assert await store.search("foundry Intel") == [article.id]
+    assert await store.search("nothing-like-this") == []
+    assert await store.search('" OR 1=1 --') == []
+
+
+async def test_meta(store: SQLiteStore) -> None:
+    assert await store.get_meta("k") is None
+    await store.set_meta("k", "v1")
+    await store.set_meta("k", "v2")
+    assert await store.get_meta("k") == "v2"
+
+
+async def test_reopen_keeps_data(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/n.db"
+    s = open_store(url)
+    await s.open()
+    await s.upsert_article(load_article(ARTICLE), "/a.txt")
+    await s.close()
+    s = open_store(url)
+    await s.open()
+    assert len(await s.load_articles()) == 1
+    await s.close()
+
+
+async def test_ingest_corpus_reports_failures_and_is_idempotent(
+    store: SQLiteStore, corpus_dir: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary\x00")
+    files = [*article_files([corpus_dir]), bad, tmp_path / "missing.txt"]
+    report = await ingest_files(store, files)
+    assert report.added == len(files) - 2
+    assert report.updated == 0
+    assert [(p.name, r) for p, r in report.failed] == [
+        ("bad.txt", "file looks binary (it contains NUL bytes); expected UTF-8 text"),
+        ("missing.txt", "file not found"),
+    ]
+    again = await ingest_files(store, files)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, len(files) - 2)
+
+
+async def test_corrupt_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "corrupt.db"
+    path.write_bytes(b"this is not a database" * 100)
+    s = open_store(f"sqlite:///{path}")
+    with pytest.raises(StoreError, match="cannot open SQLite database"):
+        await s.open()

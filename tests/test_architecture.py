@@ -1,0 +1,37 @@
+"""The design's rules that code review alone would miss: bot/article is pure, imports flow one way."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module.split(".")[0] if not node.module.startswith("bot.") else node.module)
+    return found
+
+
+def test_article_package_is_pure() -> None:
+    allowed = set(sys.stdlib_module_names) | {"pydantic", "__future__"}
+    for path in (ROOT / "bot" / "article").glob("*.py"):
+        bad = {m for m in imports_of(path) if m not in allowed}
+        assert not bad, (
+            f"{path.name} imports {bad}: bot/article must not touch discord, the store or I/O libraries"
+        )
+
+
+def test_nothing_imports_cogs_and_render_never_touches_the_store() -> None:
+    for path in (ROOT / "bot").rglob("*.py"):
+        mods = imports_of(path)
+        assert "cogs" not in mods, f"{path} imports cogs"
+        if "render" in path.parts:
+            assert not any(m.startswith("bot.store") for m in mods), f"{path} imports the store"

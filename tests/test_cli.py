@@ -1,0 +1,117 @@
+"""The command line, run as a user runs it: a subprocess, from a folder that is not the repository."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS
+
+
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSDESK_", "DISCORD_"))}
+    full_env.update(env or {})
+    full_env["COLUMNS"] = "120"
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_help_for_every_command(tmp_path: Path) -> None:
+    out = run("--help", cwd=tmp_path)
+    assert out.returncode == 0
+    for command in ("parse", "ingest", "demo"):
+        assert command in out.stdout
+        sub = run(command, "--help", cwd=tmp_path)
+        assert sub.returncode == 0, sub.stderr
+        assert "usage:" in sub.stdout
+
+
+def test_parse_json_lines(tmp_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_text("   \n")
+    files = sorted(CORPUS.glob("0[1-3]*.txt"))
+    out = run("parse", "--json", str(files[0]), str(bad), *map(str, files[1:]), cwd=tmp_path)
+    assert out.returncode == 1
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [Path(r["file"]).name for r in lines] == [f.name for f in files]
+    assert list(lines[0]) == [
+        "file", "id", "title", "source", "published_at", "language", "format", "core_viewpoint",
+        "sections", "people", "organizations", "claims",
+    ]  # fmt: skip
+    assert out.stderr.strip() == f"{bad}: error: file is empty (only whitespace)"
+
+
+def test_parse_human_output(tmp_path: Path) -> None:
+    out = run("parse", str(CORPUS / "03-nvidia-openai-loi.txt"), cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "Jensen Huang (黄仁勋)" in out.stdout
+    assert "format: summary" in out.stdout
+
+
+def test_parse_missing_file(tmp_path: Path) -> None:
+    out = run("parse", "nope.txt", cwd=tmp_path)
+    assert out.returncode == 1
+    assert out.stderr.strip() == "nope.txt: error: file not found"
+    assert "Traceback" not in out.stderr
+
+
+def test_ingest_counts_and_idempotence(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/store/newsdesk.db"
+    first = run("ingest", str(CORPUS), cwd=tmp_path, env={"NEWSDESK_DATABASE_URL": url})
+    assert first.returncode == 0, first.stderr
+    n = len(list(CORPUS.glob("*.txt")))
+    assert f"{n} added, 0 updated, 0 unchanged, 0 failed" in first.stdout
+    second = run("ingest", str(CORPUS), "--database-url", url, cwd=tmp_path)
+    assert f"0 added, 0 updated, {n} unchanged, 0 failed" in second.stdout
+
+
+def test_ingest_default_store_is_relative_to_the_working_directory(tmp_path: Path) -> None:
+    out = run("ingest", str(CORPUS / "01-openai-researchers-leave.txt"), cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "data" / "newsdesk.db").is_file()
+
+
+def test_demo_runs_offline_from_any_folder(tmp_path: Path) -> None:
+    out = run("demo", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    for section in ("/summary", "/person", "/claims", "Digest"):
+        assert section in out.stdout
+    assert not (tmp_path / "data").exists()  # the demo writes nothing
+
+
+def test_demo_query_person_and_unknown(tmp_path: Path) -> None:
+    out = run("demo", "黄仁勋", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "/person name:Jensen Huang" in out.stdout
+    miss = run("demo", "Jensen Hwang", cwd=tmp_path)
+    assert miss.returncode == 0  # a close name is found by fuzzy matching
+    assert "Jensen Huang" in miss.stdout
+    nothing = run("demo", "qqqqzzzz", cwd=tmp_path)
+    assert nothing.returncode == 1
+    assert "Nothing matches" in nothing.stderr
+
+
+def test_bad_settings_are_one_line_errors(tmp_path: Path) -> None:
+    out = run("demo", cwd=tmp_path, env={"NEWSDESK_LOG_LEVEL": "LOUD"})
+    assert out.returncode == 2
+    assert "NEWSDESK_LOG_LEVEL" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("url", ["mysql://x", "postgresql://localhost/x"])
+def test_unsupported_store_url(tmp_path: Path, url: str) -> None:
+    out = run("ingest", str(CORPUS / "01-openai-researchers-leave.txt"), "--database-url", url, cwd=tmp_path)
+    assert out.returncode == 2
+    assert out.stderr.startswith("error:")
+    assert "Traceback" not in out.stderr

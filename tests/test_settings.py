@@ -1,0 +1,64 @@
+"""Settings: env over NEWSDESK_CONFIG over bundled defaults; paths; the token never shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.paths import BUNDLED_CONFIG_DIR
+from bot.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    for name in list(os.environ):
+        if name.startswith(("NEWSDESK_", "DISCORD_")):
+            monkeypatch.delenv(name)
+
+
+def test_bundled_defaults() -> None:
+    s = Settings()
+    assert s.database_url == "sqlite:///data/newsdesk.db"
+    assert s.articles == [BUNDLED_CONFIG_DIR / "articles"]
+    assert s.articles[0].is_dir()
+    assert s.sync_guilds == []
+    assert s.discord_token is None
+
+
+def test_config_file_then_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = tmp_path / "conf" / "mine.toml"
+    cfg.parent.mkdir()
+    cfg.write_text(
+        'database_url = "sqlite:///from-file.db"\narticles = ["news", "/abs/more"]\nlog_level = "debug"\n'
+    )
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
+    s = Settings()
+    assert s.database_url == "sqlite:///from-file.db"
+    assert s.articles == [cfg.parent.resolve() / "news", Path("/abs/more")]
+    assert s.log_level == "DEBUG"
+    monkeypatch.setenv("NEWSDESK_DATABASE_URL", "sqlite:///from-env.db")
+    monkeypatch.setenv("NEWSDESK_ARTICLES", "a,b")
+    monkeypatch.setenv("NEWSDESK_SYNC_GUILDS", "1, 2")
+    s = Settings()
+    assert s.database_url == "sqlite:///from-env.db"
+    assert s.articles == [Path("a"), Path("b")]
+    assert s.sync_guilds == [1, 2]
+
+
+def test_missing_config_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "nope.toml"))
+    with pytest.raises(FileNotFoundError, match=r"nope\.toml"):
+        Settings()
+
+
+def test_token_is_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", "secret-token-value")
+    s = Settings()
+    assert s.discord_token is not None
+    assert s.discord_token.get_secret_value() == "secret-token-value"
+    assert "secret-token-value" not in repr(s)
+    assert "secret-token-value" not in str(s.safe_dump)
+    assert "secret-token-value" not in s.model_dump_json()
