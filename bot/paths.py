@@ -12,7 +12,7 @@ def _bundled_config_dir() -> Path:
         return beside
     # A wheel install: the same folder shipped as the `newsdesk_config` package.
     try:
-        import newsdesk_config  # type: ignore[import-not-found]
+        import newsdesk_config
 
         return Path(newsdesk_config.__file__).resolve().parent
     except ImportError:  # pragma: no cover - broken install

@@ -1026,120 +1026,105 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
                 org_names[t.text] += 1
 
     # 3. People: accept, merge, and attach surname-only mentions
-    accepted = [c for c in cands if c.tokens and c.score >= 2]
-    person_keys: dict[str, dict[str, object]] = {}
-    order: list[str] = []
-    for c in accepted:
+    frequent_orgs = {key(o) for o in org_names if org_names[o] >= 2}
+    drafts: dict[str, _Draft] = {}  # name key -> person, in order of first mention
+    for c in cands:
+        if not c.tokens or c.score < 2:
+            continue
         name = _tidy_name(c.name)
         k = key(name)
-        if not k or k in {
-            key(o)
-            for o in org_names
-            if org_names[o] >= 2 and "role" not in c.cues and "apposition" not in c.cues
-        }:
+        if not k or (k in frequent_orgs and not c.cues & {"role", "apposition"}):
             continue
-        entry = person_keys.get(k)
-        if entry is None:
-            entry = {"name": name, "aliases": set(), "role": None, "org": None}
-            person_keys[k] = entry
-            order.append(k)
-        elif len(name) > len(str(entry["name"])):
-            cast_aliases = entry["aliases"]
-            assert isinstance(cast_aliases, set)
-            cast_aliases.add(str(entry["name"]))
-            entry["name"] = name
-        elif name != entry["name"]:
-            cast_aliases = entry["aliases"]
-            assert isinstance(cast_aliases, set)
-            cast_aliases.add(name)
-        _prefer_role(entry, c.role, c.org)
+        draft = drafts.setdefault(k, _Draft(name))
+        if len(name) > len(draft.name):
+            draft.aliases.add(draft.name)
+            draft.name = name
+        elif name != draft.name:
+            draft.aliases.add(name)
+        draft.prefer_role(c.role, c.org)
 
     # Single-word people ("CEO Altman") merge into the full name with that surname.
     surnames: dict[str, list[str]] = defaultdict(list)
-    for k in order:
-        s = surname(str(person_keys[k]["name"]))
+    for k, draft in drafts.items():
+        s = surname(draft.name)
         if s:
             surnames[fold(s)].append(k)
-    for k in list(order):
-        entry = person_keys[k]
-        name = str(entry["name"])
-        if len(name.split()) == 1 and not has_cjk(name):
-            owners = [o for o in surnames.get(fold(name), []) if o != k]
+    for k, draft in list(drafts.items()):
+        if len(draft.name.split()) == 1 and not has_cjk(draft.name):
+            owners = [o for o in surnames.get(fold(draft.name), []) if o != k]
             if len(owners) == 1:
-                target = person_keys[owners[0]]
-                aliases = target["aliases"]
-                assert isinstance(aliases, set)
-                aliases.add(name)
-                _prefer_role(target, entry["role"], entry["org"])
-                order.remove(k)
-                del person_keys[k]
+                target = drafts[owners[0]]
+                target.aliases.add(draft.name)
+                target.prefer_role(draft.role, draft.org)
+                del drafts[k]
 
     # Surname-only mentions in the text (and the headline) become aliases.
     all_text = "\n".join([title, *sentences])
     for owners in surnames.values():
-        if len(owners) != 1:
+        if len(owners) != 1 or owners[0] not in drafts:
             continue
-        entry = person_keys[owners[0]]
-        full = str(entry["name"])
-        sn = surname(full)
+        draft = drafts[owners[0]]
+        sn = surname(draft.name)
         if not sn:
             continue
-        stripped = all_text.replace(full, " ")
-        for alias in list(entry["aliases"]):  # type: ignore[attr-defined]
-            stripped = stripped.replace(str(alias), " ")
+        stripped = all_text
+        for form in sorted([draft.name, *draft.aliases], key=len, reverse=True):
+            stripped = stripped.replace(form, " ")
         if re.search(rf"(?<![\w-]){re.escape(sn)}(?![\w-])", stripped):
-            entry["aliases"].add(sn)  # type: ignore[attr-defined]
+            draft.aliases.add(sn)
 
     for k, spellings in pairs.items():
-        if k in person_keys:
-            person_keys[k]["aliases"].update(spellings)  # type: ignore[attr-defined]
+        if k in drafts:
+            drafts[k].aliases.update(spellings)
     for name in cn_people:
-        k = key(name)
-        if any(name in person_keys[o]["aliases"] for o in order):  # type: ignore[operator]
-            continue
-        if k not in person_keys:
-            person_keys[k] = {"name": name, "aliases": set(), "role": None, "org": None}
-            order.append(k)
+        if not any(name in d.aliases for d in drafts.values()):
+            drafts.setdefault(key(name), _Draft(name))
 
-    # Orgs never include people or their surnames.
-    person_words = set(person_keys)
-    for k in order:
-        for alias in person_keys[k]["aliases"]:  # type: ignore[attr-defined]
-            person_words.add(key(str(alias)))
-        s = surname(str(person_keys[k]["name"]))
+    # Organizations never include people or their surnames.
+    person_words = set(drafts)
+    for draft in drafts.values():
+        person_words.update(key(a) for a in draft.aliases)
+        s = surname(draft.name)
         if s:
             person_words.add(key(s))
-    organizations = _merge_orgs(
-        org_names, person_words, org_pairs, [str(e["org"]) for e in person_keys.values() if e["org"]]
-    )
+    organizations = _merge_orgs(org_names, person_words, org_pairs, [d.org for d in drafts.values() if d.org])
 
-    people = [
+    found_people = [
         Person(
-            name=str(person_keys[k]["name"]),
-            aliases=sorted(str(a) for a in person_keys[k]["aliases"] if str(a) != person_keys[k]["name"]),  # type: ignore[attr-defined]
-            organization=_canonical_org(person_keys[k]["org"], organizations),
-            role=str(person_keys[k]["role"]) if person_keys[k]["role"] else None,
+            name=d.name,
+            aliases=sorted(a for a in d.aliases if a != d.name),
+            organization=_canonical_org(d.org, organizations),
+            role=d.role,
         )
-        for k in order
+        for d in drafts.values()
     ]
 
     # 4. Claims
-    claims = _claims(statements, people, organizations)
-    return Extraction(people=people, organizations=organizations, claims=claims)
+    claims = _claims(statements, found_people, organizations)
+    return Extraction(people=found_people, organizations=organizations, claims=claims)
 
 
-def _prefer_role(entry: dict[str, object], role: object, org: object) -> None:
-    """Keep the first role the text gives, but a current role beats a former one."""
-    current = str(entry["role"] or "")
-    if not role and not org:
-        return
-    if not current or (
-        current.startswith(("former", "then")) and role and not str(role).startswith(("former", "then"))
-    ):
-        entry["role"] = role or entry["role"]
-        entry["org"] = org or (entry["org"] if not current else None)
-    elif org and not entry["org"]:
-        entry["org"] = org
+@dataclass
+class _Draft:
+    """A person being assembled from the candidates that name them."""
+
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    role: str | None = None
+    org: str | None = None
+
+    def prefer_role(self, role: str | None, org: str | None) -> None:
+        """Keep the first role the text gives, but a current role beats a former one."""
+        if not role and not org:
+            return
+        current = self.role or ""
+        if not current or (
+            current.startswith(("former", "then")) and role and not role.startswith(("former", "then"))
+        ):
+            self.org = org or (self.org if not current else None)
+            self.role = role or self.role
+        elif org and not self.org:
+            self.org = org
 
 
 def _pair_latin(latin: str, cands: list[Candidate]) -> str:
@@ -1205,14 +1190,14 @@ def _merge_orgs(
     return out
 
 
-def _canonical_org(org: object, organizations: list[Organization]) -> str | None:
+def _canonical_org(org: str | None, organizations: list[Organization]) -> str | None:
     if not org:
         return None
-    k = key(str(org))
+    k = key(org)
     for o in organizations:
         if key(o.name) == k or any(key(a) == k for a in o.aliases):
             return o.name
-    return str(org)
+    return org
 
 
 def _claims(statements: list[Statement], people: list[Person], orgs: list[Organization]) -> list[Claim]:

@@ -41,9 +41,7 @@ def strip_citations(text: str) -> tuple[str, list[int]]:
     text = _STRAY.sub("", text)
     text = re.sub(r"\s+([.,;:!?。，；：！？])", r"\1", text)
     text = re.sub(r"\s{2,}", " ", text).strip()
-    seen: set[int] = set()
-    unique = [n for n in found if not (n in seen or seen.add(n))]
-    return text, unique
+    return text, list(dict.fromkeys(found))
 
 
 ABBREVIATIONS = frozenset(
