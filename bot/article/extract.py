@@ -94,36 +94,40 @@ class Tok:
     kind: str  # word | num | cjk | punct
     poss: bool = False
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str = ""
+    cap: bool = False
+    shape: str = ""
 
-    @property
-    def cap(self) -> bool:
-        return self.kind == "word" and self.text[:1].isupper()
+    def __post_init__(self) -> None:
+        self.low = self.text.lower()
+        self.cap = self.kind == "word" and self.text[:1].isupper()
+        self.shape = _shape(self.text, self.kind)
 
-    @property
-    def shape(self) -> str:
-        t = self.text
-        if self.kind != "word":
-            return self.kind
-        if re.fullmatch(r"[A-Z]\.?", t) or re.fullmatch(
-            r"(?:[A-Z]\.){2,}", t if t.endswith(".") else t + "."
-        ):
-            return "initial"
-        letters = re.sub(r"[^A-Za-zÀ-ÖØ-öø-ɏ]", "", t)
-        if len(letters) >= 2 and (letters.isupper() or re.fullmatch(r"[A-Z]{2,}s", letters)):
-            return "acronym"
-        if not t[:1].isupper():
-            return "camel" if re.search(r"[A-Z]", t[1:]) else "lower"
-        inner = t[1:]
-        if re.search(r"[A-Z]", inner):
-            if re.match(r"(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|Du|La|Le|Van|Von)[A-Z]", t) or re.fullmatch(
-                r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)+", t
-            ):
-                return "name"
-            return "camel"
-        return "name"
+
+_INITIAL_RE = re.compile(r"[A-Z]\.?|(?:[A-Z]\.){2,}")
+_NOT_LETTER_RE = re.compile(r"[^A-Za-zÀ-ÖØ-öø-ɏ]")
+_PLURAL_ACRONYM_RE = re.compile(r"[A-Z]{2,}s")
+_UPPER_RE = re.compile(r"[A-Z]")
+_NAME_PREFIX_RE = re.compile(r"(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|Du|La|Le|Van|Von)[A-Z]")
+_HYPHEN_NAME_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)+")
+_DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+")
+
+
+def _shape(t: str, kind: str) -> str:
+    """word shapes: initial ("J."), acronym ("NVIDIA"), camel ("OpenAI"), name ("Huang"), lower."""
+    if kind != "word":
+        return kind
+    if _INITIAL_RE.fullmatch(t if len(t) < 3 or t.endswith(".") else t + "."):
+        return "initial"
+    letters = _NOT_LETTER_RE.sub("", t)
+    if len(letters) >= 2 and (letters.isupper() or _PLURAL_ACRONYM_RE.fullmatch(letters)):
+        return "acronym"
+    inner_upper = _UPPER_RE.search(t, 1) is not None
+    if not t[:1].isupper():
+        return "camel" if inner_upper else "lower"
+    if inner_upper:
+        return "name" if _NAME_PREFIX_RE.match(t) or _HYPHEN_NAME_RE.fullmatch(t) else "camel"
+    return "name"
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -134,11 +138,7 @@ def tokenize(text: str) -> list[Tok]:
         start, end = m.start(), m.end()
         poss = False
         if kind == "word":
-            if (
-                raw.endswith(".")
-                and not re.fullmatch(r"(?:[A-Za-z]\.)+", raw)
-                and raw[:-1].lower() not in HONORIFICS
-            ):
+            if raw.endswith(".") and not _DOTTED_RE.fullmatch(raw) and raw[:-1].lower() not in HONORIFICS:
                 raw = raw[:-1]
                 end -= 1
             for suffix in ("'s", "’s", "'", "’"):
@@ -792,6 +792,9 @@ _NOT_COUNT_NOUNS = frozenset(
 )
 
 
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def _value(num: str, scale: str | None) -> float:
     value = float(num.replace(",", ""))
     if scale:
@@ -801,6 +804,8 @@ def _value(num: str, scale: str | None) -> float:
 
 def figures_of(text: str) -> list[Figure]:
     found: list[tuple[int, int, Figure]] = []
+    if not _HAS_DIGIT.search(text):
+        return []
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e, _ in found)
@@ -1212,19 +1217,26 @@ def _claims(statements: list[Statement], people: list[Person], orgs: list[Organi
     person_forms.sort(key=lambda x: -len(x[0]))
     org_forms.sort(key=lambda x: -len(x[0]))
 
+    # One alternation for every spelling, longest first, so "Mark Chen" wins over "Chen" and people over
+    # organizations of the same length; matches do not overlap.
+    forms: dict[str, tuple[str, str]] = {}
+    for form, canonical in person_forms:
+        forms.setdefault(form, (canonical, "person"))
+    for form, canonical in org_forms:
+        forms.setdefault(form, (canonical, "org"))
+    ordered = sorted(forms, key=len, reverse=True)
+    mention_re = (
+        re.compile(
+            "|".join(re.escape(f) if has_cjk(f) else rf"(?<![\w-]){re.escape(f)}(?![\w-])" for f in ordered)
+        )
+        if ordered
+        else None
+    )
+
     def mentions(text: str) -> list[tuple[int, int, str, str]]:
-        spans: list[tuple[int, int, str, str]] = []
-        taken: list[tuple[int, int]] = []
-        for forms, kind in ((person_forms, "person"), (org_forms, "org")):
-            for form, canonical in forms:
-                pattern = re.escape(form) if has_cjk(form) else rf"(?<![\w-]){re.escape(form)}(?![\w-])"
-                for m in re.finditer(pattern, text):
-                    if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
-                        continue
-                    taken.append((m.start(), m.end()))
-                    spans.append((m.start(), m.end(), canonical, kind))
-        spans.sort()
-        return spans
+        if mention_re is None:
+            return []
+        return [(m.start(), m.end(), *forms[m.group(0)]) for m in mention_re.finditer(text)]
 
     claims: list[Claim] = []
     last_person: str | None = None
