@@ -176,7 +176,6 @@ def test_extraction_does_not_need_the_registry(seed_text: str) -> None:
     assert not {"Scaling Law", "Core Viewpoint", "Executive Departures"} & names
     denial = next(c for c in a.claims if c.stance is Stance.DENIED)
     assert denial.speaker == "Mark Chen"
-    assert refuted.speaker == chen.name
     assert any(f.text == "$100 billion" for c in a.claims for f in c.figures)
     assert {c.stance for c in a.claims} >= {
         Stance.ASSERTED,
