@@ -34,16 +34,17 @@ def summary(article: Article, length: str = "full") -> RenderableType:
     if article.core_viewpoint:
         body.append(Text.assemble(("Core viewpoint: ", "bold"), article.core_viewpoint))
     sections = article.sections if length == "full" else article.sections[:2]
-    for section in sections:
-        heading = section.heading or "Points"
+    for number, section in enumerate(sections, 1):
+        heading = section.heading or (f"Part {number}" if len(article.sections) > 1 else "Points")
         lines = Text()
-        lines.append(f"{heading}\n", style="bold underline")
+        lines.append(f"\n{heading}\n", style="bold underline")
         points = section.points if length == "full" else section.points[:2]
         for point in points:
             lines.append("  • " + point.text)
             if point.citations:
                 lines.append(" " + cites(point.citations), style="dim")
             lines.append("\n")
+        lines.rstrip()
         body.append(lines)
     hidden = len(article.sections) - len(sections)
     if hidden > 0:
