@@ -31,6 +31,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    sub.add_parser(
+        "run",
+        help="run the Discord bot (needs DISCORD_TOKEN)",
+        description="Connect to Discord and answer slash commands. Stops cleanly on SIGTERM or Ctrl-C.",
+        epilog=EPILOG,
+    )
+
     p = sub.add_parser("parse", help="parse article files and print what was found", epilog=EPILOG)
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
     p.add_argument("--json", action="store_true", help="print JSON Lines, one object per file")
@@ -65,9 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = Settings()
     except Exception as exc:  # a bad NEWSDESK_* value or config file: say which, no traceback
-        err.print(f"error: invalid settings: {exc}", markup=False, highlight=False)
+        error(f"invalid settings: {' '.join(str(exc).split())}")
         return 2
     try:
+        if args.command == "run":
+            return cmd_run(settings, err)
         if args.command == "parse":
             return cmd_parse(args.paths, args.json, console)
         if args.command == "ingest":
@@ -77,12 +86,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "demo":
             return asyncio.run(cmd_demo(settings, args.query, console, err))
     except StoreError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
+        error(str(exc))
         return 2
     except KeyboardInterrupt:
         return 130
     parser.error(f"unknown command {args.command}")
     return 2
+
+
+def error(message: str) -> None:
+    """One line on standard error, never wrapped."""
+    print(f"error: {message}", file=sys.stderr, flush=True)
+
+
+def cmd_run(settings: Settings, err: Console) -> int:
+    import logging
+
+    import discord
+
+    from bot.client import TokenError, check_token, run_bot
+    from bot.discord_api import ApiSeamError
+
+    try:
+        token = check_token(settings)
+    except TokenError as exc:
+        error(str(exc))
+        return 2
+    discord.utils.setup_logging(
+        level=getattr(logging, settings.log_level),
+        formatter=logging.Formatter("%(asctime)s %(levelname)-8s %(name)s: %(message)s"),
+        root=True,
+    )
+    logging.getLogger("newsdesk").info("settings: %s", settings.safe_dump)
+    try:
+        return asyncio.run(run_bot(settings, token))
+    except ApiSeamError as exc:
+        error(str(exc))
+        return 2
 
 
 def cmd_parse(paths: list[Path], as_json: bool, console: Console) -> int:

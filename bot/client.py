@@ -1,0 +1,193 @@
+"""NewsdeskBot: opens the store, loads the library, loads the cogs and syncs commands in ``setup_hook``."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import re
+import signal
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import discord_api
+from bot.errors import UserError
+from bot.ingest import article_files, ingest_files
+from bot.library import Library, load_registry
+from bot.render.pages import respond
+from bot.settings import Settings
+from bot.store import Store, open_store
+
+log = logging.getLogger("newsdesk")
+
+EXTENSIONS = ("cogs.articles", "cogs.people", "cogs.claims")
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{20,}$")
+
+
+# Newsdesk never joins voice: say nothing about the voice libraries it does not install.
+discord.VoiceClient.warn_nacl = False
+discord.VoiceClient.warn_dave = False
+
+
+class NewsdeskBot(commands.Bot):
+    def __init__(self, settings: Settings, store: Store | None = None) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            help_command=None,
+            allowed_mentions=discord.AllowedMentions.none(),
+            chunk_guilds_at_startup=False,
+            max_messages=None,
+        )
+        self.settings = settings
+        self.store = store or open_store(settings.database_url)
+        self.library = Library()
+
+    async def setup_hook(self) -> None:
+        await self.store.open()
+        await self.reload_articles()
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        self.tree.on_error = self.on_app_command_error
+        await self.sync_commands()
+
+    async def reload_articles(self) -> None:
+        """Ingest the configured folders into the store, then load the library from the store."""
+        files = await asyncio.to_thread(article_files, self.settings.articles)
+        report = await ingest_files(self.store, files)
+        for path, reason in report.failed:
+            log.warning("article %s skipped: %s", path, reason)
+        try:
+            registry = load_registry(self.settings.people_file)
+        except ValueError as exc:
+            log.warning("people registry ignored: %s", exc)
+            registry = []
+        articles = await self.store.load_articles()
+        self.library = await asyncio.to_thread(Library, articles, registry)
+        stats = self.library.stats()
+        log.info(
+            "library loaded: %d articles, %d people, %d claims (%s)",
+            stats["articles"],
+            stats["people"],
+            stats["claims"],
+            report.summary(),
+        )
+
+    # ------------------------------------------------------------------ command sync
+
+    def _tree_payload(self, guild: discord.abc.Snowflake | None) -> list[dict[str, Any]]:
+        return [cmd.to_dict(self.tree) for cmd in self.tree.get_commands(guild=guild)]
+
+    async def sync_commands(self) -> None:
+        """Sync to NEWSDESK_SYNC_GUILDS when set, else globally; only when the tree changed since the last
+        sync (its hash is remembered in the store)."""
+        scopes: list[discord.Object | None] = [discord.Object(id=g) for g in self.settings.sync_guilds] or [
+            None
+        ]
+        for guild in scopes:
+            if guild is not None:
+                self.tree.copy_global_to(guild=guild)
+            payload = self._tree_payload(guild)
+            digest = hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+            key = f"command_tree_hash:{guild.id if guild else 'global'}:{self.application_id}"
+            if await self.store.get_meta(key) == digest:
+                log.info("commands unchanged for %s; not syncing", guild.id if guild else "global")
+                continue
+            synced = await self.tree.sync(guild=guild)
+            await self.store.set_meta(key, digest)
+            log.info("synced %d commands to %s", len(synced), guild.id if guild else "global")
+
+    # ------------------------------------------------------------------ errors
+
+    async def on_app_command_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        """User input first, then checks, cooldowns, Discord's own errors, and finally the unexpected."""
+        original = getattr(error, "original", error)
+        if isinstance(original, UserError):
+            message = str(original)
+        elif isinstance(error, app_commands.MissingPermissions):
+            message = (
+                "You need the "
+                + ", ".join(p.replace("_", " ") for p in error.missing_permissions)
+                + " permission for this."
+            )
+        elif isinstance(error, app_commands.CheckFailure):
+            message = "You can't use this command here."
+        elif isinstance(error, app_commands.CommandOnCooldown):
+            message = f"Slow down: try again in {error.retry_after:.0f} s."
+        elif isinstance(original, discord.HTTPException):
+            log.warning("Discord error in %s: %s", _describe(interaction), original)
+            message = "Discord had a problem delivering that answer. Please try again."
+        else:
+            log.error("unexpected error in %s", _describe(interaction), exc_info=original)
+            message = "Something went wrong on our side; it has been logged. Please try again later."
+        try:
+            await respond(interaction, message, ephemeral=True)
+        except discord.HTTPException as exc:
+            log.warning("could not tell the user about an error in %s: %s", _describe(interaction), exc)
+
+    async def close(self) -> None:
+        try:
+            await super().close()
+        finally:
+            await self.store.close()
+
+
+def _describe(interaction: discord.Interaction) -> str:
+    name = interaction.command.qualified_name if interaction.command else "?"
+    options = json.dumps(interaction.namespace.__dict__, default=str, ensure_ascii=False)[:500]
+    return f"/{name} {options} (guild {interaction.guild_id}, user {interaction.user.id})"
+
+
+# ---------------------------------------------------------------------------------------------------------
+
+
+class TokenError(ValueError):
+    pass
+
+
+def check_token(settings: Settings) -> str:
+    token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
+    if not token:
+        raise TokenError(
+            "DISCORD_TOKEN is not set: put the bot token from the Discord developer portal in it"
+        )
+    if not TOKEN_RE.match(token):
+        raise TokenError(
+            "DISCORD_TOKEN is malformed: expected three dot-separated parts, as the developer portal shows"
+        )
+    return token
+
+
+async def run_bot(settings: Settings, token: str) -> int:
+    """Run until SIGTERM/SIGINT or a fatal error; close cleanly (store closed, pending writes flushed)."""
+    await discord_api.configure(settings.discord_api_base, settings.discord_gateway_url)
+    bot = NewsdeskBot(settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    async with bot:
+        runner = asyncio.create_task(bot.start(token), name="discord")
+        waiter = asyncio.create_task(stop.wait(), name="signals")
+        done, _ = await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
+        if waiter in done:
+            log.info("stopping: signal received")
+            await bot.close()
+        waiter.cancel()
+        try:
+            await runner
+        except discord.LoginFailure:
+            log.error("DISCORD_TOKEN was rejected by Discord; check the token in the developer portal")
+            return 2
+        except asyncio.CancelledError:
+            pass
+    log.info("stopped cleanly")
+    return 0

@@ -1,0 +1,231 @@
+"""Model -> Discord embeds. Every function returns pages; a page is the embeds of one message and always
+fits Discord's limits (see limits.py). Article and user text is made inert with ``plain``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import discord
+
+from bot.article import Article, Stance
+from bot.library import ClaimRef, Library, PersonEntry
+
+from . import limits
+from .limits import fit, one_line, plain
+
+Page = list[discord.Embed]
+
+COLOUR = discord.Colour.blurple()
+STANCE_MARK = {
+    Stance.ASSERTED: "🟢 asserted",
+    Stance.REPORTED: "🟡 reported",
+    Stance.DENIED: "🔴 denied",
+    Stance.ACKNOWLEDGED: "🔵 acknowledged",
+}
+PAGE_BUDGET = 5500  # characters per page, under the 6,000 total with room for the footer
+
+
+def cites(numbers: list[int]) -> str:
+    return "".join(f"[{n}]" for n in numbers[:20])
+
+
+def byline(article: Article) -> str:
+    parts = [p for p in (article.source, (article.published_at or "").replace("T", " ")[:16]) if p]
+    return " · ".join(parts) or "source and date unknown"
+
+
+@dataclass
+class Pager:
+    """Accumulates fields into pages that each fit one message."""
+
+    title: str
+    description: str = ""
+    footer: str = ""
+    pages: list[discord.Embed] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._new_page(first=True)
+
+    def _new_page(self, first: bool = False) -> None:
+        title = fit(self.title, limits.EMBED_TITLE)
+        embed = discord.Embed(title=title, colour=COLOUR)
+        if first and self.description:
+            embed.description = fit(self.description, limits.EMBED_DESCRIPTION)
+        self.pages.append(embed)
+
+    @property
+    def _current(self) -> discord.Embed:
+        return self.pages[-1]
+
+    def add(self, name: str, value: str) -> None:
+        """Add a field; a value over 1,024 characters continues in further fields, pages break as needed."""
+        name = fit(one_line(name) or "\u200b", limits.FIELD_NAME)
+        chunks = _chunks(value.strip() or "—", limits.FIELD_VALUE)
+        for i, chunk in enumerate(chunks):
+            label = name if i == 0 else fit(f"{name} (cont.)", limits.FIELD_NAME)
+            size = limits.embed_size(self._current.to_dict()) + len(label) + len(chunk)
+            if len(self._current.fields) >= limits.EMBED_FIELDS or size > PAGE_BUDGET:
+                self._new_page()
+            self._current.add_field(name=label, value=chunk, inline=False)
+
+    def line(self, text: str) -> None:
+        """Add a line to the description of the current page (used for lists)."""
+        desc = self._current.description or ""
+        addition = (("\n" if desc else "") + text)[: limits.EMBED_DESCRIPTION]
+        size = limits.embed_size(self._current.to_dict()) + len(addition)
+        if len(desc) + len(addition) > limits.EMBED_DESCRIPTION or size > PAGE_BUDGET:
+            self._new_page()
+            desc, addition = "", text[: limits.EMBED_DESCRIPTION]
+        self._current.description = desc + addition
+
+    def finish(self) -> list[Page]:
+        total = len(self.pages)
+        for i, embed in enumerate(self.pages, 1):
+            footer = self.footer
+            if total > 1:
+                footer = f"{footer} · page {i}/{total}" if footer else f"page {i}/{total}"
+            if footer:
+                embed.set_footer(text=fit(footer, limits.FOOTER))
+        return [[e] for e in self.pages]
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    """Split at line ends (or spaces) so each chunk fits ``size``."""
+    out: list[str] = []
+    rest = text
+    while len(rest) > size:
+        cut = rest.rfind("\n", 0, size)
+        if cut < size // 2:
+            cut = rest.rfind(" ", 0, size)
+        if cut < size // 2:
+            cut = size
+        out.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    out.append(rest)
+    return [c for c in out if c] or ["—"]
+
+
+# ---------------------------------------------------------------------------------------------------------
+
+
+def summary_pages(article: Article, length: str = "short") -> list[Page]:
+    description = f"*{plain(byline(article))}*"
+    if article.core_viewpoint:
+        description += "\n\n" + plain(article.core_viewpoint)
+    full = length == "full"
+    footer = "" if full else "Run /summary with length: full for every point"
+    pager = Pager(title=plain(one_line(article.title)), description=description, footer=footer)
+    sections = article.sections if full else article.sections[:3]
+    for number, section in enumerate(sections, 1):
+        heading = section.heading or (f"Part {number}" if len(article.sections) > 1 else "Points")
+        points = section.points if full else section.points[:2]
+        lines = [f"• {plain(p.text)}" + (f" {cites(p.citations)}" if p.citations else "") for p in points]
+        if not full and len(section.points) > len(points):
+            lines.append(f"… {len(section.points) - len(points)} more")
+        pager.add(plain(heading), "\n".join(lines) or "—")
+    if not full and len(article.sections) > len(sections):
+        pager.add("More", f"{len(article.sections) - len(sections)} more section(s)")
+    return pager.finish()
+
+
+def article_list_pages(articles: list[Article], heading: str, per_page: int = 10) -> list[Page]:
+    pager = Pager(title=heading, footer=f"{len(articles)} article(s) · /summary for one of them")
+    for i, article in enumerate(articles, 1):
+        date = (article.published_at or "")[:10] or "undated"
+        pager.line(
+            f"**{i}.** {plain(fit(one_line(article.title), 200))}\n   {plain(article.source or '—')} · {date}"
+        )
+        if i % per_page == 0 and i < len(articles):
+            pager._new_page()
+    return pager.finish()
+
+
+def person_pages(person: PersonEntry, library: Library, limit: int = 6) -> list[Page]:
+    lines = []
+    if person.role or person.organization:
+        lines.append(plain(" at ".join(x for x in (person.role, person.organization) if x)))
+    if person.aliases:
+        lines.append("Also written: " + plain(", ".join(sorted(person.aliases))))
+    pager = Pager(
+        title=plain(person.name),
+        description="\n".join(lines),
+        footer=f"Mentioned in {person.mentions} article(s) · /claims person:{fit(person.name, 60)} for every claim",
+    )
+    articles = [a for a in (library.article(i) for i in person.article_ids) if a is not None]
+    pager.add(
+        "Articles (newest first)",
+        "\n".join(
+            f"• {plain(fit(one_line(a.title), 150))} ({(a.published_at or '')[:10] or 'undated'})"
+            for a in articles[:limit]
+        )
+        + (f"\n… and {len(articles) - limit} more" if len(articles) > limit else ""),
+    )
+    said = library.claims_by(person)
+    if said:
+        pager.add(
+            "Claims they made", _claim_lines(said[:limit], library, speaker=False, more=len(said) - limit)
+        )
+    about = library.claims_about(person)
+    if about:
+        pager.add(
+            "Claims about them", _claim_lines(about[:limit], library, speaker=True, more=len(about) - limit)
+        )
+    return pager.finish()
+
+
+def _claim_lines(refs: list[ClaimRef], library: Library, speaker: bool, more: int = 0) -> str:
+    lines = []
+    for ref in refs:
+        c = ref.claim
+        who = f" — {plain(c.speaker)}" if speaker and c.speaker else ""
+        lines.append(f"{STANCE_MARK[c.stance]}{who}: {plain(fit(c.text, 300))} {cites(c.citations)}".rstrip())
+    if more > 0:
+        lines.append(f"… and {more} more")
+    return "\n".join(lines)
+
+
+def people_pages(people: list[PersonEntry], heading: str, per_page: int = 15) -> list[Page]:
+    pager = Pager(title=heading, footer="/person name:<name> for a person's card")
+    for i, p in enumerate(people, 1):
+        role = " at ".join(x for x in (p.role, p.organization) if x)
+        pager.line(
+            f"**{plain(p.name)}**" + (f" — {plain(role)}" if role else "") + f" · {p.mentions} article(s)"
+        )
+        if i % per_page == 0 and i < len(people):
+            pager._new_page()
+    return pager.finish()
+
+
+def claims_pages(refs: list[ClaimRef], library: Library, heading: str, per_page: int = 6) -> list[Page]:
+    pager = Pager(title=heading, footer=f"{len(refs)} claim(s)")
+    for i, ref in enumerate(refs, 1):
+        c = ref.claim
+        article = library.article(ref.article_id)
+        source = fit(one_line(article.title), 80) if article else ref.article_id
+        name = f"{STANCE_MARK[c.stance]} · {plain(c.speaker) if c.speaker else 'no named speaker'}"
+        pager.add(name, f"{plain(c.text)} {cites(c.citations)}\n*{plain(source)}*")
+        if i % per_page == 0 and i < len(refs):
+            pager._new_page()
+    return pager.finish()
+
+
+def about_pages(stats: dict[str, int], version: str, stances: Iterable[tuple[str, int]]) -> list[Page]:
+    pager = Pager(
+        title="Newsdesk",
+        description=(
+            "I turn article summaries into answers: what an article says, who the people in it are, and which "
+            "claims were made, denied, acknowledged or only reported."
+        ),
+        footer=f"Newsdesk {version}",
+    )
+    pager.add(
+        "What I know",
+        f"{stats['articles']} articles · {stats['people']} people · {stats['organizations']} organizations · "
+        f"{stats['claims']} claims\n" + ", ".join(f"{n} {s}" for s, n in stances),
+    )
+    pager.add(
+        "Commands",
+        "/summary · /articles list · /articles search · /person · /people · /claims · /about",
+    )
+    return pager.finish()

@@ -1,0 +1,100 @@
+"""Sending pages: one message, or a paginator whose buttons only the invoker can press and which disables
+itself on timeout."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+
+from .embeds import Page
+
+log = logging.getLogger(__name__)
+
+PAGE_TIMEOUT = 300.0
+
+
+class Paginator(discord.ui.View):
+    def __init__(self, pages: list[Page], owner_id: int, timeout: float = PAGE_TIMEOUT) -> None:
+        super().__init__(timeout=timeout)
+        self.pages = pages
+        self.owner_id = owner_id
+        self.index = 0
+        self.message: discord.Message | discord.InteractionMessage | None = None
+        self._sync()
+
+    def _sync(self) -> None:
+        self.previous.disabled = self.index == 0
+        self.next.disabled = self.index >= len(self.pages) - 1
+        self.position.label = f"{self.index + 1}/{len(self.pages)}"
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        await interaction.response.send_message(
+            "Only the person who ran this command can turn its pages. Run the command yourself to browse.",
+            ephemeral=True,
+        )
+        return False
+
+    async def _show(self, interaction: discord.Interaction) -> None:
+        self._sync()
+        await interaction.response.edit_message(embeds=self.pages[self.index], view=self)
+
+    @discord.ui.button(label="◀ Previous", style=discord.ButtonStyle.secondary)
+    async def previous(self, interaction: discord.Interaction, button: discord.ui.Button[Paginator]) -> None:
+        self.index = max(0, self.index - 1)
+        await self._show(interaction)
+
+    @discord.ui.button(label="1/1", style=discord.ButtonStyle.secondary, disabled=True)
+    async def position(self, interaction: discord.Interaction, button: discord.ui.Button[Paginator]) -> None:
+        await interaction.response.defer()
+
+    @discord.ui.button(label="Next ▶", style=discord.ButtonStyle.primary)
+    async def next(self, interaction: discord.Interaction, button: discord.ui.Button[Paginator]) -> None:
+        self.index = min(len(self.pages) - 1, self.index + 1)
+        await self._show(interaction)
+
+    async def on_timeout(self) -> None:
+        for item in self.children:
+            if isinstance(item, discord.ui.Button):
+                item.disabled = True
+        if self.message is not None:
+            try:
+                await self.message.edit(view=self)
+            except discord.HTTPException as exc:  # the message may be gone, or the token expired
+                log.debug("could not disable paginator: %s", exc)
+
+
+async def send_pages(interaction: discord.Interaction, pages: list[Page], *, ephemeral: bool = False) -> None:
+    """Answer with the first page; more than one page gets Previous/Next buttons."""
+    if not pages:
+        raise ValueError("nothing to send")
+    if len(pages) == 1:
+        await respond(interaction, embeds=pages[0], ephemeral=ephemeral)
+        return
+    view = Paginator(pages, owner_id=interaction.user.id)
+    await respond(interaction, embeds=pages[0], view=view, ephemeral=ephemeral)
+    view.message = await interaction.original_response()
+
+
+async def respond(
+    interaction: discord.Interaction,
+    content: str | None = None,
+    *,
+    embeds: list[discord.Embed] | None = None,
+    view: discord.ui.View | None = None,
+    ephemeral: bool = False,
+) -> None:
+    """Send the response, or a followup when the interaction was already acknowledged (deferred)."""
+    kwargs: dict[str, object] = {"ephemeral": ephemeral, "allowed_mentions": discord.AllowedMentions.none()}
+    if content is not None:
+        kwargs["content"] = content
+    if embeds:
+        kwargs["embeds"] = embeds
+    if view is not None:
+        kwargs["view"] = view
+    if interaction.response.is_done():
+        await interaction.followup.send(**kwargs)  # type: ignore[arg-type]
+    else:
+        await interaction.response.send_message(**kwargs)  # type: ignore[arg-type]

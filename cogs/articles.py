@@ -1,0 +1,71 @@
+"""/summary, /articles list, /articles search, /about."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import __version__, lookup
+from bot.errors import UserError
+from bot.render import embeds
+from bot.render.limits import fit, one_line, plain
+from bot.render.pages import send_pages
+
+if TYPE_CHECKING:
+    from bot.client import NewsdeskBot
+
+
+class Articles(commands.Cog):
+    def __init__(self, bot: NewsdeskBot) -> None:
+        self.bot = bot
+
+    articles = app_commands.Group(name="articles", description="Browse and search the articles the bot knows")
+
+    @app_commands.command(name="summary", description="What an article says: core viewpoint and key points")
+    @app_commands.describe(article="Start typing a title", length="short (default) or full with every point")
+    @app_commands.choices(
+        length=[
+            app_commands.Choice(name="short", value="short"),
+            app_commands.Choice(name="full", value="full"),
+        ]
+    )
+    async def summary(self, interaction: discord.Interaction, article: str, length: str = "short") -> None:
+        found = lookup.article(self.bot.library, article)
+        await send_pages(interaction, embeds.summary_pages(found, length))
+
+    @summary.autocomplete("article")
+    async def _summary_article(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return lookup.article_choices(self.bot.library, current)
+
+    @articles.command(name="list", description="The newest articles first")
+    async def list_articles(self, interaction: discord.Interaction) -> None:
+        items = self.bot.library.articles
+        if not items:
+            raise UserError("I don't know any articles yet. An admin can add some to the configured folders.")
+        await send_pages(interaction, embeds.article_list_pages(items, "Newest articles"))
+
+    @articles.command(name="search", description="Search titles, points and claims")
+    @app_commands.describe(query="Words to look for, e.g. a company, a person or a topic")
+    async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200]) -> None:
+        found = self.bot.library.search(query)
+        shown = plain(fit(one_line(query), 80))
+        if not found:
+            raise UserError(f"No article mentions “{shown}”. Try fewer or different words.")
+        await send_pages(interaction, embeds.article_list_pages(found, f"Articles matching “{shown}”"))
+
+    @app_commands.command(name="about", description="What this bot does and what it knows")
+    async def about(self, interaction: discord.Interaction) -> None:
+        library = self.bot.library
+        stances = sorted(library.stance_counts().items(), key=lambda kv: -kv[1])
+        await send_pages(
+            interaction, embeds.about_pages(library.stats(), __version__, [(s, n) for s, n in stances])
+        )
+
+
+async def setup(bot: NewsdeskBot) -> None:
+    await bot.add_cog(Articles(bot))

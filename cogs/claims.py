@@ -1,0 +1,74 @@
+"""/claims."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import lookup
+from bot.errors import UserError
+from bot.render import embeds
+from bot.render.limits import fit, one_line, plain
+from bot.render.pages import send_pages
+
+if TYPE_CHECKING:
+    from bot.client import NewsdeskBot
+
+STANCES = ["asserted", "reported", "denied", "acknowledged"]
+
+
+class Claims(commands.Cog):
+    def __init__(self, bot: NewsdeskBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="claims", description="Claims with their stance, speaker and sources")
+    @app_commands.describe(
+        article="Only this article",
+        person="Claims made by or about this person",
+        stance="Only claims with this stance",
+        about="Only claims mentioning these words",
+    )
+    @app_commands.choices(stance=[app_commands.Choice(name=s, value=s) for s in STANCES])
+    async def claims(
+        self,
+        interaction: discord.Interaction,
+        article: str | None = None,
+        person: str | None = None,
+        stance: str | None = None,
+        about: app_commands.Range[str, 1, 200] | None = None,
+    ) -> None:
+        library = self.bot.library
+        article_id = lookup.article(library, article).id if article else None
+        person_name = lookup.person(library, person).name if person else None
+        refs = library.claims(article=article_id, person=person_name, stance=stance, about=about)
+        filters = [
+            f"article “{plain(fit(one_line(library.article(article_id).title), 60))}”"
+            if article_id and library.article(article_id)
+            else "",
+            f"person {person_name}" if person_name else "",
+            f"stance {stance}" if stance else "",
+            f"about “{plain(fit(one_line(about), 40))}”" if about else "",
+        ]
+        described = ", ".join(f for f in filters if f) or "all articles"
+        if not refs:
+            raise UserError(f"No claims match {described}. Try fewer filters.")
+        await send_pages(interaction, embeds.claims_pages(refs, library, fit(f"Claims: {described}", 250)))
+
+    @claims.autocomplete("article")
+    async def _claims_article(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return lookup.article_choices(self.bot.library, current)
+
+    @claims.autocomplete("person")
+    async def _claims_person(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return lookup.person_choices(self.bot.library, current)
+
+
+async def setup(bot: NewsdeskBot) -> None:
+    await bot.add_cog(Claims(bot))

@@ -1,0 +1,66 @@
+"""/person and /people."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import lookup
+from bot.errors import UserError
+from bot.render import embeds
+from bot.render.limits import fit, one_line, plain
+from bot.render.pages import send_pages
+
+if TYPE_CHECKING:
+    from bot.client import NewsdeskBot
+
+
+class People(commands.Cog):
+    def __init__(self, bot: NewsdeskBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(
+        name="person", description="A person's card: who they are, where they appear, what they said"
+    )
+    @app_commands.describe(name="Start typing a name (surname, other spelling or a typo all work)")
+    async def person(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]) -> None:
+        found = lookup.person(self.bot.library, name)
+        await send_pages(interaction, embeds.person_pages(found, self.bot.library))
+
+    @person.autocomplete("name")
+    async def _person_name(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return lookup.person_choices(self.bot.library, current)
+
+    @app_commands.command(
+        name="people", description="The people in one article, or the most mentioned overall"
+    )
+    @app_commands.describe(article="Leave empty for the most mentioned people")
+    async def people(self, interaction: discord.Interaction, article: str | None = None) -> None:
+        library = self.bot.library
+        if article:
+            found = lookup.article(library, article)
+            people = library.people_in(found.id)
+            if not people:
+                raise UserError(f"No people are named in “{plain(fit(one_line(found.title), 80))}”.")
+            pages = embeds.people_pages(people, f"People in: {one_line(found.title)}")
+        else:
+            people = library.people[:50]
+            if not people:
+                raise UserError("No people are named in the articles I know.")
+            pages = embeds.people_pages(people, "Most mentioned people")
+        await send_pages(interaction, pages)
+
+    @people.autocomplete("article")
+    async def _people_article(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return lookup.article_choices(self.bot.library, current)
+
+
+async def setup(bot: NewsdeskBot) -> None:
+    await bot.add_cog(People(bot))

@@ -1,0 +1,816 @@
+"""The fake Discord: enough REST and gateway for a discord.py bot, plus a test API to drive it.
+
+Protocol details that trip fakes up (see shared/DESIGN.md): JSON must be served as exactly
+``application/json``; interaction callbacks arrive with ``?with_response=1`` and expect
+``{"interaction": ..., "resource": ...}``; a 429 is retried by discord.py only with a ``Via`` header and a
+JSON ``retry_after``; GUILD_CREATE's ``member_count`` must equal the members sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+API = "/api/v10"
+DISCORD_EPOCH_MS = 1420070400000
+EPHEMERAL = 64
+ALL_PERMISSIONS = str((1 << 41) - 1)
+MEMBER_PERMISSIONS = str(
+    0x400 | 0x800 | 0x4000 | 0x8000 | 0x10000 | 0x40 | 0x80000000
+)  # view, send, embed, ...
+
+_ids = itertools.count(1)
+
+
+def snowflake() -> int:
+    ms = int(time.time() * 1000) - DISCORD_EPOCH_MS
+    return (ms << 22) | (next(_ids) % 4096)
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+@dataclass
+class Member:
+    id: int
+    name: str
+    permissions: str = MEMBER_PERMISSIONS
+
+    def user(self, bot: bool = False) -> dict[str, Any]:
+        return {
+            "id": str(self.id),
+            "username": self.name,
+            "global_name": self.name,
+            "discriminator": "0",
+            "avatar": None,
+            "bot": bot,
+            "public_flags": 0,
+        }
+
+    def member(self) -> dict[str, Any]:
+        return {
+            "user": self.user(),
+            "roles": [],
+            "joined_at": now_iso(),
+            "deaf": False,
+            "mute": False,
+            "flags": 0,
+            "pending": False,
+            "nick": None,
+            "avatar": None,
+            "permissions": self.permissions,
+        }
+
+
+@dataclass
+class Guild:
+    id: int
+    name: str
+    channel_id: int
+    members: list[Member]
+    locale: str = "en-US"
+
+    def channel(self) -> dict[str, Any]:
+        return {
+            "id": str(self.channel_id),
+            "type": 0,
+            "guild_id": str(self.id),
+            "name": "news",
+            "position": 0,
+            "permission_overwrites": [],
+            "nsfw": False,
+            "parent_id": None,
+            "topic": None,
+            "last_message_id": None,
+            "rate_limit_per_user": 0,
+        }
+
+    def payload(self, bot: Member) -> dict[str, Any]:
+        members = [m.member() for m in self.members] + [{**bot.member(), "user": bot.user(bot=True)}]
+        return {
+            "id": str(self.id),
+            "name": self.name,
+            "icon": None,
+            "owner_id": str(self.members[0].id),
+            "roles": [
+                {
+                    "id": str(self.id),
+                    "name": "@everyone",
+                    "permissions": MEMBER_PERMISSIONS,
+                    "position": 0,
+                    "color": 0,
+                    "hoist": False,
+                    "managed": False,
+                    "mentionable": False,
+                    "flags": 0,
+                }
+            ],
+            "channels": [self.channel()],
+            "members": members,
+            "member_count": len(members),
+            "large": False,
+            "unavailable": False,
+            "features": [],
+            "emojis": [],
+            "stickers": [],
+            "threads": [],
+            "stage_instances": [],
+            "guild_scheduled_events": [],
+            "voice_states": [],
+            "presences": [],
+            "premium_tier": 0,
+            "preferred_locale": self.locale,
+            "system_channel_id": None,
+            "joined_at": now_iso(),
+            "verification_level": 0,
+            "default_message_notifications": 0,
+            "explicit_content_filter": 0,
+            "mfa_level": 0,
+            "nsfw_level": 0,
+            "afk_timeout": 300,
+        }
+
+
+@dataclass
+class Fault:
+    method: str
+    pattern: re.Pattern[str]
+    status: int
+    times: int
+    retry_after: float = 0.2
+
+
+@dataclass
+class Reply:
+    """What the bot answered to one interaction."""
+
+    interaction_id: int
+    dispatched_at: float
+    callbacks: list[dict[str, Any]] = field(default_factory=list)
+    followups: list[dict[str, Any]] = field(default_factory=list)  # messages sent through the webhook
+    edits: list[dict[str, Any]] = field(default_factory=list)  # edits of the original response
+    acked_at: float | None = None
+    message: dict[str, Any] | None = None  # the visible message, as the fake stored it
+    changed: asyncio.Event = field(default_factory=asyncio.Event)
+
+    @property
+    def ack_seconds(self) -> float | None:
+        return None if self.acked_at is None else self.acked_at - self.dispatched_at
+
+    @property
+    def kind(self) -> int | None:
+        return self.callbacks[0]["type"] if self.callbacks else None
+
+    def visible(self) -> dict[str, Any] | None:
+        """The message a user sees now: the last edit, else the first followup, else the callback message."""
+        if self.edits:
+            return self.edits[-1]
+        if self.followups:
+            return self.followups[0]
+        if self.callbacks and self.callbacks[0]["type"] in (4, 7):
+            return self.callbacks[0].get("data") or {}
+        return None
+
+    @property
+    def content(self) -> str:
+        return (self.visible() or {}).get("content") or ""
+
+    @property
+    def embeds(self) -> list[dict[str, Any]]:
+        return (self.visible() or {}).get("embeds") or []
+
+    @property
+    def components(self) -> list[dict[str, Any]]:
+        return (self.visible() or {}).get("components") or []
+
+    @property
+    def ephemeral(self) -> bool:
+        data = self.visible() or {}
+        flags = data.get("flags") or 0
+        first = self.callbacks[0].get("data") if self.callbacks else None
+        return bool(flags & EPHEMERAL) or bool(first and (first.get("flags") or 0) & EPHEMERAL)
+
+    @property
+    def choices(self) -> list[dict[str, Any]]:
+        for cb in self.callbacks:
+            if cb["type"] == 8:
+                return list(cb["data"]["choices"])
+        return []
+
+    def text(self) -> str:
+        """Everything visible as one string: content, embed titles, descriptions, fields, footers."""
+        parts = [self.content]
+        for e in self.embeds:
+            parts += [e.get("title") or "", e.get("description") or ""]
+            parts += [f"{f['name']}\n{f['value']}" for f in e.get("fields") or []]
+            parts.append((e.get("footer") or {}).get("text") or "")
+            parts.append((e.get("author") or {}).get("name") or "")
+        return "\n".join(p for p in parts if p)
+
+    def button(self, label: str) -> dict[str, Any]:
+        for row in self.components:
+            for c in row.get("components", []):
+                if c.get("label") == label or c.get("custom_id") == label:
+                    return dict(c)
+        raise KeyError(f"no button {label!r} in {self.components}")
+
+
+class FakeDiscord:
+    def __init__(self, guilds: list[Guild] | None = None) -> None:
+        self.bot = Member(snowflake(), "Newsdesk")
+        self.application_id = self.bot.id
+        self.guilds = guilds or [
+            Guild(
+                snowflake(),
+                "Test Server",
+                snowflake(),
+                [
+                    Member(snowflake(), "owner", ALL_PERMISSIONS),
+                    Member(snowflake(), "alice"),
+                    Member(snowflake(), "bob"),
+                ],
+            )
+        ]
+        self.token_ok: Callable[[str], bool] = lambda token: token.startswith("Bot ") and len(token) > 20
+        self.requests: list[tuple[str, str, dict[str, Any] | list[Any] | None]] = []
+        self.unknown_routes: list[tuple[str, str]] = []
+        self.commands: dict[str, list[dict[str, Any]]] = {}
+        self.syncs: list[str] = []
+        self.messages: dict[int, dict[str, Any]] = {}
+        self.channel_messages: dict[int, list[dict[str, Any]]] = {}
+        self.replies: dict[int, Reply] = {}
+        self.by_token: dict[str, Reply] = {}
+        self.faults: list[Fault] = []
+        self.identifies = 0
+        self.resumes = 0
+        self.ready = asyncio.Event()
+        self._sockets: list[web.WebSocketResponse] = []
+        self._seq = 0
+        self._session = "fake-session"
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{API}"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/gateway"
+
+    async def start(self) -> None:
+        app = web.Application(middlewares=[self._middleware])
+        app.router.add_get("/gateway", self._gateway)
+        app.router.add_route("*", API + "/{tail:.*}", self._rest)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        server = site._server
+        assert server is not None
+        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        for ws in list(self._sockets):
+            await ws.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # ------------------------------------------------------------------ test API
+
+    def fail(
+        self, method: str, path_regex: str, status: int, times: int = 1, retry_after: float = 0.2
+    ) -> None:
+        """Make the next ``times`` requests matching ``method`` and the path regex answer ``status``."""
+        self.faults.append(Fault(method.upper(), re.compile(path_regex), status, times, retry_after))
+
+    async def drop_connection(self, code: int = 4000) -> None:
+        """Close the gateway socket as Discord does on a transient fault; the bot should resume."""
+        self.ready.clear()
+        for ws in list(self._sockets):
+            await ws.close(code=code, message=b"fake drop")
+
+    async def send_op(self, op: int, d: Any) -> None:
+        for ws in list(self._sockets):
+            await ws.send_str(json.dumps({"op": op, "d": d, "s": None, "t": None}))
+
+    def guild(self, index: int = 0) -> Guild:
+        return self.guilds[index]
+
+    def member(self, name: str, guild: int = 0) -> Member:
+        return next(m for m in self.guilds[guild].members if m.name == name)
+
+    async def command(
+        self,
+        name: str,
+        options: dict[str, Any] | None = None,
+        *,
+        member: str = "alice",
+        guild: int = 0,
+        locale: str = "en-US",
+        timeout: float = 10.0,
+    ) -> Reply:
+        """Run a slash command (``"articles search"`` for a subcommand) and wait for a visible reply."""
+        data = self._command_data(name, options or {}, None, guild)
+        reply = await self._dispatch(2, data, member=member, guild=guild, locale=locale)
+        await self._wait(reply, lambda r: r.visible() is not None, timeout)
+        return reply
+
+    async def autocomplete(
+        self,
+        name: str,
+        options: dict[str, Any],
+        focused: str,
+        *,
+        member: str = "alice",
+        guild: int = 0,
+        timeout: float = 10.0,
+    ) -> Reply:
+        data = self._command_data(name, options, focused, guild)
+        reply = await self._dispatch(4, data, member=member, guild=guild)
+        await self._wait(reply, lambda r: bool(r.callbacks), timeout)
+        return reply
+
+    async def press(
+        self, reply: Reply, label: str, *, member: str = "alice", guild: int = 0, timeout: float = 10.0
+    ) -> Reply:
+        """Press a button on the message a reply produced; returns the reply to the button's interaction."""
+        button = reply.button(label)
+        message = self._message_of(reply)
+        data = {"custom_id": button["custom_id"], "component_type": 2}
+        pressed = await self._dispatch(3, data, member=member, guild=guild, message=message)
+        await self._wait(
+            pressed, lambda r: r.visible() is not None or any(c["type"] == 6 for c in r.callbacks), timeout
+        )
+        return pressed
+
+    async def wait_ready(self, timeout: float = 30.0) -> None:
+        await asyncio.wait_for(self.ready.wait(), timeout)
+
+    async def wait_for(self, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise TimeoutError("condition not met in time")
+            await asyncio.sleep(0.02)
+
+    def all_sent_payloads(self) -> list[dict[str, Any]]:
+        """Every message body the bot sent (callbacks, followups, edits, channel messages)."""
+        out: list[dict[str, Any]] = []
+        for method, path, body in self.requests:
+            if not isinstance(body, dict):
+                continue
+            if "/callback" in path and body.get("type") in (4, 7):
+                out.append(body.get("data") or {})
+            elif method in ("POST", "PATCH") and (
+                path.startswith("/webhooks/")
+                or (path.startswith("/channels/") and path.endswith("/messages"))
+            ):
+                out.append(body)
+        return out
+
+    # ------------------------------------------------------------------ interactions
+
+    def _command_schema(self, name: str, guild: int) -> dict[str, Any]:
+        top = name.split()[0]
+        for scope in (str(self.guilds[guild].id), "global"):
+            for cmd in self.commands.get(scope, []):
+                if cmd["name"] == top:
+                    return cmd | {"_scope": scope}
+        raise KeyError(f"command /{top} was never synced (synced: {self.commands})")
+
+    def _command_data(
+        self, name: str, options: dict[str, Any], focused: str | None, guild: int
+    ) -> dict[str, Any]:
+        schema = self._command_schema(name, guild)
+        parts = name.split()
+        option_defs = schema.get("options") or []
+        for sub in parts[1:]:
+            group = next(o for o in option_defs if o["name"] == sub)
+            option_defs = group.get("options") or []
+        built = []
+        for key, value in options.items():
+            spec = next((o for o in option_defs if o["name"] == key), None)
+            if spec is None:
+                raise KeyError(f"/{name} has no option {key!r}")
+            opt: dict[str, Any] = {"name": key, "type": spec["type"], "value": value}
+            if key == focused:
+                opt["focused"] = True
+            built.append(opt)
+        for sub in reversed(parts[1:]):
+            built = [{"name": sub, "type": 1, "options": built}]
+        data: dict[str, Any] = {"id": schema["id"], "name": parts[0], "type": 1, "options": built}
+        if schema["_scope"] != "global":
+            data["guild_id"] = schema["_scope"]
+        return data
+
+    async def _dispatch(
+        self,
+        kind: int,
+        data: dict[str, Any],
+        *,
+        member: str,
+        guild: int,
+        locale: str = "en-US",
+        message: dict[str, Any] | None = None,
+    ) -> Reply:
+        g = self.guilds[guild]
+        m = self.member(member, guild)
+        interaction_id = snowflake()
+        token = f"itoken-{interaction_id}"
+        payload: dict[str, Any] = {
+            "id": str(interaction_id),
+            "application_id": str(self.application_id),
+            "type": kind,
+            "data": data,
+            "guild_id": str(g.id),
+            "channel_id": str(g.channel_id),
+            "channel": g.channel(),
+            "member": m.member(),
+            "token": token,
+            "version": 1,
+            "locale": locale,
+            "guild_locale": g.locale,
+            "app_permissions": ALL_PERMISSIONS,
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": str(g.id)},
+            "context": 0,
+            "attachment_size_limit": 10 * 1024 * 1024,
+        }
+        if message is not None:
+            payload["message"] = message
+        reply = Reply(interaction_id=interaction_id, dispatched_at=time.monotonic())
+        if message is not None:
+            reply.message = self.messages[int(message["id"])]  # @original of a component interaction
+        self.replies[interaction_id] = reply
+        self.by_token[token] = reply
+        await self._dispatch_event("INTERACTION_CREATE", payload)
+        return reply
+
+    async def _wait(self, reply: Reply, done: Callable[[Reply], bool], timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while not done(reply):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError(f"no reply to interaction {reply.interaction_id}: {reply.callbacks}")
+            reply.changed.clear()
+            try:
+                await asyncio.wait_for(reply.changed.wait(), remaining)
+            except TimeoutError:
+                continue
+
+    def _message_of(self, reply: Reply) -> dict[str, Any]:
+        """The message a reply's buttons are on: the first followup after a deferral, else the response."""
+        if reply.kind == 5 and reply.followups and not reply.edits:
+            return self.messages[int(reply.followups[0]["id"])]
+        if reply.message is None:
+            raise KeyError("that reply has no stored message")
+        return self.messages[int(reply.message["id"])]
+
+    def _store_message(
+        self, channel_id: int, body: dict[str, Any], ephemeral: bool = False
+    ) -> dict[str, Any]:
+        message = {
+            "id": str(snowflake()),
+            "channel_id": str(channel_id),
+            "type": 0,
+            "content": body.get("content") or "",
+            "embeds": body.get("embeds") or [],
+            "components": body.get("components") or [],
+            "attachments": [],
+            "author": self.bot.user(bot=True),
+            "mentions": [],
+            "mention_roles": [],
+            "mention_everyone": False,
+            "pinned": False,
+            "tts": False,
+            "timestamp": now_iso(),
+            "edited_timestamp": None,
+            "flags": (body.get("flags") or 0) | (EPHEMERAL if ephemeral else 0),
+            "application_id": str(self.application_id),
+        }
+        if body.get("nonce") is not None:
+            message["nonce"] = body["nonce"]
+        self.messages[int(message["id"])] = message
+        return message
+
+    # ------------------------------------------------------------------ gateway
+
+    async def _dispatch_event(self, event: str, data: Any) -> None:
+        self._seq += 1
+        frame = json.dumps({"op": 0, "t": event, "s": self._seq, "d": data})
+        if not self._sockets:
+            raise RuntimeError("the bot is not connected to the fake gateway")
+        for ws in list(self._sockets):
+            await ws.send_str(frame)
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(autoping=True)
+        await ws.prepare(request)
+        await ws.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": 41250}, "s": None, "t": None}))
+        try:
+            async for msg in ws:
+                if msg.type in (WSMsgType.TEXT, WSMsgType.BINARY):
+                    await self._on_gateway_message(ws, json.loads(msg.data))
+        finally:
+            if ws in self._sockets:
+                self._sockets.remove(ws)
+        return ws
+
+    async def _on_gateway_message(self, ws: web.WebSocketResponse, msg: dict[str, Any]) -> None:
+        op = msg.get("op")
+        if op == 1:
+            await ws.send_str(json.dumps({"op": 11, "d": None, "s": None, "t": None}))
+        elif op == 2:
+            self.identifies += 1
+            self._sockets.append(ws)
+            self._session = f"fake-session-{self.identifies}"
+            ready = {
+                "v": 10,
+                "user": self.bot.user(bot=True),
+                "guilds": [{"id": str(g.id), "unavailable": True} for g in self.guilds],
+                "session_id": self._session,
+                "resume_gateway_url": self.gateway_url,
+                "application": {"id": str(self.application_id), "flags": 0},
+                "shard": msg["d"].get("shard", [0, 1]),
+                "private_channels": [],
+                "relationships": [],
+            }
+            await self._dispatch_event("READY", ready)
+            for g in self.guilds:
+                await self._dispatch_event("GUILD_CREATE", g.payload(self.bot))
+            self.ready.set()
+        elif op == 6:
+            self.resumes += 1
+            self._sockets.append(ws)
+            await self._dispatch_event("RESUMED", {})
+            self.ready.set()
+
+    # ------------------------------------------------------------------ REST
+
+    @web.middleware
+    async def _middleware(
+        self, request: web.Request, handler: Callable[[web.Request], Any]
+    ) -> web.StreamResponse:
+        response: web.StreamResponse = await handler(request)
+        return response
+
+    def _json(self, data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+        # discord.py decodes JSON only when Content-Type is exactly application/json.
+        resp = web.Response(status=status, body=json.dumps(data).encode(), headers=headers or {})
+        resp.headers["Content-Type"] = "application/json"
+        return resp
+
+    async def _rest(self, request: web.Request) -> web.StreamResponse:
+        path = "/" + request.match_info["tail"]
+        method = request.method
+        body: Any = None
+        if request.can_read_body:
+            if request.content_type == "application/json":
+                body = await request.json()
+            elif request.content_type.startswith("multipart/"):
+                reader = await request.multipart()
+                async for part in reader:
+                    if part.name == "payload_json":  # type: ignore[union-attr]
+                        body = json.loads(await part.text())  # type: ignore[union-attr]
+        self.requests.append((method, path, body))
+        auth = request.headers.get("Authorization", "")
+        if not path.startswith(("/interactions/", "/webhooks/", "/gateway")) and not self.token_ok(auth):
+            return self._json({"message": "401: Unauthorized", "code": 0}, 401)
+        for fault in self.faults:
+            if fault.times > 0 and fault.method == method and fault.pattern.search(path):
+                fault.times -= 1
+                if fault.status == 429:
+                    return self._json(
+                        {
+                            "message": "You are being rate limited.",
+                            "retry_after": fault.retry_after,
+                            "global": False,
+                        },
+                        429,
+                        {
+                            "Via": "1.1 google",
+                            "Retry-After": str(fault.retry_after),
+                            "X-RateLimit-Scope": "user",
+                        },
+                    )
+                return self._json({"message": "Server error", "code": 0}, fault.status)
+        for pattern, want, handler in self._routes():
+            m = re.fullmatch(pattern, path)
+            if m and method == want:
+                return await handler(request, body, *m.groups())
+        self.unknown_routes.append((method, path))
+        return self._json({"message": "404: Not Found", "code": 0}, 404)
+
+    def _routes(self) -> list[tuple[str, str, Callable[..., Any]]]:
+        return [
+            (r"/gateway", "GET", self._get_gateway),
+            (r"/gateway/bot", "GET", self._get_gateway_bot),
+            (r"/users/@me", "GET", self._get_me),
+            (r"/oauth2/applications/@me", "GET", self._get_app),
+            (r"/applications/@me", "GET", self._get_app),
+            (r"/applications/(\d+)/commands", "PUT", self._put_commands),
+            (r"/applications/(\d+)/commands", "GET", self._get_commands),
+            (r"/applications/(\d+)/guilds/(\d+)/commands", "PUT", self._put_commands),
+            (r"/applications/(\d+)/guilds/(\d+)/commands", "GET", self._get_commands),
+            (r"/interactions/(\d+)/([^/]+)/callback", "POST", self._callback),
+            (r"/webhooks/(\d+)/([^/]+)", "POST", self._followup),
+            (r"/webhooks/(\d+)/([^/]+)/messages/(@original|\d+)", "PATCH", self._edit),
+            (r"/webhooks/(\d+)/([^/]+)/messages/(@original|\d+)", "GET", self._get_webhook_message),
+            (r"/webhooks/(\d+)/([^/]+)/messages/(@original|\d+)", "DELETE", self._delete_webhook_message),
+            (r"/channels/(\d+)", "GET", self._get_channel),
+            (r"/channels/(\d+)/messages", "POST", self._post_message),
+            (r"/channels/(\d+)/messages/(\d+)", "PATCH", self._patch_message),
+            (r"/guilds/(\d+)", "GET", self._get_guild),
+        ]
+
+    async def _get_gateway(self, request: web.Request, body: Any) -> web.Response:
+        return self._json({"url": self.gateway_url})
+
+    async def _get_gateway_bot(self, request: web.Request, body: Any) -> web.Response:
+        return self._json(
+            {
+                "url": self.gateway_url,
+                "shards": 1,
+                "session_start_limit": {
+                    "total": 1000,
+                    "remaining": 999,
+                    "reset_after": 0,
+                    "max_concurrency": 1,
+                },
+            }
+        )
+
+    async def _get_me(self, request: web.Request, body: Any) -> web.Response:
+        return self._json(self.bot.user(bot=True) | {"verified": True, "mfa_enabled": False, "flags": 0})
+
+    async def _get_app(self, request: web.Request, body: Any) -> web.Response:
+        return self._json(
+            {
+                "id": str(self.application_id),
+                "name": "Newsdesk",
+                "icon": None,
+                "description": "",
+                "bot_public": True,
+                "bot_require_code_grant": False,
+                "verify_key": "0" * 64,
+                "owner": self.guilds[0].members[0].user(),
+                "flags": 0,
+                "team": None,
+                "summary": "",
+                "interactions_endpoint_url": None,
+                "bot": self.bot.user(bot=True),
+            }
+        )
+
+    async def _put_commands(
+        self, request: web.Request, body: Any, app_id: str, guild_id: str | None = None
+    ) -> web.Response:
+        scope = guild_id or "global"
+        stored = []
+        for cmd in body or []:
+            stored.append(
+                {
+                    **cmd,
+                    "id": str(snowflake()),
+                    "application_id": app_id,
+                    "version": str(snowflake()),
+                    "guild_id": guild_id,
+                    "default_member_permissions": cmd.get("default_member_permissions"),
+                    "type": cmd.get("type", 1),
+                }
+            )
+        self.commands[scope] = stored
+        self.syncs.append(scope)
+        return self._json(stored)
+
+    async def _get_commands(
+        self, request: web.Request, body: Any, app_id: str, guild_id: str | None = None
+    ) -> web.Response:
+        return self._json(self.commands.get(guild_id or "global", []))
+
+    async def _callback(
+        self, request: web.Request, body: Any, interaction_id: str, token: str
+    ) -> web.Response:
+        reply = self.replies.get(int(interaction_id))
+        if reply is None or self.by_token.get(token) is not reply:
+            return self._json({"message": "Unknown interaction", "code": 10062}, 404)
+        if reply.callbacks:
+            return self._json({"message": "Interaction has already been acknowledged.", "code": 40060}, 400)
+        reply.callbacks.append(body)
+        reply.acked_at = time.monotonic()
+        kind = body["type"]
+        g = self.guilds[0]
+        interaction = {
+            "id": interaction_id,
+            "type": 2,
+            "response_message_loading": kind == 5,
+            "response_message_ephemeral": bool(((body.get("data") or {}).get("flags") or 0) & EPHEMERAL),
+        }
+        resource: dict[str, Any] = {"type": kind}
+        if kind in (4, 5):
+            data = body.get("data") or {}
+            message = self._store_message(
+                g.channel_id, data, ephemeral=bool((data.get("flags") or 0) & EPHEMERAL)
+            )
+            reply.message = message
+            interaction["response_message_id"] = message["id"]
+            resource["message"] = message
+        elif kind == 7 and reply.message is not None:
+            # UPDATE_MESSAGE: a button press edits the message the button is on.
+            reply.message.update(
+                {
+                    k: v
+                    for k, v in (body.get("data") or {}).items()
+                    if k in ("content", "embeds", "components")
+                }
+            )
+            reply.edits.append(dict(reply.message))
+            resource["message"] = reply.message
+            interaction["response_message_id"] = reply.message["id"]
+        reply.changed.set()
+        if request.query.get("with_response") in ("1", "true"):
+            return self._json({"interaction": interaction, "resource": resource})
+        return web.Response(status=204)
+
+    async def _followup(self, request: web.Request, body: Any, app_id: str, token: str) -> web.Response:
+        reply = self.by_token.get(token)
+        if reply is None:
+            return self._json({"message": "Unknown Webhook", "code": 10015}, 404)
+        ephemeral = bool(((body or {}).get("flags") or 0) & EPHEMERAL)
+        message = self._store_message(self.guilds[0].channel_id, body or {}, ephemeral)
+        reply.followups.append(message)
+        if reply.message is None:
+            reply.message = message
+        reply.changed.set()
+        return self._json(message)
+
+    async def _edit(
+        self, request: web.Request, body: Any, app_id: str, token: str, which: str
+    ) -> web.Response:
+        reply = self.by_token.get(token)
+        if reply is None:
+            return self._json({"message": "Unknown Webhook", "code": 10015}, 404)
+        target = reply.message if which == "@original" else self.messages.get(int(which))
+        if target is None:
+            return self._json({"message": "Unknown Message", "code": 10008}, 404)
+        for k in ("content", "embeds", "components", "flags"):
+            if body is not None and k in body and body[k] is not None:
+                target[k] = body[k]
+        target["edited_timestamp"] = now_iso()
+        if which == "@original" or (reply.message is not None and target["id"] == reply.message["id"]):
+            reply.edits.append(dict(target))
+        reply.changed.set()
+        return self._json(target)
+
+    async def _get_webhook_message(
+        self, request: web.Request, body: Any, app_id: str, token: str, which: str
+    ) -> web.Response:
+        reply = self.by_token.get(token)
+        target = (reply.message if reply else None) if which == "@original" else self.messages.get(int(which))
+        if target is None:
+            return self._json({"message": "Unknown Message", "code": 10008}, 404)
+        return self._json(target)
+
+    async def _delete_webhook_message(
+        self, request: web.Request, body: Any, app_id: str, token: str, which: str
+    ) -> web.Response:
+        return web.Response(status=204)
+
+    async def _get_channel(self, request: web.Request, body: Any, channel_id: str) -> web.Response:
+        for g in self.guilds:
+            if str(g.channel_id) == channel_id:
+                return self._json(g.channel())
+        return self._json({"message": "Unknown Channel", "code": 10003}, 404)
+
+    async def _post_message(self, request: web.Request, body: Any, channel_id: str) -> web.Response:
+        message = self._store_message(int(channel_id), body or {})
+        self.channel_messages.setdefault(int(channel_id), []).append(message)
+        return self._json(message)
+
+    async def _patch_message(
+        self, request: web.Request, body: Any, channel_id: str, message_id: str
+    ) -> web.Response:
+        target = self.messages.get(int(message_id))
+        if target is None:
+            return self._json({"message": "Unknown Message", "code": 10008}, 404)
+        target.update({k: v for k, v in (body or {}).items() if k in ("content", "embeds", "components")})
+        return self._json(target)
+
+    async def _get_guild(self, request: web.Request, body: Any, guild_id: str) -> web.Response:
+        for g in self.guilds:
+            if str(g.id) == guild_id:
+                return self._json(g.payload(self.bot))
+        return self._json({"message": "Unknown Guild", "code": 10004}, 404)
