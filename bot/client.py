@@ -33,6 +33,11 @@ discord.VoiceClient.warn_nacl = False
 discord.VoiceClient.warn_dave = False
 
 
+class NewsdeskTree(app_commands.CommandTree["NewsdeskBot"]):
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        await self.client.on_app_command_error(interaction, error)
+
+
 class NewsdeskBot(commands.Bot):
     def __init__(self, settings: Settings, store: Store | None = None) -> None:
         intents = discord.Intents.none()
@@ -44,6 +49,7 @@ class NewsdeskBot(commands.Bot):
             allowed_mentions=discord.AllowedMentions.none(),
             chunk_guilds_at_startup=False,
             max_messages=None,
+            tree_cls=NewsdeskTree,
         )
         self.settings = settings
         self.store = store or open_store(settings.database_url)
@@ -54,7 +60,6 @@ class NewsdeskBot(commands.Bot):
         await self.reload_articles()
         for extension in EXTENSIONS:
             await self.load_extension(extension)
-        self.tree.on_error = self.on_app_command_error
         await self.sync_commands()
 
     async def reload_articles(self) -> None:

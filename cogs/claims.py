@@ -41,13 +41,13 @@ class Claims(commands.Cog):
         about: app_commands.Range[str, 1, 200] | None = None,
     ) -> None:
         library = self.bot.library
-        article_id = lookup.article(library, article).id if article else None
+        found = lookup.article(library, article) if article else None
         person_name = lookup.person(library, person).name if person else None
-        refs = library.claims(article=article_id, person=person_name, stance=stance, about=about)
+        refs = library.claims(
+            article=found.id if found else None, person=person_name, stance=stance, about=about
+        )
         filters = [
-            f"article “{plain(fit(one_line(library.article(article_id).title), 60))}”"
-            if article_id and library.article(article_id)
-            else "",
+            f"article “{plain(fit(one_line(found.title), 60))}”" if found else "",
             f"person {person_name}" if person_name else "",
             f"stance {stance}" if stance else "",
             f"about “{plain(fit(one_line(about), 40))}”" if about else "",

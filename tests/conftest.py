@@ -10,7 +10,7 @@ SHARED_SAMPLES = ROOT.parent / "shared" / "samples"
 DATA = Path(__file__).resolve().parent / "data"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS
 

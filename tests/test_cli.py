@@ -115,3 +115,19 @@ def test_unsupported_store_url(tmp_path: Path, url: str) -> None:
     assert out.returncode == 2
     assert out.stderr.startswith("error:")
     assert "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize(
+    ("token", "message"),
+    [
+        ("", "error: DISCORD_TOKEN is not set: put the bot token from the Discord developer portal in it"),
+        (
+            "not-a-token",
+            "error: DISCORD_TOKEN is malformed: expected three dot-separated parts, as the developer portal shows",
+        ),
+    ],
+)
+def test_run_without_a_usable_token_exits_2(tmp_path: Path, token: str, message: str) -> None:
+    out = run("run", cwd=tmp_path, env={"DISCORD_TOKEN": token})
+    assert out.returncode == 2
+    assert out.stderr.strip() == message

@@ -120,7 +120,9 @@ def summary_pages(article: Article, length: str = "short") -> list[Page]:
     for number, section in enumerate(sections, 1):
         heading = section.heading or (f"Part {number}" if len(article.sections) > 1 else "Points")
         points = section.points if full else section.points[:2]
-        lines = [f"• {plain(p.text)}" + (f" {cites(p.citations)}" if p.citations else "") for p in points]
+        lines = [
+            f"• {plain(one_line(p.text))}" + (f" {cites(p.citations)}" if p.citations else "") for p in points
+        ]
         if not full and len(section.points) > len(points):
             lines.append(f"… {len(section.points) - len(points)} more")
         pager.add(plain(heading), "\n".join(lines) or "—")

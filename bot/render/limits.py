@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 CONTENT = 2000
@@ -48,7 +49,7 @@ def one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text or "").strip()
 
 
-def embed_size(embed: dict[str, Any]) -> int:
+def embed_size(embed: Mapping[str, Any]) -> int:
     size = len(embed.get("title") or "") + len(embed.get("description") or "")
     size += len((embed.get("footer") or {}).get("text") or "") + len(
         (embed.get("author") or {}).get("name") or ""
@@ -58,7 +59,7 @@ def embed_size(embed: dict[str, Any]) -> int:
     return size
 
 
-def violations(content: str | None, embeds: list[dict[str, Any]]) -> list[str]:
+def violations(content: str | None, embeds: list[Mapping[str, Any]]) -> list[str]:
     """Every Discord limit a message (as sent: content and embed dicts) would break; empty when it fits."""
     problems: list[str] = []
     if content and len(content) > CONTENT:

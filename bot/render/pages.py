@@ -87,14 +87,21 @@ async def respond(
     ephemeral: bool = False,
 ) -> None:
     """Send the response, or a followup when the interaction was already acknowledged (deferred)."""
-    kwargs: dict[str, object] = {"ephemeral": ephemeral, "allowed_mentions": discord.AllowedMentions.none()}
-    if content is not None:
-        kwargs["content"] = content
-    if embeds:
-        kwargs["embeds"] = embeds
-    if view is not None:
-        kwargs["view"] = view
+    none = discord.AllowedMentions.none()
     if interaction.response.is_done():
-        await interaction.followup.send(**kwargs)  # type: ignore[arg-type]
-    else:
-        await interaction.response.send_message(**kwargs)  # type: ignore[arg-type]
+        if view is not None:
+            await interaction.followup.send(
+                content or "", embeds=embeds or [], view=view, ephemeral=ephemeral, allowed_mentions=none
+            )
+        else:
+            await interaction.followup.send(
+                content or "", embeds=embeds or [], ephemeral=ephemeral, allowed_mentions=none
+            )
+        return
+    await interaction.response.send_message(
+        content,
+        embeds=embeds or [],
+        view=view if view is not None else discord.utils.MISSING,
+        ephemeral=ephemeral,
+        allowed_mentions=none,
+    )

@@ -1,0 +1,128 @@
+"""Every view of every bundled article fits Discord's limits; paging loses nothing; text is inert."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.article import Article, ArticleFormat, Claim, Person, Point, Section, Stance
+from bot.ingest import article_files, read_article
+from bot.library import Library
+from bot.render import embeds
+from bot.render.embeds import Page
+from bot.render.limits import one_line, plain, violations
+
+
+def as_dicts(page: Page) -> list[dict]:  # type: ignore[type-arg]
+    return [e.to_dict() for e in page]
+
+
+def assert_pages_fit(pages: list[Page]) -> None:
+    assert pages
+    for page in pages:
+        assert violations(None, as_dicts(page)) == []
+
+
+@pytest.fixture(scope="module")
+def library(corpus_dir: Path) -> Library:
+    return Library([read_article(p) for p in article_files([corpus_dir])])
+
+
+def test_every_view_of_every_bundled_article_fits(library: Library) -> None:
+    for article in library.articles:
+        assert_pages_fit(embeds.summary_pages(article, "short"))
+        assert_pages_fit(embeds.summary_pages(article, "full"))
+        assert_pages_fit(
+            embeds.people_pages(library.people_in(article.id) or library.people[:1], article.title)
+        )
+        assert_pages_fit(embeds.claims_pages(library.claims(article=article.id), library, article.title))
+    for person in library.people:
+        assert_pages_fit(embeds.person_pages(person, library))
+    assert_pages_fit(embeds.article_list_pages(library.articles, "Newest"))
+    assert_pages_fit(embeds.about_pages(library.stats(), "0.1.0", sorted(library.stance_counts().items())))
+
+
+def test_plain_makes_text_inert() -> None:
+    assert plain("@everyone and @here") == "@\u200beveryone and @\u200bhere"
+    assert plain("<@123> <@&456> <#789>") == "\\<\u200b@123> \\<\u200b@&456> \\<\u200b#789>"
+    assert plain("[x](https://evil)") == "\\[x\\](https://evil)"
+    assert plain("||spoiler|| `code` **b**") == "\\|\\|spoiler\\|\\| \\`code\\` \\*\\*b\\*\\*"
+    assert plain("# Heading\n> quote\n- item") == "\\# Heading\n\\> quote\n\\- item"
+    assert plain("Lip-Bu Tan, 2025-08-23, 1.5x") == "Lip-Bu Tan, 2025-08-23, 1.5x"
+
+
+text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=600)
+long_text = st.text(min_size=1, max_size=2500)
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> Article:
+    sections = [
+        Section(
+            heading=draw(st.one_of(st.none(), text)),
+            points=[
+                Point(text=draw(long_text), citations=draw(st.lists(st.integers(1, 999), max_size=30)))
+                for _ in range(draw(st.integers(0, 12)))
+            ],
+        )
+        for _ in range(draw(st.integers(0, 30)))
+    ]
+    people = [
+        Person(
+            name=draw(text),
+            aliases=draw(st.lists(text, max_size=5)),
+            organization=draw(st.one_of(st.none(), text)),
+            role=draw(st.one_of(st.none(), text)),
+        )
+        for _ in range(draw(st.integers(0, 20)))
+    ]
+    claims = [
+        Claim(
+            text=draw(long_text),
+            stance=draw(st.sampled_from(list(Stance))),
+            speaker=draw(st.one_of(st.none(), text)),
+            citations=draw(st.lists(st.integers(1, 99), max_size=10)),
+        )
+        for _ in range(draw(st.integers(0, 60)))
+    ]
+    return Article(
+        id=draw(st.text(alphabet="0123456789abcdef", min_size=16, max_size=16)),
+        title=draw(long_text),
+        source=draw(st.one_of(st.none(), text)),
+        published_at=draw(st.one_of(st.none(), st.just("2025-01-01T10:00:00"))),
+        format=ArticleFormat.SUMMARY,
+        core_viewpoint=draw(st.one_of(st.just(""), long_text)),
+        sections=sections,
+        people=people,
+        claims=claims,
+    )
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+@given(articles())
+def test_any_article_renders_within_limits_and_paging_loses_nothing(article: Article) -> None:
+    for length in ("short", "full"):
+        assert_pages_fit(embeds.summary_pages(article, length))
+    full = embeds.summary_pages(article, "full")
+    shown = " ".join(" ".join(f.value.split()) for page in full for e in page for f in e.fields)
+    # Every point's start is on some page (points longer than a field continue in the next field).
+    for section in article.sections:
+        for point in section.points:
+            start = " ".join(plain(one_line(point.text)).split())[:40]
+            assert start in shown
+    library = Library([article])
+    assert_pages_fit(embeds.claims_pages(library.claims(), library, article.title))
+    listed = embeds.claims_pages(library.claims(), library, "all")
+    assert sum(len(e.fields) for page in listed for e in page) >= len(article.claims)
+    for person in library.people:
+        assert_pages_fit(embeds.person_pages(person, library))
+    assert_pages_fit(
+        embeds.people_pages(library.people or [], "people")
+        if library.people
+        else [[embeds.Pager("x").pages[0]]]
+    )
