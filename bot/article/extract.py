@@ -223,6 +223,7 @@ _FOLLOWING_NOT_PERSON = frozenset(
     labs team group""".split()
 )
 _PLACE_PREPS = frozenset({"in", "at", "near"})
+_SUCCESSION = frozenset("succeed succeeds succeeded succeeding replace replaces replaced replacing".split())
 _LED_BY = frozenset(
     "chaired led headed founded co-founded cofounded run managed directed hosted chaired".split()
 )
@@ -448,6 +449,7 @@ def _name_shaped(t: Tok, first: bool = True) -> bool:
         or t.shape not in ("name", "initial")
         or t.low in NOT_NAME_WORDS
         or t.low in ORG_WORDS
+        or t.low in HONORIFICS
     ):
         return False
     return not (first and t.low in COMMON_NOUNS)
@@ -582,6 +584,9 @@ def _score(toks: list[Tok], idx: list[int], sentence: int, text: str) -> Candida
         cand.cues.add("cjk-pair")
     if nxt is not None and nxt.kind == "word" and not ts[-1].poss and nxt.low in _FOLLOWING_NOT_PERSON:
         score -= 3
+    if prev is not None and prev.low in _SUCCESSION:
+        score += 2  # "to succeed Jakob Stausholm", "replacing X"
+        cand.cues.add("succession")
     if prev is not None and prev.low == "by" and first >= 2 and toks[first - 2].low in _LED_BY:
         score += 2  # "chaired by X", "founded by X"
         cand.cues.add("led-by")

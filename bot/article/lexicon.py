@@ -149,7 +149,9 @@ ORG_WORDS = _words(
     center centre museum project initiative program programme act law laws agreement treaty accord index
     model models chip chips gpu gpus series pro max ultra mini plus lite turbo edition street avenue road
     valley city county state province island bay river lake mountain coast summit conference forum award
-    awards prize week day year quarter market markets economy industry sector
+    awards prize week day year quarter market markets economy industry sector computing automotive aerospace
+    airways mobility logistics biotech pharma payments communications telecom telecommunications petroleum
+    mining resources chemicals materials foods beverages brands retail stores
     """
 )
 
@@ -184,8 +186,10 @@ COMMON_NOUNS = _words(
     """
 )
 
-# Capitalized title words that precede a name: "Mr. X", "Dr. Y".
-HONORIFICS = _words("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady")
+# Capitalized title words that precede a name: "Mr. X", "Dr. Y", "Prince X". They are not part of the name.
+HONORIFICS = _words(
+    "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady prince princess king queen sheikh sheikha emir"
+)
 
 # Verbs of saying and stance: a name right before one of these is very likely a speaker.
 SPEECH_VERBS = _words(

@@ -9,9 +9,10 @@ import pytest
 from tests.article.quality import EVAL, evaluate
 
 HELDOUT = EVAL.parent / "heldout"
+BLIND = EVAL.parent / "blind"
 
 
-@pytest.mark.parametrize("folder", [EVAL, HELDOUT], ids=["dev", "heldout"])
+@pytest.mark.parametrize("folder", [EVAL, HELDOUT, BLIND], ids=["dev", "heldout", "blind"])
 def test_people_stance_and_coverage(folder: Path) -> None:
     totals, notes = evaluate(folder)
     summary, plain = totals["summary"], totals["plain"]
