@@ -16,9 +16,8 @@ BLIND = EVAL.parent / "blind"
 def test_people_stance_and_coverage(folder: Path) -> None:
     totals, notes = evaluate(folder)
     summary, plain = totals["summary"], totals["plain"]
-    assert summary.statements_total > 40 and plain.statements_total > 10, (
-        "the evaluation set must not be empty"
-    )
+    assert summary.statements_total >= 30, "the evaluation set must not be empty"
+    assert plain.statements_total >= 10, "the evaluation set must not be empty"
     report = "\n".join(notes)
     assert summary.f1 >= 0.95, report
     assert plain.f1 >= 0.90, report
