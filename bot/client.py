@@ -24,7 +24,7 @@ from bot.store import Store, open_store
 
 log = logging.getLogger("newsdesk")
 
-EXTENSIONS = ("cogs.articles", "cogs.people", "cogs.claims")
+EXTENSIONS = ("cogs.articles", "cogs.people", "cogs.claims", "cogs.digest")
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{20,}$")
 
 

@@ -1,14 +1,160 @@
-"""What goes in a digest. Pure: the articles, a time window and a cap in; the digest out."""
+"""Daily digests. Pure: whether a server is due, when it runs next, and what goes in its digest.
+
+A server's schedule is a local wall-clock time in an IANA zone. "Due" is a function of the schedule, the local
+date of the last scheduled digest and the current time, nothing else, so it can be tested across zones and
+daylight-saving changes without waiting for a clock:
+
+* the digest for local date D is due from D at the scheduled time until ``grace`` later;
+* a scheduled time that does not exist on D (the spring-forward gap) runs at the first instant after the gap;
+  one that exists twice (fall-back) runs at the first occurrence;
+* a schedule set or changed at time T never fires for an instant before T (setting 08:00 at 10:00 does not post
+  at once; today's digest is tomorrow's);
+* after ``failures_to_pause`` failures in a row a schedule pauses itself.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.article import Article
 
 DEFAULT_MAX_ARTICLES = 10
+DEFAULT_GRACE = timedelta(hours=6)
+FAILURES_TO_PAUSE = 3
+FIRST_WINDOW = timedelta(hours=24)
+
+_TIME_RE = re.compile(r"^\s*([01]?\d|2[0-3])[:.h]([0-5]\d)\s*$")
+
+
+class ScheduleError(ValueError):
+    """A schedule value a user typed cannot be used; the message says why."""
+
+
+def parse_time(text: str) -> time:
+    m = _TIME_RE.match(text or "")
+    if not m:
+        raise ScheduleError(f"“{text}” is not a time of day: use 24-hour HH:MM, for example 08:30 or 18:05")
+    return time(int(m.group(1)), int(m.group(2)))
+
+
+def parse_zone(name: str) -> ZoneInfo:
+    cleaned = (name or "").strip()
+    if not cleaned:
+        raise ScheduleError("a time zone is needed, for example Europe/Berlin, Asia/Shanghai or UTC")
+    if cleaned.upper() == "UTC":
+        cleaned = "UTC"
+    try:
+        return ZoneInfo(cleaned)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ScheduleError(
+            f"“{cleaned}” is not an IANA time zone: pick one from the list, for example America/New_York"
+        ) from exc
+
+
+def zone_names(current: str, limit: int = 25) -> list[str]:
+    """Zone names for autocomplete: prefix of the whole name or of the city, then substring."""
+    typed = current.strip().lower().replace(" ", "_")
+    names = sorted(available_timezones())
+    if not typed:
+        common = ["UTC", "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles",
+                  "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Tokyo", "Asia/Singapore", "Australia/Sydney"]  # fmt: skip
+        return [n for n in common if n in names or n == "UTC"][:limit]
+    starts = [
+        n for n in names if n.lower().startswith(typed) or n.lower().rsplit("/", 1)[-1].startswith(typed)
+    ]
+    contains = [n for n in names if typed in n.lower() and n not in starts]
+    return (starts + contains)[:limit]
+
+
+@dataclass(frozen=True)
+class Schedule:
+    channel_id: int
+    at: time
+    zone: str = "UTC"
+    max_articles: int = DEFAULT_MAX_ARTICLES
+    skip_empty: bool = True
+    enabled: bool = True
+    paused: bool = False
+    failures: int = 0
+    effective_from: datetime | None = None  # UTC; no run is due for an instant before this
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.zone)
+
+
+@dataclass
+class Status:
+    """What /digest status shows: the schedule, the next run, the last post and recent failures."""
+
+    schedule: Schedule | None
+    next_run: datetime | None
+    last_posted: dict[str, Any] | None
+    failures: list[dict[str, Any]] = field(default_factory=list)
+
+
+def scheduled_instant(schedule: Schedule, local_date: date) -> datetime:
+    """The UTC instant of the digest for ``local_date`` (gap times move forward, repeated times run once)."""
+    tz = schedule.tz
+    naive = datetime.combine(local_date, schedule.at)
+    first = naive.replace(tzinfo=tz, fold=0)
+    instant = first.astimezone(UTC)
+    # A time inside a spring-forward gap does not exist: it round-trips to another wall time. Run at the
+    # first instant after the gap instead.
+    if instant.astimezone(tz).replace(tzinfo=None) != naive:
+        later = naive.replace(tzinfo=tz, fold=1).astimezone(UTC)
+        instant = min(instant, later)
+        while instant.astimezone(tz).replace(tzinfo=None) < naive:
+            instant += timedelta(minutes=1)
+    return instant
+
+
+def due(
+    schedule: Schedule, last_scheduled: date | None, now: datetime, grace: timedelta = DEFAULT_GRACE
+) -> date | None:
+    """The local date whose scheduled digest should be posted now, or None."""
+    if not schedule.enabled or schedule.paused:
+        return None
+    now = now.astimezone(UTC)
+    today = now.astimezone(schedule.tz).date()
+    for local_date in (today, today - timedelta(days=1)):
+        if last_scheduled is not None and local_date <= last_scheduled:
+            continue
+        at = scheduled_instant(schedule, local_date)
+        if schedule.effective_from is not None and at < schedule.effective_from:
+            continue
+        if at <= now <= at + grace:
+            return local_date
+    return None
+
+
+def next_run(schedule: Schedule, last_scheduled: date | None, now: datetime) -> datetime | None:
+    """The UTC instant of the next scheduled digest (None when off or paused)."""
+    if not schedule.enabled or schedule.paused:
+        return None
+    now = now.astimezone(UTC)
+    local_date = now.astimezone(schedule.tz).date() - timedelta(days=1)
+    for _ in range(4):
+        at = scheduled_instant(schedule, local_date)
+        fresh = last_scheduled is None or local_date > last_scheduled
+        allowed = schedule.effective_from is None or at >= schedule.effective_from
+        if fresh and allowed and at >= now - timedelta(seconds=1):
+            return at
+        local_date += timedelta(days=1)
+    return scheduled_instant(schedule, local_date)
+
+
+def nonce(guild_id: int, local_date: date, part: int = 0) -> str:
+    """A message nonce (at most 25 characters) that is the same for the same server, date and part, so that
+    a retry after a crash is de-duplicated by Discord."""
+    digest = hashlib.sha256(f"{guild_id}:{local_date.isoformat()}".encode()).hexdigest()
+    return f"{digest[:21]}{part:02d}"
 
 
 @dataclass(frozen=True)
@@ -33,19 +179,22 @@ def published(article: Article) -> datetime | None:
 
 
 def compose(
-    articles: Iterable[Article], since: datetime, until: datetime, limit: int = DEFAULT_MAX_ARTICLES
+    added: Iterable[tuple[Article, datetime]],
+    since: datetime,
+    until: datetime,
+    limit: int = DEFAULT_MAX_ARTICLES,
 ) -> Digest:
-    """The articles published in ``[since, until)``, newest first, at most ``limit`` of them."""
-    window = [a for a in articles if (p := published(a)) is not None and since <= p < until]
-    window.sort(key=lambda a: (published(a), a.title), reverse=True)
+    """The articles added in ``(since, until]``, newest news first, at most ``limit``."""
+    window = [a for a, at in added if since < at <= until]
+    window.sort(key=lambda a: (a.published_at or "", a.title), reverse=True)
     return Digest(since=since, until=until, articles=window[:limit], more=max(0, len(window) - limit))
 
 
 def latest_day(articles: Iterable[Article], limit: int = DEFAULT_MAX_ARTICLES) -> Digest:
-    """The digest of the 24 hours up to the newest dated article (what the offline demo shows)."""
-    dated = [p for a in articles if (p := published(a)) is not None]
+    """The 24 hours up to the newest dated article, by publication date (what the offline demo shows)."""
+    dated = [(a, p.replace(tzinfo=UTC) if p.tzinfo is None else p) for a in articles if (p := published(a))]
     if not dated:
-        now = datetime(1970, 1, 2)
-        return Digest(since=now - timedelta(days=1), until=now, articles=[], more=0)
-    until = max(dated) + timedelta(seconds=1)
-    return compose(articles, until - timedelta(days=1), until, limit)
+        now = datetime(1970, 1, 2, tzinfo=UTC)
+        return Digest(since=now - FIRST_WINDOW, until=now, articles=[], more=0)
+    until = max(p for _, p in dated)
+    return compose(dated, until - FIRST_WINDOW, until, limit)

@@ -70,6 +70,11 @@ class Settings(BaseSettings):
     people_file: Path | None = BUNDLED_CONFIG_DIR / "people.toml"
     sync_guilds: Annotated[list[int], NoDecode] = Field(default_factory=list)
     log_level: str = "INFO"
+    # Digests: how often the scheduler looks for due servers, how late a missed digest may still be posted,
+    # and a clock offset for dry runs and end-to-end tests (the digest clock only; Discord is never lied to).
+    digest_tick_seconds: float = Field(default=30.0, gt=0, le=3600)
+    digest_grace_hours: float = Field(default=6.0, ge=0, le=23)
+    clock_offset_seconds: float = 0.0
 
     @field_validator("articles", mode="before")
     @classmethod

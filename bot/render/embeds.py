@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import discord
 
 from bot.article import Article, Stance
+from bot.digest import Digest, Schedule, Status
 from bot.library import ClaimRef, Library, PersonEntry
 
 from . import limits
@@ -228,6 +231,102 @@ def about_pages(stats: dict[str, int], version: str, stances: Iterable[tuple[str
     )
     pager.add(
         "Commands",
-        "/summary · /articles list · /articles search · /person · /people · /claims · /about",
+        "/summary · /articles list · /articles search · /person · /people · /claims · /about\n"
+        "Server managers: /digest set · status · preview · now · off",
     )
     return pager.finish()
+
+
+def digest_messages(
+    digest: Digest, local_date: date, people_of: dict[str, list[str]] | None = None
+) -> list[tuple[str, Page]]:
+    """The digest as messages (content, embeds): one embed per article, as many messages as the limits need."""
+    day = local_date.strftime("%A %d %B %Y")
+    if digest.empty:
+        return [(f"📰 **Daily digest** · {day}: nothing new since the last digest.", [])]
+    pages: list[tuple[str, Page]] = []
+    current: Page = []
+    size = 0
+    for article in digest.articles:
+        embed = _digest_embed(article, (people_of or {}).get(article.id))
+        esize = limits.embed_size(embed.to_dict())
+        if current and (len(current) >= limits.EMBEDS_PER_MESSAGE or size + esize > PAGE_BUDGET):
+            pages.append(("", current))
+            current, size = [], 0
+        current.append(embed)
+        size += esize
+    pages.append(("", current))
+    count = len(digest.articles) + digest.more
+    header = f"📰 **Daily digest** · {day} · {count} new article{'s' if count != 1 else ''}"
+    pages[0] = (header, pages[0][1])
+    if digest.more:
+        last_content, last_page = pages[-1]
+        more = f"+{digest.more} more — `/articles list` shows them all"
+        pages[-1] = ((last_content + "\n" + more).strip(), last_page)
+    return pages
+
+
+def _digest_embed(article: Article, people: list[str] | None) -> discord.Embed:
+    lead = one_line(article.core_viewpoint) or (
+        one_line(article.points()[0].text) if article.points() else ""
+    )
+    embed = discord.Embed(title=fit(plain(one_line(article.title)), limits.EMBED_TITLE), colour=COLOUR)
+    lines = [f"*{plain(byline(article))}*", plain(fit(lead, 300))]
+    names = people if people is not None else [p.name for p in article.people]
+    if names:
+        lines.append("**People:** " + plain(fit(", ".join(names[:8]), 300)))
+    lines.append(f"More: `/summary article:{fit(one_line(article.title), 60)}`")
+    embed.description = fit("\n".join(lines), limits.EMBED_DESCRIPTION)
+    return embed
+
+
+def _when(at: datetime | None, zone: str) -> str:
+    if at is None:
+        return "not scheduled"
+    local = at.astimezone(ZoneInfo(zone))
+    return f"{local:%a %d %b %Y %H:%M} {zone} ({at.astimezone(UTC):%H:%M} UTC) · <t:{int(at.timestamp())}:R>"
+
+
+def digest_schedule_embed(schedule: Schedule, upcoming: datetime | None, heading: str) -> list[discord.Embed]:
+    embed = discord.Embed(title=heading, colour=COLOUR)
+    embed.add_field(name="Channel", value=f"<#{schedule.channel_id}>", inline=True)
+    embed.add_field(name="Time", value=f"{schedule.at:%H:%M} {schedule.zone}", inline=True)
+    embed.add_field(name="Articles", value=f"up to {schedule.max_articles}", inline=True)
+    embed.add_field(
+        name="Quiet days",
+        value="post nothing" if schedule.skip_empty else "post a one-line notice",
+        inline=True,
+    )
+    embed.add_field(name="Next run", value=_when(upcoming, schedule.zone), inline=False)
+    return [embed]
+
+
+def digest_status_embed(info: Status, guild_id: int) -> list[discord.Embed]:
+    schedule = info.schedule
+    assert schedule is not None
+    if not schedule.enabled:
+        state = "off"
+    elif schedule.paused:
+        state = f"paused after {schedule.failures} failed posts in a row: fix the channel, then run /digest set again"
+    else:
+        state = "on"
+    embed = digest_schedule_embed(schedule, info.next_run, f"Digest: {state}")[0]
+    last = info.last_posted
+    if last:
+        ids = last.get("message_ids") or []
+        link = f"https://discord.com/channels/{guild_id}/{last['channel_id']}/{ids[0]}" if ids else ""
+        when = str(last.get("finished_at") or last["started_at"])[:16].replace("T", " ")
+        embed.add_field(
+            name="Last post",
+            value=fit(f"{when} UTC · {last['articles']} article(s) {link}", limits.FIELD_VALUE),
+            inline=False,
+        )
+    else:
+        embed.add_field(name="Last post", value="none yet", inline=False)
+    if info.failures:
+        lines = [
+            f"{str(f['started_at'])[:16].replace('T', ' ')} UTC: {plain(str(f['error']))}"
+            for f in info.failures
+        ]
+        embed.add_field(name="Recent failures", value=fit("\n".join(lines), limits.FIELD_VALUE), inline=False)
+    return [embed]

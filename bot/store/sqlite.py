@@ -8,6 +8,7 @@ import re
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 
@@ -266,6 +267,121 @@ class SQLiteStore:
             "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+    # ------------------------------------------------------------------ articles by time added
+
+    async def added_since(self, since: str) -> list[tuple[str, str]]:
+        """(article id, added_at) for articles added after ``since`` (UTC ISO), newest first."""
+        async with self.db.execute(
+            "SELECT id, added_at FROM articles WHERE added_at > ? ORDER BY added_at DESC", (since,)
+        ) as cur:
+            return [(r[0], r[1]) for r in await cur.fetchall()]
+
+    # ------------------------------------------------------------------ digest schedules and runs
+
+    async def get_digest_settings(self, guild_id: int) -> dict[str, Any] | None:
+        async with self.db.execute("SELECT * FROM guild_digest WHERE guild_id = ?", (guild_id,)) as cur:
+            row = await cur.fetchone()
+            return dict(zip([c[0] for c in cur.description], row, strict=True)) if row else None
+
+    async def all_digest_settings(self) -> list[dict[str, Any]]:
+        async with self.db.execute("SELECT * FROM guild_digest") as cur:
+            rows = await cur.fetchall()
+            return [dict(zip([c[0] for c in cur.description], r, strict=True)) for r in rows]
+
+    async def put_digest_settings(self, guild_id: int, values: dict[str, Any]) -> None:
+        cols = [
+            "channel_id",
+            "at",
+            "zone",
+            "max_articles",
+            "skip_empty",
+            "enabled",
+            "paused",
+            "failures",
+            "effective_from",
+        ]
+        row = [values[c] for c in cols]
+        await self.db.execute(
+            f"INSERT INTO guild_digest (guild_id, {', '.join(cols)}, updated_at) VALUES (?, {', '.join('?' for _ in cols)}, ?)"
+            f" ON CONFLICT (guild_id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in cols)}, updated_at = excluded.updated_at",
+            (guild_id, *row, _now()),
+        )
+
+    async def begin_digest(
+        self, guild_id: int, channel_id: int, local_date: str | None, nonce: str | None, window_end: str
+    ) -> tuple[int, str]:
+        """Record a run before posting. For a scheduled run (``local_date`` set) an existing record for that
+        server and date is returned instead: (run id, status) — 'pending' means a crash interrupted it."""
+        await self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if local_date is not None:
+                async with self.db.execute(
+                    "SELECT id, status FROM digest_runs WHERE guild_id = ? AND local_date = ? AND scheduled = 1",
+                    (guild_id, local_date),
+                ) as cur:
+                    row = await cur.fetchone()
+                if row is not None:
+                    await self.db.execute("COMMIT")
+                    return int(row[0]), str(row[1])
+            cur2 = await self.db.execute(
+                "INSERT INTO digest_runs (guild_id, local_date, scheduled, status, channel_id, nonce, window_end, started_at)"
+                " VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)",
+                (
+                    guild_id,
+                    local_date,
+                    1 if local_date is not None else 0,
+                    channel_id,
+                    nonce,
+                    window_end,
+                    _now(),
+                ),
+            )
+            run_id = int(cur2.lastrowid or 0)
+            await cur2.close()
+            await self.db.execute("COMMIT")
+        except BaseException:
+            await self.db.execute("ROLLBACK")
+            raise
+        return run_id, "new"
+
+    async def finish_digest(
+        self, run_id: int, status: str, message_ids: list[int], articles: int, error: str | None = None
+    ) -> None:
+        await self.db.execute(
+            "UPDATE digest_runs SET status = ?, message_ids = ?, articles = ?, error = ?, finished_at = ? WHERE id = ?",
+            (status, json.dumps(message_ids), articles, error, _now(), run_id),
+        )
+
+    async def digest_runs(self, guild_id: int, limit: int = 10) -> list[dict[str, Any]]:
+        async with self.db.execute(
+            "SELECT * FROM digest_runs WHERE guild_id = ? ORDER BY id DESC LIMIT ?", (guild_id, limit)
+        ) as cur:
+            rows = await cur.fetchall()
+            names = [c[0] for c in cur.description]
+        out = [dict(zip(names, r, strict=True)) for r in rows]
+        for r in out:
+            r["message_ids"] = json.loads(r["message_ids"] or "[]")
+        return out
+
+    async def last_scheduled_digest(self, guild_id: int) -> dict[str, Any] | None:
+        """The latest finished scheduled run; an interrupted ('pending') one does not count, so it is resumed."""
+        async with self.db.execute(
+            "SELECT * FROM digest_runs WHERE guild_id = ? AND scheduled = 1 AND status != 'pending'"
+            " ORDER BY local_date DESC LIMIT 1",
+            (guild_id,),
+        ) as cur:
+            row = await cur.fetchone()
+            return dict(zip([c[0] for c in cur.description], row, strict=True)) if row else None
+
+    async def last_window_end(self, guild_id: int) -> str | None:
+        """Where the previous successful digest (scheduled or not) stopped looking for articles."""
+        async with self.db.execute(
+            "SELECT MAX(window_end) FROM digest_runs WHERE guild_id = ? AND status IN ('posted', 'empty')",
+            (guild_id,),
+        ) as cur:
+            row = await cur.fetchone()
+            return row[0] if row and row[0] else None
 
     async def integrity_check(self) -> str:
         async with self.db.execute("PRAGMA integrity_check") as cur:

@@ -28,7 +28,11 @@ async def test_commands_synced_to_the_guild(fake: FakeDiscord, bot: BotProcess) 
     scope = str(fake.guild().id)
     assert fake.syncs == [scope]
     commands = {c["name"]: c for c in fake.commands[scope]}
-    assert set(commands) == {"summary", "articles", "person", "people", "claims", "about"}
+    assert set(commands) == {"summary", "articles", "person", "people", "claims", "about", "digest"}
+    digest = commands["digest"]
+    assert [o["name"] for o in digest["options"]] == ["set", "status", "preview", "now", "off"]
+    assert int(digest["default_member_permissions"]) == 1 << 5  # Manage Server
+    assert digest["contexts"] == [0]  # servers only
     for cmd in commands.values():
         assert 1 <= len(cmd["description"]) <= 100
 

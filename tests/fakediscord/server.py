@@ -9,6 +9,7 @@ JSON ``retry_after``; GUILD_CREATE's ``member_count`` must equal the members sen
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import re
@@ -79,15 +80,24 @@ class Guild:
     channel_id: int
     members: list[Member]
     locale: str = "en-US"
+    locked_channel_id: int = field(default_factory=snowflake)  # the bot may not post here
+    bot_id: int = 0
 
-    def channel(self) -> dict[str, Any]:
+    def channels(self) -> list[dict[str, Any]]:
+        locked = self.channel(self.locked_channel_id)
+        return [self.channel(), locked]
+
+    def channel(self, channel_id: int | None = None) -> dict[str, Any]:
+        channel_id = channel_id or self.channel_id
+        locked = channel_id == self.locked_channel_id
+        overwrites = [{"id": str(self.bot_id), "type": 1, "allow": "0", "deny": str(0x800)}] if locked else []
         return {
-            "id": str(self.channel_id),
+            "id": str(channel_id),
             "type": 0,
             "guild_id": str(self.id),
-            "name": "news",
-            "position": 0,
-            "permission_overwrites": [],
+            "name": "locked" if locked else "news",
+            "position": 1 if locked else 0,
+            "permission_overwrites": overwrites,
             "nsfw": False,
             "parent_id": None,
             "topic": None,
@@ -115,7 +125,7 @@ class Guild:
                     "flags": 0,
                 }
             ],
-            "channels": [self.channel()],
+            "channels": self.channels(),
             "members": members,
             "member_count": len(members),
             "large": False,
@@ -241,6 +251,8 @@ class FakeDiscord:
                 ],
             )
         ]
+        for g in self.guilds:
+            g.bot_id = self.bot.id
         self.token_ok: Callable[[str], bool] = lambda token: token.startswith("Bot ") and len(token) > 20
         self.requests: list[tuple[str, str, dict[str, Any] | list[Any] | None]] = []
         self.unknown_routes: list[tuple[str, str]] = []
@@ -252,6 +264,9 @@ class FakeDiscord:
         self.by_token: dict[str, Reply] = {}
         self.faults: list[Fault] = []
         self.identifies = 0
+        self.deduplicated = 0
+        self.post_delay = 0.0  # seconds to hold channel posts (after storing them) to let tests crash the bot
+        self._held = asyncio.Event()
         self.resumes = 0
         self.ready = asyncio.Event()
         self._sockets: list[web.WebSocketResponse] = []
@@ -283,6 +298,7 @@ class FakeDiscord:
         self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def stop(self) -> None:
+        self._held.set()
         for ws in list(self._sockets):
             await ws.close()
         if self._runner is not None:
@@ -295,6 +311,10 @@ class FakeDiscord:
     ) -> None:
         """Make the next ``times`` requests matching ``method`` and the path regex answer ``status``."""
         self.faults.append(Fault(method.upper(), re.compile(path_regex), status, times, retry_after))
+
+    def release_posts(self) -> None:
+        """Answer every channel post that ``post_delay`` is holding."""
+        self._held.set()
 
     async def drop_connection(self, code: int = 4000) -> None:
         """Close the gateway socket as Discord does on a transient fault; the bot should resume."""
@@ -401,6 +421,7 @@ class FakeDiscord:
             group = next(o for o in option_defs if o["name"] == sub)
             option_defs = group.get("options") or []
         built = []
+        resolved: dict[str, Any] = {}
         for key, value in options.items():
             spec = next((o for o in option_defs if o["name"] == key), None)
             if spec is None:
@@ -408,10 +429,16 @@ class FakeDiscord:
             opt: dict[str, Any] = {"name": key, "type": spec["type"], "value": value}
             if key == focused:
                 opt["focused"] = True
+            if spec["type"] == 7:  # a channel: Discord sends the channel itself in data.resolved
+                channel = self.guilds[guild].channel(int(value))
+                opt["value"] = str(value)
+                resolved.setdefault("channels", {})[str(value)] = channel | {"permissions": ALL_PERMISSIONS}
             built.append(opt)
         for sub in reversed(parts[1:]):
             built = [{"name": sub, "type": 1, "options": built}]
         data: dict[str, Any] = {"id": schema["id"], "name": parts[0], "type": 1, "options": built}
+        if resolved:
+            data["resolved"] = resolved
         if schema["_scope"] != "global":
             data["guild_id"] = schema["_scope"]
         return data
@@ -791,13 +818,29 @@ class FakeDiscord:
 
     async def _get_channel(self, request: web.Request, body: Any, channel_id: str) -> web.Response:
         for g in self.guilds:
-            if str(g.channel_id) == channel_id:
-                return self._json(g.channel())
+            if int(channel_id) in (g.channel_id, g.locked_channel_id):
+                return self._json(g.channel(int(channel_id)))
         return self._json({"message": "Unknown Channel", "code": 10003}, 404)
 
     async def _post_message(self, request: web.Request, body: Any, channel_id: str) -> web.Response:
-        message = self._store_message(int(channel_id), body or {})
+        body = body or {}
+        if any(int(channel_id) == g.locked_channel_id for g in self.guilds):
+            return self._json({"message": "Missing Permissions", "code": 50013}, 403)
+        if not any(int(channel_id) in (g.channel_id, g.locked_channel_id) for g in self.guilds):
+            return self._json({"message": "Unknown Channel", "code": 10003}, 404)
+        nonce = body.get("nonce")
+        if nonce is not None and body.get("enforce_nonce"):
+            # Discord returns the earlier message for a repeated nonce (within a few minutes) instead of a copy.
+            for earlier in self.channel_messages.get(int(channel_id), []):
+                if earlier.get("nonce") == nonce:
+                    self.deduplicated += 1
+                    return self._json(earlier)
+        message = self._store_message(int(channel_id), body)
         self.channel_messages.setdefault(int(channel_id), []).append(message)
+        if self.post_delay:
+            # Stored, but the answer is late: a window in which a test can crash the bot.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._held.wait(), self.post_delay)
         return self._json(message)
 
     async def _patch_message(

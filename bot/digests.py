@@ -1,0 +1,284 @@
+"""Running digests: schedules in the store, the exactly-once record, composing and posting.
+
+The pure rules (when a server is due, what goes in) are in :mod:`bot.digest`; this module does the I/O. Every
+scheduled run is recorded before anything is posted and completed after, and each message carries a nonce
+derived from the server and the local date, so a crash between the two posts nothing twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot import digest as rules
+from bot.digest import Digest, Schedule, ScheduleError, Status
+from bot.errors import UserError
+from bot.render import embeds
+
+if TYPE_CHECKING:
+    from bot.client import NewsdeskBot
+
+log = logging.getLogger("newsdesk.digest")
+
+NEEDED = ("view_channel", "send_messages", "embed_links")
+
+
+class Clock:
+    """UTC now, optionally shifted (``NEWSDESK_CLOCK_OFFSET_SECONDS``) for dry runs and tests."""
+
+    def __init__(self, offset_seconds: float = 0.0) -> None:
+        self.offset = timedelta(seconds=offset_seconds)
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+
+def _to_schedule(row: dict[str, Any]) -> Schedule:
+    hh, mm = (int(x) for x in str(row["at"]).split(":"))
+    effective = row.get("effective_from")
+    return Schedule(
+        channel_id=int(row["channel_id"]),
+        at=time(hh, mm),
+        zone=str(row["zone"]),
+        max_articles=int(row["max_articles"]),
+        skip_empty=bool(row["skip_empty"]),
+        enabled=bool(row["enabled"]),
+        paused=bool(row["paused"]),
+        failures=int(row["failures"]),
+        effective_from=datetime.fromisoformat(effective) if effective else None,
+    )
+
+
+def _to_row(s: Schedule) -> dict[str, Any]:
+    return {
+        "channel_id": s.channel_id,
+        "at": s.at.strftime("%H:%M"),
+        "zone": s.zone,
+        "max_articles": s.max_articles,
+        "skip_empty": int(s.skip_empty),
+        "enabled": int(s.enabled),
+        "paused": int(s.paused),
+        "failures": s.failures,
+        "effective_from": s.effective_from.isoformat() if s.effective_from else None,
+    }
+
+
+@dataclass
+class Outcome:
+    status: str  # posted | empty | failed | already
+    message_ids: list[int]
+    articles: int
+    error: str | None = None
+    jump_url: str | None = None
+
+
+class DigestService:
+    def __init__(self, bot: NewsdeskBot) -> None:
+        self.bot = bot
+        self.clock = Clock(bot.settings.clock_offset_seconds)
+        self.grace = timedelta(hours=bot.settings.digest_grace_hours)
+
+    @property
+    def store(self) -> Any:
+        return self.bot.store
+
+    # ------------------------------------------------------------------ settings
+
+    async def schedule(self, guild_id: int) -> Schedule | None:
+        row = await self.store.get_digest_settings(guild_id)
+        return _to_schedule(row) if row else None
+
+    async def set(
+        self,
+        guild: discord.Guild,
+        channel: discord.abc.GuildChannel,
+        at: str,
+        zone: str,
+        max_articles: int,
+        skip_empty: bool,
+    ) -> tuple[Schedule, datetime | None]:
+        try:
+            when = rules.parse_time(at)
+            tz = rules.parse_zone(zone)
+        except ScheduleError as exc:
+            raise UserError(str(exc)) from exc
+        problem = self.cannot_post(guild, channel)
+        if problem:
+            raise UserError(problem)
+        schedule = Schedule(
+            channel_id=channel.id,
+            at=when,
+            zone=str(tz.key),
+            max_articles=max(1, min(25, max_articles)),
+            skip_empty=skip_empty,
+            effective_from=self.clock.now(),
+        )
+        await self.store.put_digest_settings(guild.id, _to_row(schedule))
+        return schedule, rules.next_run(schedule, await self._last_date(guild.id), self.clock.now())
+
+    async def off(self, guild_id: int) -> bool:
+        current = await self.schedule(guild_id)
+        if current is None or not current.enabled:
+            return False
+        await self.store.put_digest_settings(guild_id, _to_row(replace(current, enabled=False)))
+        return True
+
+    @staticmethod
+    def cannot_post(guild: discord.Guild, channel: discord.abc.GuildChannel | None) -> str | None:
+        """Why the bot cannot post digests in ``channel`` (None when it can)."""
+        if channel is None:
+            return "That channel no longer exists. Pick another with /digest set."
+        if not isinstance(channel, discord.TextChannel):
+            return f"#{channel.name} is not a text channel. Pick a text channel."
+        me = guild.me
+        if me is None:
+            return None
+        perms = channel.permissions_for(me)
+        missing = [p.replace("_", " ") for p in NEEDED if not getattr(perms, p)]
+        if missing:
+            return f"I can't post in #{channel.name}: I need the {', '.join(missing)} permission there."
+        return None
+
+    async def status(self, guild_id: int) -> Status:
+        schedule = await self.schedule(guild_id)
+        runs = await self.store.digest_runs(guild_id, limit=20)
+        posted = next((r for r in runs if r["status"] == "posted"), None)
+        failures = [r for r in runs if r["status"] == "failed"][:3]
+        upcoming = (
+            rules.next_run(schedule, await self._last_date(guild_id), self.clock.now()) if schedule else None
+        )
+        return Status(schedule, upcoming, posted, failures)
+
+    async def _last_date(self, guild_id: int) -> date | None:
+        row = await self.store.last_scheduled_digest(guild_id)
+        return date.fromisoformat(row["local_date"]) if row and row["local_date"] else None
+
+    # ------------------------------------------------------------------ content
+
+    async def compose(self, guild_id: int, until: datetime, limit: int) -> Digest:
+        """Articles added since this server's previous digest (the first time: the last 24 hours)."""
+        previous = await self.store.last_window_end(guild_id)
+        since = datetime.fromisoformat(previous) if previous else until - rules.FIRST_WINDOW
+        added = []
+        for article_id, added_at in await self.store.added_since(since.isoformat()):
+            article = self.bot.library.article(article_id)
+            if article is not None:
+                added.append((article, datetime.fromisoformat(added_at)))
+        return rules.compose(added, since, until, limit)
+
+    async def preview(self, guild_id: int) -> Digest:
+        schedule = await self.schedule(guild_id)
+        limit = schedule.max_articles if schedule else rules.DEFAULT_MAX_ARTICLES
+        return await self.compose(guild_id, self.clock.now(), limit)
+
+    # ------------------------------------------------------------------ running
+
+    async def tick(self) -> None:
+        """One pass of the scheduler over every server this process serves."""
+        now = self.clock.now()
+        serving = {g.id for g in self.bot.guilds}
+        for row in await self.store.all_digest_settings():
+            guild_id = int(row["guild_id"])
+            if guild_id not in serving:
+                continue  # another shard's server, or one we left
+            schedule = _to_schedule(row)
+            local_date = rules.due(schedule, await self._last_date(guild_id), now, self.grace)
+            if local_date is None:
+                continue
+            try:
+                await self.run(guild_id, schedule, local_date)
+            except Exception:  # one server's trouble never stops the others
+                log.exception("digest for guild %s (%s) failed", guild_id, local_date)
+
+    async def run(self, guild_id: int, schedule: Schedule, local_date: date | None) -> Outcome:
+        """Post one digest. ``local_date`` set: the scheduled one for that date (exactly once); None: now."""
+        guild = self.bot.get_guild(guild_id)
+        channel = guild.get_channel(schedule.channel_id) if guild else None
+        until = self.clock.now()
+        run_nonce = rules.nonce(guild_id, local_date) if local_date else None
+        run_id, state = await self.store.begin_digest(
+            guild_id,
+            schedule.channel_id,
+            local_date.isoformat() if local_date else None,
+            run_nonce,
+            until.isoformat(),
+        )
+        if state in ("posted", "empty", "failed"):
+            return Outcome("already", [], 0)
+        if state == "pending":
+            # A crash interrupted this run after it was recorded: post it again with the same nonces and the
+            # same window, and Discord drops whatever part already arrived.
+            row = next(r for r in await self.store.digest_runs(guild_id, 50) if r["id"] == run_id)
+            until = datetime.fromisoformat(row["window_end"])
+            log.info("resuming interrupted digest for guild %s (%s)", guild_id, local_date)
+        digest = await self.compose(guild_id, until, schedule.max_articles)
+        if digest.empty and schedule.skip_empty and local_date is not None:
+            await self.store.finish_digest(run_id, "empty", [], 0)
+            await self._record_success(guild_id, schedule)
+            return Outcome("empty", [], 0)
+        problem = self.cannot_post(guild, channel) if guild else "I am no longer in that server."
+        if problem is None and channel is not None:
+            try:
+                day = local_date or until.astimezone(schedule.tz).date()
+                ids, url = await self._post(channel, digest, day, guild_id, scheduled=local_date is not None)
+            except discord.HTTPException as exc:
+                problem = f"Discord refused the post ({exc.status}: {exc.text or exc.__class__.__name__})"
+            else:
+                await self.store.finish_digest(run_id, "posted", ids, len(digest.articles))
+                await self._record_success(guild_id, schedule)
+                return Outcome("posted", ids, len(digest.articles), jump_url=url)
+        assert problem is not None
+        await self.store.finish_digest(run_id, "failed", [], 0, problem)
+        if local_date is not None:
+            await self._record_failure(guild_id, schedule, problem)
+        return Outcome("failed", [], 0, problem)
+
+    async def _post(
+        self,
+        channel: discord.abc.GuildChannel,
+        digest: Digest,
+        local_date: date,
+        guild_id: int,
+        scheduled: bool,
+    ) -> tuple[list[int], str | None]:
+        assert isinstance(channel, discord.TextChannel)
+        messages = embeds.digest_messages(digest, local_date)
+        ids: list[int] = []
+        first_url: str | None = None
+        for part, (content, page) in enumerate(messages):
+            # A scheduled part's nonce is derived from server and date; otherwise discord.py picks a random one.
+            part_nonce = rules.nonce(guild_id, local_date, part) if scheduled else secrets.randbits(63)
+            sent = await channel.send(
+                content=content,
+                embeds=page,
+                nonce=part_nonce,
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
+            ids.append(sent.id)
+            first_url = first_url or sent.jump_url
+        return ids, first_url
+
+    async def _record_success(self, guild_id: int, schedule: Schedule) -> None:
+        if schedule.failures:
+            current = await self.schedule(guild_id) or schedule
+            await self.store.put_digest_settings(guild_id, _to_row(replace(current, failures=0)))
+
+    async def _record_failure(self, guild_id: int, schedule: Schedule, problem: str) -> None:
+        current = await self.schedule(guild_id) or schedule
+        failures = current.failures + 1
+        paused = failures >= rules.FAILURES_TO_PAUSE
+        await self.store.put_digest_settings(
+            guild_id, _to_row(replace(current, failures=failures, paused=paused))
+        )
+        log.warning(
+            "digest for guild %s failed (%d in a row%s): %s",
+            guild_id,
+            failures,
+            ", paused" if paused else "",
+            problem,
+        )

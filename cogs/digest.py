@@ -1,0 +1,127 @@
+"""/digest set | status | preview | now | off, and the one loop that posts every server's digest."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands, tasks
+
+from bot import digest as rules
+from bot.digests import DigestService
+from bot.errors import UserError
+from bot.render import embeds
+from bot.render.pages import respond, send_pages
+
+if TYPE_CHECKING:
+    from bot.client import NewsdeskBot
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class DigestCog(commands.GroupCog, group_name="digest", group_description="A daily post of what is new"):
+    def __init__(self, bot: NewsdeskBot) -> None:
+        self.bot = bot
+        self.service = DigestService(bot)
+        self.loop.change_interval(seconds=bot.settings.digest_tick_seconds)
+        super().__init__()
+
+    async def cog_load(self) -> None:
+        self.loop.start()
+
+    async def cog_unload(self) -> None:
+        self.loop.cancel()
+
+    @tasks.loop(seconds=30)
+    async def loop(self) -> None:
+        await self.service.tick()
+
+    @loop.before_loop
+    async def _before(self) -> None:
+        await self.bot.wait_until_ready()
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        # Discord's default permission can be changed by server admins; the bot checks for itself too.
+        perms = getattr(interaction.user, "guild_permissions", None)
+        if interaction.guild is None or perms is None or not perms.manage_guild:
+            raise app_commands.MissingPermissions(["manage_guild"])
+        return True
+
+    @app_commands.command(name="set", description="Post a digest every day at a time in your time zone")
+    @app_commands.describe(
+        channel="Where to post",
+        time="24-hour local time, e.g. 08:30",
+        timezone="IANA time zone, e.g. Europe/Berlin (default UTC)",
+        max_articles="At most this many articles (1-25, default 10)",
+        skip_empty="On a quiet day post nothing (default) or a one-line notice",
+    )
+    async def set_(
+        self,
+        interaction: discord.Interaction,
+        channel: discord.TextChannel,
+        time: app_commands.Range[str, 1, 8],
+        timezone: app_commands.Range[str, 1, 64] = "UTC",
+        max_articles: app_commands.Range[int, 1, 25] = rules.DEFAULT_MAX_ARTICLES,
+        skip_empty: bool = True,
+    ) -> None:
+        assert interaction.guild is not None
+        schedule, upcoming = await self.service.set(
+            interaction.guild, channel, time, timezone, max_articles, skip_empty
+        )
+        await respond(
+            interaction,
+            embeds=embeds.digest_schedule_embed(schedule, upcoming, "Digest scheduled"),
+            ephemeral=True,
+        )
+
+    @set_.autocomplete("timezone")
+    async def _zones(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=z, value=z) for z in rules.zone_names(current)]
+
+    @app_commands.command(name="status", description="Schedule, next run, last post and recent failures")
+    async def status(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        info = await self.service.status(interaction.guild_id)
+        if info.schedule is None:
+            raise UserError("No digest is scheduled here yet. Set one with `/digest set`.")
+        await respond(
+            interaction, embeds=embeds.digest_status_embed(info, interaction.guild_id), ephemeral=True
+        )
+
+    @app_commands.command(name="preview", description="See the next digest privately, without posting it")
+    async def preview(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        digest = await self.service.preview(interaction.guild_id)
+        today = self.service.clock.now().date()
+        pages = [page for _, page in embeds.digest_messages(digest, today) if page]
+        if not pages:
+            raise UserError("Nothing new since the last digest: the next one would be empty.")
+        await send_pages(interaction, pages, ephemeral=True)
+
+    @app_commands.command(name="now", description="Post a digest right away (the scheduled one still runs)")
+    async def now(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        schedule = await self.service.schedule(interaction.guild_id)
+        if schedule is None:
+            raise UserError("Set a channel first with `/digest set`.")
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        outcome = await self.service.run(interaction.guild_id, schedule, None)
+        if outcome.status == "failed":
+            raise UserError(f"The digest was not posted: {outcome.error}")
+        await respond(
+            interaction, f"Posted {outcome.articles} article(s): {outcome.jump_url}", ephemeral=True
+        )
+
+    @app_commands.command(name="off", description="Stop the daily digest")
+    async def off(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        if not await self.service.off(interaction.guild_id):
+            raise UserError("No daily digest is running here.")
+        await respond(
+            interaction, "The daily digest is off. `/digest set` turns it on again.", ephemeral=True
+        )
+
+
+async def setup(bot: NewsdeskBot) -> None:
+    await bot.add_cog(DigestCog(bot))
