@@ -126,3 +126,22 @@ def test_any_article_renders_within_limits_and_paging_loses_nothing(article: Art
         if library.people
         else [[embeds.Pager("x").pages[0]]]
     )
+
+
+def test_digest_messages_fit_and_lose_no_article(library: Library) -> None:
+    from datetime import UTC, date, datetime
+
+    from bot.digest import Digest
+
+    many = (library.articles * 3)[:25]
+    digest = Digest(
+        since=datetime(2026, 1, 1, tzinfo=UTC), until=datetime(2026, 1, 2, tzinfo=UTC), articles=many, more=7
+    )
+    messages = embeds.digest_messages(digest, date(2026, 1, 2))
+    assert sum(len(page) for _, page in messages) == 25
+    for content, page in messages:
+        assert violations(content, as_dicts(page)) == []
+    assert messages[0][0].startswith("📰 **Daily digest** · Friday 02 January 2026 · 32 new articles")
+    assert messages[-1][0].endswith("+7 more — `/articles list` shows them all")
+    quiet = embeds.digest_messages(Digest(digest.since, digest.until, [], 0), date(2026, 1, 2))
+    assert quiet == [("📰 **Daily digest** · Friday 02 January 2026: nothing new since the last digest.", [])]
