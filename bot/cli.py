@@ -49,6 +49,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser(
+        "bench",
+        help="measure speed side by side (parse, usage recorder vs sqlite3)",
+        description="Figures are ratios against baselines measured in the same run; nothing here is a test.",
+        epilog=EPILOG,
+    )
+    p.add_argument("--quick", action="store_true", help="small sizes, well under a minute")
+    p.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON")
+
+    p = sub.add_parser("stats", help="usage figures from the store (what /stats shows)", epilog=EPILOG)
+    p.add_argument("--days", type=int, default=30, help="how many days back (1-365, default 30)")
+    p.add_argument("--guild", type=int, help="only this server (guild id)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--database-url", help="store URL (default: NEWSDESK_DATABASE_URL)")
+
+    p = sub.add_parser(
         "demo",
         help="show, offline, what the bot answers on the bundled articles",
         description="No token and no network: loads the configured articles into a throwaway in-memory store "
@@ -82,6 +97,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "ingest":
             return asyncio.run(
                 cmd_ingest(args.paths, args.database_url or settings.database_url, console, err)
+            )
+        if args.command == "bench":
+            from bot import bench
+
+            bench.run(args.quick, args.json)
+            return 0
+        if args.command == "stats":
+            if not 1 <= args.days <= 365:
+                error("--days must be between 1 and 365")
+                return 2
+            return asyncio.run(
+                cmd_stats(
+                    args.database_url or settings.database_url, args.days, args.guild, args.json, console
+                )
             )
         if args.command == "demo":
             return asyncio.run(cmd_demo(settings, args.query, console, err))
@@ -216,6 +245,43 @@ async def cmd_ingest(paths: list[Path], url: str, console: Console, err: Console
         highlight=False,
     )
     return 1 if report.failed else 0
+
+
+async def cmd_stats(url: str, days: int, guild: int | None, as_json: bool, console: Console) -> int:
+    from datetime import UTC, datetime
+
+    from rich.table import Table
+
+    from bot.usage import usage_summary
+
+    store = open_store(url)
+    await store.open()
+    try:
+        summary = await usage_summary(store, days, datetime.now(UTC), guild_id=guild)
+    finally:
+        await store.close()
+    if as_json:
+        print(json.dumps(summary.as_dict(), ensure_ascii=False))
+        return 0
+    scope = f"server {guild}" if guild else "all servers"
+    table = Table(title=f"Usage · {scope} · last {days} day(s)", show_header=False)
+    table.add_column(style="bold")
+    table.add_column()
+    o = summary.by_outcome
+    table.add_row(
+        "Commands",
+        f"{summary.total} ({o['ok']} answered, {o['user_error']} not found, {o['denied']} denied, {o['error']} errors)",
+    )
+    table.add_row("Error rate", f"{summary.error_rate:.1%}")
+    latency = "—" if summary.p50_ms is None else f"p50 {summary.p50_ms:.0f} ms · p95 {summary.p95_ms:.0f} ms"
+    table.add_row("Time to answer", latency)
+    table.add_row("Top commands", ", ".join(f"/{k} {n}" for k, n in summary.top_commands) or "—")
+    table.add_row("People looked up", ", ".join(f"{k} {n}" for k, n in summary.top_people) or "—")
+    table.add_row("Articles summarized", ", ".join(f"{k} {n}" for k, n in summary.top_articles) or "—")
+    table.add_row("Autocomplete", ", ".join(f"/{k} {n}" for k, n in summary.autocomplete.items()) or "—")
+    table.add_row("Per day", " ".join(str(n) for _, n in summary.per_day))
+    console.print(table)
+    return 0
 
 
 async def cmd_demo(settings: Settings, query: str | None, console: Console, err: Console) -> int:

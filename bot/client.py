@@ -21,10 +21,11 @@ from bot.library import Library, load_registry
 from bot.render.pages import respond
 from bot.settings import Settings
 from bot.store import Store, open_store
+from bot.usage import UsageEvent, UsageRecorder
 
 log = logging.getLogger("newsdesk")
 
-EXTENSIONS = ("cogs.articles", "cogs.people", "cogs.claims", "cogs.digest")
+EXTENSIONS = ("cogs.articles", "cogs.people", "cogs.claims", "cogs.digest", "cogs.stats")
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{20,}$")
 
 
@@ -34,6 +35,12 @@ discord.VoiceClient.warn_dave = False
 
 
 class NewsdeskTree(app_commands.CommandTree["NewsdeskBot"]):
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.type is discord.InteractionType.autocomplete:
+            command = interaction.command.qualified_name if interaction.command else "?"
+            self.client.usage.count_autocomplete(interaction.guild_id, command)
+        return True
+
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         await self.client.on_app_command_error(interaction, error)
 
@@ -54,9 +61,11 @@ class NewsdeskBot(commands.Bot):
         self.settings = settings
         self.store = store or open_store(settings.database_url)
         self.library = Library()
+        self.usage = UsageRecorder(self.store, retention_days=settings.usage_retention_days)  # type: ignore[arg-type]
 
     async def setup_hook(self) -> None:
         await self.store.open()
+        self.usage.start()
         await self.reload_articles()
         for extension in EXTENSIONS:
             await self.load_extension(extension)
@@ -110,29 +119,63 @@ class NewsdeskBot(commands.Bot):
 
     # ------------------------------------------------------------------ errors
 
+    async def on_app_command_completion(
+        self,
+        interaction: discord.Interaction,
+        command: app_commands.Command[Any, ..., Any] | app_commands.ContextMenu,
+    ) -> None:
+        self.record_usage(interaction, "ok")
+
+    def record_usage(
+        self, interaction: discord.Interaction, outcome: str, error_type: str | None = None
+    ) -> None:
+        """One usage row for a slash command; never awaits, never raises."""
+        try:
+            if interaction.type is not discord.InteractionType.application_command:
+                return
+            first = interaction.extras.get("responded_at") or discord.utils.utcnow()
+            self.usage.record(
+                UsageEvent(
+                    at=interaction.created_at,
+                    guild_id=interaction.guild_id,
+                    channel_id=interaction.channel_id,
+                    user_id=interaction.user.id,
+                    command=interaction.command.qualified_name if interaction.command else "?",
+                    options=dict(iter(interaction.namespace)),
+                    latency_ms=round((first - interaction.created_at).total_seconds() * 1000, 2),
+                    outcome=outcome,
+                    error_type=error_type,
+                    person=interaction.extras.get("person"),
+                    article_id=interaction.extras.get("article"),
+                )
+            )
+        except Exception:  # recording must never break a command
+            log.exception("could not record usage")
+
     async def on_app_command_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
         """User input first, then checks, cooldowns, Discord's own errors, and finally the unexpected."""
         original = getattr(error, "original", error)
         if isinstance(original, UserError):
-            message = str(original)
+            message, outcome = str(original), "user_error"
         elif isinstance(error, app_commands.MissingPermissions):
-            message = (
-                "You need the "
-                + ", ".join(p.replace("_", " ") for p in error.missing_permissions)
-                + " permission for this."
-            )
+            missing = ", ".join(p.replace("_", " ") for p in error.missing_permissions)
+            message, outcome = f"You need the {missing} permission for this.", "denied"
         elif isinstance(error, app_commands.CheckFailure):
-            message = "You can't use this command here."
+            message, outcome = "You can't use this command here.", "denied"
         elif isinstance(error, app_commands.CommandOnCooldown):
-            message = f"Slow down: try again in {error.retry_after:.0f} s."
+            message, outcome = f"Slow down: try again in {error.retry_after:.0f} s.", "denied"
         elif isinstance(original, discord.HTTPException):
             log.warning("Discord error in %s: %s", _describe(interaction), original)
-            message = "Discord had a problem delivering that answer. Please try again."
+            message, outcome = "Discord had a problem delivering that answer. Please try again.", "error"
         else:
             log.error("unexpected error in %s", _describe(interaction), exc_info=original)
-            message = "Something went wrong on our side; it has been logged. Please try again later."
+            message, outcome = (
+                "Something went wrong on our side; it has been logged. Please try again later.",
+                "error",
+            )
+        self.record_usage(interaction, outcome, type(original).__name__)
         try:
             await respond(interaction, message, ephemeral=True)
         except discord.HTTPException as exc:
@@ -142,7 +185,10 @@ class NewsdeskBot(commands.Bot):
         try:
             await super().close()
         finally:
-            await self.store.close()
+            try:
+                await self.usage.close()
+            finally:
+                await self.store.close()
 
 
 def _describe(interaction: discord.Interaction) -> str:

@@ -34,6 +34,7 @@ class Articles(commands.Cog):
     )
     async def summary(self, interaction: discord.Interaction, article: str, length: str = "short") -> None:
         found = lookup.article(self.bot.library, article)
+        interaction.extras["article"] = found.id
         await send_pages(interaction, embeds.summary_pages(found, length))
 
     @summary.autocomplete("article")

@@ -106,6 +106,7 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         if schedule is None:
             raise UserError("Set a channel first with `/digest set`.")
         await interaction.response.defer(ephemeral=True, thinking=True)
+        interaction.extras["responded_at"] = discord.utils.utcnow()
         outcome = await self.service.run(interaction.guild_id, schedule, None)
         if outcome.status == "failed":
             raise UserError(f"The digest was not posted: {outcome.error}")

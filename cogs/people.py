@@ -28,6 +28,7 @@ class People(commands.Cog):
     @app_commands.describe(name="Start typing a name (surname, other spelling or a typo all work)")
     async def person(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]) -> None:
         found = lookup.person(self.bot.library, name)
+        interaction.extras["person"] = found.name
         await send_pages(interaction, embeds.person_pages(found, self.bot.library))
 
     @person.autocomplete("name")

@@ -131,3 +131,39 @@ def test_run_without_a_usable_token_exits_2(tmp_path: Path, token: str, message:
     out = run("run", cwd=tmp_path, env={"DISCORD_TOKEN": token})
     assert out.returncode == 2
     assert out.stderr.strip() == message
+
+
+def test_stats_json_and_table(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/s.db"
+    empty = run("stats", "--json", "--days", "7", "--database-url", url, cwd=tmp_path)
+    assert empty.returncode == 0, empty.stderr
+    data = json.loads(empty.stdout)
+    assert data["total"] == 0
+    assert len(data["per_day"]) == 7
+    assert set(data) >= {
+        "by_outcome",
+        "error_rate",
+        "p50_ms",
+        "p95_ms",
+        "top_commands",
+        "top_people",
+        "top_articles",
+    }
+    table = run("stats", "--database-url", url, cwd=tmp_path)
+    assert "Usage · all servers · last 30 day(s)" in table.stdout
+    bad = run("stats", "--days", "0", "--database-url", url, cwd=tmp_path)
+    assert bad.returncode == 2
+    assert bad.stderr.strip() == "error: --days must be between 1 and 365"
+
+
+def test_bench_quick_writes_json(tmp_path: Path) -> None:
+    # Runs the benchmark for its output shape only; its figures are never asserted.
+    out = run("bench", "--quick", "--json", str(tmp_path / "b.json"), cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    data = json.loads((tmp_path / "b.json").read_text())
+    assert set(data["usage_recorder"]) == {
+        "events", "raw_executemany_per_s", "recorder_per_s", "ratio", "record_call_p50_us", "record_call_p99_us",
+    }  # fmt: skip
+    assert data["usage_recorder"]["events"] == 20_000
+    assert "summary_articles_per_s" in data["parse"]
+    assert "ratio (goal >= 0.33)" in out.stdout

@@ -6,6 +6,7 @@ import logging
 from types import SimpleNamespace
 from typing import Any
 
+import discord
 import pytest
 from discord import app_commands
 
@@ -25,15 +26,24 @@ class FakeResponse:
         self.sent.append({"content": content, **kwargs})
 
 
+class Namespace(SimpleNamespace):
+    def __iter__(self) -> Any:
+        return iter(self.__dict__.items())
+
+
 def interaction() -> Any:
     command = SimpleNamespace(qualified_name="person")
     return SimpleNamespace(
+        type=discord.InteractionType.application_command,
         response=FakeResponse(),
         followup=None,
         command=command,
-        namespace=SimpleNamespace(name="Jensen"),
+        namespace=Namespace(name="Jensen"),
         guild_id=1,
+        channel_id=3,
         user=SimpleNamespace(id=2),
+        created_at=discord.utils.utcnow(),
+        extras={},
     )
 
 
@@ -56,6 +66,13 @@ async def test_user_error_is_shown_privately(bot: NewsdeskBot) -> None:
     assert i.response.sent[0]["content"] == "No one called “X”."
     assert i.response.sent[0]["ephemeral"] is True
     assert i.response.sent[0]["allowed_mentions"].to_dict() == {"parse": []}
+    [event] = list(bot.usage._events)
+    assert (event.command, event.outcome, event.error_type, event.options) == (
+        "person",
+        "user_error",
+        "UserError",
+        {"name": "Jensen"},
+    )
 
 
 async def test_unexpected_error_is_logged_with_command_and_options(
@@ -70,12 +87,14 @@ async def test_unexpected_error_is_logged_with_command_and_options(
     assert '/person {"name": "Jensen"}' in record.getMessage()
     assert record.exc_info is not None
     assert "boom" in str(record.exc_info[1])
+    assert [(e.outcome, e.error_type) for e in bot.usage._events] == [("error", "RuntimeError")]
 
 
 async def test_missing_permissions_message(bot: NewsdeskBot) -> None:
     i = interaction()
     await bot.on_app_command_error(i, app_commands.MissingPermissions(["manage_guild"]))
     assert i.response.sent[0]["content"] == "You need the manage guild permission for this."
+    assert [e.outcome for e in bot.usage._events] == ["denied"]
 
 
 @pytest.mark.parametrize(

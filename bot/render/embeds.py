@@ -13,6 +13,7 @@ import discord
 from bot.article import Article, Stance
 from bot.digest import Digest, Schedule, Status
 from bot.library import ClaimRef, Library, PersonEntry
+from bot.usage import UsageSummary
 
 from . import limits
 from .limits import fit, one_line, plain
@@ -330,3 +331,54 @@ def digest_status_embed(info: Status, guild_id: int) -> list[discord.Embed]:
         ]
         embed.add_field(name="Recent failures", value=fit("\n".join(lines), limits.FIELD_VALUE), inline=False)
     return [embed]
+
+
+def stats_embed(summary: UsageSummary, scope: str, names: dict[str, str] | None = None) -> discord.Embed:
+    """The /stats card; ``names`` maps article ids to titles."""
+    embed = discord.Embed(
+        title=fit(f"Usage · {scope} · last {summary.days} day(s)", limits.EMBED_TITLE), colour=COLOUR
+    )
+    o = summary.by_outcome
+    embed.description = (
+        f"**{summary.total}** command(s): {o.get('ok', 0)} answered, {o.get('user_error', 0)} not found, "
+        f"{o.get('denied', 0)} denied, {o.get('error', 0)} errors ({summary.error_rate:.1%} error rate)"
+    )
+
+    def listing(pairs: list[tuple[str, int]], fmt: dict[str, str] | None = None) -> str:
+        rows = [f"{n} × {plain(fit((fmt or {}).get(k, k), 80))}" for k, n in pairs]
+        return fit("\n".join(rows), limits.FIELD_VALUE) or "—"
+
+    embed.add_field(
+        name="Top commands", value=listing([(f"/{k}", n) for k, n in summary.top_commands]), inline=True
+    )
+    embed.add_field(name="People looked up", value=listing(summary.top_people), inline=True)
+    embed.add_field(name="Articles summarized", value=listing(summary.top_articles, names), inline=False)
+    latency = "—" if summary.p50_ms is None else f"p50 {summary.p50_ms:.0f} ms · p95 {summary.p95_ms:.0f} ms"
+    embed.add_field(name="Time to answer", value=latency, inline=True)
+    if summary.autocomplete:
+        auto = ", ".join(f"/{k} {n}" for k, n in list(summary.autocomplete.items())[:5])
+        embed.add_field(name="Autocomplete requests", value=fit(auto, limits.FIELD_VALUE), inline=True)
+    if summary.dropped:
+        embed.add_field(
+            name="Not recorded",
+            value=f"{summary.dropped} event(s) dropped while the database was away",
+            inline=False,
+        )
+    embed.set_image(url="attachment://usage.png")
+    return embed
+
+
+PRIVACY_TEXT = (
+    "**What Newsdesk stores about you**\n"
+    "For every slash command you run: the time, the server and channel, your user id, the command and the "
+    "options you typed (each cut to 100 characters), how long the answer took, and whether it worked. "
+    "Autocomplete is only counted per command per minute, without your id.\n\n"
+    "**Why**: server managers see what their members look up (`/stats`), and we see errors and speed.\n\n"
+    "**How long**: {days} days, then the records are deleted automatically.\n\n"
+    "**Your control**: `/stats scope: me` shows your own use; `/privacy forget-me` deletes every record of your "
+    "use now. Articles, people and claims come from the news, not from you."
+)
+
+
+def privacy_embed(retention_days: int) -> discord.Embed:
+    return discord.Embed(title="Privacy", description=PRIVACY_TEXT.format(days=retention_days), colour=COLOUR)

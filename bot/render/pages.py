@@ -85,23 +85,59 @@ async def respond(
     embeds: list[discord.Embed] | None = None,
     view: discord.ui.View | None = None,
     ephemeral: bool = False,
+    files: list[discord.File] | None = None,
 ) -> None:
     """Send the response, or a followup when the interaction was already acknowledged (deferred)."""
     none = discord.AllowedMentions.none()
+    interaction.extras.setdefault("responded_at", discord.utils.utcnow())
     if interaction.response.is_done():
-        if view is not None:
-            await interaction.followup.send(
-                content or "", embeds=embeds or [], view=view, ephemeral=ephemeral, allowed_mentions=none
-            )
-        else:
-            await interaction.followup.send(
-                content or "", embeds=embeds or [], ephemeral=ephemeral, allowed_mentions=none
-            )
+        await interaction.followup.send(
+            content or "",
+            embeds=embeds or [],
+            files=files or [],
+            view=view if view is not None else discord.utils.MISSING,
+            ephemeral=ephemeral,
+            allowed_mentions=none,
+        )
         return
     await interaction.response.send_message(
         content,
         embeds=embeds or [],
+        files=files or [],
         view=view if view is not None else discord.utils.MISSING,
         ephemeral=ephemeral,
         allowed_mentions=none,
     )
+
+
+class Confirm(discord.ui.View):
+    """A yes/no question only its asker can answer; ``result`` is True, False, or None on timeout."""
+
+    def __init__(self, owner_id: int, confirm_label: str, timeout: float = 120.0) -> None:
+        super().__init__(timeout=timeout)
+        self.owner_id = owner_id
+        self.result: bool | None = None
+        self.answer: discord.Interaction | None = None
+        self.yes.label = confirm_label
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        await interaction.response.send_message("This question is for someone else.", ephemeral=True)
+        return False
+
+    def _finish(self, interaction: discord.Interaction, result: bool) -> None:
+        self.result = result
+        self.answer = interaction
+        for item in self.children:
+            if isinstance(item, discord.ui.Button):
+                item.disabled = True
+        self.stop()
+
+    @discord.ui.button(label="Confirm", style=discord.ButtonStyle.danger)
+    async def yes(self, interaction: discord.Interaction, button: discord.ui.Button[Confirm]) -> None:
+        self._finish(interaction, True)
+
+    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
+    async def no(self, interaction: discord.Interaction, button: discord.ui.Button[Confirm]) -> None:
+        self._finish(interaction, False)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -56,6 +58,7 @@ class SQLiteStore:
         self.url = url
         self.path = sqlite_path(url)
         self._db: aiosqlite.Connection | None = None
+        self._lock = asyncio.Lock()  # one writer at a time on the shared connection
 
     @property
     def db(self) -> aiosqlite.Connection:
@@ -83,6 +86,37 @@ class SQLiteStore:
             await self._db.close()
             self._db = None
 
+    @contextlib.asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction at a time on the shared connection, rolled back on any error or cancellation.
+
+        Every coroutine of the bot shares this connection; without the lock a digest record could start inside
+        a usage batch's transaction and be rolled back with it."""
+        async with self._lock:
+            await self._rollback_stale()
+            try:
+                await self.db.execute("BEGIN IMMEDIATE")
+                yield self.db
+            except BaseException:
+                if self.db.in_transaction:
+                    await self.db.execute("ROLLBACK")
+                raise
+            await self.db.execute("COMMIT")
+
+    async def _rollback_stale(self) -> None:
+        # A caller cancelled while its BEGIN was running leaves a transaction open with no owner.
+        if self.db.in_transaction:
+            await self.db.execute("ROLLBACK")
+
+    async def _write(self, sql: str, args: tuple[Any, ...] = ()) -> int:
+        """A single-statement write, serialized with the transactions; returns the rows changed."""
+        async with self._lock:
+            await self._rollback_stale()
+            cur = await self.db.execute(sql, args)
+            changed = cur.rowcount
+            await cur.close()
+            return int(changed)
+
     async def migrate(self) -> list[int]:
         """Apply the numbered migrations not yet applied; returns the versions applied now."""
         await self.db.execute(
@@ -94,30 +128,18 @@ class SQLiteStore:
         for version, sql in migrations("sqlite"):
             if version in done:
                 continue
-            await self.db.execute("BEGIN IMMEDIATE")
-            try:
+            async with self.transaction() as db:
                 for statement in _statements(sql):
-                    await self.db.execute(statement)
-                await self.db.execute(
+                    await db.execute(statement)
+                await db.execute(
                     "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", (version, _now())
                 )
-                await self.db.execute("COMMIT")
-            except BaseException:
-                await self.db.execute("ROLLBACK")
-                raise
             applied.append(version)
         return applied
 
     async def upsert_article(self, article: Article, source_key: str | None = None) -> IngestOutcome:
-        db = self.db
-        await db.execute("BEGIN IMMEDIATE")
-        try:
-            outcome = await self._upsert(article, source_key)
-            await db.execute("COMMIT")
-        except BaseException:
-            await db.execute("ROLLBACK")
-            raise
-        return outcome
+        async with self.transaction():
+            return await self._upsert(article, source_key)
 
     async def _upsert(self, article: Article, source_key: str | None) -> IngestOutcome:
         db = self.db
@@ -213,14 +235,8 @@ class SQLiteStore:
         return deleted
 
     async def delete_article(self, article_id: str) -> bool:
-        await self.db.execute("BEGIN IMMEDIATE")
-        try:
-            deleted = await self._delete(article_id)
-            await self.db.execute("COMMIT")
-        except BaseException:
-            await self.db.execute("ROLLBACK")
-            raise
-        return deleted
+        async with self.transaction():
+            return await self._delete(article_id)
 
     async def get_article(self, article_id: str) -> Article | None:
         async with self.db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)) as cur:
@@ -263,7 +279,7 @@ class SQLiteStore:
         return row[0] if row else None
 
     async def set_meta(self, key: str, value: str) -> None:
-        await self.db.execute(
+        await self._write(
             "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
@@ -302,7 +318,7 @@ class SQLiteStore:
             "effective_from",
         ]
         row = [values[c] for c in cols]
-        await self.db.execute(
+        await self._write(
             f"INSERT INTO guild_digest (guild_id, {', '.join(cols)}, updated_at) VALUES (?, {', '.join('?' for _ in cols)}, ?)"
             f" ON CONFLICT (guild_id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in cols)}, updated_at = excluded.updated_at",
             (guild_id, *row, _now()),
@@ -313,18 +329,16 @@ class SQLiteStore:
     ) -> tuple[int, str]:
         """Record a run before posting. For a scheduled run (``local_date`` set) an existing record for that
         server and date is returned instead: (run id, status) — 'pending' means a crash interrupted it."""
-        await self.db.execute("BEGIN IMMEDIATE")
-        try:
+        async with self.transaction() as db:
             if local_date is not None:
-                async with self.db.execute(
+                async with db.execute(
                     "SELECT id, status FROM digest_runs WHERE guild_id = ? AND local_date = ? AND scheduled = 1",
                     (guild_id, local_date),
                 ) as cur:
                     row = await cur.fetchone()
                 if row is not None:
-                    await self.db.execute("COMMIT")
                     return int(row[0]), str(row[1])
-            cur2 = await self.db.execute(
+            cur2 = await db.execute(
                 "INSERT INTO digest_runs (guild_id, local_date, scheduled, status, channel_id, nonce, window_end, started_at)"
                 " VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)",
                 (
@@ -339,16 +353,12 @@ class SQLiteStore:
             )
             run_id = int(cur2.lastrowid or 0)
             await cur2.close()
-            await self.db.execute("COMMIT")
-        except BaseException:
-            await self.db.execute("ROLLBACK")
-            raise
         return run_id, "new"
 
     async def finish_digest(
         self, run_id: int, status: str, message_ids: list[int], articles: int, error: str | None = None
     ) -> None:
-        await self.db.execute(
+        await self._write(
             "UPDATE digest_runs SET status = ?, message_ids = ?, articles = ?, error = ?, finished_at = ? WHERE id = ?",
             (status, json.dumps(message_ids), articles, error, _now(), run_id),
         )
@@ -382,6 +392,67 @@ class SQLiteStore:
         ) as cur:
             row = await cur.fetchone()
             return row[0] if row and row[0] else None
+
+    # ------------------------------------------------------------------ usage
+
+    USAGE_COLUMNS = (
+        "at", "guild_id", "channel_id", "user_id", "command", "options",
+        "latency_ms", "outcome", "error_type", "person", "article_id",
+    )  # fmt: skip
+
+    async def write_usage(
+        self, rows: list[tuple[Any, ...]], autocomplete: list[tuple[str, int, str, int]]
+    ) -> None:
+        """Write a batch in one transaction: usage rows (USAGE_COLUMNS order) and autocomplete counts."""
+        async with self.transaction() as db:
+            if rows:
+                await db.executemany(
+                    f"INSERT INTO usage_events ({', '.join(self.USAGE_COLUMNS)}) VALUES ({', '.join('?' for _ in self.USAGE_COLUMNS)})",
+                    rows,
+                )
+            if autocomplete:
+                await db.executemany(
+                    "INSERT INTO usage_autocomplete (minute, guild_id, command, count) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (minute, guild_id, command) DO UPDATE SET count = count + excluded.count",
+                    autocomplete,
+                )
+
+    async def usage_rows(
+        self, since: str, guild_id: int | None = None, user_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM usage_events WHERE at >= ?"
+        args: list[Any] = [since]
+        if guild_id is not None:
+            sql += " AND guild_id = ?"
+            args.append(guild_id)
+        if user_id is not None:
+            sql += " AND user_id = ?"
+            args.append(user_id)
+        async with self.db.execute(sql + " ORDER BY at", args) as cur:
+            names = [c[0] for c in cur.description]
+            return [dict(zip(names, r, strict=True)) for r in await cur.fetchall()]
+
+    async def autocomplete_counts(self, since: str, guild_id: int | None = None) -> dict[str, int]:
+        sql = "SELECT command, SUM(count) FROM usage_autocomplete WHERE minute >= ?"
+        args: list[Any] = [since[:16]]
+        if guild_id is not None:
+            sql += " AND guild_id = ?"
+            args.append(guild_id)
+        async with self.db.execute(sql + " GROUP BY command", args) as cur:
+            return {r[0]: int(r[1]) for r in await cur.fetchall()}
+
+    async def forget_user(self, user_id: int) -> int:
+        return await self._write("DELETE FROM usage_events WHERE user_id = ?", (user_id,))
+
+    async def purge_usage(self, before: str) -> int:
+        deleted = await self._write("DELETE FROM usage_events WHERE at < ?", (before,))
+        await self._write("DELETE FROM usage_autocomplete WHERE minute < ?", (before[:16],))
+        return deleted
+
+    async def count_usage(self) -> int:
+        async with self.db.execute("SELECT COUNT(*) FROM usage_events") as cur:
+            row = await cur.fetchone()
+            return int(row[0]) if row else 0
 
     async def integrity_check(self) -> str:
         async with self.db.execute("PRAGMA integrity_check") as cur:

@@ -28,7 +28,17 @@ async def test_commands_synced_to_the_guild(fake: FakeDiscord, bot: BotProcess) 
     scope = str(fake.guild().id)
     assert fake.syncs == [scope]
     commands = {c["name"]: c for c in fake.commands[scope]}
-    assert set(commands) == {"summary", "articles", "person", "people", "claims", "about", "digest"}
+    assert set(commands) == {
+        "summary",
+        "articles",
+        "person",
+        "people",
+        "claims",
+        "about",
+        "digest",
+        "stats",
+        "privacy",
+    }
     digest = commands["digest"]
     assert [o["name"] for o in digest["options"]] == ["set", "status", "preview", "now", "off"]
     assert int(digest["default_member_permissions"]) == 1 << 5  # Manage Server

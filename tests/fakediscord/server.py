@@ -265,6 +265,7 @@ class FakeDiscord:
         self.faults: list[Fault] = []
         self.identifies = 0
         self.deduplicated = 0
+        self.files: dict[int, list[tuple[str, bytes]]] = {}  # message id -> attachments (name, bytes)
         self.post_delay = 0.0  # seconds to hold channel posts (after storing them) to let tests crash the bot
         self._held = asyncio.Event()
         self.resumes = 0
@@ -516,7 +517,16 @@ class FakeDiscord:
             "content": body.get("content") or "",
             "embeds": body.get("embeds") or [],
             "components": body.get("components") or [],
-            "attachments": [],
+            "attachments": [
+                {
+                    "id": str(snowflake()),
+                    "filename": name,
+                    "size": len(data),
+                    "url": f"https://cdn.fake/{name}",
+                    "proxy_url": f"https://cdn.fake/{name}",
+                }
+                for name, data in body.get("_files", [])
+            ],
             "author": self.bot.user(bot=True),
             "mentions": [],
             "mention_roles": [],
@@ -531,6 +541,8 @@ class FakeDiscord:
         if body.get("nonce") is not None:
             message["nonce"] = body["nonce"]
         self.messages[int(message["id"])] = message
+        if body.get("_files"):
+            self.files[int(message["id"])] = list(body["_files"])
         return message
 
     # ------------------------------------------------------------------ gateway
@@ -609,9 +621,14 @@ class FakeDiscord:
                 body = await request.json()
             elif request.content_type.startswith("multipart/"):
                 reader = await request.multipart()
+                files: list[tuple[str, bytes]] = []
                 async for part in reader:
                     if part.name == "payload_json":  # type: ignore[union-attr]
                         body = json.loads(await part.text())  # type: ignore[union-attr]
+                    elif getattr(part, "filename", None):
+                        files.append((part.filename, bytes(await part.read())))  # type: ignore[union-attr]
+                if isinstance(body, dict) and files:
+                    body["_files"] = files
         self.requests.append((method, path, body))
         auth = request.headers.get("Authorization", "")
         if not path.startswith(("/interactions/", "/webhooks/", "/gateway")) and not self.token_ok(auth):
