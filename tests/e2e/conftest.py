@@ -74,6 +74,15 @@ async def started(fake: FakeDiscord, bot: BotProcess, syncs: int = 1) -> None:
         raise AssertionError(f"the bot did not start:\n{bot.output()}") from None
 
 
+@pytest_asyncio.fixture(loop_scope="function")
+async def fresh_fake() -> AsyncIterator[FakeDiscord]:
+    """A fake Discord of its own, for a test that starts and restarts bots."""
+    server = FakeDiscord()
+    await server.start()
+    yield server
+    await server.stop()
+
+
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def fake() -> AsyncIterator[FakeDiscord]:
     server = FakeDiscord()

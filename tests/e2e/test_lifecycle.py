@@ -13,67 +13,53 @@ from tests.fakediscord import FakeDiscord
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
 
-async def test_restart_does_not_resync_and_signals_stop_cleanly(tmp_path: Path) -> None:
-    fake = FakeDiscord()
-    await fake.start()
-    try:
-        first = await start_bot(fake, tmp_path)
-        await started(fake, first)
-        assert await first.stop(signal.SIGTERM) == 0, first.output()
-        assert "stopped cleanly" in first.output()
+async def test_restart_does_not_resync_and_signals_stop_cleanly(
+    fresh_fake: FakeDiscord, tmp_path: Path
+) -> None:
+    fake = fresh_fake
+    first = await start_bot(fake, tmp_path)
+    await started(fake, first)
+    assert await first.stop(signal.SIGTERM) == 0, first.output()
+    assert "stopped cleanly" in first.output()
 
-        fake.ready.clear()
-        second = await start_bot(fake, tmp_path)
-        await started(fake, second, syncs=1)
-        reply = await fake.command("about")
-        assert "12 articles" in reply.text()
-        assert await second.stop(signal.SIGINT) == 0, second.output()
-        assert fake.syncs == [str(fake.guild().id)]  # the second start found the same tree hash
-        assert "commands unchanged" in second.output()
-        assert "12 unchanged" in second.output()  # articles were not parsed into the store twice
-        assert fake.identifies == 2
-    finally:
-        await fake.stop()
+    fake.ready.clear()
+    second = await start_bot(fake, tmp_path)
+    await started(fake, second, syncs=1)
+    reply = await fake.command("about")
+    assert "12 articles" in reply.text()
+    assert await second.stop(signal.SIGINT) == 0, second.output()
+    assert fake.syncs == [str(fake.guild().id)]  # the second start found the same tree hash
+    assert "commands unchanged" in second.output()
+    assert "12 unchanged" in second.output()  # articles were not parsed into the store twice
+    assert fake.identifies == 2
 
 
-async def test_global_sync_without_guilds(tmp_path: Path) -> None:
-    fake = FakeDiscord()
-    await fake.start()
-    try:
-        bot = await start_bot(fake, tmp_path, NEWSDESK_SYNC_GUILDS="")
-        await started(fake, bot)
-        assert fake.syncs == ["global"]
-        reply = await fake.command("about")
-        assert "Newsdesk" in reply.text()
-        assert await bot.stop() == 0
-    finally:
-        await fake.stop()
+async def test_global_sync_without_guilds(fresh_fake: FakeDiscord, tmp_path: Path) -> None:
+    fake = fresh_fake
+    bot = await start_bot(fake, tmp_path, NEWSDESK_SYNC_GUILDS="")
+    await started(fake, bot)
+    assert fake.syncs == ["global"]
+    reply = await fake.command("about")
+    assert "Newsdesk" in reply.text()
+    assert await bot.stop() == 0
 
 
-async def test_rejected_token_exits_2(tmp_path: Path) -> None:
-    fake = FakeDiscord()
+async def test_rejected_token_exits_2(fresh_fake: FakeDiscord, tmp_path: Path) -> None:
+    fake = fresh_fake
     fake.token_ok = lambda token: False
-    await fake.start()
-    try:
-        bot = await start_bot(fake, tmp_path)
-        code = await bot.proc.wait()
-        assert code == 2, bot.output()
-        assert "DISCORD_TOKEN was rejected" in bot.output()
-        assert "Traceback" not in bot.output()
-    finally:
-        await fake.stop()
+    bot = await start_bot(fake, tmp_path)
+    code = await bot.proc.wait()
+    assert code == 2, bot.output()
+    assert "DISCORD_TOKEN was rejected" in bot.output()
+    assert "Traceback" not in bot.output()
 
 
-async def test_token_never_logged(tmp_path: Path) -> None:
-    fake = FakeDiscord()
-    await fake.start()
-    try:
-        bot = await start_bot(fake, tmp_path, NEWSDESK_LOG_LEVEL="DEBUG")
-        await started(fake, bot)
-        await bot.stop()
-        from tests.e2e.conftest import TOKEN
+async def test_token_never_logged(fresh_fake: FakeDiscord, tmp_path: Path) -> None:
+    fake = fresh_fake
+    bot = await start_bot(fake, tmp_path, NEWSDESK_LOG_LEVEL="DEBUG")
+    await started(fake, bot)
+    await bot.stop()
+    from tests.e2e.conftest import TOKEN
 
-        assert TOKEN not in bot.output()
-        assert TOKEN.split(".")[2] not in bot.output()
-    finally:
-        await fake.stop()
+    assert TOKEN not in bot.output()
+    assert TOKEN.split(".")[2] not in bot.output()

@@ -13,52 +13,48 @@ from tests.fakediscord import FakeDiscord
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
 
-async def test_usage_rows_stats_privacy_and_flush_on_sigterm(tmp_path: Path) -> None:
-    fake = FakeDiscord()
-    await fake.start()
-    try:
-        bot = await start_bot(fake, tmp_path)
-        await started(fake, bot)
-        await fake.command("about", member="alice")
-        await fake.command("person", {"name": "Qqqqzz"}, member="alice")
-        await fake.command("digest status", member="alice")
-        await fake.command("summary", {"article": "Intel turns to Lip-Bu Tan"}, member="alice")
-        await fake.command("person", {"name": "黄仁勋"}, member="bob")
-        for typed in ("hu", "hua", "huan"):
-            await fake.autocomplete("person", {"name": typed}, "name", member="bob")
+async def test_usage_rows_stats_privacy_and_flush_on_sigterm(fresh_fake: FakeDiscord, tmp_path: Path) -> None:
+    fake = fresh_fake
+    bot = await start_bot(fake, tmp_path)
+    await started(fake, bot)
+    await fake.command("about", member="alice")
+    await fake.command("person", {"name": "Qqqqzz"}, member="alice")
+    await fake.command("digest status", member="alice")
+    await fake.command("summary", {"article": "Intel turns to Lip-Bu Tan"}, member="alice")
+    await fake.command("person", {"name": "黄仁勋"}, member="bob")
+    for typed in ("hu", "hua", "huan"):
+        await fake.autocomplete("person", {"name": typed}, "name", member="bob")
 
-        denied = await fake.command("stats", member="alice")
-        assert denied.content == "You need the manage guild permission for this."
-        stats = await fake.command("stats", {"days": 7}, member="owner")
-        assert not stats.ephemeral
-        text = stats.text()
-        assert "**6** command(s): 3 answered, 1 not found, 2 denied, 0 errors" in text  # before this /stats
-        assert "1 × Jensen Huang" in text
-        assert "1 × Intel turns to Lip-Bu Tan" in text
-        assert "/person 3" in text  # autocomplete, counted per minute
-        assert "p50" in text and "p95" in text
-        message = stats.visible() or {}
-        [(name, png)] = fake.files[int(message["id"])]
-        assert name == "usage.png"
-        assert png[:8] == b"\x89PNG\r\n\x1a\n"
-        mine = await fake.command("stats", {"scope": "me"}, member="bob")
-        assert mine.ephemeral
-        assert "**1** command(s)" in mine.text()
+    denied = await fake.command("stats", member="alice")
+    assert denied.content == "You need the manage guild permission for this."
+    stats = await fake.command("stats", {"days": 7}, member="owner")
+    assert not stats.ephemeral
+    text = stats.text()
+    assert "**6** command(s): 3 answered, 1 not found, 2 denied, 0 errors" in text  # before this /stats
+    assert "1 × Jensen Huang" in text
+    assert "1 × Intel turns to Lip-Bu Tan" in text
+    assert "/person 3" in text  # autocomplete, counted per minute
+    assert "p50" in text and "p95" in text
+    message = stats.visible() or {}
+    [(name, png)] = fake.files[int(message["id"])]
+    assert name == "usage.png"
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    mine = await fake.command("stats", {"scope": "me"}, member="bob")
+    assert mine.ephemeral
+    assert "**1** command(s)" in mine.text()
 
-        info = await fake.command("privacy info", member="bob")
-        assert info.ephemeral
-        assert "90 days" in info.text()
-        ask = await fake.command("privacy forget-me", member="bob")
-        assert ask.ephemeral
-        done = await fake.press(ask, "Delete my records", member="bob")
-        assert done.content.startswith(
-            "Done: 3 record(s) of your use were deleted."
-        )  # /person, /stats me, /privacy info
+    info = await fake.command("privacy info", member="bob")
+    assert info.ephemeral
+    assert "90 days" in info.text()
+    ask = await fake.command("privacy forget-me", member="bob")
+    assert ask.ephemeral
+    done = await fake.press(ask, "Delete my records", member="bob")
+    assert done.content.startswith(
+        "Done: 3 record(s) of your use were deleted."
+    )  # /person, /stats me, /privacy info
 
-        await fake.command("about", member="alice")  # the last one: only in memory when SIGTERM arrives
-        assert await bot.stop() == 0, bot.output()
-    finally:
-        await fake.stop()
+    await fake.command("about", member="alice")  # the last one: only in memory when SIGTERM arrives
+    assert await bot.stop() == 0, bot.output()
 
     db = sqlite3.connect(tmp_path / "newsdesk.db")
     rows = db.execute(
