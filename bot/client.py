@@ -162,10 +162,11 @@ class NewsdeskBot(commands.Bot):
         elif isinstance(error, app_commands.MissingPermissions):
             missing = ", ".join(p.replace("_", " ") for p in error.missing_permissions)
             message, outcome = f"You need the {missing} permission for this.", "denied"
+        elif isinstance(error, app_commands.CommandOnCooldown):
+            wait = max(1, round(error.retry_after))
+            message, outcome = f"You're going a bit fast: this command is free again in {wait} s.", "denied"
         elif isinstance(error, app_commands.CheckFailure):
             message, outcome = "You can't use this command here.", "denied"
-        elif isinstance(error, app_commands.CommandOnCooldown):
-            message, outcome = f"Slow down: try again in {error.retry_after:.0f} s.", "denied"
         elif isinstance(original, discord.HTTPException):
             log.warning("Discord error in %s: %s", _describe(interaction), original)
             message, outcome = "Discord had a problem delivering that answer. Please try again.", "error"

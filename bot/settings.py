@@ -7,6 +7,7 @@ environment variables are relative to the working directory, as a shell user exp
 
 from __future__ import annotations
 
+import logging
 import os
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +25,7 @@ from pydantic_settings import (
 from .paths import BUNDLED_CONFIG_DIR
 
 PATH_FIELDS = ("articles", "people_file")
+log = logging.getLogger("newsdesk.settings")
 
 
 class _RelativeToml(TomlConfigSettingsSource):
@@ -31,10 +33,19 @@ class _RelativeToml(TomlConfigSettingsSource):
 
     def __init__(self, settings_cls: type[BaseSettings], path: Path) -> None:
         self._base = path.resolve().parent
+        self._path = path
         super().__init__(settings_cls, toml_file=path)
 
     def __call__(self) -> dict[str, Any]:
         data = super().__call__()
+        holds_token = any(k.lower() == "discord_token" and v for k, v in data.items())
+        if holds_token and _readable_by_others(self._path):
+            log.warning(
+                "%s holds a Discord token and other users can read it: run chmod 600 %s, or set DISCORD_TOKEN in "
+                "the environment instead",
+                self._path,
+                self._path,
+            )
         if isinstance(data.get("articles"), list):
             data["articles"] = [str(self._base / p) for p in data["articles"]]
         elif isinstance(data.get("articles"), str):
@@ -42,6 +53,13 @@ class _RelativeToml(TomlConfigSettingsSource):
         if isinstance(data.get("people_file"), str) and data["people_file"]:
             data["people_file"] = str(self._base / data["people_file"])
         return data
+
+
+def _readable_by_others(path: Path) -> bool:
+    try:
+        return bool(path.stat().st_mode & 0o044)
+    except OSError:
+        return False
 
 
 def _split_list(value: str) -> list[str]:

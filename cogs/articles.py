@@ -51,6 +51,7 @@ class Articles(commands.Cog):
         await send_pages(interaction, embeds.article_list_pages(items, "Newest articles"))
 
     @articles.command(name="search", description="Search titles, points and claims")
+    @app_commands.checks.cooldown(10, 20.0, key=lambda i: i.user.id)
     @app_commands.describe(query="Words to look for, e.g. a company, a person or a topic")
     async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200]) -> None:
         found = self.bot.library.search(query)

@@ -100,6 +100,7 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         await send_pages(interaction, pages, ephemeral=True)
 
     @app_commands.command(name="now", description="Post a digest right away (the scheduled one still runs)")
+    @app_commands.checks.cooldown(1, 60.0, key=lambda i: i.guild_id)
     async def now(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
         schedule = await self.service.schedule(interaction.guild_id)

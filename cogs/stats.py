@@ -33,6 +33,7 @@ class Stats(commands.Cog):
     @app_commands.describe(
         days="How many days back (1-365, default 30)", scope="The whole server (managers) or just you"
     )
+    @app_commands.checks.cooldown(3, 60.0, key=lambda i: i.user.id)
     async def stats(
         self,
         interaction: discord.Interaction,

@@ -62,3 +62,22 @@ def test_token_is_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "secret-token-value" not in repr(s)
     assert "secret-token-value" not in str(s.safe_dump)
     assert "secret-token-value" not in s.model_dump_json()
+
+
+def test_config_file_with_token_readable_by_others_warns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    cfg = tmp_path / "secret.toml"
+    cfg.write_text('discord_token = "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA.GaBcDe.abcdefghijklmnopqrstuvwxyz012345"\n')
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
+    cfg.chmod(0o644)
+    with caplog.at_level("WARNING", logger="newsdesk.settings"):
+        s = Settings()
+    assert s.discord_token is not None
+    assert any("other users can read it" in r.getMessage() for r in caplog.records)
+    assert all("abcdefghijklmnopqrstuvwxyz012345" not in r.getMessage() for r in caplog.records)
+    caplog.clear()
+    cfg.chmod(0o600)
+    with caplog.at_level("WARNING", logger="newsdesk.settings"):
+        Settings()
+    assert not caplog.records

@@ -236,21 +236,16 @@ class Reply:
 
 
 class FakeDiscord:
-    def __init__(self, guilds: list[Guild] | None = None) -> None:
+    def __init__(self, guilds: list[Guild] | None = None, extra_members: int = 0) -> None:
         self.bot = Member(snowflake(), "Newsdesk")
         self.application_id = self.bot.id
-        self.guilds = guilds or [
-            Guild(
-                snowflake(),
-                "Test Server",
-                snowflake(),
-                [
-                    Member(snowflake(), "owner", ALL_PERMISSIONS),
-                    Member(snowflake(), "alice"),
-                    Member(snowflake(), "bob"),
-                ],
-            )
+        members = [
+            Member(snowflake(), "owner", ALL_PERMISSIONS),
+            Member(snowflake(), "alice"),
+            Member(snowflake(), "bob"),
+            *(Member(snowflake(), f"member-{i}") for i in range(extra_members)),
         ]
+        self.guilds = guilds or [Guild(snowflake(), "Test Server", snowflake(), members)]
         for g in self.guilds:
             g.bot_id = self.bot.id
         self.token_ok: Callable[[str], bool] = lambda token: token.startswith("Bot ") and len(token) > 20
