@@ -351,3 +351,31 @@ def test_find_date_variants() -> None:
     assert find_date("Feb 4, 2026 7:28 pm")[0] == "2026-02-04T19:28:00"
     assert find_date("4 February 2026")[0] == "2026-02-04"
     assert find_date("2026-13-45")[0] is None
+
+
+def test_a_300_kb_article_parses() -> None:
+    point = "Revenue at the unit rose about 3% as the company said demand for chips held up [1]. "
+    groups = " ".join(f"Group {i}: Heading {i} - {point * 3}- {point}" for i in range(1, 820))
+    text = f"Big one\nWire·2025-01-01\n\nCore Viewpoint - Lead [1]. {groups}\n"
+    assert 290_000 < len(text.encode()) < 1_000_000
+    a = load_article(text)
+    assert len(a.sections) == 819
+    assert len(a.claims) > 2000
+
+
+@pytest.mark.parametrize("n", [60, 1000])
+def test_many_groups(n: int) -> None:
+    groups = " ".join(
+        f"Group {i}: Part {i} - Point {i} is stated here [{i % 999 + 1}]." for i in range(1, n + 1)
+    )
+    a = load_article(f"T\nW·2025-01-01\n\nCore Viewpoint - Lead [1]. {groups}\n")
+    assert len(a.sections) == n
+    assert a.points()[-1].citations == [n % 999 + 1]  # citation numbers go up to 999
+
+
+def test_malformed_brackets_do_not_break_the_point() -> None:
+    a = load_article(
+        "T\nW·2025-01-01\n\nCore Viewpoint - Lead [1]. Group 1: H - Odd ]] brackets [[ and [x] stay [2.\n"
+    )
+    assert a.points()[0].text.startswith("Odd")
+    assert 2 in a.points()[0].citations

@@ -39,6 +39,10 @@ async def bot(fake: FakeDiscord, tmp_path_factory) -> AsyncIterator[BotProcess]:
     extra = workdir / "articles"
     extra.mkdir()
     (extra / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    (extra / "empty.txt").write_text(
+        "   \n", encoding="utf-8"
+    )  # bad files at start-up are skipped, not fatal
+    (extra / "binary.txt").write_bytes(b"\x00\x01\x02binary\x00" * 10)
     process = await start_bot(fake, workdir, NEWSDESK_ARTICLES=f"{CORPUS},{extra}")
     await started(fake, process)
     yield process
@@ -166,6 +170,8 @@ async def test_maximum_length_odd_unicode_in_every_option(
 
 
 async def test_no_errors_logged(fake: FakeDiscord, bot: BotProcess) -> None:
+    assert "empty.txt skipped: file is empty (only whitespace)" in bot.output()
+    assert "binary.txt skipped: file looks binary" in bot.output()
     assert "unexpected error" not in bot.output()
     assert "Traceback" not in bot.output()
     assert fake.unknown_routes == []

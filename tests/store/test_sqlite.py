@@ -143,3 +143,27 @@ async def test_corrupt_database_is_a_clear_error(tmp_path: Path) -> None:
     s = open_store(f"sqlite:///{path}")
     with pytest.raises(StoreError, match="cannot open SQLite database"):
         await s.open()
+
+
+async def test_duplicate_article_in_another_file_is_stored_once(store: SQLiteStore, tmp_path: Path) -> None:
+    first, copy = tmp_path / "a.txt", tmp_path / "copy-of-a.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    copy.write_text(ARTICLE, encoding="utf-8")
+    report = await ingest_files(store, [first, copy])
+    assert (report.added, report.unchanged) == (1, 1)
+    assert (await store.counts())["articles"] == 1
+
+
+async def test_file_that_changes_or_vanishes_during_a_scan(store: SQLiteStore, tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "b.txt").write_text(ARTICLE.replace("Intel", "AMD"), encoding="utf-8")
+    files = article_files([folder])  # the scan lists both ...
+    (folder / "a.txt").unlink()  # ... then one vanishes
+    (folder / "b.txt").write_text(ARTICLE.replace("Intel", "Arm"), encoding="utf-8")  # ... and one changes
+    report = await ingest_files(store, files)
+    assert [(p.name, r) for p, r in report.failed] == [("a.txt", "file not found")]
+    assert report.added == 1
+    [stored] = await store.load_articles()
+    assert "Arm" in stored.core_viewpoint
