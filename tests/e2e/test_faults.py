@@ -175,3 +175,31 @@ async def test_no_errors_logged(fake: FakeDiscord, bot: BotProcess) -> None:
     assert "unexpected error" not in bot.output()
     assert "Traceback" not in bot.output()
     assert fake.unknown_routes == []
+
+
+async def test_cooldown_answers_privately_and_kindly(fake: FakeDiscord, bot: BotProcess) -> None:
+    replies = [
+        await fake.command("articles search", {"query": "Nvidia"}, member="member-7") for _ in range(11)
+    ]
+    assert all(not r.ephemeral for r in replies[:10])
+    assert replies[10].ephemeral
+    assert replies[10].content.startswith("You're going a bit fast: this command is free again in")
+    other = await fake.command("articles search", {"query": "Nvidia"}, member="member-8")
+    assert not other.ephemeral  # per user
+
+
+async def test_digest_set_with_odd_input_is_refused_with_reasons(fake: FakeDiscord, bot: BotProcess) -> None:
+    g = fake.guild()
+    odd_time = await fake.command(
+        "digest set", {"channel": str(g.channel_id), "time": ODD[:8]}, member="owner"
+    )
+    assert odd_time.ephemeral
+    assert "24-hour HH:MM" in odd_time.content
+    odd_zone = await fake.command(
+        "digest set",
+        {"channel": str(g.channel_id), "time": "08:00", "timezone": (ODD * 3)[:64]},
+        member="owner",
+    )
+    assert odd_zone.ephemeral
+    assert "not an IANA time zone" in odd_zone.content
+    assert_healthy(odd_zone)
