@@ -13,8 +13,10 @@ import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 
 from bot.article import Article, Claim, Stance
@@ -29,6 +31,7 @@ class PersonEntry:
     organization: str | None = None
     role: str | None = None
     article_ids: list[str] = field(default_factory=list)
+    pinyin: list[str] = field(default_factory=list)  # how a Chinese name is typed in Latin letters
 
     @property
     def mentions(self) -> int:
@@ -42,6 +45,8 @@ class PersonEntry:
         other = next(
             (a for a in sorted(self.aliases) if has_cjk(a) != has_cjk(self.name) and len(a.split()) > 0), None
         )
+        if other is None and self.pinyin:
+            other = self.pinyin[0].title()  # 雷军 (Lei Jun)
         text = self.name + (f" ({other})" if other else "")
         if self.organization:
             text += f" — {self.organization}"
@@ -84,6 +89,25 @@ def load_registry(path: Path | None) -> list[RegistryEntry]:
             )
         )
     return out
+
+
+_COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 司徒 东方 皇甫 令狐 慕容 尉迟 长孙 夏侯 公孙 端木".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def pinyin_forms(name: str) -> tuple[str, ...]:
+    """Latin spellings of a Chinese personal name: 黄仁勋 -> ('huang renxun', 'huangrenxun', 'renxun huang')."""
+    han = name.strip()
+    if not han or not all("\u4e00" <= ch <= "\u9fff" for ch in han) or not 2 <= len(han) <= 4:
+        return ()
+    syllables = lazy_pinyin(han, errors="ignore")
+    if len(syllables) != len(han):
+        return ()
+    cut = 2 if han[:2] in _COMPOUND_SURNAMES and len(han) > 2 else 1
+    family, given = "".join(syllables[:cut]), "".join(syllables[cut:])
+    return (f"{family} {given}", f"{family}{given}", f"{given} {family}")
 
 
 def _words(text: str) -> list[str]:
@@ -141,14 +165,14 @@ class Library:
             {
                 (tok, e.key)
                 for e in self._people.values()
-                for n in e.all_names()
+                for n in [*e.all_names(), *e.pinyin]
                 for tok in self._name_prefixes(n)
             }
         )
         self._fuzzy_choices: list[str] = []
         self._fuzzy_keys: list[str] = []
         for e in self._people.values():
-            for n in e.all_names():
+            for n in [*e.all_names(), *e.pinyin]:
                 self._fuzzy_choices.append(fold(n) or n)
                 self._fuzzy_keys.append(e.key)
         # Claims, with who said them and whom they mention.
@@ -227,6 +251,12 @@ class Library:
         entry.role = entry.role or reg.role
 
     def _index_names(self, entry: PersonEntry) -> None:
+        spelled = list(
+            dict.fromkeys(p for n in entry.all_names() for p in pinyin_forms(n))
+        )  # family name first
+        entry.pinyin = spelled
+        for form in spelled:
+            self._alias_index.setdefault(key(form), entry.key)
         for n in entry.all_names():
             k = key(n)
             if has_cjk(n) or len(n.split()) > 1:

@@ -612,7 +612,7 @@ def _score(toks: list[Tok], idx: list[int], sentence: int, text: str) -> Candida
 # Chinese names written beside their Latin spelling, and Chinese names in Chinese text
 
 _PAIR_CJK_FIRST = re.compile(
-    r"([\u4e00-\u9fff·•]{2,8})\s*\(\s*([A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){0,3})\s*\)"
+    r"([\u4e00-\u9fff·•]{2,16})\s*\(\s*([A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){0,3})\s*\)"
 )
 _PAIR_LATIN_FIRST = re.compile(
     r"([A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){0,3})\s*\(\s*([\u4e00-\u9fff·•]{2,8})\s*\)"
@@ -626,13 +626,31 @@ _CN_ROLE_NAME = re.compile(rf"(?:{_CN_ROLES})\s*([\u4e00-\u9fff]{{2,3}})")
 _CN_NAME_SPEECH = re.compile(rf"([\u4e00-\u9fff]{{2,3}})(?={_CN_SPEECH})")
 
 
+_AFTER_NAME = frozenset("在的和与对也将已于是被把向从为说称表认指强回否承透坦介宣驳警预等则就都又还")
+_CN_ROLE_RE = re.compile(rf"(?:{_CN_ROLES}|官|长)")
+
+
+def cjk_name_in(text: str) -> str | None:
+    """The personal name at the end of a Chinese phrase: '英伟达首席财务官科莱特·克雷斯' -> '科莱特·克雷斯',
+    '英伟达黄仁勋' -> '黄仁勋'."""
+    roles = list(_CN_ROLE_RE.finditer(text))
+    if roles:
+        text = text[roles[-1].end() :]
+    if "·" in text or "•" in text:
+        return text if is_cjk_name(text) else None
+    for size in (3, 2, 4):
+        if len(text) >= size and is_cjk_name(text[-size:]):
+            return text[-size:]
+    return None
+
+
 def _cn_names(text: str) -> list[str]:
     found: list[str] = []
     for m in _CN_ROLE_NAME.finditer(text):
         name = m.group(1)
         rest = text[m.end(1) :]
-        if (len(name) == 3 and not is_cjk_name(name)) or (
-            len(name) == 3 and re.match(_CN_SPEECH, name[2:] + rest)
+        if len(name) == 3 and (
+            not is_cjk_name(name) or name[2] in _AFTER_NAME or re.match(_CN_SPEECH, name[2:] + rest)
         ):
             name = name[:2]
         if is_cjk_name(name):
@@ -928,9 +946,10 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
     org_pairs: dict[str, set[str]] = defaultdict(set)
     cn_people: list[str] = []
     for text in sentences:
-        for cjk, latin in [(m.group(1), m.group(2)) for m in _PAIR_CJK_FIRST.finditer(text)] + [
+        for raw_cjk, latin in [(m.group(1), m.group(2)) for m in _PAIR_CJK_FIRST.finditer(text)] + [
             (m.group(2), m.group(1)) for m in _PAIR_LATIN_FIRST.finditer(text)
         ]:
+            cjk = cjk_name_in(raw_cjk) or raw_cjk[-8:]
             latin = _pair_latin(latin.strip(), cands)
             if is_cjk_name(cjk) or (len(latin.split()) >= 2 and is_given_name(latin.split()[0])):
                 pairs[key(latin)].add(cjk)

@@ -40,7 +40,7 @@ _GROUP_WORD = r"(?:Group|Section|Part|Theme|Topic|Chapter|分组|要点|板块)"
 _CN_NUM = "一二三四五六七八九十百零"
 # "Group 1: Heading - ", "Group 2 - ", "第三部分：标题 - "
 INLINE_GROUP_RE = re.compile(
-    rf"(?:(?<=\s)|^)(?:{_GROUP_WORD}\s*(?P<n1>\d{{1,4}}|[{_CN_NUM}]+)|第\s*(?P<n2>\d{{1,4}}|[{_CN_NUM}]+)\s*(?:组|部分|点|节))"
+    rf"(?:(?<=[\s。！？；\]）)])|^)(?:{_GROUP_WORD}\s*(?P<n1>\d{{1,4}}|[{_CN_NUM}]+)|第\s*(?P<n2>\d{{1,4}}|[{_CN_NUM}]+)\s*(?:组|部分|点|节))"
     r"(?:\s*[:：]\s*(?P<head>[^\n\ue000-\ue003.!?。！？\[\]]*?)\s*(?:\s-\s|\s?[-–—]\s(?=\S))"
     r"|\s*(?:\s-\s|\s?[-–—]\s(?=\S)|[:：]\s+|$))",
     re.I,
@@ -59,7 +59,8 @@ INLINE_NUMBERED_RE = re.compile(
 
 HEAD_OPEN, HEAD_CLOSE, BULLET, LINEBREAK = "\ue000", "\ue001", "\ue002", "\ue003"
 _TOKEN_RE = re.compile(
-    r"\ue000(?P<head>.*?)\ue001|(?P<bullet>\ue002)|(?P<dash>\s+[-－]\s+)|(?P<line>\s*\ue003\s*)"
+    r"\ue000(?P<head>.*?)\ue001|(?P<bullet>\ue002)|(?P<dash>\s+[-－]\s+|(?<=[。！？；])\s*[-－]\s+)"
+    r"|(?P<line>\s*\ue003\s*)"
 )
 
 _MONTHS = {
