@@ -14,7 +14,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import discord_api
+from bot import discord_api, i18n
 from bot.errors import UserError
 from bot.ingest import article_files, ingest_files
 from bot.library import Library, load_registry
@@ -69,6 +69,7 @@ class NewsdeskBot(commands.Bot):
         await self.reload_articles()
         for extension in EXTENSIONS:
             await self.load_extension(extension)
+        await self.tree.set_translator(i18n.NewsdeskTranslator())
         await self.sync_commands()
 
     async def reload_articles(self) -> None:
@@ -157,25 +158,23 @@ class NewsdeskBot(commands.Bot):
     ) -> None:
         """User input first, then checks, cooldowns, Discord's own errors, and finally the unexpected."""
         original = getattr(error, "original", error)
+        lang = i18n.pick(interaction)
         if isinstance(original, UserError):
             message, outcome = str(original), "user_error"
         elif isinstance(error, app_commands.MissingPermissions):
-            missing = ", ".join(p.replace("_", " ") for p in error.missing_permissions)
-            message, outcome = f"You need the {missing} permission for this.", "denied"
+            missing = ", ".join(_permission_name(p, lang) for p in error.missing_permissions)
+            message, outcome = i18n.t("err_permission", lang, missing=missing), "denied"
         elif isinstance(error, app_commands.CommandOnCooldown):
             wait = max(1, round(error.retry_after))
-            message, outcome = f"You're going a bit fast: this command is free again in {wait} s.", "denied"
+            message, outcome = i18n.t("err_cooldown", lang, wait=wait), "denied"
         elif isinstance(error, app_commands.CheckFailure):
-            message, outcome = "You can't use this command here.", "denied"
+            message, outcome = i18n.t("err_check", lang), "denied"
         elif isinstance(original, discord.HTTPException):
             log.warning("Discord error in %s: %s", _describe(interaction), original)
-            message, outcome = "Discord had a problem delivering that answer. Please try again.", "error"
+            message, outcome = i18n.t("err_discord", lang), "error"
         else:
             log.error("unexpected error in %s", _describe(interaction), exc_info=original)
-            message, outcome = (
-                "Something went wrong on our side; it has been logged. Please try again later.",
-                "error",
-            )
+            message, outcome = i18n.t("err_unexpected", lang), "error"
         self.record_usage(interaction, outcome, type(original).__name__)
         try:
             await respond(interaction, message, ephemeral=True)
@@ -190,6 +189,11 @@ class NewsdeskBot(commands.Bot):
                 await self.usage.close()
             finally:
                 await self.store.close()
+
+
+def _permission_name(permission: str, lang: str) -> str:
+    key = f"perm_{permission}"
+    return i18n.t(key, lang) if key in i18n.REPLIES else permission.replace("_", " ")
 
 
 def _describe(interaction: discord.Interaction) -> str:

@@ -33,27 +33,41 @@ _TIME_RE = re.compile(r"^\s*([01]?\d|2[0-3])[:.h]([0-5]\d)\s*$")
 
 
 class ScheduleError(ValueError):
-    """A schedule value a user typed cannot be used; the message says why."""
+    """A schedule value a user typed cannot be used; the message says why (``key`` and ``values`` let the
+    bot say it in the reader's language)."""
+
+    def __init__(self, message: str, key: str, **values: Any) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values
 
 
 def parse_time(text: str) -> time:
     m = _TIME_RE.match(text or "")
     if not m:
-        raise ScheduleError(f"“{text}” is not a time of day: use 24-hour HH:MM, for example 08:30 or 18:05")
+        raise ScheduleError(
+            f"“{text}” is not a time of day: use 24-hour HH:MM, for example 08:30 or 18:05",
+            "time_bad",
+            text=text,
+        )
     return time(int(m.group(1)), int(m.group(2)))
 
 
 def parse_zone(name: str) -> ZoneInfo:
     cleaned = (name or "").strip()
     if not cleaned:
-        raise ScheduleError("a time zone is needed, for example Europe/Berlin, Asia/Shanghai or UTC")
+        raise ScheduleError(
+            "a time zone is needed, for example Europe/Berlin, Asia/Shanghai or UTC", "zone_missing"
+        )
     if cleaned.upper() == "UTC":
         cleaned = "UTC"
     try:
         return ZoneInfo(cleaned)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ScheduleError(
-            f"“{cleaned}” is not an IANA time zone: pick one from the list, for example America/New_York"
+            f"“{cleaned}” is not an IANA time zone: pick one from the list, for example America/New_York",
+            "zone_bad",
+            name=cleaned,
         ) from exc
 
 
@@ -83,6 +97,7 @@ class Schedule:
     paused: bool = False
     failures: int = 0
     effective_from: datetime | None = None  # UTC; no run is due for an instant before this
+    language: str = "en"  # what the digest is written in: en, zh-CN or zh-TW
 
     @property
     def tz(self) -> ZoneInfo:

@@ -18,6 +18,7 @@ import discord
 from bot import digest as rules
 from bot.digest import Digest, Schedule, ScheduleError, Status
 from bot.errors import UserError
+from bot.i18n import SUPPORTED, t
 from bot.render import embeds
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ def _to_schedule(row: dict[str, Any]) -> Schedule:
         paused=bool(row["paused"]),
         failures=int(row["failures"]),
         effective_from=datetime.fromisoformat(effective) if effective else None,
+        language=str(row.get("language") or "en"),
     )
 
 
@@ -65,6 +67,7 @@ def _to_row(s: Schedule) -> dict[str, Any]:
         "paused": int(s.paused),
         "failures": s.failures,
         "effective_from": s.effective_from.isoformat() if s.effective_from else None,
+        "language": s.language,
     }
 
 
@@ -101,13 +104,16 @@ class DigestService:
         zone: str,
         max_articles: int,
         skip_empty: bool,
+        language: str = "en",
+        lang: str = "en",
     ) -> tuple[Schedule, datetime | None]:
+        """Save a schedule. ``language`` is the digest's; ``lang`` is the language of the person setting it."""
         try:
             when = rules.parse_time(at)
             tz = rules.parse_zone(zone)
         except ScheduleError as exc:
-            raise UserError(str(exc)) from exc
-        problem = self.cannot_post(guild, channel)
+            raise UserError(t(exc.key, lang, **exc.values)) from exc
+        problem = self.cannot_post(guild, channel, lang)
         if problem:
             raise UserError(problem)
         schedule = Schedule(
@@ -117,6 +123,7 @@ class DigestService:
             max_articles=max(1, min(25, max_articles)),
             skip_empty=skip_empty,
             effective_from=self.clock.now(),
+            language=language if language in SUPPORTED else "en",
         )
         await self.store.put_digest_settings(guild.id, _to_row(schedule))
         return schedule, rules.next_run(schedule, await self._last_date(guild.id), self.clock.now())
@@ -129,19 +136,21 @@ class DigestService:
         return True
 
     @staticmethod
-    def cannot_post(guild: discord.Guild, channel: discord.abc.GuildChannel | None) -> str | None:
+    def cannot_post(
+        guild: discord.Guild, channel: discord.abc.GuildChannel | None, lang: str = "en"
+    ) -> str | None:
         """Why the bot cannot post digests in ``channel`` (None when it can)."""
         if channel is None:
-            return "That channel no longer exists. Pick another with /digest set."
+            return t("channel_gone", lang)
         if not isinstance(channel, discord.TextChannel):
-            return f"#{channel.name} is not a text channel. Pick a text channel."
+            return t("channel_not_text", lang, name=channel.name)
         me = guild.me
         if me is None:
             return None
         perms = channel.permissions_for(me)
-        missing = [p.replace("_", " ") for p in NEEDED if not getattr(perms, p)]
+        missing = [t(f"perm_{p}", lang) for p in NEEDED if not getattr(perms, p)]
         if missing:
-            return f"I can't post in #{channel.name}: I need the {', '.join(missing)} permission there."
+            return t("channel_missing_perms", lang, name=channel.name, missing=", ".join(missing))
         return None
 
     async def status(self, guild_id: int) -> Status:
@@ -221,13 +230,16 @@ class DigestService:
             await self.store.finish_digest(run_id, "empty", [], 0)
             await self._record_success(guild_id, schedule)
             return Outcome("empty", [], 0)
-        problem = self.cannot_post(guild, channel) if guild else "I am no longer in that server."
+        lang = schedule.language
+        problem = self.cannot_post(guild, channel, lang) if guild else t("not_in_server", lang)
         if problem is None and channel is not None:
             try:
                 day = local_date or until.astimezone(schedule.tz).date()
-                ids, url = await self._post(channel, digest, day, guild_id, scheduled=local_date is not None)
+                ids, url = await self._post(channel, digest, day, guild_id, local_date is not None, lang)
             except discord.HTTPException as exc:
-                problem = f"Discord refused the post ({exc.status}: {exc.text or exc.__class__.__name__})"
+                problem = t(
+                    "discord_refused", lang, status=exc.status, text=exc.text or exc.__class__.__name__
+                )
             else:
                 await self.store.finish_digest(run_id, "posted", ids, len(digest.articles))
                 await self._record_success(guild_id, schedule)
@@ -245,9 +257,10 @@ class DigestService:
         local_date: date,
         guild_id: int,
         scheduled: bool,
+        lang: str,
     ) -> tuple[list[int], str | None]:
         assert isinstance(channel, discord.TextChannel)
-        messages = embeds.digest_messages(digest, local_date)
+        messages = embeds.digest_messages(digest, local_date, lang=lang)
         ids: list[int] = []
         first_url: str | None = None
         for part, (content, page) in enumerate(messages):

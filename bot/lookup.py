@@ -6,21 +6,20 @@ from discord import app_commands
 
 from bot.article import Article
 from bot.errors import UserError
+from bot.i18n import t
 from bot.library import Library, PersonEntry
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, fit, one_line, plain
 
 
-def article(library: Library, text: str) -> Article:
+def article(library: Library, text: str, lang: str = "en") -> Article:
     found = library.find_article(text)
     if found is None:
         shown = plain(fit(one_line(text), 80))
-        raise UserError(
-            f"No article matches “{shown}”. Pick one from the list as you type, or try `/articles search`."
-        )
+        raise UserError(t("no_article", lang, shown=shown))
     return found
 
 
-def person(library: Library, name: str) -> PersonEntry:
+def person(library: Library, name: str, lang: str = "en") -> PersonEntry:
     found = library.person(name)
     if found is not None:
         return found
@@ -28,8 +27,8 @@ def person(library: Library, name: str) -> PersonEntry:
     suggestions = library.suggest_people(name, limit=5)
     if suggestions:
         names = ", ".join(f"**{plain(fit(p.name, 80))}**" for p in suggestions)
-        raise UserError(f"No one called “{shown}” appears in the articles. Did you mean: {names}?")
-    raise UserError(f"No one called “{shown}” appears in the articles. `/people` lists who does.")
+        raise UserError(t("no_person_dym", lang, shown=shown, names=names))
+    raise UserError(t("no_person", lang, shown=shown))
 
 
 def article_choices(library: Library, current: str) -> list[app_commands.Choice[str]]:

@@ -10,6 +10,7 @@ from discord.ext import commands
 
 from bot import __version__, lookup
 from bot.errors import UserError
+from bot.i18n import pick, t
 from bot.render import embeds
 from bot.render.limits import fit, one_line, plain
 from bot.render.pages import send_pages
@@ -33,9 +34,10 @@ class Articles(commands.Cog):
         ]
     )
     async def summary(self, interaction: discord.Interaction, article: str, length: str = "short") -> None:
-        found = lookup.article(self.bot.library, article)
+        lang = pick(interaction)
+        found = lookup.article(self.bot.library, article, lang)
         interaction.extras["article"] = found.id
-        await send_pages(interaction, embeds.summary_pages(found, length))
+        await send_pages(interaction, embeds.summary_pages(found, length, lang))
 
     @summary.autocomplete("article")
     async def _summary_article(
@@ -45,27 +47,32 @@ class Articles(commands.Cog):
 
     @articles.command(name="list", description="The newest articles first")
     async def list_articles(self, interaction: discord.Interaction) -> None:
+        lang = pick(interaction)
         items = self.bot.library.articles
         if not items:
-            raise UserError("I don't know any articles yet. An admin can add some to the configured folders.")
-        await send_pages(interaction, embeds.article_list_pages(items, "Newest articles"))
+            raise UserError(t("no_articles", lang))
+        await send_pages(interaction, embeds.article_list_pages(items, t("title_newest", lang), lang=lang))
 
     @articles.command(name="search", description="Search titles, points and claims")
     @app_commands.checks.cooldown(10, 20.0, key=lambda i: i.user.id)
     @app_commands.describe(query="Words to look for, e.g. a company, a person or a topic")
     async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200]) -> None:
+        lang = pick(interaction)
         found = self.bot.library.search(query)
         shown = plain(fit(one_line(query), 80))
         if not found:
-            raise UserError(f"No article mentions “{shown}”. Try fewer or different words.")
-        await send_pages(interaction, embeds.article_list_pages(found, f"Articles matching “{shown}”"))
+            raise UserError(t("no_search", lang, shown=shown))
+        await send_pages(
+            interaction, embeds.article_list_pages(found, t("title_matching", lang, shown=shown), lang=lang)
+        )
 
     @app_commands.command(name="about", description="What this bot does and what it knows")
     async def about(self, interaction: discord.Interaction) -> None:
         library = self.bot.library
         stances = sorted(library.stance_counts().items(), key=lambda kv: -kv[1])
         await send_pages(
-            interaction, embeds.about_pages(library.stats(), __version__, [(s, n) for s, n in stances])
+            interaction,
+            embeds.about_pages(library.stats(), __version__, list(stances), lang=pick(interaction)),
         )
 
 

@@ -10,6 +10,7 @@ from discord.ext import commands
 
 from bot import lookup
 from bot.errors import UserError
+from bot.i18n import pick, t
 from bot.render import embeds
 from bot.render.limits import fit, one_line, plain
 from bot.render.pages import send_pages
@@ -42,21 +43,23 @@ class Claims(commands.Cog):
         about: app_commands.Range[str, 1, 200] | None = None,
     ) -> None:
         library = self.bot.library
-        found = lookup.article(library, article) if article else None
-        person_name = lookup.person(library, person).name if person else None
+        lang = pick(interaction)
+        found = lookup.article(library, article, lang) if article else None
+        person_name = lookup.person(library, person, lang).name if person else None
         refs = library.claims(
             article=found.id if found else None, person=person_name, stance=stance, about=about
         )
         filters = [
-            f"article “{plain(fit(one_line(found.title), 60))}”" if found else "",
-            f"person {person_name}" if person_name else "",
-            f"stance {stance}" if stance else "",
-            f"about “{plain(fit(one_line(about), 40))}”" if about else "",
+            t("filter_article", lang, x=plain(fit(one_line(found.title), 60))) if found else "",
+            t("filter_person", lang, x=person_name) if person_name else "",
+            t("filter_stance", lang, x=t("stance_" + stance, lang)) if stance else "",
+            t("filter_about", lang, x=plain(fit(one_line(about), 40))) if about else "",
         ]
-        described = ", ".join(f for f in filters if f) or "all articles"
+        described = ", ".join(f for f in filters if f) or t("filter_all", lang)
         if not refs:
-            raise UserError(f"No claims match {described}. Try fewer filters.")
-        await send_pages(interaction, embeds.claims_pages(refs, library, fit(f"Claims: {described}", 250)))
+            raise UserError(t("no_claims", lang, described=described))
+        title = fit(t("title_claims", lang, described=described), 250)
+        await send_pages(interaction, embeds.claims_pages(refs, library, title, lang=lang))
 
     @claims.autocomplete("article")
     async def _claims_article(

@@ -11,6 +11,7 @@ from discord.ext import commands, tasks
 from bot import digest as rules
 from bot.digests import DigestService
 from bot.errors import UserError
+from bot.i18n import pick, t
 from bot.render import embeds
 from bot.render.pages import respond, send_pages
 
@@ -55,6 +56,14 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         timezone="IANA time zone, e.g. Europe/Berlin (default UTC)",
         max_articles="At most this many articles (1-25, default 10)",
         skip_empty="On a quiet day post nothing (default) or a one-line notice",
+        language="Language of the digest (default English)",
+    )
+    @app_commands.choices(
+        language=[
+            app_commands.Choice(name="English", value="en"),
+            app_commands.Choice(name="Simplified Chinese", value="zh-CN"),
+            app_commands.Choice(name="Traditional Chinese", value="zh-TW"),
+        ]
     )
     async def set_(
         self,
@@ -64,16 +73,17 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         timezone: app_commands.Range[str, 1, 64] = "UTC",
         max_articles: app_commands.Range[int, 1, 25] = rules.DEFAULT_MAX_ARTICLES,
         skip_empty: bool = True,
+        language: str = "en",
     ) -> None:
         assert interaction.guild is not None
+        lang = pick(interaction)
         schedule, upcoming = await self.service.set(
-            interaction.guild, channel, time, timezone, max_articles, skip_empty
+            interaction.guild, channel, time, timezone, max_articles, skip_empty, language, lang
         )
-        await respond(
-            interaction,
-            embeds=embeds.digest_schedule_embed(schedule, upcoming, "Digest scheduled"),
-            ephemeral=True,
+        card = embeds.digest_schedule_embed(
+            schedule, upcoming, t("sched_title", lang), lang, schedule.language
         )
+        await respond(interaction, embeds=card, ephemeral=True)
 
     @set_.autocomplete("timezone")
     async def _zones(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -82,47 +92,50 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
     @app_commands.command(name="status", description="Schedule, next run, last post and recent failures")
     async def status(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
+        lang = pick(interaction)
         info = await self.service.status(interaction.guild_id)
         if info.schedule is None:
-            raise UserError("No digest is scheduled here yet. Set one with `/digest set`.")
-        await respond(
-            interaction, embeds=embeds.digest_status_embed(info, interaction.guild_id), ephemeral=True
-        )
+            raise UserError(t("digest_none", lang))
+        card = embeds.digest_status_embed(info, interaction.guild_id, lang, info.schedule.language)
+        await respond(interaction, embeds=card, ephemeral=True)
 
     @app_commands.command(name="preview", description="See the next digest privately, without posting it")
     async def preview(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
+        lang = pick(interaction)
         digest = await self.service.preview(interaction.guild_id)
+        schedule = await self.service.schedule(interaction.guild_id)
         today = self.service.clock.now().date()
-        pages = [page for _, page in embeds.digest_messages(digest, today) if page]
+        written = schedule.language if schedule else lang
+        pages = [page for _, page in embeds.digest_messages(digest, today, lang=written) if page]
         if not pages:
-            raise UserError("Nothing new since the last digest: the next one would be empty.")
+            raise UserError(t("digest_empty", lang))
         await send_pages(interaction, pages, ephemeral=True)
 
     @app_commands.command(name="now", description="Post a digest right away (the scheduled one still runs)")
     @app_commands.checks.cooldown(1, 60.0, key=lambda i: i.guild_id)
     async def now(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
+        lang = pick(interaction)
         schedule = await self.service.schedule(interaction.guild_id)
         if schedule is None:
-            raise UserError("Set a channel first with `/digest set`.")
+            raise UserError(t("digest_need_channel", lang))
         await interaction.response.defer(ephemeral=True, thinking=True)
         interaction.extras["responded_at"] = discord.utils.utcnow()
         outcome = await self.service.run(interaction.guild_id, schedule, None)
         if outcome.status == "failed":
-            raise UserError(f"The digest was not posted: {outcome.error}")
+            raise UserError(t("digest_not_posted", lang, error=outcome.error))
         await respond(
-            interaction, f"Posted {outcome.articles} article(s): {outcome.jump_url}", ephemeral=True
+            interaction, t("digest_posted", lang, n=outcome.articles, url=outcome.jump_url), ephemeral=True
         )
 
     @app_commands.command(name="off", description="Stop the daily digest")
     async def off(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
+        lang = pick(interaction)
         if not await self.service.off(interaction.guild_id):
-            raise UserError("No daily digest is running here.")
-        await respond(
-            interaction, "The daily digest is off. `/digest set` turns it on again.", ephemeral=True
-        )
+            raise UserError(t("digest_not_running", lang))
+        await respond(interaction, t("digest_off", lang), ephemeral=True)
 
 
 async def setup(bot: NewsdeskBot) -> None:

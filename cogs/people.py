@@ -10,6 +10,7 @@ from discord.ext import commands
 
 from bot import lookup
 from bot.errors import UserError
+from bot.i18n import pick, t
 from bot.render import embeds
 from bot.render.limits import fit, one_line, plain
 from bot.render.pages import send_pages
@@ -27,9 +28,10 @@ class People(commands.Cog):
     )
     @app_commands.describe(name="Start typing a name (surname, other spelling or a typo all work)")
     async def person(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]) -> None:
-        found = lookup.person(self.bot.library, name)
+        lang = pick(interaction)
+        found = lookup.person(self.bot.library, name, lang)
         interaction.extras["person"] = found.name
-        await send_pages(interaction, embeds.person_pages(found, self.bot.library))
+        await send_pages(interaction, embeds.person_pages(found, self.bot.library, lang=lang))
 
     @person.autocomplete("name")
     async def _person_name(
@@ -43,17 +45,20 @@ class People(commands.Cog):
     @app_commands.describe(article="Leave empty for the most mentioned people")
     async def people(self, interaction: discord.Interaction, article: str | None = None) -> None:
         library = self.bot.library
+        lang = pick(interaction)
         if article:
-            found = lookup.article(library, article)
+            found = lookup.article(library, article, lang)
             people = library.people_in(found.id)
             if not people:
-                raise UserError(f"No people are named in “{plain(fit(one_line(found.title), 80))}”.")
-            pages = embeds.people_pages(people, f"People in: {one_line(found.title)}")
+                raise UserError(t("no_people_in", lang, title=plain(fit(one_line(found.title), 80))))
+            pages = embeds.people_pages(
+                people, t("title_people_in", lang, title=one_line(found.title)), lang=lang
+            )
         else:
             people = library.people[:50]
             if not people:
-                raise UserError("No people are named in the articles I know.")
-            pages = embeds.people_pages(people, "Most mentioned people")
+                raise UserError(t("no_people", lang))
+            pages = embeds.people_pages(people, t("title_most", lang), lang=lang)
         await send_pages(interaction, pages)
 
     @people.autocomplete("article")

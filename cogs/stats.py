@@ -11,6 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.errors import UserError
+from bot.i18n import pick, t
 from bot.render import embeds
 from bot.render.chart import daily_usage_png
 from bot.render.limits import fit, one_line
@@ -43,7 +44,7 @@ class Stats(commands.Cog):
         if scope == "server":
             perms = getattr(interaction.user, "guild_permissions", None)
             if interaction.guild_id is None:
-                raise UserError("Server statistics only exist in a server. Use `scope: me` here.")
+                raise UserError(t("stats_need_server", pick(interaction)))
             if perms is None or not perms.manage_guild:
                 raise app_commands.MissingPermissions(["manage_guild"])
         await interaction.response.defer(ephemeral=scope == "me", thinking=True)
@@ -61,9 +62,11 @@ class Stats(commands.Cog):
         for article_id, _ in summary.top_articles:
             article = self.bot.library.article(article_id)
             titles[article_id] = fit(one_line(article.title), 80) if article else article_id
-        label = interaction.guild.name if scope == "server" and interaction.guild else "you"
-        png = await asyncio.to_thread(daily_usage_png, summary.per_day, f"Commands per day ({label})")
-        card = embeds.stats_embed(summary, label, titles)
+        lang = pick(interaction)
+        label = interaction.guild.name if scope == "server" and interaction.guild else t("stats_you", lang)
+        # The chart's font has no CJK glyphs: its title stays in English whatever the reader's language.
+        png = await asyncio.to_thread(daily_usage_png, summary.per_day, t("chart_title", "en", label=label))
+        card = embeds.stats_embed(summary, label, titles, lang=lang)
         await respond(
             interaction,
             embeds=[card],
@@ -74,30 +77,26 @@ class Stats(commands.Cog):
     @privacy.command(name="info", description="What the bot stores about you and for how long")
     async def info(self, interaction: discord.Interaction) -> None:
         await respond(
-            interaction, embeds=[embeds.privacy_embed(self.bot.settings.usage_retention_days)], ephemeral=True
+            interaction,
+            embeds=[embeds.privacy_embed(self.bot.settings.usage_retention_days, pick(interaction))],
+            ephemeral=True,
         )
 
     @privacy.command(name="forget-me", description="Delete every record of your use of the bot")
     async def forget_me(self, interaction: discord.Interaction) -> None:
-        view = Confirm(interaction.user.id, "Delete my records")
-        await respond(
-            interaction,
-            "This deletes every record of the commands you ran, in every server. It cannot be undone.",
-            view=view,
-            ephemeral=True,
-        )
+        lang = pick(interaction)
+        view = Confirm(interaction.user.id, t("forget_button", lang), lang=lang)
+        await respond(interaction, t("forget_ask", lang), view=view, ephemeral=True)
         await view.wait()
         if view.answer is None:
-            await interaction.edit_original_response(content="Nothing was deleted (no answer).", view=None)
+            await interaction.edit_original_response(content=t("forget_timeout", lang), view=None)
             return
         if not view.result:
-            await view.answer.response.edit_message(content="Nothing was deleted.", view=None)
+            await view.answer.response.edit_message(content=t("forget_cancelled", lang), view=None)
             return
         await self.bot.usage.flush(everything=True)
         deleted = await self.bot.store.forget_user(interaction.user.id)  # type: ignore[attr-defined]
-        await view.answer.response.edit_message(
-            content=f"Done: {deleted} record(s) of your use were deleted.", view=None
-        )
+        await view.answer.response.edit_message(content=t("forget_done", lang, n=deleted), view=None)
 
 
 async def setup(bot: NewsdeskBot) -> None:

@@ -44,6 +44,8 @@ def interaction() -> Any:
         user=SimpleNamespace(id=2),
         created_at=discord.utils.utcnow(),
         extras={},
+        locale=discord.Locale.american_english,
+        guild_locale=None,
     )
 
 

@@ -1,5 +1,6 @@
 """Model -> Discord embeds. Every function returns pages; a page is the embeds of one message and always
-fits Discord's limits (see limits.py). Article and user text is made inert with ``plain``."""
+fits Discord's limits (see limits.py). Article and user text is made inert with ``plain``; every label comes
+from :mod:`bot.i18n` in the reader's language (``lang``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import discord
 
 from bot.article import Article, Stance
 from bot.digest import Digest, Schedule, Status
+from bot.i18n import t
 from bot.library import ClaimRef, Library, PersonEntry
 from bot.usage import UsageSummary
 
@@ -21,22 +23,27 @@ from .limits import fit, one_line, plain
 Page = list[discord.Embed]
 
 COLOUR = discord.Colour.blurple()
-STANCE_MARK = {
-    Stance.ASSERTED: "🟢 asserted",
-    Stance.REPORTED: "🟡 reported",
-    Stance.DENIED: "🔴 denied",
-    Stance.ACKNOWLEDGED: "🔵 acknowledged",
-}
+STANCE_DOT = {Stance.ASSERTED: "🟢", Stance.REPORTED: "🟡", Stance.DENIED: "🔴", Stance.ACKNOWLEDGED: "🔵"}
 PAGE_BUDGET = 5500  # characters per page, under the 6,000 total with room for the footer
+
+
+def stance_mark(stance: Stance, lang: str = "en") -> str:
+    return f"{STANCE_DOT[stance]} {t('stance_' + stance.value, lang)}"
 
 
 def cites(numbers: list[int]) -> str:
     return "".join(f"[{n}]" for n in numbers[:20])
 
 
-def byline(article: Article) -> str:
+def byline(article: Article, lang: str = "en") -> str:
     parts = [p for p in (article.source, (article.published_at or "").replace("T", " ")[:16]) if p]
-    return " · ".join(parts) or "source and date unknown"
+    return " · ".join(parts) or t("unknown_source", lang)
+
+
+def role_text(person: PersonEntry, lang: str = "en") -> str:
+    if person.role and person.organization:
+        return t("role_at", lang, role=person.role, org=person.organization)
+    return person.role or person.organization or ""
 
 
 @dataclass
@@ -46,14 +53,14 @@ class Pager:
     title: str
     description: str = ""
     footer: str = ""
+    lang: str = "en"
     pages: list[discord.Embed] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._new_page(first=True)
+        self.new_page(first=True)
 
-    def _new_page(self, first: bool = False) -> None:
-        title = fit(self.title, limits.EMBED_TITLE)
-        embed = discord.Embed(title=title, colour=COLOUR)
+    def new_page(self, first: bool = False) -> None:
+        embed = discord.Embed(title=fit(self.title, limits.EMBED_TITLE), colour=COLOUR)
         if first and self.description:
             embed.description = fit(self.description, limits.EMBED_DESCRIPTION)
         self.pages.append(embed)
@@ -67,10 +74,10 @@ class Pager:
         name = fit(one_line(name) or "\u200b", limits.FIELD_NAME)
         chunks = _chunks(value.strip() or "—", limits.FIELD_VALUE)
         for i, chunk in enumerate(chunks):
-            label = name if i == 0 else fit(f"{name} (cont.)", limits.FIELD_NAME)
+            label = name if i == 0 else fit(t("cont", self.lang, name=name), limits.FIELD_NAME)
             size = limits.embed_size(self._current.to_dict()) + len(label) + len(chunk)
             if len(self._current.fields) >= limits.EMBED_FIELDS or size > PAGE_BUDGET:
-                self._new_page()
+                self.new_page()
             self._current.add_field(name=label, value=chunk, inline=False)
 
     def line(self, text: str) -> None:
@@ -79,7 +86,7 @@ class Pager:
         addition = (("\n" if desc else "") + text)[: limits.EMBED_DESCRIPTION]
         size = limits.embed_size(self._current.to_dict()) + len(addition)
         if len(desc) + len(addition) > limits.EMBED_DESCRIPTION or size > PAGE_BUDGET:
-            self._new_page()
+            self.new_page()
             desc, addition = "", text[: limits.EMBED_DESCRIPTION]
         self._current.description = desc + addition
 
@@ -88,7 +95,8 @@ class Pager:
         for i, embed in enumerate(self.pages, 1):
             footer = self.footer
             if total > 1:
-                footer = f"{footer} · page {i}/{total}" if footer else f"page {i}/{total}"
+                page = t("page", self.lang, i=i, n=total)
+                footer = f"{footer} · {page}" if footer else page
             if footer:
                 embed.set_footer(text=fit(footer, limits.FOOTER))
         return [[e] for e in self.pages]
@@ -113,143 +121,151 @@ def _chunks(text: str, size: int) -> list[str]:
 # ---------------------------------------------------------------------------------------------------------
 
 
-def summary_pages(article: Article, length: str = "short") -> list[Page]:
-    description = f"*{plain(byline(article))}*"
+def summary_pages(article: Article, length: str = "short", lang: str = "en") -> list[Page]:
+    description = f"*{plain(byline(article, lang))}*"
     if article.core_viewpoint:
         description += "\n\n" + plain(article.core_viewpoint)
     full = length == "full"
-    footer = "" if full else "Run /summary with length: full for every point"
-    pager = Pager(title=plain(one_line(article.title)), description=description, footer=footer)
+    footer = "" if full else t("summary_full_hint", lang)
+    pager = Pager(title=plain(one_line(article.title)), description=description, footer=footer, lang=lang)
     sections = article.sections if full else article.sections[:3]
     for number, section in enumerate(sections, 1):
-        heading = section.heading or (f"Part {number}" if len(article.sections) > 1 else "Points")
+        heading = section.heading or (
+            t("part", lang, n=number) if len(article.sections) > 1 else t("points", lang)
+        )
         points = section.points if full else section.points[:2]
         lines = [
             f"• {plain(one_line(p.text))}" + (f" {cites(p.citations)}" if p.citations else "") for p in points
         ]
         if not full and len(section.points) > len(points):
-            lines.append(f"… {len(section.points) - len(points)} more")
+            lines.append(t("n_more", lang, n=len(section.points) - len(points)))
         pager.add(plain(heading), "\n".join(lines) or "—")
     if not full and len(article.sections) > len(sections):
-        pager.add("More", f"{len(article.sections) - len(sections)} more section(s)")
+        pager.add(t("more", lang), t("more_sections", lang, n=len(article.sections) - len(sections)))
     return pager.finish()
 
 
-def article_list_pages(articles: list[Article], heading: str, per_page: int = 10) -> list[Page]:
-    pager = Pager(title=heading, footer=f"{len(articles)} article(s) · /summary for one of them")
+def article_list_pages(
+    articles: list[Article], heading: str, per_page: int = 10, lang: str = "en"
+) -> list[Page]:
+    pager = Pager(title=heading, footer=t("list_footer", lang, n=len(articles)), lang=lang)
     for i, article in enumerate(articles, 1):
-        date = (article.published_at or "")[:10] or "undated"
+        date_text = (article.published_at or "")[:10] or t("undated", lang)
         pager.line(
-            f"**{i}.** {plain(fit(one_line(article.title), 200))}\n   {plain(article.source or '—')} · {date}"
+            f"**{i}.** {plain(fit(one_line(article.title), 200))}\n   {plain(article.source or '—')} · {date_text}"
         )
         if i % per_page == 0 and i < len(articles):
-            pager._new_page()
+            pager.new_page()
     return pager.finish()
 
 
-def person_pages(person: PersonEntry, library: Library, limit: int = 6) -> list[Page]:
+def person_pages(person: PersonEntry, library: Library, limit: int = 6, lang: str = "en") -> list[Page]:
     lines = []
     if person.role or person.organization:
-        lines.append(plain(" at ".join(x for x in (person.role, person.organization) if x)))
+        lines.append(plain(role_text(person, lang)))
     if person.aliases:
-        lines.append("Also written: " + plain(", ".join(sorted(person.aliases))))
+        lines.append(t("also_written", lang, names=plain(", ".join(sorted(person.aliases)))))
     pager = Pager(
         title=plain(person.name),
         description="\n".join(lines),
-        footer=f"Mentioned in {person.mentions} article(s) · /claims person:{fit(person.name, 60)} for every claim",
+        footer=t("person_footer", lang, n=person.mentions, name=fit(person.name, 60)),
+        lang=lang,
     )
     articles = [a for a in (library.article(i) for i in person.article_ids) if a is not None]
-    pager.add(
-        "Articles (newest first)",
-        "\n".join(
-            f"• {plain(fit(one_line(a.title), 150))} ({(a.published_at or '')[:10] or 'undated'})"
-            for a in articles[:limit]
-        )
-        + (f"\n… and {len(articles) - limit} more" if len(articles) > limit else ""),
+    listed = "\n".join(
+        f"• {plain(fit(one_line(a.title), 150))} ({(a.published_at or '')[:10] or t('undated', lang)})"
+        for a in articles[:limit]
     )
+    if len(articles) > limit:
+        listed += "\n" + t("and_more", lang, n=len(articles) - limit)
+    pager.add(t("articles_newest", lang), listed)
     said = library.claims_by(person)
     if said:
         pager.add(
-            "Claims they made", _claim_lines(said[:limit], library, speaker=False, more=len(said) - limit)
+            t("claims_made", lang),
+            _claim_lines(said[:limit], speaker=False, more=len(said) - limit, lang=lang),
         )
     about = library.claims_about(person)
     if about:
         pager.add(
-            "Claims about them", _claim_lines(about[:limit], library, speaker=True, more=len(about) - limit)
+            t("claims_about", lang),
+            _claim_lines(about[:limit], speaker=True, more=len(about) - limit, lang=lang),
         )
     return pager.finish()
 
 
-def _claim_lines(refs: list[ClaimRef], library: Library, speaker: bool, more: int = 0) -> str:
+def _claim_lines(refs: list[ClaimRef], speaker: bool, more: int = 0, lang: str = "en") -> str:
     lines = []
     for ref in refs:
         c = ref.claim
         who = f" — {plain(c.speaker)}" if speaker and c.speaker else ""
-        lines.append(f"{STANCE_MARK[c.stance]}{who}: {plain(fit(c.text, 300))} {cites(c.citations)}".rstrip())
+        lines.append(
+            f"{stance_mark(c.stance, lang)}{who}: {plain(fit(c.text, 300))} {cites(c.citations)}".rstrip()
+        )
     if more > 0:
-        lines.append(f"… and {more} more")
+        lines.append(t("n_more", lang, n=more))
     return "\n".join(lines)
 
 
-def people_pages(people: list[PersonEntry], heading: str, per_page: int = 15) -> list[Page]:
-    pager = Pager(title=heading, footer="/person name:<name> for a person's card")
+def people_pages(people: list[PersonEntry], heading: str, per_page: int = 15, lang: str = "en") -> list[Page]:
+    pager = Pager(title=heading, footer=t("people_footer", lang), lang=lang)
     for i, p in enumerate(people, 1):
-        role = " at ".join(x for x in (p.role, p.organization) if x)
+        role = role_text(p, lang)
         pager.line(
-            f"**{plain(p.name)}**" + (f" — {plain(role)}" if role else "") + f" · {p.mentions} article(s)"
+            f"**{plain(p.name)}**"
+            + (f" — {plain(role)}" if role else "")
+            + f" · {t('n_articles', lang, n=p.mentions)}"
         )
         if i % per_page == 0 and i < len(people):
-            pager._new_page()
+            pager.new_page()
     return pager.finish()
 
 
-def claims_pages(refs: list[ClaimRef], library: Library, heading: str, per_page: int = 6) -> list[Page]:
-    pager = Pager(title=heading, footer=f"{len(refs)} claim(s)")
+def claims_pages(
+    refs: list[ClaimRef], library: Library, heading: str, per_page: int = 6, lang: str = "en"
+) -> list[Page]:
+    pager = Pager(title=heading, footer=t("n_claims", lang, n=len(refs)), lang=lang)
     for i, ref in enumerate(refs, 1):
         c = ref.claim
         article = library.article(ref.article_id)
         source = fit(one_line(article.title), 80) if article else ref.article_id
-        name = f"{STANCE_MARK[c.stance]} · {plain(c.speaker) if c.speaker else 'no named speaker'}"
+        name = f"{stance_mark(c.stance, lang)} · {plain(c.speaker) if c.speaker else t('no_speaker', lang)}"
         pager.add(name, f"{plain(c.text)} {cites(c.citations)}\n*{plain(source)}*")
         if i % per_page == 0 and i < len(refs):
-            pager._new_page()
+            pager.new_page()
     return pager.finish()
 
 
-def about_pages(stats: dict[str, int], version: str, stances: Iterable[tuple[str, int]]) -> list[Page]:
+def about_pages(
+    stats: dict[str, int], version: str, stances: Iterable[tuple[str, int]], lang: str = "en"
+) -> list[Page]:
     pager = Pager(
-        title="Newsdesk",
-        description=(
-            "I turn article summaries into answers: what an article says, who the people in it are, and which "
-            "claims were made, denied, acknowledged or only reported."
-        ),
-        footer=f"Newsdesk {version}",
+        title="Newsdesk", description=t("about_text", lang), footer=f"Newsdesk {version}", lang=lang
+    )
+    counts = t("about_counts", lang, **stats)
+    pager.add(
+        t("about_known", lang), counts + "\n" + ", ".join(f"{n} {t('stance_' + s, lang)}" for s, n in stances)
     )
     pager.add(
-        "What I know",
-        f"{stats['articles']} articles · {stats['people']} people · {stats['organizations']} organizations · "
-        f"{stats['claims']} claims\n" + ", ".join(f"{n} {s}" for s, n in stances),
-    )
-    pager.add(
-        "Commands",
+        t("about_commands", lang),
         "/summary · /articles list · /articles search · /person · /people · /claims · /about\n"
-        "Server managers: /digest set · status · preview · now · off",
+        + t("about_managers", lang),
     )
     return pager.finish()
 
 
 def digest_messages(
-    digest: Digest, local_date: date, people_of: dict[str, list[str]] | None = None
+    digest: Digest, local_date: date, people_of: dict[str, list[str]] | None = None, lang: str = "en"
 ) -> list[tuple[str, Page]]:
     """The digest as messages (content, embeds): one embed per article, as many messages as the limits need."""
-    day = local_date.strftime("%A %d %B %Y")
+    day = local_date.isoformat() if lang != "en" else local_date.strftime("%A %d %B %Y")
     if digest.empty:
-        return [(f"📰 **Daily digest** · {day}: nothing new since the last digest.", [])]
+        return [(t("digest_quiet", lang, day=day), [])]
     pages: list[tuple[str, Page]] = []
     current: Page = []
     size = 0
     for article in digest.articles:
-        embed = _digest_embed(article, (people_of or {}).get(article.id))
+        embed = _digest_embed(article, (people_of or {}).get(article.id), lang)
         esize = limits.embed_size(embed.to_dict())
         if current and (len(current) >= limits.EMBEDS_PER_MESSAGE or size + esize > PAGE_BUDGET):
             pages.append(("", current))
@@ -258,90 +274,105 @@ def digest_messages(
         size += esize
     pages.append(("", current))
     count = len(digest.articles) + digest.more
-    header = f"📰 **Daily digest** · {day} · {count} new article{'s' if count != 1 else ''}"
+    header = t("digest_header", lang, day=day, count=count)
+    if lang == "en" and count == 1:
+        header = header.replace("article(s)", "article")
+    elif lang == "en":
+        header = header.replace("article(s)", "articles")
     pages[0] = (header, pages[0][1])
     if digest.more:
         last_content, last_page = pages[-1]
-        more = f"+{digest.more} more — `/articles list` shows them all"
-        pages[-1] = ((last_content + "\n" + more).strip(), last_page)
+        pages[-1] = ((last_content + "\n" + t("digest_more", lang, n=digest.more)).strip(), last_page)
     return pages
 
 
-def _digest_embed(article: Article, people: list[str] | None) -> discord.Embed:
+def _digest_embed(article: Article, people: list[str] | None, lang: str) -> discord.Embed:
     lead = one_line(article.core_viewpoint) or (
         one_line(article.points()[0].text) if article.points() else ""
     )
     embed = discord.Embed(title=fit(plain(one_line(article.title)), limits.EMBED_TITLE), colour=COLOUR)
-    lines = [f"*{plain(byline(article))}*", plain(fit(lead, 300))]
+    lines = [f"*{plain(byline(article, lang))}*", plain(fit(lead, 300))]
     names = people if people is not None else [p.name for p in article.people]
     if names:
-        lines.append("**People:** " + plain(fit(", ".join(names[:8]), 300)))
-    lines.append(f"More: `/summary article:{fit(one_line(article.title), 60)}`")
+        lines.append(t("digest_people", lang, names=plain(fit(", ".join(names[:8]), 300))))
+    lines.append(t("digest_more_link", lang, title=fit(one_line(article.title), 60)))
     embed.description = fit("\n".join(lines), limits.EMBED_DESCRIPTION)
     return embed
 
 
-def _when(at: datetime | None, zone: str) -> str:
+def _when(at: datetime | None, zone: str, lang: str) -> str:
     if at is None:
-        return "not scheduled"
+        return t("sched_none", lang)
     local = at.astimezone(ZoneInfo(zone))
-    return f"{local:%a %d %b %Y %H:%M} {zone} ({at.astimezone(UTC):%H:%M} UTC) · <t:{int(at.timestamp())}:R>"
+    return f"{local:%Y-%m-%d %H:%M} {zone} ({at.astimezone(UTC):%H:%M} UTC) · <t:{int(at.timestamp())}:R>"
 
 
-def digest_schedule_embed(schedule: Schedule, upcoming: datetime | None, heading: str) -> list[discord.Embed]:
+def digest_schedule_embed(
+    schedule: Schedule, upcoming: datetime | None, heading: str, lang: str = "en", digest_lang: str = "en"
+) -> list[discord.Embed]:
     embed = discord.Embed(title=heading, colour=COLOUR)
-    embed.add_field(name="Channel", value=f"<#{schedule.channel_id}>", inline=True)
-    embed.add_field(name="Time", value=f"{schedule.at:%H:%M} {schedule.zone}", inline=True)
-    embed.add_field(name="Articles", value=f"up to {schedule.max_articles}", inline=True)
+    embed.add_field(name=t("sched_channel", lang), value=f"<#{schedule.channel_id}>", inline=True)
+    embed.add_field(name=t("sched_time", lang), value=f"{schedule.at:%H:%M} {schedule.zone}", inline=True)
     embed.add_field(
-        name="Quiet days",
-        value="post nothing" if schedule.skip_empty else "post a one-line notice",
-        inline=True,
+        name=t("sched_articles", lang), value=t("sched_up_to", lang, n=schedule.max_articles), inline=True
     )
-    embed.add_field(name="Next run", value=_when(upcoming, schedule.zone), inline=False)
+    quiet = t("sched_quiet_skip", lang) if schedule.skip_empty else t("sched_quiet_notice", lang)
+    embed.add_field(name=t("sched_quiet", lang), value=quiet, inline=True)
+    embed.add_field(name=t("sched_language", lang), value=t(f"lang_{digest_lang}", lang), inline=True)
+    embed.add_field(name=t("sched_next", lang), value=_when(upcoming, schedule.zone, lang), inline=False)
     return [embed]
 
 
-def digest_status_embed(info: Status, guild_id: int) -> list[discord.Embed]:
+def digest_status_embed(
+    info: Status, guild_id: int, lang: str = "en", digest_lang: str = "en"
+) -> list[discord.Embed]:
     schedule = info.schedule
     assert schedule is not None
     if not schedule.enabled:
-        state = "off"
+        state = t("status_off", lang)
     elif schedule.paused:
-        state = f"paused after {schedule.failures} failed posts in a row: fix the channel, then run /digest set again"
+        state = t("status_paused", lang, n=schedule.failures)
     else:
-        state = "on"
-    embed = digest_schedule_embed(schedule, info.next_run, f"Digest: {state}")[0]
+        state = t("status_on", lang)
+    embed = digest_schedule_embed(
+        schedule, info.next_run, t("status_title", lang, state=state), lang, digest_lang
+    )[0]
     last = info.last_posted
     if last:
         ids = last.get("message_ids") or []
         link = f"https://discord.com/channels/{guild_id}/{last['channel_id']}/{ids[0]}" if ids else ""
         when = str(last.get("finished_at") or last["started_at"])[:16].replace("T", " ")
-        embed.add_field(
-            name="Last post",
-            value=fit(f"{when} UTC · {last['articles']} article(s) {link}", limits.FIELD_VALUE),
-            inline=False,
-        )
+        value = t("status_last_value", lang, when=when, n=last["articles"], link=link)
+        embed.add_field(name=t("status_last", lang), value=fit(value, limits.FIELD_VALUE), inline=False)
     else:
-        embed.add_field(name="Last post", value="none yet", inline=False)
+        embed.add_field(name=t("status_last", lang), value=t("status_none", lang), inline=False)
     if info.failures:
         lines = [
             f"{str(f['started_at'])[:16].replace('T', ' ')} UTC: {plain(str(f['error']))}"
             for f in info.failures
         ]
-        embed.add_field(name="Recent failures", value=fit("\n".join(lines), limits.FIELD_VALUE), inline=False)
+        embed.add_field(
+            name=t("status_failures", lang), value=fit("\n".join(lines), limits.FIELD_VALUE), inline=False
+        )
     return [embed]
 
 
-def stats_embed(summary: UsageSummary, scope: str, names: dict[str, str] | None = None) -> discord.Embed:
+def stats_embed(
+    summary: UsageSummary, scope: str, names: dict[str, str] | None = None, lang: str = "en"
+) -> discord.Embed:
     """The /stats card; ``names`` maps article ids to titles."""
-    embed = discord.Embed(
-        title=fit(f"Usage · {scope} · last {summary.days} day(s)", limits.EMBED_TITLE), colour=COLOUR
-    )
+    title = t("stats_title", lang, scope=scope, days=summary.days)
+    embed = discord.Embed(title=fit(title, limits.EMBED_TITLE), colour=COLOUR)
     o = summary.by_outcome
-    embed.description = (
-        f"**{summary.total}** command(s): {o.get('ok', 0)} answered, {o.get('user_error', 0)} not found, "
-        f"{o.get('denied', 0)} denied, {o.get('error', 0)} errors ({summary.error_rate:.1%} error rate)"
+    embed.description = t(
+        "stats_summary",
+        lang,
+        total=summary.total,
+        ok=o.get("ok", 0),
+        user_error=o.get("user_error", 0),
+        denied=o.get("denied", 0),
+        error=o.get("error", 0),
+        rate=f"{summary.error_rate:.1%}",
     )
 
     def listing(pairs: list[tuple[str, int]], fmt: dict[str, str] | None = None) -> str:
@@ -349,36 +380,30 @@ def stats_embed(summary: UsageSummary, scope: str, names: dict[str, str] | None 
         return fit("\n".join(rows), limits.FIELD_VALUE) or "—"
 
     embed.add_field(
-        name="Top commands", value=listing([(f"/{k}", n) for k, n in summary.top_commands]), inline=True
+        name=t("stats_top_commands", lang),
+        value=listing([(f"/{k}", n) for k, n in summary.top_commands]),
+        inline=True,
     )
-    embed.add_field(name="People looked up", value=listing(summary.top_people), inline=True)
-    embed.add_field(name="Articles summarized", value=listing(summary.top_articles, names), inline=False)
+    embed.add_field(name=t("stats_people", lang), value=listing(summary.top_people), inline=True)
+    embed.add_field(name=t("stats_articles", lang), value=listing(summary.top_articles, names), inline=False)
     latency = "—" if summary.p50_ms is None else f"p50 {summary.p50_ms:.0f} ms · p95 {summary.p95_ms:.0f} ms"
-    embed.add_field(name="Time to answer", value=latency, inline=True)
+    embed.add_field(name=t("stats_latency", lang), value=latency, inline=True)
     if summary.autocomplete:
         auto = ", ".join(f"/{k} {n}" for k, n in list(summary.autocomplete.items())[:5])
-        embed.add_field(name="Autocomplete requests", value=fit(auto, limits.FIELD_VALUE), inline=True)
+        embed.add_field(name=t("stats_autocomplete", lang), value=fit(auto, limits.FIELD_VALUE), inline=True)
     if summary.dropped:
         embed.add_field(
-            name="Not recorded",
-            value=f"{summary.dropped} event(s) dropped while the database was away",
+            name=t("stats_dropped", lang),
+            value=t("stats_dropped_value", lang, n=summary.dropped),
             inline=False,
         )
     embed.set_image(url="attachment://usage.png")
     return embed
 
 
-PRIVACY_TEXT = (
-    "**What Newsdesk stores about you**\n"
-    "For every slash command you run: the time, the server and channel, your user id, the command and the "
-    "options you typed (each cut to 100 characters), how long the answer took, and whether it worked. "
-    "Autocomplete is only counted per command per minute, without your id.\n\n"
-    "**Why**: server managers see what their members look up (`/stats`), and we see errors and speed.\n\n"
-    "**How long**: {days} days, then the records are deleted automatically.\n\n"
-    "**Your control**: `/stats scope: me` shows your own use; `/privacy forget-me` deletes every record of your "
-    "use now. Articles, people and claims come from the news, not from you."
-)
-
-
-def privacy_embed(retention_days: int) -> discord.Embed:
-    return discord.Embed(title="Privacy", description=PRIVACY_TEXT.format(days=retention_days), colour=COLOUR)
+def privacy_embed(retention_days: int, lang: str = "en") -> discord.Embed:
+    return discord.Embed(
+        title=t("privacy_title", lang),
+        description=t("privacy_text", lang, days=retention_days),
+        colour=COLOUR,
+    )

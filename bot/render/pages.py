@@ -7,6 +7,8 @@ import logging
 
 import discord
 
+from bot.i18n import pick, t
+
 from .embeds import Page
 
 log = logging.getLogger(__name__)
@@ -15,8 +17,11 @@ PAGE_TIMEOUT = 300.0
 
 
 class Paginator(discord.ui.View):
-    def __init__(self, pages: list[Page], owner_id: int, timeout: float = PAGE_TIMEOUT) -> None:
+    def __init__(
+        self, pages: list[Page], owner_id: int, timeout: float = PAGE_TIMEOUT, lang: str = "en"
+    ) -> None:
         super().__init__(timeout=timeout)
+        self.lang = lang
         self.pages = pages
         self.owner_id = owner_id
         self.index = 0
@@ -26,15 +31,14 @@ class Paginator(discord.ui.View):
     def _sync(self) -> None:
         self.previous.disabled = self.index == 0
         self.next.disabled = self.index >= len(self.pages) - 1
+        self.previous.label = t("previous", self.lang)
+        self.next.label = t("next", self.lang)
         self.position.label = f"{self.index + 1}/{len(self.pages)}"
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id == self.owner_id:
             return True
-        await interaction.response.send_message(
-            "Only the person who ran this command can turn its pages. Run the command yourself to browse.",
-            ephemeral=True,
-        )
+        await interaction.response.send_message(t("pages_not_yours", pick(interaction)), ephemeral=True)
         return False
 
     async def _show(self, interaction: discord.Interaction) -> None:
@@ -73,7 +77,7 @@ async def send_pages(interaction: discord.Interaction, pages: list[Page], *, eph
     if len(pages) == 1:
         await respond(interaction, embeds=pages[0], ephemeral=ephemeral)
         return
-    view = Paginator(pages, owner_id=interaction.user.id)
+    view = Paginator(pages, owner_id=interaction.user.id, lang=pick(interaction))
     await respond(interaction, embeds=pages[0], view=view, ephemeral=ephemeral)
     view.message = await interaction.original_response()
 
@@ -113,17 +117,18 @@ async def respond(
 class Confirm(discord.ui.View):
     """A yes/no question only its asker can answer; ``result`` is True, False, or None on timeout."""
 
-    def __init__(self, owner_id: int, confirm_label: str, timeout: float = 120.0) -> None:
+    def __init__(self, owner_id: int, confirm_label: str, timeout: float = 120.0, lang: str = "en") -> None:
         super().__init__(timeout=timeout)
         self.owner_id = owner_id
         self.result: bool | None = None
         self.answer: discord.Interaction | None = None
         self.yes.label = confirm_label
+        self.no.label = t("cancel", lang)
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id == self.owner_id:
             return True
-        await interaction.response.send_message("This question is for someone else.", ephemeral=True)
+        await interaction.response.send_message(t("confirm_not_yours", pick(interaction)), ephemeral=True)
         return False
 
     def _finish(self, interaction: discord.Interaction, result: bool) -> None:

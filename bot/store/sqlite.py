@@ -316,8 +316,9 @@ class SQLiteStore:
             "paused",
             "failures",
             "effective_from",
+            "language",
         ]
-        row = [values[c] for c in cols]
+        row = [values.get(c, "en") if c == "language" else values[c] for c in cols]
         await self._write(
             f"INSERT INTO guild_digest (guild_id, {', '.join(cols)}, updated_at) VALUES (?, {', '.join('?' for _ in cols)}, ?)"
             f" ON CONFLICT (guild_id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in cols)}, updated_at = excluded.updated_at",

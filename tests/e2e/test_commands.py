@@ -229,3 +229,26 @@ async def test_every_message_disallows_mentions(fake: FakeDiscord, bot: BotProce
 
 async def test_no_request_went_to_an_unknown_route(fake: FakeDiscord, bot: BotProcess) -> None:
     assert fake.unknown_routes == []
+
+
+async def test_replies_follow_the_members_language(fake: FakeDiscord, bot: BotProcess) -> None:
+    zh = await fake.command("person", {"name": "Qqqzzz"}, member="alice", locale="zh-CN")
+    assert zh.content.startswith("文章中没有名为“Qqqzzz”的人。")
+    tw = await fake.command("about", member="alice", locale="zh-TW")
+    assert "我知道的內容" in tw.text()
+    assert "12 篇文章" in tw.text()
+    card = await fake.command("person", {"name": "Huang Renxun"}, member="alice", locale="zh-CN")
+    assert card.text().startswith(
+        "Jensen Huang\nNvidia founder and CEO"
+    )  # found by pinyin; role in Chinese order
+    assert "其他写法" in card.text()
+    fr = await fake.command("person", {"name": "Qqqzzz"}, member="alice", locale="fr")
+    assert fr.content.startswith("No one called")  # unsupported language: the server's (en-US), then English
+
+
+async def test_synced_commands_carry_chinese_names(fake: FakeDiscord, bot: BotProcess) -> None:
+    commands = {c["name"]: c for c in fake.commands[str(fake.guild().id)]}
+    assert commands["summary"]["name_localizations"] == {"zh-CN": "摘要", "zh-TW": "摘要"}
+    assert commands["privacy"]["options"][1]["name_localizations"]["zh-TW"] == "刪除我的記錄"
+    for command in commands.values():
+        assert set(command["description_localizations"]) == {"zh-CN", "zh-TW"}

@@ -153,12 +153,19 @@ async def test_digest_commands(fresh_fake: FakeDiscord, tmp_path: Path) -> None:
     assert zones.choices[0]["value"] == "Europe/Berlin"
     ok = await fake.command(
         "digest set",
-        {"channel": str(g.channel_id), "time": "08:30", "timezone": "Asia/Shanghai", "max_articles": 3},
+        {
+            "channel": str(g.channel_id),
+            "time": "08:30",
+            "timezone": "Asia/Shanghai",
+            "max_articles": 3,
+            "language": "zh-TW",
+        },
         member="owner",
     )
     assert ok.ephemeral
     text = ok.text()
     assert "Digest scheduled" in text and "08:30 Asia/Shanghai" in text and "00:30 UTC" in text
+    assert "Traditional Chinese" in text
     preview = await fake.command("digest preview", member="owner")
     assert preview.ephemeral
     assert len(preview.embeds) == 3
@@ -167,6 +174,8 @@ async def test_digest_commands(fresh_fake: FakeDiscord, tmp_path: Path) -> None:
     assert now.ephemeral
     assert "Posted 3 article(s)" in now.content
     assert len(posts(fake)) == 1
+    assert posts(fake)[0]["content"].startswith("📰 **每日簡報**")  # the server's digest language
+    assert "**人物：**" in posts(fake)[0]["embeds"][0]["description"]
     assert posts(fake)[0]["nonce"].isdigit()  # a random nonce: an unscheduled digest is not tied to a date
     after = await fake.command("digest preview", member="owner")
     assert "Nothing new since the last digest" in after.content  # /digest now consumed them

@@ -37,7 +37,7 @@ def test_sqlite_urls() -> None:
 async def test_migrations_are_recorded_once(store: SQLiteStore) -> None:
     assert await store.migrate() == []
     async with store.db.execute("SELECT version FROM schema_migrations") as cur:
-        assert [r[0] for r in await cur.fetchall()] == [1, 2, 3]
+        assert [r[0] for r in await cur.fetchall()] == [1, 2, 3, 4]
     async with store.db.execute("PRAGMA journal_mode") as cur:
         assert (await cur.fetchone())[0] == "wal"
 

@@ -1,0 +1,802 @@
+"""Every user-facing string in English, Simplified Chinese and Traditional Chinese, in one place.
+
+Reply text follows the member's Discord language, then the server's, then English (``lang_of``). Command names,
+descriptions, options and choices are translated for Discord by :class:`NewsdeskTranslator` (discord.py only
+translates that metadata; replies are localized here). The Traditional strings were converted from the
+Simplified ones with OpenCC's s2twp table (Taiwan phrasing) and reviewed; keep the three columns in step.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from discord import app_commands
+
+SUPPORTED = ("en", "zh-CN", "zh-TW")
+_INDEX = {"en": 0, "zh-CN": 1, "zh-TW": 2}
+
+# key: (English, Simplified Chinese, Traditional Chinese)
+REPLIES: dict[str, tuple[str, str, str]] = {
+    "page": ("page {i}/{n}", "第 {i}/{n} 页", "第 {i}/{n} 頁"),
+    "cont": ("{name} (cont.)", "{name}（续）", "{name}（續）"),
+    "lang_en": ("English", "英语", "英語"),
+    "lang_zh-CN": ("Simplified Chinese", "简体中文", "簡體中文"),
+    "lang_zh-TW": ("Traditional Chinese", "繁体中文", "繁體中文"),
+    "no_article": (
+        "No article matches “{shown}”. Pick one from the list as you type, or try `/articles search`.",
+        "没有与“{shown}”匹配的文章。请在输入时从列表中选择，或试试 `/articles search`。",
+        "沒有與“{shown}”匹配的文章。請在輸入時從列表中選擇，或試試 `/articles search`。",
+    ),
+    "no_person_dym": (
+        "No one called “{shown}” appears in the articles. Did you mean: {names}?",
+        "文章中没有名为“{shown}”的人。你是不是要找：{names}？",
+        "文章中沒有名為“{shown}”的人。你是不是要找：{names}？",
+    ),
+    "no_person": (
+        "No one called “{shown}” appears in the articles. `/people` lists who does.",
+        "文章中没有名为“{shown}”的人。`/people` 可列出文章中的人物。",
+        "文章中沒有名為“{shown}”的人。`/people` 可列出文章中的人物。",
+    ),
+    "no_articles": (
+        "I don't know any articles yet. An admin can add some to the configured folders.",
+        "我还没有任何文章。管理员可以把文章放进配置的文件夹。",
+        "我還沒有任何文章。管理員可以把文章放進配置的資料夾。",
+    ),
+    "no_search": (
+        "No article mentions “{shown}”. Try fewer or different words.",
+        "没有文章提到“{shown}”。请减少或更换关键词。",
+        "沒有文章提到“{shown}”。請減少或更換關鍵詞。",
+    ),
+    "title_newest": (
+        "Newest articles",
+        "最新文章",
+        "最新文章",
+    ),
+    "title_matching": (
+        "Articles matching “{shown}”",
+        "与“{shown}”匹配的文章",
+        "與“{shown}”匹配的文章",
+    ),
+    "no_people_in": (
+        "No people are named in “{title}”.",
+        "《{title}》中没有提到任何人。",
+        "《{title}》中沒有提到任何人。",
+    ),
+    "no_people": (
+        "No people are named in the articles I know.",
+        "我所知道的文章中没有提到任何人。",
+        "我所知道的文章中沒有提到任何人。",
+    ),
+    "title_people_in": (
+        "People in: {title}",
+        "文中人物：{title}",
+        "文中人物：{title}",
+    ),
+    "title_most": (
+        "Most mentioned people",
+        "被提及最多的人物",
+        "被提及最多的人物",
+    ),
+    "no_claims": (
+        "No claims match {described}. Try fewer filters.",
+        "没有符合{described}的说法。请减少筛选条件。",
+        "沒有符合{described}的說法。請減少篩選條件。",
+    ),
+    "filter_article": (
+        "article “{x}”",
+        "文章“{x}”",
+        "文章“{x}”",
+    ),
+    "filter_person": (
+        "person {x}",
+        "人物 {x}",
+        "人物 {x}",
+    ),
+    "filter_stance": (
+        "stance {x}",
+        "立场 {x}",
+        "立場 {x}",
+    ),
+    "filter_about": (
+        "about “{x}”",
+        "关于“{x}”",
+        "關於“{x}”",
+    ),
+    "filter_all": (
+        "all articles",
+        "全部文章",
+        "全部文章",
+    ),
+    "title_claims": (
+        "Claims: {described}",
+        "说法：{described}",
+        "說法：{described}",
+    ),
+    "digest_none": (
+        "No digest is scheduled here yet. Set one with `/digest set`.",
+        "这里还没有安排每日简报。请用 `/digest set` 设置。",
+        "這裡還沒有安排每日簡報。請用 `/digest set` 設定。",
+    ),
+    "digest_empty": (
+        "Nothing new since the last digest: the next one would be empty.",
+        "自上次简报以来没有新内容：下一期将是空的。",
+        "自上次簡報以來沒有新內容：下一期將是空的。",
+    ),
+    "digest_need_channel": (
+        "Set a channel first with `/digest set`.",
+        "请先用 `/digest set` 设置频道。",
+        "請先用 `/digest set` 設定頻道。",
+    ),
+    "digest_not_posted": (
+        "The digest was not posted: {error}",
+        "简报未能发布：{error}",
+        "簡報未能發布：{error}",
+    ),
+    "digest_posted": (
+        "Posted {n} article(s): {url}",
+        "已发布 {n} 篇文章：{url}",
+        "已發布 {n} 篇文章：{url}",
+    ),
+    "digest_not_running": (
+        "No daily digest is running here.",
+        "这里没有正在运行的每日简报。",
+        "這裡沒有正在執行的每日簡報。",
+    ),
+    "digest_off": (
+        "The daily digest is off. `/digest set` turns it on again.",
+        "每日简报已关闭。`/digest set` 可以重新开启。",
+        "每日簡報已關閉。`/digest set` 可以重新開啟。",
+    ),
+    "stats_need_server": (
+        "Server statistics only exist in a server. Use `scope: me` here.",
+        "服务器统计只在服务器中可用。这里请使用 `scope: me`。",
+        "伺服器統計只在伺服器中可用。這裡請使用 `scope: me`。",
+    ),
+    "forget_ask": (
+        "This deletes every record of the commands you ran, in every server. It cannot be undone.",
+        "这将删除你在所有服务器中使用命令的全部记录，且无法撤销。",
+        "這將刪除你在所有伺服器中使用命令的全部記錄，且無法撤銷。",
+    ),
+    "forget_button": (
+        "Delete my records",
+        "删除我的记录",
+        "刪除我的記錄",
+    ),
+    "cancel": (
+        "Cancel",
+        "取消",
+        "取消",
+    ),
+    "forget_timeout": (
+        "Nothing was deleted (no answer).",
+        "未删除任何内容（没有回应）。",
+        "未刪除任何內容（沒有回應）。",
+    ),
+    "forget_cancelled": (
+        "Nothing was deleted.",
+        "未删除任何内容。",
+        "未刪除任何內容。",
+    ),
+    "forget_done": (
+        "Done: {n} record(s) of your use were deleted.",
+        "完成：已删除你的 {n} 条使用记录。",
+        "完成：已刪除你的 {n} 條使用記錄。",
+    ),
+    "err_permission": (
+        "You need the {missing} permission for this.",
+        "你需要“{missing}”权限才能这样做。",
+        "你需要“{missing}”權限才能這樣做。",
+    ),
+    "perm_manage_guild": (
+        "manage guild",
+        "管理服务器",
+        "管理伺服器",
+    ),
+    "err_check": (
+        "You can't use this command here.",
+        "你不能在这里使用此命令。",
+        "你不能在這裡使用此命令。",
+    ),
+    "err_cooldown": (
+        "You're going a bit fast: this command is free again in {wait} s.",
+        "操作有点快：此命令将在 {wait} 秒后可再次使用。",
+        "操作有點快：此命令將在 {wait} 秒後可再次使用。",
+    ),
+    "err_discord": (
+        "Discord had a problem delivering that answer. Please try again.",
+        "Discord 在传送回答时出了问题，请再试一次。",
+        "Discord 在傳送回答時出了問題，請再試一次。",
+    ),
+    "err_unexpected": (
+        "Something went wrong on our side; it has been logged. Please try again later.",
+        "我们这边出了点问题，已记录下来。请稍后再试。",
+        "我們這邊出了點問題，已記錄下來。請稍後再試。",
+    ),
+    "pages_not_yours": (
+        "Only the person who ran this command can turn its pages. Run the command yourself to browse.",
+        "只有执行此命令的人才能翻页。请自己执行该命令来浏览。",
+        "只有執行此命令的人才能翻頁。請自己執行該命令來瀏覽。",
+    ),
+    "confirm_not_yours": (
+        "This question is for someone else.",
+        "这个问题是问别人的。",
+        "這個問題是問別人的。",
+    ),
+    "previous": (
+        "◀ Previous",
+        "◀ 上一页",
+        "◀ 上一頁",
+    ),
+    "next": (
+        "Next ▶",
+        "下一页 ▶",
+        "下一頁 ▶",
+    ),
+    "unknown_source": (
+        "source and date unknown",
+        "来源和日期不详",
+        "來源和日期不詳",
+    ),
+    "part": (
+        "Part {n}",
+        "第 {n} 部分",
+        "第 {n} 部分",
+    ),
+    "points": (
+        "Points",
+        "要点",
+        "要點",
+    ),
+    "n_more": (
+        "… {n} more",
+        "……还有 {n} 条",
+        "……還有 {n} 條",
+    ),
+    "more": (
+        "More",
+        "更多",
+        "更多",
+    ),
+    "more_sections": (
+        "{n} more section(s)",
+        "还有 {n} 个部分",
+        "還有 {n} 個部分",
+    ),
+    "summary_full_hint": (
+        "Run /summary with length: full for every point",
+        "使用 /summary 并选择 length: full 查看全部要点",
+        "使用 /summary 並選擇 length: full 檢視全部要點",
+    ),
+    "list_footer": (
+        "{n} article(s) · /summary for one of them",
+        "{n} 篇文章 · 用 /summary 查看其中一篇",
+        "{n} 篇文章 · 用 /summary 檢視其中一篇",
+    ),
+    "undated": (
+        "undated",
+        "日期不详",
+        "日期不詳",
+    ),
+    "role_at": (
+        "{role} at {org}",
+        "{org} {role}",
+        "{org} {role}",
+    ),
+    "also_written": (
+        "Also written: {names}",
+        "其他写法：{names}",
+        "其他寫法：{names}",
+    ),
+    "articles_newest": (
+        "Articles (newest first)",
+        "相关文章（最新在前）",
+        "相關文章（最新在前）",
+    ),
+    "and_more": (
+        "… and {n} more",
+        "……以及另外 {n} 篇",
+        "……以及另外 {n} 篇",
+    ),
+    "claims_made": (
+        "Claims they made",
+        "本人的说法",
+        "本人的說法",
+    ),
+    "claims_about": (
+        "Claims about them",
+        "关于此人的说法",
+        "關於此人的說法",
+    ),
+    "person_footer": (
+        "Mentioned in {n} article(s) · /claims person:{name} for every claim",
+        "在 {n} 篇文章中被提及 · 用 /claims person:{name} 查看全部说法",
+        "在 {n} 篇文章中被提及 · 用 /claims person:{name} 檢視全部說法",
+    ),
+    "stance_asserted": (
+        "asserted",
+        "断言",
+        "斷言",
+    ),
+    "stance_reported": (
+        "reported",
+        "据报道",
+        "據報道",
+    ),
+    "stance_denied": (
+        "denied",
+        "否认",
+        "否認",
+    ),
+    "stance_acknowledged": (
+        "acknowledged",
+        "承认",
+        "承認",
+    ),
+    "people_footer": (
+        "/person name:<name> for a person's card",
+        "用 /person name:<姓名> 查看人物卡片",
+        "用 /person name:<姓名> 檢視人物卡片",
+    ),
+    "n_articles": (
+        "{n} article(s)",
+        "{n} 篇文章",
+        "{n} 篇文章",
+    ),
+    "no_speaker": (
+        "no named speaker",
+        "未指明说话人",
+        "未指明說話人",
+    ),
+    "n_claims": (
+        "{n} claim(s)",
+        "{n} 条说法",
+        "{n} 條說法",
+    ),
+    "about_text": (
+        "I turn article summaries into answers: what an article says, who the people in it are, and which claims were made, denied, acknowledged or only reported.",
+        "我把文章摘要变成答案：文章讲了什么、文中人物是谁，以及哪些说法是被提出、否认、承认或仅据报道的。",
+        "我把文章摘要變成答案：文章講了什麼、文中人物是誰，以及哪些說法是被提出、否認、承認或僅據報道的。",
+    ),
+    "about_known": (
+        "What I know",
+        "我知道的内容",
+        "我知道的內容",
+    ),
+    "about_counts": (
+        "{articles} articles · {people} people · {organizations} organizations · {claims} claims",
+        "{articles} 篇文章 · {people} 位人物 · {organizations} 个机构 · {claims} 条说法",
+        "{articles} 篇文章 · {people} 位人物 · {organizations} 個機構 · {claims} 條說法",
+    ),
+    "about_commands": (
+        "Commands",
+        "命令",
+        "命令",
+    ),
+    "about_managers": (
+        "Server managers: /digest set · status · preview · now · off",
+        "服务器管理员：/digest set · status · preview · now · off",
+        "伺服器管理員：/digest set · status · preview · now · off",
+    ),
+    "digest_header": (
+        "📰 **Daily digest** · {day} · {count} new article(s)",
+        "📰 **每日简报** · {day} · {count} 篇新文章",
+        "📰 **每日簡報** · {day} · {count} 篇新文章",
+    ),
+    "digest_quiet": (
+        "📰 **Daily digest** · {day}: nothing new since the last digest.",
+        "📰 **每日简报** · {day}：自上次简报以来没有新内容。",
+        "📰 **每日簡報** · {day}：自上次簡報以來沒有新內容。",
+    ),
+    "digest_more": (
+        "+{n} more — `/articles list` shows them all",
+        "另有 {n} 篇 —— `/articles list` 可查看全部",
+        "另有 {n} 篇 —— `/articles list` 可檢視全部",
+    ),
+    "digest_people": (
+        "**People:** {names}",
+        "**人物：** {names}",
+        "**人物：** {names}",
+    ),
+    "digest_more_link": (
+        "More: `/summary article:{title}`",
+        "更多：`/summary article:{title}`",
+        "更多：`/summary article:{title}`",
+    ),
+    "sched_title": (
+        "Digest scheduled",
+        "每日简报已安排",
+        "每日簡報已安排",
+    ),
+    "sched_channel": (
+        "Channel",
+        "频道",
+        "頻道",
+    ),
+    "sched_time": (
+        "Time",
+        "时间",
+        "時間",
+    ),
+    "sched_articles": (
+        "Articles",
+        "文章数",
+        "文章數",
+    ),
+    "sched_up_to": (
+        "up to {n}",
+        "最多 {n} 篇",
+        "最多 {n} 篇",
+    ),
+    "sched_quiet": (
+        "Quiet days",
+        "无新内容时",
+        "無新內容時",
+    ),
+    "sched_quiet_skip": (
+        "post nothing",
+        "不发布",
+        "不發布",
+    ),
+    "sched_quiet_notice": (
+        "post a one-line notice",
+        "发布一行通知",
+        "發布一行通知",
+    ),
+    "sched_language": (
+        "Language",
+        "语言",
+        "語言",
+    ),
+    "sched_next": (
+        "Next run",
+        "下次发布",
+        "下次發布",
+    ),
+    "sched_none": (
+        "not scheduled",
+        "未安排",
+        "未安排",
+    ),
+    "status_title": (
+        "Digest: {state}",
+        "每日简报：{state}",
+        "每日簡報：{state}",
+    ),
+    "status_on": (
+        "on",
+        "开启",
+        "開啟",
+    ),
+    "status_off": (
+        "off",
+        "关闭",
+        "關閉",
+    ),
+    "status_paused": (
+        "paused after {n} failed posts in a row: fix the channel, then run /digest set again",
+        "连续 {n} 次发布失败后已暂停：请修复频道，然后重新执行 /digest set",
+        "連續 {n} 次發布失敗後已暫停：請修復頻道，然後重新執行 /digest set",
+    ),
+    "status_last": (
+        "Last post",
+        "上次发布",
+        "上次發布",
+    ),
+    "status_last_value": (
+        "{when} UTC · {n} article(s) {link}",
+        "{when} UTC · {n} 篇文章 {link}",
+        "{when} UTC · {n} 篇文章 {link}",
+    ),
+    "status_none": (
+        "none yet",
+        "尚无",
+        "尚無",
+    ),
+    "status_failures": (
+        "Recent failures",
+        "最近的失败",
+        "最近的失敗",
+    ),
+    "stats_title": (
+        "Usage · {scope} · last {days} day(s)",
+        "使用情况 · {scope} · 最近 {days} 天",
+        "使用情況 · {scope} · 最近 {days} 天",
+    ),
+    "stats_summary": (
+        "**{total}** command(s): {ok} answered, {user_error} not found, {denied} denied, {error} errors ({rate} error rate)",
+        "**{total}** 次命令：{ok} 次已回答，{user_error} 次未找到，{denied} 次被拒绝，{error} 次出错（错误率 {rate}）",
+        "**{total}** 次命令：{ok} 次已回答，{user_error} 次未找到，{denied} 次被拒絕，{error} 次出錯（錯誤率 {rate}）",
+    ),
+    "stats_top_commands": (
+        "Top commands",
+        "最常用命令",
+        "最常用命令",
+    ),
+    "stats_people": (
+        "People looked up",
+        "查询的人物",
+        "查詢的人物",
+    ),
+    "stats_articles": (
+        "Articles summarized",
+        "查看摘要的文章",
+        "檢視摘要的文章",
+    ),
+    "stats_latency": (
+        "Time to answer",
+        "回答用时",
+        "回答用時",
+    ),
+    "stats_autocomplete": (
+        "Autocomplete requests",
+        "自动补全请求",
+        "自動補全請求",
+    ),
+    "stats_dropped": (
+        "Not recorded",
+        "未记录",
+        "未記錄",
+    ),
+    "stats_dropped_value": (
+        "{n} event(s) dropped while the database was away",
+        "数据库不可用期间丢弃了 {n} 条记录",
+        "資料庫不可用期間丟棄了 {n} 條記錄",
+    ),
+    "stats_you": (
+        "you",
+        "你",
+        "你",
+    ),
+    "chart_title": (
+        "Commands per day ({label})",
+        "每日命令数（{label}）",
+        "每日命令數（{label}）",
+    ),
+    "privacy_title": (
+        "Privacy",
+        "隐私",
+        "隱私",
+    ),
+    "privacy_text": (
+        "**What Newsdesk stores about you**\nFor every slash command you run: the time, the server and channel, your user id, the command and the options you typed (each cut to 100 characters), how long the answer took, and whether it worked. Autocomplete is only counted per command per minute, without your id.\n\n**Why**: server managers see what their members look up (`/stats`), and we see errors and speed.\n\n**How long**: {days} days, then the records are deleted automatically.\n\n**Your control**: `/stats scope: me` shows your own use; `/privacy forget-me` deletes every record of your use now. Articles, people and claims come from the news, not from you.",
+        "**Newsdesk 会保存关于你的哪些信息**\n你每执行一次斜杠命令：时间、服务器和频道、你的用户 ID、命令以及你输入的选项（每项最多 100 个字符）、回答所用时间，以及是否成功。自动补全只按命令按分钟计数，不记录你的 ID。\n\n**原因**：服务器管理员可以看到成员在查什么（`/stats`），我们也能看到错误和速度。\n\n**保存多久**：{days} 天，之后自动删除。\n\n**你的控制权**：`/stats scope: me` 显示你自己的使用情况；`/privacy forget-me` 立即删除你的全部使用记录。文章、人物和说法来自新闻，而不是来自你。",
+        "**Newsdesk 會儲存關於你的哪些資訊**\n你每執行一次斜槓命令：時間、伺服器和頻道、你的使用者 ID、命令以及你輸入的選項（每項最多 100 個字元）、回答所用時間，以及是否成功。自動補全只按命令按分鐘計數，不記錄你的 ID。\n\n**原因**：伺服器管理員可以看到成員在查什麼（`/stats`），我們也能看到錯誤和速度。\n\n**儲存多久**：{days} 天，之後自動刪除。\n\n**你的控制權**：`/stats scope: me` 顯示你自己的使用情況；`/privacy forget-me` 立即刪除你的全部使用記錄。文章、人物和說法來自新聞，而不是來自你。",
+    ),
+    "time_bad": (
+        "“{text}” is not a time of day: use 24-hour HH:MM, for example 08:30 or 18:05",
+        "“{text}”不是有效的时间：请使用 24 小时制 HH:MM，例如 08:30 或 18:05",
+        "“{text}”不是有效的時間：請使用 24 小時制 HH:MM，例如 08:30 或 18:05",
+    ),
+    "zone_missing": (
+        "a time zone is needed, for example Europe/Berlin, Asia/Shanghai or UTC",
+        "需要时区，例如 Europe/Berlin、Asia/Shanghai 或 UTC",
+        "需要時區，例如 Europe/Berlin、Asia/Shanghai 或 UTC",
+    ),
+    "zone_bad": (
+        "“{name}” is not an IANA time zone: pick one from the list, for example America/New_York",
+        "“{name}”不是 IANA 时区：请从列表中选择，例如 America/New_York",
+        "“{name}”不是 IANA 時區：請從列表中選擇，例如 America/New_York",
+    ),
+    "channel_gone": (
+        "That channel no longer exists. Pick another with /digest set.",
+        "该频道已不存在。请用 /digest set 选择其他频道。",
+        "該頻道已不存在。請用 /digest set 選擇其他頻道。",
+    ),
+    "channel_not_text": (
+        "#{name} is not a text channel. Pick a text channel.",
+        "#{name} 不是文字频道。请选择文字频道。",
+        "#{name} 不是文字頻道。請選擇文字頻道。",
+    ),
+    "channel_missing_perms": (
+        "I can't post in #{name}: I need the {missing} permission there.",
+        "我无法在 #{name} 发言：我需要那里的{missing}权限。",
+        "我無法在 #{name} 發言：我需要那裡的{missing}權限。",
+    ),
+    "perm_view_channel": (
+        "view channel",
+        "查看频道",
+        "檢視頻道",
+    ),
+    "perm_send_messages": (
+        "send messages",
+        "发送消息",
+        "傳送訊息",
+    ),
+    "perm_embed_links": (
+        "embed links",
+        "嵌入链接",
+        "嵌入連結",
+    ),
+    "not_in_server": (
+        "I am no longer in that server.",
+        "我已不在那个服务器中。",
+        "我已不在那個伺服器中。",
+    ),
+    "discord_refused": (
+        "Discord refused the post ({status}: {text})",
+        "Discord 拒绝了这次发布（{status}：{text}）",
+        "Discord 拒絕了這次發布（{status}：{text}）",
+    ),
+}
+
+# English command metadata -> (Simplified, Traditional). Names: lower case, no spaces, 1-32 characters.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "summary": ("摘要", "摘要"),
+    "What an article says: core viewpoint and key points": (
+        "文章讲了什么：核心观点和要点",
+        "文章講了什麼：核心觀點和要點",
+    ),
+    "article": ("文章", "文章"),
+    "Start typing a title": ("输入标题开始搜索", "輸入標題開始搜尋"),
+    "length": ("长度", "長度"),
+    "short (default) or full with every point": (
+        "short（默认）或 full（全部要点）",
+        "short（預設）或 full（全部要點）",
+    ),
+    "short": ("简短", "簡短"),
+    "full": ("完整", "完整"),
+    "articles": ("文章列表", "文章列表"),
+    "Browse and search the articles the bot knows": (
+        "浏览和搜索机器人所知道的文章",
+        "瀏覽和搜尋機器人所知道的文章",
+    ),
+    "list": ("列表", "列表"),
+    "The newest articles first": ("最新的文章在前", "最新的文章在前"),
+    "search": ("搜索", "搜尋"),
+    "Search titles, points and claims": ("搜索标题、要点和说法", "搜尋標題、要點和說法"),
+    "query": ("关键词", "關鍵詞"),
+    "Words to look for, e.g. a company, a person or a topic": (
+        "要查找的词，例如公司、人物或话题",
+        "要查詢的詞，例如公司、人物或話題",
+    ),
+    "about": ("关于", "關於"),
+    "What this bot does and what it knows": ("这个机器人做什么、知道什么", "這個機器人做什麼、知道什麼"),
+    "person": ("人物", "人物"),
+    "A person's card: who they are, where they appear, what they said": (
+        "人物卡片：是谁、出现在哪里、说了什么",
+        "人物卡片：是誰、出現在哪裡、說了什麼",
+    ),
+    "name": ("姓名", "姓名"),
+    "Start typing a name (surname, other spelling or a typo all work)": (
+        "输入姓名（姓氏、其他写法或拼写错误都可以）",
+        "輸入姓名（姓氏、其他寫法或拼寫錯誤都可以）",
+    ),
+    "people": ("人物列表", "人物列表"),
+    "The people in one article, or the most mentioned overall": (
+        "某篇文章中的人物，或被提及最多的人物",
+        "某篇文章中的人物，或被提及最多的人物",
+    ),
+    "Leave empty for the most mentioned people": ("留空则显示被提及最多的人物", "留空則顯示被提及最多的人物"),
+    "claims": ("说法", "說法"),
+    "Claims with their stance, speaker and sources": (
+        "说法及其立场、说话人和来源",
+        "說法及其立場、說話人和來源",
+    ),
+    "Only this article": ("只看这篇文章", "只看這篇文章"),
+    "Claims made by or about this person": ("此人提出的或关于此人的说法", "此人提出的或關於此人的說法"),
+    "stance": ("立场", "立場"),
+    "Only claims with this stance": ("只看这种立场的说法", "只看這種立場的說法"),
+    "Only claims mentioning these words": ("只看提到这些词的说法", "只看提到這些詞的說法"),
+    "asserted": ("断言", "斷言"),
+    "reported": ("据报道", "據報道"),
+    "denied": ("否认", "否認"),
+    "acknowledged": ("承认", "承認"),
+    "digest": ("每日简报", "每日簡報"),
+    "A daily post of what is new": ("每天发布一次新内容", "每天發布一次新內容"),
+    "set": ("设置", "設定"),
+    "Post a digest every day at a time in your time zone": (
+        "每天在你所在时区的某个时间发布简报",
+        "每天在你所在時區的某個時間發布簡報",
+    ),
+    "channel": ("频道", "頻道"),
+    "Where to post": ("发布到哪里", "發布到哪裡"),
+    "time": ("时间", "時間"),
+    "24-hour local time, e.g. 08:30": ("24 小时制当地时间，例如 08:30", "24 小時制當地時間，例如 08:30"),
+    "timezone": ("时区", "時區"),
+    "IANA time zone, e.g. Europe/Berlin (default UTC)": (
+        "IANA 时区，例如 Asia/Shanghai（默认 UTC）",
+        "IANA 時區，例如 Asia/Shanghai（預設 UTC）",
+    ),
+    "max_articles": ("最多文章数", "最多文章數"),
+    "At most this many articles (1-25, default 10)": (
+        "最多多少篇文章（1-25，默认 10）",
+        "最多多少篇文章（1-25，預設 10）",
+    ),
+    "skip_empty": ("跳过空白日", "跳過空白日"),
+    "On a quiet day post nothing (default) or a one-line notice": (
+        "没有新内容时不发布（默认）或发布一行通知",
+        "沒有新內容時不發布（預設）或發布一行通知",
+    ),
+    "language": ("语言", "語言"),
+    "Language of the digest (default English)": ("简报的语言（默认英语）", "簡報的語言（預設英語）"),
+    "English": ("英语", "英語"),
+    "Simplified Chinese": ("简体中文", "簡體中文"),
+    "Traditional Chinese": ("繁体中文", "繁體中文"),
+    "status": ("状态", "狀態"),
+    "Schedule, next run, last post and recent failures": (
+        "安排、下次发布、上次发布和最近的失败",
+        "安排、下次發布、上次發布和最近的失敗",
+    ),
+    "preview": ("预览", "預覽"),
+    "See the next digest privately, without posting it": (
+        "私下查看下一期简报，不发布",
+        "私下檢視下一期簡報，不發布",
+    ),
+    "now": ("立即发布", "立即發布"),
+    "Post a digest right away (the scheduled one still runs)": (
+        "立即发布一期简报（定时简报照常发布）",
+        "立即發布一期簡報（定時簡報照常發布）",
+    ),
+    "off": ("关闭", "關閉"),
+    "Stop the daily digest": ("停止每日简报", "停止每日簡報"),
+    "stats": ("统计", "統計"),
+    "How the bot is used here: commands, people, articles, speed": (
+        "机器人在这里的使用情况：命令、人物、文章、速度",
+        "機器人在這裡的使用情況：命令、人物、文章、速度",
+    ),
+    "days": ("天数", "天數"),
+    "How many days back (1-365, default 30)": (
+        "往回查看多少天（1-365，默认 30）",
+        "往回檢視多少天（1-365，預設 30）",
+    ),
+    "scope": ("范围", "範圍"),
+    "The whole server (managers) or just you": (
+        "整个服务器（管理员）或仅你自己",
+        "整個伺服器（管理員）或僅你自己",
+    ),
+    "server": ("服务器", "伺服器"),
+    "me": ("我", "我"),
+    "privacy": ("隐私", "隱私"),
+    "What the bot stores about you, and deleting it": (
+        "机器人保存的关于你的信息，以及如何删除",
+        "機器人儲存的關於你的資訊，以及如何刪除",
+    ),
+    "info": ("说明", "說明"),
+    "What the bot stores about you and for how long": (
+        "机器人保存关于你的哪些信息、保存多久",
+        "機器人儲存關於你的哪些資訊、儲存多久",
+    ),
+    "forget-me": ("删除我的记录", "刪除我的記錄"),
+    "Delete every record of your use of the bot": (
+        "删除你使用机器人的全部记录",
+        "刪除你使用機器人的全部記錄",
+    ),
+}
+
+
+def lang_of(locale: object, guild_locale: object = None) -> str:
+    """The reply language: the member's Discord language if we speak it, else the server's, else English."""
+    for value in (locale, guild_locale):
+        code = str(getattr(value, "value", value) or "")
+        if code in ("zh-CN", "zh-TW"):
+            return code
+        if code.startswith("en"):
+            return "en"
+    return "en"
+
+
+def pick(interaction: discord.Interaction) -> str:
+    return lang_of(interaction.locale, interaction.guild_locale)
+
+
+def t(key: str, lang: str = "en", **values: Any) -> str:
+    """The string ``key`` in ``lang`` with ``values`` filled in (English when a language is unknown)."""
+    text = REPLIES[key][_INDEX.get(lang, 0)]
+    return text.format(**values) if values else text
+
+
+class NewsdeskTranslator(app_commands.Translator):
+    """Command names, descriptions, option names and choices for zh-CN and zh-TW; English stays the default."""
+
+    async def translate(
+        self,
+        string: app_commands.locale_str,
+        locale: discord.Locale,
+        context: app_commands.TranslationContextTypes,
+    ) -> str | None:
+        column = {discord.Locale.chinese: 0, discord.Locale.taiwan_chinese: 1}.get(locale)
+        if column is None:
+            return None
+        found = COMMANDS.get(string.message)
+        return found[column] if found else None

@@ -1,0 +1,117 @@
+"""Localization: every command translated for zh-CN and zh-TW; replies in each language fit the limits."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import discord
+import pytest
+from discord import app_commands
+
+from bot.client import NewsdeskBot
+from bot.i18n import COMMANDS, REPLIES, SUPPORTED, NewsdeskTranslator, lang_of, t
+from bot.ingest import article_files, read_article
+from bot.library import Library
+from bot.render import embeds
+from bot.render.limits import violations
+from bot.settings import Settings
+from tests.conftest import CORPUS
+
+NAME_RE = re.compile(r"^[-_\w]{1,32}$")
+
+
+def strings_of(payload: dict[str, Any]) -> list[tuple[str, str]]:
+    """(kind, English text) for a command's name, description, options and choices, recursively."""
+    out = [("name", payload["name"]), ("description", payload["description"])]
+    for option in payload.get("options", []):
+        out += strings_of(option)
+        out += [("choice", c["name"]) for c in option.get("choices", [])]
+    return out
+
+
+@pytest.fixture
+async def tree(tmp_path: Path):  # type: ignore[no-untyped-def]
+    bot = NewsdeskBot(Settings(database_url=f"sqlite:///{tmp_path}/t.db"))
+    for extension in ("cogs.articles", "cogs.people", "cogs.claims", "cogs.digest", "cogs.stats"):
+        await bot.load_extension(extension)
+    yield bot.tree
+    for name in list(bot.extensions):
+        await bot.unload_extension(name)
+
+
+async def test_every_command_option_and_choice_is_translated(tree: app_commands.CommandTree) -> None:  # type: ignore[type-arg]
+    translator = NewsdeskTranslator()
+    commands = tree.get_commands()
+    assert len(commands) == 9
+    missing = []
+    for command in commands:
+        for kind, text in strings_of(command.to_dict(tree)):
+            for locale in (discord.Locale.chinese, discord.Locale.taiwan_chinese):
+                translated = await translator.translate(app_commands.locale_str(text), locale, None)  # type: ignore[arg-type]
+                if not translated:
+                    missing.append((command.name, kind, text, locale.value))
+                    continue
+                if kind == "name":
+                    assert NAME_RE.match(translated) and translated == translated.lower(), translated
+                elif kind == "description":
+                    assert 1 <= len(translated) <= 100
+    assert missing == [], "add these to bot/i18n.py COMMANDS"
+
+
+async def test_synced_payload_carries_localizations(tree: app_commands.CommandTree) -> None:  # type: ignore[type-arg]
+    await tree.set_translator(NewsdeskTranslator())
+    summary = next(c for c in tree.get_commands() if c.name == "summary")
+    payload = await summary.get_translated_payload(tree, tree.translator)  # type: ignore[arg-type]
+    assert payload["name_localizations"] == {"zh-CN": "摘要", "zh-TW": "摘要"}
+    assert payload["description_localizations"]["zh-TW"] == "文章講了什麼：核心觀點和要點"
+
+
+def test_reply_catalog_is_complete_and_placeholders_match() -> None:
+    for key, texts in REPLIES.items():
+        assert len(texts) == 3 and all(texts), key
+        fields = [sorted(re.findall(r"{(\w+)}", x)) for x in texts]
+        assert fields[0] == fields[1] == fields[2], key
+    for text, (cn, tw) in COMMANDS.items():
+        assert cn and tw, text
+
+
+def test_language_choice() -> None:
+    assert lang_of(discord.Locale.chinese) == "zh-CN"
+    assert lang_of(discord.Locale.taiwan_chinese) == "zh-TW"
+    assert lang_of(discord.Locale.french, discord.Locale.taiwan_chinese) == "zh-TW"  # then the server's
+    assert lang_of(discord.Locale.french, discord.Locale.german) == "en"  # then English
+    assert lang_of(discord.Locale.british_english, discord.Locale.chinese) == "en"
+    assert t("n_claims", "zh-TW", n=3) == "3 條說法"
+
+
+@pytest.mark.parametrize("lang", SUPPORTED)
+def test_every_reply_type_fits_in_every_language(lang: str) -> None:
+    from datetime import UTC, date, datetime
+
+    from bot.digest import Digest
+    from bot.usage import summarize
+
+    library = Library([read_article(p) for p in article_files([CORPUS])])
+    pages: list[list[discord.Embed]] = []
+    for article in library.articles:
+        pages += embeds.summary_pages(article, "full", lang) + embeds.summary_pages(article, "short", lang)
+        pages += embeds.claims_pages(library.claims(article=article.id), library, "x", lang=lang)
+    for person in library.people:
+        pages += embeds.person_pages(person, library, lang=lang)
+    pages += embeds.people_pages(library.people, t("title_most", lang), lang=lang)
+    pages += embeds.article_list_pages(library.articles, t("title_newest", lang), lang=lang)
+    pages += embeds.about_pages(library.stats(), "0.1.0", sorted(library.stance_counts().items()), lang=lang)
+    pages.append([embeds.stats_embed(summarize([], 30, datetime.now(UTC)), "x", lang=lang)])
+    pages.append([embeds.privacy_embed(90, lang)])
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    for content, page in embeds.digest_messages(
+        Digest(now, now, library.articles, 4), date(2026, 1, 1), lang=lang
+    ):
+        assert violations(content, [e.to_dict() for e in page]) == []
+    for page in pages:
+        assert violations(None, [e.to_dict() for e in page]) == []
+    text = "\n".join(e.description or "" for page in pages for e in page)
+    if lang != "en":
+        assert "Also written" not in text and ("其他寫法" in text or "其他写法" in text)
