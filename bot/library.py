@@ -181,7 +181,13 @@ class Library:
         self._claims_about: dict[str, list[int]] = defaultdict(list)
         self._claims_by_org: dict[str, list[int]] = defaultdict(list)
         for article in self._newest:
-            forms = self._forms_for(article)
+            # One pattern per article for all its people and organizations, run once per claim.
+            targets: dict[str, tuple[str, str]] = {}  # spelling -> ("person", key) | ("org", folded name)
+            for form, pkey in self._forms_for(article):
+                targets.setdefault(form, ("person", pkey))
+            for org in article.organizations:
+                for n in [org.name, *org.aliases]:
+                    targets.setdefault(n, ("org", fold(org.name)))
             for i, claim in enumerate(article.claims):
                 ref = len(self._claims)
                 self._claims.append(ClaimRef(article.id, i, claim))
@@ -190,13 +196,11 @@ class Library:
                     self._claims_by_speaker[speaker].append(ref)
                 elif claim.speaker:
                     self._claims_by_org[fold(claim.speaker)].append(ref)
-                for form, pkey in forms:
-                    about = self._claims_about[pkey]
-                    if pkey != speaker and (not about or about[-1] != ref) and _mentions(claim.text, form):
-                        about.append(ref)
-                for org in article.organizations:
-                    if any(_mentions(claim.text, n) for n in [org.name, *org.aliases]):
-                        self._claims_by_org[fold(org.name)].append(ref)
+                for kind, target in {targets[f] for f in targets if _mentions(claim.text, f)}:
+                    if kind == "person" and target != speaker:
+                        self._claims_about[target].append(ref)
+                    elif kind == "org":
+                        self._claims_by_org[target].append(ref)
         # Full-text index over titles, points and claims.
         self._text_index: dict[str, set[str]] = defaultdict(set)
         for article in self._newest:
@@ -496,11 +500,20 @@ class Library:
 
 
 def _mentions(text: str, form: str) -> bool:
+    """Whether ``form`` occurs in ``text`` as a whole word (Chinese spellings: anywhere)."""
     if not form:
         return False
-    if has_cjk(form):
-        return form in text
-    return re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text) is not None
+    start = text.find(form)
+    if start < 0 or has_cjk(form):
+        return start >= 0
+    while start >= 0:
+        end = start + len(form)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            return True
+        start = text.find(form, start + 1)
+    return False
 
 
 def _label(article: Article) -> str:

@@ -10,10 +10,15 @@ from .lexicon import CJK_NAME_STOP, CJK_SURNAMES, GIVEN_NAMES, PINYIN_SURNAMES
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+_WORD_RE = re.compile(r"\w+")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Accent-free, case-free, punctuation-free form: 'Lip-Bu Tan' -> 'lip bu tan', 'José' -> 'jose'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():  # the common case, without the per-character accent pass
+        return " ".join(_WORD_RE.findall(text.lower()))
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     stripped = stripped.replace("ø", "o").replace("Ø", "O").replace("ß", "ss").replace("ł", "l")
     words = re.findall(r"\w+", stripped.casefold())
     return " ".join(words)
