@@ -120,19 +120,154 @@ def bench_parse(seconds: float = 2.0) -> dict[str, Any]:
     return out
 
 
-def run(quick: bool, json_path: Path | None, echo: Callable[[str], None] = print) -> dict[str, Any]:
+def _percentiles(samples_us: list[float]) -> dict[str, float]:
+    ordered = sorted(samples_us)
+    return {
+        "p50_us": round(ordered[len(ordered) // 2], 1),
+        "p99_us": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))], 1),
+    }
+
+
+def _time_us(fn: Callable[[], object], repeat: int) -> dict[str, float]:
+    samples = []
+    for _ in range(repeat):
+        t0 = time.perf_counter_ns()
+        fn()
+        samples.append((time.perf_counter_ns() - t0) / 1000)
+    return _percentiles(samples)
+
+
+def bench_parse_synthetic(count: int) -> dict[str, Any]:
+    """Articles per second through decode + parse + extract on generated articles (one core)."""
+    from bot.synthetic import plain_text, summary_text
+
+    out: dict[str, Any] = {}
+    for fmt, make in (("summary", summary_text), ("plain", plain_text)):
+        texts = [make(i).encode() for i in range(count)]
+        t0 = time.perf_counter()
+        for raw in texts:
+            load_article(raw)
+        out[f"{fmt}_articles_per_s"] = round(count / (time.perf_counter() - t0))
+        out[f"{fmt}_mean_bytes"] = round(statistics.mean(len(x) for x in texts))
+    return out
+
+
+async def _ingest(url: str, articles: list[Any]) -> float:
+    store = open_store(url)
+    await store.open()
+    t0 = time.perf_counter()
+    for article in articles:
+        await store.upsert_article(article)
+    elapsed = time.perf_counter() - t0
+    await store.close()
+    return elapsed
+
+
+COLD_START = """
+import json, resource, sys, time, asyncio
+t0 = time.perf_counter()
+from bot.library import Library
+from bot.store import open_store
+async def main():
+    store = open_store(sys.argv[1]); await store.open()
+    articles = await store.load_articles(); await store.close()
+    return Library(articles)
+library = asyncio.run(main())
+print(json.dumps({"seconds": time.perf_counter() - t0, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "articles": len(library)}))
+"""
+
+
+def bench_size(articles: list[Any], repeat: int) -> dict[str, Any]:
+    """Ingest, cold start and queries for one corpus size."""
+    import subprocess
+    import sys
+
+    from bot.library import Library
+    from bot.render import embeds
+
+    n = len(articles)
+    out: dict[str, Any] = {"articles": n}
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/bench.db"
+        elapsed = asyncio.run(_ingest(url, articles))
+        out["ingest_articles_per_s"] = round(n / elapsed)
+        proc = subprocess.run(
+            [sys.executable, "-c", COLD_START, url], capture_output=True, text=True, check=True
+        )
+        cold = json.loads(proc.stdout)
+        out["cold_start_s"] = round(cold["seconds"], 2)
+        out["cold_start_max_rss_mb"] = round(cold["max_rss_mb"])
+    library = Library(articles)
+    people = library.people
+    rng = __import__("random").Random(5)
+    sample = [rng.choice(people) for _ in range(repeat)]
+    picks = iter(sample * 8)
+    titles = [a.title for a in library.articles[:: max(1, n // repeat)]]
+    words = ["revenue", "shares", "chips", "cloud", "outlook"]
+    queries: dict[str, Callable[[], object]] = {
+        "person_exact": lambda: library.person(next(picks).name),
+        "person_alias": lambda: library.person(next(picks).name.split()[-1]),
+        "person_fuzzy": lambda: library.suggest_people(next(picks).name[:-2] + "xq"),
+        "autocomplete_person": lambda: library.autocomplete_people(next(picks).name[:4]),
+        "autocomplete_summary": lambda: library.autocomplete_articles(rng.choice(titles).split()[0][:4]),
+        "claims_person_stance": lambda: library.claims(person=next(picks).name, stance="denied"),
+        "full_text_search": lambda: library.search(rng.choice(words)),
+    }
+    out["queries"] = {name: _time_us(fn, repeat) for name, fn in queries.items()}
+    article = library.articles[0]
+    person = people[0]
+    refs = library.claims(article=article.id)
+    out["render"] = {
+        "summary_embeds": _time_us(lambda: embeds.summary_pages(article, "full"), 50),
+        "person_card": _time_us(lambda: embeds.person_pages(person, library), 50),
+        "claims_page": _time_us(lambda: embeds.claims_pages(refs, library, "claims"), 50),
+    }
+    return out
+
+
+def run(
+    quick: bool, json_path: Path | None, echo: Callable[[str], None] = print, sizes: list[int] | None = None
+) -> dict[str, Any]:
+    from bot.synthetic import scaled_corpus
+
     n = 20_000 if quick else 200_000
+    sizes = sizes or ([200, 1_000] if quick else [1_000, 10_000, 100_000])
     results: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "quick": quick,
         "parse": bench_parse(1.0 if quick else 3.0),
+        "parse_synthetic": bench_parse_synthetic(100 if quick else 1_000),
         "usage_recorder": bench_recorder(n),
+    }
+    corpus = scaled_corpus(max(sizes))
+    results["sizes"] = [bench_size(corpus[:size], 100 if quick else 300) for size in sorted(sizes)]
+    first, last = results["sizes"][0], results["sizes"][-1]
+    results["growth_p99"] = {
+        q: round(last["queries"][q]["p99_us"] / max(first["queries"][q]["p99_us"], 0.1), 2)
+        for q in last["queries"]
     }
     p = results["parse"]
     u = results["usage_recorder"]
     echo("section           figure                              value")
     for key, value in p.items():
         echo(f"parse + extract   {key:<35} {value}")
+    for key, value in results["parse_synthetic"].items():
+        echo(f"parse (generated) {key:<35} {value}")
+    for size in results["sizes"]:
+        tag = f"{size['articles']:>7} articles"
+        echo(
+            f"store             {tag}: ingest {size['ingest_articles_per_s']}/s, cold start {size['cold_start_s']} s, "
+            f"{size['cold_start_max_rss_mb']} MB peak"
+        )
+        for q, v in size["queries"].items():
+            echo(f"query             {tag}: {q:<22} p50 {v['p50_us']} µs  p99 {v['p99_us']} µs")
+        for r, v in size["render"].items():
+            echo(f"render            {tag}: {r:<22} p50 {v['p50_us']} µs  p99 {v['p99_us']} µs")
+    for q, ratio in results["growth_p99"].items():
+        echo(
+            f"growth            p99 {last['articles']} / {first['articles']} articles: {q:<22} {ratio}x (goal <= 1.5)"
+        )
     echo(f"usage recorder    events                              {u['events']}")
     echo(f"usage recorder    raw sqlite3 executemany, events/s   {u['raw_executemany_per_s']}")
     echo(f"usage recorder    recorder, events/s                  {u['recorder_per_s']}")

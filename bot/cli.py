@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
     )
     p.add_argument("--quick", action="store_true", help="small sizes, well under a minute")
+    p.add_argument(
+        "--sizes", help="corpus sizes, comma-separated (default 1000,10000,100000; --quick: 200,1000)"
+    )
     p.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON")
 
     p = sub.add_parser("stats", help="usage figures from the store (what /stats shows)", epilog=EPILOG)
@@ -101,7 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "bench":
             from bot import bench
 
-            bench.run(args.quick, args.json)
+            sizes = [int(x) for x in args.sizes.split(",")] if args.sizes else None
+            bench.run(args.quick, args.json, sizes=sizes)
             return 0
         if args.command == "stats":
             if not 1 <= args.days <= 365:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+from bot.article import Article, load_article
+
 GIVEN = (
     "Anna Ben Carla David Elena Farid Grace Hiro Ines Jonas Kavya Leo Maria Nikhil Olga Pablo Qing Rosa Samir "
     "Tomas Uma Victor Wen Ximena Yusuf Zoe Amir Beatriz Chen Dmitri Eva Felix Gita Hans Ivan Julia Kenji Lena "
@@ -76,16 +78,14 @@ def plain_text(i: int, seed: int = 11) -> str:
     )
 
 
-def scaled_corpus(n: int, pool: int = 200, seed: int = 7) -> list:  # type: ignore[type-arg]
+def scaled_corpus(n: int, pool: int = 200, seed: int = 7) -> list[Article]:
     """``n`` Article models: ``pool`` parsed summary articles, copied with every person renamed to a fresh
     generated name (so the people index grows with ``n``) and a fresh id and title. Parsing 100,000 texts would
     measure the parser again; this measures what the store and the library do with that many articles."""
     import hashlib
 
-    from bot.article import load_article
-
     templates = [load_article(summary_text(i, seed)) for i in range(pool)]
-    out = []
+    out: list[Article] = []
     for i in range(n):
         base = templates[i % pool]
         if i < pool:
