@@ -19,6 +19,7 @@ _INDEX = {"en": 0, "zh-CN": 1, "zh-TW": 2}
 # key: (English, Simplified Chinese, Traditional Chinese)
 REPLIES: dict[str, tuple[str, str, str]] = {
     "page": ("page {i}/{n}", "第 {i}/{n} 页", "第 {i}/{n} 頁"),
+    "pong": ("Pong: I'm here and listening.", "我在，正在待命。", "我在，正在待命。"),
     "cont": ("{name} (cont.)", "{name}（续）", "{name}（續）"),
     "lang_en": ("English", "英语", "英語"),
     "lang_zh-CN": ("Simplified Chinese", "简体中文", "簡體中文"),
@@ -622,6 +623,8 @@ REPLIES: dict[str, tuple[str, str, str]] = {
 
 # English command metadata -> (Simplified, Traditional). Names: lower case, no spaces, 1-32 characters.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "ping": ("在线", "在線"),
+    "Check that the bot answers": ("检查机器人是否在线", "檢查機器人是否在線"),
     "summary": ("摘要", "摘要"),
     "What an article says: core viewpoint and key points": (
         "文章讲了什么：核心观点和要点",

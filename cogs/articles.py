@@ -13,7 +13,7 @@ from bot.errors import UserError
 from bot.i18n import pick, t
 from bot.render import embeds
 from bot.render.limits import fit, one_line, plain
-from bot.render.pages import send_pages
+from bot.render.pages import respond, send_pages
 
 if TYPE_CHECKING:
     from bot.client import NewsdeskBot
@@ -65,6 +65,10 @@ class Articles(commands.Cog):
         await send_pages(
             interaction, embeds.article_list_pages(found, t("title_matching", lang, shown=shown), lang=lang)
         )
+
+    @app_commands.command(name="ping", description="Check that the bot answers")
+    async def ping(self, interaction: discord.Interaction) -> None:
+        await respond(interaction, t("pong", pick(interaction)), ephemeral=True)
 
     @app_commands.command(name="about", description="What this bot does and what it knows")
     async def about(self, interaction: discord.Interaction) -> None:

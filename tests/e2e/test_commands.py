@@ -38,6 +38,7 @@ async def test_commands_synced_to_the_guild(fake: FakeDiscord, bot: BotProcess) 
         "digest",
         "stats",
         "privacy",
+        "ping",
     }
     digest = commands["digest"]
     assert [o["name"] for o in digest["options"]] == ["set", "status", "preview", "now", "off"]
@@ -252,3 +253,9 @@ async def test_synced_commands_carry_chinese_names(fake: FakeDiscord, bot: BotPr
     assert commands["privacy"]["options"][1]["name_localizations"]["zh-TW"] == "刪除我的記錄"
     for command in commands.values():
         assert set(command["description_localizations"]) == {"zh-CN", "zh-TW"}
+
+
+async def test_ping_is_a_private_no_op(fake: FakeDiscord, bot: BotProcess) -> None:
+    pong = await fake.command("ping", member="alice")
+    assert pong.ephemeral
+    assert pong.content == "Pong: I'm here and listening."
