@@ -167,3 +167,13 @@ def test_bench_quick_writes_json(tmp_path: Path) -> None:
     assert data["usage_recorder"]["events"] == 20_000
     assert "summary_articles_per_s" in data["parse"]
     assert "ratio (goal >= 0.33)" in out.stdout
+    assert [s["articles"] for s in data["sizes"]] == [200, 1000]
+    assert set(data["sizes"][0]["queries"]) == {
+        "person_exact", "person_alias", "person_fuzzy", "autocomplete_person", "autocomplete_summary",
+        "claims_person_stance", "full_text_search",
+    }  # fmt: skip
+    assert {"cold_start_s", "cold_start_max_rss_mb", "ingest_articles_per_s", "render"} <= set(
+        data["sizes"][0]
+    )
+    assert set(data["growth_p99"]) == set(data["sizes"][0]["queries"])
+    assert data["end_to_end"]["load"]["interactions"] == 200

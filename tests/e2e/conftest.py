@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
+import pytest
 import pytest_asyncio
 
 from tests.fakediscord import FakeDiscord
-from tests.fakediscord.process import TOKEN, BotProcess, start_bot, started
+from tests.fakediscord.process import TOKEN, BotProcess, kill_leftovers, start_bot, started
 
 __all__ = ["TOKEN", "BotProcess", "start_bot", "started"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_bot_left_behind() -> Iterator[None]:
+    """A test that fails half-way must not leave a bot reconnecting forever after the session."""
+    yield
+    kill_leftovers()
 
 
 @pytest_asyncio.fixture(loop_scope="function")

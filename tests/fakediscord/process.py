@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sys
@@ -10,6 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .server import FakeDiscord
+
+RUNNING: list[asyncio.subprocess.Process] = []  # every bot started, so a failed test cannot leave one behind
+
+
+def kill_leftovers() -> None:
+    for proc in RUNNING:
+        if proc.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                proc.kill()
+
 
 TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA.GaBcDe.abcdefghijklmnopqrstuvwxyz012345"
 
@@ -59,6 +70,7 @@ async def start_bot(fake: FakeDiscord, workdir: Path, **env: str) -> BotProcess:
         stderr=asyncio.subprocess.STDOUT,
     )
     handle.close()
+    RUNNING.append(proc)
     return BotProcess(proc, log)
 
 
