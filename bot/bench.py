@@ -231,6 +231,11 @@ def bench_size(articles: list[Any], repeat: int) -> dict[str, Any]:
 
 def bench_e2e(interactions: int, concurrency: int, round_trips: int) -> dict[str, Any]:
     """Through the fake Discord with the bot as a subprocess: /person against the no-op /ping, then a load."""
+    import sys
+
+    checkout = Path(__file__).resolve().parent.parent  # the fake ships with the tests of a source checkout
+    if (checkout / "tests" / "fakediscord").is_dir() and str(checkout) not in sys.path:
+        sys.path.insert(0, str(checkout))
     try:
         from tests.fakediscord import FakeDiscord
         from tests.fakediscord.process import start_bot, started
