@@ -16,7 +16,7 @@ from discord.ext import commands
 
 from bot import discord_api, i18n
 from bot.errors import UserError
-from bot.ingest import article_files, ingest_files
+from bot.ingest import FolderWatch
 from bot.library import Library, load_registry
 from bot.render.pages import respond
 from bot.settings import Settings
@@ -62,6 +62,8 @@ class NewsdeskBot(commands.Bot):
         self.store = store or open_store(settings.database_url)
         self.library = Library()
         self.usage = UsageRecorder(self.store, retention_days=settings.usage_retention_days)  # type: ignore[arg-type]
+        self.watch = FolderWatch(list(settings.articles), prune=settings.prune_deleted)
+        self._watcher: asyncio.Task[None] | None = None
 
     async def setup_hook(self) -> None:
         await self.store.open()
@@ -70,14 +72,32 @@ class NewsdeskBot(commands.Bot):
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.tree.set_translator(i18n.NewsdeskTranslator())
+        if self.settings.scan_seconds > 0:
+            self._watcher = asyncio.create_task(self._watch_folders(), name="folder-watch")
         await self.sync_commands()
 
     async def reload_articles(self) -> None:
         """Ingest the configured folders into the store, then load the library from the store."""
-        files = await asyncio.to_thread(article_files, self.settings.articles)
-        report = await ingest_files(self.store, files)
+        report, removed = await self.watch.scan(self.store)
         for path, reason in report.failed:
             log.warning("article %s skipped: %s", path, reason)
+        await self._load_library(report.summary() + (f", {removed} removed" if removed else ""))
+
+    async def _watch_folders(self) -> None:
+        """Pick up new and changed article files while running (NEWSDESK_SCAN_SECONDS)."""
+        while True:
+            await asyncio.sleep(self.settings.scan_seconds)
+            try:
+                report, removed = await self.watch.scan(self.store)
+            except Exception:
+                log.exception("folder scan failed; trying again in %s s", self.settings.scan_seconds)
+                continue
+            for path, reason in report.failed:
+                log.warning("article %s skipped: %s", path, reason)
+            if report.added or report.updated or removed:
+                await self._load_library(report.summary() + (f", {removed} removed" if removed else ""))
+
+    async def _load_library(self, summary: str) -> None:
         try:
             registry = load_registry(self.settings.people_file)
         except ValueError as exc:
@@ -91,7 +111,7 @@ class NewsdeskBot(commands.Bot):
             stats["articles"],
             stats["people"],
             stats["claims"],
-            report.summary(),
+            summary,
         )
 
     # ------------------------------------------------------------------ command sync
@@ -182,6 +202,8 @@ class NewsdeskBot(commands.Bot):
             log.warning("could not tell the user about an error in %s: %s", _describe(interaction), exc)
 
     async def close(self) -> None:
+        if self._watcher is not None:
+            self._watcher.cancel()
         try:
             await super().close()
         finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,6 +72,45 @@ class IngestReport:
 
     def summary(self) -> str:
         return f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {len(self.failed)} failed"
+
+
+Signature = tuple[int, int]  # (mtime in ns, size): a file whose signature changed is read again
+
+
+def signatures(files: Iterable[Path]) -> dict[str, Signature]:
+    out: dict[str, Signature] = {}
+    for path in files:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        out[source_key(path)] = (st.st_mtime_ns, st.st_size)
+    return out
+
+
+@dataclass
+class FolderWatch:
+    """Rescans folders and ingests what is new or changed since the last scan (files are read only when their
+    size or modification time changed). Deleted files' articles stay unless ``prune``."""
+
+    folders: list[Path]
+    prune: bool = False
+    seen: dict[str, Signature] = field(default_factory=dict)
+
+    async def scan(self, store: Store) -> tuple[IngestReport, int]:
+        """Returns the ingest report and how many articles of deleted files were removed."""
+        files = await asyncio.to_thread(article_files, self.folders)
+        now = await asyncio.to_thread(signatures, files)
+        changed = [p for p in files if now.get(source_key(p)) != self.seen.get(source_key(p))]
+        report = await ingest_files(store, changed)
+        removed = 0
+        if self.prune:
+            keys = await store.source_keys()
+            for gone in set(self.seen) - set(now):
+                if gone in keys and await store.delete_article(keys[gone]):
+                    removed += 1
+        self.seen = now  # a file that failed is read again only once it changes
+        return report, removed
 
 
 async def ingest_files(

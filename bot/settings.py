@@ -93,6 +93,10 @@ class Settings(BaseSettings):
     digest_tick_seconds: float = Field(default=30.0, gt=0, le=3600)
     digest_grace_hours: float = Field(default=6.0, ge=0, le=23)
     clock_offset_seconds: float = 0.0
+    # Folder watch: rescan the article folders every this many seconds (0: only at start-up); keep the
+    # articles of deleted files unless pruning is on.
+    scan_seconds: float = Field(default=60.0, ge=0, le=86400)
+    prune_deleted: bool = False
     # Usage records: kept this many days, then purged once a day.
     usage_retention_days: int = Field(default=90, ge=1, le=3650)
 

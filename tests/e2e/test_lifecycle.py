@@ -63,3 +63,27 @@ async def test_token_never_logged(fresh_fake: FakeDiscord, tmp_path: Path) -> No
 
     assert TOKEN not in bot.output()
     assert TOKEN.split(".")[2] not in bot.output()
+
+
+async def test_new_and_changed_files_are_served_without_a_restart(
+    fresh_fake: FakeDiscord, tmp_path: Path
+) -> None:
+    fake = fresh_fake
+    folder = tmp_path / "news"
+    folder.mkdir()
+    base = "Quantum chip startup raises funds\nWire·2025-06-01 09:00\n\nCore Viewpoint - Qubitron raised $50 million [1].\n"
+    (folder / "first.txt").write_text(base, encoding="utf-8")
+    bot = await start_bot(fake, tmp_path, NEWSDESK_ARTICLES=str(folder), NEWSDESK_SCAN_SECONDS="0.3")
+    await started(fake, bot)
+    assert "1 article" in (await fake.command("articles list")).text()
+    (folder / "second.txt").write_text(
+        base.replace("Quantum chip", "Fusion energy").replace("Qubitron", "Heliox"), encoding="utf-8"
+    )
+    await fake.wait_for(lambda: "library loaded: 2 articles" in bot.output(), 20)
+    found = await fake.command("articles search", {"query": "Heliox"})
+    assert "Fusion energy startup raises funds" in found.text()
+    (folder / "first.txt").write_text(base.replace("$50 million", "$70 million"), encoding="utf-8")
+    await fake.wait_for(lambda: "1 updated" in bot.output(), 20)
+    summary = await fake.command("summary", {"article": "Quantum chip startup"})
+    assert "$70 million" in summary.text()
+    assert await bot.stop() == 0

@@ -167,3 +167,32 @@ async def test_file_that_changes_or_vanishes_during_a_scan(store: SQLiteStore, t
     assert report.added == 1
     [stored] = await store.load_articles()
     assert "Arm" in stored.core_viewpoint
+
+
+async def test_folder_watch_reads_only_new_or_changed_files(store: SQLiteStore, tmp_path: Path) -> None:
+    import os
+
+    from bot.ingest import FolderWatch
+
+    folder = tmp_path / "watched"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    watch = FolderWatch([folder])
+    report, removed = await watch.scan(store)
+    assert (report.added, removed) == (1, 0)
+    again, _ = await watch.scan(store)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 0)  # nothing was even read
+    (folder / "b.txt").write_text(ARTICLE.replace("Intel", "AMD"), encoding="utf-8")
+    (folder / "a.txt").write_text(ARTICLE.replace("10%", "12%"), encoding="utf-8")
+    os.utime(folder / "a.txt", ns=(1, 2_000_000_000_000_000_000))
+    changed, _ = await watch.scan(store)
+    assert (changed.added, changed.updated) == (1, 1)
+    (folder / "b.txt").unlink()
+    _, removed = await watch.scan(store)
+    assert removed == 0
+    assert (await store.counts())["articles"] == 2  # a deleted file's article stays by default
+    pruning = FolderWatch([folder], prune=True, seen=dict(watch.seen))
+    (folder / "a.txt").unlink()
+    _, removed = await pruning.scan(store)
+    assert removed == 1
+    assert (await store.counts())["articles"] == 1
