@@ -25,7 +25,7 @@ from bot.usage import UsageEvent, UsageRecorder
 
 log = logging.getLogger("newsdesk")
 
-EXTENSIONS = ("cogs.articles", "cogs.people", "cogs.claims", "cogs.digest", "cogs.stats")
+EXTENSIONS = ("cogs.articles", "cogs.people", "cogs.claims", "cogs.digest", "cogs.stats", "cogs.admin")
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{20,}$")
 
 
@@ -96,6 +96,10 @@ class NewsdeskBot(commands.Bot):
                 log.warning("article %s skipped: %s", path, reason)
             if report.added or report.updated or removed:
                 await self._load_library(report.summary() + (f", {removed} removed" if removed else ""))
+
+    async def reload_library(self) -> None:
+        """Load the library again from the store (after an upload or a removal)."""
+        await self._load_library("reloaded")
 
     async def _load_library(self, summary: str) -> None:
         try:

@@ -19,6 +19,35 @@ _INDEX = {"en": 0, "zh-CN": 1, "zh-TW": 2}
 # key: (English, Simplified Chinese, Traditional Chinese)
 REPLIES: dict[str, tuple[str, str, str]] = {
     "page": ("page {i}/{n}", "第 {i}/{n} 页", "第 {i}/{n} 頁"),
+    "upload_too_big": (
+        "That file is {size:,} bytes; the limit is {limit:,} bytes (1 MB).",
+        "该文件有 {size:,} 字节；上限是 {limit:,} 字节（1 MB）。",
+        "該檔案有 {size:,} 位元組；上限是 {limit:,} 位元組（1 MB）。",
+    ),
+    "upload_bad": (
+        "That file can't be used: {reason}.",
+        "无法使用该文件：{reason}。",
+        "無法使用該檔案：{reason}。",
+    ),
+    "upload_preview": (
+        "Add this article? {people} people, {claims} claims, {sections} sections.",
+        "要添加这篇文章吗？{people} 位人物，{claims} 条说法，{sections} 个部分。",
+        "要新增這篇文章嗎？{people} 位人物，{claims} 條說法，{sections} 個部分。",
+    ),
+    "upload_confirm": ("Add it", "添加", "新增"),
+    "upload_added": ("Added “{title}”.", "已添加《{title}》。", "已新增《{title}》。"),
+    "upload_same": (
+        "“{title}” is already here; nothing changed.",
+        "《{title}》已经存在，没有变化。",
+        "《{title}》已經存在，沒有變化。",
+    ),
+    "remove_confirm": ("Remove it", "删除", "刪除"),
+    "remove_ask": (
+        "Remove “{title}” and its people and claims?",
+        "删除《{title}》及其人物和说法？",
+        "刪除《{title}》及其人物和說法？",
+    ),
+    "removed": ("Removed “{title}”.", "已删除《{title}》。", "已刪除《{title}》。"),
     "pong": ("Pong: I'm here and listening.", "我在，正在待命。", "我在，正在待命。"),
     "cont": ("{name} (cont.)", "{name}（续）", "{name}（續）"),
     "lang_en": ("English", "英语", "英語"),
@@ -623,6 +652,20 @@ REPLIES: dict[str, tuple[str, str, str]] = {
 
 # English command metadata -> (Simplified, Traditional). Names: lower case, no spaces, 1-32 characters.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "Add or remove an article (server managers)": (
+        "添加或删除文章（服务器管理员）",
+        "新增或刪除文章（伺服器管理員）",
+    ),
+    "add": ("添加", "新增"),
+    "Add an article from a file (summary or plain text, up to 1 MB)": (
+        "从文件添加文章（摘要或纯文本，最多 1 MB）",
+        "從檔案新增文章（摘要或純文字，最多 1 MB）",
+    ),
+    "file": ("文件", "檔案"),
+    "A .txt, .md or .json file": (".txt、.md 或 .json 文件", ".txt、.md 或 .json 檔案"),
+    "remove": ("删除", "刪除"),
+    "Remove an article": ("删除一篇文章", "刪除一篇文章"),
+    "The article to remove": ("要删除的文章", "要刪除的文章"),
     "ping": ("在线", "在線"),
     "Check that the bot answers": ("检查机器人是否在线", "檢查機器人是否在線"),
     "summary": ("摘要", "摘要"),

@@ -34,7 +34,14 @@ def strings_of(payload: dict[str, Any]) -> list[tuple[str, str]]:
 @pytest.fixture
 async def tree(tmp_path: Path):  # type: ignore[no-untyped-def]
     bot = NewsdeskBot(Settings(database_url=f"sqlite:///{tmp_path}/t.db"))
-    for extension in ("cogs.articles", "cogs.people", "cogs.claims", "cogs.digest", "cogs.stats"):
+    for extension in (
+        "cogs.articles",
+        "cogs.people",
+        "cogs.claims",
+        "cogs.digest",
+        "cogs.stats",
+        "cogs.admin",
+    ):
         await bot.load_extension(extension)
     yield bot.tree
     for name in list(bot.extensions):
@@ -44,7 +51,7 @@ async def tree(tmp_path: Path):  # type: ignore[no-untyped-def]
 async def test_every_command_option_and_choice_is_translated(tree: app_commands.CommandTree) -> None:  # type: ignore[type-arg]
     translator = NewsdeskTranslator()
     commands = tree.get_commands()
-    assert len(commands) == 10
+    assert len(commands) == 11
     missing = []
     for command in commands:
         for kind, text in strings_of(command.to_dict(tree)):

@@ -39,6 +39,7 @@ async def test_commands_synced_to_the_guild(fake: FakeDiscord, bot: BotProcess) 
         "stats",
         "privacy",
         "ping",
+        "article",
     }
     digest = commands["digest"]
     assert [o["name"] for o in digest["options"]] == ["set", "status", "preview", "now", "off"]

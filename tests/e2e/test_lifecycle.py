@@ -87,3 +87,41 @@ async def test_new_and_changed_files_are_served_without_a_restart(
     summary = await fake.command("summary", {"article": "Quantum chip startup"})
     assert "$70 million" in summary.text()
     assert await bot.stop() == 0
+
+
+async def test_article_add_and_remove_by_upload(fresh_fake: FakeDiscord, tmp_path: Path) -> None:
+    fake = fresh_fake
+    bot = await start_bot(fake, tmp_path)
+    await started(fake, bot)
+    text = (
+        "Orbital startup Skylark raises $80 million\nWire·2025-07-01 09:00\n\nCore Viewpoint - Skylark raised "
+        "$80 million [1]. Group 1: Funding - CEO Maria Lindqvist said the money will fund launches [2].\n"
+    )
+    good = fake.attachment("skylark.txt", text.encode())
+    denied = await fake.command("article add", {"file": good}, member="alice")
+    assert denied.content == "You need the manage guild permission for this."
+    ask = await fake.command("article add", {"file": good}, member="owner")
+    assert ask.ephemeral
+    assert ask.content.startswith("Add this article? 1 people, 2 claims, 1 sections.")
+    assert "Orbital startup Skylark raises $80 million" in ask.text()
+    added = await fake.press(ask, "Add it", member="owner")
+    assert added.content == "Added “Orbital startup Skylark raises $80 million”."
+    summary = await fake.command("summary", {"article": "Orbital startup"})
+    assert "Maria Lindqvist" in summary.text()
+    assert (await fake.command("person", {"name": "Lindqvist"})).text().startswith("Maria Lindqvist")
+
+    bad = await fake.command(
+        "article add", {"file": fake.attachment("x.txt", b"\x00\x01binary\x00")}, member="owner"
+    )
+    assert bad.ephemeral
+    assert (
+        bad.content
+        == "That file can't be used: file looks binary (it contains NUL bytes); expected UTF-8 text."
+    )
+
+    ask = await fake.command("article remove", {"article": "Orbital startup"}, member="owner")
+    removed = await fake.press(ask, "Remove it", member="owner")
+    assert removed.content == "Removed “Orbital startup Skylark raises $80 million”."
+    gone = await fake.command("summary", {"article": "Orbital startup Skylark"})
+    assert gone.ephemeral
+    assert await bot.stop() == 0

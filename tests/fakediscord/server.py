@@ -260,6 +260,7 @@ class FakeDiscord:
         self.faults: list[Fault] = []
         self.identifies = 0
         self.deduplicated = 0
+        self.uploads: dict[str, tuple[str, bytes]] = {}
         self.files: dict[int, list[tuple[str, bytes]]] = {}  # message id -> attachments (name, bytes)
         self.post_delay = 0.0  # seconds to hold channel posts (after storing them) to let tests crash the bot
         self._held = asyncio.Event()
@@ -284,6 +285,7 @@ class FakeDiscord:
     async def start(self) -> None:
         app = web.Application(middlewares=[self._middleware])
         app.router.add_get("/gateway", self._gateway)
+        app.router.add_get("/attachments/{id}/{name}", self._attachment)
         app.router.add_route("*", API + "/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -307,6 +309,18 @@ class FakeDiscord:
     ) -> None:
         """Make the next ``times`` requests matching ``method`` and the path regex answer ``status``."""
         self.faults.append(Fault(method.upper(), re.compile(path_regex), status, times, retry_after))
+
+    def attachment(self, name: str, data: bytes) -> str:
+        """Upload a file the way a member does with a slash command; returns its id for the option value."""
+        attachment_id = str(snowflake())
+        self.uploads[attachment_id] = (name, data)
+        return attachment_id
+
+    async def _attachment(self, request: web.Request) -> web.Response:
+        found = self.uploads.get(request.match_info["id"])
+        if found is None:
+            return web.Response(status=404)
+        return web.Response(body=found[1], content_type="application/octet-stream")
 
     def release_posts(self) -> None:
         """Answer every channel post that ``post_delay`` is holding."""
@@ -425,6 +439,13 @@ class FakeDiscord:
             opt: dict[str, Any] = {"name": key, "type": spec["type"], "value": value}
             if key == focused:
                 opt["focused"] = True
+            if spec["type"] == 11:  # an attachment: Discord sends its metadata and a CDN url in data.resolved
+                name, blob = self.uploads[str(value)]
+                url = f"http://127.0.0.1:{self.port}/attachments/{value}/{name}"
+                resolved.setdefault("attachments", {})[str(value)] = {
+                    "id": str(value), "filename": name, "size": len(blob), "url": url, "proxy_url": url,
+                    "content_type": "text/plain",
+                }  # fmt: skip
             if spec["type"] == 7:  # a channel: Discord sends the channel itself in data.resolved
                 channel = self.guilds[guild].channel(int(value))
                 opt["value"] = str(value)

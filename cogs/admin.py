@@ -1,0 +1,114 @@
+"""/article add and /article remove (server managers)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import lookup
+from bot.article import MAX_BYTES, ArticleError, load_article
+from bot.errors import UserError
+from bot.i18n import pick, t
+from bot.render import embeds
+from bot.render.limits import fit, one_line, plain
+from bot.render.pages import Confirm, respond
+from bot.store import IngestOutcome
+
+if TYPE_CHECKING:
+    from bot.client import NewsdeskBot
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class ArticleAdmin(
+    commands.GroupCog, group_name="article", group_description="Add or remove an article (server managers)"
+):
+    def __init__(self, bot: NewsdeskBot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        perms = getattr(interaction.user, "guild_permissions", None)
+        if perms is None or not perms.manage_guild:
+            raise app_commands.MissingPermissions(["manage_guild"])
+        return True
+
+    @app_commands.command(
+        name="add", description="Add an article from a file (summary or plain text, up to 1 MB)"
+    )
+    @app_commands.describe(file="A .txt, .md or .json file")
+    async def add(self, interaction: discord.Interaction, file: discord.Attachment) -> None:
+        lang = pick(interaction)
+        if file.size > MAX_BYTES:
+            raise UserError(t("upload_too_big", lang, size=file.size, limit=MAX_BYTES))
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        interaction.extras["responded_at"] = discord.utils.utcnow()
+        data = await file.read()
+        try:
+            article = await asyncio.to_thread(load_article, data)
+        except ArticleError as exc:
+            raise UserError(t("upload_bad", lang, reason=str(exc))) from exc
+        view = Confirm(interaction.user.id, t("upload_confirm", lang), lang=lang)
+        question = t(
+            "upload_preview",
+            lang,
+            people=len(article.people),
+            claims=len(article.claims),
+            sections=len(article.sections),
+        )
+        await respond(
+            interaction,
+            question,
+            embeds=embeds.summary_pages(article, "short", lang)[0],
+            view=view,
+            ephemeral=True,
+        )
+        await view.wait()
+        if view.answer is None or not view.result:
+            answer = t("forget_timeout", lang) if view.answer is None else t("forget_cancelled", lang)
+            target = view.answer.response.edit_message if view.answer else interaction.edit_original_response
+            await target(content=answer, embeds=[], view=None)
+            return
+        key = f"upload:{interaction.guild_id}:{plain(file.filename)[:100]}"
+        outcome = await self.bot.store.upsert_article(article, key)
+        await self.bot.reload_library()
+        title = plain(fit(one_line(article.title), 80))
+        done = (
+            t("upload_same", lang, title=title)
+            if outcome is IngestOutcome.UNCHANGED
+            else t("upload_added", lang, title=title)
+        )
+        interaction.extras["article"] = article.id
+        await view.answer.response.edit_message(content=done, embeds=[], view=None)
+
+    @app_commands.command(name="remove", description="Remove an article")
+    @app_commands.describe(article="The article to remove")
+    async def remove(self, interaction: discord.Interaction, article: str) -> None:
+        lang = pick(interaction)
+        found = lookup.article(self.bot.library, article, lang)
+        title = plain(fit(one_line(found.title), 80))
+        view = Confirm(interaction.user.id, t("remove_confirm", lang), lang=lang)
+        await respond(interaction, t("remove_ask", lang, title=title), view=view, ephemeral=True)
+        await view.wait()
+        if view.answer is None or not view.result:
+            answer = t("forget_timeout", lang) if view.answer is None else t("forget_cancelled", lang)
+            target = view.answer.response.edit_message if view.answer else interaction.edit_original_response
+            await target(content=answer, view=None)
+            return
+        await self.bot.store.delete_article(found.id)
+        await self.bot.reload_library()
+        await view.answer.response.edit_message(content=t("removed", lang, title=title), view=None)
+
+    @remove.autocomplete("article")
+    async def _article(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return lookup.article_choices(self.bot.library, current)
+
+
+async def setup(bot: NewsdeskBot) -> None:
+    await bot.add_cog(ArticleAdmin(bot))
