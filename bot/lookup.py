@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import discord
 from discord import app_commands
 
 from bot.article import Article
@@ -29,6 +30,13 @@ def person(library: Library, name: str, lang: str = "en") -> PersonEntry:
         names = ", ".join(f"**{plain(fit(p.name, 80))}**" for p in suggestions)
         raise UserError(t("no_person_dym", lang, shown=shown, names=names))
     raise UserError(t("no_person", lang, shown=shown))
+
+
+def require_manage_guild(interaction: discord.Interaction) -> None:
+    """Discord's default permissions can be changed by server admins; the bot checks Manage Server itself."""
+    perms = getattr(interaction.user, "guild_permissions", None)
+    if interaction.guild_id is None or perms is None or not perms.manage_guild:
+        raise app_commands.MissingPermissions(["manage_guild"])
 
 
 def article_choices(library: Library, current: str) -> list[app_commands.Choice[str]]:

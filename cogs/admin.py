@@ -15,7 +15,7 @@ from bot.errors import UserError
 from bot.i18n import pick, t
 from bot.render import embeds
 from bot.render.limits import fit, one_line, plain
-from bot.render.pages import Confirm, respond
+from bot.render.pages import ask
 from bot.store import IngestOutcome
 
 if TYPE_CHECKING:
@@ -32,9 +32,7 @@ class ArticleAdmin(
         super().__init__()
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        perms = getattr(interaction.user, "guild_permissions", None)
-        if perms is None or not perms.manage_guild:
-            raise app_commands.MissingPermissions(["manage_guild"])
+        lookup.require_manage_guild(interaction)
         return True
 
     @app_commands.command(
@@ -52,7 +50,6 @@ class ArticleAdmin(
             article = await asyncio.to_thread(load_article, data)
         except ArticleError as exc:
             raise UserError(t("upload_bad", lang, reason=str(exc))) from exc
-        view = Confirm(interaction.user.id, t("upload_confirm", lang), lang=lang)
         question = t(
             "upload_preview",
             lang,
@@ -60,18 +57,9 @@ class ArticleAdmin(
             claims=len(article.claims),
             sections=len(article.sections),
         )
-        await respond(
-            interaction,
-            question,
-            embeds=embeds.summary_pages(article, "short", lang)[0],
-            view=view,
-            ephemeral=True,
-        )
-        await view.wait()
-        if view.answer is None or not view.result:
-            answer = t("forget_timeout", lang) if view.answer is None else t("forget_cancelled", lang)
-            target = view.answer.response.edit_message if view.answer else interaction.edit_original_response
-            await target(content=answer, embeds=[], view=None)
+        preview = embeds.summary_pages(article, "short", lang)[0]
+        answer = await ask(interaction, question, t("upload_confirm", lang), lang, preview)
+        if answer is None:
             return
         key = f"upload:{interaction.guild_id}:{plain(file.filename)[:100]}"
         outcome = await self.bot.store.upsert_article(article, key)
@@ -83,7 +71,7 @@ class ArticleAdmin(
             else t("upload_added", lang, title=title)
         )
         interaction.extras["article"] = article.id
-        await view.answer.response.edit_message(content=done, embeds=[], view=None)
+        await answer.response.edit_message(content=done, embeds=[], view=None)
 
     @app_commands.command(name="remove", description="Remove an article")
     @app_commands.describe(article="The article to remove")
@@ -91,17 +79,12 @@ class ArticleAdmin(
         lang = pick(interaction)
         found = lookup.article(self.bot.library, article, lang)
         title = plain(fit(one_line(found.title), 80))
-        view = Confirm(interaction.user.id, t("remove_confirm", lang), lang=lang)
-        await respond(interaction, t("remove_ask", lang, title=title), view=view, ephemeral=True)
-        await view.wait()
-        if view.answer is None or not view.result:
-            answer = t("forget_timeout", lang) if view.answer is None else t("forget_cancelled", lang)
-            target = view.answer.response.edit_message if view.answer else interaction.edit_original_response
-            await target(content=answer, view=None)
+        answer = await ask(interaction, t("remove_ask", lang, title=title), t("remove_confirm", lang), lang)
+        if answer is None:
             return
         await self.bot.store.delete_article(found.id)
         await self.bot.reload_library()
-        await view.answer.response.edit_message(content=t("removed", lang, title=title), view=None)
+        await answer.response.edit_message(content=t("removed", lang, title=title), view=None)
 
     @remove.autocomplete("article")
     async def _article(

@@ -12,6 +12,7 @@ from bot import digest as rules
 from bot.digests import DigestService
 from bot.errors import UserError
 from bot.i18n import pick, t
+from bot.lookup import require_manage_guild
 from bot.render import embeds
 from bot.render.pages import respond, send_pages
 
@@ -43,10 +44,7 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         await self.bot.wait_until_ready()
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        # Discord's default permission can be changed by server admins; the bot checks for itself too.
-        perms = getattr(interaction.user, "guild_permissions", None)
-        if interaction.guild is None or perms is None or not perms.manage_guild:
-            raise app_commands.MissingPermissions(["manage_guild"])
+        require_manage_guild(interaction)
         return True
 
     @app_commands.command(name="set", description="Post a digest every day at a time in your time zone")

@@ -12,10 +12,11 @@ from discord.ext import commands
 
 from bot.errors import UserError
 from bot.i18n import pick, t
+from bot.lookup import require_manage_guild
 from bot.render import embeds
 from bot.render.chart import daily_usage_png
 from bot.render.limits import fit, one_line
-from bot.render.pages import Confirm, respond
+from bot.render.pages import ask, respond
 from bot.usage import usage_summary
 
 if TYPE_CHECKING:
@@ -42,11 +43,9 @@ class Stats(commands.Cog):
         scope: Literal["server", "me"] = "server",
     ) -> None:
         if scope == "server":
-            perms = getattr(interaction.user, "guild_permissions", None)
             if interaction.guild_id is None:
                 raise UserError(t("stats_need_server", pick(interaction)))
-            if perms is None or not perms.manage_guild:
-                raise app_commands.MissingPermissions(["manage_guild"])
+            require_manage_guild(interaction)
         await interaction.response.defer(ephemeral=scope == "me", thinking=True)
         interaction.extras["responded_at"] = discord.utils.utcnow()
         await self.bot.usage.flush(everything=True)
@@ -85,18 +84,12 @@ class Stats(commands.Cog):
     @privacy.command(name="forget-me", description="Delete every record of your use of the bot")
     async def forget_me(self, interaction: discord.Interaction) -> None:
         lang = pick(interaction)
-        view = Confirm(interaction.user.id, t("forget_button", lang), lang=lang)
-        await respond(interaction, t("forget_ask", lang), view=view, ephemeral=True)
-        await view.wait()
-        if view.answer is None:
-            await interaction.edit_original_response(content=t("forget_timeout", lang), view=None)
-            return
-        if not view.result:
-            await view.answer.response.edit_message(content=t("forget_cancelled", lang), view=None)
+        answer = await ask(interaction, t("forget_ask", lang), t("forget_button", lang), lang)
+        if answer is None:
             return
         await self.bot.usage.flush(everything=True)
         deleted = await self.bot.store.forget_user(interaction.user.id)  # type: ignore[attr-defined]
-        await view.answer.response.edit_message(content=t("forget_done", lang, n=deleted), view=None)
+        await answer.response.edit_message(content=t("forget_done", lang, n=deleted), view=None)
 
 
 async def setup(bot: NewsdeskBot) -> None:

@@ -114,6 +114,27 @@ async def respond(
     )
 
 
+async def ask(
+    interaction: discord.Interaction,
+    question: str,
+    confirm_label: str,
+    lang: str,
+    embeds: list[discord.Embed] | None = None,
+) -> discord.Interaction | None:
+    """Ask the invoker to confirm (privately). Returns the button's interaction on yes; on no or timeout it
+    says nothing was done and returns None."""
+    view = Confirm(interaction.user.id, confirm_label, lang=lang)
+    await respond(interaction, question, embeds=embeds, view=view, ephemeral=True)
+    await view.wait()
+    if view.answer is not None and view.result:
+        return view.answer
+    if view.answer is None:
+        await interaction.edit_original_response(content=t("forget_timeout", lang), embeds=[], view=None)
+    else:
+        await view.answer.response.edit_message(content=t("forget_cancelled", lang), embeds=[], view=None)
+    return None
+
+
 class Confirm(discord.ui.View):
     """A yes/no question only its asker can answer; ``result`` is True, False, or None on timeout."""
 
