@@ -20,7 +20,7 @@ from typing import Any
 from bot.article import load_article
 from bot.paths import BUNDLED_CONFIG_DIR
 from bot.store import open_store
-from bot.store.sqlite import SQLiteStore, migrations
+from bot.store.sql import USAGE_COLUMNS, migrations
 from bot.usage import UsageEvent, UsageRecorder
 
 
@@ -58,8 +58,8 @@ def bench_recorder(n: int, batch: int = 500) -> dict[str, Any]:
     rows = [e.row() for e in events]
     with tempfile.TemporaryDirectory() as tmp:
         db = _schema_db(Path(tmp) / "raw.db")
-        cols = ", ".join(SQLiteStore.USAGE_COLUMNS)
-        marks = ", ".join("?" for _ in SQLiteStore.USAGE_COLUMNS)
+        cols = ", ".join(USAGE_COLUMNS)
+        marks = ", ".join("?" for _ in USAGE_COLUMNS)
         start = time.perf_counter()
         for i in range(0, n, batch):
             db.execute("BEGIN")
@@ -163,6 +163,79 @@ async def _ingest(url: str, articles: list[Any]) -> float:
     elapsed = time.perf_counter() - t0
     await store.close()
     return elapsed
+
+
+async def _store_figures(url: str, articles: list[Any], repeat: int) -> dict[str, Any]:
+    """One backend: ingest rate, then the latency of the store's own queries (what the bot awaits)."""
+    import random
+    import uuid
+
+    from bot.store.sql import SQLStore
+
+    if url.startswith("postgres"):
+        url += ("&" if "?" in url else "?") + f"schema=nd_bench_{uuid.uuid4().hex[:10]}"
+    store = open_store(url)
+    assert isinstance(store, SQLStore)
+    await store.open()
+    try:
+        t0 = time.perf_counter()
+        for article in articles:
+            await store.upsert_article(article)
+        out: dict[str, Any] = {"ingest_articles_per_s": round(len(articles) / (time.perf_counter() - t0))}
+        rng = random.Random(7)
+        ids = [a.id for a in articles]
+        words = ["revenue", "shares", "chips", "cloud", "outlook"]
+
+        async def timed(make: Callable[[], Any]) -> dict[str, float]:
+            samples = []
+            for _ in range(repeat):
+                t1 = time.perf_counter_ns()
+                await make()
+                samples.append((time.perf_counter_ns() - t1) / 1000)
+            return _percentiles(samples)
+
+        days = iter(range(10**6))
+        out["queries"] = {
+            "get_article": await timed(lambda: store.get_article(rng.choice(ids))),
+            "full_text_search": await timed(lambda: store.search(rng.choice(words), 25)),
+            "begin_digest": await timed(
+                lambda: store.begin_digest(1, 1, f"d{next(days)}", "n", "w", owner="bench")
+            ),
+            "write_usage_batch_100": await timed(
+                lambda: store.write_usage([_usage_tuple(i) for i in range(100)], [])
+            ),
+        }
+        t0 = time.perf_counter()
+        await store.load_articles()
+        out["load_articles_s"] = round(time.perf_counter() - t0, 2)
+        return out
+    finally:
+        drop = getattr(store, "drop_schema", None)
+        if drop is not None:
+            await drop()
+        await store.close()
+
+
+def _usage_tuple(i: int) -> tuple[Any, ...]:
+    from bot.store.sql import USAGE_COLUMNS
+
+    values = dict.fromkeys(USAGE_COLUMNS)
+    values.update(
+        at=f"2026-01-01T00:00:{i % 60:02d}+00:00", user_id=i, command="ping", options="{}", outcome="ok"
+    )
+    return tuple(values[c] for c in USAGE_COLUMNS)
+
+
+def bench_backends(articles: list[Any], postgres_url: str | None, repeat: int) -> dict[str, Any]:
+    """SQLite beside PostgreSQL (when a URL is given): the same articles, the same queries."""
+    out: dict[str, Any] = {"articles": len(articles)}
+    with tempfile.TemporaryDirectory() as tmp:
+        out["sqlite"] = asyncio.run(_store_figures(f"sqlite:///{tmp}/backends.db", articles, repeat))
+    if postgres_url:
+        out["postgres"] = asyncio.run(_store_figures(postgres_url, articles, repeat))
+    else:
+        out["postgres"] = {"skipped": "pass --postgres URL (or set NEWSDESK_TEST_POSTGRES_URL)"}
+    return out
 
 
 COLD_START = """
@@ -312,7 +385,11 @@ def bench_e2e(interactions: int, concurrency: int, round_trips: int) -> dict[str
 
 
 def run(
-    quick: bool, json_path: Path | None, echo: Callable[[str], None] = print, sizes: list[int] | None = None
+    quick: bool,
+    json_path: Path | None,
+    echo: Callable[[str], None] = print,
+    sizes: list[int] | None = None,
+    postgres_url: str | None = None,
 ) -> dict[str, Any]:
     from bot.synthetic import scaled_corpus
 
@@ -327,6 +404,9 @@ def run(
     }
     corpus = scaled_corpus(max(sizes))
     results["sizes"] = [bench_size(corpus[:size], 100 if quick else 300) for size in sorted(sizes)]
+    results["backends"] = bench_backends(
+        corpus[: 1_000 if quick else 10_000], postgres_url, 100 if quick else 300
+    )
     results["end_to_end"] = bench_e2e(200 if quick else 1_000, 20, 50 if quick else 200)
     first, last = results["sizes"][0], results["sizes"][-1]
     results["growth_p99"] = {
@@ -350,6 +430,18 @@ def run(
             echo(f"query             {tag}: {q:<22} p50 {v['p50_us']} µs  p99 {v['p99_us']} µs")
         for r, v in size["render"].items():
             echo(f"render            {tag}: {r:<22} p50 {v['p50_us']} µs  p99 {v['p99_us']} µs")
+    backends = results["backends"]
+    for name in ("sqlite", "postgres"):
+        figures = backends[name]
+        if "skipped" in figures:
+            echo(f"backend {name:<9} skipped: {figures['skipped']}")
+            continue
+        echo(
+            f"backend {name:<9} {backends['articles']} articles: ingest {figures['ingest_articles_per_s']}/s, "
+            f"load_articles {figures['load_articles_s']} s"
+        )
+        for q, v in figures["queries"].items():
+            echo(f"backend {name:<9} {q:<22} p50 {v['p50_us']} µs  p99 {v['p99_us']} µs")
     e2e = results["end_to_end"]
     if "skipped" in e2e:
         echo(f"end to end        skipped: {e2e['skipped']}")

@@ -17,7 +17,7 @@ from bot.article import ArticleError
 from bot.ingest import article_files, ingest_files, read_article
 from bot.library import Library, load_registry
 from bot.settings import Settings
-from bot.store import StoreError, open_store
+from bot.store import StoreError, open_store, redact_url
 
 EPILOG = "Settings come from environment variables (NEWSDESK_*), then the file named by NEWSDESK_CONFIG, then the bundled defaults."
 
@@ -59,12 +59,39 @@ def build_parser() -> argparse.ArgumentParser:
         "--sizes", help="corpus sizes, comma-separated (default 1000,10000,100000; --quick: 200,1000)"
     )
     p.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON")
+    p.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="also measure PostgreSQL beside SQLite (default: NEWSDESK_TEST_POSTGRES_URL when set); "
+        "a throwaway schema is created and dropped",
+    )
 
     p = sub.add_parser("stats", help="usage figures from the store (what /stats shows)", epilog=EPILOG)
     p.add_argument("--days", type=int, default=30, help="how many days back (1-365, default 30)")
     p.add_argument("--guild", type=int, help="only this server (guild id)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--database-url", help="store URL (default: NEWSDESK_DATABASE_URL)")
+
+    p = sub.add_parser(
+        "db",
+        help="database tools: migrate, copy (SQLite -> PostgreSQL)",
+        description="migrate: apply the store's migrations now (the bot also does it at start). "
+        "copy SRC DST: copy every row of one store into another, empty one, and compare the counts.",
+        epilog=EPILOG,
+    )
+    dbsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    q = dbsub.add_parser("migrate", help="apply pending migrations to the store", epilog=EPILOG)
+    q.add_argument("--database-url", help="store URL (default: NEWSDESK_DATABASE_URL)")
+    q = dbsub.add_parser(
+        "copy",
+        help="copy a whole store into another, empty one",
+        description="For example: python -m bot db copy sqlite:///data/newsdesk.db "
+        "postgresql://newsdesk@db.internal/newsdesk. Stop the bot first; rows written during the copy are not "
+        "copied. Exits 1 when the row counts differ at the end.",
+        epilog=EPILOG,
+    )
+    q.add_argument("source", metavar="SRC_URL", help="the store to copy from")
+    q.add_argument("destination", metavar="DST_URL", help="the store to copy into (must be empty)")
 
     p = sub.add_parser(
         "demo",
@@ -105,7 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot import bench
 
             sizes = [int(x) for x in args.sizes.split(",")] if args.sizes else None
-            bench.run(args.quick, args.json, sizes=sizes)
+            import os
+
+            postgres = args.postgres or os.environ.get("NEWSDESK_TEST_POSTGRES_URL") or None
+            bench.run(args.quick, args.json, sizes=sizes, postgres_url=postgres)
             return 0
         if args.command == "stats":
             if not 1 <= args.days <= 365:
@@ -118,6 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.command == "demo":
             return asyncio.run(cmd_demo(settings, args.query, console, err))
+        if args.command == "db" and args.db_command == "migrate":
+            return asyncio.run(cmd_migrate(args.database_url or settings.database_url, console))
+        if args.command == "db" and args.db_command == "copy":
+            return asyncio.run(cmd_copy(args.source, args.destination, console, err))
     except StoreError as exc:
         error(str(exc))
         return 2
@@ -249,6 +283,53 @@ async def cmd_ingest(paths: list[Path], url: str, console: Console, err: Console
         highlight=False,
     )
     return 1 if report.failed else 0
+
+
+async def cmd_migrate(url: str, console: Console) -> int:
+    from bot.store.sql import SQLStore, migrations
+
+    store = open_store(url)
+    await store.open()  # opening applies what is pending
+    try:
+        assert isinstance(store, SQLStore)
+        versions = await store.schema_versions()
+        latest = max(v for v, _ in migrations(store.backend))
+    finally:
+        await store.close()
+    console.print(
+        f"{redact_url(url)}: schema at version {max(versions)} of {latest}", highlight=False, soft_wrap=True
+    )
+    return 0 if max(versions) == latest else 1
+
+
+async def cmd_copy(source: str, destination: str, console: Console, err: Console) -> int:
+    from rich.table import Table
+
+    from bot.store.copy import copy_store
+
+    with Progress(TextColumn("[bold]Copying"), TextColumn("{task.description}"), console=err) as progress:
+        task = progress.add_task("", total=None)
+        copied: dict[str, int] = {}
+
+        def step(table: str, n: int) -> None:
+            copied[table] = copied.get(table, 0) + n
+            progress.update(task, description=f"{table}: {copied[table]} rows")
+
+        report = await copy_store(source, destination, step)
+    table = Table("table", "source rows", "destination rows", "")
+    for name, n in report.source.items():
+        same = report.destination.get(name) == n
+        table.add_row(name, str(n), str(report.destination.get(name)), "ok" if same else "DIFFERENT")
+    console.print(table)
+    if report.mismatches:
+        err.print(f"error: row counts differ for {', '.join(report.mismatches)}", markup=False)
+        return 1
+    console.print(
+        f"copied {redact_url(source)} -> {redact_url(destination)}: every table has the same row count",
+        highlight=False,
+        soft_wrap=True,
+    )
+    return 0
 
 
 async def cmd_stats(url: str, days: int, guild: int | None, as_json: bool, console: Console) -> int:

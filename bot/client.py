@@ -46,10 +46,11 @@ class NewsdeskTree(app_commands.CommandTree["NewsdeskBot"]):
 
 
 class NewsdeskBot(commands.Bot):
-    def __init__(self, settings: Settings, store: Store | None = None) -> None:
+    def __init__(self, settings: Settings, store: Store | None = None, **shards: Any) -> None:
         intents = discord.Intents.none()
         intents.guilds = True
         super().__init__(
+            **shards,
             command_prefix=commands.when_mentioned,
             intents=intents,
             help_command=None,
@@ -64,6 +65,7 @@ class NewsdeskBot(commands.Bot):
         self.usage = UsageRecorder(self.store, retention_days=settings.usage_retention_days)  # type: ignore[arg-type]
         self.watch = FolderWatch(list(settings.articles), prune=settings.prune_deleted)
         self._watcher: asyncio.Task[None] | None = None
+        self._library_version = ""  # the store's articles_version the library was loaded at
 
     async def setup_hook(self) -> None:
         await self.store.open()
@@ -96,6 +98,8 @@ class NewsdeskBot(commands.Bot):
                 log.warning("article %s skipped: %s", path, reason)
             if report.added or report.updated or removed:
                 await self._load_library(report.summary() + (f", {removed} removed" if removed else ""))
+            elif await self.store.articles_version() != self._library_version:
+                await self._load_library("changed by another process")
 
     async def reload_library(self) -> None:
         """Load the library again from the store (after an upload or a removal)."""
@@ -107,7 +111,9 @@ class NewsdeskBot(commands.Bot):
         except ValueError as exc:
             log.warning("people registry ignored: %s", exc)
             registry = []
+        version = await self.store.articles_version()
         articles = await self.store.load_articles()
+        self._library_version = version
         self.library = await asyncio.to_thread(Library, articles, registry)
         stats = self.library.stats()
         log.info(
@@ -117,6 +123,14 @@ class NewsdeskBot(commands.Bot):
             stats["claims"],
             summary,
         )
+
+    def running_status(self, guild_id: int | None, lang: str) -> list[str]:
+        """Lines for /about: which shard answers here (when sharded) and the feeds' health."""
+        lines: list[str] = []
+        if self.shard_count and self.shard_count > 1 and guild_id is not None:
+            shard = (guild_id >> 22) % self.shard_count
+            lines.append(i18n.t("about_shard", lang, shard=shard, count=self.shard_count))
+        return lines
 
     # ------------------------------------------------------------------ command sync
 
@@ -248,10 +262,23 @@ def check_token(settings: Settings) -> str:
     return token
 
 
+class ShardedNewsdeskBot(NewsdeskBot, commands.AutoShardedBot):
+    """Several shards on one process; ``NEWSDESK_SHARD_IDS`` picks which of ``NEWSDESK_SHARD_COUNT``."""
+
+
+def make_bot(settings: Settings) -> NewsdeskBot:
+    """One connection by default; with NEWSDESK_SHARD_COUNT, an AutoShardedBot for this process's shards."""
+    if settings.shard_count is None:
+        return NewsdeskBot(settings)
+    ids = settings.shard_ids or list(range(settings.shard_count))
+    log.info("running shards %s of %d as %s", ids, settings.shard_count, settings.instance)
+    return ShardedNewsdeskBot(settings, shard_count=settings.shard_count, shard_ids=ids)
+
+
 async def run_bot(settings: Settings, token: str) -> int:
     """Run until SIGTERM/SIGINT or a fatal error; close cleanly (store closed, pending writes flushed)."""
     await discord_api.configure(settings.discord_api_base, settings.discord_gateway_url)
-    bot = NewsdeskBot(settings)
+    bot = make_bot(settings)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

@@ -216,8 +216,12 @@ class DigestService:
             local_date.isoformat() if local_date else None,
             run_nonce,
             until.isoformat(),
+            owner=self.bot.settings.instance,
         )
         if state in ("posted", "empty", "failed"):
+            return Outcome("already", [], 0)
+        if state == "busy":  # another process sharing the database is posting this very digest
+            log.info("digest for guild %s (%s) is being posted by another process", guild_id, local_date)
             return Outcome("already", [], 0)
         if state == "pending":
             # A crash interrupted this run after it was recorded: post it again with the same nonces and the

@@ -408,6 +408,26 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "服务器管理员：/digest set · status · preview · now · off",
         "伺服器管理員：/digest set · status · preview · now · off",
     ),
+    "about_running": (
+        "Running",
+        "运行状态",
+        "運行狀態",
+    ),
+    "about_shard": (
+        "Shard {shard} of {count} answers this server",
+        "本服务器由第 {shard} 个分片（共 {count} 个）应答",
+        "本伺服器由第 {shard} 個分片（共 {count} 個）應答",
+    ),
+    "about_feeds_ok": (
+        "{n} feed(s), all answering",
+        "{n} 个订阅源，全部正常",
+        "{n} 個訂閱源，全部正常",
+    ),
+    "about_feed_failing": (
+        "⚠ {url}: {error} ({failures} failure(s) in a row; next try in {wait} min)",
+        "⚠ {url}：{error}（连续失败 {failures} 次；{wait} 分钟后重试）",
+        "⚠ {url}：{error}（連續失敗 {failures} 次；{wait} 分鐘後重試）",
+    ),
     "digest_header": (
         "📰 **Daily digest** · {day} · {count} new article(s)",
         "📰 **每日简报** · {day} · {count} 篇新文章",

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+import socket
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
@@ -23,6 +25,7 @@ from pydantic_settings import (
 )
 
 from .paths import BUNDLED_CONFIG_DIR
+from .store import redact_url
 
 PATH_FIELDS = ("articles", "people_file")
 log = logging.getLogger("newsdesk.settings")
@@ -62,6 +65,25 @@ def _readable_by_others(path: Path) -> bool:
         return False
 
 
+def parse_ranges(value: str) -> list[int]:
+    """``"0-3"`` -> [0, 1, 2, 3]; ``"0,2,5-6"`` -> [0, 2, 5, 6]."""
+    out: list[int] = []
+    for part in (p.strip() for p in value.split(",")):
+        if not part:
+            continue
+        m = re.fullmatch(r"(\d+)\s*-\s*(\d+)|(\d+)", part)
+        if m is None:
+            raise ValueError(f"{part!r} is not a shard number or range like 0-3")
+        if m.group(3) is not None:
+            out.append(int(m.group(3)))
+        else:
+            low, high = int(m.group(1)), int(m.group(2))
+            if high < low:
+                raise ValueError(f"shard range {part!r} runs backwards")
+            out.extend(range(low, high + 1))
+    return sorted(set(out))
+
+
 def _split_list(value: str) -> list[str]:
     parts: list[str] = []
     for chunk in value.split(","):
@@ -99,6 +121,15 @@ class Settings(BaseSettings):
     prune_deleted: bool = False
     # Usage records: kept this many days, then purged once a day.
     usage_retention_days: int = Field(default=90, ge=1, le=3650)
+    # Sharding: this process runs the shards NEWSDESK_SHARD_IDS (e.g. "0-3" or "0,2") of NEWSDESK_SHARD_COUNT;
+    # unset, one process runs everything on one connection.
+    shard_count: int | None = Field(default=None, ge=1, le=100_000)
+    shard_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    # Feeds: RSS/Atom URLs polled every NEWSDESK_FEED_MINUTES.
+    feeds: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    feed_minutes: float = Field(default=15.0, gt=0, le=1440)
+    # Follow alerts: how often new articles are matched against follows (seconds).
+    alert_seconds: float = Field(default=30.0, gt=0, le=3600)
 
     @field_validator("articles", mode="before")
     @classmethod
@@ -113,6 +144,40 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [int(p) for p in _split_list(value)]
         return value
+
+    @field_validator("shard_ids", mode="before")
+    @classmethod
+    def _shard_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return parse_ranges(value)
+        return value
+
+    @field_validator("feeds", mode="before")
+    @classmethod
+    def _feeds(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [u.strip() for u in re.split(r"[,\s]+", value) if u.strip()]
+        return value
+
+    @model_validator(mode="after")
+    def _shards(self) -> Settings:
+        if self.shard_ids and self.shard_count is None:
+            raise ValueError("NEWSDESK_SHARD_IDS needs NEWSDESK_SHARD_COUNT (the total number of shards)")
+        wrong = [i for i in self.shard_ids if self.shard_count is not None and not 0 <= i < self.shard_count]
+        if wrong:
+            raise ValueError(
+                f"NEWSDESK_SHARD_IDS {wrong} are outside 0-{(self.shard_count or 1) - 1} (NEWSDESK_SHARD_COUNT)"
+            )
+        for url in self.feeds:
+            if not url.startswith(("http://", "https://")):
+                raise ValueError(f"NEWSDESK_FEEDS: {url!r} is not an http(s) URL")
+        return self
+
+    @property
+    def instance(self) -> str:
+        """Who this process is, for claims in a shared database: the host and the shards it runs."""
+        shards = ",".join(map(str, self.shard_ids)) if self.shard_ids else "all"
+        return f"{socket.gethostname()}/shards {shards} of {self.shard_count or 1}"
 
     @field_validator("log_level")
     @classmethod
@@ -148,4 +213,5 @@ class Settings(BaseSettings):
         """The settings as a dict for logs and `--help`: the token is never shown."""
         data = self.model_dump(mode="json")
         data["discord_token"] = "***" if self.discord_token else None
+        data["database_url"] = redact_url(self.database_url)
         return data

@@ -76,7 +76,13 @@ class Articles(commands.Cog):
         stances = sorted(library.stance_counts().items(), key=lambda kv: -kv[1])
         await send_pages(
             interaction,
-            embeds.about_pages(library.stats(), __version__, list(stances), lang=pick(interaction)),
+            embeds.about_pages(
+                library.stats(),
+                __version__,
+                list(stances),
+                lang=pick(interaction),
+                running=self.bot.running_status(interaction.guild_id, pick(interaction)),
+            ),
         )
 
 

@@ -237,7 +237,11 @@ def claims_pages(
 
 
 def about_pages(
-    stats: dict[str, int], version: str, stances: Iterable[tuple[str, int]], lang: str = "en"
+    stats: dict[str, int],
+    version: str,
+    stances: Iterable[tuple[str, int]],
+    lang: str = "en",
+    running: Iterable[str] = (),
 ) -> list[Page]:
     pager = Pager(
         title="Newsdesk", description=t("about_text", lang), footer=f"Newsdesk {version}", lang=lang
@@ -251,6 +255,9 @@ def about_pages(
         "/summary · /articles list · /articles search · /person · /people · /claims · /about\n"
         + t("about_managers", lang),
     )
+    lines = list(running)
+    if lines:
+        pager.add(t("about_running", lang), "\n".join(lines))
     return pager.finish()
 
 

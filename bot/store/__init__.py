@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Protocol
 
@@ -46,20 +47,38 @@ class Store(Protocol):
 
     async def counts(self) -> dict[str, int]: ...
 
+    async def articles_version(self) -> str:
+        """Changes whenever any process adds, replaces or removes an article."""
+        ...
+
     async def get_meta(self, key: str) -> str | None: ...
 
     async def set_meta(self, key: str, value: str) -> None: ...
 
 
+def redact_url(url: str) -> str:
+    """A database URL without its password, for messages and logs."""
+    return re.sub(r"(//[^:/@]+):[^@/]*@", r"\1:***@", url)
+
+
 def open_store(url: str) -> Store:
-    """The store for a database URL (not yet opened): ``sqlite:///path``, ``sqlite:///:memory:``."""
+    """The store for a database URL (not yet opened): ``sqlite:///path``, ``sqlite:///:memory:``,
+    ``postgresql://user@host:5432/db[?schema=name]``."""
     if url.startswith("sqlite:"):
         from .sqlite import SQLiteStore
 
         return SQLiteStore(url)
     if url.startswith(("postgres://", "postgresql://")):
-        raise StoreError("PostgreSQL support is not installed in this version; use a sqlite:/// URL")
-    raise StoreError(f"unsupported database URL {url!r}: use sqlite:///path/to/newsdesk.db")
+        try:
+            from .postgres import PostgresStore
+        except ImportError as exc:
+            raise StoreError(
+                "PostgreSQL needs asyncpg: install Newsdesk with the postgres extra (pip install -e '.[postgres]')"
+            ) from exc
+        return PostgresStore(url)
+    raise StoreError(
+        f"unsupported database URL {url!r}: use sqlite:///path/to/newsdesk.db or postgresql://user@host/db"
+    )
 
 
-__all__ = ["IngestOutcome", "Store", "StoreError", "open_store"]
+__all__ = ["IngestOutcome", "Store", "StoreError", "open_store", "redact_url"]

@@ -236,7 +236,9 @@ class Reply:
 
 
 class FakeDiscord:
-    def __init__(self, guilds: list[Guild] | None = None, extra_members: int = 0) -> None:
+    def __init__(
+        self, guilds: list[Guild] | None = None, extra_members: int = 0, guild_count: int = 1
+    ) -> None:
         self.bot = Member(snowflake(), "Newsdesk")
         self.application_id = self.bot.id
         members = [
@@ -245,7 +247,14 @@ class FakeDiscord:
             Member(snowflake(), "bob"),
             *(Member(snowflake(), f"member-{i}") for i in range(extra_members)),
         ]
-        self.guilds = guilds or [Guild(snowflake(), "Test Server", snowflake(), members)]
+        # Consecutive guilds land on consecutive shards: (id >> 22) % shard_count differs by one.
+        first = snowflake()
+        self.guilds = guilds or [
+            Guild(
+                first + (i << 22), "Test Server" if i == 0 else f"Test Server {i + 1}", snowflake(), members
+            )
+            for i in range(guild_count)
+        ]
         for g in self.guilds:
             g.bot_id = self.bot.id
         self.token_ok: Callable[[str], bool] = lambda token: token.startswith("Bot ") and len(token) > 20
@@ -267,6 +276,8 @@ class FakeDiscord:
         self.resumes = 0
         self.ready = asyncio.Event()
         self._sockets: list[web.WebSocketResponse] = []
+        self._shards: dict[web.WebSocketResponse, tuple[int, int]] = {}  # socket -> (shard id, shard count)
+        self._session_shards: dict[str, tuple[int, int]] = {}
         self._seq = 0
         self._session = "fake-session"
         self._runner: web.AppRunner | None = None
@@ -500,7 +511,7 @@ class FakeDiscord:
             reply.message = self.messages[int(message["id"])]  # @original of a component interaction
         self.replies[interaction_id] = reply
         self.by_token[token] = reply
-        await self._dispatch_event("INTERACTION_CREATE", payload)
+        await self._dispatch_event("INTERACTION_CREATE", payload, guild_id=g.id)
         return reply
 
     async def _wait(self, reply: Reply, done: Callable[[Reply], bool], timeout: float) -> None:
@@ -563,12 +574,26 @@ class FakeDiscord:
 
     # ------------------------------------------------------------------ gateway
 
-    async def _dispatch_event(self, event: str, data: Any) -> None:
+    def shard_of(self, guild_id: int, shard_count: int) -> int:
+        """Discord's rule: a guild belongs to shard (guild_id >> 22) % shard_count."""
+        return (guild_id >> 22) % shard_count
+
+    def _receives(self, ws: web.WebSocketResponse, guild_id: int | None) -> bool:
+        shard_id, count = self._shards.get(ws, (0, 1))
+        return guild_id is None or self.shard_of(guild_id, count) == shard_id
+
+    async def _dispatch_event(
+        self, event: str, data: Any, *, guild_id: int | None = None, to: web.WebSocketResponse | None = None
+    ) -> None:
+        """Send an event to ``to``, else to the socket of the shard that owns ``guild_id``, else to all."""
         self._seq += 1
         frame = json.dumps({"op": 0, "t": event, "s": self._seq, "d": data})
-        if not self._sockets:
-            raise RuntimeError("the bot is not connected to the fake gateway")
-        for ws in list(self._sockets):
+        targets = [to] if to is not None else [ws for ws in self._sockets if self._receives(ws, guild_id)]
+        if not targets:
+            raise RuntimeError(
+                f"no bot shard is connected to the fake gateway for {event} (guild {guild_id})"
+            )
+        for ws in targets:
             await ws.send_str(frame)
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
@@ -582,6 +607,7 @@ class FakeDiscord:
         finally:
             if ws in self._sockets:
                 self._sockets.remove(ws)
+            self._shards.pop(ws, None)
         return ws
 
     async def _on_gateway_message(self, ws: web.WebSocketResponse, msg: dict[str, Any]) -> None:
@@ -592,10 +618,14 @@ class FakeDiscord:
             self.identifies += 1
             self._sockets.append(ws)
             self._session = f"fake-session-{self.identifies}"
+            shard_id, count = msg["d"].get("shard") or [0, 1]
+            self._shards[ws] = (int(shard_id), int(count))
+            self._session_shards[self._session] = self._shards[ws]
+            mine = [g for g in self.guilds if self._receives(ws, g.id)]
             ready = {
                 "v": 10,
                 "user": self.bot.user(bot=True),
-                "guilds": [{"id": str(g.id), "unavailable": True} for g in self.guilds],
+                "guilds": [{"id": str(g.id), "unavailable": True} for g in mine],
                 "session_id": self._session,
                 "resume_gateway_url": self.gateway_url,
                 "application": {"id": str(self.application_id), "flags": 0},
@@ -603,14 +633,15 @@ class FakeDiscord:
                 "private_channels": [],
                 "relationships": [],
             }
-            await self._dispatch_event("READY", ready)
-            for g in self.guilds:
-                await self._dispatch_event("GUILD_CREATE", g.payload(self.bot))
+            await self._dispatch_event("READY", ready, to=ws)
+            for g in mine:
+                await self._dispatch_event("GUILD_CREATE", g.payload(self.bot), to=ws)
             self.ready.set()
         elif op == 6:
             self.resumes += 1
             self._sockets.append(ws)
-            await self._dispatch_event("RESUMED", {})
+            self._shards[ws] = self._session_shards.get(str(msg["d"].get("session_id")), (0, 1))
+            await self._dispatch_event("RESUMED", {}, to=ws)
             self.ready.set()
 
     # ------------------------------------------------------------------ REST

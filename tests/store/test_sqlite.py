@@ -1,15 +1,16 @@
-"""The SQLite store: migrations, idempotent ingest, replacement, all-or-nothing writes, search."""
+"""What only the SQLite store does: file URLs, WAL, corrupt files, and the ingest pipeline on the default store.
+
+The behaviour both backends share is in ``test_contract.py``."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from bot.article import load_article
 from bot.ingest import article_files, ingest_files
-from bot.store import IngestOutcome, StoreError, open_store
+from bot.store import StoreError, open_store
 from bot.store.sqlite import SQLiteStore, sqlite_path
 
 ARTICLE = (
@@ -34,78 +35,9 @@ def test_sqlite_urls() -> None:
         open_store("mysql://x")
 
 
-async def test_migrations_are_recorded_once(store: SQLiteStore) -> None:
-    assert await store.migrate() == []
-    async with store.db.execute("SELECT version FROM schema_migrations") as cur:
-        assert [r[0] for r in await cur.fetchall()] == [1, 2, 3, 4]
+async def test_sqlite_uses_wal(store: SQLiteStore) -> None:
     async with store.db.execute("PRAGMA journal_mode") as cur:
         assert (await cur.fetchone())[0] == "wal"
-
-
-async def test_ingest_twice_changes_nothing(store: SQLiteStore) -> None:
-    article = load_article(ARTICLE)
-    assert await store.upsert_article(article, "/a.txt") is IngestOutcome.ADDED
-    before = await store.counts()
-    assert await store.upsert_article(article, "/a.txt") is IngestOutcome.UNCHANGED
-    assert await store.counts() == before
-    assert before == {"articles": 1, "people": 1, "mentions": 1, "claims": 3}
-    assert await store.get_article(article.id) == article
-
-
-async def test_changed_file_replaces_old_version(store: SQLiteStore) -> None:
-    old = load_article(ARTICLE)
-    new = load_article(ARTICLE.replace("about 10%", "about 12%"))
-    await store.upsert_article(old, "/a.txt")
-    assert await store.upsert_article(new, "/a.txt") is IngestOutcome.UPDATED
-    assert [a.id for a in await store.load_articles()] == [new.id]
-    assert await store.get_article(old.id) is None
-    assert (await store.counts())["claims"] == 3
-    assert await store.search("12") == [new.id]
-
-
-async def test_failed_write_leaves_store_unchanged(
-    store: SQLiteStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    first = load_article(ARTICLE)
-    await store.upsert_article(first, "/a.txt")
-    before = await store.counts()
-    second = load_article(ARTICLE.replace("Intel", "AMD"))
-    original = store.db.executemany
-
-    async def boom(*args: object, **kwargs: object) -> None:
-        raise sqlite3.OperationalError("disk I/O error (simulated)")
-
-    monkeypatch.setattr(store.db, "executemany", boom)
-    with pytest.raises(sqlite3.OperationalError):
-        await store.upsert_article(second, "/b.txt")
-    monkeypatch.setattr(store.db, "executemany", original)
-    assert await store.counts() == before
-    assert await store.get_article(second.id) is None
-    assert await store.search("AMD") == []
-
-
-async def test_delete_removes_everything(store: SQLiteStore) -> None:
-    article = load_article(ARTICLE)
-    await store.upsert_article(article)
-    assert await store.delete_article(article.id)
-    assert await store.counts() == {"articles": 0, "people": 0, "mentions": 0, "claims": 0}
-    assert not await store.delete_article(article.id)
-
-
-async def test_full_text_search(store: SQLiteStore) -> None:
-    article = load_article(ARTICLE)
-    await store.upsert_article(article)
-    assert await store.search("foundry") == [article.id]
-    assert await store.search("foundry Intel") == [article.id]
-    assert await store.search("nothing-like-this") == []
-    assert await store.search('" OR 1=1 --') == []
-
-
-async def test_meta(store: SQLiteStore) -> None:
-    assert await store.get_meta("k") is None
-    await store.set_meta("k", "v1")
-    await store.set_meta("k", "v2")
-    assert await store.get_meta("k") == "v2"
 
 
 async def test_reopen_keeps_data(tmp_path: Path) -> None:
