@@ -42,8 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
     p.add_argument("--json", action="store_true", help="print JSON Lines, one object per file")
 
-    p = sub.add_parser("ingest", help="parse article files into the store", epilog=EPILOG)
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
+    p = sub.add_parser(
+        "ingest", help="parse article files (and RSS/Atom feeds) into the store", epilog=EPILOG
+    )
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files or folders, or http(s) URLs of RSS/Atom feeds"
+    )
     p.add_argument(
         "--database-url", help="store URL (default: NEWSDESK_DATABASE_URL or sqlite:///data/newsdesk.db)"
     )
@@ -250,14 +254,27 @@ def _print_human(article: object, path: Path, console: Console) -> None:
     )
 
 
-async def cmd_ingest(paths: list[Path], url: str, console: Console, err: Console) -> int:
-    files = article_files(paths)
-    if not files:
+async def cmd_ingest(paths: list[str], url: str, console: Console, err: Console) -> int:
+    from bot.feeds import FeedPoller
+
+    feeds = [p for p in paths if p.startswith(("http://", "https://"))]
+    files = article_files([Path(p) for p in paths if p not in feeds])
+    if not files and not feeds:
         err.print("error: no article files found (.txt, .md, .json)")
         return 1
     store = open_store(url)
     await store.open()
+    feed_failed = False
     try:
+        if feeds:
+            poller = FeedPoller(feeds)
+            fed = await poller.poll(store, only_due=False)
+            for state in poller.failing():
+                err.print(f"{state.url}: error: {state.last_error}", markup=False, highlight=False)
+            for source, reason in fed.failed:
+                err.print(f"{source}: error: {reason}", markup=False, highlight=False)
+            console.print(f"feeds: {fed.summary()}", highlight=False)
+            feed_failed = bool(poller.failing() or fed.failed)
         with Progress(
             TextColumn("[bold]Ingesting"),
             BarColumn(),
@@ -282,7 +299,7 @@ async def cmd_ingest(paths: list[Path], url: str, console: Console, err: Console
         f"{report.summary()} — the store now holds {counts['articles']} articles, {counts['people']} people, {counts['claims']} claims",
         highlight=False,
     )
-    return 1 if report.failed else 0
+    return 1 if report.failed or feed_failed else 0
 
 
 async def cmd_migrate(url: str, console: Console) -> int:

@@ -8,6 +8,7 @@ import json
 import logging
 import re
 import signal
+import time
 from typing import Any
 
 import discord
@@ -16,6 +17,7 @@ from discord.ext import commands
 
 from bot import discord_api, i18n
 from bot.errors import UserError
+from bot.feeds import FeedPoller
 from bot.ingest import FolderWatch
 from bot.library import Library, load_registry
 from bot.render.pages import respond
@@ -25,7 +27,15 @@ from bot.usage import UsageEvent, UsageRecorder
 
 log = logging.getLogger("newsdesk")
 
-EXTENSIONS = ("cogs.articles", "cogs.people", "cogs.claims", "cogs.digest", "cogs.stats", "cogs.admin")
+EXTENSIONS = (
+    "cogs.articles",
+    "cogs.people",
+    "cogs.claims",
+    "cogs.digest",
+    "cogs.stats",
+    "cogs.admin",
+    "cogs.follows",
+)
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{20,}$")
 
 
@@ -66,6 +76,9 @@ class NewsdeskBot(commands.Bot):
         self.watch = FolderWatch(list(settings.articles), prune=settings.prune_deleted)
         self._watcher: asyncio.Task[None] | None = None
         self._library_version = ""  # the store's articles_version the library was loaded at
+        self.library_changed = asyncio.Event()  # set after each library load: follow alerts look at it
+        self.feeds = FeedPoller(list(settings.feeds), settings.feed_minutes)
+        self._feeder: asyncio.Task[None] | None = None
 
     async def setup_hook(self) -> None:
         await self.store.open()
@@ -76,6 +89,8 @@ class NewsdeskBot(commands.Bot):
         await self.tree.set_translator(i18n.NewsdeskTranslator())
         if self.settings.scan_seconds > 0:
             self._watcher = asyncio.create_task(self._watch_folders(), name="folder-watch")
+        if self.feeds.urls:
+            self._feeder = asyncio.create_task(self._poll_feeds(), name="feeds")
         await self.sync_commands()
 
     async def reload_articles(self) -> None:
@@ -101,6 +116,20 @@ class NewsdeskBot(commands.Bot):
             elif await self.store.articles_version() != self._library_version:
                 await self._load_library("changed by another process")
 
+    async def _poll_feeds(self) -> None:
+        """Poll NEWSDESK_FEEDS as each comes due (every NEWSDESK_FEED_MINUTES, later after failures)."""
+        while True:
+            try:
+                report = await self.feeds.poll(self.store)
+            except Exception:  # a bug, not a feed's failure (those are recorded per feed): try again later
+                log.exception("feed polling failed")
+            else:
+                for url, reason in report.failed:
+                    log.warning("feed %s: %s", url, reason)
+                if report.added or report.updated:
+                    await self._load_library("feeds: " + report.summary())
+            await asyncio.sleep(min(60.0, self.feeds.interval))
+
     async def reload_library(self) -> None:
         """Load the library again from the store (after an upload or a removal)."""
         await self._load_library("reloaded")
@@ -115,6 +144,7 @@ class NewsdeskBot(commands.Bot):
         articles = await self.store.load_articles()
         self._library_version = version
         self.library = await asyncio.to_thread(Library, articles, registry)
+        self.library_changed.set()
         stats = self.library.stats()
         log.info(
             "library loaded: %d articles, %d people, %d claims (%s)",
@@ -130,6 +160,22 @@ class NewsdeskBot(commands.Bot):
         if self.shard_count and self.shard_count > 1 and guild_id is not None:
             shard = (guild_id >> 22) % self.shard_count
             lines.append(i18n.t("about_shard", lang, shard=shard, count=self.shard_count))
+        if self.feeds.urls:
+            failing = self.feeds.failing()
+            if not failing:
+                lines.append(i18n.t("about_feeds_ok", lang, n=len(self.feeds.urls)))
+            for state in failing:
+                wait = max(0, round((state.next_at - time.monotonic()) / 60))
+                lines.append(
+                    i18n.t(
+                        "about_feed_failing",
+                        lang,
+                        url=state.url,
+                        error=state.last_error or "?",
+                        failures=state.failures,
+                        wait=wait,
+                    )
+                )
         return lines
 
     # ------------------------------------------------------------------ command sync
@@ -220,8 +266,9 @@ class NewsdeskBot(commands.Bot):
             log.warning("could not tell the user about an error in %s: %s", _describe(interaction), exc)
 
     async def close(self) -> None:
-        if self._watcher is not None:
-            self._watcher.cancel()
+        for task in (self._watcher, self._feeder):
+            if task is not None:
+                task.cancel()
         try:
             await super().close()
         finally:

@@ -428,6 +428,111 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "⚠ {url}：{error}（连续失败 {failures} 次；{wait} 分钟后重试）",
         "⚠ {url}：{error}（連續失敗 {failures} 次；{wait} 分鐘後重試）",
     ),
+    "follow_unknown": (
+        "I know no person or organization called **{shown}** yet. Pick one from the list as you type, or check /people.",
+        "我还不知道名为 **{shown}** 的人物或机构。请在输入时从列表中选择，或查看 /people。",
+        "我還不知道名為 **{shown}** 的人物或機構。請在輸入時從清單中選擇，或查看 /people。",
+    ),
+    "follow_unknown_dym": (
+        "I know no person or organization called **{shown}**. Did you mean {names}?",
+        "我不知道名为 **{shown}** 的人物或机构。你是不是要找 {names}？",
+        "我不知道名為 **{shown}** 的人物或機構。你是不是要找 {names}？",
+    ),
+    "organization": (
+        "organization",
+        "机构",
+        "機構",
+    ),
+    "kind_person": (
+        "person",
+        "人物",
+        "人物",
+    ),
+    "kind_organization": (
+        "organization",
+        "机构",
+        "機構",
+    ),
+    "follow_done": (
+        "Following **{name}**. When a new article mentions them, the alert goes to {where}. /unfollow stops it.",
+        "已关注 **{name}**。有新文章提到时，提醒将发送到{where}。使用 /unfollow 取消。",
+        "已關注 **{name}**。有新文章提到時，提醒將傳送到{where}。使用 /unfollow 取消。",
+    ),
+    "follow_moved": (
+        "You already follow **{name}**; alerts now go to {where}.",
+        "你已关注 **{name}**；提醒现在发送到{where}。",
+        "你已關注 **{name}**；提醒現在傳送到{where}。",
+    ),
+    "follow_where_dm": (
+        "you by direct message (allow direct messages from this server's members, or no alert can reach you)",
+        "你的私信（请允许本服务器成员给你发私信，否则提醒无法送达）",
+        "你的私訊（請允許本伺服器成員傳私訊給你，否則提醒無法送達）",
+    ),
+    "follow_where_channel": (
+        "{channel}",
+        "{channel}",
+        "{channel}",
+    ),
+    "follow_limit": (
+        "You already follow {n} people and organizations here, the most allowed. /unfollow one first.",
+        "你在这里已关注 {n} 个人物和机构，已达上限。请先使用 /unfollow 取消一个。",
+        "你在這裡已關注 {n} 個人物和機構，已達上限。請先使用 /unfollow 取消一個。",
+    ),
+    "follow_channel_you": (
+        "You cannot send messages in {channel}; choose a channel you can post in, or leave it empty for direct messages.",
+        "你不能在 {channel} 发消息；请选择你能发言的频道，或留空以接收私信。",
+        "你不能在 {channel} 傳訊息；請選擇你能發言的頻道，或留空以接收私訊。",
+    ),
+    "follow_in_server": (
+        "Follow from a server: alerts belong to the server you follow in.",
+        "请在服务器中关注：提醒属于你关注时所在的服务器。",
+        "請在伺服器中關注：提醒屬於你關注時所在的伺服器。",
+    ),
+    "unfollow_done": (
+        "You no longer follow **{name}**.",
+        "你已取消关注 **{name}**。",
+        "你已取消關注 **{name}**。",
+    ),
+    "unfollow_none": (
+        "You do not follow **{shown}** here. /following lists what you follow.",
+        "你在这里没有关注 **{shown}**。/following 会列出你关注的内容。",
+        "你在這裡沒有關注 **{shown}**。/following 會列出你關注的內容。",
+    ),
+    "following_none": (
+        "You follow nobody here yet. Try /follow and start typing a name.",
+        "你在这里还没有关注任何人。试试 /follow 并输入名字。",
+        "你在這裡還沒有關注任何人。試試 /follow 並輸入名字。",
+    ),
+    "following_title": (
+        "You follow {n}",
+        "你关注了 {n} 个",
+        "你關注了 {n} 個",
+    ),
+    "following_line": (
+        "**{name}** ({kind}) → {where} · since {since}",
+        "**{name}**（{kind}）→ {where} · 自 {since}",
+        "**{name}**（{kind}）→ {where} · 自 {since}",
+    ),
+    "following_dm": (
+        "direct message",
+        "私信",
+        "私訊",
+    ),
+    "alert_channel": (
+        "🔔 A new article mentions {names} · {users}",
+        "🔔 新文章提到了 {names} · {users}",
+        "🔔 新文章提到了 {names} · {users}",
+    ),
+    "alert_dm": (
+        "🔔 A new article mentions {names}, whom you follow in {server}.",
+        "🔔 新文章提到了你在 {server} 关注的 {names}。",
+        "🔔 新文章提到了你在 {server} 關注的 {names}。",
+    ),
+    "alert_no_claims": (
+        "Named in the article; no claim by or about them.",
+        "文章中提到，但没有其发表或关于其的说法。",
+        "文章中提到，但沒有其發表或關於其的說法。",
+    ),
     "digest_header": (
         "📰 **Daily digest** · {day} · {count} new article(s)",
         "📰 **每日简报** · {day} · {count} 篇新文章",
@@ -686,6 +791,24 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "remove": ("删除", "刪除"),
     "Remove an article": ("删除一篇文章", "刪除一篇文章"),
     "The article to remove": ("要删除的文章", "要刪除的文章"),
+    "follow": ("关注", "關注"),
+    "Get an alert when a new article mentions a person or an organization": (
+        "有新文章提到某个人物或机构时提醒我",
+        "有新文章提到某個人物或機構時提醒我",
+    ),
+    "target": ("对象", "對象"),
+    "Start typing a person or an organization": ("输入人物或机构名称", "輸入人物或機構名稱"),
+    "Where alerts go (leave empty for direct messages)": (
+        "提醒发送到哪里（留空则私信）",
+        "提醒傳送到哪裡（留空則私訊）",
+    ),
+    "unfollow": ("取消关注", "取消關注"),
+    "Stop alerts about a person or an organization": ("停止某个人物或机构的提醒", "停止某個人物或機構的提醒"),
+    "following": ("我的关注", "我的關注"),
+    "The people and organizations you follow in this server": (
+        "你在本服务器关注的人物和机构",
+        "你在本伺服器關注的人物和機構",
+    ),
     "ping": ("在线", "在線"),
     "Check that the bot answers": ("检查机器人是否在线", "檢查機器人是否在線"),
     "summary": ("摘要", "摘要"),

@@ -59,7 +59,7 @@ class IngestReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    failed: list[tuple[Path, str]] = field(default_factory=list)
+    failed: list[tuple[Path | str, str]] = field(default_factory=list)  # (file or feed URL, reason)
     articles: list[Article] = field(default_factory=list)
 
     def count(self, outcome: IngestOutcome) -> None:

@@ -487,6 +487,41 @@ class Library:
     def claims_about(self, person: PersonEntry) -> list[ClaimRef]:
         return [self._claims[i] for i in self._claims_about.get(person.key, [])]
 
+    # ------------------------------------------------------------------ organizations
+
+    def organizations(self) -> list[tuple[str, int]]:
+        """(name, articles mentioning it), most mentioned first; one entry per folded name."""
+        names: dict[str, str] = {}
+        counts: Counter[str] = Counter()
+        for article in self._newest:
+            for k in {fold(o.name) for o in article.organizations}:
+                counts[k] += 1
+            for org in article.organizations:
+                names.setdefault(fold(org.name), org.name)
+        return [(names[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], names[kv[0]]))]
+
+    def organization(self, text: str) -> str | None:
+        """The organization named ``text`` (its name or an alias, any case), as articles spell it."""
+        wanted = fold(text)
+        if not wanted:
+            return None
+        for article in self._newest:
+            for org in article.organizations:
+                if wanted in (fold(org.name), *(fold(a) for a in org.aliases)):
+                    return org.name
+        return None
+
+    def organization_keys_in(self, article_id: str) -> set[str]:
+        """The folded names of the organizations an article mentions."""
+        article = self._articles.get(article_id)
+        return {fold(o.name) for o in article.organizations} if article else set()
+
+    def autocomplete_organizations(self, text: str, limit: int = 25) -> list[str]:
+        wanted = fold(text)
+        found = [name for name, _ in self.organizations() if not wanted or wanted in fold(name)]
+        found.sort(key=lambda name: not fold(name).startswith(wanted))  # stable: prefix matches first
+        return found[:limit]
+
     def stats(self) -> dict[str, int]:
         return {
             "articles": len(self._articles),

@@ -307,6 +307,63 @@ def _digest_embed(article: Article, people: list[str] | None, lang: str) -> disc
     return embed
 
 
+def alert_message(
+    article: Article,
+    found: list[tuple[str, list[tuple[str, str]]]],
+    users: list[int],
+    server: str | None,
+    lang: str = "en",
+) -> tuple[str, discord.Embed]:
+    """A follow alert: who was mentioned (with what they said or what was said of them) in one new article.
+
+    ``found`` is (followed name, [(stance, sentence)]); ``users`` are the followers to mention in a channel;
+    ``server`` names the server in a direct message."""
+    names = plain(fit(", ".join(name for name, _ in found), 300))
+    if server is not None:
+        content = t("alert_dm", lang, names=names, server=plain(fit(server, 100)))
+    else:
+        content = t("alert_channel", lang, names=names, users=" ".join(f"<@{u}>" for u in users[:50]))
+    embed = discord.Embed(title=fit(plain(one_line(article.title)), limits.EMBED_TITLE), colour=COLOUR)
+    embed.description = fit(
+        f"*{plain(byline(article, lang))}*\n{plain(fit(one_line(article.core_viewpoint), 300))}",
+        limits.EMBED_DESCRIPTION,
+    )
+    for name, said in found[: limits.EMBED_FIELDS - 1]:
+        lines = [
+            f"{stance_mark(Stance(stance), lang)} — {plain(fit(one_line(text), 280))}"
+            for stance, text in said
+        ]
+        embed.add_field(
+            name=fit(plain(name), limits.FIELD_NAME),
+            value=fit("\n".join(lines) or t("alert_no_claims", lang), limits.FIELD_VALUE),
+            inline=False,
+        )
+    embed.set_footer(
+        text=fit(t("digest_more_link", lang, title=fit(one_line(article.title), 60)), limits.FOOTER)
+    )
+    return fit(content, limits.CONTENT), embed
+
+
+def following_embed(rows: list[tuple[str, str, str, str]], lang: str = "en") -> discord.Embed:
+    """What a member follows here: (name, kind, where alerts go, since)."""
+    embed = discord.Embed(title=t("following_title", lang, n=len(rows)), colour=COLOUR)
+    embed.description = fit(
+        "\n".join(
+            t(
+                "following_line",
+                lang,
+                name=plain(fit(name, 100)),
+                kind=t("kind_" + kind, lang),
+                where=where,
+                since=since,
+            )
+            for name, kind, where, since in rows
+        ),
+        limits.EMBED_DESCRIPTION,
+    )
+    return embed
+
+
 def _when(at: datetime | None, zone: str, lang: str) -> str:
     if at is None:
         return t("sched_none", lang)

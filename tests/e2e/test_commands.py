@@ -40,7 +40,11 @@ async def test_commands_synced_to_the_guild(fake: FakeDiscord, bot: BotProcess) 
         "privacy",
         "ping",
         "article",
+        "follow",
+        "unfollow",
+        "following",
     }
+    assert all(commands[c]["contexts"] == [0] for c in ("follow", "unfollow", "following"))  # servers only
     digest = commands["digest"]
     assert [o["name"] for o in digest["options"]] == ["set", "status", "preview", "now", "off"]
     assert int(digest["default_member_permissions"]) == 1 << 5  # Manage Server

@@ -270,6 +270,8 @@ class FakeDiscord:
         self.identifies = 0
         self.deduplicated = 0
         self.uploads: dict[str, tuple[str, bytes]] = {}
+        self.dm_channels: dict[int, int] = {}  # user id -> DM channel id
+        self.dms_closed: set[int] = set()  # users who do not accept direct messages from the bot
         self.files: dict[int, list[tuple[str, bytes]]] = {}  # message id -> attachments (name, bytes)
         self.post_delay = 0.0  # seconds to hold channel posts (after storing them) to let tests crash the bot
         self._held = asyncio.Event()
@@ -725,6 +727,7 @@ class FakeDiscord:
             (r"/channels/(\d+)/messages", "POST", self._post_message),
             (r"/channels/(\d+)/messages/(\d+)", "PATCH", self._patch_message),
             (r"/guilds/(\d+)", "GET", self._get_guild),
+            (r"/users/@me/channels", "POST", self._open_dm),
         ]
 
     async def _get_gateway(self, request: web.Request, body: Any) -> web.Response:
@@ -886,11 +889,31 @@ class FakeDiscord:
                 return self._json(g.channel(int(channel_id)))
         return self._json({"message": "Unknown Channel", "code": 10003}, 404)
 
+    async def _open_dm(self, request: web.Request, body: Any) -> web.Response:
+        user_id = int((body or {}).get("recipient_id", 0))
+        member = next((m for g in self.guilds for m in g.members if m.id == user_id), None)
+        if member is None:
+            return self._json({"message": "Unknown User", "code": 10013}, 404)
+        channel_id = self.dm_channels.setdefault(user_id, snowflake())
+        return self._json(
+            {"id": str(channel_id), "type": 1, "last_message_id": None, "recipients": [member.user()]}
+        )
+
+    def dms(self, name: str, guild: int = 0) -> list[dict[str, Any]]:
+        """The direct messages the bot sent to a member."""
+        channel_id = self.dm_channels.get(self.member(name, guild).id)
+        return self.channel_messages.get(channel_id, []) if channel_id else []
+
     async def _post_message(self, request: web.Request, body: Any, channel_id: str) -> web.Response:
         body = body or {}
         if any(int(channel_id) == g.locked_channel_id for g in self.guilds):
             return self._json({"message": "Missing Permissions", "code": 50013}, 403)
-        if not any(int(channel_id) in (g.channel_id, g.locked_channel_id) for g in self.guilds):
+        dm_of = next((u for u, c in self.dm_channels.items() if c == int(channel_id)), None)
+        if dm_of is not None and dm_of in self.dms_closed:
+            return self._json({"message": "Cannot send messages to this user", "code": 50007}, 403)
+        if dm_of is None and not any(
+            int(channel_id) in (g.channel_id, g.locked_channel_id) for g in self.guilds
+        ):
             return self._json({"message": "Unknown Channel", "code": 10003}, 404)
         nonce = body.get("nonce")
         if nonce is not None and body.get("enforce_nonce"):

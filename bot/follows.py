@@ -1,0 +1,219 @@
+"""Following people and organizations: what a follow targets, which articles match, and delivering alerts.
+
+An alert is due when an article added after the follow was made mentions its target. Every due alert is first
+recorded in the store (one row per follow and article, keyed by where the article came from, so a re-ingest or
+a new version of the same file never alerts twice), then delivered, then marked sent. Alerts for one article
+that go to the same place (a channel, or one member's direct messages) are grouped into one message. A message
+carries a nonce derived from the article and the destination, so a delivery repeated after a crash is dropped
+by Discord.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.article import Article
+from bot.article.names import fold
+from bot.errors import UserError
+from bot.i18n import lang_of, t
+from bot.library import Library
+from bot.render import embeds
+from bot.render.limits import fit, one_line, plain
+
+if TYPE_CHECKING:
+    from bot.client import NewsdeskBot
+
+log = logging.getLogger("newsdesk.follows")
+
+PERSON, ORGANIZATION = "person", "organization"
+MAX_FOLLOWS = 25  # per member and server: what one /following page and one autocomplete list can show
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # person | organization
+    key: str  # what articles are matched on
+    name: str  # as shown
+
+    @property
+    def value(self) -> str:
+        """How autocomplete hands the target back: kind and name, so a person and a company never mix."""
+        return f"{'p' if self.kind == PERSON else 'o'}:{self.name}"
+
+
+def resolve(library: Library, text: str, lang: str = "en") -> Target:
+    """A person or an organization from what a member typed or picked; an error says what was meant."""
+    text = text.strip()
+    kind = None
+    if text[:2] in ("p:", "o:"):
+        kind, text = (PERSON if text[0] == "p" else ORGANIZATION), text[2:].strip()
+    if kind in (None, PERSON):
+        person = library.person(text)
+        if person is not None:
+            return Target(PERSON, person.key, person.name)
+    if kind in (None, ORGANIZATION):
+        org = library.organization(text)
+        if org is not None:
+            return Target(ORGANIZATION, fold(org), org)
+    shown = plain(fit(one_line(text), 80))
+    suggestions = [p.name for p in library.suggest_people(text, limit=3)]
+    suggestions += library.autocomplete_organizations(text, limit=2)
+    if suggestions:
+        names = ", ".join(f"**{plain(fit(n, 80))}**" for n in suggestions)
+        raise UserError(t("follow_unknown_dym", lang, shown=shown, names=names))
+    raise UserError(t("follow_unknown", lang, shown=shown))
+
+
+def targets_like(library: Library, current: str, limit: int = 25) -> list[tuple[str, str]]:
+    """(label, value) for autocomplete: people first, then organizations."""
+    people = [
+        (p.label(), Target(PERSON, p.key, p.name).value) for p in library.autocomplete_people(current, limit)
+    ]
+    orgs = [
+        (f"{name} · {t('organization', 'en')}", Target(ORGANIZATION, fold(name), name).value)
+        for name in library.autocomplete_organizations(current, limit)
+    ]
+    half = max(limit // 2, limit - len(orgs))
+    return (people[:half] + orgs)[:limit]
+
+
+def mentions(library: Library, article: Article, target: Target) -> bool:
+    if target.kind == PERSON:
+        return any(p.key == target.key for p in library.people_in(article.id))
+    return target.key in library.organization_keys_in(article.id)
+
+
+def passages(library: Library, article: Article, target: Target, limit: int = 3) -> list[tuple[str, str]]:
+    """(stance, sentence) for the claims of ``article`` that are by or about the target, at most ``limit``."""
+    if target.kind == PERSON:
+        refs = library.claims(article=article.id, person=target.name)
+    else:
+        refs = library.claims(article=article.id, organization=target.name)
+    return [(ref.claim.stance.value, ref.claim.text) for ref in refs[:limit]]
+
+
+def nonce(article_key: str, destination: str) -> str:
+    """At most 25 characters, the same for the same article and destination."""
+    return hashlib.sha256(f"{article_key}|{destination}".encode()).hexdigest()[:25]
+
+
+@dataclass
+class Delivery:
+    """One message: one article, one destination, every follow it answers."""
+
+    destination: str  # "channel:<id>" or "dm:<user id>"
+    article: Article
+    article_key: str
+    guild_id: int
+    follows: list[dict[str, Any]]
+
+
+class AlertService:
+    def __init__(self, bot: NewsdeskBot) -> None:
+        self.bot = bot
+
+    @property
+    def store(self) -> Any:
+        return self.bot.store
+
+    async def run_once(self) -> int:
+        """Record the alerts that became due, then deliver every alert not yet sent. Returns messages sent."""
+        serving = {g.id for g in self.bot.guilds}
+        follows = [f for f in await self.store.all_follows() if int(f["guild_id"]) in serving]
+        if not follows:
+            return 0
+        await self._record_due(follows)
+        return await self._deliver({int(f["id"]): f for f in follows})
+
+    async def _record_due(self, follows: list[dict[str, Any]]) -> None:
+        library = self.bot.library
+        since = min(str(f["created_at"]) for f in follows)
+        added = [(aid, at) for aid, at in await self.store.added_since(since) if library.article(aid)]
+        if not added:
+            return
+        keys = await self.store.article_keys([aid for aid, _ in added])
+        for follow in follows:
+            target = Target(str(follow["kind"]), str(follow["target_key"]), str(follow["target_name"]))
+            done = await self.store.alerted(int(follow["id"]))
+            for article_id, added_at in added:
+                article = library.article(article_id)
+                if added_at <= str(follow["created_at"]) or keys[article_id] in done or article is None:
+                    continue
+                if mentions(library, article, target):
+                    await self.store.claim_alert(int(follow["id"]), keys[article_id], article_id)
+
+    async def _deliver(self, follows: dict[int, dict[str, Any]]) -> int:
+        groups: dict[tuple[str, str], Delivery] = {}
+        for alert in await self.store.pending_alerts():
+            follow = follows.get(int(alert["follow_id"]))
+            article = self.bot.library.article(str(alert["article_id"]))
+            if follow is None:
+                continue  # another process's server
+            if article is None:
+                await self.store.finish_alerts([(int(alert["follow_id"]), alert["article_key"])], "failed")
+                continue  # the article was removed before its alert went out
+            where = f"channel:{follow['channel_id']}" if follow["channel_id"] else f"dm:{follow['user_id']}"
+            group = groups.setdefault(
+                (str(alert["article_key"]), where),
+                Delivery(where, article, str(alert["article_key"]), int(follow["guild_id"]), []),
+            )
+            group.follows.append(follow)
+        sent = 0
+        for delivery in groups.values():
+            keys = [(int(f["id"]), delivery.article_key) for f in delivery.follows]
+            try:
+                await self._send(delivery)
+            except (discord.HTTPException, _Undeliverable) as exc:
+                log.warning(
+                    "alert to %s about %s not delivered: %s", delivery.destination, delivery.article.id, exc
+                )
+                await self.store.finish_alerts(keys, "failed")
+                continue
+            await self.store.finish_alerts(keys, "sent")
+            sent += 1
+        return sent
+
+    async def _send(self, delivery: Delivery) -> None:
+        guild = self.bot.get_guild(delivery.guild_id)
+        lang = lang_of(None, guild.preferred_locale if guild else None)
+        library = self.bot.library
+        found: list[tuple[str, list[tuple[str, str]]]] = []
+        for follow in delivery.follows:
+            target = Target(str(follow["kind"]), str(follow["target_key"]), str(follow["target_name"]))
+            if all(name != target.name for name, _ in found):
+                found.append((target.name, passages(library, delivery.article, target)))
+        kind, _, ident = delivery.destination.partition(":")
+        if kind == "channel":
+            from bot.digests import DigestService
+
+            channel = guild.get_channel(int(ident)) if guild else None
+            problem = DigestService.cannot_post(guild, channel, lang) if guild else t("not_in_server", lang)
+            if problem or not isinstance(channel, discord.TextChannel):
+                raise _Undeliverable(problem or "not a text channel")
+            users = sorted({int(f["user_id"]) for f in delivery.follows})
+            content, embed = embeds.alert_message(delivery.article, found, users, None, lang)
+            await channel.send(
+                content=content,
+                embed=embed,
+                nonce=nonce(delivery.article_key, delivery.destination),
+                allowed_mentions=discord.AllowedMentions(
+                    users=[discord.Object(u) for u in users], everyone=False, roles=False
+                ),
+            )
+        else:
+            dm = await self.bot.create_dm(discord.Object(int(ident)))
+            content, embed = embeds.alert_message(
+                delivery.article, found, [], guild.name if guild else None, lang
+            )
+            await dm.send(
+                content=content, embed=embed, nonce=nonce(delivery.article_key, delivery.destination)
+            )
+
+
+class _Undeliverable(Exception):
+    """The destination cannot take the alert (channel gone, permissions missing)."""

@@ -1,0 +1,181 @@
+"""/follow, /unfollow, /following — and the loop that delivers follow alerts."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import follows
+from bot.digests import DigestService
+from bot.errors import UserError
+from bot.i18n import pick, t
+from bot.render import embeds
+from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, fit, one_line, plain
+from bot.render.pages import respond
+
+if TYPE_CHECKING:
+    from bot.client import NewsdeskBot
+
+log = logging.getLogger("newsdesk.follows")
+
+
+class Follows(commands.Cog):
+    def __init__(self, bot: NewsdeskBot) -> None:
+        self.bot = bot
+        self.alerts = follows.AlertService(bot)
+        self._task: asyncio.Task[None] | None = None
+
+    async def cog_load(self) -> None:
+        self._task = asyncio.create_task(self._deliver_forever(), name="follow-alerts")
+
+    async def cog_unload(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    async def _deliver_forever(self) -> None:
+        """After every library load (new articles) and every NEWSDESK_ALERT_SECONDS (alerts left pending)."""
+        await self.bot.wait_until_ready()
+        while True:
+            self.bot.library_changed.clear()  # before the pass: a load during it brings the next one sooner
+            try:
+                sent = await self.alerts.run_once()
+                if sent:
+                    log.info("follow alerts: %d message(s) sent", sent)
+            except Exception:  # the next pass tries again; nothing is lost, the store keeps what is pending
+                log.exception("follow alerts failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.bot.library_changed.wait(), self.bot.settings.alert_seconds)
+
+    def _where(self, channel_id: int | None, lang: str) -> str:
+        return f"<#{channel_id}>" if channel_id else t("follow_where_dm", lang)
+
+    @app_commands.command(
+        name="follow", description="Get an alert when a new article mentions a person or an organization"
+    )
+    @app_commands.describe(
+        target="Start typing a person or an organization",
+        channel="Where alerts go (leave empty for direct messages)",
+    )
+    @app_commands.guild_only()
+    async def follow(
+        self,
+        interaction: discord.Interaction,
+        target: app_commands.Range[str, 1, 100],
+        channel: discord.TextChannel | None = None,
+    ) -> None:
+        lang = pick(interaction)
+        guild = interaction.guild
+        if guild is None or interaction.guild_id is None:
+            raise UserError(t("follow_in_server", lang))
+        found = follows.resolve(self.bot.library, target, lang)
+        if channel is not None:
+            member = interaction.user
+            if isinstance(member, discord.Member) and not channel.permissions_for(member).send_messages:
+                raise UserError(t("follow_channel_you", lang, channel=channel.mention))
+            problem = DigestService.cannot_post(guild, channel, lang)
+            if problem:
+                raise UserError(problem)
+        store = self.bot.store
+        mine = await store.follows_of(interaction.guild_id, interaction.user.id)  # type: ignore[attr-defined]
+        known = any(f["kind"] == found.kind and f["target_key"] == found.key for f in mine)
+        if not known and len(mine) >= follows.MAX_FOLLOWS:
+            raise UserError(t("follow_limit", lang, n=len(mine)))
+        _, new = await store.add_follow(  # type: ignore[attr-defined]
+            interaction.guild_id,
+            interaction.user.id,
+            found.kind,
+            found.key,
+            found.name,
+            channel.id if channel else None,
+        )
+        where = self._where(channel.id if channel else None, lang)
+        key = "follow_done" if new else "follow_moved"
+        await respond(interaction, t(key, lang, name=plain(found.name), where=where), ephemeral=True)
+
+    @follow.autocomplete("target")
+    async def _follow_target(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return [
+            app_commands.Choice(name=fit(label, CHOICE_NAME), value=fit(value, CHOICE_VALUE))
+            for label, value in follows.targets_like(self.bot.library, current)
+        ]
+
+    @app_commands.command(name="unfollow", description="Stop alerts about a person or an organization")
+    @app_commands.describe(target="Start typing a person or an organization")
+    @app_commands.guild_only()
+    async def unfollow(
+        self, interaction: discord.Interaction, target: app_commands.Range[str, 1, 100]
+    ) -> None:
+        lang = pick(interaction)
+        if interaction.guild_id is None:
+            raise UserError(t("follow_in_server", lang))
+        mine = await self.bot.store.follows_of(interaction.guild_id, interaction.user.id)  # type: ignore[attr-defined]
+        wanted = target.strip()
+        row = next((f for f in mine if _matches(f, wanted)), None)
+        if row is None:
+            shown = plain(fit(one_line(wanted.removeprefix("p:").removeprefix("o:")), 80))
+            raise UserError(t("unfollow_none", lang, shown=shown))
+        await self.bot.store.remove_follow(  # type: ignore[attr-defined]
+            interaction.guild_id, interaction.user.id, row["kind"], row["target_key"]
+        )
+        await respond(interaction, t("unfollow_done", lang, name=plain(row["target_name"])), ephemeral=True)
+
+    @unfollow.autocomplete("target")
+    async def _unfollow_target(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None:
+            return []
+        mine = await self.bot.store.follows_of(interaction.guild_id, interaction.user.id)  # type: ignore[attr-defined]
+        text = current.strip().lower()
+        return [
+            app_commands.Choice(name=fit(f["target_name"], CHOICE_NAME), value=fit(_value(f), CHOICE_VALUE))
+            for f in mine
+            if text in str(f["target_name"]).lower()
+        ][:25]
+
+    @app_commands.command(
+        name="following", description="The people and organizations you follow in this server"
+    )
+    @app_commands.guild_only()
+    async def following(self, interaction: discord.Interaction) -> None:
+        lang = pick(interaction)
+        if interaction.guild_id is None:
+            raise UserError(t("follow_in_server", lang))
+        mine = await self.bot.store.follows_of(interaction.guild_id, interaction.user.id)  # type: ignore[attr-defined]
+        if not mine:
+            await respond(interaction, t("following_none", lang), ephemeral=True)
+            return
+        rows = [
+            (
+                str(f["target_name"]),
+                str(f["kind"]),
+                f"<#{f['channel_id']}>" if f["channel_id"] else t("following_dm", lang),
+                str(f["created_at"])[:10],
+            )
+            for f in mine
+        ]
+        await respond(interaction, embeds=[embeds.following_embed(rows, lang)], ephemeral=True)
+
+
+def _value(row: dict[str, object]) -> str:
+    return follows.Target(str(row["kind"]), str(row["target_key"]), str(row["target_name"])).value
+
+
+def _matches(row: dict[str, object], wanted: str) -> bool:
+    """What /unfollow was given: an autocomplete value, or the name as typed."""
+    if wanted == _value(row):
+        return True
+    name = wanted.removeprefix("p:").removeprefix("o:").strip().casefold()
+    return name == str(row["target_name"]).casefold()
+
+
+async def setup(bot: NewsdeskBot) -> None:
+    await bot.add_cog(Follows(bot))

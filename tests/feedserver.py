@@ -1,0 +1,47 @@
+"""RSS/Atom feeds served on 127.0.0.1 for the feed tests: a feed's answer can be changed or broken at any time."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from aiohttp import web
+
+FEEDS = Path(__file__).parent / "data" / "feeds"
+
+
+class FeedServer:
+    def __init__(self) -> None:
+        self.answers: dict[str, tuple[int, bytes]] = {}
+        self.hits: Counter[str] = Counter()
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{path}"
+
+    def serve(self, path: str, body: bytes | str, status: int = 200) -> str:
+        self.answers[path] = (status, body.encode() if isinstance(body, str) else body)
+        return self.url(path)
+
+    def serve_file(self, path: str, name: str) -> str:
+        return self.serve(path, (FEEDS / name).read_bytes())
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        path = request.match_info["path"]
+        self.hits[path] += 1
+        status, body = self.answers.get(path, (404, b"not here"))
+        return web.Response(status=status, body=body, content_type="application/xml")
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_get("/{path:.*}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
