@@ -19,6 +19,7 @@ import discord
 
 from bot.article import Article
 from bot.article.names import fold
+from bot.article.names import key as name_key
 from bot.errors import UserError
 from bot.i18n import lang_of, t
 from bot.library import Library
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("newsdesk.follows")
 
-PERSON, ORGANIZATION = "person", "organization"
+PERSON, ORGANIZATION, NAME = "person", "organization", "name"  # NAME: not in any article yet
 MAX_FOLLOWS = 25  # per member and server: what one /following page and one autocomplete list can show
 
 
@@ -43,15 +44,21 @@ class Target:
     @property
     def value(self) -> str:
         """How autocomplete hands the target back: kind and name, so a person and a company never mix."""
-        return f"{'p' if self.kind == PERSON else 'o'}:{self.name}"
+        return f"{self.kind[0]}:{self.name}"  # p:, o: or n:
+
+
+def split_value(text: str) -> tuple[str | None, str]:
+    """(kind or None, name) from an autocomplete value (``p:Name``) or a name as typed."""
+    text = text.strip()
+    kinds = {"p:": PERSON, "o:": ORGANIZATION, "n:": NAME}
+    if text[:2] in kinds:
+        return kinds[text[:2]], text[2:].strip()
+    return None, text
 
 
 def resolve(library: Library, text: str, lang: str = "en") -> Target:
     """A person or an organization from what a member typed or picked; an error says what was meant."""
-    text = text.strip()
-    kind = None
-    if text[:2] in ("p:", "o:"):
-        kind, text = (PERSON if text[0] == "p" else ORGANIZATION), text[2:].strip()
+    kind, text = split_value(text)
     if kind in (None, PERSON):
         person = library.person(text)
         if person is not None:
@@ -66,7 +73,10 @@ def resolve(library: Library, text: str, lang: str = "en") -> Target:
     if suggestions:
         names = ", ".join(f"**{plain(fit(n, 80))}**" for n in suggestions)
         raise UserError(t("follow_unknown_dym", lang, shown=shown, names=names))
-    raise UserError(t("follow_unknown", lang, shown=shown))
+    if not fold(text):
+        raise UserError(t("follow_unknown", lang, shown=shown))
+    # Nobody by that name yet: follow the name itself, matched against people and organizations alike.
+    return Target(NAME, fold(text), one_line(text)[:100])
 
 
 def targets_like(library: Library, current: str, limit: int = 25) -> list[tuple[str, str]]:
@@ -85,14 +95,20 @@ def targets_like(library: Library, current: str, limit: int = 25) -> list[tuple[
 def mentions(library: Library, article: Article, target: Target) -> bool:
     if target.kind == PERSON:
         return any(p.key == target.key for p in library.people_in(article.id))
-    return target.key in library.organization_keys_in(article.id)
+    if target.kind == ORGANIZATION:
+        return target.key in library.organization_keys_in(article.id)
+    person = name_key(target.name)
+    return any(p.key == person for p in library.people_in(article.id)) or (
+        target.key in library.organization_keys_in(article.id)
+    )
 
 
 def passages(library: Library, article: Article, target: Target, limit: int = 3) -> list[tuple[str, str]]:
     """(stance, sentence) for the claims of ``article`` that are by or about the target, at most ``limit``."""
-    if target.kind == PERSON:
+    refs = []
+    if target.kind in (PERSON, NAME):
         refs = library.claims(article=article.id, person=target.name)
-    else:
+    if target.kind == ORGANIZATION or (target.kind == NAME and not refs):
         refs = library.claims(article=article.id, organization=target.name)
     return [(ref.claim.stance.value, ref.claim.text) for ref in refs[:limit]]
 

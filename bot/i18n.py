@@ -458,6 +458,16 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "已关注 **{name}**。有新文章提到时，提醒将发送到{where}。使用 /unfollow 取消。",
         "已關注 **{name}**。有新文章提到時，提醒將傳送到{where}。使用 /unfollow 取消。",
     ),
+    "follow_pending": (
+        "No article mentions **{name}** yet; following the name anyway. When one does, the alert goes to {where}. /unfollow stops it.",
+        "还没有文章提到 **{name}**；仍按名称关注。一旦有文章提到，提醒将发送到{where}。使用 /unfollow 取消。",
+        "還沒有文章提到 **{name}**；仍按名稱關注。一旦有文章提到，提醒將傳送到{where}。使用 /unfollow 取消。",
+    ),
+    "kind_name": (
+        "name",
+        "名称",
+        "名稱",
+    ),
     "follow_moved": (
         "You already follow **{name}**; alerts now go to {where}.",
         "你已关注 **{name}**；提醒现在发送到{where}。",

@@ -96,6 +96,8 @@ class Follows(commands.Cog):
         )
         where = self._where(channel.id if channel else None, lang)
         key = "follow_done" if new else "follow_moved"
+        if new and found.kind == follows.NAME:
+            key = "follow_pending"
         await respond(interaction, t(key, lang, name=plain(found.name), where=where), ephemeral=True)
 
     @follow.autocomplete("target")
@@ -120,7 +122,7 @@ class Follows(commands.Cog):
         wanted = target.strip()
         row = next((f for f in mine if _matches(f, wanted)), None)
         if row is None:
-            shown = plain(fit(one_line(wanted.removeprefix("p:").removeprefix("o:")), 80))
+            shown = plain(fit(one_line(follows.split_value(wanted)[1]), 80))
             raise UserError(t("unfollow_none", lang, shown=shown))
         await self.bot.store.remove_follow(  # type: ignore[attr-defined]
             interaction.guild_id, interaction.user.id, row["kind"], row["target_key"]
@@ -173,7 +175,7 @@ def _matches(row: dict[str, object], wanted: str) -> bool:
     """What /unfollow was given: an autocomplete value, or the name as typed."""
     if wanted == _value(row):
         return True
-    name = wanted.removeprefix("p:").removeprefix("o:").strip().casefold()
+    name = follows.split_value(wanted)[1].casefold()
     return name == str(row["target_name"]).casefold()
 
 

@@ -81,3 +81,37 @@ def test_config_file_with_token_readable_by_others_warns(
     with caplog.at_level("WARNING", logger="newsdesk.settings"):
         Settings()
     assert not caplog.records
+
+
+def test_shards_and_feeds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.settings import parse_ranges
+
+    assert parse_ranges("0-3") == [0, 1, 2, 3]
+    assert parse_ranges("5, 0,2-3") == [0, 2, 3, 5]
+    with pytest.raises(ValueError, match="runs backwards"):
+        parse_ranges("3-1")
+    with pytest.raises(ValueError, match="not a shard number"):
+        parse_ranges("a")
+    monkeypatch.setenv("NEWSDESK_SHARD_COUNT", "4")
+    monkeypatch.setenv("NEWSDESK_SHARD_IDS", "2-3")
+    monkeypatch.setenv("NEWSDESK_FEEDS", "https://a.example/rss, http://b.example/atom")
+    s = Settings()
+    assert (s.shard_count, s.shard_ids) == (4, [2, 3])
+    assert s.instance.endswith("/shards 2,3 of 4")
+    assert s.feeds == ["https://a.example/rss", "http://b.example/atom"]
+    monkeypatch.setenv("NEWSDESK_SHARD_IDS", "4")
+    with pytest.raises(ValueError, match="outside 0-3"):
+        Settings()
+    monkeypatch.delenv("NEWSDESK_SHARD_COUNT")
+    with pytest.raises(ValueError, match="needs NEWSDESK_SHARD_COUNT"):
+        Settings()
+    monkeypatch.delenv("NEWSDESK_SHARD_IDS")
+    monkeypatch.setenv("NEWSDESK_FEEDS", "ftp://x")
+    with pytest.raises(ValueError, match="not an http"):
+        Settings()
+
+
+def test_database_password_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSDESK_DATABASE_URL", "postgresql://newsdesk:s3cret@db:5432/newsdesk")
+    dump = Settings().safe_dump
+    assert dump["database_url"] == "postgresql://newsdesk:***@db:5432/newsdesk"

@@ -67,7 +67,7 @@ class Conn(Protocol):
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def migrations(backend: str) -> list[tuple[int, str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,28 @@ async def test_feeds_reach_the_bot_and_a_broken_feed_is_reported(
         assert await bot.stop() == 0
     finally:
         await feeds.stop()
+
+
+async def test_alert_interrupted_by_a_crash_is_sent_once(fresh_fake: FakeDiscord, tmp_path: Path) -> None:
+    fake = fresh_fake
+    folder = tmp_path / "news"
+    folder.mkdir()
+    bot = await launch(fake, tmp_path, folder)
+    g = fake.guild()
+    await fake.command("follow", {"target": "OpenAI", "channel": str(g.channel_id)}, member="bob")
+    await fake.command("follow", {"target": "Mark Chen"}, member="alice")
+    fake.dms_closed.add(fake.member("alice").id)  # alice accepts no direct messages
+    (folder / "new.txt").write_text(NEW, encoding="utf-8")  # added right after the follows: alerts are due
+    fake.post_delay = 30.0  # Discord stores the alert but answers late...
+    await fake.wait_for(lambda: len(channel_posts(fake)) >= 1, 20)
+    await bot.stop(signal.SIGKILL)  # ...and the bot dies before it can mark the alert sent
+    fake.post_delay = 0.0
+    fake.release_posts()
+    fake.ready.clear()
+    again = await launch(fake, tmp_path, folder)
+    await fake.wait_for(lambda: fake.deduplicated >= 1, 20)  # sent again with the same nonce: dropped
+    await asyncio.sleep(1.0)
+    assert len(channel_posts(fake)) == 1, again.output()
+    assert "not delivered" in again.output() + bot.output()  # alice's closed DMs: logged, not retried
+    assert again.output().count("not delivered") <= 1
+    assert await again.stop() == 0

@@ -1,0 +1,70 @@
+"""What a follow targets and which articles match it (bot/follows.py, no Discord)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.article import load_article
+from bot.errors import UserError
+from bot.follows import NAME, ORGANIZATION, PERSON, mentions, passages, resolve, split_value, targets_like
+from bot.library import Library
+
+CHEN = (
+    "OpenAI research chief answers critics\nWire·2026-02-04 07:28\n\nCore Viewpoint - OpenAI faces questions [1]. "
+    "Group 1: The Answer - Mark Chen, OpenAI's chief research officer, denied that the company had abandoned "
+    "research [2]. - Nvidia chief Jensen Huang said demand was strong [3].\n"
+)
+POWELL = "Fed holds rates\nWire·2026-03-01 18:00\n\nCore Viewpoint - Chair Jerome Powell said the Fed would wait [1].\n"
+
+
+@pytest.fixture
+def library() -> Library:
+    return Library([load_article(CHEN), load_article(POWELL)])
+
+
+def test_split_value() -> None:
+    assert split_value(" p:Mark Chen ") == (PERSON, "Mark Chen")
+    assert split_value("o:OpenAI") == (ORGANIZATION, "OpenAI")
+    assert split_value("Lisa Su") == (None, "Lisa Su")
+
+
+def test_resolve_people_organizations_and_unknown_names(library: Library) -> None:
+    chen = resolve(library, "p:Mark Chen")
+    assert (chen.kind, chen.name) == (PERSON, "Mark Chen")
+    assert resolve(library, "chen").name == "Mark Chen"  # a surname finds the person
+    openai = resolve(library, "openai")
+    assert (openai.kind, openai.name) == (ORGANIZATION, "OpenAI")
+    with pytest.raises(UserError, match=r"Did you mean \*\*Mark Chen\*\*"):
+        resolve(library, "Mark Chenn")
+    lisa = resolve(library, "Lisa Su")  # nobody yet: the name itself is followed
+    assert (lisa.kind, lisa.name) == (NAME, "Lisa Su")
+    with pytest.raises(UserError, match="I know no person or organization"):
+        resolve(library, "!!!")
+
+
+def test_matching_and_what_they_said(library: Library) -> None:
+    chen_article, powell_article = (
+        library.article(load_article(CHEN).id),
+        library.article(load_article(POWELL).id),
+    )
+    assert chen_article is not None and powell_article is not None
+    chen = resolve(library, "Mark Chen")
+    assert mentions(library, chen_article, chen) and not mentions(library, powell_article, chen)
+    [(stance, text)] = passages(library, chen_article, chen)
+    assert stance == "denied" and "abandoned research" in text
+    openai = resolve(library, "o:OpenAI")
+    assert mentions(library, chen_article, openai) and not mentions(library, powell_article, openai)
+    later = Library(
+        [load_article(CHEN), load_article(POWELL), load_article(CHEN.replace("Mark Chen", "Lisa Su"))]
+    )
+    lisa = resolve(library, "Lisa Su")  # followed before any article named her
+    assert [a.title for a in later.articles if mentions(later, a, lisa)] == [
+        "OpenAI research chief answers critics"
+    ]
+
+
+def test_autocomplete_offers_people_then_organizations(library: Library) -> None:
+    values = [v for _, v in targets_like(library, "")]
+    assert "p:Mark Chen" in values and "o:OpenAI" in values
+    assert values.index("p:Mark Chen") < values.index("o:OpenAI")
+    assert [v for _, v in targets_like(library, "powe")] == ["p:Jerome Powell"]
