@@ -10,7 +10,7 @@ import discord
 import pytest
 from discord import app_commands
 
-from bot.client import NewsdeskBot
+from bot.client import EXTENSIONS, NewsdeskBot
 from bot.i18n import COMMANDS, REPLIES, SUPPORTED, NewsdeskTranslator, lang_of, t
 from bot.ingest import article_files, read_article
 from bot.library import Library
@@ -34,14 +34,7 @@ def strings_of(payload: dict[str, Any]) -> list[tuple[str, str]]:
 @pytest.fixture
 async def tree(tmp_path: Path):  # type: ignore[no-untyped-def]
     bot = NewsdeskBot(Settings(database_url=f"sqlite:///{tmp_path}/t.db"))
-    for extension in (
-        "cogs.articles",
-        "cogs.people",
-        "cogs.claims",
-        "cogs.digest",
-        "cogs.stats",
-        "cogs.admin",
-    ):
+    for extension in EXTENSIONS:
         await bot.load_extension(extension)
     yield bot.tree
     for name in list(bot.extensions):
@@ -51,7 +44,7 @@ async def tree(tmp_path: Path):  # type: ignore[no-untyped-def]
 async def test_every_command_option_and_choice_is_translated(tree: app_commands.CommandTree) -> None:  # type: ignore[type-arg]
     translator = NewsdeskTranslator()
     commands = tree.get_commands()
-    assert len(commands) == 11
+    assert len(commands) == 14
     missing = []
     for command in commands:
         for kind, text in strings_of(command.to_dict(tree)):

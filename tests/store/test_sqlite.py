@@ -40,18 +40,6 @@ async def test_sqlite_uses_wal(store: SQLiteStore) -> None:
         assert (await cur.fetchone())[0] == "wal"
 
 
-async def test_reopen_keeps_data(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path}/n.db"
-    s = open_store(url)
-    await s.open()
-    await s.upsert_article(load_article(ARTICLE), "/a.txt")
-    await s.close()
-    s = open_store(url)
-    await s.open()
-    assert len(await s.load_articles()) == 1
-    await s.close()
-
-
 async def test_ingest_corpus_reports_failures_and_is_idempotent(
     store: SQLiteStore, corpus_dir: Path, tmp_path: Path
 ) -> None:
