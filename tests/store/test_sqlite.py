@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.article import load_article
 from bot.ingest import article_files, ingest_files
 from bot.store import StoreError, open_store
 from bot.store.sqlite import SQLiteStore, sqlite_path
