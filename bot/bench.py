@@ -73,7 +73,7 @@ def bench_recorder(n: int, batch: int = 500) -> dict[str, Any]:
             await store.open()
             # The bound is the largest backlog held while the database lags; a sustained-throughput run must
             # not hit it, or the recorder drops the oldest events by design.
-            recorder = UsageRecorder(store, interval=2.0, batch=batch, bound=n)  # type: ignore[arg-type]
+            recorder = UsageRecorder(store, interval=2.0, batch=batch, bound=n)
             recorder.start()
             costs: list[float] = []
             t0 = time.perf_counter()
@@ -85,7 +85,7 @@ def bench_recorder(n: int, batch: int = 500) -> dict[str, Any]:
                     await asyncio.sleep(0)  # let the writer run, as a busy bot's event loop would
             await recorder.close()
             elapsed = time.perf_counter() - t0
-            written = await store.count_usage()  # type: ignore[attr-defined]
+            written = await store.count_usage()
             await store.close()
             assert written == n, f"recorder wrote {written} of {n}"
             return elapsed, costs

@@ -72,7 +72,7 @@ class NewsdeskBot(commands.Bot):
         self.settings = settings
         self.store = store or open_store(settings.database_url)
         self.library = Library()
-        self.usage = UsageRecorder(self.store, retention_days=settings.usage_retention_days)  # type: ignore[arg-type]
+        self.usage = UsageRecorder(self.store, retention_days=settings.usage_retention_days)
         self.watch = FolderWatch(list(settings.articles), prune=settings.prune_deleted)
         self._watcher: asyncio.Task[None] | None = None
         self._library_version = ""  # the store's articles_version the library was loaded at

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -33,6 +34,7 @@ log = logging.getLogger("newsdesk.follows")
 
 PERSON, ORGANIZATION, NAME = "person", "organization", "name"  # NAME: not in any article yet
 MAX_FOLLOWS = 25  # per member and server: what one /following page and one autocomplete list can show
+ALERT_WINDOW = timedelta(days=2)  # an article older than this is news no more: it alerts nobody
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,8 @@ class AlertService:
 
     async def _record_due(self, follows: list[dict[str, Any]]) -> None:
         library = self.bot.library
-        since = min(str(f["created_at"]) for f in follows)
+        oldest = (datetime.now(UTC) - ALERT_WINDOW).isoformat()
+        since = max(oldest, min(str(f["created_at"]) for f in follows))
         added = [(aid, at) for aid, at in await self.store.added_since(since) if library.article(aid)]
         if not added:
             return

@@ -82,11 +82,11 @@ class Follows(commands.Cog):
             if problem:
                 raise UserError(problem)
         store = self.bot.store
-        mine = await store.follows_of(interaction.guild_id, interaction.user.id)  # type: ignore[attr-defined]
+        mine = await store.follows_of(interaction.guild_id, interaction.user.id)
         known = any(f["kind"] == found.kind and f["target_key"] == found.key for f in mine)
         if not known and len(mine) >= follows.MAX_FOLLOWS:
             raise UserError(t("follow_limit", lang, n=len(mine)))
-        _, new = await store.add_follow(  # type: ignore[attr-defined]
+        _, new = await store.add_follow(
             interaction.guild_id,
             interaction.user.id,
             found.kind,
@@ -118,13 +118,13 @@ class Follows(commands.Cog):
         lang = pick(interaction)
         if interaction.guild_id is None:
             raise UserError(t("follow_in_server", lang))
-        mine = await self.bot.store.follows_of(interaction.guild_id, interaction.user.id)  # type: ignore[attr-defined]
+        mine = await self.bot.store.follows_of(interaction.guild_id, interaction.user.id)
         wanted = target.strip()
         row = next((f for f in mine if _matches(f, wanted)), None)
         if row is None:
             shown = plain(fit(one_line(follows.split_value(wanted)[1]), 80))
             raise UserError(t("unfollow_none", lang, shown=shown))
-        await self.bot.store.remove_follow(  # type: ignore[attr-defined]
+        await self.bot.store.remove_follow(
             interaction.guild_id, interaction.user.id, row["kind"], row["target_key"]
         )
         await respond(interaction, t("unfollow_done", lang, name=plain(row["target_name"])), ephemeral=True)
@@ -135,7 +135,7 @@ class Follows(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         if interaction.guild_id is None:
             return []
-        mine = await self.bot.store.follows_of(interaction.guild_id, interaction.user.id)  # type: ignore[attr-defined]
+        mine = await self.bot.store.follows_of(interaction.guild_id, interaction.user.id)
         text = current.strip().lower()
         return [
             app_commands.Choice(name=fit(f["target_name"], CHOICE_NAME), value=fit(_value(f), CHOICE_VALUE))
@@ -151,7 +151,7 @@ class Follows(commands.Cog):
         lang = pick(interaction)
         if interaction.guild_id is None:
             raise UserError(t("follow_in_server", lang))
-        mine = await self.bot.store.follows_of(interaction.guild_id, interaction.user.id)  # type: ignore[attr-defined]
+        mine = await self.bot.store.follows_of(interaction.guild_id, interaction.user.id)
         if not mine:
             await respond(interaction, t("following_none", lang), ephemeral=True)
             return

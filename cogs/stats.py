@@ -88,7 +88,7 @@ class Stats(commands.Cog):
         if answer is None:
             return
         await self.bot.usage.flush(everything=True)
-        deleted = await self.bot.store.forget_user(interaction.user.id)  # type: ignore[attr-defined]
+        deleted = await self.bot.store.forget_user(interaction.user.id)
         await answer.response.edit_message(content=t("forget_done", lang, n=deleted), view=None)
 
 

@@ -26,7 +26,7 @@ async def test_three_failures_in_a_row_pause_the_schedule(tmp_path: Path) -> Non
         )
         service = DigestService(bot)  # type: ignore[arg-type]
         schedule = Schedule(channel_id=5, at=time(8, 0), zone="UTC", skip_empty=False)
-        await store.put_digest_settings(42, _to_row(schedule))  # type: ignore[attr-defined]
+        await store.put_digest_settings(42, _to_row(schedule))
         for day in (1, 2, 3):
             current = await service.schedule(42)
             assert current is not None

@@ -33,7 +33,7 @@ async def seed_schedule(workdir: Path, guild_id: int, channel_id: int, boundary:
     """Write the server's schedule straight into the store, as /digest set would have done an hour earlier."""
     store = open_store(f"sqlite:///{workdir}/newsdesk.db")
     await store.open()
-    await store.put_digest_settings(  # type: ignore[attr-defined]
+    await store.put_digest_settings(
         guild_id,
         {
             "channel_id": channel_id,

@@ -43,7 +43,7 @@ async def test_two_processes_split_the_servers_and_post_each_digest_once(tmp_pat
         store = open_store(pg_url)
         await store.open()
         for g in fake.guilds:
-            await store.put_digest_settings(  # type: ignore[attr-defined]
+            await store.put_digest_settings(
                 g.id,
                 {
                     "channel_id": g.channel_id, "at": boundary.strftime("%H:%M"), "zone": "UTC",
@@ -89,7 +89,7 @@ async def test_two_processes_split_the_servers_and_post_each_digest_once(tmp_pat
         check = open_store(pg_url)
         await check.open()
         for g in fake.guilds:
-            runs = await check.digest_runs(g.id)  # type: ignore[attr-defined]
+            runs = await check.digest_runs(g.id)
             assert [(r["status"], r["scheduled"]) for r in runs] == [("posted", 1)]
         await check.close()
         for b, shard in zip(bots, (0, 1), strict=True):

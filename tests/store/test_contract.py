@@ -205,7 +205,7 @@ async def test_racing_processes_record_one_scheduled_digest(store_url: str) -> N
         for day in range(10):
             date = f"2026-12-{day + 1:02d}"
             results = await asyncio.gather(
-                *(s.begin_digest(GUILD, 1, date, "n", "w", owner=f"p{i}") for i, s in enumerate(stores))  # type: ignore[attr-defined]
+                *(s.begin_digest(GUILD, 1, date, "n", "w", owner=f"p{i}") for i, s in enumerate(stores))
             )
             assert sorted(state for _, state in results) == ["busy", "new"], results
             assert len({run for run, _ in results}) == 1
