@@ -106,13 +106,19 @@ def mentions(library: Library, article: Article, target: Target) -> bool:
 
 
 def passages(library: Library, article: Article, target: Target, limit: int = 3) -> list[tuple[str, str]]:
-    """(stance, sentence) for the claims of ``article`` that are by or about the target, at most ``limit``."""
+    """(stance, sentence) for the claims of ``article`` by or about the target, at most ``limit``; when no claim
+    names them, the points that do, with the stance ``""``."""
     refs = []
     if target.kind in (PERSON, NAME):
         refs = library.claims(article=article.id, person=target.name)
     if target.kind == ORGANIZATION or (target.kind == NAME and not refs):
         refs = library.claims(article=article.id, organization=target.name)
-    return [(ref.claim.stance.value, ref.claim.text) for ref in refs[:limit]]
+    if refs:
+        return [(ref.claim.stance.value, ref.claim.text) for ref in refs[:limit]]
+    person = library.person(target.name) if target.kind != ORGANIZATION else None
+    names = {fold(n) for n in (person.all_names() if person else [target.name])}
+    texts = [article.core_viewpoint, *(p.text for p in article.points())]
+    return [("", text) for text in texts if any(n and n in fold(text) for n in names)][:limit]
 
 
 def nonce(article_key: str, destination: str) -> str:

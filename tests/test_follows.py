@@ -68,3 +68,23 @@ def test_autocomplete_offers_people_then_organizations(library: Library) -> None
     assert "p:Mark Chen" in values and "o:OpenAI" in values
     assert values.index("p:Mark Chen") < values.index("o:OpenAI")
     assert [v for _, v in targets_like(library, "powe")] == ["p:Jerome Powell"]
+
+
+def test_a_name_without_claims_is_shown_in_the_points_that_carry_it() -> None:
+    from bot.render.embeds import alert_message
+
+    text = (
+        "Chip deal\nWire·2026-03-02 09:00\n\nCore Viewpoint - Analysts expect Broadcom margins to widen next "
+        "year [1]. Group 1: Terms - Broadcom racks ship in May [2]. - Prices rose [3].\n"
+    )
+    article = load_article(text)
+    lib = Library([article])
+    broadcom = resolve(lib, "o:Broadcom")
+    said = passages(lib, article, broadcom)
+    assert [s for s, _ in said] == ["", ""] and all("Broadcom" in sentence for _, sentence in said)
+    content, embed = alert_message(article, [(broadcom.name, said)], [7, 8], None)
+    assert content == "🔔 A new article mentions Broadcom · <@7> <@8>"
+    assert (
+        embed.fields[0].value
+        == "• Analysts expect Broadcom margins to widen next year.\n• Broadcom racks ship in May."
+    )

@@ -316,7 +316,7 @@ def alert_message(
 ) -> tuple[str, discord.Embed]:
     """A follow alert: who was mentioned (with what they said or what was said of them) in one new article.
 
-    ``found`` is (followed name, [(stance, sentence)]); ``users`` are the followers to mention in a channel;
+    ``found`` is (followed name, [(stance or "", sentence)]); ``users`` are the followers to mention in a channel;
     ``server`` names the server in a direct message."""
     names = plain(fit(", ".join(name for name, _ in found), 300))
     if server is not None:
@@ -330,7 +330,7 @@ def alert_message(
     )
     for name, said in found[: limits.EMBED_FIELDS - 1]:
         lines = [
-            f"{stance_mark(Stance(stance), lang)} — {plain(fit(one_line(text), 280))}"
+            (f"{stance_mark(Stance(stance), lang)} — " if stance else "• ") + plain(fit(one_line(text), 280))
             for stance, text in said
         ]
         embed.add_field(
