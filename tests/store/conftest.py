@@ -35,10 +35,19 @@ def new_schema() -> str:
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+async def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path}/db/newsdesk.db"
-    return postgres_url(new_schema())
+        yield f"sqlite:///{tmp_path}/db/newsdesk.db"
+        return
+    schema = new_schema()
+    yield postgres_url(schema)
+    import asyncpg  # the schema goes whatever the test did (a failed test included)
+
+    conn = await asyncpg.connect(POSTGRES_URL)
+    try:
+        await conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    finally:
+        await conn.close()
 
 
 @pytest.fixture
