@@ -15,7 +15,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import discord_api, i18n
+from bot import discord_api, i18n, memory
 from bot.errors import UserError
 from bot.feeds import FeedPoller
 from bot.ingest import FolderWatch
@@ -144,6 +144,8 @@ class NewsdeskBot(commands.Bot):
         articles = await self.store.load_articles()
         self._library_version = version
         self.library = await asyncio.to_thread(Library, articles, registry)
+        del articles
+        await asyncio.to_thread(memory.settle)
         self.library_changed.set()
         stats = self.library.stats()
         log.info(

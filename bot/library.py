@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 
 from bot.article import Article, Claim, Stance
 from bot.article.names import fold, has_cjk, key, surname
+from bot.memory import bulk_load
 
 
 @dataclass
@@ -140,6 +141,10 @@ class Library:
         return found
 
     def _rebuild(self) -> None:
+        with bulk_load():  # millions of objects that all stay alive: nothing for the collector to find
+            self._build_indexes()
+
+    def _build_indexes(self) -> None:
         self._newest = sorted(
             self._articles.values(), key=lambda a: (a.published_at or "", a.title), reverse=True
         )

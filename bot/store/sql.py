@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from bot.article import Article
 from bot.article.names import key as name_key
+from bot.memory import bulk_load
 
 from . import IngestOutcome
 
@@ -289,7 +290,8 @@ class SQLStore(ABC):
         rows = await self.reader.fetch(
             "SELECT data FROM articles ORDER BY published_at DESC NULLS LAST, added_at DESC, id"
         )
-        return [Article.model_validate_json(r["data"]) for r in rows]
+        with bulk_load():
+            return [Article.model_validate_json(r["data"]) for r in rows]
 
     async def source_keys(self) -> dict[str, str]:
         rows = await self.reader.fetch("SELECT source_key, id FROM articles WHERE source_key IS NOT NULL")
