@@ -404,9 +404,9 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "命令",
     ),
     "about_managers": (
-        "Server managers: /digest set · status · preview · now · off",
-        "服务器管理员：/digest set · status · preview · now · off",
-        "伺服器管理員：/digest set · status · preview · now · off",
+        "Server managers: /digest set · status · preview · now · off · /article add · remove",
+        "服务器管理员：/digest set · status · preview · now · off · /article add · remove",
+        "伺服器管理員：/digest set · status · preview · now · off · /article add · remove",
     ),
     "about_running": (
         "Running",
@@ -514,9 +514,9 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "你在這裡還沒有關注任何人。試試 /follow 並輸入名字。",
     ),
     "following_title": (
-        "You follow {n}",
-        "你关注了 {n} 个",
-        "你關注了 {n} 個",
+        "What you follow here ({n})",
+        "你在这里的关注（{n}）",
+        "你在這裡的關注（{n}）",
     ),
     "following_line": (
         "**{name}** ({kind}) → {where} · since {since}",

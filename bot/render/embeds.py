@@ -252,7 +252,7 @@ def about_pages(
     )
     pager.add(
         t("about_commands", lang),
-        "/summary · /articles list · /articles search · /person · /people · /claims · /about\n"
+        "/summary · /articles list · /articles search · /person · /people · /claims · /follow · /following · /about\n"
         + t("about_managers", lang),
     )
     lines = list(running)
