@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -34,33 +35,25 @@ def _make_parent(path: str) -> None:
 
 
 class _SQLiteConn:
-    """:class:`Conn` over one aiosqlite connection."""
+    """:class:`Conn` over one aiosqlite connection; each call is one trip to aiosqlite's thread."""
 
     def __init__(self, db: aiosqlite.Connection) -> None:
         self.db = db
 
     async def fetch(self, sql: str, *args: Any) -> list[dict[str, Any]]:
-        async with self.db.execute(sql, args) as cur:
-            rows = await cur.fetchall()
-            names = [c[0] for c in cur.description]
-        return [dict(zip(names, r, strict=True)) for r in rows]
+        return [dict(r) for r in await self.db.execute_fetchall(sql, args)]
 
     async def fetchrow(self, sql: str, *args: Any) -> dict[str, Any] | None:
-        async with self.db.execute(sql, args) as cur:
-            row = await cur.fetchone()
-            names = [c[0] for c in cur.description] if cur.description else []
-        return dict(zip(names, row, strict=True)) if row is not None else None
+        rows = list(await self.db.execute_fetchall(sql, args))
+        return dict(rows[0]) if rows else None
 
     async def fetchval(self, sql: str, *args: Any) -> Any:
-        async with self.db.execute(sql, args) as cur:
-            row = await cur.fetchone()
-        return row[0] if row is not None else None
+        rows = list(await self.db.execute_fetchall(sql, args))
+        return rows[0][0] if rows else None
 
     async def execute(self, sql: str, *args: Any) -> int:
         cur = await self.db.execute(sql, args)
-        changed = cur.rowcount
-        await cur.close()
-        return max(0, int(changed))
+        return max(0, int(cur.rowcount))  # the cursor is not closed: that would be one more trip
 
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         await self.db.executemany(sql, rows)
@@ -90,6 +83,7 @@ class SQLiteStore(SQLStore):
             await asyncio.to_thread(_make_parent, self.path)
         try:
             self._db = await aiosqlite.connect(self.path, isolation_level=None)
+            self._db.row_factory = sqlite3.Row  # rows by name, as asyncpg's records
             await self.db.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 await self.db.execute("PRAGMA journal_mode = WAL")
