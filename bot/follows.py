@@ -135,6 +135,7 @@ class Delivery:
     article_key: str
     guild_id: int
     follows: list[dict[str, Any]]
+    created_at: str = ""  # the oldest alert in it (UTC ISO)
 
 
 class AlertService:
@@ -188,16 +189,24 @@ class AlertService:
                 Delivery(where, article, str(alert["article_key"]), int(follow["guild_id"]), []),
             )
             group.follows.append(follow)
+            group.created_at = min(group.created_at or str(alert["created_at"]), str(alert["created_at"]))
         sent = 0
+        cutoff = (datetime.now(UTC) - ALERT_WINDOW).isoformat()  # older alerts are not retried any more
         for delivery in groups.values():
             keys = [(int(f["id"]), delivery.article_key) for f in delivery.follows]
             try:
                 await self._send(delivery)
-            except (discord.HTTPException, _Undeliverable) as exc:
+            except (discord.HTTPException, _Undeliverable, OSError, TimeoutError) as exc:
+                retry = _transient(exc) and delivery.created_at >= cutoff
                 log.warning(
-                    "alert to %s about %s not delivered: %s", delivery.destination, delivery.article.id, exc
+                    "alert to %s about %s %s: %s",
+                    delivery.destination,
+                    delivery.article.id,
+                    "failed, trying again next pass" if retry else "not delivered",
+                    exc,
                 )
-                await self.store.finish_alerts(keys, "failed")
+                if not retry:
+                    await self.store.finish_alerts(keys, "failed")
                 continue
             await self.store.finish_alerts(keys, "sent")
             sent += 1
@@ -238,6 +247,13 @@ class AlertService:
             await dm.send(
                 content=content, embed=embed, nonce=nonce(delivery.article_key, delivery.destination)
             )
+
+
+def _transient(exc: BaseException) -> bool:
+    """Worth another try later: Discord's own trouble (5xx, rate limits) or the network's."""
+    if isinstance(exc, discord.HTTPException):
+        return exc.status >= 500 or exc.status == 429
+    return isinstance(exc, OSError | TimeoutError)
 
 
 class _Undeliverable(Exception):
