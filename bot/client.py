@@ -18,7 +18,7 @@ from discord.ext import commands
 from bot import discord_api, i18n, memory
 from bot.errors import UserError
 from bot.feeds import FeedPoller
-from bot.ingest import FolderWatch
+from bot.ingest import FolderWatch, IngestReport
 from bot.library import Library, load_registry
 from bot.render.pages import respond
 from bot.settings import Settings
@@ -36,6 +36,7 @@ EXTENSIONS = (
     "cogs.admin",
     "cogs.follows",
 )
+OTHERS_SECONDS = 60.0  # without folder scans, how often to look for articles other processes added
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{20,}$")
 
 
@@ -87,8 +88,7 @@ class NewsdeskBot(commands.Bot):
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.tree.set_translator(i18n.NewsdeskTranslator())
-        if self.settings.scan_seconds > 0:
-            self._watcher = asyncio.create_task(self._watch_folders(), name="folder-watch")
+        self._watcher = asyncio.create_task(self._watch_folders(), name="folder-watch")
         if self.feeds.urls:
             self._feeder = asyncio.create_task(self._poll_feeds(), name="feeds")
         await self.sync_commands()
@@ -101,20 +101,22 @@ class NewsdeskBot(commands.Bot):
         await self._load_library(report.summary() + (f", {removed} removed" if removed else ""))
 
     async def _watch_folders(self) -> None:
-        """Pick up new and changed article files while running (NEWSDESK_SCAN_SECONDS)."""
+        """Pick up new and changed article files while running (every NEWSDESK_SCAN_SECONDS; 0: folders are read
+        at start-up only), and articles another process sharing the store added (at the same pace, at least
+        once a minute)."""
+        scan = self.settings.scan_seconds
         while True:
-            await asyncio.sleep(self.settings.scan_seconds)
+            await asyncio.sleep(scan or OTHERS_SECONDS)
             try:
-                report, removed = await self.watch.scan(self.store)
+                report, removed = await self.watch.scan(self.store) if scan else (IngestReport(), 0)
+                for path, reason in report.failed:
+                    log.warning("article %s skipped: %s", path, reason)
+                if report.added or report.updated or removed:
+                    await self._load_library(report.summary() + (f", {removed} removed" if removed else ""))
+                elif await self.store.articles_version() != self._library_version:
+                    await self._load_library("changed by another process")
             except Exception:
-                log.exception("folder scan failed; trying again in %s s", self.settings.scan_seconds)
-                continue
-            for path, reason in report.failed:
-                log.warning("article %s skipped: %s", path, reason)
-            if report.added or report.updated or removed:
-                await self._load_library(report.summary() + (f", {removed} removed" if removed else ""))
-            elif await self.store.articles_version() != self._library_version:
-                await self._load_library("changed by another process")
+                log.exception("folder scan failed; trying again in %s s", scan or OTHERS_SECONDS)
 
     async def _poll_feeds(self) -> None:
         """Poll NEWSDESK_FEEDS as each comes due (every NEWSDESK_FEED_MINUTES, later after failures)."""

@@ -62,6 +62,7 @@ async def test_two_processes_split_the_servers_and_post_each_digest_once(tmp_pat
                     NEWSDESK_SHARD_COUNT="2",
                     NEWSDESK_SHARD_IDS=str(shard),
                     NEWSDESK_DIGEST_TICK_SECONDS="0.3",
+                    NEWSDESK_SCAN_SECONDS="0.5",
                     NEWSDESK_CLOCK_OFFSET_SECONDS=clock_for(boundary),
                 )
             )
@@ -92,6 +93,20 @@ async def test_two_processes_split_the_servers_and_post_each_digest_once(tmp_pat
             runs = await check.digest_runs(g.id)
             assert [(r["status"], r["scheduled"]) for r in runs] == [("posted", 1)]
         await check.close()
+        # An article uploaded in one server reaches the other process's library through the shared store.
+        text = (
+            "Orbital startup Skylark raises $80 million\nWire·2025-07-01 09:00\n\nCore Viewpoint - Skylark raised "
+            "$80 million [1]. Group 1: Funding - CEO Maria Lindqvist said the money will fund launches [2].\n"
+        )
+        ask = await fake.command(
+            "article add", {"file": fake.attachment("sky.txt", text.encode())}, member="owner"
+        )
+        added = await fake.press(ask, "Add it", member="owner")
+        assert added.content.startswith("Added"), added.content
+        reader = bots[shards[1]]  # the process serving guild 1 (bots are in shard order)
+        await fake.wait_for(lambda: "changed by another process" in reader.output(), 20)
+        found = await fake.command("summary", {"article": "Orbital startup Skylark"}, guild=1, timeout=30)
+        assert "Maria Lindqvist" in found.text(), found.text()
         for b, shard in zip(bots, (0, 1), strict=True):
             assert f"running shards [{shard}] of 2" in b.output()
             assert await b.stop() == 0, b.output()
