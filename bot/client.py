@@ -116,20 +116,19 @@ class NewsdeskBot(commands.Bot):
                 elif await self.store.articles_version() != self._library_version:
                     await self._load_library("changed by another process")
             except Exception:
-                log.exception("folder scan failed; trying again in %s s", scan or OTHERS_SECONDS)
+                log.exception("looking for new articles failed; trying again in %s s", scan or OTHERS_SECONDS)
 
     async def _poll_feeds(self) -> None:
         """Poll NEWSDESK_FEEDS as each comes due (every NEWSDESK_FEED_MINUTES, later after failures)."""
         while True:
             try:
                 report = await self.feeds.poll(self.store)
-            except Exception:  # a bug, not a feed's failure (those are recorded per feed): try again later
-                log.exception("feed polling failed")
-            else:
                 for url, reason in report.failed:
                     log.warning("feed %s: %s", url, reason)
                 if report.added or report.updated:
                     await self._load_library("feeds: " + report.summary())
+            except Exception:  # a bug, not a feed's failure (those are recorded per feed): try again later
+                log.exception("feed polling failed")
             await asyncio.sleep(min(60.0, self.feeds.interval))
 
     async def reload_library(self) -> None:
@@ -161,9 +160,9 @@ class NewsdeskBot(commands.Bot):
     def running_status(self, guild_id: int | None, lang: str) -> list[str]:
         """Lines for /about: which shard answers here (when sharded) and the feeds' health."""
         lines: list[str] = []
-        if self.shard_count and self.shard_count > 1 and guild_id is not None:
-            shard = (guild_id >> 22) % self.shard_count
-            lines.append(i18n.t("about_shard", lang, shard=shard, count=self.shard_count))
+        guild = self.get_guild(guild_id) if guild_id is not None else None
+        if self.shard_count and self.shard_count > 1 and guild is not None:
+            lines.append(i18n.t("about_shard", lang, shard=guild.shard_id, count=self.shard_count))
         if self.feeds.urls:
             failing = self.feeds.failing()
             if not failing:

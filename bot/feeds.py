@@ -192,8 +192,7 @@ class FeedPoller:
                 data = await resp.content.read(8 * MAX_BYTES + 1)
                 if len(data) > 8 * MAX_BYTES:
                     raise FeedError(f"the feed is larger than {8 * MAX_BYTES // 1_000_000} MB")
-                state.etag = resp.headers.get("ETag")
-                state.modified = resp.headers.get("Last-Modified")
+                etag, modified = resp.headers.get("ETag"), resp.headers.get("Last-Modified")
         except aiohttp.ClientError as exc:
             raise FeedError(f"cannot fetch: {exc.__class__.__name__} {exc}".strip()) from exc
         except TimeoutError as exc:
@@ -202,6 +201,7 @@ class FeedPoller:
         if parsed.get("bozo") and not parsed.get("entries"):
             problem = parsed.get("bozo_exception")
             raise FeedError(f"not an RSS or Atom feed ({' '.join(str(problem).split())[:120]})")
+        state.etag, state.modified = etag, modified  # only a feed that was read may answer "not modified"
         return parsed
 
     async def _take(self, store: Store, state: FeedState, parsed: Any, report: IngestReport) -> None:

@@ -14,6 +14,8 @@ class FeedServer:
     def __init__(self) -> None:
         self.answers: dict[str, tuple[int, bytes]] = {}
         self.hits: Counter[str] = Counter()
+        self.not_modified: Counter[str] = Counter()  # 304s answered
+        self.etags: dict[str, str] = {}  # path -> ETag: conditional GETs are answered 304
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -31,7 +33,12 @@ class FeedServer:
         path = request.match_info["path"]
         self.hits[path] += 1
         status, body = self.answers.get(path, (404, b"not here"))
-        return web.Response(status=status, body=body, content_type="application/xml")
+        etag = self.etags.get(path)
+        if etag is not None and request.headers.get("If-None-Match") == etag:
+            self.not_modified[path] += 1
+            return web.Response(status=304, headers={"ETag": etag})
+        headers = {"ETag": etag} if etag is not None else {}
+        return web.Response(status=status, body=body, content_type="application/xml", headers=headers)
 
     async def start(self) -> None:
         app = web.Application()

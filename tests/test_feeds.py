@@ -113,3 +113,18 @@ async def test_cli_ingest_takes_feed_urls_beside_files(
     assert "feeds: 1 added" in out.decode()
     assert f"{broken}: error: HTTP 404 Not Found" in err.decode()
     assert "the store now holds 2 articles" in out.decode()
+
+
+async def test_conditional_get_and_a_broken_feed_is_never_taken_as_unchanged(
+    server: FeedServer, store: SQLStore
+) -> None:
+    good = server.serve_file("tech.xml", "tech.rss.xml")
+    broken = server.serve("broken.xml", "<html>a web page")
+    server.etags.update({"tech.xml": '"v1"', "broken.xml": '"b1"'})
+    poller = FeedPoller([good, broken])
+    await poller.poll(store)
+    await poller.poll(store, only_due=False)
+    assert server.not_modified["tech.xml"] == 1  # the second poll asked "changed since v1?" and was told no
+    assert poller.states[good].failures == 0
+    assert server.not_modified["broken.xml"] == 0  # a page that was not a feed is fetched whole again...
+    assert poller.states[broken].failures == 2  # ...and still counts as failing

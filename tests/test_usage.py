@@ -15,6 +15,7 @@ from bot.render import embeds
 from bot.render.chart import daily_usage_png
 from bot.render.limits import violations
 from bot.store import open_store
+from bot.store.sql import USAGE_COLUMNS
 from bot.store.sqlite import SQLiteStore
 from bot.usage import UsageEvent, UsageRecorder, cut_options, percentile, summarize
 
@@ -153,7 +154,7 @@ def test_options_are_cut_to_100_characters() -> None:
 
 def test_summary_figures() -> None:
     rows = [event(i, at=T0 + timedelta(seconds=i)) for i in range(100)]
-    rows_d = [dict(zip(SQLiteStore.USAGE_COLUMNS, e.row(), strict=True)) for e in rows]
+    rows_d = [dict(zip(USAGE_COLUMNS, e.row(), strict=True)) for e in rows]
     rows_d[0]["outcome"] = "error"
     rows_d[1]["outcome"] = "user_error"
     rows_d[2]["person"] = "Jensen Huang"

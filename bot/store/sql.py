@@ -452,8 +452,6 @@ class SQLStore(ABC):
 
     # ------------------------------------------------------------------ usage
 
-    USAGE_COLUMNS = USAGE_COLUMNS
-
     async def write_usage(
         self, rows: list[tuple[Any, ...]], autocomplete: list[tuple[str, int, str, int]]
     ) -> None:
