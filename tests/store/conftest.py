@@ -18,7 +18,7 @@ from bot.store.sql import SQLStore
 
 POSTGRES_URL = os.environ.get("NEWSDESK_TEST_POSTGRES_URL", "")
 NO_POSTGRES = (
-    "PostgreSQL contract run skipped: set NEWSDESK_TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/test "
+    "PostgreSQL tests skipped: set NEWSDESK_TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/test "
     "(.ci/run does) to run it"
 )
 
