@@ -43,6 +43,11 @@ class Target:
     key: str  # what articles are matched on
     name: str  # as shown
 
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> Target:
+        """The target of a stored follow."""
+        return cls(str(row["kind"]), str(row["target_key"]), str(row["target_name"]))
+
     @property
     def value(self) -> str:
         """How autocomplete hands the target back: kind and name, so a person and a company never mix."""
@@ -164,7 +169,7 @@ class AlertService:
             return
         keys = await self.store.article_keys([aid for aid, _ in added])
         for follow in follows:
-            target = Target(str(follow["kind"]), str(follow["target_key"]), str(follow["target_name"]))
+            target = Target.of(follow)
             done = await self.store.alerted(int(follow["id"]))
             for article_id, added_at in added:
                 article = library.article(article_id)
@@ -218,7 +223,7 @@ class AlertService:
         library = self.bot.library
         found: list[tuple[str, list[tuple[str, str]]]] = []
         for follow in delivery.follows:
-            target = Target(str(follow["kind"]), str(follow["target_key"]), str(follow["target_name"]))
+            target = Target.of(follow)
             if all(name != target.name for name, _ in found):
                 found.append((target.name, passages(library, delivery.article, target)))
         kind, _, ident = delivery.destination.partition(":")

@@ -168,7 +168,7 @@ class Follows(commands.Cog):
 
 
 def _value(row: dict[str, object]) -> str:
-    return follows.Target(str(row["kind"]), str(row["target_key"]), str(row["target_name"])).value
+    return follows.Target.of(row).value
 
 
 def _matches(row: dict[str, object], wanted: str) -> bool:

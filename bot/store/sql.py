@@ -312,12 +312,11 @@ class SQLStore(ABC):
         return str(value) if value is not None else None
 
     async def set_meta(self, key: str, value: str) -> None:
-        async with self.transaction() as conn:
-            await conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                key,
-                value,
-            )
+        await self._write(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            key,
+            value,
+        )
 
     async def added_since(self, since: str) -> list[tuple[str, str]]:
         """(article id, added_at) for articles added after ``since`` (UTC ISO), newest first."""
@@ -339,14 +338,13 @@ class SQLStore(ABC):
         cols = ", ".join(DIGEST_COLUMNS)
         marks = ", ".join("?" for _ in DIGEST_COLUMNS)
         updates = ", ".join(f"{c} = excluded.{c}" for c in DIGEST_COLUMNS)
-        async with self.transaction() as conn:
-            await conn.execute(
-                f"INSERT INTO guild_digest (guild_id, {cols}, updated_at) VALUES (?, {marks}, ?)"
-                f" ON CONFLICT (guild_id) DO UPDATE SET {updates}, updated_at = excluded.updated_at",
-                guild_id,
-                *row,
-                now_iso(),
-            )
+        await self._write(
+            f"INSERT INTO guild_digest (guild_id, {cols}, updated_at) VALUES (?, {marks}, ?)"
+            f" ON CONFLICT (guild_id) DO UPDATE SET {updates}, updated_at = excluded.updated_at",
+            guild_id,
+            *row,
+            now_iso(),
+        )
 
     async def begin_digest(
         self,
@@ -414,17 +412,16 @@ class SQLStore(ABC):
     async def finish_digest(
         self, run_id: int, status: str, message_ids: list[int], articles: int, error: str | None = None
     ) -> None:
-        async with self.transaction() as conn:
-            await conn.execute(
-                "UPDATE digest_runs SET status = ?, message_ids = ?, articles = ?, error = ?, finished_at = ?,"
-                " claimed_until = NULL WHERE id = ?",
-                status,
-                json.dumps(message_ids),
-                articles,
-                error,
-                now_iso(),
-                run_id,
-            )
+        await self._write(
+            "UPDATE digest_runs SET status = ?, message_ids = ?, articles = ?, error = ?, finished_at = ?,"
+            " claimed_until = NULL WHERE id = ?",
+            status,
+            json.dumps(message_ids),
+            articles,
+            error,
+            now_iso(),
+            run_id,
+        )
 
     async def digest_runs(self, guild_id: int, limit: int = 10) -> list[dict[str, Any]]:
         rows = await self.reader.fetch(
@@ -592,10 +589,13 @@ class SQLStore(ABC):
 
     async def article_keys(self, article_ids: list[str]) -> dict[str, str]:
         """article id -> the key alerts are recorded under: where it came from (file, feed entry), else its id."""
-        out: dict[str, str] = {}
-        for article_id in article_ids:
-            source = await self.reader.fetchval("SELECT source_key FROM articles WHERE id = ?", article_id)
-            out[article_id] = source or article_id
+        out = {article_id: article_id for article_id in article_ids}
+        for start in range(0, len(article_ids), 500):  # one query per 500 ids, well under any parameter limit
+            chunk = article_ids[start : start + 500]
+            rows = await self.reader.fetch(
+                f"SELECT id, source_key FROM articles WHERE id IN ({', '.join('?' for _ in chunk)})", *chunk
+            )
+            out.update({r["id"]: r["source_key"] for r in rows if r["source_key"]})
         return out
 
     # ------------------------------------------------------------------ feed entries

@@ -29,9 +29,12 @@ def next_boundary() -> datetime:
     return now + timedelta(minutes=2)
 
 
-async def seed_schedule(workdir: Path, guild_id: int, channel_id: int, boundary: datetime) -> None:
-    """Write the server's schedule straight into the store, as /digest set would have done an hour earlier."""
-    store = open_store(f"sqlite:///{workdir}/newsdesk.db")
+async def seed_schedule(
+    workdir: Path, guild_id: int, channel_id: int, boundary: datetime, url: str | None = None
+) -> None:
+    """Write the server's schedule straight into the store (``url``, else the bot's SQLite file in ``workdir``),
+    as /digest set would have done an hour earlier."""
+    store = open_store(url or f"sqlite:///{workdir}/newsdesk.db")
     await store.open()
     await store.put_digest_settings(
         guild_id,

@@ -16,7 +16,7 @@ import pytest_asyncio
 from bot.store import open_store
 from bot.store.sql import SQLStore
 from tests.e2e.conftest import BotProcess, start_bot
-from tests.e2e.test_digest import clock_for, next_boundary
+from tests.e2e.test_digest import clock_for, next_boundary, seed_schedule
 from tests.fakediscord import FakeDiscord
 from tests.store.conftest import drop, new_schema, postgres_url
 
@@ -40,18 +40,8 @@ async def test_two_processes_split_the_servers_and_post_each_digest_once(tmp_pat
         shards = [fake.shard_of(g.id, 2) for g in fake.guilds]
         assert sorted(shards) == [0, 1]
         boundary = next_boundary()
-        store = open_store(pg_url)
-        await store.open()
         for g in fake.guilds:
-            await store.put_digest_settings(
-                g.id,
-                {
-                    "channel_id": g.channel_id, "at": boundary.strftime("%H:%M"), "zone": "UTC",
-                    "max_articles": 3, "skip_empty": 0, "enabled": 1, "paused": 0, "failures": 0,
-                    "effective_from": "2020-01-01T00:00:00+00:00", "language": "en",
-                },
-            )  # fmt: skip
-        await store.close()
+            await seed_schedule(tmp_path, g.id, g.channel_id, boundary, url=pg_url)
         bots: list[BotProcess] = []
         for shard in (0, 1):
             bots.append(
