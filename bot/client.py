@@ -9,17 +9,19 @@ import logging
 import re
 import signal
 import time
+from datetime import timedelta
 from typing import Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
+from discord.ext import commands, tasks
 
 from bot import discord_api, i18n, memory
+from bot.catalog import Catalog
 from bot.errors import UserError
 from bot.feeds import FeedPoller
 from bot.ingest import FolderWatch, IngestReport
-from bot.library import Library, load_registry
+from bot.library import load_registry
 from bot.render.pages import respond
 from bot.settings import Settings
 from bot.store import Store, open_store
@@ -72,7 +74,7 @@ class NewsdeskBot(commands.Bot):
         )
         self.settings = settings
         self.store = store or open_store(settings.database_url)
-        self.library = Library()
+        self.library = Catalog()  # every owner's articles; .view(guild_id) is what one server sees
         self.usage = UsageRecorder(self.store, retention_days=settings.usage_retention_days)
         self.watch = FolderWatch(list(settings.articles), prune=settings.prune_deleted)
         self._watcher: asyncio.Task[None] | None = None
@@ -92,13 +94,24 @@ class NewsdeskBot(commands.Bot):
         if self.feeds.urls:
             self._feeder = asyncio.create_task(self._poll_feeds(), name="feeds")
         await self.sync_commands()
+        self.forget_departed.start()
 
     async def reload_articles(self) -> None:
         """Ingest the configured folders into the store, then load the library from the store."""
         report, removed = await self.watch.scan(self.store)
+        self._log_scan(report)
+        await self._load_library(report.summary() + (f", {removed} removed" if removed else ""))
+
+    @staticmethod
+    def _log_scan(report: IngestReport) -> None:
         for path, reason in report.failed:
             log.warning("article %s skipped: %s", path, reason)
-        await self._load_library(report.summary() + (f", {removed} removed" if removed else ""))
+        for path in report.renewed:
+            log.info(
+                "article %s changed: the operator removed its earlier text; this new version is added", path
+            )
+        if report.skipped:
+            log.info("%d article files hold texts the operator removed: not added again", report.skipped)
 
     async def _watch_folders(self) -> None:
         """Pick up new and changed article files while running (every NEWSDESK_SCAN_SECONDS; 0: folders are read
@@ -109,8 +122,7 @@ class NewsdeskBot(commands.Bot):
             await asyncio.sleep(scan or OTHERS_SECONDS)
             try:
                 report, removed = await self.watch.scan(self.store) if scan else (IngestReport(), 0)
-                for path, reason in report.failed:
-                    log.warning("article %s skipped: %s", path, reason)
+                self._log_scan(report)
                 if report.added or report.updated or removed:
                     await self._load_library(report.summary() + (f", {removed} removed" if removed else ""))
                 elif await self.store.articles_version() != self._library_version:
@@ -131,20 +143,21 @@ class NewsdeskBot(commands.Bot):
                 log.exception("feed polling failed")
             await asyncio.sleep(min(60.0, self.feeds.interval))
 
-    async def reload_library(self) -> None:
-        """Load the library again from the store (after an upload or a removal)."""
-        await self._load_library("reloaded")
-
-    async def _load_library(self, summary: str) -> None:
+    def _registry(self) -> list[Any]:
         try:
-            registry = load_registry(self.settings.people_file)
+            return load_registry(self.settings.people_file)
         except ValueError as exc:
             log.warning("people registry ignored: %s", exc)
-            registry = []
+            return []
+
+    async def _load_library(self, summary: str) -> None:
+        registry = self._registry()
         version = await self.store.articles_version()
         articles = await self.store.load_articles()
+        owners = await self.store.article_owners()
+        hidden = await self.store.hidden_articles()
         self._library_version = version
-        self.library = await asyncio.to_thread(Library, articles, registry)
+        self.library = await asyncio.to_thread(Catalog, articles, owners, hidden, registry)
         del articles
         await asyncio.to_thread(memory.settle)
         self.library_changed.set()
@@ -156,6 +169,57 @@ class NewsdeskBot(commands.Bot):
             stats["claims"],
             summary,
         )
+
+    async def reload_guild(self, guild_id: int) -> None:
+        """One server added, removed or hid an article: rebuild only what that server sees."""
+        before = self._library_version
+        own = await self.store.load_articles(guild_id, only_own=True)
+        hidden = (await self.store.hidden_articles()).get(guild_id, set())
+        self.library.replace_guild(guild_id, own, hidden)
+        version = await self.store.articles_version()
+        if before.isdigit() and version.isdigit() and int(version) == int(before) + 1:
+            self._library_version = version  # only this change happened since the last load
+        self.library_changed.set()
+        log.info("server %s: %d articles of its own, %d hidden", guild_id, len(own), len(hidden))
+
+    # ------------------------------------------------------------------ servers joined and left
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        if await self.store.guild_joined(guild.id):
+            log.info("back in server %s before its data was forgotten: keeping it", guild.id)
+
+    async def on_guild_available(self, guild: discord.Guild) -> None:
+        await self.store.guild_joined(guild.id)
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        await self.store.guild_left(guild.id)
+        log.info(
+            "left server %s: its data is deleted in %s days unless the bot is added again",
+            guild.id,
+            f"{self.settings.forget_guild_days:g}",
+        )
+
+    @tasks.loop(hours=1)
+    async def forget_departed(self) -> None:
+        """Delete the data of servers the bot left more than NEWSDESK_FORGET_GUILD_DAYS ago."""
+        cutoff = discord.utils.utcnow() - timedelta(days=self.settings.forget_guild_days)
+        try:
+            for guild_id in await self.store.departed_before(cutoff.isoformat()):
+                if self.get_guild(guild_id) is not None:
+                    await self.store.guild_joined(guild_id)
+                    continue
+                counts = await self.store.forget_guild(guild_id)
+                log.info(
+                    "forgot server %s: %s", guild_id, ", ".join(f"{n} {t}" for t, n in counts.items() if n)
+                )
+                if guild_id in self.library.guilds():
+                    self.library.replace_guild(guild_id, [], [])
+        except Exception:
+            log.exception("forgetting departed servers failed; trying again in an hour")
+
+    @forget_departed.before_loop
+    async def _before_forgetting(self) -> None:
+        await self.wait_until_ready()
 
     def running_status(self, guild_id: int | None, lang: str) -> list[str]:
         """Lines for /about: which shard answers here (when sharded) and the feeds' health."""
@@ -269,6 +333,7 @@ class NewsdeskBot(commands.Bot):
             log.warning("could not tell the user about an error in %s: %s", _describe(interaction), exc)
 
     async def close(self) -> None:
+        self.forget_departed.cancel()
         for task in (self._watcher, self._feeder):
             if task is not None:
                 task.cancel()

@@ -174,8 +174,9 @@ class DigestService:
         previous = await self.store.last_window_end(guild_id)
         since = datetime.fromisoformat(previous) if previous else until - rules.FIRST_WINDOW
         added = []
-        for article_id, added_at in await self.store.added_since(since.isoformat()):
-            article = self.bot.library.article(article_id)
+        library = self.bot.library.view(guild_id)
+        for article_id, added_at in await self.store.added_since(since.isoformat(), guild_id):
+            article = library.article(article_id)
             if article is not None:
                 added.append((article, datetime.fromisoformat(added_at)))
         return rules.compose(added, since, until, limit)

@@ -21,9 +21,9 @@ import discord
 from bot.article import Article
 from bot.article.names import fold
 from bot.article.names import key as name_key
+from bot.catalog import View
 from bot.errors import UserError
 from bot.i18n import lang_of, t
-from bot.library import Library
 from bot.render import embeds
 from bot.render.limits import fit, one_line, plain
 
@@ -63,7 +63,7 @@ def split_value(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def resolve(library: Library, text: str, lang: str = "en") -> Target:
+def resolve(library: View, text: str, lang: str = "en") -> Target:
     """A person or an organization from what a member typed or picked; an error says what was meant."""
     kind, text = split_value(text)
     if kind in (None, PERSON):
@@ -86,7 +86,7 @@ def resolve(library: Library, text: str, lang: str = "en") -> Target:
     return Target(NAME, fold(text), one_line(text)[:100])
 
 
-def targets_like(library: Library, current: str, limit: int = 25) -> list[tuple[str, str]]:
+def targets_like(library: View, current: str, limit: int = 25) -> list[tuple[str, str]]:
     """(label, value) for autocomplete: people first, then organizations."""
     people = [
         (p.label(), Target(PERSON, p.key, p.name).value) for p in library.autocomplete_people(current, limit)
@@ -99,7 +99,7 @@ def targets_like(library: Library, current: str, limit: int = 25) -> list[tuple[
     return (people[:half] + orgs)[:limit]
 
 
-def mentions(library: Library, article: Article, target: Target) -> bool:
+def mentions(library: View, article: Article, target: Target) -> bool:
     if target.kind == PERSON:
         return any(p.key == target.key for p in library.people_in(article.id))
     if target.kind == ORGANIZATION:
@@ -110,7 +110,7 @@ def mentions(library: Library, article: Article, target: Target) -> bool:
     )
 
 
-def passages(library: Library, article: Article, target: Target, limit: int = 3) -> list[tuple[str, str]]:
+def passages(library: View, article: Article, target: Target, limit: int = 3) -> list[tuple[str, str]]:
     """(stance, sentence) for the claims of ``article`` by or about the target, at most ``limit``; when no claim
     names them, the points that do, with the stance ``""``."""
     refs = []
@@ -161,10 +161,20 @@ class AlertService:
         return await self._deliver({int(f["id"]): f for f in follows})
 
     async def _record_due(self, follows: list[dict[str, Any]]) -> None:
-        library = self.bot.library
         oldest = (datetime.now(UTC) - ALERT_WINDOW).isoformat()
-        since = max(oldest, min(str(f["created_at"]) for f in follows))
-        added = [(aid, at) for aid, at in await self.store.added_since(since) if library.article(aid)]
+        by_guild: dict[int, list[dict[str, Any]]] = {}
+        for follow in follows:
+            by_guild.setdefault(int(follow["guild_id"]), []).append(follow)
+        for guild_id, mine in by_guild.items():
+            since = max(oldest, min(str(f["created_at"]) for f in mine))
+            await self._record_due_in(guild_id, mine, await self.store.added_since(since, guild_id))
+
+    async def _record_due_in(
+        self, guild_id: int, follows: list[dict[str, Any]], added: list[tuple[str, str]]
+    ) -> None:
+        """One server's follows against the articles that server can see."""
+        library = self.bot.library.view(guild_id)
+        added = [(aid, at) for aid, at in added if library.article(aid)]
         if not added:
             return
         keys = await self.store.article_keys([aid for aid, _ in added])
@@ -182,9 +192,9 @@ class AlertService:
         groups: dict[tuple[str, str], Delivery] = {}
         for alert in await self.store.pending_alerts():
             follow = follows.get(int(alert["follow_id"]))
-            article = self.bot.library.article(str(alert["article_id"]))
             if follow is None:
                 continue  # another process's server
+            article = self.bot.library.view(int(follow["guild_id"])).article(str(alert["article_id"]))
             if article is None:
                 await self.store.finish_alerts([(int(alert["follow_id"]), alert["article_key"])], "failed")
                 continue  # the article was removed before its alert went out
@@ -220,7 +230,7 @@ class AlertService:
     async def _send(self, delivery: Delivery) -> None:
         guild = self.bot.get_guild(delivery.guild_id)
         lang = lang_of(None, guild.preferred_locale if guild else None)
-        library = self.bot.library
+        library = self.bot.library.view(delivery.guild_id)
         found: list[tuple[str, list[tuple[str, str]]]] = []
         for follow in delivery.follows:
             target = Target.of(follow)

@@ -48,6 +48,11 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "刪除《{title}》及其人物和說法？",
     ),
     "removed": ("Removed “{title}”.", "已删除《{title}》。", "已刪除《{title}》。"),
+    "removed_hidden": (
+        "Hid “{title}” in this server. It comes from the bot's shared articles, so other servers still see it.",
+        "已在本服务器隐藏《{title}》。它来自机器人的公共文章，其他服务器仍可看到。",
+        "已在本伺服器隱藏《{title}》。它來自機器人的公共文章，其他伺服器仍可看到。",
+    ),
     "pong": ("Pong: I'm here and listening.", "我在，正在待命。", "我在，正在待命。"),
     "cont": ("{name} (cont.)", "{name}（续）", "{name}（續）"),
     "lang_en": ("English", "英语", "英語"),

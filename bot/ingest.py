@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.article import MAX_BYTES, Article, ArticleError, load_article
 from bot.store import IngestOutcome, Store
+from bot.store.scope import GLOBAL
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".text")
 
@@ -59,19 +60,27 @@ class IngestReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    skipped: int = 0  # texts the operator removed: they stay removed
+    renewed: list[Path | str] = field(default_factory=list)  # new versions of files whose text was removed
     failed: list[tuple[Path | str, str]] = field(default_factory=list)  # (file or feed URL, reason)
     articles: list[Article] = field(default_factory=list)
 
     def count(self, outcome: IngestOutcome) -> None:
-        if outcome is IngestOutcome.ADDED:
+        if outcome in (IngestOutcome.ADDED, IngestOutcome.RENEWED):
             self.added += 1
+        elif outcome is IngestOutcome.SKIPPED:
+            self.skipped += 1
         elif outcome is IngestOutcome.UPDATED:
             self.updated += 1
         else:
             self.unchanged += 1
 
     def summary(self) -> str:
-        return f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {len(self.failed)} failed"
+        removed = f", {self.skipped} removed by the operator" if self.skipped else ""
+        return (
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged{removed},"
+            f" {len(self.failed)} failed"
+        )
 
 
 Signature = tuple[int, int]  # (mtime in ns, size): a file whose signature changed is read again
@@ -107,7 +116,7 @@ class FolderWatch:
         if self.prune:
             keys = await store.source_keys()
             for gone in set(self.seen) - set(now):
-                if gone in keys and await store.delete_article(keys[gone]):
+                if gone in keys and await store.unlist(keys[gone], GLOBAL):
                     removed += 1
         self.seen = now  # a file that failed is read again only once it changes
         return report, removed
@@ -124,7 +133,10 @@ async def ingest_files(
             article = read_article(path)
             outcome = await store.upsert_article(article, source_key(path))
             report.count(outcome)
-            report.articles.append(article)
+            if outcome is IngestOutcome.RENEWED:
+                report.renewed.append(path)
+            if outcome is not IngestOutcome.SKIPPED:
+                report.articles.append(article)
         except ArticleError as exc:
             error = str(exc)
             report.failed.append((path, error))

@@ -300,17 +300,25 @@ class Library:
     def article(self, article_id: str) -> Article | None:
         return self._articles.get(article_id)
 
-    def find_article(self, text: str) -> Article | None:
-        """By id, exact title, or the best title match."""
+    def find_exact(self, text: str) -> Article | None:
+        """By id or exact title (any case)."""
         text = text.strip()
-        if not text:
-            return None
         if text in self._articles:
             return self._articles[text]
         folded = fold(text)
         for a in self._newest:
             if self._title_fold[a.id] == folded:
                 return a
+        return None
+
+    def find_article(self, text: str) -> Article | None:
+        """By id, exact title, or the best title match."""
+        text = text.strip()
+        if not text:
+            return None
+        found = self.find_exact(text)
+        if found is not None:
+            return found
         hits = self.autocomplete_articles(text, limit=1)
         return self._articles[hits[0][1]] if hits else None
 
@@ -458,11 +466,13 @@ class Library:
         organization: str | None = None,
         stance: Stance | str | None = None,
         about: str | None = None,
+        person_key: str | None = None,
     ) -> list[ClaimRef]:
-        """Claims filtered by article id, person (said by or about), organization, stance and text."""
+        """Claims filtered by article id, person (said by or about; by name, or by ``person_key``),
+        organization, stance and text."""
         refs: Iterable[int]
-        if person is not None:
-            pkey = self.person_key_for(person)
+        if person is not None or person_key is not None:
+            pkey = person_key or self.person_key_for(person)
             if pkey is None:
                 return []
             refs = sorted(set(self._claims_by_speaker.get(pkey, [])) | set(self._claims_about.get(pkey, [])))
@@ -487,10 +497,16 @@ class Library:
         return out
 
     def claims_by(self, person: PersonEntry) -> list[ClaimRef]:
-        return [self._claims[i] for i in self._claims_by_speaker.get(person.key, [])]
+        return self.claims_by_key(person.key)
 
     def claims_about(self, person: PersonEntry) -> list[ClaimRef]:
-        return [self._claims[i] for i in self._claims_about.get(person.key, [])]
+        return self.claims_about_key(person.key)
+
+    def claims_by_key(self, pkey: str) -> list[ClaimRef]:
+        return [self._claims[i] for i in self._claims_by_speaker.get(pkey, [])]
+
+    def claims_about_key(self, pkey: str) -> list[ClaimRef]:
+        return [self._claims[i] for i in self._claims_about.get(pkey, [])]
 
     # ------------------------------------------------------------------ organizations
 

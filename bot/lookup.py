@@ -6,13 +6,14 @@ import discord
 from discord import app_commands
 
 from bot.article import Article
+from bot.catalog import View
 from bot.errors import UserError
 from bot.i18n import t
-from bot.library import Library, PersonEntry
+from bot.library import PersonEntry
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, fit, one_line, plain
 
 
-def article(library: Library, text: str, lang: str = "en") -> Article:
+def article(library: View, text: str, lang: str = "en") -> Article:
     found = library.find_article(text)
     if found is None:
         shown = plain(fit(one_line(text), 80))
@@ -20,7 +21,7 @@ def article(library: Library, text: str, lang: str = "en") -> Article:
     return found
 
 
-def person(library: Library, name: str, lang: str = "en") -> PersonEntry:
+def person(library: View, name: str, lang: str = "en") -> PersonEntry:
     found = library.person(name)
     if found is not None:
         return found
@@ -39,14 +40,14 @@ def require_manage_guild(interaction: discord.Interaction) -> None:
         raise app_commands.MissingPermissions(["manage_guild"])
 
 
-def article_choices(library: Library, current: str) -> list[app_commands.Choice[str]]:
+def article_choices(library: View, current: str) -> list[app_commands.Choice[str]]:
     return [
         app_commands.Choice(name=fit(label, CHOICE_NAME), value=article_id[:CHOICE_VALUE])
         for label, article_id in library.autocomplete_articles(current, limit=CHOICES)
     ]
 
 
-def person_choices(library: Library, current: str) -> list[app_commands.Choice[str]]:
+def person_choices(library: View, current: str) -> list[app_commands.Choice[str]]:
     return [
         app_commands.Choice(name=fit(p.label(), CHOICE_NAME), value=fit(p.name, CHOICE_VALUE))
         for p in library.autocomplete_people(current, limit=CHOICES)

@@ -121,6 +121,9 @@ class Settings(BaseSettings):
     prune_deleted: bool = False
     # Usage records: kept this many days, then purged once a day.
     usage_retention_days: int = Field(default=90, ge=1, le=3650)
+    # A server the bot left: its articles, settings, digests, follows and usage are deleted after this many days
+    # (joining again before then keeps them).
+    forget_guild_days: float = Field(default=30.0, ge=0, le=3650)
     # Sharding: this process runs the shards NEWSDESK_SHARD_IDS (e.g. "0-3" or "0,2") of NEWSDESK_SHARD_COUNT;
     # unset, one process runs everything on one connection.
     shard_count: int | None = Field(default=None, ge=1, le=100_000)

@@ -61,9 +61,10 @@ class ArticleAdmin(
         answer = await ask(interaction, question, t("upload_confirm", lang), lang, preview)
         if answer is None:
             return
+        assert interaction.guild_id is not None  # guild_only
         key = f"upload:{interaction.guild_id}:{plain(file.filename)[:100]}"
-        outcome = await self.bot.store.upsert_article(article, key)
-        await self.bot.reload_library()
+        outcome = await self.bot.store.upsert_article(article, key, guild_id=interaction.guild_id)
+        await self.bot.reload_guild(interaction.guild_id)
         title = plain(fit(one_line(article.title), 80))
         done = (
             t("upload_same", lang, title=title)
@@ -77,20 +78,23 @@ class ArticleAdmin(
     @app_commands.describe(article="The article to remove")
     async def remove(self, interaction: discord.Interaction, article: str) -> None:
         lang = pick(interaction)
-        found = lookup.article(self.bot.library, article, lang)
+        found = lookup.article(self.bot.library.view(interaction.guild_id), article, lang)
         title = plain(fit(one_line(found.title), 80))
         answer = await ask(interaction, t("remove_ask", lang, title=title), t("remove_confirm", lang), lang)
         if answer is None:
             return
-        await self.bot.store.delete_article(found.id)
-        await self.bot.reload_library()
-        await answer.response.edit_message(content=t("removed", lang, title=title), view=None)
+        assert interaction.guild_id is not None  # guild_only
+        # The server's own copy is deleted; a global article is hidden in this server only.
+        done = await self.bot.store.remove_article(found.id, interaction.guild_id)
+        await self.bot.reload_guild(interaction.guild_id)
+        key = "removed_hidden" if done == "hidden" else "removed"
+        await answer.response.edit_message(content=t(key, lang, title=title), view=None)
 
     @remove.autocomplete("article")
     async def _article(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return lookup.article_choices(self.bot.library, current)
+        return lookup.article_choices(self.bot.library.view(interaction.guild_id), current)
 
 
 async def setup(bot: NewsdeskBot) -> None:

@@ -35,7 +35,7 @@ class Articles(commands.Cog):
     )
     async def summary(self, interaction: discord.Interaction, article: str, length: str = "short") -> None:
         lang = pick(interaction)
-        found = lookup.article(self.bot.library, article, lang)
+        found = lookup.article(self.bot.library.view(interaction.guild_id), article, lang)
         interaction.extras["article"] = found.id
         await send_pages(interaction, embeds.summary_pages(found, length, lang))
 
@@ -43,12 +43,12 @@ class Articles(commands.Cog):
     async def _summary_article(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return lookup.article_choices(self.bot.library, current)
+        return lookup.article_choices(self.bot.library.view(interaction.guild_id), current)
 
     @articles.command(name="list", description="The newest articles first")
     async def list_articles(self, interaction: discord.Interaction) -> None:
         lang = pick(interaction)
-        items = self.bot.library.articles
+        items = self.bot.library.view(interaction.guild_id).articles
         if not items:
             raise UserError(t("no_articles", lang))
         await send_pages(interaction, embeds.article_list_pages(items, t("title_newest", lang), lang=lang))
@@ -58,7 +58,7 @@ class Articles(commands.Cog):
     @app_commands.describe(query="Words to look for, e.g. a company, a person or a topic")
     async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200]) -> None:
         lang = pick(interaction)
-        found = self.bot.library.search(query)
+        found = self.bot.library.view(interaction.guild_id).search(query)
         shown = plain(fit(one_line(query), 80))
         if not found:
             raise UserError(t("no_search", lang, shown=shown))
@@ -72,7 +72,7 @@ class Articles(commands.Cog):
 
     @app_commands.command(name="about", description="What this bot does and what it knows")
     async def about(self, interaction: discord.Interaction) -> None:
-        library = self.bot.library
+        library = self.bot.library.view(interaction.guild_id)
         stances = sorted(library.stance_counts().items(), key=lambda kv: -kv[1])
         await send_pages(
             interaction,

@@ -42,7 +42,7 @@ class Claims(commands.Cog):
         stance: str | None = None,
         about: app_commands.Range[str, 1, 200] | None = None,
     ) -> None:
-        library = self.bot.library
+        library = self.bot.library.view(interaction.guild_id)
         lang = pick(interaction)
         found = lookup.article(library, article, lang) if article else None
         person_name = lookup.person(library, person, lang).name if person else None
@@ -65,13 +65,13 @@ class Claims(commands.Cog):
     async def _claims_article(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return lookup.article_choices(self.bot.library, current)
+        return lookup.article_choices(self.bot.library.view(interaction.guild_id), current)
 
     @claims.autocomplete("person")
     async def _claims_person(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return lookup.person_choices(self.bot.library, current)
+        return lookup.person_choices(self.bot.library.view(interaction.guild_id), current)
 
 
 async def setup(bot: NewsdeskBot) -> None:

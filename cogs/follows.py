@@ -73,7 +73,7 @@ class Follows(commands.Cog):
         guild = interaction.guild
         if guild is None or interaction.guild_id is None:
             raise UserError(t("follow_in_server", lang))
-        found = follows.resolve(self.bot.library, target, lang)
+        found = follows.resolve(self.bot.library.view(interaction.guild_id), target, lang)
         if channel is not None:
             member = interaction.user
             if isinstance(member, discord.Member) and not channel.permissions_for(member).send_messages:
@@ -106,7 +106,7 @@ class Follows(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         return [
             app_commands.Choice(name=fit(label, CHOICE_NAME), value=fit(value, CHOICE_VALUE))
-            for label, value in follows.targets_like(self.bot.library, current)
+            for label, value in follows.targets_like(self.bot.library.view(interaction.guild_id), current)
         ]
 
     @app_commands.command(name="unfollow", description="Stop alerts about a person or an organization")

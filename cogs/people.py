@@ -29,22 +29,24 @@ class People(commands.Cog):
     @app_commands.describe(name="Start typing a name (surname, other spelling or a typo all work)")
     async def person(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]) -> None:
         lang = pick(interaction)
-        found = lookup.person(self.bot.library, name, lang)
+        found = lookup.person(self.bot.library.view(interaction.guild_id), name, lang)
         interaction.extras["person"] = found.name
-        await send_pages(interaction, embeds.person_pages(found, self.bot.library, lang=lang))
+        await send_pages(
+            interaction, embeds.person_pages(found, self.bot.library.view(interaction.guild_id), lang=lang)
+        )
 
     @person.autocomplete("name")
     async def _person_name(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return lookup.person_choices(self.bot.library, current)
+        return lookup.person_choices(self.bot.library.view(interaction.guild_id), current)
 
     @app_commands.command(
         name="people", description="The people in one article, or the most mentioned overall"
     )
     @app_commands.describe(article="Leave empty for the most mentioned people")
     async def people(self, interaction: discord.Interaction, article: str | None = None) -> None:
-        library = self.bot.library
+        library = self.bot.library.view(interaction.guild_id)
         lang = pick(interaction)
         if article:
             found = lookup.article(library, article, lang)
@@ -65,7 +67,7 @@ class People(commands.Cog):
     async def _people_article(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return lookup.article_choices(self.bot.library, current)
+        return lookup.article_choices(self.bot.library.view(interaction.guild_id), current)
 
 
 async def setup(bot: NewsdeskBot) -> None:

@@ -59,7 +59,7 @@ class Stats(commands.Cog):
         summary.dropped = self.bot.usage.dropped
         titles = {}
         for article_id, _ in summary.top_articles:
-            article = self.bot.library.article(article_id)
+            article = self.bot.library.view(interaction.guild_id).article(article_id)
             titles[article_id] = fit(one_line(article.title), 80) if article else article_id
         lang = pick(interaction)
         label = interaction.guild.name if scope == "server" and interaction.guild else t("stats_you", lang)

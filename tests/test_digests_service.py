@@ -6,9 +6,9 @@ from datetime import date, time
 from pathlib import Path
 from types import SimpleNamespace
 
+from bot.catalog import Catalog
 from bot.digest import Schedule
 from bot.digests import DigestService, _to_row
-from bot.library import Library
 from bot.settings import Settings
 from bot.store import open_store
 
@@ -20,7 +20,7 @@ async def test_three_failures_in_a_row_pause_the_schedule(tmp_path: Path) -> Non
         bot = SimpleNamespace(
             settings=Settings(database_url="sqlite:///unused.db"),
             store=store,
-            library=Library(),
+            library=Catalog(),
             guilds=[],
             get_guild=lambda guild_id: None,  # the bot was removed from the server
         )

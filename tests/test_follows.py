@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.article import load_article
+from bot.catalog import Catalog
 from bot.errors import UserError
 from bot.follows import NAME, ORGANIZATION, PERSON, mentions, passages, resolve, split_value, targets_like
 from bot.library import Library
@@ -120,7 +121,7 @@ async def _delivery_outcomes(store: Store, monkeypatch: pytest.MonkeyPatch) -> N
     await asyncio.sleep(0.01)
     article = load_article(CHEN)
     await store.upsert_article(article, "/chen.txt")
-    bot = SimpleNamespace(guilds=[SimpleNamespace(id=guild)], store=store, library=Library([article]))
+    bot = SimpleNamespace(guilds=[SimpleNamespace(id=guild)], store=store, library=Catalog([article]))
     service = AlertService(bot)  # type: ignore[arg-type]
     outcomes: list[BaseException | None] = [
         discord.DiscordServerError(SimpleNamespace(status=503, reason="Service Unavailable"), "down"),
@@ -143,7 +144,7 @@ async def _delivery_outcomes(store: Store, monkeypatch: pytest.MonkeyPatch) -> N
     await store.add_follow(guild, 8, PERSON, "markchen", "Mark Chen", None)
     other = load_article(CHEN.replace("critics", "its critics again"))
     await store.upsert_article(other, "/chen-2.txt")
-    bot.library = Library([article, other])
+    bot.library = Catalog([article, other])
     outcomes[:] = [discord.Forbidden(SimpleNamespace(status=403, reason="Forbidden"), "no DMs"), None]
     assert await service.run_once() == 1  # two members' DMs: one refused, one sent
     rows = await store.reader.fetch("SELECT status FROM follow_alerts WHERE article_key = '/chen-2.txt'")

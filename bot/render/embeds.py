@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 import discord
 
 from bot.article import Article, Stance
+from bot.catalog import View
 from bot.digest import Digest, Schedule, Status
 from bot.i18n import t
-from bot.library import ClaimRef, Library, PersonEntry
+from bot.library import ClaimRef, PersonEntry
 from bot.usage import UsageSummary
 
 from . import limits
@@ -159,7 +160,7 @@ def article_list_pages(
     return pager.finish()
 
 
-def person_pages(person: PersonEntry, library: Library, limit: int = 6, lang: str = "en") -> list[Page]:
+def person_pages(person: PersonEntry, library: View, limit: int = 6, lang: str = "en") -> list[Page]:
     lines = []
     if person.role or person.organization:
         lines.append(plain(role_text(person, lang)))
@@ -222,7 +223,7 @@ def people_pages(people: list[PersonEntry], heading: str, per_page: int = 15, la
 
 
 def claims_pages(
-    refs: list[ClaimRef], library: Library, heading: str, per_page: int = 6, lang: str = "en"
+    refs: list[ClaimRef], library: View, heading: str, per_page: int = 6, lang: str = "en"
 ) -> list[Page]:
     pager = Pager(title=heading, footer=t("n_claims", lang, n=len(refs)), lang=lang)
     for i, ref in enumerate(refs, 1):

@@ -9,8 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.article import Article, Stance
+from bot.catalog import View
 from bot.digest import Digest
-from bot.library import ClaimRef, Library, PersonEntry
+from bot.library import ClaimRef, PersonEntry
 
 STANCE_STYLE = {
     Stance.ASSERTED: "green",
@@ -52,7 +53,7 @@ def summary(article: Article, length: str = "full") -> RenderableType:
     return Panel(Group(*body), title=escape(article.title), title_align="left", border_style="blue")
 
 
-def person_card(person: PersonEntry, library: Library, limit: int = 5) -> RenderableType:
+def person_card(person: PersonEntry, library: View, limit: int = 5) -> RenderableType:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
@@ -77,7 +78,7 @@ def person_card(person: PersonEntry, library: Library, limit: int = 5) -> Render
 
 
 def claims_table(
-    refs: list[ClaimRef], library: Library, show_speaker: bool = True, show_article: bool = True
+    refs: list[ClaimRef], library: View, show_speaker: bool = True, show_article: bool = True
 ) -> Table:
     table = Table(show_header=True, header_style="bold", expand=True)
     table.add_column("Stance", no_wrap=True)
@@ -99,7 +100,7 @@ def claims_table(
     return table
 
 
-def digest(d: Digest, library: Library) -> RenderableType:
+def digest(d: Digest, library: View) -> RenderableType:
     if d.empty:
         return Panel("Nothing new in this window.", title="Digest", border_style="green")
     parts: list[RenderableType] = []

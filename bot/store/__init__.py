@@ -10,6 +10,8 @@ class IngestOutcome(StrEnum):
     ADDED = "added"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
+    SKIPPED = "skipped"  # the operator removed this text: it stays removed
+    RENEWED = "renewed"  # added: a new version of a file whose earlier text the operator removed
 
 
 class StoreError(RuntimeError):

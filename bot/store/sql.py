@@ -11,21 +11,25 @@ import contextlib
 import json
 import re
 from abc import ABC, abstractmethod
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from importlib import resources
-from typing import Any, Protocol
+from typing import Any
 
 from bot.article import Article
 from bot.article.names import key as name_key
 from bot.memory import bulk_load
 
 from . import IngestOutcome
+from .base import Conn, migrations, now_iso, statements
+from .scope import GLOBAL, ScopeQueries
 
 # Every table a deployment holds, in an order that satisfies the foreign keys (used by ``db copy``).
 TABLES = (
     "meta",
     "articles",
+    "article_scopes",
+    "article_tombstones",
+    "guild_departures",
     "people",
     "mentions",
     "claims",
@@ -51,43 +55,6 @@ DIGEST_COLUMNS = (
 ARTICLES_VERSION = "articles_version"
 
 
-class Conn(Protocol):
-    """One connection (or pool) of a backend, with ``?`` placeholders and rows as dicts."""
-
-    async def fetch(self, sql: str, *args: Any) -> list[dict[str, Any]]: ...
-
-    async def fetchrow(self, sql: str, *args: Any) -> dict[str, Any] | None: ...
-
-    async def fetchval(self, sql: str, *args: Any) -> Any: ...
-
-    async def execute(self, sql: str, *args: Any) -> int:
-        """Run one statement; the number of rows it changed."""
-        ...
-
-    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-def migrations(backend: str) -> list[tuple[int, str]]:
-    """The numbered ``NNN_name.sql`` files of one backend, in order."""
-    folder = resources.files("bot.store").joinpath("migrations", backend)
-    found: list[tuple[int, str]] = []
-    for entry in folder.iterdir():
-        m = re.match(r"(\d+)_.*\.sql$", entry.name)
-        if m:
-            found.append((int(m.group(1)), entry.read_text(encoding="utf-8")))
-    return sorted(found)
-
-
-def statements(sql: str) -> list[str]:
-    """Split a migration file into statements (no semicolons inside our SQL literals)."""
-    cleaned = "\n".join(re.sub(r"--.*$", "", line) for line in sql.splitlines())
-    return [s.strip() for s in cleaned.split(";") if s.strip()]
-
-
 def search_words(query: str) -> list[str]:
     """The words of a full-text query; punctuation and operators are never passed to the engine."""
     return re.findall(r"\w+", query)
@@ -99,7 +66,7 @@ def search_body(article: Article) -> str:
     )
 
 
-class SQLStore(ABC):
+class SQLStore(ScopeQueries, ABC):
     """The Store protocol over any :class:`Conn`; a backend implements the abstract methods."""
 
     backend: str  # the migrations folder
@@ -169,42 +136,85 @@ class SQLStore(ABC):
 
     # ------------------------------------------------------------------ articles
 
-    async def upsert_article(self, article: Article, source_key: str | None = None) -> IngestOutcome:
+    async def upsert_article(
+        self, article: Article, source_key: str | None = None, guild_id: int = GLOBAL
+    ) -> IngestOutcome:
+        """Store an article for one owner (global, or the server that added it). A source key already held
+        by another article of that owner is a new version of it; a text the operator removed is skipped."""
         try:
             async with self.transaction() as conn:
-                return await self._upsert(conn, article, source_key)
+                return await self._upsert(conn, article, source_key, guild_id)
         except Exception as exc:
             if not self._is_conflict(exc):
                 raise
         # Another process stored the same article (or file) a moment ago: look again, once.
         async with self.transaction() as conn:
-            return await self._upsert(conn, article, source_key)
+            return await self._upsert(conn, article, source_key, guild_id)
 
-    async def _upsert(self, conn: Conn, article: Article, source_key: str | None) -> IngestOutcome:
-        same = await conn.fetchrow("SELECT id, source_key FROM articles WHERE id = ?", article.id)
+    async def _upsert(
+        self, conn: Conn, article: Article, source_key: str | None, guild_id: int
+    ) -> IngestOutcome:
+        if guild_id == GLOBAL and await conn.fetchval(
+            "SELECT 1 FROM article_tombstones WHERE guild_id = 0 AND article_id = ?", article.id
+        ):
+            return IngestOutcome.SKIPPED
         previous = None
         if source_key is not None:
-            previous = await conn.fetchval("SELECT id FROM articles WHERE source_key = ?", source_key)
-        if same is not None:
-            if source_key is not None and same["source_key"] is None and previous is None:
-                await conn.execute("UPDATE articles SET source_key = ? WHERE id = ?", source_key, article.id)
+            previous = await conn.fetchrow(
+                "SELECT article_id, added_at FROM article_scopes WHERE guild_id = ? AND source_key = ?",
+                guild_id,
+                source_key,
+            )
+        if previous is not None and previous["article_id"] == article.id:
             return IngestOutcome.UNCHANGED
-        outcome = IngestOutcome.ADDED
-        added_at = now_iso()
-        if previous is not None:
-            added_at = await conn.fetchval("SELECT added_at FROM articles WHERE id = ?", previous) or added_at
-            await self._delete(conn, previous)
+        outcome, added_at = IngestOutcome.ADDED, now_iso()
+        renewed = previous is None and source_key is not None and guild_id == GLOBAL
+        if renewed and await conn.fetchval(
+            "SELECT 1 FROM article_tombstones WHERE guild_id = 0 AND source_key = ?", source_key
+        ):
+            outcome = IngestOutcome.RENEWED
+        if previous is not None:  # a new version of the same file or upload
+            added_at = str(previous["added_at"])
+            await self._drop_scope(conn, str(previous["article_id"]), guild_id)
             outcome = IngestOutcome.UPDATED
-        await self._insert(conn, article, source_key, added_at)
+        if not await conn.fetchval("SELECT 1 FROM articles WHERE id = ?", article.id):
+            await self._insert(conn, article, added_at)
+        held = await conn.fetchrow(
+            "SELECT source_key FROM article_scopes WHERE article_id = ? AND guild_id = ?",
+            article.id,
+            guild_id,
+        )
+        if held is None:
+            await conn.execute(
+                "INSERT INTO article_scopes (article_id, guild_id, source_key, added_at) VALUES (?, ?, ?, ?)",
+                article.id,
+                guild_id,
+                source_key,
+                added_at,
+            )
+        elif outcome is not IngestOutcome.UPDATED:
+            # The same text already held by this owner (another file with the same text: stored once).
+            if held["source_key"] is None and source_key is not None:
+                await conn.execute(
+                    "UPDATE article_scopes SET source_key = ? WHERE article_id = ? AND guild_id = ?",
+                    source_key,
+                    article.id,
+                    guild_id,
+                )
+            return IngestOutcome.UNCHANGED
+        if guild_id != GLOBAL:  # a server adding a text it had hidden wants to see it
+            await conn.execute(
+                "DELETE FROM article_tombstones WHERE guild_id = ? AND article_id = ?", guild_id, article.id
+            )
         await self._bump_version(conn)
         return outcome
 
-    async def _insert(self, conn: Conn, article: Article, source_key: str | None, added_at: str) -> None:
+    async def _insert(self, conn: Conn, article: Article, added_at: str) -> None:
         await conn.execute(
             "INSERT INTO articles (id, source_key, title, source, published_at, language, format, data, added_at,"
             " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             article.id,
-            source_key,
+            None,  # owners and their source keys are in article_scopes
             article.title,
             article.source,
             article.published_at,
@@ -286,16 +296,21 @@ class SQLStore(ABC):
         data = await self.reader.fetchval("SELECT data FROM articles WHERE id = ?", article_id)
         return Article.model_validate_json(data) if data else None
 
-    async def load_articles(self) -> list[Article]:
+    async def load_articles(self, guild_id: int | None = None, only_own: bool = False) -> list[Article]:
+        """Every stored article, or those one owner holds (0: the global ones), newest first; ``only_own``:
+        a server's articles that are not global too."""
+        sql = "SELECT data FROM articles"
+        args: tuple[Any, ...] = ()
+        if guild_id is not None:
+            sql += " WHERE id IN (SELECT article_id FROM article_scopes WHERE guild_id = ?)"
+            args = (guild_id,)
+            if only_own:
+                sql += " AND id NOT IN (SELECT article_id FROM article_scopes WHERE guild_id = 0)"
         rows = await self.reader.fetch(
-            "SELECT data FROM articles ORDER BY published_at DESC NULLS LAST, added_at DESC, id"
+            sql + " ORDER BY published_at DESC NULLS LAST, added_at DESC, id", *args
         )
         with bulk_load():
             return [Article.model_validate_json(r["data"]) for r in rows]
-
-    async def source_keys(self) -> dict[str, str]:
-        rows = await self.reader.fetch("SELECT source_key, id FROM articles WHERE source_key IS NOT NULL")
-        return {r["source_key"]: r["id"] for r in rows}
 
     async def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -317,13 +332,6 @@ class SQLStore(ABC):
             key,
             value,
         )
-
-    async def added_since(self, since: str) -> list[tuple[str, str]]:
-        """(article id, added_at) for articles added after ``since`` (UTC ISO), newest first."""
-        rows = await self.reader.fetch(
-            "SELECT id, added_at FROM articles WHERE added_at > ? ORDER BY added_at DESC, id", since
-        )
-        return [(r["id"], r["added_at"]) for r in rows]
 
     # ------------------------------------------------------------------ digest schedules and runs
 
@@ -494,7 +502,14 @@ class SQLStore(ABC):
             return await conn.execute(sql, *args)
 
     async def forget_user(self, user_id: int) -> int:
-        return await self._write("DELETE FROM usage_events WHERE user_id = ?", user_id)
+        """Delete every row that names a member: their usage, their follows and the follows' alerts."""
+        async with self.transaction() as conn:
+            deleted = await conn.execute("DELETE FROM usage_events WHERE user_id = ?", user_id)
+            await conn.execute(
+                "DELETE FROM follow_alerts WHERE follow_id IN (SELECT id FROM follows WHERE user_id = ?)",
+                user_id,
+            )
+            return deleted + await conn.execute("DELETE FROM follows WHERE user_id = ?", user_id)
 
     async def purge_usage(self, before: str) -> int:
         deleted = await self._write("DELETE FROM usage_events WHERE at < ?", before)
@@ -593,9 +608,11 @@ class SQLStore(ABC):
         for start in range(0, len(article_ids), 500):  # one query per 500 ids, well under any parameter limit
             chunk = article_ids[start : start + 500]
             rows = await self.reader.fetch(
-                f"SELECT id, source_key FROM articles WHERE id IN ({', '.join('?' for _ in chunk)})", *chunk
+                "SELECT article_id, MIN(source_key) AS source_key FROM article_scopes"
+                f" WHERE article_id IN ({', '.join('?' for _ in chunk)}) GROUP BY article_id",
+                *chunk,
             )
-            out.update({r["id"]: r["source_key"] for r in rows if r["source_key"]})
+            out.update({r["article_id"]: r["source_key"] for r in rows if r["source_key"]})
         return out
 
     # ------------------------------------------------------------------ feed entries

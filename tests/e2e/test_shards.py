@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
+from bot.article import load_article
 from bot.store import open_store
 from bot.store.sql import SQLStore
 from tests.e2e.conftest import BotProcess, start_bot
@@ -83,7 +84,7 @@ async def test_two_processes_split_the_servers_and_post_each_digest_once(tmp_pat
             runs = await check.digest_runs(g.id)
             assert [(r["status"], r["scheduled"]) for r in runs] == [("posted", 1)]
         await check.close()
-        # An article uploaded in one server reaches the other process's library through the shared store.
+        # An upload belongs to its server: the other process reloads (shared store) and still does not show it.
         text = (
             "Orbital startup Skylark raises $80 million\nWire·2025-07-01 09:00\n\nCore Viewpoint - Skylark raised "
             "$80 million [1]. Group 1: Funding - CEO Maria Lindqvist said the money will fund launches [2].\n"
@@ -93,10 +94,23 @@ async def test_two_processes_split_the_servers_and_post_each_digest_once(tmp_pat
         )
         added = await fake.press(ask, "Add it", member="owner")
         assert added.content.startswith("Added"), added.content
+        here = await fake.command("summary", {"article": "Orbital startup Skylark"}, guild=0, timeout=30)
+        assert "Maria Lindqvist" in here.text(), here.text()
         reader = bots[shards[1]]  # the process serving guild 1 (bots are in shard order)
         await fake.wait_for(lambda: "changed by another process" in reader.output(), 20)
-        found = await fake.command("summary", {"article": "Orbital startup Skylark"}, guild=1, timeout=30)
-        assert "Maria Lindqvist" in found.text(), found.text()
+        there = await fake.command("summary", {"article": "Orbital startup Skylark"}, guild=1, timeout=30)
+        assert "No article matches" in there.text(), there.text()
+        # A global article stored by another process (the operator's ingest) reaches both servers.
+        loads = reader.output().count("changed by another process")
+        writer = open_store(pg_url)
+        await writer.open()
+        await writer.upsert_article(
+            load_article(text.replace("Skylark", "Meadowlark").replace("Maria", "Ines").encode())
+        )
+        await writer.close()
+        await fake.wait_for(lambda: reader.output().count("changed by another process") > loads, 20)
+        found = await fake.command("summary", {"article": "Orbital startup Meadowlark"}, guild=1, timeout=30)
+        assert "Ines Lindqvist" in found.text(), found.text()
         for b, shard in zip(bots, (0, 1), strict=True):
             assert f"running shards [{shard}] of 2" in b.output()
             assert await b.stop() == 0, b.output()

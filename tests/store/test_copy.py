@@ -30,6 +30,9 @@ async def _seed(url: str, corpus_dir: Path) -> None:
     await store.claim_alert(follow, "/a.txt", "abc")
     await store.record_feed_entry("http://127.0.0.1/feed", "e1", "h1", None)
     await store.set_meta("command_tree_hash:global:1", "abc")
+    [first, *_] = await store.load_articles()
+    await store.hide_article(first.id, GUILD)
+    await store.guild_left(GUILD + 1)
     await store.close()
 
 
@@ -81,4 +84,4 @@ def test_db_copy_refuses_a_destination_with_rows(
 
 def test_db_migrate_reports_the_version(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["db", "migrate", "--database-url", f"sqlite:///{tmp_path}/m.db"]) == 0
-    assert "schema at version 5 of 5" in capsys.readouterr().out
+    assert "schema at version 6 of 6" in capsys.readouterr().out

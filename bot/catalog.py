@@ -1,0 +1,433 @@
+"""Every server sees the global articles and its own: the Catalog holds one Library per owner.
+
+The shared :class:`Library` indexes the global articles (the operator's folders and feeds) and answers for
+every server that added and hid nothing, exactly as before. A server with uploads of its own gets a small
+Library of just those, and a server that hid global articles gets them filtered out; its :class:`ScopedView`
+merges the two (a person in both is one person). Nothing one server adds or hides reaches another server's
+answers, and an upload rebuilds only its server's small library.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Protocol
+
+from rapidfuzz import fuzz
+
+from bot.article import Article, Stance
+from bot.article.names import fold, has_cjk
+from bot.library import ClaimRef, Library, PersonEntry, RegistryEntry
+
+GLOBAL = 0  # the owner of the operator's articles (as in the store)
+
+
+class View(Protocol):
+    """What commands, digests and alerts ask of the articles one server can see."""
+
+    def __len__(self) -> int: ...
+
+    @property
+    def articles(self) -> list[Article]: ...
+
+    @property
+    def people(self) -> list[PersonEntry]: ...
+
+    def article(self, article_id: str) -> Article | None: ...
+
+    def find_article(self, text: str) -> Article | None: ...
+
+    def autocomplete_articles(self, text: str, limit: int = 25) -> list[tuple[str, str]]: ...
+
+    def search(self, query: str, limit: int = 100) -> list[Article]: ...
+
+    def person(self, name: str) -> PersonEntry | None: ...
+
+    def person_by_key(self, pkey: str) -> PersonEntry | None: ...
+
+    def suggest_people(self, name: str, limit: int = 5) -> list[PersonEntry]: ...
+
+    def autocomplete_people(self, text: str, limit: int = 25) -> list[PersonEntry]: ...
+
+    def people_in(self, article_id: str) -> list[PersonEntry]: ...
+
+    def claims(
+        self,
+        article: str | None = None,
+        person: str | None = None,
+        organization: str | None = None,
+        stance: Stance | str | None = None,
+        about: str | None = None,
+    ) -> list[ClaimRef]: ...
+
+    def claims_by(self, person: PersonEntry) -> list[ClaimRef]: ...
+
+    def claims_about(self, person: PersonEntry) -> list[ClaimRef]: ...
+
+    def organizations(self) -> list[tuple[str, int]]: ...
+
+    def organization(self, text: str) -> str | None: ...
+
+    def organization_keys_in(self, article_id: str) -> set[str]: ...
+
+    def autocomplete_organizations(self, text: str, limit: int = 25) -> list[str]: ...
+
+    def stats(self) -> dict[str, int]: ...
+
+    def stance_counts(self) -> Counter[str]: ...
+
+
+def _newest_key(article: Article) -> tuple[str, str]:
+    return (article.published_at or "", article.title)
+
+
+def _dedupe(entries: Iterable[PersonEntry | None]) -> list[PersonEntry]:
+    out: list[PersonEntry] = []
+    seen: set[str] = set()
+    for e in entries:
+        if e is not None and e.key not in seen:
+            seen.add(e.key)
+            out.append(e)
+    return out
+
+
+class ScopedView:
+    """One server's articles: the shared library less what the server hid, plus the server's own library."""
+
+    def __init__(self, shared: Library, own: Library | None, hidden: frozenset[str] = frozenset()) -> None:
+        self.shared = shared
+        self.own = own if own is not None else Library()
+        self.hidden = frozenset(h for h in hidden if shared.article(h) is not None)
+        self._articles: list[Article] | None = None
+        self._people: list[PersonEntry] | None = None
+        self._merge_people()
+
+    # ------------------------------------------------------------------ people, merged once per view
+
+    def _merge_people(self) -> None:
+        self._entries: dict[str, PersonEntry] = {}  # view key -> an entry that differs from the shared one
+        self._gone: set[str] = set()  # shared keys whose every article is hidden here
+        self._parts: dict[str, tuple[str | None, str | None]] = {}  # view key -> (shared key, own key)
+        self._from_own: dict[str, str] = {}  # own key -> view key
+        for article_id in self.hidden:
+            for entry in self.shared.people_in(article_id):
+                visible = [i for i in entry.article_ids if i not in self.hidden]
+                if visible:
+                    self._entries[entry.key] = replace(entry, aliases=set(entry.aliases), article_ids=visible)
+                else:
+                    self._gone.add(entry.key)
+        for mine in self.own.people:
+            names = [n for n in mine.all_names() if has_cjk(n) or len(n.split()) > 1] or [mine.name]
+            skey = next(
+                (k for k in (self.shared.person_key_for(n) for n in names) if k and k not in self._gone), None
+            )
+            if skey is None:
+                view_key = mine.key
+                self._gone.discard(view_key)
+                self._entries[view_key] = replace(
+                    mine, aliases=set(mine.aliases), article_ids=list(mine.article_ids)
+                )
+                self._parts[view_key] = (None, mine.key)
+            else:
+                view_key = skey
+                base = self._entries.get(skey) or self.shared.person_by_key(skey)
+                assert base is not None
+                ids = sorted(
+                    [*base.article_ids, *mine.article_ids],
+                    key=lambda i: _newest_key(self._article_any(i)),
+                    reverse=True,
+                )
+                self._entries[skey] = replace(
+                    base,
+                    aliases=(base.aliases | set(mine.all_names())) - {base.name},
+                    organization=base.organization or mine.organization,
+                    role=base.role or mine.role,
+                    article_ids=ids,
+                    pinyin=list(dict.fromkeys([*base.pinyin, *mine.pinyin])),
+                )
+                self._parts[skey] = (skey, mine.key)
+            self._from_own[mine.key] = view_key
+
+    def _article_any(self, article_id: str) -> Article:
+        found = self.own.article(article_id) or self.shared.article(article_id)
+        assert found is not None
+        return found
+
+    def _shared_entry(self, entry: PersonEntry | None) -> PersonEntry | None:
+        if entry is None or entry.key in self._gone:
+            return None
+        return self._entries.get(entry.key, entry)
+
+    def _own_entry(self, entry: PersonEntry | None) -> PersonEntry | None:
+        return self._entries[self._from_own[entry.key]] if entry is not None else None
+
+    def _keys(self, view_key: str) -> tuple[str | None, str | None]:
+        return self._parts.get(view_key, (view_key, None))
+
+    # ------------------------------------------------------------------ articles
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    @property
+    def articles(self) -> list[Article]:
+        """Newest first."""
+        if self._articles is None:
+            shared = (a for a in self.shared.articles if a.id not in self.hidden)
+            self._articles = list(heapq.merge(self.own.articles, shared, key=_newest_key, reverse=True))
+        return self._articles
+
+    def article(self, article_id: str) -> Article | None:
+        found = self.own.article(article_id)
+        if found is None and article_id not in self.hidden:
+            found = self.shared.article(article_id)
+        return found
+
+    def find_article(self, text: str) -> Article | None:
+        text = text.strip()
+        if not text:
+            return None
+        for library in (self.own, self.shared):
+            found = library.find_exact(text)
+            if found is not None and found.id not in self.hidden:
+                return found
+        hits = self.autocomplete_articles(text, limit=1)
+        return self.article(hits[0][1]) if hits else None
+
+    def autocomplete_articles(self, text: str, limit: int = 25) -> list[tuple[str, str]]:
+        limit = min(limit, 25)
+        mine = self.own.autocomplete_articles(text, limit)
+        shared = [hit for hit in self.shared.autocomplete_articles(text, 25) if hit[1] not in self.hidden]
+        return [*mine, *shared][:limit]
+
+    def search(self, query: str, limit: int = 100) -> list[Article]:
+        shared = [a for a in self.shared.search(query, limit + len(self.hidden)) if a.id not in self.hidden]
+        return list(heapq.merge(self.own.search(query, limit), shared, key=_newest_key, reverse=True))[:limit]
+
+    # ------------------------------------------------------------------ people
+
+    @property
+    def people(self) -> list[PersonEntry]:
+        """Most mentioned first."""
+        if self._people is None:
+            merged = _dedupe(
+                [
+                    *(self._shared_entry(e) for e in self.shared.people),
+                    *(self._own_entry(e) for e in self.own.people),
+                ]
+            )
+            self._people = sorted(merged, key=lambda e: (-e.mentions, e.name))
+        return self._people
+
+    def person_key_for(self, name: str | None) -> str | None:
+        shared = self.shared.person_key_for(name)
+        if shared is not None and shared not in self._gone:
+            return shared
+        own = self.own.person_key_for(name)
+        return self._from_own[own] if own is not None else None
+
+    def person(self, name: str) -> PersonEntry | None:
+        pkey = self.person_key_for(name.split(" — ")[0].strip())
+        return self.person_by_key(pkey) if pkey else None
+
+    def person_by_key(self, pkey: str) -> PersonEntry | None:
+        if pkey in self._entries:
+            return self._entries[pkey]
+        return None if pkey in self._gone else self.shared.person_by_key(pkey)
+
+    def _merged(
+        self, shared: Sequence[PersonEntry], own: Sequence[PersonEntry], limit: int
+    ) -> list[PersonEntry]:
+        return _dedupe([*(self._shared_entry(e) for e in shared), *(self._own_entry(e) for e in own)])[:limit]
+
+    def suggest_people(self, name: str, limit: int = 5) -> list[PersonEntry]:
+        found = self._merged(
+            self.shared.suggest_people(name, limit + len(self._gone)),
+            self.own.suggest_people(name, limit),
+            50,
+        )
+        folded = fold(name) or name
+        # The closest first, whichever library it came from.
+        return sorted(found, key=lambda e: -max(fuzz.WRatio(folded, fold(n) or n) for n in e.all_names()))[
+            :limit
+        ]
+
+    def autocomplete_people(self, text: str, limit: int = 25) -> list[PersonEntry]:
+        limit = min(limit, 25)
+        found = self._merged(
+            self.shared.autocomplete_people(text, 25), self.own.autocomplete_people(text, 25), 50
+        )
+        folded = fold(text)
+        if folded:  # names that start with what was typed before typo matches, wherever they came from
+
+            def starts(e: PersonEntry) -> bool:
+                return any(w.startswith(folded) for n in e.all_names() for w in [fold(n), *fold(n).split()])
+
+            found.sort(key=lambda e: not starts(e))
+        return found[:limit]
+
+    def people_in(self, article_id: str) -> list[PersonEntry]:
+        if self.own.article(article_id) is not None:
+            return _dedupe(self._own_entry(e) for e in self.own.people_in(article_id))
+        if article_id in self.hidden:
+            return []
+        return _dedupe(self._shared_entry(e) for e in self.shared.people_in(article_id))
+
+    # ------------------------------------------------------------------ claims
+
+    def _visible(self, refs: Iterable[ClaimRef]) -> list[ClaimRef]:
+        return [r for r in refs if r.article_id not in self.hidden]
+
+    def _newest_first(self, shared: list[ClaimRef], own: list[ClaimRef]) -> list[ClaimRef]:
+        if not own:
+            return self._visible(shared)
+        if not shared:
+            return own
+
+        def when(ref: ClaimRef) -> tuple[str, str]:
+            return _newest_key(self._article_any(ref.article_id))
+
+        return list(heapq.merge(own, self._visible(shared), key=when, reverse=True))
+
+    def claims(
+        self,
+        article: str | None = None,
+        person: str | None = None,
+        organization: str | None = None,
+        stance: Stance | str | None = None,
+        about: str | None = None,
+    ) -> list[ClaimRef]:
+        if person is not None:
+            pkey = self.person_key_for(person)
+            if pkey is None:
+                return []
+            skey, okey = self._keys(pkey)
+            shared = self.shared.claims(article, None, None, stance, about, person_key=skey) if skey else []
+            own = self.own.claims(article, None, None, stance, about, person_key=okey) if okey else []
+            return self._newest_first(shared, own)
+        return self._newest_first(
+            self.shared.claims(article, None, organization, stance, about),
+            self.own.claims(article, None, organization, stance, about),
+        )
+
+    def claims_by(self, person: PersonEntry) -> list[ClaimRef]:
+        skey, okey = self._keys(person.key)
+        return self._newest_first(
+            self.shared.claims_by_key(skey) if skey else [], self.own.claims_by_key(okey) if okey else []
+        )
+
+    def claims_about(self, person: PersonEntry) -> list[ClaimRef]:
+        skey, okey = self._keys(person.key)
+        return self._newest_first(
+            self.shared.claims_about_key(skey) if skey else [],
+            self.own.claims_about_key(okey) if okey else [],
+        )
+
+    # ------------------------------------------------------------------ organizations
+
+    def organizations(self) -> list[tuple[str, int]]:
+        counts: Counter[str] = Counter()
+        names: dict[str, str] = {}
+        for library in (self.own, self.shared):
+            for name, n in library.organizations():
+                names.setdefault(fold(name), name)
+                counts[fold(name)] += n
+        return [(names[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], names[kv[0]]))]
+
+    def organization(self, text: str) -> str | None:
+        return self.own.organization(text) or self.shared.organization(text)
+
+    def organization_keys_in(self, article_id: str) -> set[str]:
+        if self.own.article(article_id) is not None:
+            return self.own.organization_keys_in(article_id)
+        return set() if article_id in self.hidden else self.shared.organization_keys_in(article_id)
+
+    def autocomplete_organizations(self, text: str, limit: int = 25) -> list[str]:
+        found = [
+            *self.own.autocomplete_organizations(text, limit),
+            *self.shared.autocomplete_organizations(text, limit),
+        ]
+        return list(dict.fromkeys(found))[:limit]
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "articles": len(self.articles),
+            "people": len(self.people),
+            "claims": sum(self.stance_counts().values()),
+            "organizations": len(self.organizations()),
+        }
+
+    def stance_counts(self) -> Counter[str]:
+        counts = self.shared.stance_counts() + self.own.stance_counts()
+        for article_id in self.hidden:
+            article = self.shared.article(article_id)
+            if article is not None:
+                counts.subtract(c.stance.value for c in article.claims)
+        return +counts
+
+
+class Catalog:
+    """The articles of every owner: the shared library, each server's own, and what each server hid."""
+
+    def __init__(
+        self,
+        articles: Iterable[Article] = (),
+        owners: dict[str, set[int]] | None = None,
+        hidden: dict[int, set[str]] | None = None,
+        registry: list[RegistryEntry] | None = None,
+    ) -> None:
+        owners = owners or {}
+        self.registry = registry or []
+        shared: list[Article] = []
+        own: dict[int, list[Article]] = {}
+        for article in articles:
+            held = owners.get(article.id) or {GLOBAL}
+            if GLOBAL in held:
+                shared.append(article)
+            else:
+                for guild_id in held:
+                    own.setdefault(guild_id, []).append(article)
+        self.shared = Library(shared, self.registry)
+        self._own = {g: Library(a, self.registry) for g, a in own.items()}
+        self._hidden = {g: frozenset(ids) for g, ids in (hidden or {}).items() if ids}
+        self._views: dict[int, ScopedView] = {}
+
+    def view(self, guild_id: int | None) -> View:
+        """What one server sees (outside servers, and in servers that added and hid nothing: the shared library)."""
+        if guild_id is None or (guild_id not in self._own and guild_id not in self._hidden):
+            return self.shared
+        found = self._views.get(guild_id)
+        if found is None:
+            found = self._views[guild_id] = ScopedView(
+                self.shared, self._own.get(guild_id), self._hidden.get(guild_id, frozenset())
+            )
+        return found
+
+    def replace_guild(self, guild_id: int, own: Iterable[Article], hidden: Iterable[str]) -> None:
+        """One server's uploads or hidden articles changed: rebuild its small library only."""
+        articles = list(own)
+        if articles:
+            self._own[guild_id] = Library(articles, self.registry)
+        else:
+            self._own.pop(guild_id, None)
+        hidden = frozenset(hidden)
+        if hidden:
+            self._hidden[guild_id] = hidden
+        else:
+            self._hidden.pop(guild_id, None)
+        self._views.pop(guild_id, None)
+
+    def guilds(self) -> set[int]:
+        """Servers with articles of their own or hidden ones."""
+        return set(self._own) | set(self._hidden)
+
+    def stats(self) -> dict[str, int]:
+        """The shared library's figures, plus every server's own articles."""
+        stats = self.shared.stats()
+        for library in self._own.values():
+            mine = library.stats()
+            stats["articles"] += mine["articles"]
+            stats["claims"] += mine["claims"]
+        return stats
