@@ -621,7 +621,9 @@ _CN_ROLES = (
     "创始人兼CEO|联合创始人|创始人|董事长|首席执行官|首席科学家|首席研究官|首席技术官|首席财务官|总裁|CEO|CTO|CFO|COO"
     "|总经理|副总裁|主席|部长|研究员|科学家|分析师|教授|负责人|高管|发言人"
 )
-_CN_SPEECH = "表示|称|认为|指出|强调|回应|否认|承认|透露|坦言|介绍|说|宣布|驳斥|警告|预计|预测"
+_CN_SPEECH = "表示|称|认为|指出|强调|回应|否认|承认|透露|坦言|介绍|说|宣布|驳斥|警告|预计|预测|告诉"
+# "万隆先生", "董明珠女士": an honorific after a name.
+_CN_NAME_HONORIFIC = re.compile(r"([\u4e00-\u9fff]{2,3})(?=先生|女士)")
 _CN_ROLE_NAME = re.compile(rf"(?:{_CN_ROLES})\s*([\u4e00-\u9fff]{{2,3}})")
 _CN_NAME_SPEECH = re.compile(rf"([\u4e00-\u9fff]{{2,3}})(?={_CN_SPEECH})")
 
@@ -655,7 +657,7 @@ def _cn_names(text: str) -> list[str]:
             name = name[:2]
         if is_cjk_name(name):
             found.append(name)
-    for m in _CN_NAME_SPEECH.finditer(text):
+    for m in itertools.chain(_CN_NAME_SPEECH.finditer(text), _CN_NAME_HONORIFIC.finditer(text)):
         name = m.group(1)
         for cut in (name, name[1:]):
             if is_cjk_name(cut):
@@ -674,11 +676,28 @@ _DENY = re.compile(
     r"|notions?|assertions?|charges?|that|as)"
     r"|call(?:s|ed|ing)?\s+(?:\w+\s+){0,8}?(?:false|untrue|baseless|inaccurate|unfounded|misleading|fake|nonsense|wrong)"
     r"|(?:is|was|are|were)\s+(?:not true|untrue|false|baseless|unfounded)|no truth)\b"
-    r"|否认|驳斥|辟谣|不实",
+    # Denials without a deny-word: what the answer calls the report.
+    r"|\b(?:reject\w*\s+what\b|(?:entirely |completely |totally |wholly )?without merit|no (?:factual )?basis"
+    r"|baseless|unfounded|made[- ]up|fabricat(?:ed|ion)|(?:is|was|are|were)(?:n't| not)\s+(?:\w+\s+)?accurate"
+    r"|replete with inaccuracies|false and misleading|categorically|never (?:been|happened)"
+    r"|(?:allegations?|claims?|reports?|rumou?rs?|suggestions?|accusations?|story)\b[^.;]{0,80}?\b(?:is|are|was|were)\s+"
+    r"(?:\w+\s+)?(?:incorrect|wrong|false|inaccurate|untrue|misleading|nonsense|fiction))\b"
+    r"|否认|驳斥|辟谣|不实|失实|不属实|纯属|空穴来风|造谣|谣言|子虚乌有|无中生有|毫无根据|并非事实|没有此事",
+    re.I,
+)
+# "has no plans to ..." denies only when it answers a report ("... reported. X has no plans to ...").
+_DENY_IF_REPORTED = re.compile(
+    r"\b(?:ha(?:s|ve|d) no (?:plans?|intention) to|(?:is|are|was|were) not in talks|no such (?:plans?|talks|deal))\b"
+    r"|并无|没有(?:相关)?计划|暂无计划",
     re.I,
 )
 _ACK = re.compile(
-    r"\b(?:acknowledg\w*|admit(?:s|ted|ting)?|conced(?:e|es|ed|ing)|recogni[sz](?:e|es|ed)\s+that|regrett?(?:ed|s)?)\b|承认|坦承",
+    r"\b(?:acknowledg\w*|admit(?:s|ted|ting)?|conced(?:e|es|ed|ing)|recogni[sz](?:e|es|ed)\s+that|regrett?(?:ed|s)?"
+    # Admissions without an admit-word: apologies, responsibility taken, mistakes owned.
+    r"|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|sorry|mea culpa|(?:took|takes|take|taking) (?:full |personal )?responsibility"
+    r"|fell on (?:his|her|their) swords?|wrongly assumed|(?:I|we) (?:clearly |simply )?failed|(?:made|make) (?:a |some |many )?mistakes?"
+    r"|my (?:fault|mistake)|confirm(?:s|ed|ing)?\s+(?:the\s+)?(?:reports?|layoffs?|job cuts|departures?|resignations?|breach|leak|losses))\b"
+    r"|承认|坦承|道歉|致歉|歉意|检讨",
     re.I,
 )
 _REPORTED = re.compile(
@@ -699,8 +718,11 @@ _NEGATED_DENY = re.compile(
 )
 
 
-def stance_of(text: str) -> Stance:
+def stance_of(text: str, context: str = "") -> Stance:
+    """The stance of one statement; ``context`` is the statement before it (a report it may answer)."""
     if _DENY.search(text) and not _NEGATED_DENY.search(text):
+        return Stance.DENIED
+    if _DENY_IF_REPORTED.search(text) and (_REPORTED.search(text) or _REPORTED.search(context)):
         return Stance.DENIED
     if _ACK.search(text) and not _NEGATED_ACK.search(text):
         return Stance.ACKNOWLEDGED
@@ -713,8 +735,40 @@ _VERB_RE = re.compile(
     r"\b(?:"
     + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
     + r"|acknowledg\w*|admit\w*|conced\w*|refut\w*"
-    r"|reject\w*|dismiss\w*|den(?:y|ies|ied))\b|表示|称|认为|指出|强调|回应|否认|承认|透露",
+    r"|reject\w*|dismiss\w*|den(?:y|ies|ied)|apologi[sz]\w*|regrett\w*|took responsibility|concluded)\b"
+    r"|表示|称|认为|指出|强调|回应|否认|承认|透露|告诉",
     re.I,
+)
+# "LONDON (Reuters) - ", "MADRID, Jan 11 (Reuters) - ", "(AP) — ": a dateline is never a speaker.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'\- ]{1,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?\([^()]{2,25}\)\s*[-–—]+\s*"
+)
+_OUTLETS = (
+    r"(?:The\s+)?(?:New York Times|Financial Times|Wall Street Journal|Washington Post|Information|Economist|Guardian"
+    r"|Telegraph|Times|Bloomberg(?: News)?|Reuters|CNBC|CNN|BBC|Axios|Semafor|Nikkei(?: Asia)?|Caixin|Politico"
+    r"|South China Morning Post|Handelsblatt|Der Spiegel|Verge|TechCrunch|Business Insider|Yonhap|Kyodo|Xinhua"
+    r"|Associated Press|AFP|Dow Jones|WSJ|FT|SCMP)"
+)
+# The outlet is the source: "first reported by The Information", "..., the Financial Times reported",
+# "according to a report in the Financial Times", "The Times said".
+_OUTLET_SOURCE = re.compile(
+    rf"(?:\breported\s+(?:earlier\s+|first\s+)?by\s+|\baccording to\s+(?:a\s+(?:report|story)\s+(?:in|by|from)\s+)?)"
+    rf"(?P<a>{_OUTLETS})\b|\b(?P<b>{_OUTLETS})\s+(?:has\s+|had\s+)?(?:reported|said|wrote|says|reports)\b"
+    r"|(?P<c>彭博社?|路透社?|华尔街日报|金融时报|纽约时报|财新|新华社)(?:报道|称|援引)",
+    re.I,
+)
+_THE_IN_NAME = frozenset("information times economist guardian telegraph verge".split())
+
+
+def _outlet_name(raw: str) -> str:
+    """'the Financial Times' -> 'Financial Times'; 'the Information' -> 'The Information'."""
+    name = re.sub(r"^the\s+", "", raw.strip(), flags=re.I)
+    return f"The {name}" if name.lower() in _THE_IN_NAME else name
+
+
+_INVERTED = re.compile(r"^\s+((?:[A-Z][\w'’.-]+\s){0,3}[A-Z][\w'’.-]+)")
+_SUBJECT = re.compile(
+    r"(?:^|[\s\"”“,])((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)\s+(?:(?:on|last|this)\s+[A-Z]?\w+day\s+|also\s+)?$"
 )
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 _COMPANY_REF = re.compile(
@@ -930,6 +984,10 @@ class Extraction:
 
 
 def extract(title: str, statements: list[Statement], language: str = "en") -> Extraction:
+    statements = [
+        Statement(text=_DATELINE.sub("", s.text, count=1) or s.text, citations=s.citations, section=s.section)
+        for s in statements
+    ]
     sentences = [s.text for s in statements]
     tokens = [tokenize(s) for s in sentences]
 
@@ -997,6 +1055,18 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
                     a.score = max(a.score, 2.0)
                     a.cues.add("list")
         del toks
+
+    # A surname alone whose full name is not in the text ("Dimon said he ...", "Armstrong apologized for his
+    # remarks"): a lone name-shaped word that speaks and is then referred to as he or she is a person.
+    for c in cands:
+        if len(c.tokens) != 1 or c.score >= 2 or c.sentence < 0 or c.tokens[0].low in _STOP:
+            continue
+        text = sentences[c.sentence]
+        after = text[c.tokens[-1].end :]
+        verb = _LONE_SPEAKER.match(after)
+        if verb and _PERSONAL_PRONOUN.search(after[verb.end() :]):
+            c.score = 2.0
+            c.cues.add("pronoun")
 
     # Family names: "Nita Ambani" beside "Reliance chairman Mukesh Ambani".
     strong_surnames = {fold(c.tokens[-1].text) for c in cands if c.score >= 2 and len(c.tokens) >= 2}
@@ -1229,6 +1299,24 @@ def _canonical_org(org: str | None, organizations: list[Organization]) -> str | 
     return org
 
 
+_LONE_SPEAKER = re.compile(
+    r"\s+(?:(?:has|had|also|later|then)\s+)?(?:said|says|told|added|admitted|apologi[sz]ed|acknowledged|insisted|argued"
+    r"|emphasi[sz]ed|stressed|conceded|denied|wrote|explained|regretted|conceded)\b",
+    re.I,
+)
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.I)
+_QUOTED = re.compile(r"\"[^\"]{3,}\"|“[^”]{3,}”|「[^」]{2,}」")
+
+
+def _verb_outside_quotes(text: str) -> re.Match[str] | None:
+    """The first verb of saying outside quotation marks: in '"We reject it," Debenhams said' it is 'said'."""
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    for m in _VERB_RE.finditer(text):
+        if not any(a <= m.start() < b for a, b in quoted):
+            return m
+    return None
+
+
 def _claims(statements: list[Statement], people: list[Person], orgs: list[Organization]) -> list[Claim]:
     person_forms: list[tuple[str, str]] = []
     for p in people:
@@ -1262,21 +1350,39 @@ def _claims(statements: list[Statement], people: list[Person], orgs: list[Organi
             return []
         return [(m.start(), m.end(), *forms[m.group(0)]) for m in mention_re.finditer(text)]
 
+    person_of = {fold(form): canonical for form, canonical in person_forms}
+
+    def named(run: str) -> str | None:
+        words = run.split()
+        while words and (words[0].lower() in _STOP or words[0].lower() in _DETERMINERS):
+            words.pop(0)
+        if not words or any(w.lower() in _STOP for w in words):
+            return None
+        name = " ".join(words).strip(" ,.'’")
+        return person_of.get(fold(name), name) if name else None
+
     claims: list[Claim] = []
     last_person: str | None = None
     last_org: str | None = None
+    previous = ""
     for st in statements:
         text = st.text
         spans = mentions(text)
-        stance = stance_of(text)
+        stance = stance_of(text, previous)
+        previous = text
         speaker: str | None = None
-        acc = _ACCORDING.search(text)
+        outlet = _OUTLET_SOURCE.search(text)
+        if outlet:
+            speaker = _outlet_name(outlet.group("a") or outlet.group("b") or outlet.group("c"))
+            if stance is Stance.ASSERTED:
+                stance = Stance.REPORTED
+        acc = None if speaker else _ACCORDING.search(text)
         if acc:
             after = [s for s in spans if s[0] >= acc.end() and s[0] - acc.end() < 40]
             if after:
                 speaker = after[0][2]
         if speaker is None:
-            verb = _VERB_RE.search(text)
+            verb = _verb_outside_quotes(text)
             if verb:
                 before = [s for s in spans if s[1] <= verb.start() and verb.start() - s[1] <= 90]
                 # The subject is the nearest name before the verb, unless a person stands between it and a
@@ -1288,10 +1394,18 @@ def _claims(statements: list[Statement], people: list[Person], orgs: list[Organi
                     speaker = before[-1][2]
                 else:
                     head = text[: verb.start()]
+                    inverted = _INVERTED.match(text[verb.end() :])
+                    subject = _SUBJECT.search(head)
                     if (_PRONOUN.match(text) or re.search(r"\b(?:he|she)\s+$", head, re.I)) and last_person:
                         speaker = last_person
                     elif _COMPANY_REF.search(head) and last_org:
                         speaker = last_org
+                    elif inverted and re.search(r"[,\"”]\s*$", head):
+                        speaker = named(inverted.group(1))  # '"...," said Nadella'
+                    elif subject:
+                        speaker = named(subject.group(1))  # '"...," Debenhams said', 'Bezos admitted'
+                    if speaker and any(s[3] == "person" and s[2] == speaker for s in spans):
+                        last_person = speaker
         for s in spans:
             if s[3] == "person":
                 last_person = s[2]

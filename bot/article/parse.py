@@ -34,14 +34,16 @@ LEAD_WORDS = (
     r"Core\s+Viewpoints?|Core\s+Views?|Key\s+Points?|Core\s+Insights?|Key\s+Insights?|Key\s+Takeaways?"
     r"|Core\s+Points?|Main\s+Points?|Summary|Overview|TL;?\s?DR|核心观点|核心要点|核心摘要|要点|摘要|概要"
 )
-LEAD_RE = re.compile(rf"^\s*(?:{LEAD_WORDS})\s*(?:[-–—:]\s*|\s*\ue003\s*|$)", re.I)
+# "文章核心观点", "报告的核心观点", "本文要点": a Chinese lead word may carry a short prefix.
+_LEAD_PREFIX = r"(?:(?:文章|报告|本文|全文|研报)的?(?=核心|要点|摘要|概要))?"
+LEAD_RE = re.compile(rf"^\s*{_LEAD_PREFIX}(?:{LEAD_WORDS})\s*(?:[-–—:]\s*|\s*\ue003\s*|$)", re.I)
 
 _GROUP_WORD = r"(?:Group|Section|Part|Theme|Topic|Chapter|分组|要点|板块)"
 _CN_NUM = "一二三四五六七八九十百零"
 # "Group 1: Heading - ", "Group 2 - ", "第三部分：标题 - "
 INLINE_GROUP_RE = re.compile(
     rf"(?:(?<=[\s。！？；\]）)])|^)(?:{_GROUP_WORD}\s*(?P<n1>\d{{1,4}}|[{_CN_NUM}]+)|第\s*(?P<n2>\d{{1,4}}|[{_CN_NUM}]+)\s*(?:组|部分|点|节))"
-    r"(?:\s*[:：]\s*(?P<head>[^\n\ue000-\ue003.!?。！？\[\]]*?)\s*(?:\s-\s|\s?[-–—]\s(?=\S))"
+    r"(?:\s*[:：]\s*(?P<head>[^\n\ue000-\ue003.!?。！？\[\]]*?)\s*(?:\s-\s|\s?[-–—]\s(?=\S)|(?=\s*[\ue002\ue003]))"
     r"|\s*(?:\s-\s|\s?[-–—]\s(?=\S)|[:：]\s+|$))",
     re.I,
 )
@@ -55,6 +57,13 @@ BULLET_RE = re.compile(r"^(?:[-*•·▪●◦–—]|\d{1,2}[.)](?=\s))\s+")
 # "1. Heading - " inside a line; never "1.5" (no space after the dot).
 INLINE_NUMBERED_RE = re.compile(
     r"(?:(?<=[.!?。！？\]]\s)|(?<=\ue003\s)|^)(?P<n>\d{1,2})\.\s+(?P<head>[^\s\d\ue000-\ue003][^\ue000-\ue003]{0,90}?)\s+-\s+(?=\S)"
+)
+
+# "1.1 Heading - " after a finished point (report outlines); "1.5 times" never matches (no dash after a
+# short heading).
+INLINE_DECIMAL_RE = re.compile(
+    r"(?:(?<=[.!?。！？\]]\s)|(?<=\ue003\s)|^)(?P<n>\d{1,2}\.\d{1,2})\s+"
+    r"(?P<head>[^\s\d\ue000-\ue003\[\]][^\ue000-\ue003\[\].!?。！？]{0,40}?)\s+-\s+(?=\S)"
 )
 
 HEAD_OPEN, HEAD_CLOSE, BULLET, LINEBREAK = "\ue000", "\ue001", "\ue002", "\ue003"
@@ -100,6 +109,7 @@ DATE_PATTERNS = (
         re.I,
     ),
 )
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 TRAILER_RE = re.compile(r"^(?P<title>.*)\s+[-–—|]\s+(?P<via>Reportify|[\w .&'-]{2,30})$")
 
 
@@ -155,8 +165,9 @@ def _iso(m: re.Match[str]) -> str | None:
 
 
 def _clean_source(raw: str) -> str | None:
-    # Whatever stood between the source and the date: "·", a mojibake "Â·", "?", "|", "-", "�".
-    s = re.sub(r"(?:[\s\W_]|Â|Ã|â€.)+$", "", raw.strip())
+    # Whatever stood between the source and the date: "·", a mojibake "Â·" or "ยท", "?", "|", "-", "�".
+    # "ยท" is the UTF-8 "·" read as Thai (cp874/TIS-620), "Â·" the same read as Latin-1.
+    s = re.sub(r"(?:[\s\W_]|Â|Ã|â€.|ยท)+$", "", raw.strip())
     s = re.sub(r"^(?:[\s\W_])+", "", s)
     s = re.sub(r"^(?:by|source|via|来源)\s*[:：]?\s*", "", s, flags=re.I)
     return s or None
@@ -170,7 +181,12 @@ def _split_source_line(line: str) -> tuple[str | None, str | None] | None:
     if m is None:
         return None
     before, after = line[: m.start()], line[m.end() :]
-    if len(re.findall(r"\w+", before + " " + after)) > 10:
+    rest = before + " " + after
+    if len(re.findall(r"\w+", rest)) > 10:
+        return None
+    # "自2006年5月8日起，公司……。" is a sentence that starts with a date, not a source line: Chinese has
+    # no spaces to count words by, so count characters and look for sentence punctuation instead.
+    if len(_CJK_CHAR.findall(rest)) > 16 or re.search(r"[。！？；，]", rest):
         return None
     source = _clean_source(before) or _clean_source(after)
     return source, iso
@@ -198,8 +214,10 @@ def parse(text: str) -> Skeleton | Article:
     title = lines[0].strip()
     body_lines = lines[1:]
     title_was_body = False
-    if LEAD_RE.match(title) or (len(title) > 300 and len(lines) == 1):
-        # No headline line: the whole text is the body; the title is made from its first sentence.
+    closing_title: str | None = None
+    if _starts_body(title, len(lines)):
+        # No headline line: the whole text is the body; the title is the closing headline line when there
+        # is one (pages that print the headline under the summary), else made from the first sentence.
         body_lines = lines
         title_was_body = True
 
@@ -208,7 +226,14 @@ def parse(text: str) -> Skeleton | Article:
     if non_empty:
         last = body_lines[non_empty[-1]].strip()
         m = TRAILER_RE.match(last)
-        if (
+        if title_was_body:
+            if len(non_empty) > 1 and (last.lower() in ("reportify", "- reportify") or _is_headline(last)):
+                if m and m.group("via").lower() == "reportify":
+                    last = m.group("title").strip()
+                closing_title = None if last.lower() in ("reportify", "- reportify") else last
+                body_lines = body_lines[: non_empty[-1]]
+                trailer = True
+        elif (
             last == title
             or last.lower() in ("reportify", "- reportify")
             or (m and (_same_title(m.group("title"), title) or m.group("via").lower() == "reportify"))
@@ -245,6 +270,8 @@ def parse(text: str) -> Skeleton | Article:
         while content and not content[0].strip():
             content.pop(0)
 
+    if "\u2212" in "".join(content):
+        content = [_math_dashes_to_text(line) for line in content]
     body = "\n".join(content).strip()
     if not body:
         if title_was_body or not title:
@@ -264,7 +291,9 @@ def parse(text: str) -> Skeleton | Article:
     else:
         core, sections = _parse_plain_body(content)
         fmt = ArticleFormat.PLAIN
-    if title_was_body:
+    if title_was_body and closing_title:
+        title = closing_title
+    elif title_was_body:
         first = split_sentences(core or (sections[0][1][0] if sections and sections[0][1] else ""))
         title = _shorten(first[0] if first else "Untitled", 120)
     if not core and not any(points for _, points in sections):
@@ -280,6 +309,45 @@ def parse(text: str) -> Skeleton | Article:
         core_raw=core,
         raw_sections=sections,
         byline=byline,
+    )
+
+
+_CITATION = re.compile(r"\[\d{1,3}\]")
+_MATH_DASH_SEPARATOR = re.compile(r"(?<=[\].。!?])\s*\u2212\s*|(?<=\w)\u2212(?=[A-Z\"“])|\s\u2212\s")
+_GLUED_GROUP = re.compile(rf"(?<=[.\]])(?={_GROUP_WORD}\s?\d)", re.I)
+
+
+def _math_dashes_to_text(line: str) -> str:
+    """Undo a web page's math rendering: ``…[1]−Therecent…Group1:AIandGPUDemand−New…``.
+
+    The page turned `` - `` into U+2212 and dropped the spaces. A minus after a citation or a sentence end, or
+    between a word and a capitalised word, was a point separator; one between two words was a hyphen;
+    one before a digit stays a minus.
+    """
+    line = _MATH_DASH_SEPARATOR.sub(" - ", line)
+    line = re.sub(r"(?<=[^\W\d])\u2212(?=[^\W\d])", "-", line)
+    return _GLUED_GROUP.sub(" ", line)
+
+
+def _starts_body(line: str, n_lines: int) -> bool:
+    """The first line is already the summary body (no headline above it)."""
+    if LEAD_RE.match(line) or (len(line) > 300 and n_lines == 1):
+        return True
+    if INLINE_GROUP_RE.match(line) and len(line) > 120:
+        return True  # "Group 1 - point [2] - point [3] Group 2 - ..."
+    # A headline never carries citation markers; a body line with several of them is no headline.
+    return len(line) > 150 and len(_CITATION.findall(line)) >= 2
+
+
+def _is_headline(line: str) -> bool:
+    """A short closing line that reads as a headline (no citations, no lead word, no finished sentence)."""
+    return bool(
+        len(line) <= 150
+        and not _CITATION.search(line)
+        and not LEAD_RE.match(line)
+        and not INLINE_GROUP_RE.search(line)
+        and not BULLET_RE.match(line)
+        and not line.endswith((".", "。", ":", "："))
     )
 
 
@@ -402,6 +470,17 @@ def _mark_inline_headings(stream: str) -> str:
 
     stream = INLINE_GROUP_RE.sub(group_sub, stream)
 
+    decimal = [m for m in INLINE_DECIMAL_RE.finditer(stream) if _looks_like_heading(m.group("head"))]
+    if len(decimal) >= 2:
+        stream = INLINE_DECIMAL_RE.sub(
+            lambda m: (
+                f"{HEAD_OPEN}{m.group('head').strip()}{HEAD_CLOSE}"
+                if _looks_like_heading(m.group("head"))
+                else m.group(0)
+            ),
+            stream,
+        )
+
     matches = [m for m in INLINE_NUMBERED_RE.finditer(stream) if _looks_like_heading(m.group("head"))]
     numbers = [int(m.group("n")) for m in matches]
     if matches and numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] in (0, 1):
@@ -437,6 +516,8 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
     had_lead = bool(lead)
     if lead:
         stream = stream[lead.end() :]
+    # An excerpt cut inside a heading ("... [9]. Group 5: Mark"): the cut heading has no points; drop it.
+    stream = _CUT_HEADING_RE.sub("", stream)
     stream = _mark_inline_headings(stream)
 
     # Tokens: ("text", s) | ("head", h) | ("sep", kind)
@@ -459,6 +540,7 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
 
     core_parts: list[str] = []
     sections: RawSections = []
+    unnamed_first = False  # the first section was opened by bullets after the lead, not by a heading
     current: list[str] | None = None  # point texts of the open section; None while in the core viewpoint
     current_heading: str | None = None
     buffer = ""
@@ -503,7 +585,7 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
             starts_lower = bool(following) and following[0].islower()
             if kind == "dash":
                 done, tail = _split_tail(buffer)
-                if starts_lower and not ends_sentence(buffer):
+                if (starts_lower and not ends_sentence(buffer)) or _open_bracket(buffer):
                     buffer += " - "  # a dash inside a sentence: "the plan - which ..."
                     continue
                 at_start = not core_parts and current is None and not done
@@ -524,16 +606,33 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
                 # Bullets or new lines after the lead: the points of an unnamed section.
                 if core_parts:
                     open_section(None)
+                    unnamed_first = True
             elif current is None and kind == "dash" and core_parts:
                 open_section(None)
+                unnamed_first = True
     flush()
     if current is not None and (current or current_heading is not None):
         sections.append((current_heading, current))
+    if unnamed_first and len(sections) > 1 and sections[0][0] is None:
+        # "Core Insights - lead [1] - more [2] - more [3] Group 1: ...": the bullets between the lead and
+        # the first heading belong to the core viewpoint, not to a section without a heading.
+        core_parts.extend(sections.pop(0)[1])
     sections = [(h, [p for p in pts if re.search(r"\w", strip_citations(p)[0])]) for h, pts in sections]
     if sum(len(p) for _, p in sections) > MAX_POINTS:
         raise ArticleError(f"article has more than {MAX_POINTS:,} points; split it into several files")
     sections = [(h, pts) for h, pts in sections if pts or h]
     return _clean_core(" ".join(core_parts)), sections
+
+
+_CUT_HEADING_RE = re.compile(
+    rf"(?:(?<=[\s\]。.])|^){_GROUP_WORD}\s*(?:\d{{1,4}}|[{_CN_NUM}]+)\s*(?:[:：][^\[\].!?。！？\-–—\ue000-\ue003]{{0,60}})?\s*$",
+    re.I,
+)
+
+
+def _open_bracket(text: str) -> bool:
+    """A dash inside parentheses ("(PE - TTM)") never separates points."""
+    return text.count("(") > text.count(")")
 
 
 def _is_whole_heading(tail: str, points: list[str]) -> bool:
