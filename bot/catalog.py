@@ -419,6 +419,11 @@ class Catalog:
             self._hidden.pop(guild_id, None)
         self._views.pop(guild_id, None)
 
+    def owns(self, guild_id: int, article_id: str) -> bool:
+        """Whether the article is the server's own (an upload), not a global one."""
+        library = self._own.get(guild_id)
+        return library is not None and library.article(article_id) is not None
+
     def guilds(self) -> set[int]:
         """Servers with articles of their own or hidden ones."""
         return set(self._own) | set(self._hidden)

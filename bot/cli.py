@@ -98,6 +98,32 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("destination", metavar="DST_URL", help="the store to copy into (must be empty)")
 
     p = sub.add_parser(
+        "article",
+        help="the operator's view of every article: list, remove, hide in one server, restore",
+        description="list: every article with its owner (global or a server) and what was removed or hidden. "
+        "remove ARTICLE: remove a global article for every server (a tombstone keeps rescans and re-ingests "
+        "from bringing the same text back; a changed file is a new version), or with --guild a server's own "
+        "article. hide ARTICLE --guild ID: hide a global article in one server. restore ARTICLE [--guild ID]: "
+        "undo a removal (the file is read again) or a hide. ARTICLE is an id (or its first 6+ characters) "
+        "or an exact title.",
+        epilog=EPILOG,
+    )
+    p.add_argument("action", choices=["list", "remove", "hide", "restore"])
+    p.add_argument("article", nargs="?", metavar="ARTICLE", help="article id, id prefix or exact title")
+    p.add_argument("--guild", type=int, help="the server (guild id); without it: the global articles")
+    p.add_argument("--database-url", help="store URL (default: NEWSDESK_DATABASE_URL)")
+
+    p = sub.add_parser(
+        "forget-guild",
+        help="delete everything stored for one server now",
+        description="Its own articles, hidden articles, digest schedule and runs, follows and alerts, and usage "
+        "rows. The bot does this by itself NEWSDESK_FORGET_GUILD_DAYS after leaving a server.",
+        epilog=EPILOG,
+    )
+    p.add_argument("guild", type=int, metavar="GUILD_ID")
+    p.add_argument("--database-url", help="store URL (default: NEWSDESK_DATABASE_URL)")
+
+    p = sub.add_parser(
         "demo",
         help="show, offline, what the bot answers on the bundled articles",
         description="No token and no network: loads the configured articles into a throwaway in-memory store "
@@ -152,6 +178,31 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.command == "demo":
             return asyncio.run(cmd_demo(settings, args.query, console, err))
+        if args.command == "article":
+            from bot import operator
+
+            if args.action != "list" and not args.article:
+                error(f"article {args.action} needs an ARTICLE (an id or exact title; see: article list)")
+                return 2
+            return asyncio.run(
+                operator.article_command(
+                    args.database_url or settings.database_url,
+                    args.action,
+                    args.article,
+                    args.guild,
+                    console,
+                    error,
+                )
+            )
+        if args.command == "forget-guild":
+            from bot import operator
+
+            if args.guild <= 0:
+                error("GUILD_ID must be a server id (a positive number)")
+                return 2
+            return asyncio.run(
+                operator.forget_guild(args.database_url or settings.database_url, args.guild, console)
+            )
         if args.command == "db" and args.db_command == "migrate":
             return asyncio.run(cmd_migrate(args.database_url or settings.database_url, console))
         if args.command == "db" and args.db_command == "copy":

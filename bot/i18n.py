@@ -47,6 +47,11 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "删除《{title}》及其人物和说法？",
         "刪除《{title}》及其人物和說法？",
     ),
+    "hide_ask": (
+        "Hide “{title}” in this server? It comes from the bot's shared articles: other servers still see it.",
+        "在本服务器隐藏《{title}》？它来自机器人的公共文章：其他服务器仍可看到。",
+        "在本伺服器隱藏《{title}》？它來自機器人的公共文章：其他伺服器仍可看到。",
+    ),
     "removed": ("Removed “{title}”.", "已删除《{title}》。", "已刪除《{title}》。"),
     "removed_hidden": (
         "Hid “{title}” in this server. It comes from the bot's shared articles, so other servers still see it.",
@@ -214,9 +219,9 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "未刪除任何內容。",
     ),
     "forget_done": (
-        "Done: {n} record(s) of your use were deleted.",
-        "完成：已删除你的 {n} 条使用记录。",
-        "完成：已刪除你的 {n} 條使用記錄。",
+        "Done: {n} record(s) of your use and your follows were deleted.",
+        "完成：已删除你的 {n} 条使用记录和关注。",
+        "完成：已刪除你的 {n} 條使用記錄和關注。",
     ),
     "err_permission": (
         "You need the {missing} permission for this.",
@@ -729,9 +734,9 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "隱私",
     ),
     "privacy_text": (
-        "**What Newsdesk stores about you**\nFor every slash command you run: the time, the server and channel, your user id, the command and the options you typed (each cut to 100 characters), how long the answer took, and whether it worked. Autocomplete is only counted per command per minute, without your id.\n\n**Why**: server managers see what their members look up (`/stats`), and we see errors and speed.\n\n**How long**: {days} days, then the records are deleted automatically.\n\n**Your control**: `/stats scope: me` shows your own use; `/privacy forget-me` deletes every record of your use now. Articles, people and claims come from the news, not from you.",
-        "**Newsdesk 会保存关于你的哪些信息**\n你每执行一次斜杠命令：时间、服务器和频道、你的用户 ID、命令以及你输入的选项（每项最多 100 个字符）、回答所用时间，以及是否成功。自动补全只按命令按分钟计数，不记录你的 ID。\n\n**原因**：服务器管理员可以看到成员在查什么（`/stats`），我们也能看到错误和速度。\n\n**保存多久**：{days} 天，之后自动删除。\n\n**你的控制权**：`/stats scope: me` 显示你自己的使用情况；`/privacy forget-me` 立即删除你的全部使用记录。文章、人物和说法来自新闻，而不是来自你。",
-        "**Newsdesk 會儲存關於你的哪些資訊**\n你每執行一次斜槓命令：時間、伺服器和頻道、你的使用者 ID、命令以及你輸入的選項（每項最多 100 個字元）、回答所用時間，以及是否成功。自動補全只按命令按分鐘計數，不記錄你的 ID。\n\n**原因**：伺服器管理員可以看到成員在查什麼（`/stats`），我們也能看到錯誤和速度。\n\n**儲存多久**：{days} 天，之後自動刪除。\n\n**你的控制權**：`/stats scope: me` 顯示你自己的使用情況；`/privacy forget-me` 立即刪除你的全部使用記錄。文章、人物和說法來自新聞，而不是來自你。",
+        "**What Newsdesk stores about you**\nFor every slash command you run: the time, the server and channel, your user id, the command and the options you typed (each cut to 100 characters), how long the answer took, and whether it worked. Autocomplete is only counted per command per minute, without your id. For each `/follow`: your id, the server, the person or organization, the channel (if any) and which articles you were alerted about. An alert posted in a channel mentions every follower by design.\n\n**Why**: server managers see what their members look up (`/stats`), and we see errors and speed.\n\n**How long**: {days} days, then the records are deleted automatically.\n\n**Your control**: `/stats scope: me` shows your own use; `/privacy forget-me` deletes every record of your use and all your follows now. Articles, people and claims come from the news, not from you; an article a manager uploads belongs to that server only. When the bot leaves a server, that server's data is deleted after {forget_days} days.",
+        "**Newsdesk 会保存关于你的哪些信息**\n你每执行一次斜杠命令：时间、服务器和频道、你的用户 ID、命令以及你输入的选项（每项最多 100 个字符）、回答所用时间，以及是否成功。自动补全只按命令按分钟计数，不记录你的 ID。每次 `/follow`：你的 ID、服务器、关注的人物或机构、频道（如有）以及已提醒过你的文章。在频道中发布的提醒会按设计提及每位关注者。\n\n**原因**：服务器管理员可以看到成员在查什么（`/stats`），我们也能看到错误和速度。\n\n**保存多久**：{days} 天，之后自动删除。\n\n**你的控制权**：`/stats scope: me` 显示你自己的使用情况；`/privacy forget-me` 立即删除你的全部使用记录和关注。文章、人物和说法来自新闻，而不是来自你；管理员上传的文章只属于该服务器。机器人离开服务器后，该服务器的数据会在 {forget_days} 天后删除。",
+        "**Newsdesk 會儲存關於你的哪些資訊**\n你每執行一次斜槓命令：時間、伺服器和頻道、你的使用者 ID、命令以及你輸入的選項（每項最多 100 個字元）、回答所用時間，以及是否成功。自動補全只按命令按分鐘計數，不記錄你的 ID。每次 `/follow`：你的 ID、伺服器、關注的人物或機構、頻道（如有）以及已提醒過你的文章。在頻道中發布的提醒會按設計提及每位關注者。\n\n**原因**：伺服器管理員可以看到成員在查什麼（`/stats`），我們也能看到錯誤和速度。\n\n**儲存多久**：{days} 天，之後自動刪除。\n\n**你的控制權**：`/stats scope: me` 顯示你自己的使用情況；`/privacy forget-me` 立即刪除你的全部使用記錄和關注。文章、人物和說法來自新聞，而不是來自你；管理員上傳的文章只屬於該伺服器。機器人離開伺服器後，該伺服器的資料會在 {forget_days} 天後刪除。",
     ),
     "time_bad": (
         "“{text}” is not a time of day: use 24-hour HH:MM, for example 08:30 or 18:05",

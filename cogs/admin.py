@@ -80,10 +80,12 @@ class ArticleAdmin(
         lang = pick(interaction)
         found = lookup.article(self.bot.library.view(interaction.guild_id), article, lang)
         title = plain(fit(one_line(found.title), 80))
-        answer = await ask(interaction, t("remove_ask", lang, title=title), t("remove_confirm", lang), lang)
+        assert interaction.guild_id is not None  # guild_only
+        own = self.bot.library.owns(interaction.guild_id, found.id)
+        question = t("remove_ask" if own else "hide_ask", lang, title=title)
+        answer = await ask(interaction, question, t("remove_confirm", lang), lang)
         if answer is None:
             return
-        assert interaction.guild_id is not None  # guild_only
         # The server's own copy is deleted; a global article is hidden in this server only.
         done = await self.bot.store.remove_article(found.id, interaction.guild_id)
         await self.bot.reload_guild(interaction.guild_id)

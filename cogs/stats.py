@@ -77,7 +77,13 @@ class Stats(commands.Cog):
     async def info(self, interaction: discord.Interaction) -> None:
         await respond(
             interaction,
-            embeds=[embeds.privacy_embed(self.bot.settings.usage_retention_days, pick(interaction))],
+            embeds=[
+                embeds.privacy_embed(
+                    self.bot.settings.usage_retention_days,
+                    self.bot.settings.forget_guild_days,
+                    pick(interaction),
+                )
+            ],
             ephemeral=True,
         )
 

@@ -104,7 +104,7 @@ def test_every_reply_type_fits_in_every_language(lang: str) -> None:
     pages += embeds.article_list_pages(library.articles, t("title_newest", lang), lang=lang)
     pages += embeds.about_pages(library.stats(), "0.1.0", sorted(library.stance_counts().items()), lang=lang)
     pages.append([embeds.stats_embed(summarize([], 30, datetime.now(UTC)), "x", lang=lang)])
-    pages.append([embeds.privacy_embed(90, lang)])
+    pages.append([embeds.privacy_embed(90, 30, lang)])
     now = datetime(2026, 1, 1, tzinfo=UTC)
     for content, page in embeds.digest_messages(
         Digest(now, now, library.articles, 4), date(2026, 1, 1), lang=lang

@@ -466,9 +466,9 @@ def stats_embed(
     return embed
 
 
-def privacy_embed(retention_days: int, lang: str = "en") -> discord.Embed:
+def privacy_embed(retention_days: int, forget_days: float, lang: str = "en") -> discord.Embed:
     return discord.Embed(
         title=t("privacy_title", lang),
-        description=t("privacy_text", lang, days=retention_days),
+        description=t("privacy_text", lang, days=retention_days, forget_days=f"{forget_days:g}"),
         colour=COLOUR,
     )

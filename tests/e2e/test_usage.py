@@ -46,11 +46,12 @@ async def test_usage_rows_stats_privacy_and_flush_on_sigterm(fresh_fake: FakeDis
     info = await fake.command("privacy info", member="bob")
     assert info.ephemeral
     assert "90 days" in info.text()
+    assert "mentions every follower by design" in info.text() and "after 30 days" in info.text()
     ask = await fake.command("privacy forget-me", member="bob")
     assert ask.ephemeral
     done = await fake.press(ask, "Delete my records", member="bob")
     assert done.content.startswith(
-        "Done: 3 record(s) of your use were deleted."
+        "Done: 3 record(s) of your use and your follows were deleted."
     )  # /person, /stats me, /privacy info
 
     await fake.command("about", member="alice")  # the last one: only in memory when SIGTERM arrives
