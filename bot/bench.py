@@ -122,21 +122,33 @@ def bench_parse(seconds: float = 2.0) -> dict[str, Any]:
     return out
 
 
-def _percentiles(samples_us: list[float]) -> dict[str, float]:
+def _percentiles(samples_us: list[float], prefix: str = "") -> dict[str, float]:
     ordered = sorted(samples_us)
     return {
-        "p50_us": round(ordered[len(ordered) // 2], 1),
-        "p99_us": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))], 1),
+        f"{prefix}p50_us": round(ordered[len(ordered) // 2], 1),
+        f"{prefix}p99_us": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))], 1),
     }
 
 
 def _time_us(fn: Callable[[], object], repeat: int) -> dict[str, float]:
-    samples = []
+    """Wall time and CPU time (this process's, all threads: steady on a busy machine) per call."""
+    wall, cpu = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter_ns()
+        c0, t0 = time.process_time_ns(), time.perf_counter_ns()
         fn()
-        samples.append((time.perf_counter_ns() - t0) / 1000)
-    return _percentiles(samples)
+        wall.append((time.perf_counter_ns() - t0) / 1000)
+        cpu.append((time.process_time_ns() - c0) / 1000)
+    return {**_percentiles(wall), **_percentiles(cpu, "cpu_")}
+
+
+async def _time_us_async(make: Callable[[], Any], repeat: int) -> dict[str, float]:
+    wall, cpu = [], []
+    for _ in range(repeat):
+        c0, t0 = time.process_time_ns(), time.perf_counter_ns()
+        await make()
+        wall.append((time.perf_counter_ns() - t0) / 1000)
+        cpu.append((time.process_time_ns() - c0) / 1000)
+    return {**_percentiles(wall), **_percentiles(cpu, "cpu_")}
 
 
 def bench_parse_synthetic(count: int) -> dict[str, Any]:
@@ -187,12 +199,7 @@ async def _store_figures(url: str, articles: list[Any], repeat: int) -> dict[str
         words = ["revenue", "shares", "chips", "cloud", "outlook"]
 
         async def timed(make: Callable[[], Any]) -> dict[str, float]:
-            samples = []
-            for _ in range(repeat):
-                t1 = time.perf_counter_ns()
-                await make()
-                samples.append((time.perf_counter_ns() - t1) / 1000)
-            return _percentiles(samples)
+            return await _time_us_async(make, repeat)
 
         days = iter(range(10**6))
         out["queries"] = {
@@ -240,22 +247,25 @@ def bench_backends(articles: list[Any], postgres_url: str | None, repeat: int) -
 
 COLD_START = """
 import json, sys, time, asyncio
-t0 = time.perf_counter()
-from bot.library import Library
+c0, t0 = time.process_time(), time.perf_counter()
+from bot.catalog import Catalog
 from bot.store import open_store
 async def main():
     store = open_store(sys.argv[1]); await store.open()
-    articles = await store.load_articles(); await store.close()
-    return Library(articles)
-library = asyncio.run(main())
+    articles = await store.load_articles()
+    owners = await store.article_owners(); hidden = await store.hidden_articles()
+    await store.close()
+    return Catalog(articles, owners, hidden)
+catalog = asyncio.run(main())
 # VmHWM is this program's own peak: ru_maxrss would also count the parent's memory from before exec.
 hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(json.dumps({"seconds": time.perf_counter() - t0, "max_rss_mb": hwm / 1024, "articles": len(library)}))
+print(json.dumps({"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0,
+                  "max_rss_mb": hwm / 1024, "articles": len(catalog.shared)}))
 """
 
 
 def bench_size(articles: list[Any], repeat: int) -> dict[str, Any]:
-    """Ingest, cold start and queries for one corpus size."""
+    """Ingest, cold start, queries (the library's in memory, full-text in the store) for one corpus size."""
     import subprocess
     import sys
 
@@ -264,6 +274,13 @@ def bench_size(articles: list[Any], repeat: int) -> dict[str, Any]:
 
     n = len(articles)
     out: dict[str, Any] = {"articles": n}
+    library = Library(articles)
+    people = library.people
+    rng = __import__("random").Random(5)
+    sample = [rng.choice(people) for _ in range(repeat)]
+    picks = iter(sample * 8)
+    titles = [a.title for a in library.articles[:: max(1, n // repeat)]]
+    words = ["revenue", "shares", "chips", "cloud", "outlook"]
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/bench.db"
         elapsed = asyncio.run(_ingest(url, articles))
@@ -273,14 +290,22 @@ def bench_size(articles: list[Any], repeat: int) -> dict[str, Any]:
         )
         cold = json.loads(proc.stdout)
         out["cold_start_s"] = round(cold["seconds"], 2)
+        out["cold_start_cpu_s"] = round(cold["cpu_seconds"], 2)
         out["cold_start_max_rss_mb"] = round(cold["max_rss_mb"])
-    library = Library(articles)
-    people = library.people
-    rng = __import__("random").Random(5)
-    sample = [rng.choice(people) for _ in range(repeat)]
-    picks = iter(sample * 8)
-    titles = [a.title for a in library.articles[:: max(1, n // repeat)]]
-    words = ["revenue", "shares", "chips", "cloud", "outlook"]
+
+        async def store_queries() -> dict[str, Any]:
+            store = open_store(url)
+            await store.open()
+            try:
+                return {
+                    "full_text_search": await _time_us_async(
+                        lambda: store.search(rng.choice(words), 25, guild_id=0), repeat
+                    )
+                }
+            finally:
+                await store.close()
+
+        searched = asyncio.run(store_queries())
     queries: dict[str, Callable[[], object]] = {
         "person_exact": lambda: library.person(next(picks).name),
         "person_alias": lambda: library.person(next(picks).name.split()[-1]),
@@ -288,9 +313,8 @@ def bench_size(articles: list[Any], repeat: int) -> dict[str, Any]:
         "autocomplete_person": lambda: library.autocomplete_people(next(picks).name[:4]),
         "autocomplete_summary": lambda: library.autocomplete_articles(rng.choice(titles).split()[0][:4]),
         "claims_person_stance": lambda: library.claims(person=next(picks).name, stance="denied"),
-        "full_text_search": lambda: library.search(rng.choice(words)),
     }
-    out["queries"] = {name: _time_us(fn, repeat) for name, fn in queries.items()}
+    out["queries"] = {name: _time_us(fn, repeat) for name, fn in queries.items()} | searched
     article = library.articles[0]
     person = people[0]
     refs = library.claims(article=article.id)
@@ -413,6 +437,10 @@ def run(
         q: round(last["queries"][q]["p99_us"] / max(first["queries"][q]["p99_us"], 0.1), 2)
         for q in last["queries"]
     }
+    results["growth_cpu_p99"] = {
+        q: round(last["queries"][q]["cpu_p99_us"] / max(first["queries"][q]["cpu_p99_us"], 0.1), 2)
+        for q in last["queries"]
+    }
     p = results["parse"]
     u = results["usage_recorder"]
     echo("section           figure                              value")
@@ -423,11 +451,14 @@ def run(
     for size in results["sizes"]:
         tag = f"{size['articles']:>7} articles"
         echo(
-            f"store             {tag}: ingest {size['ingest_articles_per_s']}/s, cold start {size['cold_start_s']} s, "
-            f"{size['cold_start_max_rss_mb']} MB peak"
+            f"store             {tag}: ingest {size['ingest_articles_per_s']}/s, cold start {size['cold_start_s']} s "
+            f"(CPU {size['cold_start_cpu_s']} s), {size['cold_start_max_rss_mb']} MB peak"
         )
         for q, v in size["queries"].items():
-            echo(f"query             {tag}: {q:<22} p50 {v['p50_us']} µs  p99 {v['p99_us']} µs")
+            echo(
+                f"query             {tag}: {q:<22} p50 {v['p50_us']} µs  p99 {v['p99_us']} µs"
+                f"  (CPU p50 {v['cpu_p50_us']} µs  p99 {v['cpu_p99_us']} µs)"
+            )
         for r, v in size["render"].items():
             echo(f"render            {tag}: {r:<22} p50 {v['p50_us']} µs  p99 {v['p99_us']} µs")
     backends = results["backends"]
@@ -458,7 +489,8 @@ def run(
         )
     for q, ratio in results["growth_p99"].items():
         echo(
-            f"growth            p99 {last['articles']} / {first['articles']} articles: {q:<22} {ratio}x (goal <= 1.5)"
+            f"growth            p99 {last['articles']} / {first['articles']} articles: {q:<22} {ratio}x,"
+            f" CPU {results['growth_cpu_p99'][q]}x (goal <= 1.5)"
         )
     echo(f"usage recorder    events                              {u['events']}")
     echo(f"usage recorder    raw sqlite3 executemany, events/s   {u['raw_executemany_per_s']}")

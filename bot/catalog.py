@@ -41,8 +41,6 @@ class View(Protocol):
 
     def autocomplete_articles(self, text: str, limit: int = 25) -> list[tuple[str, str]]: ...
 
-    def search(self, query: str, limit: int = 100) -> list[Article]: ...
-
     def person(self, name: str) -> PersonEntry | None: ...
 
     def person_by_key(self, pkey: str) -> PersonEntry | None: ...
@@ -201,10 +199,6 @@ class ScopedView:
         mine = self.own.autocomplete_articles(text, limit)
         shared = [hit for hit in self.shared.autocomplete_articles(text, 25) if hit[1] not in self.hidden]
         return [*mine, *shared][:limit]
-
-    def search(self, query: str, limit: int = 100) -> list[Article]:
-        shared = [a for a in self.shared.search(query, limit + len(self.hidden)) if a.id not in self.hidden]
-        return list(heapq.merge(self.own.search(query, limit), shared, key=_newest_key, reverse=True))[:limit]
 
     # ------------------------------------------------------------------ people
 

@@ -447,6 +447,7 @@ async def cmd_demo(settings: Settings, query: str | None, console: Console, err:
     try:
         report = await ingest_files(store, files)
         articles = await store.load_articles()
+        searched = await store.search(query, 1) if query else []
     finally:
         await store.close()
     for path, error in report.failed:
@@ -472,7 +473,7 @@ async def cmd_demo(settings: Settings, query: str | None, console: Console, err:
     person = library.people[0] if library.people else None
     if query:
         found_person = library.person(query) or next(iter(library.autocomplete_people(query, 1)), None)
-        found_article = library.find_article(query) or next(iter(library.search(query, 1)), None)
+        found_article = library.find_article(query) or (library.article(searched[0]) if searched else None)
         if found_person is None and found_article is None:
             err.print(f"Nothing matches {query!r}.", markup=False, highlight=False)
             suggestions = library.suggest_people(query)

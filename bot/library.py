@@ -206,13 +206,6 @@ class Library:
                         self._claims_about[target].append(ref)
                     elif kind == "org":
                         self._claims_by_org[target].append(ref)
-        # Full-text index over titles, points and claims.
-        self._text_index: dict[str, set[str]] = defaultdict(set)
-        for article in self._newest:
-            text = "\n".join([article.all_text(), *(c.text for c in article.claims)])
-            for w in set(_words(text)):
-                self._text_index[w].add(article.id)
-        self._text_tokens = sorted(self._text_index)
 
     def _forms_for(self, article: Article) -> list[tuple[str, str]]:
         forms: list[tuple[str, str]] = []
@@ -348,26 +341,6 @@ class Library:
                     if len(found) >= limit:
                         break
         return [(_label(self._articles[i]), i) for i in found[:limit]]
-
-    def search(self, query: str, limit: int = 100) -> list[Article]:
-        """Full-text search over titles, points and claims: every query word must match (prefix for the
-        last one), newest first."""
-        words = _words(query)
-        if not words:
-            return []
-        result: set[str] | None = None
-        for i, w in enumerate(words):
-            ids = set(self._text_index.get(w, set()))
-            if i == len(words) - 1 and not has_cjk(w):
-                lo = bisect.bisect_left(self._text_tokens, w)
-                for tok in self._text_tokens[lo:]:
-                    if not tok.startswith(w):
-                        break
-                    ids |= self._text_index[tok]
-            result = ids if result is None else result & ids
-            if not result:
-                return []
-        return sorted((self._articles[i] for i in result or ()), key=lambda a: self._rank[a.id])[:limit]
 
     # ------------------------------------------------------------------ people
 

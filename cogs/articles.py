@@ -58,7 +58,9 @@ class Articles(commands.Cog):
     @app_commands.describe(query="Words to look for, e.g. a company, a person or a topic")
     async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200]) -> None:
         lang = pick(interaction)
-        found = self.bot.library.view(interaction.guild_id).search(query)
+        library = self.bot.library.view(interaction.guild_id)
+        ids = await self.bot.store.search(query, 100, guild_id=interaction.guild_id or 0)
+        found = [a for a in (library.article(i) for i in ids) if a is not None]
         shown = plain(fit(one_line(query), 80))
         if not found:
             raise UserError(t("no_search", lang, shown=shown))

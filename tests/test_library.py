@@ -1,4 +1,4 @@
-"""The in-memory library: articles, people across articles and scripts, claims, search."""
+"""The in-memory library: articles, people across articles and scripts, claims."""
 
 from __future__ import annotations
 
@@ -91,11 +91,25 @@ def test_claims_filters(lib: Library) -> None:
     assert lib.claims(organization="OpenAI")
 
 
-def test_search(lib: Library) -> None:
-    assert [a.title for a in lib.search("bubble")] == ["Nvidia reaches $5 trillion"]
-    assert [a.title for a in lib.search("compute everyth")] == ["Nvidia and OpenAI sign a deal"]
-    assert [a.title for a in lib.search("人工智能")] == ["黄仁勋谈AI需求"]
-    assert lib.search("") == []
+async def test_search_runs_in_the_store(lib: Library) -> None:
+    """Full-text search is the store's (the library keeps no text index): same words, same answers."""
+    from bot.store import open_store
+
+    store = open_store("sqlite:///:memory:")
+    await store.open()
+    try:
+        for article in reversed(lib.articles):  # oldest first, as they would have arrived
+            await store.upsert_article(article)
+
+        async def titles(query: str) -> list[str]:
+            return [lib.article(i).title for i in await store.search(query)]  # type: ignore[union-attr]
+
+        assert await titles("bubble") == ["Nvidia reaches $5 trillion"]
+        assert await titles("compute everyth") == ["Nvidia and OpenAI sign a deal"]
+        assert await titles("人工智能") == ["黄仁勋谈AI需求"]
+        assert await titles("") == []
+    finally:
+        await store.close()
 
 
 def test_add_and_remove(lib: Library) -> None:

@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import asyncpg
 
 from . import StoreError, redact_url
-from .sql import Conn, SQLStore, search_words
+from .sql import Conn, SQLStore, search_terms
 
 SCHEMA_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 SERIAL_TABLES = ("people", "digest_runs", "usage_events", "follows")
@@ -160,16 +160,21 @@ class PostgresStore(SQLStore):
     async def _unindex_text(self, conn: Conn, article_id: str) -> None:
         await conn.execute("DELETE FROM article_search WHERE article_id = ?", article_id)
 
-    async def search(self, query: str, limit: int = 25) -> list[str]:
-        words = search_words(query)
-        if not words:
+    async def search(self, query: str, limit: int = 25, guild_id: int | None = None) -> list[str]:
+        terms = search_terms(query)
+        if not terms:
             return []
-        rows = await self.reader.fetch(
-            "SELECT article_id FROM article_search, plainto_tsquery('simple', ?::text) AS q"
-            " WHERE document @@ q ORDER BY ts_rank(document, q) DESC, article_id LIMIT ?",
-            " ".join(words),
-            limit,
-        )
+        tsquery = " & ".join([*terms[:-1], terms[-1] + ":*"])  # terms are word characters only
+        sql = "SELECT article_id FROM article_search WHERE document @@ to_tsquery('simple', ?::text)"
+        args: list[Any] = [tsquery]
+        if guild_id is not None:
+            sql += (
+                " AND EXISTS (SELECT 1 FROM article_scopes s WHERE s.article_id = article_search.article_id"
+                " AND s.guild_id IN (0, ?)) AND NOT EXISTS (SELECT 1 FROM article_tombstones t"
+                " WHERE t.guild_id = ? AND t.guild_id <> 0 AND t.article_id = article_search.article_id)"
+            )
+            args += [guild_id, guild_id]
+        rows = await self.reader.fetch(sql + " ORDER BY seq DESC LIMIT ?", *args, limit)
         return [r["article_id"] for r in rows]
 
     async def columns(self, table: str) -> list[str]:

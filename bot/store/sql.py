@@ -66,6 +66,27 @@ def search_body(article: Article) -> str:
     )
 
 
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+TEXT_INDEX = "text_index_version"  # meta key: how the stored articles' text was indexed
+TEXT_INDEX_VERSION = "2"  # 2: Chinese indexed as overlapping character pairs
+
+
+def fts_text(text: str) -> str:
+    """Text as both full-text engines index it: neither splits Chinese into words, so a run of Han characters
+    becomes its overlapping pairs (黄仁勋表示 -> 黄仁 仁勋 勋表 表示), which any two-character query matches."""
+
+    def pairs(m: re.Match[str]) -> str:
+        run = m.group()
+        return " " + " ".join(run[i : i + 2] for i in range(max(1, len(run) - 1))) + " "
+
+    return _CJK_RUN.sub(pairs, text)
+
+
+def search_terms(query: str) -> list[str]:
+    """The terms of a full-text query (Chinese as pairs); punctuation and operators never reach the engine."""
+    return search_words(fts_text(query))[:32]
+
+
 class SQLStore(ScopeQueries, ABC):
     """The Store protocol over any :class:`Conn`; a backend implements the abstract methods."""
 
@@ -96,8 +117,9 @@ class SQLStore(ScopeQueries, ABC):
     async def _unindex_text(self, conn: Conn, article_id: str) -> None: ...
 
     @abstractmethod
-    async def search(self, query: str, limit: int = 25) -> list[str]:
-        """Article ids matching every word of a full-text query, best first."""
+    async def search(self, query: str, limit: int = 25, guild_id: int | None = None) -> list[str]:
+        """Article ids matching every word of a full-text query (the last word as a prefix, as typed so far),
+        newest indexed first; with ``guild_id``, only what that server sees (0: the global articles)."""
 
     @abstractmethod
     async def _lock_migrations(self, conn: Conn) -> None:
@@ -128,7 +150,26 @@ class SQLStore(ScopeQueries, ABC):
                     "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", version, now_iso()
                 )
             applied.append(version)
+        if await self.get_meta(TEXT_INDEX) != TEXT_INDEX_VERSION and await self.reader.fetchval(
+            "SELECT 1 FROM articles LIMIT 1"
+        ):
+            await self.reindex_text()  # articles indexed by an older version
         return applied
+
+    async def reindex_text(self) -> None:
+        """Index every article's text again, oldest first (so the newest-first order holds)."""
+        async with self.transaction() as conn:
+            for row in await conn.fetch("SELECT id, data FROM articles ORDER BY added_at, id"):
+                article = Article.model_validate_json(row["data"])
+                await self._unindex_text(conn, article.id)
+                await self._index_text(
+                    conn, article.id, fts_text(article.title), fts_text(search_body(article))
+                )
+            await conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                TEXT_INDEX,
+                TEXT_INDEX_VERSION,
+            )
 
     async def schema_versions(self) -> list[int]:
         rows = await self.reader.fetch("SELECT version FROM schema_migrations ORDER BY version")
@@ -256,7 +297,12 @@ class SQLStore(ScopeQueries, ABC):
                 for i, c in enumerate(article.claims)
             ],
         )
-        await self._index_text(conn, article.id, article.title, search_body(article))
+        await self._index_text(conn, article.id, fts_text(article.title), fts_text(search_body(article)))
+        await conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+            TEXT_INDEX,
+            TEXT_INDEX_VERSION,
+        )
 
     async def _delete(self, conn: Conn, article_id: str) -> bool:
         people = [
@@ -678,8 +724,4 @@ class SQLStore(ScopeQueries, ABC):
 
     async def after_copy(self) -> None:
         """Rebuild what ``load_rows`` does not copy (the full-text index, id sequences)."""
-        async with self.transaction() as conn:
-            for row in await conn.fetch("SELECT id, data FROM articles"):
-                article = Article.model_validate_json(row["data"])
-                await self._unindex_text(conn, article.id)
-                await self._index_text(conn, article.id, article.title, search_body(article))
+        await self.reindex_text()

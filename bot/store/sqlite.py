@@ -12,7 +12,7 @@ from typing import Any
 import aiosqlite
 
 from . import StoreError
-from .sql import Conn, SQLStore, search_words
+from .sql import Conn, SQLStore, search_terms
 
 
 def sqlite_path(url: str) -> str:
@@ -132,14 +132,22 @@ class SQLiteStore(SQLStore):
     async def _unindex_text(self, conn: Conn, article_id: str) -> None:
         await conn.execute("DELETE FROM article_fts WHERE article_id = ?", article_id)
 
-    async def search(self, query: str, limit: int = 25) -> list[str]:
-        words = search_words(query)
-        if not words:
+    async def search(self, query: str, limit: int = 25, guild_id: int | None = None) -> list[str]:
+        terms = search_terms(query)
+        if not terms:
             return []
-        match = " AND ".join('"' + w + '"' for w in words)
-        rows = await self.reader.fetch(
-            "SELECT article_id FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ?", match, limit
-        )
+        match = " AND ".join([*('"' + w + '"' for w in terms[:-1]), '"' + terms[-1] + '"*'])
+        # FTS5 walks its matches newest rowid first and stops at the limit: cheap however common the word.
+        sql = "SELECT article_id FROM article_fts WHERE article_fts MATCH ?"
+        args: list[Any] = [match]
+        if guild_id is not None:
+            sql += (
+                " AND EXISTS (SELECT 1 FROM article_scopes s WHERE s.article_id = article_fts.article_id"
+                " AND s.guild_id IN (0, ?)) AND NOT EXISTS (SELECT 1 FROM article_tombstones t"
+                " WHERE t.guild_id = ? AND t.guild_id <> 0 AND t.article_id = article_fts.article_id)"
+            )
+            args += [guild_id, guild_id]
+        rows = await self.reader.fetch(sql + " ORDER BY rowid DESC LIMIT ?", *args, limit)
         return [r["article_id"] for r in rows]
 
     async def columns(self, table: str) -> list[str]:

@@ -172,9 +172,14 @@ async def test_forget_guild_leaves_no_row_for_the_server(store: SQLStore) -> Non
 
 
 async def test_an_old_database_upgrades_in_place(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A database written before scopes (every migration but the last): uploads become their server's."""
+    """A database written before scopes (the migrations before them): uploads become their server's."""
     latest = sql_module.migrations
-    monkeypatch.setattr(sql_module, "migrations", lambda backend: latest(backend)[:-1])
+    before_scopes = {"sqlite": 5, "postgres": 1}
+    monkeypatch.setattr(
+        sql_module,
+        "migrations",
+        lambda backend: [m for m in latest(backend) if m[0] <= before_scopes[backend]],
+    )
     old = open_store(store_url)
     assert isinstance(old, SQLStore)
     await old.open()
@@ -207,5 +212,30 @@ async def test_an_old_database_upgrades_in_place(store_url: str, monkeypatch: py
         assert await visible(new, B) == {shared.id}
         # The upgraded store goes on as a new one would: the same file again changes nothing.
         assert await new.upsert_article(shared, "/intel.txt") is IngestOutcome.UNCHANGED
+        # Its text was indexed again the current way (Chinese as character pairs, newest first).
+        assert await new.get_meta("text_index_version") == "2"
+        assert set(await new.search("foundry")) == {shared.id, upload.id}
     finally:
         await new.close()
+
+
+async def test_full_text_search_is_scoped_newest_first_and_reads_chinese(store: SQLStore) -> None:
+    shared, mine = load_article(ARTICLE), other()
+    zh = load_article(
+        "英伟达发布财报\n新浪·2025-11-01\n\nCore Viewpoint - 英伟达CEO黄仁勋表示，人工智能需求依然强劲 [1]。\n"
+    )
+    await store.upsert_article(shared, "/intel.txt")
+    await store.upsert_article(zh, "/zh.txt")
+    await store.upsert_article(mine, f"upload:{A}:amd.txt", guild_id=A)
+    assert await store.search("foundry") == [mine.id, shared.id]  # newest indexed first
+    assert await store.search("foundry", guild_id=A) == [mine.id, shared.id]
+    assert await store.search("foundry", guild_id=B) == [shared.id]
+    assert await store.search("foundry", limit=1, guild_id=A) == [mine.id]
+    assert await store.search("plan foundr", guild_id=B) == [shared.id]  # the last word as typed so far
+    assert await store.search("黄仁勋") == [zh.id]
+    assert await store.search("人工智能 需求") == [zh.id]
+    assert await store.search("需求 foundry") == []
+    await store.hide_article(shared.id, B)
+    assert await store.search("foundry", guild_id=B) == []
+    assert await store.search("foundry", guild_id=0) == [shared.id]
+    assert await store.search('" OR 1=1 -- *', guild_id=B) == []
