@@ -30,6 +30,7 @@ from bot.store import Store
 
 log = logging.getLogger("newsdesk.feeds")
 
+MAX_FEED_BYTES = 8 * MAX_BYTES  # a feed holds many articles; its body is refused past this
 MAX_BACKOFF = 6 * 3600.0  # seconds: a feed that keeps failing is still tried four times a day
 USER_AGENT = "Newsdesk feed reader (+https://github.com/; a Discord news bot)"
 
@@ -133,6 +134,32 @@ class FeedError(Exception):
     """One feed could not be read; the message says why, in a line."""
 
 
+async def read_body(resp: aiohttp.ClientResponse, limit: int) -> bytes:
+    """The whole body, however many pieces the server sends it in, refused past ``limit`` bytes.
+
+    A body that ends before its announced ``Content-Length`` (or an unfinished chunked body) raises
+    :class:`FeedError`: the feed is tried again later, and no entry of the half is taken or marked failed.
+    """
+    announced = resp.content_length
+    if resp.headers.get("Content-Encoding", "identity").lower() != "identity":
+        announced = None  # the announced length is of the compressed body; aiohttp checks that one itself
+    if announced is not None and announced > limit:
+        raise FeedError(f"the feed is larger than {limit // 1_000_000} MB")
+    parts: list[bytes] = []
+    size = 0
+    try:
+        while chunk := await resp.content.read(65536):
+            size += len(chunk)
+            if size > limit:
+                raise FeedError(f"the feed is larger than {limit // 1_000_000} MB")
+            parts.append(chunk)
+    except aiohttp.ClientPayloadError as exc:
+        raise FeedError(f"cannot fetch: the answer was cut short after {size:,} bytes") from exc
+    if announced is not None and size != announced:
+        raise FeedError(f"cannot fetch: the answer was cut short ({size:,} of {announced:,} bytes)")
+    return b"".join(parts)
+
+
 @dataclass
 class FeedPoller:
     """Polls every feed when it is due; ``poll`` returns what entered the store."""
@@ -189,9 +216,7 @@ class FeedPoller:
                     return None
                 if resp.status != 200:
                     raise FeedError(f"HTTP {resp.status} {resp.reason or ''}".strip())
-                data = await resp.content.read(8 * MAX_BYTES + 1)
-                if len(data) > 8 * MAX_BYTES:
-                    raise FeedError(f"the feed is larger than {8 * MAX_BYTES // 1_000_000} MB")
+                data = await read_body(resp, MAX_FEED_BYTES)
                 etag, modified = resp.headers.get("ETag"), resp.headers.get("Last-Modified")
         except aiohttp.ClientError as exc:
             raise FeedError(f"cannot fetch: {exc.__class__.__name__} {exc}".strip()) from exc

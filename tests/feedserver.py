@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from pathlib import Path
 
@@ -16,6 +17,8 @@ class FeedServer:
         self.hits: Counter[str] = Counter()
         self.not_modified: Counter[str] = Counter()  # 304s answered
         self.etags: dict[str, str] = {}  # path -> ETag: conditional GETs are answered 304
+        self.chunked: dict[str, int] = {}  # path -> chunk size: the body is streamed in pieces, with pauses
+        self.cut: dict[str, int] = {}  # path -> bytes sent before the connection closes (all announced)
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -38,7 +41,30 @@ class FeedServer:
             self.not_modified[path] += 1
             return web.Response(status=304, headers={"ETag": etag})
         headers = {"ETag": etag} if etag is not None else {}
+        if path in self.chunked or path in self.cut:
+            return await self._stream(request, path, status, body, headers)
         return web.Response(status=status, body=body, content_type="application/xml", headers=headers)
+
+    async def _stream(
+        self, request: web.Request, path: str, status: int, body: bytes, headers: dict[str, str]
+    ) -> web.StreamResponse:
+        resp = web.StreamResponse(status=status, headers={**headers, "Content-Type": "application/xml"})
+        resp.content_length = len(body)
+        await resp.prepare(request)
+        sent = body[: self.cut[path]] if path in self.cut else body
+        size = self.chunked.get(path, 4096)
+        try:
+            for start in range(0, len(sent), size):
+                await resp.write(sent[start : start + size])
+                await asyncio.sleep(0.001)  # each piece reaches the reader on its own
+        except ConnectionResetError:  # the reader hung up early (what the feed tests look for)
+            return resp
+        if path in self.cut:
+            assert request.transport is not None
+            request.transport.close()  # the announced length is never reached
+            return resp
+        await resp.write_eof()
+        return resp
 
     async def start(self) -> None:
         app = web.Application()
