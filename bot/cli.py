@@ -16,7 +16,7 @@ from bot import __version__
 from bot.article import ArticleError
 from bot.ingest import article_files, ingest_files, read_article
 from bot.library import Library, load_registry
-from bot.settings import Settings
+from bot.settings import Settings, describe_settings_error
 from bot.store import StoreError, open_store, redact_url
 
 EPILOG = "Settings come from environment variables (NEWSDESK_*), then the file named by NEWSDESK_CONFIG, then the bundled defaults."
@@ -120,8 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     err = Console(stderr=True)
     try:
         settings = Settings()
-    except Exception as exc:  # a bad NEWSDESK_* value or config file: say which, no traceback
-        error(f"invalid settings: {' '.join(str(exc).split())}")
+    except Exception as exc:  # a bad NEWSDESK_* value or config file: say which, no traceback, no token
+        error(f"invalid settings: {describe_settings_error(exc)}")
         return 2
     try:
         if args.command == "run":

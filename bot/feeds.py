@@ -26,6 +26,7 @@ import feedparser
 
 from bot.article import MAX_BYTES, ArticleError, load_article
 from bot.ingest import IngestReport
+from bot.settings import redact_secrets
 from bot.store import Store
 
 log = logging.getLogger("newsdesk.feeds")
@@ -120,7 +121,8 @@ def content_hash(text: str) -> str:
 
 @dataclass
 class FeedState:
-    url: str
+    fetch_url: str  # the URL as configured, secrets included: only for fetching and the store's keys
+    url: str = ""  # the URL as shown in /about, messages and logs: a password or token redacted
     failures: int = 0
     last_error: str | None = None
     next_at: float = 0.0  # time.monotonic() when it is due
@@ -128,6 +130,9 @@ class FeedState:
     etag: str | None = None
     modified: str | None = None
     entries: int = 0
+
+    def __post_init__(self) -> None:
+        self.url = redact_secrets(self.fetch_url)
 
 
 class FeedError(Exception):
@@ -211,7 +216,7 @@ class FeedPoller:
         if state.modified:
             headers["If-Modified-Since"] = state.modified
         try:
-            async with session.get(state.url, headers=headers) as resp:
+            async with session.get(state.fetch_url, headers=headers) as resp:
                 if resp.status == 304:
                     return None
                 if resp.status != 200:
@@ -231,22 +236,23 @@ class FeedPoller:
 
     async def _take(self, store: Store, state: FeedState, parsed: Any, report: IngestReport) -> None:
         feed_title = str(parsed.get("feed", {}).get("title") or state.url)
+        source = state.fetch_url  # the store's keys stay those of the URL as configured
         entries: Iterable[Any] = parsed.get("entries") or []
         for entry in entries:
             text = entry_text(entry, feed_title)
             key = entry_key(entry, text)
             digest = content_hash(text)
-            if await store.feed_entry_seen(state.url, key, digest):
+            if await store.feed_entry_seen(source, key, digest):
                 continue
             try:
                 article = load_article(text)
             except ArticleError as exc:
                 report.failed.append((state.url, f"entry {key}: {exc}"))
-                await store.record_feed_entry(state.url, key, digest, None)
+                await store.record_feed_entry(source, key, digest, None)
                 continue
-            report.count(await store.upsert_article(article, f"feed:{state.url}#{key}"))
+            report.count(await store.upsert_article(article, f"feed:{source}#{key}"))
             report.articles.append(article)
-            await store.record_feed_entry(state.url, key, digest, article.id)
+            await store.record_feed_entry(source, key, digest, article.id)
             state.entries += 1
 
     def _succeeded(self, state: FeedState) -> None:
@@ -256,7 +262,8 @@ class FeedPoller:
 
     def _failed(self, state: FeedState, exc: BaseException) -> None:
         state.failures += 1
-        state.last_error = str(exc) if isinstance(exc, FeedError) else f"{exc.__class__.__name__}: {exc}"
+        error = str(exc) if isinstance(exc, FeedError) else f"{exc.__class__.__name__}: {exc}"
+        state.last_error = redact_secrets(error.replace(state.fetch_url, state.url))
         delay = min(self.interval * 2 ** (state.failures - 1), max(MAX_BACKOFF, self.interval))
         state.next_at = time.monotonic() + delay
         log.warning(

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
@@ -84,6 +84,18 @@ def parse_ranges(value: str) -> list[int]:
     return sorted(set(out))
 
 
+_USERINFO_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^\s/?#:@]*):[^\s/?#]*@", re.I)
+_SECRET_QUERY = re.compile(
+    r"([?&;][\w.-]*?(?:token|key|secret|password|passwd|pwd|sig|signature|auth)=)[^&#;\s'\")]*", re.I
+)
+
+
+def redact_secrets(text: str) -> str:
+    """URLs in ``text`` without their secrets, for messages and logs: the password of ``user:password@`` and the
+    values of query parameters such as ``token=``, ``key=``, ``signature=`` become ``***``."""
+    return _SECRET_QUERY.sub(r"\1***", _USERINFO_PASSWORD.sub(r"\1:***@", text))
+
+
 def _split_list(value: str) -> list[str]:
     parts: list[str] = []
     for chunk in value.split(","):
@@ -142,7 +154,14 @@ class Settings(BaseSettings):
     @classmethod
     def _guilds(cls, value: object) -> object:
         if isinstance(value, str):
-            return [int(p) for p in _split_list(value)]
+            parts = _split_list(value)
+            wrong = [p for p in parts if not p.isdigit()]
+            if wrong:
+                raise ValueError(
+                    f"{wrong[0][:40]!r} is not a server id; expected server (guild) ids separated by commas, "
+                    "e.g. 123456789012345678,234567890123456789"
+                )
+            return [int(p) for p in parts]
         return value
 
     @field_validator("shard_ids", mode="before")
@@ -170,7 +189,10 @@ class Settings(BaseSettings):
             )
         for url in self.feeds:
             if not url.startswith(("http://", "https://")):
-                raise ValueError(f"NEWSDESK_FEEDS: {url!r} is not an http(s) URL")
+                raise ValueError(
+                    f"NEWSDESK_FEEDS: {redact_secrets(url)[:80]!r} is not an http(s) URL; expected http(s) feed "
+                    "URLs separated by commas"
+                )
         return self
 
     @property
@@ -214,4 +236,61 @@ class Settings(BaseSettings):
         data = self.model_dump(mode="json")
         data["discord_token"] = "***" if self.discord_token else None
         data["database_url"] = redact_url(self.database_url)
+        data["feeds"] = [redact_secrets(u) for u in self.feeds]
+        for key in ("discord_api_base", "discord_gateway_url"):
+            if data.get(key):
+                data[key] = redact_secrets(data[key])
         return data
+
+
+ENV_NAMES = {
+    "discord_token": "DISCORD_TOKEN",
+    "discord_api_base": "DISCORD_API_BASE",
+    "discord_gateway_url": "DISCORD_GATEWAY_URL",
+}
+SECRET_FIELDS = {"discord_token", "DISCORD_TOKEN"}
+EXPECTED = {
+    "sync_guilds": "server (guild) ids separated by commas",
+    "shard_ids": "shard numbers or ranges such as 0-3 or 0,2",
+    "shard_count": "the total number of shards (a whole number)",
+    "feeds": "http(s) feed URLs separated by commas",
+    "articles": "article folders or files separated by commas",
+    "prune_deleted": "true or false",
+    "log_level": "DEBUG, INFO, WARNING, ERROR or CRITICAL",
+}
+
+
+def env_name(field: str) -> str:
+    """The environment variable that sets a settings field."""
+    if field.upper() in ENV_NAMES.values():
+        return field.upper()
+    return ENV_NAMES.get(field, f"NEWSDESK_{field.upper()}")
+
+
+def describe_settings_error(exc: BaseException) -> str:
+    """One line for a settings error: each variable at fault, what it expects and the value given (never the
+    token, never a secret in a URL), without pydantic's own wording around it."""
+    if not isinstance(exc, ValidationError):
+        return redact_secrets(" ".join(str(exc).split()))
+    parts: list[str] = []
+    for error in exc.errors(include_url=False):
+        message = str(error.get("msg", "invalid"))
+        custom = error.get("type") == "value_error"
+        message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        loc = [str(x) for x in error.get("loc", ()) if isinstance(x, str)]
+        if not loc:  # a rule across variables: its message names them
+            parts.append(message)
+            continue
+        field = loc[0]
+        name = env_name(field)
+        if message.startswith("Input "):
+            message = "i" + message[1:]
+        text = message if message.startswith(name) else f"{name}: {message}"
+        key = field.lower()
+        if not custom and key in EXPECTED:
+            text += f"; expected {EXPECTED[key]}"
+        value = error.get("input")
+        if field not in SECRET_FIELDS and isinstance(value, str | int | float) and not custom:
+            text += f" (got {redact_secrets(str(value))[:60]!r})"
+        parts.append(text)
+    return redact_secrets("; ".join(" ".join(p.split()) for p in parts))
