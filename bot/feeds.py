@@ -246,8 +246,13 @@ class FeedPoller:
                 continue
             try:
                 article = load_article(text)
-            except ArticleError as exc:
-                report.failed.append((state.url, f"entry {key}: {exc}"))
+            except Exception as exc:  # one entry fails alone, whatever the parser ran into
+                reason = (
+                    str(exc)
+                    if isinstance(exc, ArticleError)
+                    else f"cannot be read ({exc.__class__.__name__})"
+                )
+                report.failed.append((state.url, f"entry {key}: {reason}"))
                 await store.record_feed_entry(source, key, digest, None)
                 continue
             report.count(await store.upsert_article(article, f"feed:{source}#{key}"))

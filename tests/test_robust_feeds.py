@@ -71,3 +71,19 @@ async def test_a_short_read_is_a_failure_that_is_retried(server: FeedServer, sto
     again = await poller.poll(store, only_due=False)
     assert (again.added, again.failed) == (40, [])
     assert state.failures == 0
+
+
+async def test_a_hostile_entry_fails_alone_and_later_entries_come_in(
+    server: FeedServer, store: SQLStore
+) -> None:
+    poison = '{"title": "Big", "n": ' + "7" * 5_000 + "}"
+    body = big_feed(3).replace(
+        "<item>", f"<item><guid>poison</guid><description>{poison}</description></item><item>", 1
+    )
+    url = server.serve("poison.xml", body)
+    poller = FeedPoller([url])
+    report = await poller.poll(store)
+    assert report.added == 3
+    assert [reason.split(":")[0] for _, reason in report.failed] == ["entry poison"]
+    assert "not valid article JSON" in report.failed[0][1]
+    assert poller.states[url].failures == 0
