@@ -220,7 +220,8 @@ class FeedPoller:
                 if resp.status == 304:
                     return None
                 if resp.status != 200:
-                    raise FeedError(f"HTTP {resp.status} {resp.reason or ''}".strip())
+                    reason = " ".join((resp.reason or "").split())[:80]  # the server's words: short, one line
+                    raise FeedError(f"HTTP {resp.status} {reason}".strip())
                 data = await read_body(resp, MAX_FEED_BYTES)
                 etag, modified = resp.headers.get("ETag"), resp.headers.get("Last-Modified")
         except aiohttp.ClientError as exc:
