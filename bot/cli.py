@@ -131,7 +131,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_parse(args.paths, args.json, console)
         if args.command == "ingest":
             return asyncio.run(
-                cmd_ingest(args.paths, args.database_url or settings.database_url, console, err)
+                cmd_ingest(
+                    args.paths,
+                    args.database_url or settings.database_url,
+                    console,
+                    err,
+                    settings.feed_allow_hosts,
+                )
             )
         if args.command == "bench":
             from bot import bench
@@ -262,7 +268,9 @@ def _print_human(article: object, path: Path, console: Console) -> None:
     )
 
 
-async def cmd_ingest(paths: list[str], url: str, console: Console, err: Console) -> int:
+async def cmd_ingest(
+    paths: list[str], url: str, console: Console, err: Console, allow_hosts: list[str] | None = None
+) -> int:
     from bot.feeds import FeedPoller
 
     feeds = [p for p in paths if p.startswith(("http://", "https://"))]
@@ -275,7 +283,7 @@ async def cmd_ingest(paths: list[str], url: str, console: Console, err: Console)
     fed = IngestReport()
     try:
         if feeds:
-            poller = FeedPoller(feeds)
+            poller = FeedPoller(feeds, allow_hosts=allow_hosts or [])
             fed = await poller.poll(store, only_due=False)
             # a feed that could not be fetched is a failure like an entry that could not be read
             fed.failed[:0] = [(state.url, state.last_error or "failed") for state in poller.failing()]

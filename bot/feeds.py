@@ -12,8 +12,11 @@ import asyncio
 import calendar
 import hashlib
 import html
+import ipaddress
 import logging
+import os
 import re
+import socket
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,10 +26,13 @@ from typing import Any
 
 import aiohttp
 import feedparser
+from aiohttp.abc import AbstractResolver, ResolveResult
+from aiohttp.resolver import DefaultResolver
+from yarl import URL
 
 from bot.article import MAX_BYTES, ArticleError, load_article
 from bot.ingest import IngestReport
-from bot.settings import redact_secrets
+from bot.settings import redact_secrets, split_hosts
 from bot.store import Store
 
 log = logging.getLogger("newsdesk.feeds")
@@ -139,6 +145,104 @@ class FeedError(Exception):
     """One feed could not be read; the message says why, in a line."""
 
 
+class AddressRefused(OSError):
+    """A feed's host is (or resolves to) an address feeds may not reach; the message says which and why."""
+
+
+ALLOW_HOSTS_VARIABLE = "NEWSDESK_FEED_ALLOW_HOSTS"
+MAX_REDIRECTS = 5
+
+
+class AddressGuard:
+    """Which addresses a feed may reach: public ones, and whatever the operator allows by host name, address or
+    network (``NEWSDESK_FEED_ALLOW_HOSTS``). Loopback, private, link-local (cloud metadata), shared, multicast
+    and reserved addresses are refused, after DNS resolution and on every redirect."""
+
+    def __init__(self, allow: Iterable[str] = ()) -> None:
+        self.hosts: set[str] = set()
+        self.networks: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = []
+        for item in allow:
+            item = item.strip().lower().strip("[]").rstrip(".")
+            if not item:
+                continue
+            try:
+                self.networks.append(ipaddress.ip_network(item, strict=False))
+            except ValueError:
+                self.hosts.add(item)
+
+    def host_allowed(self, host: str) -> bool:
+        return host.lower().strip("[]").rstrip(".") in self.hosts
+
+    def refusal(self, address: str) -> str | None:
+        """Why ``address`` may not be reached (e.g. "a loopback address"), or None when it may."""
+        try:
+            ip = ipaddress.ip_address(address.split("%", 1)[0].strip("[]"))
+        except ValueError:
+            return "not an IP address"
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        if any(ip in network for network in self.networks):
+            return None
+        if ip.is_loopback:
+            return "a loopback address"
+        if ip.is_link_local:
+            return "a link-local address (cloud metadata lives there)"
+        if ip.is_multicast:
+            return "a multicast address"
+        if ip.is_unspecified or ip.is_reserved:
+            return "a reserved address"
+        if ip.is_private:
+            return "a private address"
+        if not ip.is_global:
+            return "a non-public address"
+        return None
+
+    def check_url(self, url: URL) -> None:
+        """Refuse a URL before connecting: only http(s), and a literal address must be one feeds may reach (host
+        names are checked by :class:`GuardedResolver` on the addresses they resolve to)."""
+        if url.scheme not in ("http", "https"):
+            raise FeedError(f"refused: {url.scheme or 'scheme-less'} URLs are not fetched, only http(s)")
+        host = url.host
+        if not host:
+            raise FeedError("refused: the URL has no host")
+        if self.host_allowed(host):
+            return
+        try:
+            ipaddress.ip_address(host.split("%", 1)[0])
+        except ValueError:
+            return  # a name: checked after resolution
+        why = self.refusal(host)
+        if why is not None:
+            raise FeedError(f"refused: {host} is {why} (allow it with {ALLOW_HOSTS_VARIABLE})")
+
+
+class GuardedResolver(AbstractResolver):
+    """DNS resolution that keeps only the addresses feeds may reach: the connection goes to an address that was
+    checked, so a name cannot be pointed at an internal address between the check and the connection."""
+
+    def __init__(self, guard: AddressGuard) -> None:
+        self.guard = guard
+        self._inner = DefaultResolver()
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        found = await self._inner.resolve(host, port, family)
+        if self.guard.host_allowed(host):
+            return found
+        kept = [r for r in found if self.guard.refusal(r["host"]) is None]
+        if not kept:
+            why = self.guard.refusal(found[0]["host"]) if found else "no address"
+            address = found[0]["host"] if found else "nothing"
+            raise AddressRefused(
+                f"{host} resolves to {address}, {why} (allow it with {ALLOW_HOSTS_VARIABLE})"
+            )
+        return kept
+
+    async def close(self) -> None:
+        await self._inner.close()
+
+
 async def read_body(resp: aiohttp.ClientResponse, limit: int) -> bytes:
     """The whole body, however many pieces the server sends it in, refused past ``limit`` bytes.
 
@@ -172,10 +276,16 @@ class FeedPoller:
     urls: list[str]
     minutes: float = 15.0
     timeout: float = 20.0
+    # Hosts, addresses or networks a feed may reach although they are not public (Settings.feed_allow_hosts).
+    # None: read NEWSDESK_FEED_ALLOW_HOSTS from the environment (for callers that do not pass the settings).
+    allow_hosts: list[str] | None = None
     states: dict[str, FeedState] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.states = {u: FeedState(u) for u in self.urls}
+        if self.allow_hosts is None:
+            self.allow_hosts = split_hosts(os.environ.get(ALLOW_HOSTS_VARIABLE, ""))
+        self.guard = AddressGuard(self.allow_hosts)
 
     @property
     def interval(self) -> float:
@@ -192,7 +302,10 @@ class FeedPoller:
         if not states:
             return report
         timeout = aiohttp.ClientTimeout(total=self.timeout)
-        async with aiohttp.ClientSession(timeout=timeout, headers={"User-Agent": USER_AGENT}) as session:
+        connector = aiohttp.TCPConnector(resolver=GuardedResolver(self.guard))
+        async with aiohttp.ClientSession(
+            timeout=timeout, headers={"User-Agent": USER_AGENT}, connector=connector
+        ) as session:
             results = await asyncio.gather(*(self._fetch(session, s) for s in states), return_exceptions=True)
         for state, result in zip(states, results, strict=True):
             if isinstance(result, BaseException):
@@ -215,15 +328,35 @@ class FeedPoller:
             headers["If-None-Match"] = state.etag
         if state.modified:
             headers["If-Modified-Since"] = state.modified
+        url = URL(state.fetch_url)
         try:
-            async with session.get(state.fetch_url, headers=headers) as resp:
-                if resp.status == 304:
-                    return None
-                if resp.status != 200:
-                    reason = " ".join((resp.reason or "").split())[:80]  # the server's words: short, one line
-                    raise FeedError(f"HTTP {resp.status} {reason}".strip())
-                data = await read_body(resp, MAX_FEED_BYTES)
-                etag, modified = resp.headers.get("ETag"), resp.headers.get("Last-Modified")
+            for _ in range(MAX_REDIRECTS + 1):  # redirects are followed here, so each one is checked
+                self.guard.check_url(url)
+                async with session.get(url, headers=headers, allow_redirects=False) as resp:
+                    if resp.status in (301, 302, 303, 307, 308):
+                        location = resp.headers.get("Location")
+                        if not location:
+                            raise FeedError(f"HTTP {resp.status} redirect without a Location")
+                        url = resp.url.join(URL(location))
+                        continue
+                    if resp.status == 304:
+                        return None
+                    if resp.status != 200:
+                        reason = " ".join((resp.reason or "").split())[
+                            :80
+                        ]  # the server's words: one short line
+                        raise FeedError(f"HTTP {resp.status} {reason}".strip())
+                    data = await read_body(resp, MAX_FEED_BYTES)
+                    etag, modified = resp.headers.get("ETag"), resp.headers.get("Last-Modified")
+                    break
+            else:
+                raise FeedError(f"more than {MAX_REDIRECTS} redirects")
+        except aiohttp.ClientConnectorError as exc:
+            if isinstance(exc.os_error, AddressRefused):
+                raise FeedError(f"refused: {exc.os_error}") from exc
+            raise FeedError(f"cannot fetch: {exc.__class__.__name__} {exc}".strip()) from exc
+        except ValueError as exc:  # a Location that is not a URL
+            raise FeedError(f"cannot fetch: bad redirect ({' '.join(str(exc).split())[:80]})") from exc
         except aiohttp.ClientError as exc:
             raise FeedError(f"cannot fetch: {exc.__class__.__name__} {exc}".strip()) from exc
         except TimeoutError as exc:

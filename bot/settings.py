@@ -7,6 +7,7 @@ environment variables are relative to the working directory, as a shell user exp
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import re
@@ -96,6 +97,11 @@ def redact_secrets(text: str) -> str:
     return _SECRET_QUERY.sub(r"\1***", _USERINFO_PASSWORD.sub(r"\1:***@", text))
 
 
+def split_hosts(value: str) -> list[str]:
+    """``"127.0.0.1, feeds.internal 10.0.0.0/8"`` -> the three items (commas or spaces between them)."""
+    return [h for h in re.split(r"[,\s]+", value) if h]
+
+
 def _split_list(value: str) -> list[str]:
     parts: list[str] = []
     for chunk in value.split(","):
@@ -140,6 +146,9 @@ class Settings(BaseSettings):
     # Feeds: RSS/Atom URLs polled every NEWSDESK_FEED_MINUTES.
     feeds: Annotated[list[str], NoDecode] = Field(default_factory=list)
     feed_minutes: float = Field(default=15.0, gt=0, le=1440)
+    # Hosts, addresses or networks (CIDR) feeds may reach although they are loopback, private or link-local;
+    # every other such address is refused, after DNS resolution and on every redirect.
+    feed_allow_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # Follow alerts: how often new articles are matched against follows (seconds).
     alert_seconds: float = Field(default=30.0, gt=0, le=3600)
 
@@ -177,6 +186,21 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [u.strip() for u in re.split(r"[,\s]+", value) if u.strip()]
         return value
+
+    @field_validator("feed_allow_hosts", mode="before")
+    @classmethod
+    def _allow_hosts(cls, value: object) -> object:
+        items = split_hosts(value) if isinstance(value, str) else value
+        for item in items if isinstance(items, list) else []:
+            if "/" in str(item):
+                try:
+                    ipaddress.ip_network(str(item), strict=False)
+                except ValueError as exc:
+                    raise ValueError(
+                        f"{str(item)[:60]!r} is not a network; expected host names, addresses or networks "
+                        "such as 127.0.0.1, feeds.internal or 10.0.0.0/8, separated by commas"
+                    ) from exc
+        return items
 
     @model_validator(mode="after")
     def _shards(self) -> Settings:

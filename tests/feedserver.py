@@ -9,6 +9,8 @@ from pathlib import Path
 from aiohttp import web
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
+# Feeds refuse loopback addresses unless the operator allows them: the tests allow this server explicitly.
+ALLOW = {"NEWSDESK_FEED_ALLOW_HOSTS": "127.0.0.1"}
 
 
 class FeedServer:
@@ -18,6 +20,7 @@ class FeedServer:
         self.not_modified: Counter[str] = Counter()  # 304s answered
         self.etags: dict[str, str] = {}  # path -> ETag: conditional GETs are answered 304
         self.chunked: dict[str, int] = {}  # path -> chunk size: the body is streamed in pieces, with pauses
+        self.redirects: dict[str, str] = {}  # path -> Location: answered 302
         self.cut: dict[str, int] = {}  # path -> bytes sent before the connection closes (all announced)
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -35,6 +38,8 @@ class FeedServer:
     async def _handle(self, request: web.Request) -> web.Response:
         path = request.match_info["path"]
         self.hits[path] += 1
+        if path in self.redirects:
+            return web.Response(status=302, headers={"Location": self.redirects[path]})
         status, body = self.answers.get(path, (404, b"not here"))
         etag = self.etags.get(path)
         if etag is not None and request.headers.get("If-None-Match") == etag:

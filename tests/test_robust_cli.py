@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CORPUS
-from tests.feedserver import FeedServer
+from tests.feedserver import ALLOW, FeedServer
 
 
 def env(**extra: str) -> dict[str, str]:
@@ -93,7 +93,9 @@ def test_db_copy_refuses_a_sqlite_source_that_does_not_exist(tmp_path: Path) -> 
 
 
 @pytest.fixture
-async def server() -> AsyncIterator[FeedServer]:
+async def server(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FeedServer]:
+    for name, value in ALLOW.items():  # the loopback feed server is allowed explicitly
+        monkeypatch.setenv(name, value)
     s = FeedServer()
     await s.start()
     yield s
@@ -110,7 +112,7 @@ async def test_ingest_counts_a_feed_that_cannot_be_fetched_as_failed(
     proc = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "ingest", good, gone, str(CORPUS / "02-intel-lip-bu-tan.txt"),
         "--database-url", f"sqlite:///{tmp_path}/cli.db",
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, cwd=tmp_path, env=env(),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, cwd=tmp_path, env=env(**ALLOW),
     )  # fmt: skip
     out, err = await proc.communicate()
     assert proc.returncode == 1

@@ -17,13 +17,15 @@ from bot.render import embeds
 from bot.settings import Settings, redact_secrets
 from bot.store import open_store
 from bot.store.sql import SQLStore
-from tests.feedserver import FeedServer
+from tests.feedserver import ALLOW, FeedServer
 
 TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.s3cr3tTOKENs3cr3tTOKENs3cr3tXYZ"
 
 
 @pytest.fixture
-async def server() -> AsyncIterator[FeedServer]:
+async def server(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FeedServer]:
+    for name, value in ALLOW.items():  # the loopback feed server is allowed explicitly
+        monkeypatch.setenv(name, value)
     s = FeedServer()
     await s.start()
     yield s
