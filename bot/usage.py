@@ -91,9 +91,11 @@ def storable_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def is_data_error(exc: BaseException) -> bool:
     """A value the database refuses (this row's fault), as opposed to the database being unavailable."""
-    if isinstance(exc, ValueError | TypeError | ArithmeticError):  # UnicodeEncodeError, OverflowError, ...
+    if isinstance(exc, UnicodeError | OverflowError | TypeError):  # raised while binding the row's values
         return True
-    return any(c.__name__ in ("DataError", "IntegrityError", "InterfaceError") for c in type(exc).__mro__)
+    # sqlite3 and asyncpg: the value was refused by the database (not "no connection", which keeps the rows)
+    names = ("DataError", "IntegrityError", "IntegrityConstraintViolationError")
+    return any(c.__name__ in names for c in type(exc).__mro__)
 
 
 class UsageRecorder:

@@ -62,7 +62,7 @@ class AwayAfter:
 
     async def write_usage(self, rows: list[Any], autocomplete: list[Any]) -> None:
         if any("poison" in str(row) for row in rows):
-            raise ValueError("cannot store poison")
+            raise sqlite3.DataError("cannot store poison")
         if not self.up and self.budget <= 0:
             raise sqlite3.OperationalError("unable to open database file")
         self.budget -= 1
@@ -86,3 +86,14 @@ async def test_an_outage_during_the_row_by_row_pass_keeps_the_rest_and_counts_on
     await recorder.close()
     assert await store.count_usage() == 9
     assert await store.autocomplete_counts(RECENT.replace(second=0).isoformat()) == {"person": 1}
+
+
+def test_what_counts_as_the_rows_fault() -> None:
+    from bot.usage import is_data_error
+
+    assert is_data_error(UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogate"))
+    assert is_data_error(OverflowError("Python int too large to convert to SQLite INTEGER"))
+    assert is_data_error(sqlite3.DataError("string or blob too big"))
+    assert not is_data_error(sqlite3.OperationalError("database is locked"))
+    assert not is_data_error(ValueError("no active connection"))  # aiosqlite after close: keep the rows
+    assert not is_data_error(ConnectionResetError())
