@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,9 +15,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bot import __version__
 from bot.article import ArticleError
-from bot.ingest import article_files, ingest_files, read_article
+from bot.ingest import IngestReport, article_files, ingest_files, read_article
 from bot.library import Library, load_registry
-from bot.settings import Settings
+from bot.settings import Settings, describe_settings_error
 from bot.store import StoreError, open_store, redact_url
 
 EPILOG = "Settings come from environment variables (NEWSDESK_*), then the file named by NEWSDESK_CONFIG, then the bundled defaults."
@@ -146,8 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     err = Console(stderr=True)
     try:
         settings = Settings()
-    except Exception as exc:  # a bad NEWSDESK_* value or config file: say which, no traceback
-        error(f"invalid settings: {' '.join(str(exc).split())}")
+    except Exception as exc:  # a bad NEWSDESK_* value or config file: say which, no traceback, no token
+        error(f"invalid settings: {describe_settings_error(exc)}")
         return 2
     try:
         if args.command == "run":
@@ -156,14 +157,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_parse(args.paths, args.json, console)
         if args.command == "ingest":
             return asyncio.run(
-                cmd_ingest(args.paths, args.database_url or settings.database_url, console, err)
+                cmd_ingest(
+                    args.paths,
+                    args.database_url or settings.database_url,
+                    console,
+                    err,
+                    settings.feed_allow_hosts,
+                )
             )
         if args.command == "bench":
             from bot import bench
 
             sizes = [int(x) for x in args.sizes.split(",")] if args.sizes else None
-            import os
-
             postgres = args.postgres or os.environ.get("NEWSDESK_TEST_POSTGRES_URL") or None
             bench.run(args.quick, args.json, sizes=sizes, postgres_url=postgres)
             return 0
@@ -212,6 +217,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `parse --json | head`: the reader has what it wanted; stop without a word
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's last flush finds nowhere to fail
+        return 141  # what a shell reports for a program ended by SIGPIPE
     parser.error(f"unknown command {args.command}")
     return 2
 
@@ -273,17 +282,19 @@ def _print_human(article: object, path: Path, console: Console) -> None:
     from bot.article import Article
 
     assert isinstance(article, Article)
-    console.print(f"[bold]{path}[/bold]", highlight=False)
-    console.print(f"  title:    {article.title}", markup=False, highlight=False)
+    console.print(f"[bold]{path}[/bold]", highlight=False, soft_wrap=True)
+    console.print(f"  title:    {article.title}", markup=False, highlight=False, soft_wrap=True)
     console.print(
         f"  source:   {article.source or '—'}  date: {article.published_at or '—'}  language: {article.language}  format: {article.format.value}",
         markup=False,
         highlight=False,
+        soft_wrap=True,
     )
     points = sum(len(s.points) for s in article.sections)
     console.print(
         f"  sections: {len(article.sections)}  points: {points}  claims: {len(article.claims)}",
         highlight=False,
+        soft_wrap=True,
     )
     people = "; ".join(
         p.name
@@ -291,41 +302,45 @@ def _print_human(article: object, path: Path, console: Console) -> None:
         + (f" — {p.role or ''} {p.organization or ''}".rstrip() if p.role or p.organization else "")
         for p in article.people
     )
-    console.print(f"  people:   {people or '—'}", markup=False, highlight=False)
+    console.print(f"  people:   {people or '—'}", markup=False, highlight=False, soft_wrap=True)
     console.print(
         f"  orgs:     {', '.join(o.name for o in article.organizations) or '—'}",
         markup=False,
         highlight=False,
+        soft_wrap=True,
     )
     stances: dict[str, int] = {}
     for c in article.claims:
         stances[c.stance.value] = stances.get(c.stance.value, 0) + 1
     console.print(
-        f"  stances:  {', '.join(f'{k} {v}' for k, v in sorted(stances.items())) or '—'}", highlight=False
+        f"  stances:  {', '.join(f'{k} {v}' for k, v in sorted(stances.items())) or '—'}",
+        highlight=False,
+        soft_wrap=True,
     )
 
 
-async def cmd_ingest(paths: list[str], url: str, console: Console, err: Console) -> int:
+async def cmd_ingest(
+    paths: list[str], url: str, console: Console, err: Console, allow_hosts: list[str] | None = None
+) -> int:
     from bot.feeds import FeedPoller
 
     feeds = [p for p in paths if p.startswith(("http://", "https://"))]
     files = article_files([Path(p) for p in paths if p not in feeds])
     if not files and not feeds:
-        err.print("error: no article files found (.txt, .md, .json)")
+        err.print("error: no article files found (.txt, .md, .json)", soft_wrap=True)
         return 1
     store = open_store(url)
     await store.open()
-    feed_failed = False
+    fed = IngestReport()
     try:
         if feeds:
-            poller = FeedPoller(feeds)
+            poller = FeedPoller(feeds, allow_hosts=allow_hosts or [])
             fed = await poller.poll(store, only_due=False)
-            for state in poller.failing():
-                err.print(f"{state.url}: error: {state.last_error}", markup=False, highlight=False)
+            # a feed that could not be fetched is a failure like an entry that could not be read
+            fed.failed[:0] = [(state.url, state.last_error or "failed") for state in poller.failing()]
             for source, reason in fed.failed:
-                err.print(f"{source}: error: {reason}", markup=False, highlight=False)
-            console.print(f"feeds: {fed.summary()}", highlight=False)
-            feed_failed = bool(poller.failing() or fed.failed)
+                err.print(f"{source}: error: {reason}", markup=False, highlight=False, soft_wrap=True)
+            console.print(f"feeds: {fed.summary()}", highlight=False, soft_wrap=True)
         with Progress(
             TextColumn("[bold]Ingesting"),
             BarColumn(),
@@ -340,17 +355,25 @@ async def cmd_ingest(paths: list[str], url: str, console: Console, err: Console)
             def step(path: Path, error: str | None) -> None:
                 progress.update(task, advance=1, description=path.name)
                 if error:
-                    progress.console.print(f"{path}: error: {error}", markup=False, highlight=False)
+                    progress.console.print(
+                        f"{path}: error: {error}", markup=False, highlight=False, soft_wrap=True
+                    )
 
             report = await ingest_files(store, files, step)
         counts = await store.counts()
     finally:
         await store.close()
+    # the last line counts everything: files and feeds
+    report.added += fed.added
+    report.updated += fed.updated
+    report.unchanged += fed.unchanged
+    report.failed = fed.failed + report.failed
     console.print(
         f"{report.summary()} — the store now holds {counts['articles']} articles, {counts['people']} people, {counts['claims']} claims",
         highlight=False,
+        soft_wrap=True,
     )
-    return 1 if report.failed or feed_failed else 0
+    return 1 if report.failed else 0
 
 
 async def cmd_migrate(url: str, console: Console) -> int:
@@ -390,7 +413,9 @@ async def cmd_copy(source: str, destination: str, console: Console, err: Console
         table.add_row(name, str(n), str(report.destination.get(name)), "ok" if same else "DIFFERENT")
     console.print(table)
     if report.mismatches:
-        err.print(f"error: row counts differ for {', '.join(report.mismatches)}", markup=False)
+        err.print(
+            f"error: row counts differ for {', '.join(report.mismatches)}", markup=False, soft_wrap=True
+        )
         return 1
     console.print(
         f"copied {redact_url(source)} -> {redact_url(destination)}: every table has the same row count",
@@ -451,14 +476,16 @@ async def cmd_demo(settings: Settings, query: str | None, console: Console, err:
     finally:
         await store.close()
     for path, error in report.failed:
-        err.print(f"{path}: error: {error}", markup=False, highlight=False)
+        err.print(f"{path}: error: {error}", markup=False, highlight=False, soft_wrap=True)
     if not articles:
-        err.print("error: no articles to show; set NEWSDESK_ARTICLES to a folder of article files")
+        err.print(
+            "error: no articles to show; set NEWSDESK_ARTICLES to a folder of article files", soft_wrap=True
+        )
         return 1
     try:
         registry = load_registry(settings.people_file)
     except ValueError as exc:
-        err.print(f"warning: people registry ignored: {exc}", markup=False, highlight=False)
+        err.print(f"warning: people registry ignored: {exc}", markup=False, highlight=False, soft_wrap=True)
         registry = []
     library = Library(articles, registry)
     stats = library.stats()
@@ -467,6 +494,7 @@ async def cmd_demo(settings: Settings, query: str | None, console: Console, err:
         f"Loaded {stats['articles']} articles, {stats['people']} people, {stats['claims']} claims "
         f"from {', '.join(str(p) for p in settings.articles)}",
         highlight=False,
+        soft_wrap=True,
     )
 
     article = library.articles[0]
@@ -475,11 +503,14 @@ async def cmd_demo(settings: Settings, query: str | None, console: Console, err:
         found_person = library.person(query) or next(iter(library.autocomplete_people(query, 1)), None)
         found_article = library.find_article(query) or (library.article(searched[0]) if searched else None)
         if found_person is None and found_article is None:
-            err.print(f"Nothing matches {query!r}.", markup=False, highlight=False)
+            err.print(f"Nothing matches {query!r}.", markup=False, highlight=False, soft_wrap=True)
             suggestions = library.suggest_people(query)
             if suggestions:
                 err.print(
-                    "Did you mean: " + ", ".join(p.name for p in suggestions), markup=False, highlight=False
+                    "Did you mean: " + ", ".join(p.name for p in suggestions),
+                    markup=False,
+                    highlight=False,
+                    soft_wrap=True,
                 )
             return 1
         if found_person is not None and (found_article is None or library.person(query) is not None):

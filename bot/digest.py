@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -53,21 +54,46 @@ def parse_time(text: str) -> time:
     return time(int(m.group(1)), int(m.group(2)))
 
 
+COMMON_ZONES = (
+    "UTC", "Europe/London", "Europe/Berlin", "Europe/Paris", "America/New_York", "America/Chicago",
+    "America/Los_Angeles", "America/Sao_Paulo", "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Tokyo",
+    "Asia/Singapore", "Asia/Kolkata", "Africa/Lagos", "Australia/Sydney", "Pacific/Auckland",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _zones() -> dict[str, str]:
+    """Every IANA zone name by its lower-case form."""
+    return {name.lower(): name for name in available_timezones() | {"UTC"}}
+
+
+def zone_examples(typed: str, n: int = 3) -> list[str]:
+    """A few full zone names close to what was typed (a region such as ``Europe`` gives its main cities)."""
+    key = typed.strip().lower().replace(" ", "_").strip("/")
+    found = [z for z in COMMON_ZONES if key and z.lower().startswith(key)] if "/" not in key else []
+    found += [z for z in zone_names(key) if z not in found] if key else []
+    return (found or ["Europe/London", "America/New_York", "Asia/Shanghai"])[:n]
+
+
 def parse_zone(name: str) -> ZoneInfo:
     cleaned = (name or "").strip()
     if not cleaned:
         raise ScheduleError(
             "a time zone is needed, for example Europe/Berlin, Asia/Shanghai or UTC", "zone_missing"
         )
-    if cleaned.upper() == "UTC":
-        cleaned = "UTC"
+    canonical = _zones().get(cleaned.lower().replace(" ", "_"))
     try:
-        return ZoneInfo(cleaned)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+        if canonical is None:  # a region (a folder of zones), a typo, a path: never handed to the file system
+            raise ZoneInfoNotFoundError(cleaned)
+        return ZoneInfo(canonical)
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        examples = ", ".join(zone_examples(cleaned))
         raise ScheduleError(
-            f"“{cleaned}” is not an IANA time zone: pick one from the list, for example America/New_York",
+            f"“{cleaned}” is not an IANA time zone: give a full Area/City name from the list, for example "
+            f"{examples}",
             "zone_bad",
             name=cleaned,
+            examples=examples,
         ) from exc
 
 

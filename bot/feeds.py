@@ -12,8 +12,11 @@ import asyncio
 import calendar
 import hashlib
 import html
+import ipaddress
 import logging
+import os
 import re
+import socket
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,13 +26,18 @@ from typing import Any
 
 import aiohttp
 import feedparser
+from aiohttp.abc import AbstractResolver, ResolveResult
+from aiohttp.resolver import DefaultResolver
+from yarl import URL
 
 from bot.article import MAX_BYTES, ArticleError, load_article
 from bot.ingest import IngestReport
+from bot.settings import redact_secrets, split_hosts
 from bot.store import Store
 
 log = logging.getLogger("newsdesk.feeds")
 
+MAX_FEED_BYTES = 8 * MAX_BYTES  # a feed holds many articles; its body is refused past this
 MAX_BACKOFF = 6 * 3600.0  # seconds: a feed that keeps failing is still tried four times a day
 USER_AGENT = "Newsdesk feed reader (+https://github.com/; a Discord news bot)"
 
@@ -119,7 +127,8 @@ def content_hash(text: str) -> str:
 
 @dataclass
 class FeedState:
-    url: str
+    fetch_url: str  # the URL as configured, secrets included: only for fetching and the store's keys
+    url: str = ""  # the URL as shown in /about, messages and logs: a password or token redacted
     failures: int = 0
     last_error: str | None = None
     next_at: float = 0.0  # time.monotonic() when it is due
@@ -128,9 +137,136 @@ class FeedState:
     modified: str | None = None
     entries: int = 0
 
+    def __post_init__(self) -> None:
+        self.url = redact_secrets(self.fetch_url)
+
 
 class FeedError(Exception):
     """One feed could not be read; the message says why, in a line."""
+
+
+class AddressRefused(OSError):
+    """A feed's host is (or resolves to) an address feeds may not reach; the message says which and why."""
+
+
+ALLOW_HOSTS_VARIABLE = "NEWSDESK_FEED_ALLOW_HOSTS"
+MAX_REDIRECTS = 5
+
+
+class AddressGuard:
+    """Which addresses a feed may reach: public ones, and whatever the operator allows by host name, address or
+    network (``NEWSDESK_FEED_ALLOW_HOSTS``). Loopback, private, link-local (cloud metadata), shared, multicast
+    and reserved addresses are refused, after DNS resolution and on every redirect."""
+
+    def __init__(self, allow: Iterable[str] = ()) -> None:
+        self.hosts: set[str] = set()
+        self.networks: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = []
+        for item in allow:
+            item = item.strip().lower().strip("[]").rstrip(".")
+            if not item:
+                continue
+            try:
+                self.networks.append(ipaddress.ip_network(item, strict=False))
+            except ValueError:
+                self.hosts.add(item)
+
+    def host_allowed(self, host: str) -> bool:
+        return host.lower().strip("[]").rstrip(".") in self.hosts
+
+    def refusal(self, address: str) -> str | None:
+        """Why ``address`` may not be reached (e.g. "a loopback address"), or None when it may."""
+        try:
+            ip = ipaddress.ip_address(address.split("%", 1)[0].strip("[]"))
+        except ValueError:
+            return "not an IP address"
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        if any(ip in network for network in self.networks):
+            return None
+        if ip.is_loopback:
+            return "a loopback address"
+        if ip.is_link_local:
+            return "a link-local address (cloud metadata lives there)"
+        if ip.is_multicast:
+            return "a multicast address"
+        if ip.is_unspecified or ip.is_reserved:
+            return "a reserved address"
+        if ip.is_private:
+            return "a private address"
+        if not ip.is_global:
+            return "a non-public address"
+        return None
+
+    def check_url(self, url: URL) -> None:
+        """Refuse a URL before connecting: only http(s), and a literal address must be one feeds may reach (host
+        names are checked by :class:`GuardedResolver` on the addresses they resolve to)."""
+        if url.scheme not in ("http", "https"):
+            raise FeedError(f"refused: {url.scheme or 'scheme-less'} URLs are not fetched, only http(s)")
+        host = url.host
+        if not host:
+            raise FeedError("refused: the URL has no host")
+        if self.host_allowed(host):
+            return
+        try:
+            ipaddress.ip_address(host.split("%", 1)[0])
+        except ValueError:
+            return  # a name: checked after resolution
+        why = self.refusal(host)
+        if why is not None:
+            raise FeedError(f"refused: {host} is {why} (allow it with {ALLOW_HOSTS_VARIABLE})")
+
+
+class GuardedResolver(AbstractResolver):
+    """DNS resolution that keeps only the addresses feeds may reach: the connection goes to an address that was
+    checked, so a name cannot be pointed at an internal address between the check and the connection."""
+
+    def __init__(self, guard: AddressGuard) -> None:
+        self.guard = guard
+        self._inner = DefaultResolver()
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        found = await self._inner.resolve(host, port, family)
+        if self.guard.host_allowed(host):
+            return found
+        kept = [r for r in found if self.guard.refusal(r["host"]) is None]
+        if not kept:
+            why = self.guard.refusal(found[0]["host"]) if found else "no address"
+            address = found[0]["host"] if found else "nothing"
+            raise AddressRefused(
+                f"{host} resolves to {address}, {why} (allow it with {ALLOW_HOSTS_VARIABLE})"
+            )
+        return kept
+
+    async def close(self) -> None:
+        await self._inner.close()
+
+
+async def read_body(resp: aiohttp.ClientResponse, limit: int) -> bytes:
+    """The whole body, however many pieces the server sends it in, refused past ``limit`` bytes.
+
+    A body that ends before its announced ``Content-Length`` (or an unfinished chunked body) raises
+    :class:`FeedError`: the feed is tried again later, and no entry of the half is taken or marked failed.
+    """
+    announced = resp.content_length
+    if resp.headers.get("Content-Encoding", "identity").lower() != "identity":
+        announced = None  # the announced length is of the compressed body; aiohttp checks that one itself
+    if announced is not None and announced > limit:
+        raise FeedError(f"the feed is larger than {limit // 1_000_000} MB")
+    parts: list[bytes] = []
+    size = 0
+    try:
+        while chunk := await resp.content.read(65536):
+            size += len(chunk)
+            if size > limit:
+                raise FeedError(f"the feed is larger than {limit // 1_000_000} MB")
+            parts.append(chunk)
+    except aiohttp.ClientPayloadError as exc:
+        raise FeedError(f"cannot fetch: the answer was cut short after {size:,} bytes") from exc
+    if announced is not None and size != announced:
+        raise FeedError(f"cannot fetch: the answer was cut short ({size:,} of {announced:,} bytes)")
+    return b"".join(parts)
 
 
 @dataclass
@@ -140,10 +276,16 @@ class FeedPoller:
     urls: list[str]
     minutes: float = 15.0
     timeout: float = 20.0
+    # Hosts, addresses or networks a feed may reach although they are not public (Settings.feed_allow_hosts).
+    # None: read NEWSDESK_FEED_ALLOW_HOSTS from the environment (for callers that do not pass the settings).
+    allow_hosts: list[str] | None = None
     states: dict[str, FeedState] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.states = {u: FeedState(u) for u in self.urls}
+        if self.allow_hosts is None:
+            self.allow_hosts = split_hosts(os.environ.get(ALLOW_HOSTS_VARIABLE, ""))
+        self.guard = AddressGuard(self.allow_hosts)
 
     @property
     def interval(self) -> float:
@@ -160,7 +302,10 @@ class FeedPoller:
         if not states:
             return report
         timeout = aiohttp.ClientTimeout(total=self.timeout)
-        async with aiohttp.ClientSession(timeout=timeout, headers={"User-Agent": USER_AGENT}) as session:
+        connector = aiohttp.TCPConnector(resolver=GuardedResolver(self.guard))
+        async with aiohttp.ClientSession(
+            timeout=timeout, headers={"User-Agent": USER_AGENT}, connector=connector
+        ) as session:
             results = await asyncio.gather(*(self._fetch(session, s) for s in states), return_exceptions=True)
         for state, result in zip(states, results, strict=True):
             if isinstance(result, BaseException):
@@ -183,16 +328,35 @@ class FeedPoller:
             headers["If-None-Match"] = state.etag
         if state.modified:
             headers["If-Modified-Since"] = state.modified
+        url = URL(state.fetch_url)
         try:
-            async with session.get(state.url, headers=headers) as resp:
-                if resp.status == 304:
-                    return None
-                if resp.status != 200:
-                    raise FeedError(f"HTTP {resp.status} {resp.reason or ''}".strip())
-                data = await resp.content.read(8 * MAX_BYTES + 1)
-                if len(data) > 8 * MAX_BYTES:
-                    raise FeedError(f"the feed is larger than {8 * MAX_BYTES // 1_000_000} MB")
-                etag, modified = resp.headers.get("ETag"), resp.headers.get("Last-Modified")
+            for _ in range(MAX_REDIRECTS + 1):  # redirects are followed here, so each one is checked
+                self.guard.check_url(url)
+                async with session.get(url, headers=headers, allow_redirects=False) as resp:
+                    if resp.status in (301, 302, 303, 307, 308):
+                        location = resp.headers.get("Location")
+                        if not location:
+                            raise FeedError(f"HTTP {resp.status} redirect without a Location")
+                        url = resp.url.join(URL(location))
+                        continue
+                    if resp.status == 304:
+                        return None
+                    if resp.status != 200:
+                        reason = " ".join((resp.reason or "").split())[
+                            :80
+                        ]  # the server's words: one short line
+                        raise FeedError(f"HTTP {resp.status} {reason}".strip())
+                    data = await read_body(resp, MAX_FEED_BYTES)
+                    etag, modified = resp.headers.get("ETag"), resp.headers.get("Last-Modified")
+                    break
+            else:
+                raise FeedError(f"more than {MAX_REDIRECTS} redirects")
+        except aiohttp.ClientConnectorError as exc:
+            if isinstance(exc.os_error, AddressRefused):
+                raise FeedError(f"refused: {exc.os_error}") from exc
+            raise FeedError(f"cannot fetch: {exc.__class__.__name__} {exc}".strip()) from exc
+        except ValueError as exc:  # a Location that is not a URL
+            raise FeedError(f"cannot fetch: bad redirect ({' '.join(str(exc).split())[:80]})") from exc
         except aiohttp.ClientError as exc:
             raise FeedError(f"cannot fetch: {exc.__class__.__name__} {exc}".strip()) from exc
         except TimeoutError as exc:
@@ -206,22 +370,28 @@ class FeedPoller:
 
     async def _take(self, store: Store, state: FeedState, parsed: Any, report: IngestReport) -> None:
         feed_title = str(parsed.get("feed", {}).get("title") or state.url)
+        source = state.fetch_url  # the store's keys stay those of the URL as configured
         entries: Iterable[Any] = parsed.get("entries") or []
         for entry in entries:
             text = entry_text(entry, feed_title)
             key = entry_key(entry, text)
             digest = content_hash(text)
-            if await store.feed_entry_seen(state.url, key, digest):
+            if await store.feed_entry_seen(source, key, digest):
                 continue
             try:
                 article = load_article(text)
-            except ArticleError as exc:
-                report.failed.append((state.url, f"entry {key}: {exc}"))
-                await store.record_feed_entry(state.url, key, digest, None)
+            except Exception as exc:  # one entry fails alone, whatever the parser ran into
+                reason = (
+                    str(exc)
+                    if isinstance(exc, ArticleError)
+                    else f"cannot be read ({exc.__class__.__name__})"
+                )
+                report.failed.append((state.url, f"entry {key}: {reason}"))
+                await store.record_feed_entry(source, key, digest, None)
                 continue
-            report.count(await store.upsert_article(article, f"feed:{state.url}#{key}"))
+            report.count(await store.upsert_article(article, f"feed:{source}#{key}"))
             report.articles.append(article)
-            await store.record_feed_entry(state.url, key, digest, article.id)
+            await store.record_feed_entry(source, key, digest, article.id)
             state.entries += 1
 
     def _succeeded(self, state: FeedState) -> None:
@@ -231,7 +401,8 @@ class FeedPoller:
 
     def _failed(self, state: FeedState, exc: BaseException) -> None:
         state.failures += 1
-        state.last_error = str(exc) if isinstance(exc, FeedError) else f"{exc.__class__.__name__}: {exc}"
+        error = str(exc) if isinstance(exc, FeedError) else f"{exc.__class__.__name__}: {exc}"
+        state.last_error = redact_secrets(error.replace(state.fetch_url, state.url))
         delay = min(self.interval * 2 ** (state.failures - 1), max(MAX_BACKOFF, self.interval))
         state.next_at = time.monotonic() + delay
         log.warning(

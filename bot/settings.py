@@ -7,6 +7,7 @@ environment variables are relative to the working directory, as a shell user exp
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import re
@@ -15,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
@@ -84,6 +85,23 @@ def parse_ranges(value: str) -> list[int]:
     return sorted(set(out))
 
 
+_USERINFO_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^\s/?#:@]*):[^\s/?#]*@", re.I)
+_SECRET_QUERY = re.compile(
+    r"([?&;][\w.-]*?(?:token|key|secret|password|passwd|pwd|sig|signature|auth)=)[^&#;\s'\")]*", re.I
+)
+
+
+def redact_secrets(text: str) -> str:
+    """URLs in ``text`` without their secrets, for messages and logs: the password of ``user:password@`` and the
+    values of query parameters such as ``token=``, ``key=``, ``signature=`` become ``***``."""
+    return _SECRET_QUERY.sub(r"\1***", _USERINFO_PASSWORD.sub(r"\1:***@", text))
+
+
+def split_hosts(value: str) -> list[str]:
+    """``"127.0.0.1, feeds.internal 10.0.0.0/8"`` -> the three items (commas or spaces between them)."""
+    return [h for h in re.split(r"[,\s]+", value) if h]
+
+
 def _split_list(value: str) -> list[str]:
     parts: list[str] = []
     for chunk in value.split(","):
@@ -131,6 +149,9 @@ class Settings(BaseSettings):
     # Feeds: RSS/Atom URLs polled every NEWSDESK_FEED_MINUTES.
     feeds: Annotated[list[str], NoDecode] = Field(default_factory=list)
     feed_minutes: float = Field(default=15.0, gt=0, le=1440)
+    # Hosts, addresses or networks (CIDR) feeds may reach although they are loopback, private or link-local;
+    # every other such address is refused, after DNS resolution and on every redirect.
+    feed_allow_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # Follow alerts: how often new articles are matched against follows (seconds).
     alert_seconds: float = Field(default=30.0, gt=0, le=3600)
 
@@ -145,7 +166,14 @@ class Settings(BaseSettings):
     @classmethod
     def _guilds(cls, value: object) -> object:
         if isinstance(value, str):
-            return [int(p) for p in _split_list(value)]
+            parts = _split_list(value)
+            wrong = [p for p in parts if not p.isdigit()]
+            if wrong:
+                raise ValueError(
+                    f"{wrong[0][:40]!r} is not a server id; expected server (guild) ids separated by commas, "
+                    "e.g. 123456789012345678,234567890123456789"
+                )
+            return [int(p) for p in parts]
         return value
 
     @field_validator("shard_ids", mode="before")
@@ -162,6 +190,21 @@ class Settings(BaseSettings):
             return [u.strip() for u in re.split(r"[,\s]+", value) if u.strip()]
         return value
 
+    @field_validator("feed_allow_hosts", mode="before")
+    @classmethod
+    def _allow_hosts(cls, value: object) -> object:
+        items = split_hosts(value) if isinstance(value, str) else value
+        for item in items if isinstance(items, list) else []:
+            if "/" in str(item):
+                try:
+                    ipaddress.ip_network(str(item), strict=False)
+                except ValueError as exc:
+                    raise ValueError(
+                        f"{str(item)[:60]!r} is not a network; expected host names, addresses or networks "
+                        "such as 127.0.0.1, feeds.internal or 10.0.0.0/8, separated by commas"
+                    ) from exc
+        return items
+
     @model_validator(mode="after")
     def _shards(self) -> Settings:
         if self.shard_ids and self.shard_count is None:
@@ -173,7 +216,10 @@ class Settings(BaseSettings):
             )
         for url in self.feeds:
             if not url.startswith(("http://", "https://")):
-                raise ValueError(f"NEWSDESK_FEEDS: {url!r} is not an http(s) URL")
+                raise ValueError(
+                    f"NEWSDESK_FEEDS: {redact_secrets(url)[:80]!r} is not an http(s) URL; expected http(s) feed "
+                    "URLs separated by commas"
+                )
         return self
 
     @property
@@ -217,4 +263,61 @@ class Settings(BaseSettings):
         data = self.model_dump(mode="json")
         data["discord_token"] = "***" if self.discord_token else None
         data["database_url"] = redact_url(self.database_url)
+        data["feeds"] = [redact_secrets(u) for u in self.feeds]
+        for key in ("discord_api_base", "discord_gateway_url"):
+            if data.get(key):
+                data[key] = redact_secrets(data[key])
         return data
+
+
+ENV_NAMES = {
+    "discord_token": "DISCORD_TOKEN",
+    "discord_api_base": "DISCORD_API_BASE",
+    "discord_gateway_url": "DISCORD_GATEWAY_URL",
+}
+SECRET_FIELDS = {"discord_token", "DISCORD_TOKEN"}
+EXPECTED = {
+    "sync_guilds": "server (guild) ids separated by commas",
+    "shard_ids": "shard numbers or ranges such as 0-3 or 0,2",
+    "shard_count": "the total number of shards (a whole number)",
+    "feeds": "http(s) feed URLs separated by commas",
+    "articles": "article folders or files separated by commas",
+    "prune_deleted": "true or false",
+    "log_level": "DEBUG, INFO, WARNING, ERROR or CRITICAL",
+}
+
+
+def env_name(field: str) -> str:
+    """The environment variable that sets a settings field."""
+    if field.upper() in ENV_NAMES.values():
+        return field.upper()
+    return ENV_NAMES.get(field, f"NEWSDESK_{field.upper()}")
+
+
+def describe_settings_error(exc: BaseException) -> str:
+    """One line for a settings error: each variable at fault, what it expects and the value given (never the
+    token, never a secret in a URL), without pydantic's own wording around it."""
+    if not isinstance(exc, ValidationError):
+        return redact_secrets(" ".join(str(exc).split()))
+    parts: list[str] = []
+    for error in exc.errors(include_url=False):
+        message = str(error.get("msg", "invalid"))
+        custom = error.get("type") == "value_error"
+        message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        loc = [str(x) for x in error.get("loc", ()) if isinstance(x, str)]
+        if not loc:  # a rule across variables: its message names them
+            parts.append(message)
+            continue
+        field = loc[0]
+        name = env_name(field)
+        if message.startswith("Input "):
+            message = "i" + message[1:]
+        text = message if message.startswith(name) else f"{name}: {message}"
+        key = field.lower()
+        if not custom and key in EXPECTED:
+            text += f"; expected {EXPECTED[key]}"
+        value = error.get("input")
+        if field not in SECRET_FIELDS and isinstance(value, str | int | float) and not custom:
+            text += f" (got {redact_secrets(str(value))[:60]!r})"
+        parts.append(text)
+    return redact_secrets("; ".join(" ".join(p.split()) for p in parts))

@@ -77,6 +77,27 @@ def cut_options(options: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def storable(value: Any) -> Any:
+    """Text any database can hold: lone surrogates and NUL become U+FFFD (a surrogate pair is joined)."""
+    if not isinstance(value, str) or (value.isascii() and "\x00" not in value):
+        return value
+    value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return value.replace("\x00", "\ufffd")
+
+
+def storable_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(storable(v) for v in row)
+
+
+def is_data_error(exc: BaseException) -> bool:
+    """A value the database refuses (this row's fault), as opposed to the database being unavailable."""
+    if isinstance(exc, UnicodeError | OverflowError | TypeError):  # raised while binding the row's values
+        return True
+    # sqlite3 and asyncpg: the value was refused by the database (not "no connection", which keeps the rows)
+    names = ("DataError", "IntegrityError", "IntegrityConstraintViolationError")
+    return any(c.__name__ in names for c in type(exc).__mro__)
+
+
 class UsageRecorder:
     def __init__(
         self,
@@ -92,7 +113,9 @@ class UsageRecorder:
         self.batch = batch
         self.bound = bound
         self.retention = timedelta(days=retention_days)
-        self.dropped = 0
+        self.dropped = 0  # events never written: the buffer overflowed, or the database refused the row
+        self.rejected = 0  # of those, rows the database refused (a value it cannot store)
+        self.repaired = 0  # rows written after their text was made storable
         self.written = 0
         self._events: deque[UsageEvent] = deque()
         self._autocomplete: Counter[tuple[str, int, str]] = Counter()
@@ -121,11 +144,13 @@ class UsageRecorder:
     def pending(self) -> int:
         return len(self._events)
 
-    def _note_drop(self, n: int) -> None:
+    def _note_drop(self, n: int, why: str | None = None) -> None:
         before = self.dropped
         self.dropped += n
+        if why is not None:
+            log.warning("usage: %d event(s) dropped, %s; %d dropped so far", n, why, self.dropped)
         # Log the first drop and then every 1,000, so a long outage does not flood the log.
-        if before == 0 or before // 1000 != self.dropped // 1000:
+        elif before == 0 or before // 1000 != self.dropped // 1000:
             log.warning(
                 "usage buffer full (%d events): %d oldest events dropped so far", self.bound, self.dropped
             )
@@ -155,26 +180,75 @@ class UsageRecorder:
                 taken = [self._events.popleft() for _ in range(size)]
                 counts = self._autocomplete
                 self._autocomplete = Counter()
+                rows = [e.row() for e in taken]
+                auto = [(m, g, c, n) for (m, g, c), n in counts.items()]
                 try:
-                    await self.store.write_usage(
-                        [e.row() for e in taken], [(m, g, c, n) for (m, g, c), n in counts.items()]
-                    )
-                except Exception as exc:
-                    self._restore(taken, counts)
-                    if not self._failing:
-                        log.warning(
-                            "usage not written, will retry (%d events held): %s", len(self._events), exc
-                        )
-                    self._failing = True
-                    break
+                    await self.store.write_usage(rows, auto)
+                    handled = written = len(rows)
+                except Exception:
+                    handled, written, auto_done, exc = await self._write_carefully(rows, auto)
+                    if exc is not None:  # the database is away: what was not handled goes back in front
+                        self._restore(taken[handled:], Counter() if auto_done else counts)
+                        if not self._failing:
+                            log.warning(
+                                "usage not written, will retry (%d events held): %s", len(self._events), exc
+                            )
+                        self._failing = True
+                        total += written
+                        self.written += written
+                        break
                 if self._failing:
                     log.info("usage writing recovered")
                     self._failing = False
-                total += len(taken)
-                self.written += len(taken)
+                total += written
+                self.written += written
                 if not everything and len(self._events) < self.batch:
                     break
         return total
+
+    async def _write_carefully(
+        self, rows: list[tuple[Any, ...]], auto: list[tuple[str, int, str, int]]
+    ) -> tuple[int, int, bool, Exception | None]:
+        """After a failed batch: the batch again with every value made storable, then row by row, so one row the
+        database refuses cannot hold up the others. A row still refused with a data error is dropped and
+        counted. Returns (rows handled, rows written, autocomplete handled, None), or with the error when the
+        database itself is failing: the caller keeps what was not handled for later."""
+        clean = [storable_row(r) for r in rows]
+        repaired = sum(1 for a, b in zip(rows, clean, strict=True) if a != b)
+        if repaired:
+            try:
+                await self.store.write_usage(clean, auto)
+            except Exception:
+                pass
+            else:
+                self._note_repaired(repaired)
+                return len(rows), len(rows), True, None
+        if auto:
+            try:
+                await self.store.write_usage([], auto)
+            except Exception as exc:
+                if not is_data_error(exc):
+                    return 0, 0, False, exc
+                log.warning("usage: autocomplete counts dropped, the database refused them: %s", exc)
+        handled = written = 0
+        for row, fixed in zip(rows, clean, strict=True):
+            try:
+                await self.store.write_usage([fixed], [])
+            except Exception as exc:
+                if not is_data_error(exc):
+                    return handled, written, True, exc
+                self.rejected += 1
+                self._note_drop(1, f"a row the database refused ({exc.__class__.__name__}: {exc})")
+            else:
+                written += 1
+                if fixed != row:
+                    self._note_repaired(1)
+            handled += 1
+        return handled, written, True, None
+
+    def _note_repaired(self, n: int) -> None:
+        self.repaired += n
+        log.warning("usage: %d row(s) with text the database cannot store were repaired (U+FFFD)", n)
 
     def _restore(self, taken: list[UsageEvent], counts: Counter[tuple[str, int, str]]) -> None:
         """Put a batch that could not be written back in front, keeping the newest ``bound`` events."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from pathlib import Path
 
 from aiohttp import web
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
+# Feeds refuse loopback addresses unless the operator allows them: the tests allow this server explicitly.
+ALLOW = {"NEWSDESK_FEED_ALLOW_HOSTS": "127.0.0.1"}
 
 
 class FeedServer:
@@ -16,6 +19,9 @@ class FeedServer:
         self.hits: Counter[str] = Counter()
         self.not_modified: Counter[str] = Counter()  # 304s answered
         self.etags: dict[str, str] = {}  # path -> ETag: conditional GETs are answered 304
+        self.chunked: dict[str, int] = {}  # path -> chunk size: the body is streamed in pieces, with pauses
+        self.redirects: dict[str, str] = {}  # path -> Location: answered 302
+        self.cut: dict[str, int] = {}  # path -> bytes sent before the connection closes (all announced)
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -32,13 +38,38 @@ class FeedServer:
     async def _handle(self, request: web.Request) -> web.Response:
         path = request.match_info["path"]
         self.hits[path] += 1
+        if path in self.redirects:
+            return web.Response(status=302, headers={"Location": self.redirects[path]})
         status, body = self.answers.get(path, (404, b"not here"))
         etag = self.etags.get(path)
         if etag is not None and request.headers.get("If-None-Match") == etag:
             self.not_modified[path] += 1
             return web.Response(status=304, headers={"ETag": etag})
         headers = {"ETag": etag} if etag is not None else {}
+        if path in self.chunked or path in self.cut:
+            return await self._stream(request, path, status, body, headers)
         return web.Response(status=status, body=body, content_type="application/xml", headers=headers)
+
+    async def _stream(
+        self, request: web.Request, path: str, status: int, body: bytes, headers: dict[str, str]
+    ) -> web.StreamResponse:
+        resp = web.StreamResponse(status=status, headers={**headers, "Content-Type": "application/xml"})
+        resp.content_length = len(body)
+        await resp.prepare(request)
+        sent = body[: self.cut[path]] if path in self.cut else body
+        size = self.chunked.get(path, 4096)
+        try:
+            for start in range(0, len(sent), size):
+                await resp.write(sent[start : start + size])
+                await asyncio.sleep(0.001)  # each piece reaches the reader on its own
+        except ConnectionResetError:  # the reader hung up early (what the feed tests look for)
+            return resp
+        if path in self.cut:
+            assert request.transport is not None
+            request.transport.close()  # the announced length is never reached
+            return resp
+        await resp.write_eof()
+        return resp
 
     async def start(self) -> None:
         app = web.Application()

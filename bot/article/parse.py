@@ -371,6 +371,10 @@ def _parse_json(text: str) -> Article:
         raise ArticleError(
             f"file looks like JSON but is not valid JSON (line {exc.lineno}: {exc.msg})"
         ) from exc
+    except RecursionError as exc:
+        raise ArticleError("not valid article JSON: nested too deeply") from exc
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise ArticleError(f"not valid article JSON: {' '.join(str(exc).split())[:120]}") from exc
     if not isinstance(data, dict) or "title" not in data:
         raise ArticleError("JSON file is not an article (expected an object with at least a 'title')")
     data.pop("file", None)

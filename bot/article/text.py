@@ -26,10 +26,49 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "zip archive (a Word, OpenDocument or EPUB file is one)"),
+    (b"PK\x05\x06", "zip archive"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office document (.doc, .xls)"),
+    (b"{\\rtf", "RTF document"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\x7fELF", "program (ELF)"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"OggS", "Ogg media file"),
+    (b"\x1a\x45\xdf\xa3", "Matroska/WebM video"),
+)
+
+
+def binary_format(data: bytes) -> str | None:
+    """What a known binary file is, by its first bytes (PDF, zip, images, archives ...); None for anything else."""
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}[data[8:12]]
+    if data[4:8] == b"ftyp":
+        return "MP4/QuickTime media file"
+    return None
+
+
 def decode(data: bytes, *, limit: int = MAX_BYTES) -> str:
     """Decode an article file. UTF-8 (with or without BOM), UTF-16/32 with BOM, and GB18030 are accepted."""
     if len(data) > limit:
         raise ArticleError(f"file is {len(data):,} bytes; the limit is {limit:,} bytes (1 MB)")
+    kind = binary_format(data)
+    if kind is not None:
+        raise ArticleError(f"file is a {kind}, not text; save the article as UTF-8 text or Article JSON")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

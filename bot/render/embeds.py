@@ -19,7 +19,7 @@ from bot.library import ClaimRef, PersonEntry
 from bot.usage import UsageSummary
 
 from . import limits
-from .limits import fit, one_line, plain
+from .limits import fit, in_code, one_line, plain
 
 Page = list[discord.Embed]
 
@@ -256,7 +256,9 @@ def about_pages(
         "/summary · /articles list · /articles search · /person · /people · /claims · /follow · /following · /about\n"
         + t("about_managers", lang),
     )
-    lines = list(running)
+    lines = [
+        plain(line) for line in running
+    ]  # plain lines (feed URLs, a feed server's error text): made inert
     if lines:
         pager.add(t("about_running", lang), "\n".join(lines))
     return pager.finish()
@@ -303,7 +305,7 @@ def _digest_embed(article: Article, people: list[str] | None, lang: str) -> disc
     names = people if people is not None else [p.name for p in article.people]
     if names:
         lines.append(t("digest_people", lang, names=plain(fit(", ".join(names[:8]), 300))))
-    lines.append(t("digest_more_link", lang, title=fit(one_line(article.title), 60)))
+    lines.append(t("digest_more_link", lang, title=in_code(fit(one_line(article.title), 60))))
     embed.description = fit("\n".join(lines), limits.EMBED_DESCRIPTION)
     return embed
 
@@ -340,7 +342,7 @@ def alert_message(
             inline=False,
         )
     embed.set_footer(
-        text=fit(t("digest_more_link", lang, title=fit(one_line(article.title), 60)), limits.FOOTER)
+        text=fit(t("digest_more_link", lang, title=in_code(fit(one_line(article.title), 60))), limits.FOOTER)
     )
     return fit(content, limits.CONTENT), embed
 

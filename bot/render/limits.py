@@ -45,6 +45,12 @@ def plain(text: str) -> str:
     )
 
 
+def in_code(text: str) -> str:
+    """Text from outside for inside an inline code span (`...`): one line, and a backtick (which would close the
+    span, and no escape works inside one) becomes U+02CB, a look-alike."""
+    return one_line(text).replace("`", "\u02cb")
+
+
 def one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text or "").strip()
 

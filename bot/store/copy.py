@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import StoreError, open_store
 from .sql import TABLES, SQLStore
@@ -27,12 +28,23 @@ async def _open(url: str) -> SQLStore:
     return store
 
 
+def _source_exists(url: str) -> None:
+    """A SQLite source must be there already: opening a mistyped path would create an empty database."""
+    if url.startswith("sqlite:"):
+        from .sqlite import sqlite_path
+
+        path = sqlite_path(url)
+        if path != ":memory:" and not Path(path).is_file():
+            raise StoreError(f"the source database {path} does not exist; check the path in {url}")
+
+
 async def copy_store(
     source_url: str, destination_url: str, step: Callable[[str, int], None] | None = None
 ) -> CopyReport:
     """Copy every table; the destination must be empty. Counts are compared at the end (see the report)."""
     if source_url == destination_url:
         raise StoreError("the source and the destination are the same database")
+    _source_exists(source_url)
     source = await _open(source_url)
     try:
         destination = await _open(destination_url)

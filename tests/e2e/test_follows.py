@@ -12,7 +12,7 @@ import pytest
 
 from tests.e2e.conftest import BotProcess, start_bot, started
 from tests.fakediscord import FakeDiscord
-from tests.feedserver import FEEDS, FeedServer
+from tests.feedserver import ALLOW, FEEDS, FeedServer
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -130,7 +130,7 @@ async def test_feeds_reach_the_bot_and_a_broken_feed_is_reported(
         folder = tmp_path / "empty"
         folder.mkdir()
         bot = await launch(
-            fake, tmp_path, folder, NEWSDESK_FEEDS=f"{broken},{tech}", NEWSDESK_FEED_MINUTES="0.01"
+            fake, tmp_path, folder, NEWSDESK_FEEDS=f"{broken},{tech}", NEWSDESK_FEED_MINUTES="0.01", **ALLOW
         )
         await fake.wait_for(lambda: "feeds: 2 added" in bot.output(), 20)
         found = await fake.command("articles search", {"query": "Blackwell"})
