@@ -80,7 +80,9 @@ class NewsdeskBot(commands.Bot):
         self._watcher: asyncio.Task[None] | None = None
         self._library_version = ""  # the store's articles_version the library was loaded at
         self.library_changed = asyncio.Event()  # set after each library load: follow alerts look at it
-        self.feeds = FeedPoller(list(settings.feeds), settings.feed_minutes)
+        self.feeds = FeedPoller(
+            list(settings.feeds), settings.feed_minutes, allow_hosts=settings.feed_allow_hosts
+        )
         self._feeder: asyncio.Task[None] | None = None
 
     async def setup_hook(self) -> None:

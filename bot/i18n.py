@@ -714,9 +714,9 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "未記錄",
     ),
     "stats_dropped_value": (
-        "{n} event(s) dropped while the database was away",
-        "数据库不可用期间丢弃了 {n} 条记录",
-        "資料庫不可用期間丟棄了 {n} 條記錄",
+        "{n} event(s) not recorded (the database was away, or refused a value)",
+        "{n} 条记录未保存（数据库不可用，或拒绝了某个值）",
+        "{n} 條記錄未儲存（資料庫不可用，或拒絕了某個值）",
     ),
     "stats_you": (
         "you",
@@ -749,9 +749,9 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "需要時區，例如 Europe/Berlin、Asia/Shanghai 或 UTC",
     ),
     "zone_bad": (
-        "“{name}” is not an IANA time zone: pick one from the list, for example America/New_York",
-        "“{name}”不是 IANA 时区：请从列表中选择，例如 America/New_York",
-        "“{name}”不是 IANA 時區：請從列表中選擇，例如 America/New_York",
+        "“{name}” is not an IANA time zone: give a full Area/City name from the list, for example {examples}",
+        "“{name}”不是 IANA 时区：请从列表中选择完整的“地区/城市”名称，例如 {examples}",
+        "“{name}”不是 IANA 時區：請從列表中選擇完整的「地區/城市」名稱，例如 {examples}",
     ),
     "channel_gone": (
         "That channel no longer exists. Pick another with /digest set.",
