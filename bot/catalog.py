@@ -413,6 +413,15 @@ class Catalog:
             self._hidden.pop(guild_id, None)
         self._views.pop(guild_id, None)
 
+    def add_global(self, article: Article) -> bool:
+        """A new global article joins the shared library in place; False (nothing changed) when a server holds
+        it as its own already (the caller loads everything again)."""
+        if any(library.article(article.id) is not None for library in self._own.values()):
+            return False
+        self.shared.add(article)
+        self._views.clear()  # merged views are rebuilt on their next use
+        return True
+
     def owns(self, guild_id: int, article_id: str) -> bool:
         """Whether the article is the server's own (an upload), not a global one."""
         library = self._own.get(guild_id)

@@ -389,7 +389,7 @@ class FeedPoller:
                 report.failed.append((state.url, f"entry {key}: {reason}"))
                 await store.record_feed_entry(source, key, digest, None)
                 continue
-            report.count(await store.upsert_article(article, f"feed:{source}#{key}"))
+            report.count(await store.upsert_article(article, f"feed:{source}#{key}"), article)
             report.articles.append(article)
             await store.record_feed_entry(source, key, digest, article.id)
             state.entries += 1

@@ -64,10 +64,15 @@ class IngestReport:
     renewed: list[Path | str] = field(default_factory=list)  # new versions of files whose text was removed
     failed: list[tuple[Path | str, str]] = field(default_factory=list)  # (file or feed URL, reason)
     articles: list[Article] = field(default_factory=list)
+    new: list[Article] = field(
+        default_factory=list
+    )  # added (or renewed) articles: they join the library in place
 
-    def count(self, outcome: IngestOutcome) -> None:
+    def count(self, outcome: IngestOutcome, article: Article | None = None) -> None:
         if outcome in (IngestOutcome.ADDED, IngestOutcome.RENEWED):
             self.added += 1
+            if article is not None:
+                self.new.append(article)
         elif outcome is IngestOutcome.SKIPPED:
             self.skipped += 1
         elif outcome is IngestOutcome.UPDATED:
@@ -132,7 +137,7 @@ async def ingest_files(
         try:
             article = read_article(path)
             outcome = await store.upsert_article(article, source_key(path))
-            report.count(outcome)
+            report.count(outcome, article)
             if outcome is IngestOutcome.RENEWED:
                 report.renewed.append(path)
             if outcome is not IngestOutcome.SKIPPED:

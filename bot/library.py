@@ -8,19 +8,21 @@ but never merges two.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
 from pypinyin import lazy_pinyin
-from rapidfuzz import fuzz, process
 
 from bot.article import Article, Claim, Stance
 from bot.article.names import fold, has_cjk, key, surname
+from bot.index import FuzzyIndex, PrefixIndex
 from bot.memory import bulk_load
 
 
@@ -119,9 +121,31 @@ def _words(text: str) -> list[str]:
     return out
 
 
+def _when(article: Article) -> tuple[str, str]:
+    """How articles are ordered: published date, then title (newest first is this, descending)."""
+    return (article.published_at or "", article.title)
+
+
+def _epoch(article: Article) -> float:
+    """The publication time as a number, for the title index's newest-first top-k."""
+    try:
+        return datetime.fromisoformat(article.published_at or "").timestamp()
+    except ValueError:
+        return 0.0
+
+
+_TITLE_SCAN = 2000  # the substring fallback of title autocomplete looks at this many newest titles at most
+
+
 class Library:
+    """The articles of one owner with the indexes every command needs. Built whole from a list of articles
+    (oldest first, so canonical names are stable), then kept up to date one article at a time by :meth:`add`;
+    removing or replacing an article rebuilds."""
+
     def __init__(self, articles: Iterable[Article] = (), registry: list[RegistryEntry] | None = None) -> None:
         self.registry = registry or []
+        self._newest_cache: list[Article] | None = None
+        self._people_cache: list[PersonEntry] | None = None
         self._articles: dict[str, Article] = {}
         for article in articles:
             self._articles[article.id] = article
@@ -130,9 +154,31 @@ class Library:
     # ------------------------------------------------------------------ building
 
     def add(self, article: Article) -> None:
-        """Add or replace one article (rebuilds the indexes; cheap next to parsing it)."""
+        """Add one article: its title, people, claims and organizations join the indexes in place (the cost
+        depends on the article, not on the library). A new version of a known id rebuilds."""
+        if article.id in self._articles:
+            self._articles[article.id] = article
+            self._rebuild()
+            return
         self._articles[article.id] = article
-        self._rebuild()
+        bisect.insort(self._order, (*_when(article), article.id))
+        self._newest_cache = None
+        self._people_cache = None
+        self._index_title(article)
+        touched = {
+            e.key: e
+            for e in (self._merge_person(p.name, p.aliases, p.organization, p.role) for p in article.people)
+        }
+        for entry in touched.values():
+            if article.id not in entry.article_ids:
+                keys = [_when(self._articles[i]) for i in entry.article_ids]
+                entry.article_ids.insert(_insert_at(keys, _when(article)), article.id)
+            for reg in self.registry:
+                self._apply_registry(reg)
+            self._index_names(entry)
+            self._index_person(entry)
+        self._index_claims(article)
+        self._index_organizations(article)
 
     def remove(self, article_id: str) -> bool:
         found = self._articles.pop(article_id, None) is not None
@@ -145,67 +191,139 @@ class Library:
             self._build_indexes()
 
     def _build_indexes(self) -> None:
-        self._newest = sorted(
-            self._articles.values(), key=lambda a: (a.published_at or "", a.title), reverse=True
-        )
-        self._rank = {a.id: i for i, a in enumerate(self._newest)}
-        self._title_words: list[tuple[str, str]] = sorted(
-            (w, a.id) for a in self._newest for w in set(fold(a.title).split())
-        )
-        self._title_fold = {a.id: fold(a.title) for a in self._newest}
+        self._order: list[tuple[str, str, str]] = sorted((*_when(a), a.id) for a in self._articles.values())
+        self._newest_cache = None
+        self._people_cache = None
+        newest = self._newest
+        # Titles: every folded word of every title, newest first within a word.
+        self._anum: dict[str, int] = {}
+        self._aids: list[str] = []
+        self._title_fold: dict[str, str] = {}
+        self._title_exact: dict[str, str] = {}
+        self._titles = PrefixIndex()
+        self._title_scores: list[float] = []
+        pairs: list[tuple[str, int]] = []
+        for article in newest:
+            num = self._number(article)
+            pairs.extend((w, num) for w in set(self._title_fold[article.id].split()))
+        self._titles = PrefixIndex(pairs)
+        self._titles.set_scores(self._title_scores)
+        # People, merged oldest first.
         self._people: dict[str, PersonEntry] = {}
         self._alias_index: dict[str, str] = {}  # key of a full name or other-script spelling -> person key
         self._surname_index: dict[str, set[str]] = defaultdict(set)
-        for article in reversed(self._newest):  # oldest first, so canonical names are stable as news arrives
+        for article in reversed(newest):
             for person in article.people:
                 entry = self._merge_person(person.name, person.aliases, person.organization, person.role)
                 if article.id not in entry.article_ids:
                     entry.article_ids.append(article.id)
         for reg in self.registry:
             self._apply_registry(reg)
-        for entry in self._people.values():
-            entry.article_ids.sort(key=lambda i: self._rank.get(i, 0))
-            self._index_names(entry)
-        self._name_tokens: list[tuple[str, str]] = sorted(
-            {
-                (tok, e.key)
-                for e in self._people.values()
-                for n in [*e.all_names(), *e.pinyin]
-                for tok in self._name_prefixes(n)
-            }
-        )
-        self._fuzzy_choices: list[str] = []
+        rank = {a.id: i for i, a in enumerate(newest)}
+        self._pnum: dict[str, int] = {}
+        self._pkeys: list[str] = []
+        name_pairs: list[tuple[str, int]] = []
+        fuzzy: list[str] = []
         self._fuzzy_keys: list[str] = []
-        for e in self._people.values():
-            for n in [*e.all_names(), *e.pinyin]:
-                self._fuzzy_choices.append(fold(n) or n)
-                self._fuzzy_keys.append(e.key)
-        # Claims, with who said them and whom they mention.
+        self._fuzzy_seen: set[tuple[str, str]] = set()
+        for entry in self._people.values():
+            entry.article_ids.sort(key=lambda i: rank.get(i, 0))
+            self._index_names(entry)
+            num = self._pnum.setdefault(entry.key, len(self._pkeys))
+            if num == len(self._pkeys):
+                self._pkeys.append(entry.key)
+            for n in [*entry.all_names(), *entry.pinyin]:
+                name_pairs.extend((tok, num) for tok in self._name_prefixes(n))
+                choice = fold(n) or n
+                if (entry.key, choice) not in self._fuzzy_seen:
+                    self._fuzzy_seen.add((entry.key, choice))
+                    fuzzy.append(choice)
+                    self._fuzzy_keys.append(entry.key)
+        self._names = PrefixIndex(name_pairs)
+        self._names.set_scores(self._people[k].mentions for k in self._pkeys)
+        self._fuzzy = FuzzyIndex(fuzzy)
+        # Claims, with who said them and whom they mention; organizations.
         self._claims: list[ClaimRef] = []
         self._claims_by_speaker: dict[str, list[int]] = defaultdict(list)
         self._claims_about: dict[str, list[int]] = defaultdict(list)
         self._claims_by_org: dict[str, list[int]] = defaultdict(list)
-        for article in self._newest:
-            # One pattern per article for all its people and organizations, run once per claim.
-            targets: dict[str, tuple[str, str]] = {}  # spelling -> ("person", key) | ("org", folded name)
-            for form, pkey in self._forms_for(article):
-                targets.setdefault(form, ("person", pkey))
-            for org in article.organizations:
-                for n in [org.name, *org.aliases]:
-                    targets.setdefault(n, ("org", fold(org.name)))
-            for i, claim in enumerate(article.claims):
-                ref = len(self._claims)
-                self._claims.append(ClaimRef(article.id, i, claim))
-                speaker = self.person_key_for(claim.speaker) if claim.speaker else None
-                if speaker:
-                    self._claims_by_speaker[speaker].append(ref)
-                elif claim.speaker:
-                    self._claims_by_org[fold(claim.speaker)].append(ref)
-                for kind, target in {targets[f] for f in targets if _mentions(claim.text, f)}:
-                    if kind == "person" and target != speaker:
-                        self._claims_about[target].append(ref)
-                    elif kind == "org":
-                        self._claims_by_org[target].append(ref)
+        self._stances: Counter[str] = Counter()
+        self._org_counts: Counter[str] = Counter()
+        self._org_names: dict[str, str] = {}
+        self._org_forms: dict[str, str] = {}
+        for article in newest:
+            self._index_claims(article)
+            self._index_organizations(article)
+        self._built_claims = len(self._claims)  # claims after this were added one article at a time
+
+    def _number(self, article: Article) -> int:
+        """The article's row in the title index (new rows at the end)."""
+        num = len(self._aids)
+        self._anum[article.id] = num
+        self._aids.append(article.id)
+        self._title_scores.append(_epoch(article))
+        folded = fold(article.title)
+        self._title_fold[article.id] = folded
+        self._title_exact.setdefault(folded, article.id)
+        return num
+
+    def _index_title(self, article: Article) -> None:
+        num = self._number(article)
+        self._titles.set_score(num, self._title_scores[num])
+        for w in set(self._title_fold[article.id].split()):
+            self._titles.add(w, num)
+
+    def _index_person(self, entry: PersonEntry) -> None:
+        """A person's spellings into the name index and the fuzzy index; their mention count as the score."""
+        num = self._pnum.get(entry.key)
+        if num is None:
+            num = self._pnum[entry.key] = len(self._pkeys)
+            self._pkeys.append(entry.key)
+        for n in [*entry.all_names(), *entry.pinyin]:
+            for tok in self._name_prefixes(n):
+                self._names.add(tok, num)
+            choice = fold(n) or n
+            if (entry.key, choice) not in self._fuzzy_seen:
+                self._fuzzy_seen.add((entry.key, choice))
+                self._fuzzy.add(choice)
+                self._fuzzy_keys.append(entry.key)
+        self._names.set_score(num, entry.mentions)
+
+    def _index_claims(self, article: Article) -> None:
+        # One pass per article for all its people and organizations, run once per claim.
+        targets: dict[str, tuple[str, str]] = {}  # spelling -> ("person", key) | ("org", folded name)
+        for form, pkey in self._forms_for(article):
+            targets.setdefault(form, ("person", pkey))
+        for org in article.organizations:
+            for n in [org.name, *org.aliases]:
+                targets.setdefault(n, ("org", fold(org.name)))
+        for i, claim in enumerate(article.claims):
+            ref = len(self._claims)
+            self._claims.append(ClaimRef(article.id, i, claim))
+            self._stances[claim.stance.value] += 1
+            speaker = self.person_key_for(claim.speaker) if claim.speaker else None
+            if speaker:
+                self._claims_by_speaker[speaker].append(ref)
+            elif claim.speaker:
+                self._claims_by_org[fold(claim.speaker)].append(ref)
+            for kind, target in {targets[f] for f in targets if _mentions(claim.text, f)}:
+                if kind == "person" and target != speaker:
+                    self._claims_about[target].append(ref)
+                elif kind == "org":
+                    self._claims_by_org[target].append(ref)
+
+    def _index_organizations(self, article: Article) -> None:
+        """Counts per organization; names as the newest article spells them."""
+        newest = self._order[-1][2] == article.id if self._order else True
+        for org in article.organizations:
+            k = fold(org.name)
+            if newest or k not in self._org_names:
+                self._org_names[k] = org.name
+            for n in [org.name, *org.aliases]:
+                if newest or fold(n) not in self._org_forms:
+                    self._org_forms[fold(n)] = org.name
+        for k in {fold(o.name) for o in article.organizations}:
+            self._org_counts[k] += 1
 
     def _forms_for(self, article: Article) -> list[tuple[str, str]]:
         forms: list[tuple[str, str]] = []
@@ -286,6 +404,12 @@ class Library:
         return len(self._articles)
 
     @property
+    def _newest(self) -> list[Article]:
+        if self._newest_cache is None:
+            self._newest_cache = [self._articles[i] for *_, i in reversed(self._order)]
+        return self._newest_cache
+
+    @property
     def articles(self) -> list[Article]:
         """Newest first."""
         return list(self._newest)
@@ -298,11 +422,8 @@ class Library:
         text = text.strip()
         if text in self._articles:
             return self._articles[text]
-        folded = fold(text)
-        for a in self._newest:
-            if self._title_fold[a.id] == folded:
-                return a
-        return None
+        found = self._title_exact.get(fold(text))
+        return self._articles[found] if found else None
 
     def find_article(self, text: str) -> Article | None:
         """By id, exact title, or the best title match."""
@@ -316,38 +437,45 @@ class Library:
         return self._articles[hits[0][1]] if hits else None
 
     def autocomplete_articles(self, text: str, limit: int = 25) -> list[tuple[str, str]]:
-        """(title label, article id) for the /summary autocomplete: prefix of any title word, then substring,
-        newest first; empty input lists the newest articles."""
+        """(title label, article id) for the /summary autocomplete: every typed word the start of a title
+        word, newest first; then titles holding what was typed anywhere (among the newest); empty input lists
+        the newest articles."""
         limit = min(limit, 25)
         folded = fold(text)
         if not folded:
             return [(_label(a), a.id) for a in self._newest[:limit]]
         words = folded.split()
-        candidates: set[str] | None = None
-        for w in words:
-            lo = bisect.bisect_left(self._title_words, (w, ""))
-            ids: set[str] = set()
-            for tok, aid in self._title_words[lo:]:
-                if not tok.startswith(w):
-                    break
-                ids.add(aid)
-            candidates = ids if candidates is None else candidates & ids
-        found = sorted(candidates or set(), key=lambda i: self._rank[i])
+        # The rarest word picks the candidates (newest first); every other word must start a title word too.
+        rarest = min(words, key=lambda w: -len(self._titles.tokens) if len(w) < 2 else self._span(w))
+        found: list[str] = []
+        for num in self._titles.top(rarest, 8 * limit if len(words) > 1 else limit):
+            aid = self._aids[num]
+            title_words = self._title_fold[aid].split()
+            if aid in self._articles and all(any(t.startswith(w) for t in title_words) for w in words):
+                found.append(aid)
+        found = found[:limit]
         if len(found) < limit:
             seen = set(found)
-            for a in self._newest:
+            for a in self._newest[:_TITLE_SCAN]:
                 if a.id not in seen and folded in self._title_fold[a.id]:
                     found.append(a.id)
                     if len(found) >= limit:
                         break
         return [(_label(self._articles[i]), i) for i in found[:limit]]
 
+    def _span(self, word: str) -> int:
+        lo = bisect.bisect_left(self._titles.tokens, word)
+        hi = bisect.bisect_left(self._titles.tokens, word + "\U0010ffff")
+        return hi - lo
+
     # ------------------------------------------------------------------ people
 
     @property
     def people(self) -> list[PersonEntry]:
         """Most mentioned first."""
-        return sorted(self._people.values(), key=lambda e: (-e.mentions, e.name))
+        if self._people_cache is None:
+            self._people_cache = sorted(self._people.values(), key=lambda e: (-e.mentions, e.name))
+        return list(self._people_cache)
 
     def person_key_for(self, name: str | None) -> str | None:
         if not name:
@@ -373,13 +501,10 @@ class Library:
     def suggest_people(self, name: str, limit: int = 5) -> list[PersonEntry]:
         """The closest names for 'did you mean' (typos, other word order, partial names)."""
         folded = fold(name) or name
-        if not folded or not self._fuzzy_choices:
+        if not folded:
             return []
-        hits = process.extract(
-            folded, self._fuzzy_choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=60
-        )
         out: list[PersonEntry] = []
-        for _, _, idx in hits:
+        for idx, _ in self._fuzzy.search(folded, limit * 4, cutoff=60):
             entry = self._people[self._fuzzy_keys[idx]]
             if entry not in out:
                 out.append(entry)
@@ -394,24 +519,22 @@ class Library:
         if not folded and not has_cjk(text):
             return self.people[:limit]
         probe = text.strip() if has_cjk(text) else folded.replace(" ", "")
-        keys: set[str] = set()
-        for p in {probe, *folded.split()} if folded else {probe}:
-            lo = bisect.bisect_left(self._name_tokens, (p, ""))
-            for tok, pkey in self._name_tokens[lo:]:
-                if not tok.startswith(p):
-                    break
-                keys.add(pkey)
-        if len(folded.split()) > 1:
+        words = folded.split()
+        probes = {probe, *words} if folded else {probe}
+        nums: list[int] = []
+        for p in sorted(probes, key=len, reverse=True):  # the most specific probe first
+            nums.extend(self._names.top(p, 8 * limit if len(words) > 1 else limit))
+        keys = [self._pkeys[n] for n in dict.fromkeys(nums)]
+        if len(words) > 1:
             # Every typed word must match some word of the name.
-            words = folded.split()
-            keys = {
+            keys = [
                 k
                 for k in keys
                 if all(
                     any(fold(n).replace(" ", "").find(w) >= 0 for n in self._people[k].all_names())
                     for w in words
                 )
-            } or keys
+            ] or keys
         found = sorted((self._people[k] for k in keys), key=lambda e: (-e.mentions, e.name))
         if len(found) < limit:
             for entry in self.suggest_people(text, limit=limit):
@@ -432,6 +555,20 @@ class Library:
 
     # ------------------------------------------------------------------ claims
 
+    def _in_order(self, refs: Iterable[int]) -> list[int]:
+        """Claim numbers newest article first: those indexed at build already are; later additions are merged
+        in by their article's date."""
+        refs = sorted(set(refs))
+        cut = bisect.bisect_left(refs, self._built_claims)
+        if cut == len(refs):
+            return refs
+
+        def when(r: int) -> tuple[str, str]:
+            return _when(self._articles[self._claims[r].article_id])
+
+        later = sorted(refs[cut:], key=when, reverse=True)
+        return list(heapq.merge(later, refs[:cut], key=when, reverse=True))
+
     def claims(
         self,
         article: str | None = None,
@@ -448,11 +585,11 @@ class Library:
             pkey = person_key or self.person_key_for(person)
             if pkey is None:
                 return []
-            refs = sorted(set(self._claims_by_speaker.get(pkey, [])) | set(self._claims_about.get(pkey, [])))
+            refs = self._in_order([*self._claims_by_speaker.get(pkey, []), *self._claims_about.get(pkey, [])])
         elif organization is not None:
-            refs = sorted(set(self._claims_by_org.get(fold(organization), [])))
+            refs = self._in_order(self._claims_by_org.get(fold(organization), []))
         else:
-            refs = range(len(self._claims))
+            refs = self._in_order(range(len(self._claims)))
         want_stance = Stance(stance) if stance else None
         about_words = _words(about) if about else []
         out: list[ClaimRef] = []
@@ -476,34 +613,24 @@ class Library:
         return self.claims_about_key(person.key)
 
     def claims_by_key(self, pkey: str) -> list[ClaimRef]:
-        return [self._claims[i] for i in self._claims_by_speaker.get(pkey, [])]
+        return [self._claims[i] for i in self._in_order(self._claims_by_speaker.get(pkey, []))]
 
     def claims_about_key(self, pkey: str) -> list[ClaimRef]:
-        return [self._claims[i] for i in self._claims_about.get(pkey, [])]
+        return [self._claims[i] for i in self._in_order(self._claims_about.get(pkey, []))]
 
     # ------------------------------------------------------------------ organizations
 
     def organizations(self) -> list[tuple[str, int]]:
         """(name, articles mentioning it), most mentioned first; one entry per folded name."""
-        names: dict[str, str] = {}
-        counts: Counter[str] = Counter()
-        for article in self._newest:
-            for k in {fold(o.name) for o in article.organizations}:
-                counts[k] += 1
-            for org in article.organizations:
-                names.setdefault(fold(org.name), org.name)
-        return [(names[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], names[kv[0]]))]
+        names = self._org_names
+        return [
+            (names[k], n) for k, n in sorted(self._org_counts.items(), key=lambda kv: (-kv[1], names[kv[0]]))
+        ]
 
     def organization(self, text: str) -> str | None:
         """The organization named ``text`` (its name or an alias, any case), as articles spell it."""
         wanted = fold(text)
-        if not wanted:
-            return None
-        for article in self._newest:
-            for org in article.organizations:
-                if wanted in (fold(org.name), *(fold(a) for a in org.aliases)):
-                    return org.name
-        return None
+        return self._org_forms.get(wanted) if wanted else None
 
     def organization_keys_in(self, article_id: str) -> set[str]:
         """The folded names of the organizations an article mentions."""
@@ -521,11 +648,23 @@ class Library:
             "articles": len(self._articles),
             "people": len(self._people),
             "claims": len(self._claims),
-            "organizations": len({fold(o.name) for a in self._newest for o in a.organizations}),
+            "organizations": len(self._org_counts),
         }
 
     def stance_counts(self) -> Counter[str]:
-        return Counter(ref.claim.stance.value for ref in self._claims)
+        return Counter(self._stances)
+
+
+def _insert_at(keys: list[tuple[str, str]], when: tuple[str, str]) -> int:
+    """Where an article goes in a newest-first list whose articles have these (date, title) keys."""
+    lo, hi = 0, len(keys)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if keys[mid] > when:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _mentions(text: str, form: str) -> bool:

@@ -147,3 +147,42 @@ def test_bundled_corpus_loads(corpus_dir: Path) -> None:
     altman = lib.person("Sam Altman")
     assert altman is not None
     assert altman.mentions >= 3
+
+
+def test_adding_one_at_a_time_answers_like_building_whole(corpus_dir: Path) -> None:
+    """The incremental path (a new article joins the indexes in place) and the bulk build agree."""
+    articles = sorted(
+        (read_article(p) for p in article_files([corpus_dir])), key=lambda a: a.published_at or ""
+    )
+    registry = load_registry(corpus_dir.parent / "people.toml")
+    whole = Library(articles, registry)
+    grown = Library([], registry)
+    for article in articles:  # oldest first, as news arrives
+        grown.add(article)
+    assert [a.id for a in grown.articles] == [a.id for a in whole.articles]
+
+    def person_view(lib: Library) -> dict[str, tuple]:  # type: ignore[type-arg]
+        return {
+            p.key: (p.name, sorted(p.aliases), p.organization, p.role, p.article_ids, p.pinyin)
+            for p in lib.people
+        }
+
+    assert person_view(grown) == person_view(whole)
+    for p in whole.people:
+        assert [r.claim.text for r in grown.claims_by(p)] == [r.claim.text for r in whole.claims_by(p)]
+        assert sorted(r.claim.text for r in grown.claims_about(p)) == sorted(
+            r.claim.text for r in whole.claims_about(p)
+        )
+    assert grown.organizations() == whole.organizations()
+    assert grown.stats() == whole.stats() and grown.stance_counts() == whole.stance_counts()
+    assert [r.claim.text for r in grown.claims(stance="denied")] == [
+        r.claim.text for r in whole.claims(stance="denied")
+    ]
+    for typed in ("jen", "huang", "黄", "powel", "nvidia", "open ai"):
+        assert [p.key for p in grown.autocomplete_people(typed)] == [
+            p.key for p in whole.autocomplete_people(typed)
+        ]
+        assert grown.autocomplete_articles(typed) == whole.autocomplete_articles(typed)
+    assert [p.key for p in grown.suggest_people("Jensne Haung")] == [
+        p.key for p in whole.suggest_people("Jensne Haung")
+    ]
