@@ -8,6 +8,7 @@ phrase an organization, product or place count against it. Nothing here knows an
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -23,8 +24,29 @@ from .lexicon import (
     ROLE_MODIFIERS,
     SPEECH_VERBS,
 )
-from .model import Claim, Figure, FigureKind, Organization, Person, Stance
-from .names import PARTICLES, fold, has_cjk, is_cjk_name, is_given_name, is_pinyin_name, key, surname
+from .model import (
+    MAX_NAME_WORDS,
+    MAX_ORG_CHARS,
+    MAX_ORG_WORDS,
+    Claim,
+    Figure,
+    FigureKind,
+    Organization,
+    Person,
+    Stance,
+    name_fits,
+)
+from .names import (
+    PARTICLES,
+    fold,
+    has_cjk,
+    is_cjk_name,
+    is_given_name,
+    is_pinyin_name,
+    key,
+    mention_pattern,
+    surname,
+)
 from .sentences import split_sentences, strip_citations
 
 _STOP = NOT_NAME_WORDS | COMMON_NOUNS
@@ -175,7 +197,10 @@ _POST_MODIFIERS = frozenset({"general"})
 
 def _role_word(tok: Tok) -> str:
     """How a role word is written in a role: acronyms as they are ('CEO', 'co-CEO'), other words lower-case."""
-    return tok.text if re.search(r"[A-Z]{2}", tok.text) else tok.low
+    return tok.text if _TWO_CAPITALS.search(tok.text) else tok.low
+
+
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 
 
 def _is_role_mod(tok: Tok) -> bool:
@@ -245,18 +270,23 @@ _ORG_VERBS_AFTER = frozenset(
 )
 
 
+_HONORIFIC_STEMS = frozenset(h.rstrip(".") for h in HONORIFICS)
+_ROLE_REACH = 12
+
+
 def _role_before(toks: list[Tok], i: int) -> tuple[str | None, str | None, bool]:
     """Role and organization written before the name starting at token ``i`` ("Intel CEO", "former
     OpenAI researcher", "Meta's chief AI scientist"). Returns (role, organization, honorific)."""
     j = i - 1
-    if j >= 0 and toks[j].kind == "word" and toks[j].low.rstrip(".") in {h.rstrip(".") for h in HONORIFICS}:
+    if j >= 0 and toks[j].kind == "word" and toks[j].low.rstrip(".") in _HONORIFIC_STEMS:
         return None, None, True
+    stop = i - _ROLE_REACH  # a role and its organization are a few words: the walk left is bounded
     if j >= 0 and toks[j].text == "," and j - 1 >= 0 and _is_role_word(toks[j - 1]):
         j -= 1  # "OpenAI's chief executive, Sam Altman"
     role: list[str] = []
     org: list[str] = []
     has_head = False
-    while j >= 0:
+    while j >= 0 and j > stop:
         t = toks[j]
         if (_is_role_word(t) or _role_continues(toks, j)) and not t.poss:
             role.insert(0, _role_word(t))
@@ -465,12 +495,30 @@ def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Cand
         org_chunk: list[int] = []
 
         def close_chunk(chunk: list[int] = chunk) -> None:
-            if chunk:
+            # A run of more words than any name has is not a person (and is never scored: linear time).
+            if chunk and len(chunk) <= MAX_NAME_WORDS:
                 people.append(_score(toks, chunk, sentence, text))
-                chunk.clear()
+            chunk.clear()
 
         org_open = False
         prefix: list[int] = []  # "European", "U.S.": may start an organization's name, never a person's
+        ahead: list[bool] = []
+
+        def org_later(k: int, start: int = start, end: int = end, ahead: list[bool] = ahead) -> bool:
+            """Whether an organization word comes at or after token ``k`` of this run before any role word
+            ("... Manufacturing Co."); worked out once per run, right to left (linear time)."""
+            if k >= end:
+                return False
+            if not ahead:
+                state = False
+                ahead.extend([False] * (end - start))
+                for j in range(end - 1, start - 1, -1):
+                    if _is_role_word(toks[j]):
+                        state = False
+                    elif _is_orgish(toks[j]):
+                        state = True
+                    ahead[j - start] = state
+            return ahead[k - start]
 
         def close_org() -> None:
             nonlocal org_open, org_chunk
@@ -491,7 +539,7 @@ def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Cand
                     and lowp not in _STOP
                     and toks[i - 1].low == "of"
                 )
-                or (t.shape == "name" and _org_follows(toks, i + 1, end))
+                or (t.shape == "name" and org_later(i + 1))
             ):
                 org_chunk.append(i)  # "Department of Energy", "OpenAI Group PBC"
             elif t.kind == "word" and lowp in PARTICLES and chunk:
@@ -501,7 +549,8 @@ def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Cand
                 chunk.append(i)
             elif _is_orgish(t) or (t.text in ("AI", "Labs") and chunk):
                 # "Google DeepMind", "Goldman Sachs Group", "Scale AI": the name chunk belongs to the org.
-                org_chunk = prefix + org_chunk + chunk
+                org_chunk.extend(prefix)  # order does not matter: close_org sorts the indexes
+                org_chunk.extend(chunk)
                 chunk.clear()
                 org_chunk.append(i)
                 org_open = True
@@ -521,16 +570,6 @@ def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Cand
         close_chunk()
         close_org()
     return people, orgs
-
-
-def _org_follows(toks: list[Tok], i: int, end: int) -> bool:
-    """Whether an organization word comes later in this run before any role word ("... Manufacturing Co.")."""
-    for j in range(i, end):
-        if _is_role_word(toks[j]):
-            return False
-        if _is_orgish(toks[j]):
-            return True
-    return False
 
 
 def _score(toks: list[Tok], idx: list[int], sentence: int, text: str) -> Candidate:
@@ -614,8 +653,9 @@ def _score(toks: list[Tok], idx: list[int], sentence: int, text: str) -> Candida
 _PAIR_CJK_FIRST = re.compile(
     r"([\u4e00-\u9fff·•]{2,16})\s*\(\s*([A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){0,3})\s*\)"
 )
+# Starts only at the start of a word, so a long word is read once, not once per letter (linear time).
 _PAIR_LATIN_FIRST = re.compile(
-    r"([A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){0,3})\s*\(\s*([\u4e00-\u9fff·•]{2,8})\s*\)"
+    r"(?<![\w'’\-.])([A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){0,3})\s*\(\s*([\u4e00-\u9fff·•]{2,8})\s*\)"
 )
 _CN_ROLES = (
     "创始人兼CEO|联合创始人|创始人|董事长|首席执行官|首席科学家|首席研究官|首席技术官|首席财务官|总裁|CEO|CTO|CFO|COO"
@@ -766,10 +806,19 @@ def _outlet_name(raw: str) -> str:
     return f"The {name}" if name.lower() in _THE_IN_NAME else name
 
 
-_INVERTED = re.compile(r"^\s+((?:[A-Z][\w'’.-]+\s){0,3}[A-Z][\w'’.-]+)")
+_INVERTED = re.compile(r"\s+((?:[A-Z][\w'’.-]+\s){0,3}[A-Z][\w'’.-]+)")
 _SUBJECT = re.compile(
     r"(?:^|[\s\"”“,])((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)\s+(?:(?:on|last|this)\s+[A-Z]?\w+day\s+|also\s+)?$"
 )
+_SUBJECT_REACH = 200  # four capitalised words before the verb: read from a bounded window (linear time)
+
+
+def _subject_before(text: str, end: int) -> re.Match[str] | None:
+    """The capitalised words right before ``end`` ('Debenhams' in '"...," Debenhams said')."""
+    # '^' matches only at the real start of the text, so a cut window still needs a separator before the name.
+    return _SUBJECT.search(text, max(0, end - _SUBJECT_REACH), end)
+
+
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 _COMPANY_REF = re.compile(
     r"\b(?:the|its)\s+(?:company|firm|startup|group|bank|chipmaker|lab|giant|maker|organization|organisation)\b",
@@ -842,7 +891,9 @@ _CURRENCY = {
     "won": "KRW",
 }
 _APPROX = r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more than|less than|fewer than|up to|at least|some|an estimated|close to|just over|just under|below|above)\s+)?"
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A number starts where no digit, comma or point precedes it and is read atomically: a run of 10,000 digits
+# is tried once, not once per digit (linear time).
+_NUM = r"(?<![\d,.])(?>\d+(?:,\d{3})*(?:\.\d+)?)"
 _SCALE_WORDS = r"trillion|billion|million|thousand|bn|bln|mln|mn|tn|k|m|b|t"
 _CUR_PREFIX = r"US\$|HK\$|A\$|C\$|S\$|\$|€|£|¥|₹|\b(?:USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD|INR|KRW)"
 _MONEY_PREFIX = re.compile(
@@ -864,12 +915,16 @@ _COUNT = re.compile(
     rf"(?P<approx>{_APPROX})(?P<num>{_NUM})(?:\s*(?P<scale>trillion|billion|million|thousand)\b)?\s+(?:[A-Z][\w\-]*\s+)?(?P<noun>(?:[A-Za-z][\w\-]*?)s)\b",
     re.I,
 )
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 _NOT_COUNT_NOUNS = frozenset(
     "years months weeks days hours minutes seconds times decades centuries percent points basis bps".split()
 )
 
 
 _HAS_DIGIT = re.compile(r"\d")
+# "Llama 4 models": a capitalised word right before the number (read from a short window: linear time).
+_VERSION_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w\-]*\s$")
 
 
 def _value(num: str, scale: str | None) -> float:
@@ -883,9 +938,13 @@ def figures_of(text: str) -> list[Figure]:
     found: list[tuple[int, int, Figure]] = []
     if not _HAS_DIGIT.search(text):
         return []
+    taken = bytearray(len(text) + 1)  # characters already inside a figure: overlap checks cost the span only
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e, _ in found)
+        if 1 in taken[a:b]:
+            return False
+        taken[a:b] = b"\x01" * (b - a)
+        return True
 
     for pattern in (_MONEY_PREFIX, _MONEY_SUFFIX, _MONEY_CN):
         for m in pattern.finditer(text):
@@ -947,12 +1006,14 @@ def figures_of(text: str) -> list[Figure]:
         num = m.group("num")
         if noun.lower() in _NOT_COUNT_NOUNS:
             continue
-        if re.fullmatch(r"(?:19|20)\d{2}", num) and not m.group("scale"):
+        if _YEAR.fullmatch(num) and not m.group("scale"):
             continue  # a year: "2025 models"
         before = text[max(0, m.start("num") - 1) : m.start("num")]
-        if before in ("-", "[", "$", "€", "£", "¥", ".") or re.match(r"[A-Za-z]", before):
+        if before in ("-", "[", "$", "€", "£", "¥", ".") or _LATIN_LETTER.match(before):
             continue  # "GPT-5 models", citation numbers, prices
-        if not m.group("approx") and re.search(r"(?<![.!?]\s)\b[A-Z][\w\-]*\s$", text[: m.start("num")]):
+        if not m.group("approx") and _VERSION_BEFORE.search(
+            text, max(0, m.start("num") - 48), m.start("num")
+        ):
             continue  # "Llama 4 models": a product's version, not a count
         start = m.start("approx") if m.group("approx") else m.start("num")
         if free(start, m.end()):
@@ -1003,32 +1064,48 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
     pairs: dict[str, set[str]] = defaultdict(set)  # Latin name key -> CJK spellings
     org_pairs: dict[str, set[str]] = defaultdict(set)
     cn_people: list[str] = []
-    for text in sentences:
+    by_key: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        by_key[key(c.name)].append(c)
+    # The best score per name key, kept current as pairs add evidence (what _pair_latin calls "known").
+    best: dict[str, float] = {k: max(c.score for c in group) for k, group in by_key.items()}
+    boosts: dict[str, list[tuple[str | None, str | None]]] = defaultdict(list)
+    for text, stoks in zip(sentences, tokens, strict=True):
+        first_at: dict[str, int] | None = None
         for raw_cjk, latin in [(m.group(1), m.group(2)) for m in _PAIR_CJK_FIRST.finditer(text)] + [
             (m.group(2), m.group(1)) for m in _PAIR_LATIN_FIRST.finditer(text)
         ]:
             cjk = cjk_name_in(raw_cjk) or raw_cjk[-8:]
-            latin = _pair_latin(latin.strip(), cands)
+            latin = _pair_latin(latin.strip(), best)
             if is_cjk_name(cjk) or (len(latin.split()) >= 2 and is_given_name(latin.split()[0])):
-                pairs[key(latin)].add(cjk)
+                k = key(latin)
+                pairs[k].add(cjk)
                 # The role before the name in whichever script comes first: "Nvidia CEO 黄仁勋 (Jensen Huang)".
-                role = org = None
-                stoks = tokenize(text)
-                for ti, t in enumerate(stoks):
-                    if t.text in (cjk, latin.split()[0]):
-                        role, org, _ = _role_before(stoks, ti)
-                        break
-                same = [c for c in cands if key(c.name) == key(latin)]
-                if not same:
-                    same = [Candidate(tokens=tokenize(latin), sentence=-1, score=0.5, cues={"cjk-pair"})]
-                    cands.extend(same)
-                for c in same:
-                    c.score += 2
-                    c.role, c.org = c.role or role, c.org or org
+                if first_at is None:
+                    first_at = {}
+                    for ti, t in enumerate(stoks):
+                        first_at.setdefault(t.text, ti)
+                at = [first_at[w] for w in (cjk, latin.split()[0]) if w in first_at]
+                role, org, _ = _role_before(stoks, min(at)) if at else (None, None, False)
+                if k not in by_key:
+                    by_key[k].append(
+                        Candidate(tokens=tokenize(latin), sentence=-1, score=0.5, cues={"cjk-pair"})
+                    )
+                    cands.extend(by_key[k])
+                    best[k] = 0.5
+                boosts[k].append((role, org))
+                best[k] += 2
             else:
                 org_pairs[latin].add(cjk)
         if has_cjk(text):
             cn_people.extend(_cn_names(text))
+    # Each pair adds to every candidate of its name; the first role and organization a pair gives fill gaps.
+    for k, given in boosts.items():
+        role = next((r for r, _ in given if r), None)
+        org = next((o for _, o in given if o), None)
+        for c in by_key[k]:
+            c.score += 2 * len(given)
+            c.role, c.org = c.role or role, c.org or org
 
     # Lists: "such as A B, C D, and E F" share evidence: one person in a list makes its name-shaped peers people.
     by_sentence: dict[int, list[Candidate]] = defaultdict(list)
@@ -1058,13 +1135,17 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
 
     # A surname alone whose full name is not in the text ("Dimon said he ...", "Armstrong apologized for his
     # remarks"): a lone name-shaped word that speaks and is then referred to as he or she is a person.
+    last_pronoun: dict[int, int] = {}  # sentence -> where its last he/she/his/her starts (-1: none)
     for c in cands:
         if len(c.tokens) != 1 or c.score >= 2 or c.sentence < 0 or c.tokens[0].low in _STOP:
             continue
         text = sentences[c.sentence]
-        after = text[c.tokens[-1].end :]
-        verb = _LONE_SPEAKER.match(after)
-        if verb and _PERSONAL_PRONOUN.search(after[verb.end() :]):
+        verb = _LONE_SPEAKER.match(text, c.tokens[-1].end)
+        if verb is None:
+            continue
+        if c.sentence not in last_pronoun:
+            last_pronoun[c.sentence] = max((m.start() for m in _PERSONAL_PRONOUN.finditer(text)), default=-1)
+        if last_pronoun[c.sentence] >= verb.end():
             c.score = 2.0
             c.cues.add("pronoun")
 
@@ -1090,7 +1171,7 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
         while words and words[-1].lower() in ("of", "and"):
             words.pop()
         name = " ".join(words)
-        if name and not _PRODUCT_RE.search(words[-1] if words else ""):
+        if name and not _PRODUCT_RE.search(words[-1]) and name_fits(name, MAX_ORG_CHARS, MAX_ORG_WORDS):
             org_names[name] += 1
     for toks in tokens:
         for j, t in enumerate(toks):
@@ -1131,6 +1212,8 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
         if not c.tokens or c.score < 2:
             continue
         name = _tidy_name(c.name)
+        if not name_fits(name):
+            continue
         k = key(name)
         if not k or (k in frequent_orgs and not c.cues & {"role", "apposition"}):
             continue
@@ -1158,25 +1241,31 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
                 del drafts[k]
 
     # Surname-only mentions in the text (and the headline) become aliases.
-    all_text = "\n".join([title, *sentences])
+    # One scan of the text for every such person's forms and surname, longest first (linear time): a surname
+    # inside a full name is read as part of that name, one standing alone is a mention.
+    by_surname: dict[str, _Draft] = {}
+    scan_forms: list[str] = []
     for owners in surnames.values():
         if len(owners) != 1 or owners[0] not in drafts:
             continue
         draft = drafts[owners[0]]
         sn = surname(draft.name)
-        if not sn:
-            continue
-        stripped = all_text
-        for form in sorted([draft.name, *draft.aliases], key=len, reverse=True):
-            stripped = stripped.replace(form, " ")
-        if re.search(rf"(?<![\w-]){re.escape(sn)}(?![\w-])", stripped):
-            draft.aliases.add(sn)
+        if sn:
+            by_surname[sn] = draft
+            scan_forms.extend([sn, draft.name, *draft.aliases])
+    scan = mention_pattern(scan_forms)
+    if scan is not None:
+        for m in scan.finditer("\n".join([title, *sentences])):
+            owner = by_surname.get(m.group(0))
+            if owner is not None and m.group(0) != owner.name and m.group(0) not in owner.aliases:
+                owner.aliases.add(m.group(0))
 
     for k, spellings in pairs.items():
         if k in drafts:
             drafts[k].aliases.update(spellings)
+    known_aliases = {a for d in drafts.values() for a in d.aliases}
     for name in cn_people:
-        if not any(name in d.aliases for d in drafts.values()):
+        if name not in known_aliases:
             drafts.setdefault(key(name), _Draft(name))
 
     # Organizations never include people or their surnames.
@@ -1188,11 +1277,12 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
             person_words.add(key(s))
     organizations = _merge_orgs(org_names, person_words, org_pairs, [d.org for d in drafts.values() if d.org])
 
+    org_index = _org_index(organizations)
     found_people = [
         Person(
             name=d.name,
             aliases=sorted(a for a in d.aliases if a != d.name),
-            organization=_canonical_org(d.org, organizations),
+            organization=_canonical_org(d.org, org_index),
             role=d.role,
         )
         for d in drafts.values()
@@ -1226,12 +1316,12 @@ class _Draft:
             self.org = org
 
 
-def _pair_latin(latin: str, cands: list[Candidate]) -> str:
-    """The name part of 'Founder Liang Wenfeng' in 'Founder Liang Wenfeng (梁文锋)'."""
+def _pair_latin(latin: str, best: dict[str, float]) -> str:
+    """The name part of 'Founder Liang Wenfeng' in 'Founder Liang Wenfeng (梁文锋)'; ``best`` is the best
+    score of each name key found so far."""
     words = latin.split()
-    known = {key(c.name) for c in cands if c.score >= 2}
     for i in range(len(words)):
-        if key(" ".join(words[i:])) in known:
+        if best.get(key(" ".join(words[i:])), 0.0) >= 2:
             return " ".join(words[i:])
     while len(words) > 2 and (
         words[0].lower() in _STOP or words[0].lower() in ROLE_HEADS or words[0].lower() in ROLE_MODIFIERS
@@ -1260,18 +1350,19 @@ def _merge_orgs(
         if not k or k in person_words or len(k) < 2:
             continue
         groups[k].append(name)
-    # "Scale" and "Scale AI", "Nvidia" and "Nvidia Corp": one organization under its most used name.
+    # "Scale" and "Scale AI", "Nvidia" and "Nvidia Corp": one organization under its most used name. Each
+    # group is filed under every shorter form it has once legal suffixes are taken off its end, so a group
+    # finds the longer one it belongs to by one lookup (linear time, not every pair of groups).
+    extends: dict[str, list[str]] = defaultdict(list)  # folded shorter form -> group keys, in group order
+    for other, variants in groups.items():
+        words = fold(variants[0]).split()
+        j = len(words)
+        while j > 1 and words[j - 1] in _LEGAL_SUFFIXES:
+            j -= 1
+            extends[" ".join(words[:j])].append(other)
     for k in sorted(groups, key=len):
-        for other in list(groups):
-            if other == k or k not in groups or other not in groups:
-                continue
-            longer = groups[other][0]
-            extra = fold(longer)[len(fold(groups[k][0])) :].split()
-            if (
-                fold(longer).startswith(fold(groups[k][0]) + " ")
-                and extra
-                and all(e in _LEGAL_SUFFIXES for e in extra)
-            ):
+        for other in extends.get(fold(groups[k][0]), ()):
+            if other != k and other in groups:
                 groups[other].extend(groups.pop(k))
                 break
     out: list[Organization] = []
@@ -1289,14 +1380,19 @@ def _merge_orgs(
     return out
 
 
-def _canonical_org(org: str | None, organizations: list[Organization]) -> str | None:
+def _org_index(organizations: list[Organization]) -> dict[str, str]:
+    """Name or alias key -> the organization's name; the first organization to claim a key keeps it."""
+    index: dict[str, str] = {}
+    for o in organizations:
+        for form in (o.name, *o.aliases):
+            index.setdefault(key(form), o.name)
+    return index
+
+
+def _canonical_org(org: str | None, index: dict[str, str]) -> str | None:
     if not org:
         return None
-    k = key(org)
-    for o in organizations:
-        if key(o.name) == k or any(key(a) == k for a in o.aliases):
-            return o.name
-    return org
+    return index.get(key(org), org)
 
 
 _LONE_SPEAKER = re.compile(
@@ -1310,9 +1406,11 @@ _QUOTED = re.compile(r"\"[^\"]{3,}\"|“[^”]{3,}”|「[^」]{2,}」")
 
 def _verb_outside_quotes(text: str) -> re.Match[str] | None:
     """The first verb of saying outside quotation marks: in '"We reject it," Debenhams said' it is 'said'."""
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    quoted = [m.span() for m in _QUOTED.finditer(text)]  # in order and apart: one bisect per verb
+    starts = [a for a, _ in quoted]
     for m in _VERB_RE.finditer(text):
-        if not any(a <= m.start() < b for a, b in quoted):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0 or m.start() >= quoted[i][1]:
             return m
     return None
 
@@ -1336,14 +1434,7 @@ def _claims(statements: list[Statement], people: list[Person], orgs: list[Organi
         forms.setdefault(form, (canonical, "person"))
     for form, canonical in org_forms:
         forms.setdefault(form, (canonical, "org"))
-    ordered = sorted(forms, key=len, reverse=True)
-    mention_re = (
-        re.compile(
-            "|".join(re.escape(f) if has_cjk(f) else rf"(?<![\w-]){re.escape(f)}(?![\w-])" for f in ordered)
-        )
-        if ordered
-        else None
-    )
+    mention_re = mention_pattern(forms)
 
     def mentions(text: str) -> list[tuple[int, int, str, str]]:
         if mention_re is None:
@@ -1394,8 +1485,8 @@ def _claims(statements: list[Statement], people: list[Person], orgs: list[Organi
                     speaker = before[-1][2]
                 else:
                     head = text[: verb.start()]
-                    inverted = _INVERTED.match(text[verb.end() :])
-                    subject = _SUBJECT.search(head)
+                    inverted = _INVERTED.match(text, verb.end())
+                    subject = _subject_before(text, verb.start())
                     if (_PRONOUN.match(text) or re.search(r"\b(?:he|she)\s+$", head, re.I)) and last_person:
                         speaker = last_person
                     elif _COMPANY_REF.search(head) and last_org:
