@@ -108,22 +108,24 @@ _ACRONYM_STOP = frozenset(
 _PRODUCT_RE = re.compile(r"GPT|^i[A-Z]|\d$|^[A-Z][a-z]+\d|Pro$|Max$|Ultra$")
 
 
-@dataclass
 class Tok:
-    text: str  # as written, without a trailing period or possessive
-    start: int
-    end: int
-    kind: str  # word | num | cjk | punct
-    poss: bool = False
+    """One token: ``text`` as written, without a trailing period or possessive; ``kind`` is word, num, cjk or
+    punct; ``low``, ``cap`` and ``shape`` are worked out once here."""
 
-    low: str = ""
-    cap: bool = False
-    shape: str = ""
+    __slots__ = ("cap", "end", "kind", "low", "poss", "shape", "start", "text")
 
-    def __post_init__(self) -> None:
-        self.low = self.text.lower()
-        self.cap = self.kind == "word" and self.text[:1].isupper()
-        self.shape = _shape(self.text, self.kind)
+    def __init__(self, text: str, start: int, end: int, kind: str, poss: bool = False) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.poss = poss
+        self.low = text.lower()
+        self.cap = kind == "word" and text[:1].isupper()
+        self.shape = _shape(text, kind)
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.kind}, {self.shape})"
 
 
 _INITIAL_RE = re.compile(r"[A-Z]\.?|(?:[A-Z]\.){2,}")
@@ -139,6 +141,8 @@ def _shape(t: str, kind: str) -> str:
     """word shapes: initial ("J."), acronym ("NVIDIA"), camel ("OpenAI"), name ("Huang"), lower."""
     if kind != "word":
         return kind
+    if t.islower():
+        return "lower"  # the common case: no capital anywhere, so no initial, acronym or camel shape
     if _INITIAL_RE.fullmatch(t if len(t) < 3 or t.endswith(".") else t + "."):
         return "initial"
     letters = _NOT_LETTER_RE.sub("", t)
@@ -915,6 +919,8 @@ _COUNT = re.compile(
     rf"(?P<approx>{_APPROX})(?P<num>{_NUM})(?:\s*(?P<scale>trillion|billion|million|thousand)\b)?\s+(?:[A-Z][\w\-]*\s+)?(?P<noun>(?:[A-Za-z][\w\-]*?)s)\b",
     re.I,
 )
+_CURRENCY_CODES = ("usd", "eur", "gbp", "chf", "jpy", "cny", "rmb", "hkd", "inr", "krw")
+_CURRENCY_WORDS = ("franc", "dollar", "euro", "yuan", "renminbi", "yen", "pound", "rupee", "won")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _NOT_COUNT_NOUNS = frozenset(
@@ -938,6 +944,12 @@ def figures_of(text: str) -> list[Figure]:
     found: list[tuple[int, int, Figure]] = []
     if not _HAS_DIGIT.search(text):
         return []
+    low = text.lower()
+    # Each pattern runs only when a word or sign it needs is in the text (most statements have none).
+    money_prefix = any(c in text for c in "$€£¥₹") or any(c in low for c in _CURRENCY_CODES)
+    money_suffix = any(w in low for w in _CURRENCY_WORDS)
+    money_cn = "元" in text or "人民币" in text or "英镑" in text
+    percent = "%" in text or "per" in low or "百分点" in text
     taken = bytearray(len(text) + 1)  # characters already inside a figure: overlap checks cost the span only
 
     def free(a: int, b: int) -> bool:
@@ -946,7 +958,12 @@ def figures_of(text: str) -> list[Figure]:
         taken[a:b] = b"\x01" * (b - a)
         return True
 
-    for pattern in (_MONEY_PREFIX, _MONEY_SUFFIX, _MONEY_CN):
+    wanted = (
+        (_MONEY_PREFIX, money_prefix),
+        (_MONEY_SUFFIX, money_suffix or money_prefix),
+        (_MONEY_CN, money_cn),
+    )
+    for pattern in (p for p, want in wanted if want):
         for m in pattern.finditer(text):
             scale = m.group("scale")
             if pattern is _MONEY_PREFIX and scale and scale.lower() in ("m", "b", "k", "t"):
@@ -970,7 +987,7 @@ def figures_of(text: str) -> list[Figure]:
                         ),
                     )
                 )
-    for m in _PERCENT.finditer(text):
+    for m in _PERCENT.finditer(text) if percent else ():
         start = m.start("approx") if m.group("approx") else m.start("num")
         if free(start, m.end()):
             unit_raw = m.group("unit").lower()
@@ -987,7 +1004,7 @@ def figures_of(text: str) -> list[Figure]:
                     ),
                 )
             )
-    for m in _PERCENT_CN.finditer(text):
+    for m in _PERCENT_CN.finditer(text) if "百分之" in text else ():
         if free(m.start(), m.end()):
             found.append(
                 (

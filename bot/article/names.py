@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -116,6 +117,7 @@ PARTICLES = frozenset("de da di del della der den van von du dos das le la bin a
 
 _BOUNDED_END = r"(?![\w-])"
 _LONGEST_FORM = 128
+_SMALL_SET = 48  # up to this many forms, a plain alternation (each position tries at most this many)
 
 
 def _trie(strings: Iterable[str], end: str) -> str:
@@ -147,9 +149,23 @@ def mention_pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
     for f in dict.fromkeys(forms):
         if 0 < len(f) <= _LONGEST_FORM:  # names and organizations are bounded; nothing longer is looked for
             (cjk if has_cjk(f) else latin).append(f)
+    if not latin and not cjk:
+        return None
+    if len(latin) + len(cjk) <= _SMALL_SET:
+        # Few forms (the usual article): one alternation, longest first, is cheaper to build than a trie.
+        ordered = sorted([*latin, *cjk], key=len, reverse=True)
+        return _compiled(
+            "|".join(re.escape(f) if has_cjk(f) else rf"(?<![\w-]){re.escape(f)}(?![\w-])" for f in ordered)
+        )
     parts = []
     if latin:
         parts.append(r"(?<![\w-])" + _trie(latin, _BOUNDED_END))
     if cjk:
         parts.append(_trie(cjk, ""))
-    return re.compile("|".join(parts)) if parts else None
+    return _compiled("|".join(parts))
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """Compiled once per distinct pattern: the same article parsed again, or the same people, costs nothing."""
+    return re.compile(pattern)
