@@ -1,7 +1,8 @@
 """``python -m bot bench``: figures measured side by side in one run, reported as ratios against baselines.
 
-Sections so far: parse + extract throughput on the bundled corpus, and the usage recorder against plain
-``sqlite3`` ``executemany`` into the same schema. Timing never appears in tests; this is the only place it lives.
+Sections so far: parse + extract throughput on the bundled corpus, generated worst cases for linear time
+(20 KB against 40 KB, and 1 MB; CPU time beside wall time), and the usage recorder against plain ``sqlite3``
+``executemany`` into the same schema. Timing never appears in tests; this is the only place it lives.
 """
 
 from __future__ import annotations
@@ -506,6 +507,8 @@ def run(
         "quick": quick,
         "parse": bench_parse(1.0 if quick else 3.0),
         "parse_synthetic": bench_parse_synthetic(100 if quick else 1_000),
+        # --quick leaves out the 1 MB runs (seconds each); the full run reports them.
+        "linear_time": bench_linear(big=None if quick else 1_000_000),
         "usage_recorder": bench_recorder(n),
     }
     corpus = scaled_corpus(max(sizes))
@@ -526,6 +529,15 @@ def run(
         echo(f"parse + extract   {key:<35} {value}")
     for key, value in results["parse_synthetic"].items():
         echo(f"parse (generated) {key:<35} {value}")
+    for case, row in results["linear_time"].items():
+        line = (
+            f"linear time       {case:<28} 20 KB {row['20kb_cpu_s'] * 1000:.1f} ms, 40 KB "
+            f"{row['40kb_cpu_s'] * 1000:.1f} ms CPU ({row['40kb_wall_s'] * 1000:.1f} ms wall): "
+            f"{row['ratio']}x (goal <= 2.5x)"
+        )
+        if "1mb_cpu_s" in row:
+            line += f"; 1 MB {row['1mb_cpu_s']} s CPU, {row['1mb_wall_s']} s wall (goal <= 2 s)"
+        echo(line)
     for size in results["sizes"]:
         tag = f"{size['articles']:>7} articles"
         echo(
