@@ -1,12 +1,14 @@
 """``python -m bot bench``: figures measured side by side in one run, reported as ratios against baselines.
 
-Sections so far: parse + extract throughput on the bundled corpus, and the usage recorder against plain
-``sqlite3`` ``executemany`` into the same schema. Timing never appears in tests; this is the only place it lives.
+Sections so far: parse + extract throughput on the bundled corpus, generated worst cases for linear time
+(20 KB against 40 KB, and 1 MB; CPU time beside wall time), and the usage recorder against plain ``sqlite3``
+``executemany`` into the same schema. Timing never appears in tests; this is the only place it lives.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import sqlite3
 import statistics
@@ -163,6 +165,111 @@ def bench_parse_synthetic(count: int) -> dict[str, Any]:
             load_article(raw)
         out[f"{fmt}_articles_per_s"] = round(count / (time.perf_counter() - t0))
         out[f"{fmt}_mean_bytes"] = round(statistics.mean(len(x) for x in texts))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Linear time: generated worst cases (issue 16 "Speed", issue 21 item 2). Each case repeats one unit until the
+# text reaches the size asked for; the body sits in a plain-news article after a lead paragraph, so the whole
+# pipeline (decode, parse, sentences, extraction, claims, figures) sees it.
+
+_GIVEN = (
+    "James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth Sam Lisa Mark Satya Tim".split()
+)
+_SURNAMES = (
+    "Smith Johnson Garcia Miller Davis Lopez Wilson Anderson Taylor Moore Jackson Martin Lee Chen".split()
+)
+_ORG_WORDS = "Alpha Beta Gamma Delta Sigma Omega Nova Apex Vertex Quantum".split()
+_CN_SURNAMES = "王李张刘陈杨黄赵周吴"
+_CN_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚"
+
+
+def _spelled(i: int, letters: str = "abcdefghij") -> str:
+    """A distinct lowercase tail per number: 0 -> 'a', 12 -> 'bc'; names differ without digits in them."""
+    return "".join(letters[int(d)] for d in str(i))
+
+
+WORST_CASES: dict[str, Callable[[int], str]] = {
+    # long runs of capitalised words (no punctuation), distinct names, a name list
+    "capitalised run": lambda i: f"{_GIVEN[i % 15]}{_spelled(i)} {_SURNAMES[i % 14]} ",
+    "capital A word": lambda i: "A",
+    "lowercase word": lambda i: "a",
+    "hyphenated word": lambda i: "Ab-",
+    "initials": lambda i: "A. ",
+    "many names": lambda i: f"{_GIVEN[i % 15]} {_SURNAMES[i % 14].capitalize()}{_spelled(i)} said it. ",
+    "names in a list": lambda i: f"{_GIVEN[i % 15]} {_SURNAMES[i % 14]}{_spelled(i)}, ",
+    "roles and names": lambda i: f"CEO {_GIVEN[i % 15]} ",
+    "many organisations": lambda i: f"{_ORG_WORDS[i % 10]}{_spelled(i)} Corp, ",
+    "organisations speaking": lambda i: f"{_ORG_WORDS[i % 10]}{_spelled(i)} Inc said shares rose. ",
+    "brackets": lambda i: "[",
+    "citations": lambda i: f"[{i % 999 + 1}]",
+    "parentheses": lambda i: "(",
+    "quotes": lambda i: '"said ',
+    "Chinese without punctuation": lambda i: "黄仁勋表示英伟达的收入增长"[i % 13],
+    "Chinese names": lambda i: f"{_CN_SURNAMES[i % 10]}{_CN_GIVEN[i % 20]}{_CN_GIVEN[(i // 20) % 20]}表示",
+    "names in two scripts": lambda i: "黄仁勋 (Jensen Huang)",
+    "digits": lambda i: str(i % 10),
+    "dollar amounts": lambda i: "$1 ",
+    "percentages": lambda i: "1% ",
+    "counts": lambda i: "1,000 units ",
+    "denials": lambda i: "denied the report that ",
+}
+
+
+def worst_case_text(case: str, size: int) -> str:
+    """A plain-news article of about ``size`` UTF-8 bytes whose body repeats the case's unit."""
+    unit = WORST_CASES[case]
+    head = "Generated worst case\n\nThis is the lead paragraph of the story.\n\nAnalysts said that "
+    tail = " today."
+    budget = size - len(head.encode()) - len(tail.encode())
+    parts: list[str] = []
+    used = 0
+    i = 0
+    while True:
+        piece = unit(i)
+        n = len(piece.encode())
+        if used + n > budget:
+            break
+        parts.append(piece)
+        used += n
+        i += 1
+    return head + "".join(parts) + tail
+
+
+def _parse_time(raw: bytes, repeat: int) -> tuple[float, float]:
+    """Best-of-``repeat`` (CPU seconds, wall seconds) for one load_article; an ArticleError counts as done."""
+    from bot.article import ArticleError
+
+    best_cpu = best_wall = float("inf")
+    for _ in range(repeat):
+        c0, w0 = time.process_time(), time.perf_counter()
+        with contextlib.suppress(ArticleError):
+            load_article(raw)
+        best_cpu = min(best_cpu, time.process_time() - c0)
+        best_wall = min(best_wall, time.perf_counter() - w0)
+    return best_cpu, best_wall
+
+
+def bench_linear(small: int = 20_000, large: int = 40_000, big: int | None = 1_000_000) -> dict[str, Any]:
+    """Every worst case at ``small`` and ``large`` bytes (the ratio, goal <= 2.5x) and at ``big`` (goal <= 2 s)."""
+    from bot.article import MAX_BYTES
+
+    out: dict[str, Any] = {}
+    for case in WORST_CASES:
+        a_cpu, _ = _parse_time(worst_case_text(case, small).encode(), 3)
+        b_cpu, b_wall = _parse_time(worst_case_text(case, large).encode(), 3)
+        row: dict[str, Any] = {
+            f"{small // 1000}kb_cpu_s": round(a_cpu, 4),
+            f"{large // 1000}kb_cpu_s": round(b_cpu, 4),
+            f"{large // 1000}kb_wall_s": round(b_wall, 4),
+            # Below a millisecond the ratio is noise; count such a case as linear.
+            "ratio": round(b_cpu / a_cpu, 2) if a_cpu >= 0.001 else 1.0,
+        }
+        if big:
+            cpu, wall = _parse_time(worst_case_text(case, min(big, MAX_BYTES)).encode(), 1)
+            row["1mb_cpu_s"] = round(cpu, 3)
+            row["1mb_wall_s"] = round(wall, 3)
+        out[case] = row
     return out
 
 
@@ -424,6 +531,8 @@ def run(
         "quick": quick,
         "parse": bench_parse(1.0 if quick else 3.0),
         "parse_synthetic": bench_parse_synthetic(100 if quick else 1_000),
+        # --quick leaves out the 1 MB runs (seconds each); the full run reports them.
+        "linear_time": bench_linear(big=None if quick else 1_000_000),
         "usage_recorder": bench_recorder(n),
     }
     corpus = scaled_corpus(max(sizes))
@@ -448,6 +557,15 @@ def run(
         echo(f"parse + extract   {key:<35} {value}")
     for key, value in results["parse_synthetic"].items():
         echo(f"parse (generated) {key:<35} {value}")
+    for case, row in results["linear_time"].items():
+        line = (
+            f"linear time       {case:<28} 20 KB {row['20kb_cpu_s'] * 1000:.1f} ms, 40 KB "
+            f"{row['40kb_cpu_s'] * 1000:.1f} ms CPU ({row['40kb_wall_s'] * 1000:.1f} ms wall): "
+            f"{row['ratio']}x (goal <= 2.5x)"
+        )
+        if "1mb_cpu_s" in row:
+            line += f"; 1 MB {row['1mb_cpu_s']} s CPU, {row['1mb_wall_s']} s wall (goal <= 2 s)"
+        echo(line)
     for size in results["sizes"]:
         tag = f"{size['articles']:>7} articles"
         echo(

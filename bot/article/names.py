@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from .lexicon import CJK_NAME_STOP, CJK_SURNAMES, GIVEN_NAMES, PINYIN_SURNAMES
 
@@ -111,3 +113,59 @@ def surname(name: str) -> str | None:
 
 
 PARTICLES = frozenset("de da di del della der den van von du dos das le la bin al el ter ten st".split())
+
+
+_BOUNDED_END = r"(?![\w-])"
+_LONGEST_FORM = 128
+_SMALL_SET = 48  # up to this many forms, a plain alternation (each position tries at most this many)
+
+
+def _trie(strings: Iterable[str], end: str) -> str:
+    """A regular expression for a set of strings, as a trie: at any position it reads at most the longest
+    string's length (an alternation of N strings would try all N), and prefers the longest match."""
+    root: dict[str, dict] = {}
+    for s in strings:
+        node = root
+        for ch in s:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append(end)  # last: a longer string is tried first
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
+
+
+def mention_pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
+    """Finds any of ``forms`` in a text, longest first and without overlaps. A form in Latin letters matches
+    whole words only ('Chen' not in 'Cheng'); a form with Chinese characters matches anywhere."""
+    latin: list[str] = []
+    cjk: list[str] = []
+    for f in dict.fromkeys(forms):
+        if 0 < len(f) <= _LONGEST_FORM:  # names and organizations are bounded; nothing longer is looked for
+            (cjk if has_cjk(f) else latin).append(f)
+    if not latin and not cjk:
+        return None
+    if len(latin) + len(cjk) <= _SMALL_SET:
+        # Few forms (the usual article): one alternation, longest first, is cheaper to build than a trie.
+        ordered = sorted([*latin, *cjk], key=len, reverse=True)
+        return _compiled(
+            "|".join(re.escape(f) if has_cjk(f) else rf"(?<![\w-]){re.escape(f)}(?![\w-])" for f in ordered)
+        )
+    parts = []
+    if latin:
+        parts.append(r"(?<![\w-])" + _trie(latin, _BOUNDED_END))
+    if cjk:
+        parts.append(_trie(cjk, ""))
+    return _compiled("|".join(parts))
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """Compiled once per distinct pattern: the same article parsed again, or the same people, costs nothing."""
+    return re.compile(pattern)

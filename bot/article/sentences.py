@@ -59,6 +59,23 @@ _TERMINATOR = re.compile(
 )
 
 
+_WORD_WINDOW = 64  # the word before a period is read from at most this many characters (linear time)
+_WORD_TAIL = re.compile(r"[\w.]+$")
+_NEXT_VISIBLE = re.compile(r"\s*(\S)")
+
+
+def _word_before(text: str, start: int, hi: int) -> str:
+    """The word (letters, digits, dots) of ``text[start:hi]`` that ends at ``hi``, lower-cased; '' when it is
+    longer than the window (no abbreviation or initial is that long)."""
+    lo = max(start, hi - _WORD_WINDOW)
+    m = _WORD_TAIL.search(text, lo, hi)
+    if m is None:
+        return ""
+    if m.start() == lo and lo > start and (text[lo - 1].isalnum() or text[lo - 1] in "._"):
+        return ""
+    return m.group(0).lower()
+
+
 def split_sentences(text: str) -> list[str]:
     """Split prose into sentences; citation markers stay with the sentence they close."""
     text = text.strip()
@@ -75,13 +92,13 @@ def split_sentences(text: str) -> list[str]:
             if after and not after.isspace():
                 continue  # "1.5", "U.S.-based", "e.g.,"
             if term.startswith(".") and len(term) == 1:
-                word = re.search(r"([\w.]+)$", text[start : m.start()])
-                prev = word.group(1).lower() if word else ""
+                prev = _word_before(text, start, m.start())
                 if prev in ABBREVIATIONS or re.fullmatch(r"[a-z]", prev):
                     continue
                 if re.fullmatch(r"(?:[a-z]\.)+[a-z]", prev) and prev not in _COUNTRY_INITIALS:
                     continue  # "C.C. Wei", "J.P. Morgan": initials, not the end of a sentence
-                nxt = text[end:].lstrip()[:1]
+                after_space = _NEXT_VISIBLE.match(text, end)
+                nxt = after_space.group(1) if after_space else ""
                 if nxt and (nxt.islower() or nxt in ",;:"):
                     continue
         piece = text[start:end].strip()

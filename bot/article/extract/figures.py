@@ -1,0 +1,226 @@
+"""Phase 'figures': money, percentages and counts a statement states."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Figure, FigureKind
+
+_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "bln": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "t": 1e12,
+    "万": 1e4,
+    "亿": 1e8,
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "十亿": 1e9,
+    "千万": 1e7,
+    "百万": 1e6,
+}
+_CURRENCY = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euros": "EUR",
+    "euro": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pounds": "GBP",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "yen": "JPY",
+    "chf": "CHF",
+    "swiss francs": "CHF",
+    "francs": "CHF",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "元": "CNY",
+    "人民币": "CNY",
+    "美元": "USD",
+    "欧元": "EUR",
+    "港元": "HKD",
+    "日元": "JPY",
+    "英镑": "GBP",
+    "hk$": "HKD",
+    "hkd": "HKD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "s$": "SGD",
+    "₹": "INR",
+    "inr": "INR",
+    "rupees": "INR",
+    "krw": "KRW",
+    "won": "KRW",
+}
+_APPROX = r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more than|less than|fewer than|up to|at least|some|an estimated|close to|just over|just under|below|above)\s+)?"
+# A number starts where no digit, comma or point precedes it and is read atomically: a run of 10,000 digits
+# is tried once, not once per digit (linear time).
+_NUM = r"(?<![\d,.])(?>\d+(?:,\d{3})*(?:\.\d+)?)"
+_SCALE_WORDS = r"trillion|billion|million|thousand|bn|bln|mln|mn|tn|k|m|b|t"
+_CUR_PREFIX = r"US\$|HK\$|A\$|C\$|S\$|\$|€|£|¥|₹|\b(?:USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD|INR|KRW)"
+_MONEY_PREFIX = re.compile(
+    rf"(?P<approx>{_APPROX})(?P<cur>{_CUR_PREFIX})\s?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE_WORDS})\b)?", re.I
+)
+_MONEY_SUFFIX = re.compile(
+    rf"(?P<approx>{_APPROX})(?P<num>{_NUM})\s*(?P<scale>trillion|billion|million|thousand)?\s+(?P<cur>Swiss francs|dollars|euros|yuan|renminbi|yen|pounds|francs|rupees|won|USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD)\b",
+    re.I,
+)
+_MONEY_CN = re.compile(
+    rf"(?P<approx>(?:约|近|超过|超|逾|达)?)(?P<num>{_NUM})\s*(?P<scale>万亿|千亿|百亿|十亿|千万|百万|亿|万)?\s*(?P<cur>美元|人民币|元|欧元|港元|日元|英镑)"
+)
+_PERCENT = re.compile(
+    rf"(?P<approx>{_APPROX})(?P<num>-?{_NUM})\s*(?P<unit>%|percent(?:age points?)?|per cent|个百分点|百分点)",
+    re.I,
+)
+_PERCENT_CN = re.compile(rf"百分之(?P<num>{_NUM})")
+_COUNT = re.compile(
+    rf"(?P<approx>{_APPROX})(?P<num>{_NUM})(?:\s*(?P<scale>trillion|billion|million|thousand)\b)?\s+(?:[A-Z][\w\-]*\s+)?(?P<noun>(?:[A-Za-z][\w\-]*?)s)\b",
+    re.I,
+)
+_CURRENCY_CODES = ("usd", "eur", "gbp", "chf", "jpy", "cny", "rmb", "hkd", "inr", "krw")
+_CURRENCY_WORDS = ("franc", "dollar", "euro", "yuan", "renminbi", "yen", "pound", "rupee", "won")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_NOT_COUNT_NOUNS = frozenset(
+    "years months weeks days hours minutes seconds times decades centuries percent points basis bps".split()
+)
+
+
+_HAS_DIGIT = re.compile(r"\d")
+# "Llama 4 models": a capitalised word right before the number (read from a short window: linear time).
+_VERSION_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w\-]*\s$")
+
+
+def _value(num: str, scale: str | None) -> float:
+    value = float(num.replace(",", ""))
+    if scale:
+        value *= _SCALE.get(scale.lower(), _SCALE.get(scale, 1.0))
+    return value
+
+
+def figures_of(text: str) -> list[Figure]:
+    found: list[tuple[int, int, Figure]] = []
+    if not _HAS_DIGIT.search(text):
+        return []
+    low = text.lower()
+    # Each pattern runs only when a word or sign it needs is in the text (most statements have none).
+    money_prefix = any(c in text for c in "$€£¥₹") or any(c in low for c in _CURRENCY_CODES)
+    money_suffix = any(w in low for w in _CURRENCY_WORDS)
+    money_cn = "元" in text or "人民币" in text or "英镑" in text
+    percent = "%" in text or "per" in low or "百分点" in text
+    taken = bytearray(len(text) + 1)  # characters already inside a figure: overlap checks cost the span only
+
+    def free(a: int, b: int) -> bool:
+        if 1 in taken[a:b]:
+            return False
+        taken[a:b] = b"\x01" * (b - a)
+        return True
+
+    wanted = (
+        (_MONEY_PREFIX, money_prefix),
+        (_MONEY_SUFFIX, money_suffix or money_prefix),
+        (_MONEY_CN, money_cn),
+    )
+    for pattern in (p for p, want in wanted if want):
+        for m in pattern.finditer(text):
+            scale = m.group("scale")
+            if pattern is _MONEY_PREFIX and scale and scale.lower() in ("m", "b", "k", "t"):
+                # "$5 m" is a scale; "$5 more" is not: \b after the letter already ensures a word end.
+                pass
+            cur = m.group("cur").strip().lower()
+            unit = _CURRENCY.get(cur) or _CURRENCY.get(cur.upper(), cur.upper())
+            start = m.start("cur") if pattern is _MONEY_PREFIX else m.start("num")
+            if m.group("approx"):
+                start = m.start("approx")
+            if free(start, m.end()):
+                found.append(
+                    (
+                        start,
+                        m.end(),
+                        Figure(
+                            text=text[start : m.end()].strip(),
+                            kind=FigureKind.MONEY,
+                            value=_value(m.group("num"), scale),
+                            unit=unit,
+                        ),
+                    )
+                )
+    for m in _PERCENT.finditer(text) if percent else ():
+        start = m.start("approx") if m.group("approx") else m.start("num")
+        if free(start, m.end()):
+            unit_raw = m.group("unit").lower()
+            unit = "percentage points" if "point" in unit_raw or "百分点" in unit_raw else "%"
+            found.append(
+                (
+                    start,
+                    m.end(),
+                    Figure(
+                        text=text[start : m.end()].strip(),
+                        kind=FigureKind.PERCENT,
+                        value=float(m.group("num").replace(",", "")),
+                        unit=unit,
+                    ),
+                )
+            )
+    for m in _PERCENT_CN.finditer(text) if "百分之" in text else ():
+        if free(m.start(), m.end()):
+            found.append(
+                (
+                    m.start(),
+                    m.end(),
+                    Figure(
+                        text=m.group(0),
+                        kind=FigureKind.PERCENT,
+                        value=float(m.group("num").replace(",", "")),
+                        unit="%",
+                    ),
+                )
+            )
+    for m in _COUNT.finditer(text):
+        noun = m.group("noun")
+        num = m.group("num")
+        if noun.lower() in _NOT_COUNT_NOUNS:
+            continue
+        if _YEAR.fullmatch(num) and not m.group("scale"):
+            continue  # a year: "2025 models"
+        before = text[max(0, m.start("num") - 1) : m.start("num")]
+        if before in ("-", "[", "$", "€", "£", "¥", ".") or _LATIN_LETTER.match(before):
+            continue  # "GPT-5 models", citation numbers, prices
+        if not m.group("approx") and _VERSION_BEFORE.search(
+            text, max(0, m.start("num") - 48), m.start("num")
+        ):
+            continue  # "Llama 4 models": a product's version, not a count
+        start = m.start("approx") if m.group("approx") else m.start("num")
+        if free(start, m.end()):
+            found.append(
+                (
+                    start,
+                    m.end(),
+                    Figure(
+                        text=text[start : m.end()].strip(),
+                        kind=FigureKind.COUNT,
+                        value=_value(num, m.group("scale")),
+                        unit=noun,
+                    ),
+                )
+            )
+    found.sort(key=lambda x: x[0])
+    return [f for _, _, f in found]

@@ -1,0 +1,68 @@
+"""Phase 'stance': asserted, reported, denied or acknowledged, from the words of one statement."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Stance
+
+_DENY = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|push(?:ed|es|ing)? back"
+    r"|(?:reject|dismiss|disput|contest|counter)\w*\s+(?:[\w'’]+\s+){0,3}?(?:claims?|allegations?|reports?|accusations?"
+    r"|rumou?rs?|speculation|suggestions?|criticism|concerns?|the (?:idea|notion|characteri[sz]ation|narrative)"
+    r"|notions?|assertions?|charges?|that|as)"
+    r"|call(?:s|ed|ing)?\s+(?:\w+\s+){0,8}?(?:false|untrue|baseless|inaccurate|unfounded|misleading|fake|nonsense|wrong)"
+    r"|(?:is|was|are|were)\s+(?:not true|untrue|false|baseless|unfounded)|no truth)\b"
+    # Denials without a deny-word: what the answer calls the report.
+    r"|\b(?:reject\w*\s+what\b|(?:entirely |completely |totally |wholly )?without merit|no (?:factual )?basis"
+    r"|baseless|unfounded|made[- ]up|fabricat(?:ed|ion)|(?:is|was|are|were)(?:n't| not)\s+(?:\w+\s+)?accurate"
+    r"|replete with inaccuracies|false and misleading|categorically|never (?:been|happened)"
+    r"|(?:allegations?|claims?|reports?|rumou?rs?|suggestions?|accusations?|story)\b[^.;]{0,80}?\b(?:is|are|was|were)\s+"
+    r"(?:\w+\s+)?(?:incorrect|wrong|false|inaccurate|untrue|misleading|nonsense|fiction))\b"
+    r"|否认|驳斥|辟谣|不实|失实|不属实|纯属|空穴来风|造谣|谣言|子虚乌有|无中生有|毫无根据|并非事实|没有此事",
+    re.I,
+)
+# "has no plans to ..." denies only when it answers a report ("... reported. X has no plans to ...").
+_DENY_IF_REPORTED = re.compile(
+    r"\b(?:ha(?:s|ve|d) no (?:plans?|intention) to|(?:is|are|was|were) not in talks|no such (?:plans?|talks|deal))\b"
+    r"|并无|没有(?:相关)?计划|暂无计划",
+    re.I,
+)
+_ACK = re.compile(
+    r"\b(?:acknowledg\w*|admit(?:s|ted|ting)?|conced(?:e|es|ed|ing)|recogni[sz](?:e|es|ed)\s+that|regrett?(?:ed|s)?"
+    # Admissions without an admit-word: apologies, responsibility taken, mistakes owned.
+    r"|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|sorry|mea culpa|(?:took|takes|take|taking) (?:full |personal )?responsibility"
+    r"|fell on (?:his|her|their) swords?|wrongly assumed|(?:I|we) (?:clearly |simply )?failed|(?:made|make) (?:a |some |many )?mistakes?"
+    r"|my (?:fault|mistake)|confirm(?:s|ed|ing)?\s+(?:the\s+)?(?:reports?|layoffs?|job cuts|departures?|resignations?|breach|leak|losses))\b"
+    r"|承认|坦承|道歉|致歉|歉意|检讨",
+    re.I,
+)
+_REPORTED = re.compile(
+    r"\b(?:reportedly|according to|(?:is|are|was|were) (?:said|reported|rumou?red|believed|understood) to"
+    r"|(?:has|have|had)? ?been reported|(?:was|were|is|are) reported|sources?\s+(?:familiar|close|said|say|told)"
+    r"|people (?:familiar|close|briefed)|reports? (?:suggest|indicate|say|said|claim)\w*|rumou?r\w*|allegedly|alleged"
+    r"|purportedly|it is understood|(?:did|does|do) not (?:deny|confirm)|media reports|reported that"
+    r"|(?:citing|cited)\s+(?:people|sources|unnamed|a person|documents|a report))\b|\breported[.!]?\s*$"
+    r"|据报道|据悉|据称|传闻|消息人士|知情人士|报道称",
+    re.I,
+)
+_NEGATED_ACK = re.compile(
+    r"\b(?:(?:did|does|do|has|have|had|would|will)\s+not\s+(?:admit|acknowledge|concede)|without\s+(?:admitting|acknowledging|conceding)|no admission)\b",
+    re.I,
+)
+_NEGATED_DENY = re.compile(
+    r"\b(?:did|does|do|has|have|had|would|could)\s+not\s+(?:deny|denied|refute|dispute)\b", re.I
+)
+
+
+def stance_of(text: str, context: str = "") -> Stance:
+    """The stance of one statement; ``context`` is the statement before it (a report it may answer)."""
+    if _DENY.search(text) and not _NEGATED_DENY.search(text):
+        return Stance.DENIED
+    if _DENY_IF_REPORTED.search(text) and (_REPORTED.search(text) or _REPORTED.search(context)):
+        return Stance.DENIED
+    if _ACK.search(text) and not _NEGATED_ACK.search(text):
+        return Stance.ACKNOWLEDGED
+    if _REPORTED.search(text) or _NEGATED_DENY.search(text):
+        return Stance.REPORTED
+    return Stance.ASSERTED
