@@ -224,9 +224,14 @@ class NewsdeskBot(commands.Bot):
 
     # ------------------------------------------------------------------ servers joined and left
 
+    async def on_ready(self) -> None:
+        log.info("ready: serving %d servers", len(self.guilds))
+
     async def on_guild_join(self, guild: discord.Guild) -> None:
         if await self.store.guild_joined(guild.id):
             log.info("back in server %s before its data was forgotten: keeping it", guild.id)
+        else:
+            log.info("joined server %s", guild.id)
 
     async def on_guild_available(self, guild: discord.Guild) -> None:
         await self.store.guild_joined(guild.id)

@@ -178,3 +178,45 @@ async def test_two_servers_see_their_own_articles(tmp_path: Path) -> None:
     assert rows_naming(tmp_path / "newsdesk.db", guild_a) == {}
     listing = await operator(tmp_path, "article", "list")
     assert "Jensen Huang resigns" not in listing and "Fed holds rates steady" in listing
+
+
+async def test_a_server_the_bot_left_is_forgotten_unless_it_comes_back(tmp_path: Path) -> None:
+    fake = FakeDiscord(guild_count=2)
+    await fake.start()
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "fed.txt").write_text(FED, encoding="utf-8")
+    env = {"NEWSDESK_ARTICLES": str(folder), "NEWSDESK_FORGET_GUILD_DAYS": "0"}
+    bot = await start_bot(fake, tmp_path, **env)
+    await started(fake, bot, syncs=0)
+    await fake.wait_for(
+        lambda: "ready: serving 2 servers" in bot.output(), 20
+    )  # joins before it are part of READY
+    try:
+        gone, back = fake.guild(A), fake.guild(B)
+        await upload(fake, A, "rumour.txt", RUMOUR)
+        await fake.command("follow", {"target": "Jerome Powell"}, member="alice", guild=A)
+        await fake.command("follow", {"target": "Jerome Powell"}, member="bob", guild=B)
+        # B leaves and comes back: kept. A leaves for good.
+        await fake.kick_bot(B)
+        await fake.wait_for(lambda: f"left server {back.id}" in bot.output(), 10)
+        await fake.invite_bot(back)
+        await fake.wait_for(lambda: f"back in server {back.id}" in bot.output(), 10)
+        await fake.kick_bot(0)  # A (B was appended behind it again)
+        await fake.wait_for(lambda: f"left server {gone.id}" in bot.output(), 10)
+        assert rows_naming(tmp_path / "newsdesk.db", gone.id)  # nothing deleted yet: the hourly pass decides
+        # The next start's pass finds A gone for longer than NEWSDESK_FORGET_GUILD_DAYS (0 here).
+        assert await bot.stop() == 0, bot.output()
+        fake.ready.clear()
+        bot = await start_bot(fake, tmp_path, **env)
+        await started(fake, bot, syncs=0)
+        await fake.wait_for(lambda: f"forgot server {gone.id}" in bot.output(), 20)
+        assert rows_naming(tmp_path / "newsdesk.db", gone.id) == {}
+        assert rows_naming(tmp_path / "newsdesk.db", back.id)  # B's follow is still there
+        listing = (await fake.command("following", member="bob", guild=0)).text()
+        assert "Jerome Powell" in listing
+        assert f"forgot server {back.id}" not in bot.output()
+    finally:
+        code = await bot.stop()
+        await fake.stop()
+    assert code == 0, bot.output()

@@ -276,6 +276,7 @@ class FakeDiscord:
         self.post_delay = 0.0  # seconds to hold channel posts (after storing them) to let tests crash the bot
         self._held = asyncio.Event()
         self.resumes = 0
+        self.left_guilds: list[Guild] = []  # servers the bot was removed from (kick_bot)
         self.ready = asyncio.Event()
         self._sockets: list[web.WebSocketResponse] = []
         self._shards: dict[web.WebSocketResponse, tuple[int, int]] = {}  # socket -> (shard id, shard count)
@@ -338,6 +339,25 @@ class FakeDiscord:
     def release_posts(self) -> None:
         """Answer every channel post that ``post_delay`` is holding."""
         self._held.set()
+
+    async def kick_bot(self, index: int) -> Guild:
+        """The bot is removed from a server (a member kicks it): GUILD_DELETE without ``unavailable``, and the
+        server is no longer in READY on later connections. Returns it, for :meth:`invite_bot`."""
+        guild = self.guilds.pop(index)
+        self.left_guilds.append(guild)
+        await self._dispatch_event("GUILD_DELETE", {"id": str(guild.id)}, guild_id=guild.id)
+        return guild
+
+    async def invite_bot(self, guild: Guild) -> None:
+        """The bot is added to a server (again): GUILD_CREATE, as Discord sends on a join."""
+        if guild in self.left_guilds:
+            self.left_guilds.remove(guild)
+        self.guilds.append(guild)
+        payload = guild.payload(self.bot)
+        payload.pop(
+            "unavailable", None
+        )  # a join carries no 'unavailable' (False means: back after an outage)
+        await self._dispatch_event("GUILD_CREATE", payload, guild_id=guild.id)
 
     async def drop_connection(self, code: int = 4000) -> None:
         """Close the gateway socket as Discord does on a transient fault; the bot should resume."""
