@@ -22,7 +22,8 @@ from typing import Any
 from bot.article import load_article
 from bot.paths import BUNDLED_CONFIG_DIR
 from bot.store import open_store
-from bot.store.sql import USAGE_COLUMNS, migrations
+from bot.store.sql import migrations
+from bot.store.usage import USAGE_COLUMNS
 from bot.usage import UsageEvent, UsageRecorder
 
 
@@ -331,7 +332,7 @@ async def _store_figures(url: str, articles: list[Any], repeat: int) -> dict[str
 
 
 def _usage_tuple(i: int) -> tuple[Any, ...]:
-    from bot.store.sql import USAGE_COLUMNS
+    from bot.store.usage import USAGE_COLUMNS
 
     values = dict.fromkeys(USAGE_COLUMNS)
     values.update(

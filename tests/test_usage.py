@@ -15,8 +15,8 @@ from bot.render import embeds
 from bot.render.chart import daily_usage_png
 from bot.render.limits import violations
 from bot.store import open_store
-from bot.store.sql import USAGE_COLUMNS
 from bot.store.sqlite import SQLiteStore
+from bot.store.usage import USAGE_COLUMNS
 from bot.usage import UsageEvent, UsageRecorder, cut_options, percentile, summarize
 
 T0 = datetime(2026, 6, 10, 12, 0, tzinfo=UTC)

@@ -17,7 +17,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import asyncpg
 
 from . import StoreError, redact_url
-from .sql import Conn, SQLStore, search_terms
+from .articles import search_terms
+from .sql import Conn, SQLStore
 
 SCHEMA_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 SERIAL_TABLES = ("people", "digest_runs", "usage_events", "follows")

@@ -9,12 +9,11 @@ a server hides a global article there only.
 
 from __future__ import annotations
 
-import contextlib
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from dataclasses import dataclass
 from typing import Any
 
-from .base import Conn, now_iso
+from .base import Conn, StoreCore, now_iso
 
 GLOBAL = 0  # the owner of the operator's articles
 
@@ -50,37 +49,14 @@ class ScopedArticle:
     added_at: str
 
 
-class ScopeQueries(ABC):
-    """Owners, tombstones and server departures; mixed into the store (needs its transactions)."""
+class ScopeQueries(StoreCore):
+    """Owners, tombstones and server departures."""
 
     @abstractmethod
-    def transaction(self) -> contextlib.AbstractAsyncContextManager[Conn]: ...
-
-    @property
-    @abstractmethod
-    def reader(self) -> Conn: ...
-
-    @abstractmethod
-    async def _delete(self, conn: Conn, article_id: str) -> bool: ...
-
-    @abstractmethod
-    async def _bump_version(self, conn: Conn) -> None: ...
+    async def _drop_scope(self, conn: Conn, article_id: str, guild_id: int) -> bool:
+        """Take an article out of one owner (the article goes when no owner holds it any more)."""
 
     # ------------------------------------------------------------------ owners
-
-    async def _drop_scope(self, conn: Conn, article_id: str, guild_id: int) -> bool:
-        """Take an article out of one owner; the article itself goes when no owner holds it any more."""
-        dropped = (
-            await conn.execute(
-                "DELETE FROM article_scopes WHERE article_id = ? AND guild_id = ?", article_id, guild_id
-            )
-            > 0
-        )
-        if dropped and not await conn.fetchval(
-            "SELECT 1 FROM article_scopes WHERE article_id = ? LIMIT 1", article_id
-        ):
-            await self._delete(conn, article_id)
-        return dropped
 
     async def unlist(self, article_id: str, guild_id: int) -> bool:
         """Take an article out of one owner without a tombstone (its file was deleted)."""
@@ -238,7 +214,7 @@ class ScopeQueries(ABC):
     # ------------------------------------------------------------------ servers the bot left
 
     async def guild_left(self, guild_id: int) -> None:
-        await self._write_one(
+        await self._write(
             "INSERT INTO guild_departures (guild_id, left_at) VALUES (?, ?) ON CONFLICT (guild_id) DO NOTHING",
             guild_id,
             now_iso(),
@@ -246,7 +222,7 @@ class ScopeQueries(ABC):
 
     async def guild_joined(self, guild_id: int) -> bool:
         """The bot is (back) in a server: its data is kept. True when a pending forgetting was called off."""
-        return await self._write_one("DELETE FROM guild_departures WHERE guild_id = ?", guild_id) > 0
+        return await self._write("DELETE FROM guild_departures WHERE guild_id = ?", guild_id) > 0
 
     async def departed_before(self, before: str) -> list[int]:
         rows = await self.reader.fetch("SELECT guild_id FROM guild_departures WHERE left_at < ?", before)
@@ -274,10 +250,6 @@ class ScopeQueries(ABC):
             if own:
                 await self._bump_version(conn)
         return counts
-
-    async def _write_one(self, sql: str, *args: Any) -> int:
-        async with self.transaction() as conn:
-            return await conn.execute(sql, *args)
 
 
 def _tombstone(row: dict[str, Any]) -> Tombstone:

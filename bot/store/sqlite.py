@@ -12,7 +12,8 @@ from typing import Any
 import aiosqlite
 
 from . import StoreError
-from .sql import Conn, SQLStore, search_terms
+from .articles import search_terms
+from .sql import Conn, SQLStore
 
 
 def sqlite_path(url: str) -> str:

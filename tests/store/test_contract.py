@@ -10,7 +10,8 @@ import pytest
 from bot.article import load_article
 from bot.ingest import article_files, ingest_files
 from bot.store import IngestOutcome, StoreError, open_store
-from bot.store.sql import USAGE_COLUMNS, SQLStore, migrations
+from bot.store.sql import SQLStore, migrations
+from bot.store.usage import USAGE_COLUMNS
 
 ARTICLE = (
     "Intel names a new chief\nWire·2025-03-13 08:30\n\nCore Viewpoint - Intel named Lip-Bu Tan CEO [1]. "

@@ -10,6 +10,7 @@ from bot.article import load_article
 from bot.store import IngestOutcome, open_store
 from bot.store import sql as sql_module
 from bot.store.sql import TABLES, SQLStore
+from bot.store.usage import USAGE_COLUMNS
 from tests.store.test_contract import ARTICLE, SCHEDULE, usage_row
 
 A, B = 1111, 2222  # two servers
@@ -129,10 +130,10 @@ async def seed_server(store: SQLStore, guild: int, member: int) -> None:
     await store.put_digest_settings(guild, SCHEDULE)
     run, _ = await store.begin_digest(guild, 1, "2026-11-29", "n", "2026-11-29T08:00:00+00:00", owner="x")
     await store.finish_digest(run, "posted", [5], 1)
-    row = dict(zip(sql_module.USAGE_COLUMNS, usage_row("2026-11-28T10:00:00+00:00", 1), strict=True))
+    row = dict(zip(USAGE_COLUMNS, usage_row("2026-11-28T10:00:00+00:00", 1), strict=True))
     row.update(guild_id=guild, user_id=member)
     await store.write_usage(
-        [tuple(row[c] for c in sql_module.USAGE_COLUMNS)], [("2026-11-28T10:00", guild, "person", 2)]
+        [tuple(row[c] for c in USAGE_COLUMNS)], [("2026-11-28T10:00", guild, "person", 2)]
     )
     follow, _ = await store.add_follow(guild, member, "person", "lip-bu tan", "Lip-Bu Tan", None)
     await store.claim_alert(follow, "/intel.txt", load_article(ARTICLE).id)

@@ -1,0 +1,262 @@
+"""Articles: stored once each, with their people, mentions, claims and full-text rows, all-or-nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+from abc import abstractmethod
+from typing import Any
+
+from bot.article import Article
+from bot.article.names import key as name_key
+from bot.memory import bulk_load
+
+from . import IngestOutcome
+from .base import Conn, StoreCore, now_iso
+from .scope import GLOBAL
+
+
+def search_words(query: str) -> list[str]:
+    """The words of a full-text query; punctuation and operators are never passed to the engine."""
+    return re.findall(r"\w+", query)
+
+
+def search_body(article: Article) -> str:
+    return "\n".join(
+        [article.core_viewpoint, *(p.text for p in article.points()), *(c.text for c in article.claims)]
+    )
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+TEXT_INDEX = "text_index_version"  # meta key: how the stored articles' text was indexed
+TEXT_INDEX_VERSION = "2"  # 2: Chinese indexed as overlapping character pairs
+
+
+def fts_text(text: str) -> str:
+    """Text as both full-text engines index it: neither splits Chinese into words, so a run of Han characters
+    becomes its overlapping pairs (黄仁勋表示 -> 黄仁 仁勋 勋表 表示), which any two-character query matches."""
+
+    def pairs(m: re.Match[str]) -> str:
+        run = m.group()
+        return " " + " ".join(run[i : i + 2] for i in range(max(1, len(run) - 1))) + " "
+
+    return _CJK_RUN.sub(pairs, text)
+
+
+def search_terms(query: str) -> list[str]:
+    """The terms of a full-text query (Chinese as pairs); punctuation and operators never reach the engine."""
+    return search_words(fts_text(query))[:32]
+
+
+class ArticleQueries(StoreCore):
+    """Articles and what is derived from them at ingest; the change counter other processes watch."""
+
+    @abstractmethod
+    async def _index_text(self, conn: Conn, article_id: str, title: str, body: str) -> None: ...
+
+    @abstractmethod
+    async def _unindex_text(self, conn: Conn, article_id: str) -> None: ...
+
+    async def _drop_scope(self, conn: Conn, article_id: str, guild_id: int) -> bool:
+        """Take an article out of one owner; the article itself goes when no owner holds it any more."""
+        dropped = (
+            await conn.execute(
+                "DELETE FROM article_scopes WHERE article_id = ? AND guild_id = ?", article_id, guild_id
+            )
+            > 0
+        )
+        if dropped and not await conn.fetchval(
+            "SELECT 1 FROM article_scopes WHERE article_id = ? LIMIT 1", article_id
+        ):
+            await self._delete(conn, article_id)
+        return dropped
+
+    async def reindex_text(self) -> None:
+        """Index every article's text again, oldest first (so the newest-first order holds)."""
+        async with self.transaction() as conn:
+            for row in await conn.fetch("SELECT id, data FROM articles ORDER BY added_at, id"):
+                article = Article.model_validate_json(row["data"])
+                await self._unindex_text(conn, article.id)
+                await self._index_text(
+                    conn, article.id, fts_text(article.title), fts_text(search_body(article))
+                )
+            await conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                TEXT_INDEX,
+                TEXT_INDEX_VERSION,
+            )
+
+    async def upsert_article(
+        self, article: Article, source_key: str | None = None, guild_id: int = GLOBAL
+    ) -> IngestOutcome:
+        """Store an article for one owner (global, or the server that added it). A source key already held
+        by another article of that owner is a new version of it; a text the operator removed is skipped."""
+        try:
+            async with self.transaction() as conn:
+                return await self._upsert(conn, article, source_key, guild_id)
+        except Exception as exc:
+            if not self._is_conflict(exc):
+                raise
+        # Another process stored the same article (or file) a moment ago: look again, once.
+        async with self.transaction() as conn:
+            return await self._upsert(conn, article, source_key, guild_id)
+
+    async def _upsert(
+        self, conn: Conn, article: Article, source_key: str | None, guild_id: int
+    ) -> IngestOutcome:
+        if guild_id == GLOBAL and await conn.fetchval(
+            "SELECT 1 FROM article_tombstones WHERE guild_id = 0 AND article_id = ?", article.id
+        ):
+            return IngestOutcome.SKIPPED
+        previous = None
+        if source_key is not None:
+            previous = await conn.fetchrow(
+                "SELECT article_id, added_at FROM article_scopes WHERE guild_id = ? AND source_key = ?",
+                guild_id,
+                source_key,
+            )
+        if previous is not None and previous["article_id"] == article.id:
+            return IngestOutcome.UNCHANGED
+        outcome, added_at = IngestOutcome.ADDED, now_iso()
+        renewed = previous is None and source_key is not None and guild_id == GLOBAL
+        if renewed and await conn.fetchval(
+            "SELECT 1 FROM article_tombstones WHERE guild_id = 0 AND source_key = ?", source_key
+        ):
+            outcome = IngestOutcome.RENEWED
+        if previous is not None:  # a new version of the same file or upload
+            added_at = str(previous["added_at"])
+            await self._drop_scope(conn, str(previous["article_id"]), guild_id)
+            outcome = IngestOutcome.UPDATED
+        if not await conn.fetchval("SELECT 1 FROM articles WHERE id = ?", article.id):
+            await self._insert(conn, article, added_at)
+        held = await conn.fetchrow(
+            "SELECT source_key FROM article_scopes WHERE article_id = ? AND guild_id = ?",
+            article.id,
+            guild_id,
+        )
+        if held is None:
+            await conn.execute(
+                "INSERT INTO article_scopes (article_id, guild_id, source_key, added_at) VALUES (?, ?, ?, ?)",
+                article.id,
+                guild_id,
+                source_key,
+                added_at,
+            )
+        elif outcome is not IngestOutcome.UPDATED:
+            # The same text already held by this owner (another file with the same text: stored once).
+            if held["source_key"] is None and source_key is not None:
+                await conn.execute(
+                    "UPDATE article_scopes SET source_key = ? WHERE article_id = ? AND guild_id = ?",
+                    source_key,
+                    article.id,
+                    guild_id,
+                )
+            return IngestOutcome.UNCHANGED
+        if guild_id != GLOBAL:  # a server adding a text it had hidden wants to see it
+            await conn.execute(
+                "DELETE FROM article_tombstones WHERE guild_id = ? AND article_id = ?", guild_id, article.id
+            )
+        await self._bump_version(conn)
+        return outcome
+
+    async def _insert(self, conn: Conn, article: Article, added_at: str) -> None:
+        await conn.execute(
+            "INSERT INTO articles (id, source_key, title, source, published_at, language, format, data, added_at,"
+            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            article.id,
+            None,  # owners and their source keys are in article_scopes
+            article.title,
+            article.source,
+            article.published_at,
+            article.language,
+            article.format.value,
+            article.model_dump_json(),
+            added_at,
+            now_iso(),
+        )
+        for person in article.people:
+            k = name_key(person.name) or person.name
+            await conn.execute(
+                "INSERT INTO people (key, name) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", k, person.name
+            )
+            person_id = await conn.fetchval("SELECT id FROM people WHERE key = ?", k)
+            await conn.execute(
+                "INSERT INTO mentions (article_id, person_id, name, aliases, organization, role)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, person_id) DO NOTHING",
+                article.id,
+                person_id,
+                person.name,
+                json.dumps(person.aliases, ensure_ascii=False),
+                person.organization,
+                person.role,
+            )
+        await conn.executemany(
+            "INSERT INTO claims (article_id, idx, text, stance, speaker, citations, figures)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article.id,
+                    i,
+                    c.text,
+                    c.stance.value,
+                    c.speaker,
+                    json.dumps(c.citations),
+                    json.dumps([f.model_dump(mode="json") for f in c.figures], ensure_ascii=False),
+                )
+                for i, c in enumerate(article.claims)
+            ],
+        )
+        await self._index_text(conn, article.id, fts_text(article.title), fts_text(search_body(article)))
+        await conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+            TEXT_INDEX,
+            TEXT_INDEX_VERSION,
+        )
+
+    async def _delete(self, conn: Conn, article_id: str) -> bool:
+        people = [
+            r["person_id"]
+            for r in await conn.fetch("SELECT person_id FROM mentions WHERE article_id = ?", article_id)
+        ]
+        await self._unindex_text(conn, article_id)
+        deleted = await conn.execute("DELETE FROM articles WHERE id = ?", article_id) > 0
+        for person_id in people:  # a person no other article mentions goes with the article
+            await conn.execute(
+                "DELETE FROM people WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE person_id = ?)",
+                person_id,
+                person_id,
+            )
+        return deleted
+
+    async def delete_article(self, article_id: str) -> bool:
+        async with self.transaction() as conn:
+            deleted = await self._delete(conn, article_id)
+            if deleted:
+                await self._bump_version(conn)
+            return deleted
+
+    async def get_article(self, article_id: str) -> Article | None:
+        data = await self.reader.fetchval("SELECT data FROM articles WHERE id = ?", article_id)
+        return Article.model_validate_json(data) if data else None
+
+    async def load_articles(self, guild_id: int | None = None, only_own: bool = False) -> list[Article]:
+        """Every stored article, or those one owner holds (0: the global ones), newest first; ``only_own``:
+        a server's articles that are not global too."""
+        sql = "SELECT data FROM articles"
+        args: tuple[Any, ...] = ()
+        if guild_id is not None:
+            sql += " WHERE id IN (SELECT article_id FROM article_scopes WHERE guild_id = ?)"
+            args = (guild_id,)
+            if only_own:
+                sql += " AND id NOT IN (SELECT article_id FROM article_scopes WHERE guild_id = 0)"
+        rows = await self.reader.fetch(
+            sql + " ORDER BY published_at DESC NULLS LAST, added_at DESC, id", *args
+        )
+        with bulk_load():
+            return [Article.model_validate_json(r["data"]) for r in rows]
+
+    async def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for table in ("articles", "people", "mentions", "claims"):
+            out[table] = int(await self.reader.fetchval(f"SELECT COUNT(*) FROM {table}") or 0)
+        return out
