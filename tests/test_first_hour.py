@@ -1,0 +1,60 @@
+"""Issue 20, the first hour of a server manager and a member: the invite, /help, replies that don't trip them up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import discord
+
+from bot.invite import NEEDED, application_id_of, invite_url, permissions_value
+from tests.fakediscord.process import TOKEN
+from tests.test_cli import run
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_invite_permissions_are_exactly_what_the_features_need() -> None:
+    wanted = discord.Permissions(view_channel=True, send_messages=True, embed_links=True, attach_files=True)
+    assert permissions_value() == wanted.value == 52224
+    for name, bit, _, _ in NEEDED:
+        assert getattr(discord.Permissions(1 << bit), name), name
+    query = parse_qs(urlsplit(invite_url(42)).query)
+    assert query == {"client_id": ["42"], "permissions": ["52224"], "scope": ["bot applications.commands"]}
+
+
+def test_invite_command_takes_the_id_from_the_token_or_the_option(tmp_path: Path) -> None:
+    assert application_id_of(TOKEN) == 12345678901234567890
+    assert application_id_of("not a token") is None
+    out = run("invite", cwd=tmp_path, env={"DISCORD_TOKEN": TOKEN})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[0] == (
+        "https://discord.com/oauth2/authorize?client_id=12345678901234567890&permissions=52224"
+        "&scope=bot+applications.commands"
+    )
+    assert "privileged intents: none" in out.stdout
+    out = run("invite", "--application-id", "99", cwd=tmp_path)
+    assert "client_id=99&" in out.stdout
+    out = run("invite", cwd=tmp_path)
+    assert out.returncode == 2 and "--application-id" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_the_bot_asks_for_no_privileged_intent(tmp_path: Path) -> None:
+    from bot.client import NewsdeskBot
+    from bot.settings import Settings
+
+    bot = NewsdeskBot(Settings(database_url=f"sqlite:///{tmp_path}/t.db"))
+    intents = bot.intents
+    assert not (intents.members or intents.presences or intents.message_content)
+
+
+def test_readme_command_table_is_one_table_and_documents_every_command() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("| command | what it answers |")
+    table = text[start : text.index("\n\n", start)]
+    for needed in ("/digest set", "language", "/ping", "/help", "/stats", "/privacy", "/unfollow"):
+        assert needed in table, needed
+    assert "python -m bot invite" in text and "52224" in text
+    assert "`discord_token`" in text
+    assert "--as-manager" in text
+    assert "NEWSDESK_TEST_POSTGRES_URL=" in text
