@@ -37,6 +37,7 @@ EXTENSIONS = (
     "cogs.stats",
     "cogs.admin",
     "cogs.follows",
+    "cogs.help",
 )
 OTHERS_SECONDS = 60.0  # without folder scans, how often to look for articles other processes added
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{20,}$")

@@ -414,9 +414,9 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "命令",
     ),
     "about_managers": (
-        "Server managers: /digest set · status · preview · now · off · /article add · remove",
-        "服务器管理员：/digest set · status · preview · now · off · /article add · remove",
-        "伺服器管理員：/digest set · status · preview · now · off · /article add · remove",
+        "Server managers: {commands}",
+        "服务器管理员：{commands}",
+        "伺服器管理員：{commands}",
     ),
     "about_running": (
         "Running",
@@ -793,6 +793,68 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "Discord 拒绝了这次发布（{status}：{text}）",
         "Discord 拒絕了這次發布（{status}：{text}）",
     ),
+    "help_title": ("Newsdesk commands", "Newsdesk 命令", "Newsdesk 命令"),
+    "help_intro": (
+        "Type `/` and a command's name. `/help command:<name>` explains one command and its options.",
+        "输入 `/` 和命令名称即可使用。`/help command:<名称>` 会详细说明一个命令及其选项。",
+        "輸入 `/` 和命令名稱即可使用。`/help command:<名稱>` 會詳細說明一個命令及其選項。",
+    ),
+    "help_everyone": ("For everyone", "所有成员可用", "所有成員可用"),
+    "help_managers": (
+        "For server managers (Manage Server)",
+        "服务器管理员可用（管理服务器）",
+        "伺服器管理員可用（管理伺服器）",
+    ),
+    "help_options": ("Options", "选项", "選項"),
+    "help_examples": ("Examples", "示例", "範例"),
+    "help_required": ("required", "必填", "必填"),
+    "help_optional": ("optional", "可选", "選填"),
+    "help_no_options": ("No options.", "没有选项。", "沒有選項。"),
+    "help_manager_only": (
+        "Server managers only (Manage Server).",
+        "仅限服务器管理员（管理服务器）。",
+        "僅限伺服器管理員（管理伺服器）。",
+    ),
+    "help_server_only": ("Only in a server.", "只能在服务器中使用。", "只能在伺服器中使用。"),
+    "help_unknown": (
+        "There is no command called “{shown}”. `/help` lists every command.",
+        "没有名为“{shown}”的命令。`/help` 会列出全部命令。",
+        "沒有名為“{shown}”的命令。`/help` 會列出全部命令。",
+    ),
+    "help_footer": (
+        "{n} commands · /about for what the bot knows",
+        "{n} 个命令 · /about 查看机器人知道什么",
+        "{n} 個命令 · /about 檢視機器人知道什麼",
+    ),
+}
+
+# Examples for /help, by command (typed as they are in an English client; option values are examples).
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "summary": ("/summary article:Intel turns to Lip-Bu Tan", "/summary article:Intel length:full"),
+    "articles list": ("/articles list",),
+    "articles search": ("/articles search query:tariff",),
+    "person": ("/person name:Jensen Huang", "/person name:黄仁勋"),
+    "people": ("/people", "/people article:Intel"),
+    "claims": ("/claims stance:denied", "/claims person:Jensen Huang about:China"),
+    "org": ("/org name:Nvidia",),
+    "about": ("/about",),
+    "ping": ("/ping",),
+    "help": ("/help", "/help command:digest set"),
+    "follow": ("/follow target:Jensen Huang", "/follow target:Nvidia channel:#news"),
+    "unfollow": ("/unfollow target:Jensen Huang",),
+    "following": ("/following",),
+    "stats": ("/stats", "/stats days:7 scope:me"),
+    "privacy info": ("/privacy info",),
+    "privacy forget-me": ("/privacy forget-me",),
+    "setup": ("/setup", "/setup channel:#news time:08:30 timezone:Asia/Shanghai"),
+    "digest set": ("/digest set channel:#news time:08:30 timezone:Europe/Berlin",),
+    "digest edit": ("/digest edit max_articles:5", "/digest edit time:09:00 language:zh-CN"),
+    "digest status": ("/digest status",),
+    "digest preview": ("/digest preview",),
+    "digest now": ("/digest now",),
+    "digest off": ("/digest off",),
+    "article add": ("/article add file:<a .txt, .md or .json file>",),
+    "article remove": ("/article remove article:Intel",),
 }
 
 # English command metadata -> (Simplified, Traditional). Names: lower case, no spaces, 1-32 characters.
@@ -971,6 +1033,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "删除你使用机器人的全部记录",
         "刪除你使用機器人的全部記錄",
     ),
+    "help": ("帮助", "說明"),
+    "Every command you can use here, with examples": (
+        "你在这里可以使用的全部命令及示例",
+        "你在這裡可以使用的全部命令及範例",
+    ),
+    "command": ("命令", "命令"),
+    "One command to explain with its options": ("要详细说明的命令及其选项", "要詳細說明的命令及其選項"),
 }
 
 
@@ -987,6 +1056,13 @@ def lang_of(locale: object, guild_locale: object = None) -> str:
 
 def pick(interaction: discord.Interaction) -> str:
     return lang_of(interaction.locale, interaction.guild_locale)
+
+
+def describe(text: str, lang: str = "en") -> str:
+    """A command's English description (or option name) in ``lang``, as Discord shows it to that client."""
+    column = {"zh-CN": 0, "zh-TW": 1}.get(lang)
+    found = COMMANDS.get(text)
+    return found[column] if found and column is not None else text
 
 
 def t(key: str, lang: str = "en", **values: Any) -> str:

@@ -10,6 +10,7 @@ from bot.catalog import View
 from bot.errors import UserError
 from bot.i18n import t
 from bot.library import PersonEntry
+from bot.render.embeds import CommandInfo
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, fit, one_line, plain
 
 
@@ -51,4 +52,51 @@ def person_choices(library: View, current: str) -> list[app_commands.Choice[str]
     return [
         app_commands.Choice(name=fit(p.label(), CHOICE_NAME), value=fit(p.name, CHOICE_VALUE))
         for p in library.autocomplete_people(current, limit=CHOICES)
+    ]
+
+
+def all_commands(tree: app_commands.CommandTree) -> list[CommandInfo]:
+    """Every slash command (subcommands by their full name), in the tree's order."""
+    out: list[CommandInfo] = []
+    for root in tree.get_commands():
+        if not isinstance(root, app_commands.Command | app_commands.Group):
+            continue
+        perms = root.default_permissions
+        manager = bool(perms and perms.manage_guild)
+        leaves = list(root.walk_commands()) if isinstance(root, app_commands.Group) else [root]
+        for leaf in leaves:
+            if not isinstance(leaf, app_commands.Command):
+                continue
+            options = tuple((p.name, p.description, p.required) for p in leaf.parameters)
+            out.append(
+                CommandInfo(leaf.qualified_name, leaf.description, options, manager, bool(root.guild_only))
+            )
+    return out
+
+
+def usable_commands(tree: app_commands.CommandTree, interaction: discord.Interaction) -> list[CommandInfo]:
+    """The commands this member can use where they asked: managers' only for managers, servers' only there."""
+    perms = getattr(interaction.user, "guild_permissions", None)
+    is_manager = interaction.guild_id is not None and perms is not None and perms.manage_guild
+    in_server = interaction.guild_id is not None
+    return [
+        c for c in all_commands(tree) if (is_manager or not c.manager) and (in_server or not c.server_only)
+    ]
+
+
+def command_named(commands: list[CommandInfo], text: str, lang: str = "en") -> CommandInfo:
+    wanted = " ".join(text.strip().lstrip("/").lower().split())
+    for command in commands:
+        if command.name == wanted:
+            return command
+    starts = [c for c in commands if c.name.startswith(wanted)] if wanted else []
+    if len(starts) == 1:
+        return starts[0]
+    raise UserError(t("help_unknown", lang, shown=plain(fit(one_line(text), 80))))
+
+
+def command_choices(commands: list[CommandInfo], current: str) -> list[app_commands.Choice[str]]:
+    wanted = current.strip().lstrip("/").lower()
+    return [app_commands.Choice(name=f"/{c.name}", value=c.name) for c in commands if wanted in c.name][
+        :CHOICES
     ]

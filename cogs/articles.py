@@ -84,6 +84,7 @@ class Articles(commands.Cog):
                 list(stances),
                 lang=pick(interaction),
                 running=self.bot.running_status(interaction.guild_id, pick(interaction)),
+                commands=lookup.all_commands(self.bot.tree),
             ),
         )
 

@@ -14,7 +14,7 @@ import discord
 from bot.article import Article, Stance
 from bot.catalog import View
 from bot.digest import Digest, Schedule, Status
-from bot.i18n import t
+from bot.i18n import EXAMPLES, describe, t
 from bot.library import ClaimRef, PersonEntry
 from bot.usage import UsageSummary
 
@@ -237,12 +237,67 @@ def claims_pages(
     return pager.finish()
 
 
+@dataclass(frozen=True)
+class CommandInfo:
+    """One slash command as /help shows it: ``options`` are (name, English description, required)."""
+
+    name: str
+    description: str
+    options: tuple[tuple[str, str, bool], ...] = ()
+    manager: bool = False
+    server_only: bool = False
+
+
+def _command_line(command: CommandInfo, lang: str) -> str:
+    example = EXAMPLES.get(command.name, (f"/{command.name}",))[0]
+    return f"**/{command.name}** — {describe(command.description, lang)}\n   {in_code(example)}"
+
+
+def help_pages(commands: list[CommandInfo], lang: str = "en") -> list[Page]:
+    """Every command the member can use here, with one example each; managers' commands apart."""
+    pager = Pager(
+        title=t("help_title", lang),
+        description=t("help_intro", lang),
+        footer=t("help_footer", lang, n=len(commands)),
+        lang=lang,
+    )
+    for heading, manager in (("help_everyone", False), ("help_managers", True)):
+        lines = [_command_line(c, lang) for c in commands if c.manager is manager]
+        if lines:
+            pager.add(t(heading, lang), "\n".join(lines))
+    return pager.finish()
+
+
+def _option_name(name: str, lang: str) -> str:
+    shown = describe(name, lang)
+    return name if shown == name else f"{shown} ({name})"
+
+
+def help_command_pages(command: CommandInfo, lang: str = "en") -> list[Page]:
+    notes = [describe(command.description, lang)]
+    if command.manager:
+        notes.append(t("help_manager_only", lang))
+    elif command.server_only:
+        notes.append(t("help_server_only", lang))
+    pager = Pager(title=f"/{command.name}", description="\n".join(notes), lang=lang)
+    options = [
+        f"**{_option_name(name, lang)}** ({t('help_required' if required else 'help_optional', lang)})"
+        f" — {describe(text, lang)}"
+        for name, text, required in command.options
+    ]
+    pager.add(t("help_options", lang), "\n".join(options) or t("help_no_options", lang))
+    examples = EXAMPLES.get(command.name, (f"/{command.name}",))
+    pager.add(t("help_examples", lang), "\n".join(in_code(e) for e in examples))
+    return pager.finish()
+
+
 def about_pages(
     stats: dict[str, int],
     version: str,
     stances: Iterable[tuple[str, int]],
     lang: str = "en",
     running: Iterable[str] = (),
+    commands: Iterable[CommandInfo] = (),
 ) -> list[Page]:
     pager = Pager(
         title="Newsdesk", description=t("about_text", lang), footer=f"Newsdesk {version}", lang=lang
@@ -251,11 +306,14 @@ def about_pages(
     pager.add(
         t("about_known", lang), counts + "\n" + ", ".join(f"{n} {t('stance_' + s, lang)}" for s, n in stances)
     )
-    pager.add(
-        t("about_commands", lang),
-        "/summary · /articles list · /articles search · /person · /people · /claims · /follow · /following · /about\n"
-        + t("about_managers", lang),
-    )
+    listed = list(commands)
+    everyone = " · ".join(f"/{c.name}" for c in listed if not c.manager)
+    managers = " · ".join(f"/{c.name}" for c in listed if c.manager)
+    if listed:
+        pager.add(
+            t("about_commands", lang),
+            everyone + ("\n" + t("about_managers", lang, commands=managers) if managers else ""),
+        )
     lines = [
         plain(line) for line in running
     ]  # plain lines (feed URLs, a feed server's error text): made inert

@@ -7,6 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests.e2e.conftest import BotProcess
+from tests.fakediscord import FakeDiscord
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -30,3 +35,38 @@ def test_the_tour_can_act_as_a_manager() -> None:
     manager = tour("--as-manager", "/digest set channel:news time:08:30", "/digest status")
     assert "You need the" not in manager
     assert "Digest scheduled" in manager and "Digest: on" in manager
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_help_lists_what_each_member_can_use(fake: FakeDiscord, bot: BotProcess) -> None:
+    member = (await fake.command("help")).text()
+    assert "/summary" in member and "/claims stance:denied" in member and "/stats" in member
+    assert "/digest set" not in member and "/article add" not in member
+    manager = await fake.command("help", member="owner")
+    assert manager.ephemeral
+    assert "/digest set" in manager.text() and "For server managers (Manage Server)" in manager.text()
+    chinese = (await fake.command("help", locale="zh-CN")).text()
+    assert "所有成员可用" in chinese and "文章讲了什么：核心观点和要点" in chinese
+    taiwan = (await fake.command("help", locale="zh-TW")).text()
+    assert "所有成員可用" in taiwan
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_help_for_one_command_shows_its_options(fake: FakeDiscord, bot: BotProcess) -> None:
+    text = (await fake.command("help", {"command": "digest set"})).text()
+    assert "/digest set" in text and "max_articles" in text and "(optional)" in text
+    assert "Server managers only" in text
+    text = (await fake.command("help", {"command": "claims"}, locale="zh-TW")).text()
+    assert "立場 (stance)" in text and "選填" in text
+    assert "There is no command called" in (await fake.command("help", {"command": "nope"})).text()
+    choices = await fake.autocomplete("help", {"command": "dig"}, "command")
+    assert choices.choices == []  # a plain member is not offered the managers' commands
+    choices = await fake.autocomplete("help", {"command": "dig"}, "command", member="owner")
+    assert "/digest set" in [c["name"] for c in choices.choices]
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_about_lists_every_command(fake: FakeDiscord, bot: BotProcess) -> None:
+    text = (await fake.command("about")).text()
+    for name in ("/stats", "/privacy forget-me", "/unfollow", "/following", "/help", "/ping", "/digest set"):
+        assert name in text, name
