@@ -293,16 +293,6 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "……还有 {n} 条",
         "……還有 {n} 條",
     ),
-    "more": (
-        "More",
-        "更多",
-        "更多",
-    ),
-    "more_sections": (
-        "{n} more section(s)",
-        "还有 {n} 个部分",
-        "還有 {n} 個部分",
-    ),
     "summary_full_hint": (
         "Run /summary with length: full for every point",
         "使用 /summary 并选择 length: full 查看全部要点",

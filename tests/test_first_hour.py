@@ -7,7 +7,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import discord
 
+from bot.article import Article, load_article
 from bot.invite import NEEDED, application_id_of, invite_url, permissions_value
+from bot.render import embeds
 from tests.fakediscord.process import TOKEN
 from tests.test_cli import run
 
@@ -58,3 +60,37 @@ def test_readme_command_table_is_one_table_and_documents_every_command() -> None
     assert "`discord_token`" in text
     assert "--as-manager" in text
     assert "NEWSDESK_TEST_POSTGRES_URL=" in text
+
+
+def _article(sections: int, points: int) -> Article:
+    groups = "\n\n".join(
+        f"Group {g}: Heading {g}\n"
+        + "\n".join(f"- Point {g}.{p} of the story [{p}]." for p in range(1, points + 1))
+        for g in range(1, sections + 1)
+    )
+    text = f"A headline\nWire·2025-10-29 08:00\n\nCore Viewpoint: The view [1].\n\n{groups}\n"
+    return load_article(text.encode())
+
+
+def _shown(pages: list[list[discord.Embed]]) -> tuple[str, str]:
+    body = "\n".join(f"{f.name}\n{f.value}" for page in pages for e in page for f in e.fields)
+    footer = "\n".join(e.footer.text or "" for page in pages for e in page if e.footer)
+    return body, footer
+
+
+def test_short_summary_shows_every_section_heading() -> None:
+    article = _article(5, 3)
+    assert len(article.sections) == 5
+    pages = embeds.summary_pages(article, "short")
+    body, footer = _shown(pages)
+    assert len(pages) == 1
+    for g in range(1, 6):
+        assert f"Heading {g}" in body and f"Point {g}.1 of the story" in body
+    assert "length: full" in footer
+
+
+def test_short_summary_says_nothing_of_full_when_everything_is_shown() -> None:
+    article = _article(3, 2)
+    body, footer = _shown(embeds.summary_pages(article, "short"))
+    assert "Point 3.2 of the story" in body
+    assert "length: full" not in footer and "more" not in body

@@ -122,27 +122,34 @@ def _chunks(text: str, size: int) -> list[str]:
 # ---------------------------------------------------------------------------------------------------------
 
 
+SHORT_POINT = 300  # characters of one point in a short summary
+
+
 def summary_pages(article: Article, length: str = "short", lang: str = "en") -> list[Page]:
+    """``full``: every point, paged. ``short``: every section's heading with its first point(s) (two while
+    there are at most four sections, else one), and the hint to ask for the rest only when something was left
+    out."""
     description = f"*{plain(byline(article, lang))}*"
     if article.core_viewpoint:
         description += "\n\n" + plain(article.core_viewpoint)
     full = length == "full"
-    footer = "" if full else t("summary_full_hint", lang)
+    per_section = 2 if len(article.sections) <= 4 else 1
+    left_out = not full and any(len(s.points) > per_section for s in article.sections)
+    footer = t("summary_full_hint", lang) if left_out else ""
     pager = Pager(title=plain(one_line(article.title)), description=description, footer=footer, lang=lang)
-    sections = article.sections if full else article.sections[:3]
-    for number, section in enumerate(sections, 1):
+    for number, section in enumerate(article.sections, 1):
         heading = section.heading or (
             t("part", lang, n=number) if len(article.sections) > 1 else t("points", lang)
         )
-        points = section.points if full else section.points[:2]
+        points = section.points if full else section.points[:per_section]
         lines = [
-            f"• {plain(one_line(p.text))}" + (f" {cites(p.citations)}" if p.citations else "") for p in points
+            f"• {plain(one_line(p.text) if full else fit(one_line(p.text), SHORT_POINT))}"
+            + (f" {cites(p.citations)}" if p.citations else "")
+            for p in points
         ]
         if not full and len(section.points) > len(points):
             lines.append(t("n_more", lang, n=len(section.points) - len(points)))
         pager.add(plain(heading), "\n".join(lines) or "—")
-    if not full and len(article.sections) > len(sections):
-        pager.add(t("more", lang), t("more_sections", lang, n=len(article.sections) - len(sections)))
     return pager.finish()
 
 

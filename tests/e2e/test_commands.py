@@ -43,6 +43,7 @@ async def test_commands_synced_to_the_guild(fake: FakeDiscord, bot: BotProcess) 
         "follow",
         "unfollow",
         "following",
+        "help",
     }
     assert all(commands[c]["contexts"] == [0] for c in ("follow", "unfollow", "following"))  # servers only
     digest = commands["digest"]
