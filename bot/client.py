@@ -16,7 +16,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot import discord_api, i18n, memory
+from bot import discord_api, i18n, lookup, memory
 from bot.catalog import Catalog
 from bot.errors import UserError
 from bot.feeds import FeedPoller
@@ -315,8 +315,10 @@ class NewsdeskBot(commands.Bot):
         lang = i18n.pick(interaction)
         if isinstance(original, UserError):
             message, outcome = str(original), "user_error"
+            lookup.refund(interaction)  # a refused command does not use up the cooldown
         elif isinstance(error, app_commands.MissingPermissions):
-            missing = ", ".join(_permission_name(p, lang) for p in error.missing_permissions)
+            missing = i18n.permissions(list(error.missing_permissions), lang)
+            lookup.refund(interaction)
             message, outcome = i18n.t("err_permission", lang, missing=missing), "denied"
         elif isinstance(error, app_commands.CommandOnCooldown):
             wait = max(1, round(error.retry_after))
@@ -347,11 +349,6 @@ class NewsdeskBot(commands.Bot):
                 await self.usage.close()
             finally:
                 await self.store.close()
-
-
-def _permission_name(permission: str, lang: str) -> str:
-    key = f"perm_{permission}"
-    return i18n.t(key, lang) if key in i18n.REPLIES else permission.replace("_", " ")
 
 
 def _describe(interaction: discord.Interaction) -> str:

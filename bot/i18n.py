@@ -224,15 +224,11 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "完成：已刪除你的 {n} 條使用記錄和關注。",
     ),
     "err_permission": (
-        "You need the {missing} permission for this.",
-        "你需要“{missing}”权限才能这样做。",
-        "你需要“{missing}”權限才能這樣做。",
+        "You need {missing} for this.",
+        "你需要{missing}才能这样做。",
+        "你需要{missing}才能這樣做。",
     ),
-    "perm_manage_guild": (
-        "manage guild",
-        "管理服务器",
-        "管理伺服器",
-    ),
+    "perm_manage_guild": ("Manage Server", "管理服务器", "管理伺服器"),
     "err_check": (
         "You can't use this command here.",
         "你不能在这里使用此命令。",
@@ -754,24 +750,19 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "#{name} 不是文字頻道。請選擇文字頻道。",
     ),
     "channel_missing_perms": (
-        "I can't post in #{name}: I need the {missing} permission there.",
-        "我无法在 #{name} 发言：我需要那里的{missing}权限。",
-        "我無法在 #{name} 發言：我需要那裡的{missing}權限。",
+        "I can't post in #{name}: I need {missing} there.",
+        "我无法在 #{name} 发言：我需要那里的{missing}。",
+        "我無法在 #{name} 發言：我需要那裡的{missing}。",
     ),
-    "perm_view_channel": (
-        "view channel",
-        "查看频道",
-        "檢視頻道",
-    ),
-    "perm_send_messages": (
-        "send messages",
-        "发送消息",
-        "傳送訊息",
-    ),
-    "perm_embed_links": (
-        "embed links",
-        "嵌入链接",
-        "嵌入連結",
+    "perm_view_channel": ("View Channels", "查看频道", "檢視頻道"),
+    "perm_send_messages": ("Send Messages", "发送消息", "傳送訊息"),
+    "perm_embed_links": ("Embed Links", "嵌入链接", "嵌入連結"),
+    "perm_attach_files": ("Attach Files", "附加文件", "附加檔案"),
+    "perm_one": ("the {name} permission", "“{name}”权限", "「{name}」權限"),
+    "perm_many": (
+        "the {names} and {last} permissions",
+        "“{names}”和“{last}”权限",
+        "「{names}」和「{last}」權限",
     ),
     "not_in_server": (
         "I am no longer in that server.",
@@ -782,6 +773,12 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "Discord refused the post ({status}: {text})",
         "Discord 拒绝了这次发布（{status}：{text}）",
         "Discord 拒絕了這次發布（{status}：{text}）",
+    ),
+    "sched_edited": ("Digest changed", "每日简报已修改", "每日簡報已修改"),
+    "digest_edit_none": (
+        "No digest is set here yet: run `/digest set` with a channel and a time first.",
+        "这里还没有设置每日简报：请先用 `/digest set` 指定频道和时间。",
+        "這裡還沒有設定每日簡報：請先用 `/digest set` 指定頻道和時間。",
     ),
     "help_title": ("Newsdesk commands", "Newsdesk 命令", "Newsdesk 命令"),
     "help_intro": (
@@ -1024,6 +1021,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "刪除你使用機器人的全部記錄",
     ),
     "help": ("帮助", "說明"),
+    "edit": ("修改", "修改"),
+    "Change some digest settings; the others stay as they are": (
+        "修改部分简报设置；其余保持不变",
+        "修改部分簡報設定；其餘保持不變",
+    ),
     "Every command you can use here, with examples": (
         "你在这里可以使用的全部命令及示例",
         "你在這裡可以使用的全部命令及範例",
@@ -1046,6 +1048,15 @@ def lang_of(locale: object, guild_locale: object = None) -> str:
 
 def pick(interaction: discord.Interaction) -> str:
     return lang_of(interaction.locale, interaction.guild_locale)
+
+
+def permissions(names: list[str], lang: str = "en") -> str:
+    """discord.py permission names as Discord shows them: ``the Send Messages and Embed Links permissions``."""
+    shown = [t(f"perm_{n}", lang) if f"perm_{n}" in REPLIES else n.replace("_", " ").title() for n in names]
+    if len(shown) == 1:
+        return t("perm_one", lang, name=shown[0])
+    joiner = ", " if lang == "en" else ("”、“" if lang == "zh-CN" else "」、「")
+    return t("perm_many", lang, names=joiner.join(shown[:-1]), last=shown[-1])
 
 
 def describe(text: str, lang: str = "en") -> str:

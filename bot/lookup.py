@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
 import discord
 from discord import app_commands
 
@@ -32,6 +35,36 @@ def person(library: View, name: str, lang: str = "en") -> PersonEntry:
         names = ", ".join(f"**{plain(fit(p.name, 80))}**" for p in suggestions)
         raise UserError(t("no_person_dym", lang, shown=shown, names=names))
     raise UserError(t("no_person", lang, shown=shown))
+
+
+T = TypeVar("T")
+
+
+def cooldown(rate: int, per: float, key: Callable[[discord.Interaction], Hashable]) -> Callable[[T], T]:
+    """discord.py's cooldown check, remembering which bucket an interaction used, so that a command refused
+    for what the user typed (a UserError) gives its use back (:func:`refund`)."""
+    buckets: dict[Hashable, app_commands.Cooldown] = {}
+
+    def predicate(interaction: discord.Interaction) -> bool:
+        now = interaction.created_at.timestamp()
+        if len(buckets) > 10_000:  # forget buckets that are full again
+            for k in [k for k, b in buckets.items() if b.get_tokens(now) >= b.rate]:
+                del buckets[k]
+        bucket = buckets.setdefault(key(interaction), app_commands.Cooldown(rate, per))
+        retry_after = bucket.update_rate_limit(now)
+        if retry_after is not None:
+            raise app_commands.CommandOnCooldown(bucket, retry_after)
+        interaction.extras["cooldown"] = bucket
+        return True
+
+    return app_commands.check(predicate)
+
+
+def refund(interaction: discord.Interaction) -> None:
+    """Give back the cooldown use of a command that was refused."""
+    bucket: Any = interaction.extras.pop("cooldown", None)
+    if isinstance(bucket, app_commands.Cooldown):
+        bucket.update_rate_limit(interaction.created_at.timestamp(), tokens=-1)
 
 
 def require_manage_guild(interaction: discord.Interaction) -> None:

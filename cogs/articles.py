@@ -54,7 +54,7 @@ class Articles(commands.Cog):
         await send_pages(interaction, embeds.article_list_pages(items, t("title_newest", lang), lang=lang))
 
     @articles.command(name="search", description="Search titles, points and claims")
-    @app_commands.checks.cooldown(10, 20.0, key=lambda i: i.user.id)
+    @lookup.cooldown(10, 20.0, key=lambda i: i.user.id)
     @app_commands.describe(query="Words to look for, e.g. a company, a person or a topic")
     async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200]) -> None:
         lang = pick(interaction)

@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot import lookup
 from bot.errors import UserError
 from bot.i18n import pick, t
 from bot.lookup import require_manage_guild
@@ -35,7 +36,7 @@ class Stats(commands.Cog):
     @app_commands.describe(
         days="How many days back (1-365, default 30)", scope="The whole server (managers) or just you"
     )
-    @app_commands.checks.cooldown(3, 60.0, key=lambda i: i.user.id)
+    @lookup.cooldown(3, 60.0, key=lambda i: i.user.id)
     async def stats(
         self,
         interaction: discord.Interaction,

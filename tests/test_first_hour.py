@@ -94,3 +94,15 @@ def test_short_summary_says_nothing_of_full_when_everything_is_shown() -> None:
     body, footer = _shown(embeds.summary_pages(article, "short"))
     assert "Point 3.2 of the story" in body
     assert "length: full" not in footer and "more" not in body
+
+
+def test_permission_names_are_the_ones_discord_shows() -> None:
+    from bot.i18n import permissions
+
+    assert permissions(["manage_guild"]) == "the Manage Server permission"
+    assert permissions(["view_channel", "send_messages", "embed_links"]) == (
+        "the View Channels, Send Messages and Embed Links permissions"
+    )
+    assert permissions(["send_messages", "embed_links"], "zh-CN") == "“发送消息”和“嵌入链接”权限"
+    assert permissions(["manage_guild"], "zh-TW") == "「管理伺服器」權限"
+    assert permissions(["send_messages", "embed_links"], "zh-TW") == "「傳送訊息」和「嵌入連結」權限"

@@ -70,3 +70,31 @@ async def test_about_lists_every_command(fake: FakeDiscord, bot: BotProcess) -> 
     text = (await fake.command("about")).text()
     for name in ("/stats", "/privacy forget-me", "/unfollow", "/following", "/help", "/ping", "/digest set"):
         assert name in text, name
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_digest_set_keeps_what_is_not_given_and_edit_changes_one_thing(
+    fake: FakeDiscord, bot: BotProcess
+) -> None:
+    owner = {"member": "owner"}
+    # Refused for what was typed: no cooldown used up (/digest now allows one use a minute).
+    for _ in range(2):
+        refused = await fake.command("digest now", **owner)
+        assert "Set a channel first" in refused.text(), refused.text()
+    assert "/digest set" in (await fake.command("digest edit", {"max_articles": 3}, **owner)).text()
+    news = fake.guild().channel_id
+    await fake.command(
+        "digest set",
+        {"channel": news, "time": "08:30", "timezone": "Asia/Tokyo", "max_articles": 5, "language": "zh-TW"},
+        **owner,
+    )
+    again = (await fake.command("digest set", {"channel": news, "time": "09:15"}, **owner)).text()
+    assert "up to 5" in again and "Asia/Tokyo" in again and "09:15" in again
+    assert "Traditional Chinese" in again
+    edited = (await fake.command("digest edit", {"max_articles": 3}, **owner)).text()
+    assert "Digest changed" in edited and "up to 3" in edited and "09:15 Asia/Tokyo" in edited
+    status = (await fake.command("digest status", **owner)).text()
+    assert "up to 3" in status and f"<#{news}>" in status
+    locked = fake.guild().locked_channel_id
+    refused = (await fake.command("digest edit", {"channel": locked}, **owner)).text()
+    assert "Send Messages" in refused

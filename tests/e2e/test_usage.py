@@ -26,7 +26,7 @@ async def test_usage_rows_stats_privacy_and_flush_on_sigterm(fresh_fake: FakeDis
         await fake.autocomplete("person", {"name": typed}, "name", member="bob")
 
     denied = await fake.command("stats", member="alice")
-    assert denied.content == "You need the manage guild permission for this."
+    assert denied.content == "You need the Manage Server permission for this."
     stats = await fake.command("stats", {"days": 7}, member="owner")
     assert not stats.ephemeral
     text = stats.text()
