@@ -472,7 +472,7 @@ async def cmd_stats(url: str, days: int, guild: int | None, as_json: bool, conso
         print(json.dumps(summary.as_dict(), ensure_ascii=False))
         return 0
     scope = f"server {guild}" if guild else "all servers"
-    table = Table(title=f"Usage · {scope} · last {days} day(s)", show_header=False)
+    table = Table(title=f"Usage · {scope} · last {days} day{'' if days == 1 else 's'}", show_header=False)
     table.add_column(style="bold")
     table.add_column()
     o = summary.by_outcome

@@ -8,6 +8,7 @@ Simplified ones with OpenCC's s2twp table (Taiwan phrasing) and reviewed; keep t
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import discord
@@ -30,7 +31,7 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "無法使用該檔案：{reason}。",
     ),
     "upload_preview": (
-        "Add this article? {people} people, {claims} claims, {sections} sections.",
+        "Add this article? {sections} section(s), {claims} claim(s); people named: {people}.",
         "要添加这篇文章吗？{people} 位人物，{claims} 条说法，{sections} 个部分。",
         "要新增這篇文章嗎？{people} 位人物，{claims} 條說法，{sections} 個部分。",
     ),
@@ -213,6 +214,18 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "未删除任何内容（没有回应）。",
         "未刪除任何內容（沒有回應）。",
     ),
+    "upload_cancelled": ("Nothing was added.", "未添加任何内容。", "未新增任何內容。"),
+    "upload_timeout": (
+        "Nothing was added (no answer).",
+        "未添加任何内容（没有回应）。",
+        "未新增任何內容（沒有回應）。",
+    ),
+    "remove_cancelled": ("Nothing was removed.", "未删除任何内容。", "未刪除任何內容。"),
+    "remove_timeout": (
+        "Nothing was removed (no answer).",
+        "未删除任何内容（没有回应）。",
+        "未刪除任何內容（沒有回應）。",
+    ),
     "forget_cancelled": (
         "Nothing was deleted.",
         "未删除任何内容。",
@@ -305,7 +318,7 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "日期不詳",
     ),
     "role_at": (
-        "{role} at {org}",
+        "{org} {role}",
         "{org} {role}",
         "{org} {role}",
     ),
@@ -558,6 +571,11 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "**People:** {names}",
         "**人物：** {names}",
         "**人物：** {names}",
+    ),
+    "more_plain": (
+        "More: /summary article:{title}",
+        "更多：/summary article:{title}",
+        "更多：/summary article:{title}",
     ),
     "digest_more_link": (
         "More: `/summary article:{title}`",
@@ -1066,9 +1084,25 @@ def describe(text: str, lang: str = "en") -> str:
     return found[column] if found and column is not None else text
 
 
+_PLURAL = re.compile(r"\{(\w+)(?::[^}]*)?\}([^{}]*?)\b(\w+)\(s\)")
+
+
+def _plurals(text: str, values: dict[str, Any]) -> str:
+    """English ``{n} article(s)``: ``article`` when the nearest number before the word is 1, else ``articles``."""
+
+    def one(m: re.Match[str]) -> str:
+        value = values.get(m.group(1))
+        word = m.group(3) if value == 1 else m.group(3) + "s"
+        return m.group(0)[: m.start(3) - m.start(0)] + word
+
+    return _PLURAL.sub(one, text)
+
+
 def t(key: str, lang: str = "en", **values: Any) -> str:
     """The string ``key`` in ``lang`` with ``values`` filled in (English when a language is unknown)."""
     text = REPLIES[key][_INDEX.get(lang, 0)]
+    if "(s)" in text:
+        text = _plurals(text, values)
     return text.format(**values) if values else text
 
 

@@ -13,7 +13,6 @@ from discord.ext import commands
 from bot import lookup
 from bot.errors import UserError
 from bot.i18n import pick, t
-from bot.lookup import require_manage_guild
 from bot.render import embeds
 from bot.render.chart import daily_usage_png
 from bot.render.limits import fit, one_line
@@ -44,9 +43,11 @@ class Stats(commands.Cog):
         scope: Literal["server", "me"] = "server",
     ) -> None:
         if scope == "server":
+            perms = getattr(interaction.user, "guild_permissions", None)
             if interaction.guild_id is None:
                 raise UserError(t("stats_need_server", pick(interaction)))
-            require_manage_guild(interaction)
+            if perms is None or not perms.manage_guild:
+                scope = "me"  # a plain member sees their own use rather than a refusal
         await interaction.response.defer(ephemeral=scope == "me", thinking=True)
         interaction.extras["responded_at"] = discord.utils.utcnow()
         await self.bot.usage.flush(everything=True)

@@ -106,3 +106,44 @@ def test_permission_names_are_the_ones_discord_shows() -> None:
     assert permissions(["send_messages", "embed_links"], "zh-CN") == "“发送消息”和“嵌入链接”权限"
     assert permissions(["manage_guild"], "zh-TW") == "「管理伺服器」權限"
     assert permissions(["send_messages", "embed_links"], "zh-TW") == "「傳送訊息」和「嵌入連結」權限"
+
+
+def test_english_plurals() -> None:
+    from bot.i18n import t
+
+    assert t("n_articles", n=1) == "1 article" and t("n_articles", n=3) == "3 articles"
+    assert t("digest_header", day="Monday", count=1).endswith("1 new article")
+    assert t("stats_title", scope="you", days=1) == "Usage · you · last 1 day"
+    assert t("stats_summary", total=2, ok=2, user_error=0, denied=0, error=0, rate="0%").startswith(
+        "**2** commands:"
+    )
+    assert t("about_feed_failing", url="u", error="e", failures=1, wait=3) == (
+        "⚠ u: e (1 failure in a row; next try in 3 min)"
+    )
+    assert t("n_articles", "zh-CN", n=1) == "1 篇文章"
+
+
+def test_roles_read_as_a_newsroom_writes_them() -> None:
+    from bot.library import PersonEntry
+
+    def person(role: str | None, org: str | None) -> PersonEntry:
+        return PersonEntry(key="x", name="X", role=role, organization=org)
+
+    assert embeds.role_text(person("chair", "Fed")) == "Fed chair"
+    assert embeds.role_text(person("president", None)) == "President"
+    assert embeds.role_text(person("主席", "美联储"), "zh-CN") == "美联储 主席"
+
+
+def test_a_missing_source_leaves_no_dangling_dash() -> None:
+    article = _article(1, 1).model_copy(update={"source": ""})
+    listed = embeds.article_list_pages([article], "x")[0][0].description or ""
+    assert "— ·" not in listed and listed.rstrip().endswith("2025-10-29")
+    undated = article.model_copy(update={"published_at": None})
+    assert "source and date unknown" in (embeds.article_list_pages([undated], "x")[0][0].description or "")
+
+
+def test_no_literal_backticks_in_footers() -> None:
+    article = _article(2, 1)
+    _, embed = embeds.alert_message(article, [("X", [])], [1], None)
+    assert embed.footer.text and "`" not in embed.footer.text
+    assert embed.footer.text == "More: /summary article:A headline"

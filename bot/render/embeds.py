@@ -42,9 +42,18 @@ def byline(article: Article, lang: str = "en") -> str:
 
 
 def role_text(person: PersonEntry, lang: str = "en") -> str:
+    """``Fed chair``, ``Nvidia founder and CEO``; a role alone starts with a capital (``President``)."""
     if person.role and person.organization:
         return t("role_at", lang, role=person.role, org=person.organization)
-    return person.role or person.organization or ""
+    if person.role:
+        return person.role[:1].upper() + person.role[1:]
+    return person.organization or ""
+
+
+def source_and_date(article: Article, lang: str = "en") -> str:
+    """``Reuters · 2025-10-29``, or whichever of the two is known, or that neither is."""
+    parts = [p for p in (one_line(article.source or ""), (article.published_at or "")[:10]) if p]
+    return " · ".join(parts) or t("unknown_source", lang)
 
 
 @dataclass
@@ -158,9 +167,8 @@ def article_list_pages(
 ) -> list[Page]:
     pager = Pager(title=heading, footer=t("list_footer", lang, n=len(articles)), lang=lang)
     for i, article in enumerate(articles, 1):
-        date_text = (article.published_at or "")[:10] or t("undated", lang)
         pager.line(
-            f"**{i}.** {plain(fit(one_line(article.title), 200))}\n   {plain(article.source or '—')} · {date_text}"
+            f"**{i}.** {plain(fit(one_line(article.title), 200))}\n   {plain(source_and_date(article, lang))}"
         )
         if i % per_page == 0 and i < len(articles):
             pager.new_page()
@@ -350,10 +358,6 @@ def digest_messages(
     pages.append(("", current))
     count = len(digest.articles) + digest.more
     header = t("digest_header", lang, day=day, count=count)
-    if lang == "en" and count == 1:
-        header = header.replace("article(s)", "article")
-    elif lang == "en":
-        header = header.replace("article(s)", "articles")
     pages[0] = (header, pages[0][1])
     if digest.more:
         last_content, last_page = pages[-1]
@@ -406,9 +410,8 @@ def alert_message(
             value=fit("\n".join(lines) or t("alert_no_claims", lang), limits.FIELD_VALUE),
             inline=False,
         )
-    embed.set_footer(
-        text=fit(t("digest_more_link", lang, title=in_code(fit(one_line(article.title), 60))), limits.FOOTER)
-    )
+    # Footers show no markdown: the command is written plainly there.
+    embed.set_footer(text=fit(t("more_plain", lang, title=fit(one_line(article.title), 60)), limits.FOOTER))
     return fit(content, limits.CONTENT), embed
 
 

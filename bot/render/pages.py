@@ -120,18 +120,20 @@ async def ask(
     confirm_label: str,
     lang: str,
     embeds: list[discord.Embed] | None = None,
+    nothing: str = "forget",
 ) -> discord.Interaction | None:
     """Ask the invoker to confirm (privately). Returns the button's interaction on yes; on no or timeout it
-    says nothing was done and returns None."""
+    says nothing was done (``{nothing}_cancelled``, ``{nothing}_timeout``: deleted, added, removed) and
+    returns None."""
     view = Confirm(interaction.user.id, confirm_label, lang=lang)
     await respond(interaction, question, embeds=embeds, view=view, ephemeral=True)
     await view.wait()
     if view.answer is not None and view.result:
         return view.answer
     if view.answer is None:
-        await interaction.edit_original_response(content=t("forget_timeout", lang), embeds=[], view=None)
+        await interaction.edit_original_response(content=t(f"{nothing}_timeout", lang), embeds=[], view=None)
     else:
-        await view.answer.response.edit_message(content=t("forget_cancelled", lang), embeds=[], view=None)
+        await view.answer.response.edit_message(content=t(f"{nothing}_cancelled", lang), embeds=[], view=None)
     return None
 
 

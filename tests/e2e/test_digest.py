@@ -88,7 +88,7 @@ async def test_scheduled_post_arrives_once_and_not_again_after_restart(
     assert len(posts(fake)) == 1, again.output()
     status = await fake.command("digest status", member="owner")
     assert "Digest: on" in status.text()
-    assert "Last post" in status.text() and "5 article(s)" in status.text()
+    assert "Last post" in status.text() and "5 articles" in status.text()
     assert await again.stop() == 0
 
 
@@ -175,7 +175,7 @@ async def test_digest_commands(fresh_fake: FakeDiscord, tmp_path: Path) -> None:
     assert not posts(fake)  # a preview posts nothing
     now = await fake.command("digest now", member="owner")
     assert now.ephemeral
-    assert "Posted 3 article(s)" in now.content
+    assert "Posted 3 articles" in now.content
     assert len(posts(fake)) == 1
     assert posts(fake)[0]["content"].startswith("📰 **每日簡報**")  # the server's digest language
     assert "**人物：**" in posts(fake)[0]["embeds"][0]["description"]

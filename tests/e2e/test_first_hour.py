@@ -98,3 +98,23 @@ async def test_digest_set_keeps_what_is_not_given_and_edit_changes_one_thing(
     locked = fake.guild().locked_channel_id
     refused = (await fake.command("digest edit", {"channel": locked}, **owner)).text()
     assert "Send Messages" in refused
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_cancelling_an_upload_says_nothing_was_added(fake: FakeDiscord, bot: BotProcess) -> None:
+    text = (
+        "Skylark raises $80 million\nWire·2025-07-01 09:00\n\nCore Viewpoint - Skylark raised money [1]. "
+        "Group 1: Funding - CEO Maria Lindqvist said the money will fund launches [2].\n"
+    )
+    ask = await fake.command("article add", {"file": fake.attachment("s.txt", text.encode())}, member="owner")
+    assert "1 section" in ask.content and "1 sections" not in ask.content
+    cancelled = await fake.press(ask, "Cancel", member="owner")
+    assert cancelled.content == "Nothing was added."
+    ask = await fake.command("article remove", {"article": "Intel turns to Lip-Bu Tan"}, member="owner")
+    assert (await fake.press(ask, "Cancel", member="owner")).content == "Nothing was removed."
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_plain_members_running_stats_get_their_own_view(fake: FakeDiscord, bot: BotProcess) -> None:
+    mine = await fake.command("stats", member="bob")
+    assert mine.ephemeral and "Usage · you" in mine.text() and "You need" not in mine.text()
