@@ -22,7 +22,7 @@ from bot.errors import UserError
 from bot.feeds import FeedPoller
 from bot.ingest import FolderWatch, IngestReport
 from bot.library import load_registry
-from bot.render.pages import respond
+from bot.render.pages import Choices, respond
 from bot.settings import Settings
 from bot.store import Store, open_store
 from bot.usage import UsageEvent, UsageRecorder
@@ -332,8 +332,17 @@ class NewsdeskBot(commands.Bot):
             log.error("unexpected error in %s", _describe(interaction), exc_info=original)
             message, outcome = i18n.t("err_unexpected", lang), "error"
         self.record_usage(interaction, outcome, type(original).__name__)
+        view: discord.ui.View | None = None
+        if isinstance(original, lookup.DidYouMean) and original.options:
+
+            async def pick(pressed: discord.Interaction, value: str) -> None:
+                await lookup.show_pick(
+                    self.library.view(pressed.guild_id), pressed, value, i18n.pick(pressed)
+                )
+
+            view = Choices(interaction.user.id, original.options, original.on_pick or pick)
         try:
-            await respond(interaction, message, ephemeral=True)
+            await respond(interaction, message, view=view, ephemeral=True)
         except discord.HTTPException as exc:
             log.warning("could not tell the user about an error in %s: %s", _describe(interaction), exc)
 

@@ -798,6 +798,44 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "这里还没有设置每日简报：请先用 `/digest set` 指定频道和时间。",
         "這裡還沒有設定每日簡報：請先用 `/digest set` 指定頻道和時間。",
     ),
+    "several_articles": (
+        "Several articles match “{shown}”: pick one.",
+        "有多篇文章与“{shown}”匹配：请选择一篇。",
+        "有多篇文章與“{shown}”匹配：請選擇一篇。",
+    ),
+    "person_is_org": (
+        "**{shown}** is an organization, not a person. `/org` shows its card.",
+        "**{shown}** 是机构，不是人物。`/org` 可查看它的卡片。",
+        "**{shown}** 是機構，不是人物。`/org` 可檢視它的卡片。",
+    ),
+    "pick_gone": (
+        "That is no longer in the articles here.",
+        "这里的文章中已没有该内容。",
+        "這裡的文章中已沒有該內容。",
+    ),
+    "see_org": ("/org {name}", "/org {name}", "/org {name}"),
+    "no_org": (
+        "No organization called “{shown}” appears in the articles.",
+        "文章中没有名为“{shown}”的机构。",
+        "文章中沒有名為“{shown}”的機構。",
+    ),
+    "no_org_dym": (
+        "No organization called “{shown}” appears in the articles. Did you mean: {names}?",
+        "文章中没有名为“{shown}”的机构。你是不是要找：{names}？",
+        "文章中沒有名為“{shown}”的機構。你是不是要找：{names}？",
+    ),
+    "org_mentioned": (
+        "Mentioned in {n} article(s)",
+        "在 {n} 篇文章中被提及",
+        "在 {n} 篇文章中被提及",
+    ),
+    "org_people": ("People", "人物", "人物"),
+    "org_claims": ("Recent claims", "最近的说法", "最近的說法"),
+    "org_footer": (
+        "/claims for more · /follow target:{name} for alerts",
+        "用 /claims 查看更多 · 用 /follow target:{name} 接收提醒",
+        "用 /claims 檢視更多 · 用 /follow target:{name} 接收提醒",
+    ),
     "help_title": ("Newsdesk commands", "Newsdesk 命令", "Newsdesk 命令"),
     "help_intro": (
         "Type `/` and a command's name. `/help command:<name>` explains one command and its options.",
@@ -1039,6 +1077,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "刪除你使用機器人的全部記錄",
     ),
     "help": ("帮助", "說明"),
+    "org": ("机构", "機構"),
+    "An organization's card: its people, recent claims and articles": (
+        "机构卡片：相关人物、最近的说法和文章",
+        "機構卡片：相關人物、最近的說法和文章",
+    ),
+    "Start typing an organization, e.g. Nvidia": ("输入机构名称，例如 Nvidia", "輸入機構名稱，例如 Nvidia"),
     "edit": ("修改", "修改"),
     "Change some digest settings; the others stay as they are": (
         "修改部分简报设置；其余保持不变",

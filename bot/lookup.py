@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from typing import Any, TypeVar
 
 import discord
@@ -13,14 +13,43 @@ from bot.catalog import View
 from bot.errors import UserError
 from bot.i18n import t
 from bot.library import PersonEntry
+from bot.render import embeds
 from bot.render.embeds import CommandInfo
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, fit, one_line, plain
+from bot.render.pages import send_pages
+
+Pick = Callable[[discord.Interaction, str], Awaitable[None]]
 
 
-def article(library: View, text: str, lang: str = "en") -> Article:
+class DidYouMean(UserError):
+    """A refusal that offers what the member may have meant as buttons: (label, value) pairs; ``on_pick`` is
+    what pressing one does (set by the cog that knows how to answer)."""
+
+    def __init__(self, message: str, options: list[tuple[str, str]], on_pick: Pick | None = None) -> None:
+        super().__init__(message)
+        self.options = options
+        self.on_pick = on_pick
+
+
+def article(library: View, text: str, lang: str = "en", *, choose: bool = False) -> Article:
+    """By id or exact title; else, with ``choose``, several titles matching the words are offered as buttons
+    (DidYouMean with article ids) rather than guessing; else the library's best match."""
+    wanted = " ".join(text.split()).casefold()
+    exact = library.article(text.strip())
+    if exact is not None:
+        return exact
+    hits = library.autocomplete_articles(text, limit=5) if wanted else []
+    for _, article_id in hits:
+        found = library.article(article_id)
+        if found is not None and " ".join(found.title.split()).casefold() == wanted:
+            return found
+    shown = plain(fit(one_line(text), 80))
+    if choose and len(hits) > 1:
+        raise DidYouMean(
+            t("several_articles", lang, shown=shown), [(label, f"article:{aid}") for label, aid in hits]
+        )
     found = library.find_article(text)
     if found is None:
-        shown = plain(fit(one_line(text), 80))
         raise UserError(t("no_article", lang, shown=shown))
     return found
 
@@ -30,11 +59,39 @@ def person(library: View, name: str, lang: str = "en") -> PersonEntry:
     if found is not None:
         return found
     shown = plain(fit(one_line(name), 80))
+    org = library.organization(name)
+    if org is not None:
+        raise DidYouMean(
+            t("person_is_org", lang, shown=plain(fit(org, 80))),
+            [(t("see_org", lang, name=fit(org, 60)), f"org:{org}")],
+        )
     suggestions = library.suggest_people(name, limit=5)
     if suggestions:
         names = ", ".join(f"**{plain(fit(p.name, 80))}**" for p in suggestions)
-        raise UserError(t("no_person_dym", lang, shown=shown, names=names))
+        raise DidYouMean(
+            t("no_person_dym", lang, shown=shown, names=names),
+            [(p.name, f"person:{p.name}") for p in suggestions],
+        )
     raise UserError(t("no_person", lang, shown=shown))
+
+
+def organization(library: View, name: str, lang: str = "en") -> str:
+    found = library.organization(name)
+    if found is not None:
+        return found
+    shown = plain(fit(one_line(name), 80))
+    similar = library.autocomplete_organizations(name, limit=5)
+    if similar:
+        names = ", ".join(f"**{plain(fit(n, 80))}**" for n in similar)
+        raise DidYouMean(t("no_org_dym", lang, shown=shown, names=names), [(n, f"org:{n}") for n in similar])
+    raise UserError(t("no_org", lang, shown=shown))
+
+
+def organization_choices(library: View, current: str) -> list[app_commands.Choice[str]]:
+    return [
+        app_commands.Choice(name=fit(n, CHOICE_NAME), value=fit(n, CHOICE_VALUE))
+        for n in library.autocomplete_organizations(current, limit=CHOICES)
+    ]
 
 
 T = TypeVar("T")
@@ -133,3 +190,19 @@ def command_choices(commands: list[CommandInfo], current: str) -> list[app_comma
     return [app_commands.Choice(name=f"/{c.name}", value=c.name) for c in commands if wanted in c.name][
         :CHOICES
     ]
+
+
+async def show_pick(library: View, interaction: discord.Interaction, value: str, lang: str) -> None:
+    """Answer a pressed "did you mean" button: ``person:NAME``, ``org:NAME`` or ``article:ID``."""
+    kind, _, rest = value.partition(":")
+    pages: list[embeds.Page] = []
+    if kind == "person" and (found := library.person(rest)) is not None:
+        pages = embeds.person_pages(found, library, lang=lang)
+    elif kind == "org" and (org := library.organization(rest)) is not None:
+        pages = embeds.organization_pages(org, library, lang=lang)
+    elif kind == "article" and (item := library.article(rest)) is not None:
+        pages = embeds.summary_pages(item, "short", lang)
+    if not pages:
+        await interaction.response.send_message(t("pick_gone", lang), ephemeral=True)
+        return
+    await send_pages(interaction, pages)

@@ -35,7 +35,7 @@ class Articles(commands.Cog):
     )
     async def summary(self, interaction: discord.Interaction, article: str, length: str = "short") -> None:
         lang = pick(interaction)
-        found = lookup.article(self.bot.library.view(interaction.guild_id), article, lang)
+        found = lookup.article(self.bot.library.view(interaction.guild_id), article, lang, choose=True)
         interaction.extras["article"] = found.id
         await send_pages(interaction, embeds.summary_pages(found, length, lang))
 

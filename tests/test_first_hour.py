@@ -54,7 +54,17 @@ def test_readme_command_table_is_one_table_and_documents_every_command() -> None
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     start = text.index("| command | what it answers |")
     table = text[start : text.index("\n\n", start)]
-    for needed in ("/digest set", "language", "/ping", "/help", "/stats", "/privacy", "/unfollow"):
+    for needed in (
+        "/digest set",
+        "language",
+        "/ping",
+        "/help",
+        "/stats",
+        "/privacy",
+        "/unfollow",
+        "/org",
+        "/digest edit",
+    ):
         assert needed in table, needed
     assert "python -m bot invite" in text and "52224" in text
     assert "`discord_token`" in text

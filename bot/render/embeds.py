@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import discord
 
 from bot.article import Article, Stance
+from bot.article.names import fold
 from bot.catalog import View
 from bot.digest import Digest, Schedule, Status
 from bot.i18n import EXAMPLES, describe, t
@@ -207,6 +208,41 @@ def person_pages(person: PersonEntry, library: View, limit: int = 6, lang: str =
             t("claims_about", lang),
             _claim_lines(about[:limit], speaker=True, more=len(about) - limit, lang=lang),
         )
+    return pager.finish()
+
+
+def organization_pages(name: str, library: View, limit: int = 6, lang: str = "en") -> list[Page]:
+    """An organization's card: the people the articles place in it, its recent claims, its articles."""
+    key = fold(name)
+    articles = [a for a in library.articles if key in library.organization_keys_in(a.id)]
+    pager = Pager(
+        title=plain(fit(name, 200)),
+        description=t("org_mentioned", lang, n=len(articles)),
+        footer=t("org_footer", lang, name=fit(name, 60)),
+        lang=lang,
+    )
+    people = [p for p in library.people if p.organization and library.organization(p.organization) == name]
+    if people:
+        lines = [
+            f"**{plain(p.name)}**" + (f" — {plain(p.role)}" if p.role else "") for p in people[: limit * 2]
+        ]
+        if len(people) > limit * 2:
+            lines.append(t("and_more", lang, n=len(people) - limit * 2))
+        pager.add(t("org_people", lang), "\n".join(lines))
+    said = library.claims(organization=name)
+    if said:
+        order = {a.id: i for i, a in enumerate(library.articles)}
+        said = sorted(said, key=lambda ref: order.get(ref.article_id, len(order)))
+        pager.add(
+            t("org_claims", lang), _claim_lines(said[:limit], speaker=True, more=len(said) - limit, lang=lang)
+        )
+    listed = "\n".join(
+        f"• {plain(fit(one_line(a.title), 150))} ({(a.published_at or '')[:10] or t('undated', lang)})"
+        for a in articles[:limit]
+    )
+    if len(articles) > limit:
+        listed += "\n" + t("and_more", lang, n=len(articles) - limit)
+    pager.add(t("articles_newest", lang), listed)
     return pager.finish()
 
 

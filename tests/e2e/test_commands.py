@@ -44,6 +44,7 @@ async def test_commands_synced_to_the_guild(fake: FakeDiscord, bot: BotProcess) 
         "unfollow",
         "following",
         "help",
+        "org",
     }
     assert all(commands[c]["contexts"] == [0] for c in ("follow", "unfollow", "following"))  # servers only
     digest = commands["digest"]

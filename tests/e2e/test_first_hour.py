@@ -118,3 +118,38 @@ async def test_cancelling_an_upload_says_nothing_was_added(fake: FakeDiscord, bo
 async def test_plain_members_running_stats_get_their_own_view(fake: FakeDiscord, bot: BotProcess) -> None:
     mine = await fake.command("stats", member="bob")
     assert mine.ephemeral and "Usage · you" in mine.text() and "You need" not in mine.text()
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_an_organization_typed_as_a_person_offers_its_card(fake: FakeDiscord, bot: BotProcess) -> None:
+    reply = await fake.command("person", {"name": "Nvidia"})
+    assert reply.ephemeral and "is an organization, not a person" in reply.text()
+    card = await fake.press(reply, "/org NVIDIA")
+    assert "Jensen Huang" in card.text() and "Mentioned in 4 articles" in card.text()
+    fed = (await fake.command("org", {"name": "Fed"})).text()
+    assert "Jerome Powell" in fed and "Recent claims" in fed and "Mentioned in 1 article\n" in fed + "\n"
+    assert "No organization called" in (await fake.command("org", {"name": "Zzqx"})).text()
+    choices = await fake.autocomplete("org", {"name": "nvi"}, "name")
+    assert [c["name"] for c in choices.choices] == ["NVIDIA"]
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_did_you_mean_and_several_titles_are_buttons(fake: FakeDiscord, bot: BotProcess) -> None:
+    reply = await fake.command("person", {"name": "Jensen Hwang"})
+    assert "Did you mean" in reply.text()
+    other = await fake.press(reply, "Jensen Huang", member="bob")
+    assert "This question is for someone else." in other.text()
+    card = await fake.press(reply, "Jensen Huang")
+    assert card.text().startswith("Jensen Huang")
+    several = await fake.command("summary", {"article": "Meta"})
+    assert "Several articles match “Meta”" in several.text()
+    label = next(
+        c["label"]
+        for row in several.components
+        for c in row["components"]
+        if c["label"].startswith("Meta takes")
+    )
+    summary = await fake.press(several, label)
+    assert summary.text().startswith("Meta takes a 49% stake in Scale AI")
+    exact = await fake.command("summary", {"article": "Intel turns to Lip-Bu Tan"})
+    assert not exact.components or "Several" not in exact.text()
