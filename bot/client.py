@@ -12,6 +12,7 @@ import time
 from datetime import timedelta
 from typing import Any
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands, tasks
@@ -39,6 +40,7 @@ EXTENSIONS = (
     "cogs.follows",
     "cogs.help",
 )
+FIRST_RETRY_SECONDS, LAST_RETRY_SECONDS = 1.0, 300.0  # waits between tries to reach Discord, doubling
 OTHERS_SECONDS = 60.0  # without folder scans, how often to look for articles other processes added
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{20,}$")
 
@@ -408,19 +410,36 @@ async def run_bot(settings: Settings, token: str) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     async with bot:
-        runner = asyncio.create_task(bot.start(token), name="discord")
-        waiter = asyncio.create_task(stop.wait(), name="signals")
-        done, _ = await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
-        if waiter in done:
-            log.info("stopping: signal received")
-            await bot.close()
-        waiter.cancel()
-        try:
-            await runner
-        except discord.LoginFailure:
-            log.error("DISCORD_TOKEN was rejected by Discord; check the token in the developer portal")
-            return 2
-        except asyncio.CancelledError:
-            pass
+        delay = FIRST_RETRY_SECONDS
+        while True:
+            runner = asyncio.create_task(bot.start(token), name="discord")
+            waiter = asyncio.create_task(stop.wait(), name="signals")
+            done, _ = await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
+            if waiter in done:
+                log.info("stopping: signal received")
+                await bot.close()
+            waiter.cancel()
+            try:
+                await runner
+            except discord.LoginFailure:
+                log.error("DISCORD_TOKEN was rejected by Discord; check the token in the developer portal")
+                return 2
+            except asyncio.CancelledError:
+                pass
+            except (OSError, aiohttp.ClientError, discord.GatewayNotFound, TimeoutError) as exc:
+                # No network, DNS failing, Discord unreachable: one line, then try again later.
+                log.warning(
+                    "cannot reach Discord (%s: %s); trying again in %.0f s",
+                    type(exc).__name__,
+                    str(exc) or "no detail",
+                    delay,
+                )
+                try:
+                    await asyncio.wait_for(stop.wait(), delay)
+                except TimeoutError:
+                    delay = min(delay * 2, LAST_RETRY_SECONDS)
+                    continue
+                log.info("stopping: signal received")
+            break
     log.info("stopped cleanly")
     return 0

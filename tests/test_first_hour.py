@@ -157,3 +157,36 @@ def test_no_literal_backticks_in_footers() -> None:
     _, embed = embeds.alert_message(article, [("X", [])], [1], None)
     assert embed.footer.text and "`" not in embed.footer.text
     assert embed.footer.text == "More: /summary article:A headline"
+
+
+def test_run_without_network_says_so_in_one_line_and_retries(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSDESK_", "DISCORD_"))}
+    env.update(
+        DISCORD_TOKEN=TOKEN,
+        DISCORD_API_BASE="http://127.0.0.1:9/api/v10",  # nothing listens on the discard port
+        DISCORD_GATEWAY_URL="ws://127.0.0.1:9/gateway",
+        NEWSDESK_DATABASE_URL=f"sqlite:///{tmp_path}/n.db",
+        NEWSDESK_ARTICLES=str(tmp_path),
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    time.sleep(4)
+    proc.send_signal(signal.SIGTERM)
+    out, _ = proc.communicate(timeout=30)
+    assert proc.returncode == 0, out
+    assert "Traceback" not in out
+    tries = [line for line in out.splitlines() if "cannot reach Discord" in line]
+    assert len(tries) >= 2 and "trying again in 1 s" in tries[0] and "trying again in 2 s" in tries[1]
+    assert "stopped cleanly" in out
