@@ -889,7 +889,6 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "stats": ("/stats", "/stats days:7 scope:me"),
     "privacy info": ("/privacy info",),
     "privacy forget-me": ("/privacy forget-me",),
-    "setup": ("/setup", "/setup channel:#news time:08:30 timezone:Asia/Shanghai"),
     "digest set": ("/digest set channel:#news time:08:30 timezone:Europe/Berlin",),
     "digest edit": ("/digest edit max_articles:5", "/digest edit time:09:00 language:zh-CN"),
     "digest status": ("/digest status",),

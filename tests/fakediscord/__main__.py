@@ -7,7 +7,7 @@ commands given (default: a short tour) and prints what a member would see. For e
     python -m tests.fakediscord --as-manager "/digest set channel:news time:08:30" "/digest status" "/stats"
 
 Commands run as the plain member ``alice`` unless ``--as-manager`` is given: then as the server's owner, who
-has Manage Server (``/digest``, ``/article``, ``/setup`` and server-wide ``/stats`` need it). A channel option
+has Manage Server (``/digest``, ``/article`` and server-wide ``/stats`` need it). A channel option
 takes ``news`` (the channel the bot may post in) or ``locked`` (one it may not).
 """
 
@@ -51,7 +51,6 @@ def parse(line: str) -> tuple[str, dict[str, str]]:
 
 MANAGER_TOUR = [
     "/help",
-    "/setup",
     "/digest set channel:news time:08:30 timezone:Europe/Berlin",
     "/digest status",
     "/stats",
