@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any, TypeVar
 
@@ -44,6 +45,14 @@ def article(library: View, text: str, lang: str = "en", *, choose: bool = False)
         if found is not None and " ".join(found.title.split()).casefold() == wanted:
             return found
     shown = plain(fit(one_line(text), 80))
+    words = set(re.findall(r"\w+", wanted))
+    whole = [
+        a
+        for a in (library.article(aid) for _, aid in hits)
+        if a is not None and words <= set(re.findall(r"\w+", a.title.casefold()))
+    ]
+    if choose and len(whole) == 1:  # one title has every typed word as a word ("Intel", not "intelligence")
+        return whole[0]
     if choose and len(hits) > 1:
         raise DidYouMean(
             t("several_articles", lang, shown=shown), [(label, f"article:{aid}") for label, aid in hits]

@@ -96,7 +96,7 @@ async def test_reconnect_request_and_invalid_session(fake: FakeDiscord, bot: Bot
 
 async def test_load_2000_interactions_at_concurrency_50(fake: FakeDiscord, bot: BotProcess) -> None:
     rng = random.Random(7)
-    titles = ["Intel", "Fed cuts", "Nvidia", "Switzerland", "EU fines", "DeepSeek"]
+    titles = ["Intel", "Fed cuts", "trillion", "Switzerland", "EU fines", "DeepSeek"]  # one title each
     people = ["Jensen Huang", "Sam Altman", "Lip-Bu Tan", "黄仁勋", "Powell", "Mark Chen"]
     gate = asyncio.Semaphore(50)
 
