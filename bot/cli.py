@@ -39,6 +39,16 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
     )
 
+    p = sub.add_parser(
+        "invite",
+        help="print the URL that adds the bot to a server",
+        description="The invite URL with the bot and applications.commands scopes and exactly the permissions "
+        "Newsdesk's features need. The application id comes from --application-id, else from DISCORD_TOKEN "
+        "(a bot token starts with its application's id).",
+        epilog=EPILOG,
+    )
+    p.add_argument("--application-id", type=int, metavar="ID", help="the application id (developer portal)")
+
     p = sub.add_parser("parse", help="parse article files and print what was found", epilog=EPILOG)
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
     p.add_argument("--json", action="store_true", help="print JSON Lines, one object per file")
@@ -153,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "run":
             return cmd_run(settings, err)
+        if args.command == "invite":
+            return cmd_invite(settings, args.application_id, console)
         if args.command == "parse":
             return cmd_parse(args.paths, args.json, console)
         if args.command == "ingest":
@@ -254,6 +266,24 @@ def cmd_run(settings: Settings, err: Console) -> int:
     except ApiSeamError as exc:
         error(str(exc))
         return 2
+
+
+def cmd_invite(settings: Settings, application_id: int | None, console: Console) -> int:
+    from bot.invite import application_id_of, invite_url, permission_lines
+
+    if application_id is None:
+        token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
+        application_id = application_id_of(token)
+    if application_id is None:
+        error(
+            "no application id: pass --application-id (General Information in the developer portal) "
+            "or set DISCORD_TOKEN"
+        )
+        return 2
+    print(invite_url(application_id))
+    for line in permission_lines():
+        console.print(line, highlight=False, soft_wrap=True)
+    return 0
 
 
 def cmd_parse(paths: list[Path], as_json: bool, console: Console) -> int:
@@ -442,7 +472,7 @@ async def cmd_stats(url: str, days: int, guild: int | None, as_json: bool, conso
         print(json.dumps(summary.as_dict(), ensure_ascii=False))
         return 0
     scope = f"server {guild}" if guild else "all servers"
-    table = Table(title=f"Usage · {scope} · last {days} day(s)", show_header=False)
+    table = Table(title=f"Usage · {scope} · last {days} day{'' if days == 1 else 's'}", show_header=False)
     table.add_column(style="bold")
     table.add_column()
     o = summary.by_outcome

@@ -12,17 +12,18 @@ import time
 from datetime import timedelta
 from typing import Any
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot import discord_api, i18n, memory
+from bot import discord_api, i18n, lookup, memory
 from bot.catalog import Catalog
 from bot.errors import UserError
 from bot.feeds import FeedPoller
 from bot.ingest import FolderWatch, IngestReport
 from bot.library import load_registry
-from bot.render.pages import respond
+from bot.render.pages import Choices, respond
 from bot.settings import Settings
 from bot.store import Store, open_store
 from bot.usage import UsageEvent, UsageRecorder
@@ -37,8 +38,10 @@ EXTENSIONS = (
     "cogs.stats",
     "cogs.admin",
     "cogs.follows",
+    "cogs.help",
 )
 IN_PLACE_MAX = 500  # more new articles than this at once: building the library whole is quicker
+FIRST_RETRY_SECONDS, LAST_RETRY_SECONDS = 1.0, 300.0  # waits between tries to reach Discord, doubling
 OTHERS_SECONDS = 60.0  # without folder scans, how often to look for articles other processes added
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{20,}$")
 
@@ -357,8 +360,10 @@ class NewsdeskBot(commands.Bot):
         lang = i18n.pick(interaction)
         if isinstance(original, UserError):
             message, outcome = str(original), "user_error"
+            lookup.refund(interaction)  # a refused command does not use up the cooldown
         elif isinstance(error, app_commands.MissingPermissions):
-            missing = ", ".join(_permission_name(p, lang) for p in error.missing_permissions)
+            missing = i18n.permissions(list(error.missing_permissions), lang)
+            lookup.refund(interaction)
             message, outcome = i18n.t("err_permission", lang, missing=missing), "denied"
         elif isinstance(error, app_commands.CommandOnCooldown):
             wait = max(1, round(error.retry_after))
@@ -372,8 +377,17 @@ class NewsdeskBot(commands.Bot):
             log.error("unexpected error in %s", _describe(interaction), exc_info=original)
             message, outcome = i18n.t("err_unexpected", lang), "error"
         self.record_usage(interaction, outcome, type(original).__name__)
+        view: discord.ui.View | None = None
+        if isinstance(original, lookup.DidYouMean) and original.options:
+
+            async def pick(pressed: discord.Interaction, value: str) -> None:
+                await lookup.show_pick(
+                    self.library.view(pressed.guild_id), pressed, value, i18n.pick(pressed)
+                )
+
+            view = Choices(interaction.user.id, original.options, original.on_pick or pick)
         try:
-            await respond(interaction, message, ephemeral=True)
+            await respond(interaction, message, view=view, ephemeral=True)
         except discord.HTTPException as exc:
             log.warning("could not tell the user about an error in %s: %s", _describe(interaction), exc)
 
@@ -389,11 +403,6 @@ class NewsdeskBot(commands.Bot):
                 await self.usage.close()
             finally:
                 await self.store.close()
-
-
-def _permission_name(permission: str, lang: str) -> str:
-    key = f"perm_{permission}"
-    return i18n.t(key, lang) if key in i18n.REPLIES else permission.replace("_", " ")
 
 
 def _describe(interaction: discord.Interaction) -> str:
@@ -444,19 +453,36 @@ async def run_bot(settings: Settings, token: str) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     async with bot:
-        runner = asyncio.create_task(bot.start(token), name="discord")
-        waiter = asyncio.create_task(stop.wait(), name="signals")
-        done, _ = await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
-        if waiter in done:
-            log.info("stopping: signal received")
-            await bot.close()
-        waiter.cancel()
-        try:
-            await runner
-        except discord.LoginFailure:
-            log.error("DISCORD_TOKEN was rejected by Discord; check the token in the developer portal")
-            return 2
-        except asyncio.CancelledError:
-            pass
+        delay = FIRST_RETRY_SECONDS
+        while True:
+            runner = asyncio.create_task(bot.start(token), name="discord")
+            waiter = asyncio.create_task(stop.wait(), name="signals")
+            done, _ = await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
+            if waiter in done:
+                log.info("stopping: signal received")
+                await bot.close()
+            waiter.cancel()
+            try:
+                await runner
+            except discord.LoginFailure:
+                log.error("DISCORD_TOKEN was rejected by Discord; check the token in the developer portal")
+                return 2
+            except asyncio.CancelledError:
+                pass
+            except (OSError, aiohttp.ClientError, discord.GatewayNotFound, TimeoutError) as exc:
+                # No network, DNS failing, Discord unreachable: one line, then try again later.
+                log.warning(
+                    "cannot reach Discord (%s: %s); trying again in %.0f s",
+                    type(exc).__name__,
+                    str(exc) or "no detail",
+                    delay,
+                )
+                try:
+                    await asyncio.wait_for(stop.wait(), delay)
+                except TimeoutError:
+                    delay = min(delay * 2, LAST_RETRY_SECONDS)
+                    continue
+                log.info("stopping: signal received")
+            break
     log.info("stopped cleanly")
     return 0

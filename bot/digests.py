@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot import digest as rules
+from bot import i18n
 from bot.digest import Digest, Schedule, ScheduleError, Status
 from bot.errors import UserError
 from bot.i18n import SUPPORTED, t
+from bot.invite import POSTING
 from bot.render import embeds
 
 if TYPE_CHECKING:
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("newsdesk.digest")
 
-NEEDED = ("view_channel", "send_messages", "embed_links")
+NEEDED = POSTING  # what posting a digest needs in its channel
 
 
 class Clock:
@@ -99,31 +101,53 @@ class DigestService:
     async def set(
         self,
         guild: discord.Guild,
-        channel: discord.abc.GuildChannel,
-        at: str,
-        zone: str,
-        max_articles: int,
-        skip_empty: bool,
-        language: str = "en",
+        channel: discord.abc.GuildChannel | None,
+        at: str | None,
+        zone: str | None = None,
+        max_articles: int | None = None,
+        skip_empty: bool | None = None,
+        language: str | None = None,
         lang: str = "en",
+        *,
+        editing: bool = False,
     ) -> tuple[Schedule, datetime | None]:
-        """Save a schedule. ``language`` is the digest's; ``lang`` is the language of the person setting it."""
+        """Save a schedule. An option left out (None) keeps what is set, or its default on a first schedule.
+        ``language`` is the digest's; ``lang`` is the language of the person setting it. ``editing`` (/digest
+        edit) needs a schedule already and leaves a digest that was turned off, off."""
+        current = await self.schedule(guild.id)
+        if current is None and (editing or channel is None or at is None):
+            raise UserError(t("digest_edit_none", lang))
         try:
-            when = rules.parse_time(at)
-            tz = rules.parse_zone(zone)
+            when = rules.parse_time(at) if at is not None else current.at if current else None
+            tz = (
+                rules.parse_zone(zone)
+                if zone is not None
+                else current.tz
+                if current
+                else rules.parse_zone("UTC")
+            )
         except ScheduleError as exc:
             raise UserError(t(exc.key, lang, **exc.values)) from exc
+        assert when is not None
+        if channel is None:
+            assert current is not None
+            channel = guild.get_channel(current.channel_id)
         problem = self.cannot_post(guild, channel, lang)
         if problem:
             raise UserError(problem)
+        assert channel is not None
+        kept = current or Schedule(channel_id=channel.id, at=when)
+        if language is not None and language not in SUPPORTED:
+            language = "en"
         schedule = Schedule(
             channel_id=channel.id,
             at=when,
             zone=str(tz.key),
-            max_articles=max(1, min(25, max_articles)),
-            skip_empty=skip_empty,
+            max_articles=max(1, min(25, max_articles if max_articles is not None else kept.max_articles)),
+            skip_empty=skip_empty if skip_empty is not None else kept.skip_empty,
+            enabled=kept.enabled if editing and current is not None else True,
             effective_from=self.clock.now(),
-            language=language if language in SUPPORTED else "en",
+            language=language or kept.language,
         )
         await self.store.put_digest_settings(guild.id, _to_row(schedule))
         return schedule, rules.next_run(schedule, await self._last_date(guild.id), self.clock.now())
@@ -148,9 +172,11 @@ class DigestService:
         if me is None:
             return None
         perms = channel.permissions_for(me)
-        missing = [t(f"perm_{p}", lang) for p in NEEDED if not getattr(perms, p)]
+        missing = [p for p in NEEDED if not getattr(perms, p)]
         if missing:
-            return t("channel_missing_perms", lang, name=channel.name, missing=", ".join(missing))
+            return t(
+                "channel_missing_perms", lang, name=channel.name, missing=i18n.permissions(missing, lang)
+            )
         return None
 
     async def status(self, guild_id: int) -> Status:

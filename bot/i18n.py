@@ -8,6 +8,7 @@ Simplified ones with OpenCC's s2twp table (Taiwan phrasing) and reviewed; keep t
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import discord
@@ -30,7 +31,7 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "無法使用該檔案：{reason}。",
     ),
     "upload_preview": (
-        "Add this article? {people} people, {claims} claims, {sections} sections.",
+        "Add this article? {sections} section(s), {claims} claim(s); people named: {people}.",
         "要添加这篇文章吗？{people} 位人物，{claims} 条说法，{sections} 个部分。",
         "要新增這篇文章嗎？{people} 位人物，{claims} 條說法，{sections} 個部分。",
     ),
@@ -213,6 +214,18 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "未删除任何内容（没有回应）。",
         "未刪除任何內容（沒有回應）。",
     ),
+    "upload_cancelled": ("Nothing was added.", "未添加任何内容。", "未新增任何內容。"),
+    "upload_timeout": (
+        "Nothing was added (no answer).",
+        "未添加任何内容（没有回应）。",
+        "未新增任何內容（沒有回應）。",
+    ),
+    "remove_cancelled": ("Nothing was removed.", "未删除任何内容。", "未刪除任何內容。"),
+    "remove_timeout": (
+        "Nothing was removed (no answer).",
+        "未删除任何内容（没有回应）。",
+        "未刪除任何內容（沒有回應）。",
+    ),
     "forget_cancelled": (
         "Nothing was deleted.",
         "未删除任何内容。",
@@ -224,15 +237,11 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "完成：已刪除你的 {n} 條使用記錄和關注。",
     ),
     "err_permission": (
-        "You need the {missing} permission for this.",
-        "你需要“{missing}”权限才能这样做。",
-        "你需要“{missing}”權限才能這樣做。",
+        "You need {missing} for this.",
+        "你需要{missing}才能这样做。",
+        "你需要{missing}才能這樣做。",
     ),
-    "perm_manage_guild": (
-        "manage guild",
-        "管理服务器",
-        "管理伺服器",
-    ),
+    "perm_manage_guild": ("Manage Server", "管理服务器", "管理伺服器"),
     "err_check": (
         "You can't use this command here.",
         "你不能在这里使用此命令。",
@@ -293,16 +302,6 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "……还有 {n} 条",
         "……還有 {n} 條",
     ),
-    "more": (
-        "More",
-        "更多",
-        "更多",
-    ),
-    "more_sections": (
-        "{n} more section(s)",
-        "还有 {n} 个部分",
-        "還有 {n} 個部分",
-    ),
     "summary_full_hint": (
         "Run /summary with length: full for every point",
         "使用 /summary 并选择 length: full 查看全部要点",
@@ -319,7 +318,7 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "日期不詳",
     ),
     "role_at": (
-        "{role} at {org}",
+        "{org} {role}",
         "{org} {role}",
         "{org} {role}",
     ),
@@ -414,9 +413,9 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "命令",
     ),
     "about_managers": (
-        "Server managers: /digest set · status · preview · now · off · /article add · remove",
-        "服务器管理员：/digest set · status · preview · now · off · /article add · remove",
-        "伺服器管理員：/digest set · status · preview · now · off · /article add · remove",
+        "Server managers: {commands}",
+        "服务器管理员：{commands}",
+        "伺服器管理員：{commands}",
     ),
     "about_running": (
         "Running",
@@ -572,6 +571,11 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "**People:** {names}",
         "**人物：** {names}",
         "**人物：** {names}",
+    ),
+    "more_plain": (
+        "More: /summary article:{title}",
+        "更多：/summary article:{title}",
+        "更多：/summary article:{title}",
     ),
     "digest_more_link": (
         "More: `/summary article:{title}`",
@@ -764,24 +768,19 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "#{name} 不是文字頻道。請選擇文字頻道。",
     ),
     "channel_missing_perms": (
-        "I can't post in #{name}: I need the {missing} permission there.",
-        "我无法在 #{name} 发言：我需要那里的{missing}权限。",
-        "我無法在 #{name} 發言：我需要那裡的{missing}權限。",
+        "I can't post in #{name}: I need {missing} there.",
+        "我无法在 #{name} 发言：我需要那里的{missing}。",
+        "我無法在 #{name} 發言：我需要那裡的{missing}。",
     ),
-    "perm_view_channel": (
-        "view channel",
-        "查看频道",
-        "檢視頻道",
-    ),
-    "perm_send_messages": (
-        "send messages",
-        "发送消息",
-        "傳送訊息",
-    ),
-    "perm_embed_links": (
-        "embed links",
-        "嵌入链接",
-        "嵌入連結",
+    "perm_view_channel": ("View Channels", "查看频道", "檢視頻道"),
+    "perm_send_messages": ("Send Messages", "发送消息", "傳送訊息"),
+    "perm_embed_links": ("Embed Links", "嵌入链接", "嵌入連結"),
+    "perm_attach_files": ("Attach Files", "附加文件", "附加檔案"),
+    "perm_one": ("the {name} permission", "“{name}”权限", "「{name}」權限"),
+    "perm_many": (
+        "the {names} and {last} permissions",
+        "“{names}”和“{last}”权限",
+        "「{names}」和「{last}」權限",
     ),
     "not_in_server": (
         "I am no longer in that server.",
@@ -793,6 +792,111 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "Discord 拒绝了这次发布（{status}：{text}）",
         "Discord 拒絕了這次發布（{status}：{text}）",
     ),
+    "sched_edited": ("Digest changed", "每日简报已修改", "每日簡報已修改"),
+    "digest_edit_none": (
+        "No digest is set here yet: run `/digest set` with a channel and a time first.",
+        "这里还没有设置每日简报：请先用 `/digest set` 指定频道和时间。",
+        "這裡還沒有設定每日簡報：請先用 `/digest set` 指定頻道和時間。",
+    ),
+    "several_articles": (
+        "Several articles match “{shown}”: pick one.",
+        "有多篇文章与“{shown}”匹配：请选择一篇。",
+        "有多篇文章與“{shown}”匹配：請選擇一篇。",
+    ),
+    "person_is_org": (
+        "**{shown}** is an organization, not a person. `/org` shows its card.",
+        "**{shown}** 是机构，不是人物。`/org` 可查看它的卡片。",
+        "**{shown}** 是機構，不是人物。`/org` 可檢視它的卡片。",
+    ),
+    "pick_gone": (
+        "That is no longer in the articles here.",
+        "这里的文章中已没有该内容。",
+        "這裡的文章中已沒有該內容。",
+    ),
+    "see_org": ("/org {name}", "/org {name}", "/org {name}"),
+    "no_org": (
+        "No organization called “{shown}” appears in the articles.",
+        "文章中没有名为“{shown}”的机构。",
+        "文章中沒有名為“{shown}”的機構。",
+    ),
+    "no_org_dym": (
+        "No organization called “{shown}” appears in the articles. Did you mean: {names}?",
+        "文章中没有名为“{shown}”的机构。你是不是要找：{names}？",
+        "文章中沒有名為“{shown}”的機構。你是不是要找：{names}？",
+    ),
+    "org_mentioned": (
+        "Mentioned in {n} article(s)",
+        "在 {n} 篇文章中被提及",
+        "在 {n} 篇文章中被提及",
+    ),
+    "org_people": ("People", "人物", "人物"),
+    "org_claims": ("Recent claims", "最近的说法", "最近的說法"),
+    "org_footer": (
+        "/claims for more · /follow target:{name} for alerts",
+        "用 /claims 查看更多 · 用 /follow target:{name} 接收提醒",
+        "用 /claims 檢視更多 · 用 /follow target:{name} 接收提醒",
+    ),
+    "help_title": ("Newsdesk commands", "Newsdesk 命令", "Newsdesk 命令"),
+    "help_intro": (
+        "Type `/` and a command's name. `/help command:<name>` explains one command and its options.",
+        "输入 `/` 和命令名称即可使用。`/help command:<名称>` 会详细说明一个命令及其选项。",
+        "輸入 `/` 和命令名稱即可使用。`/help command:<名稱>` 會詳細說明一個命令及其選項。",
+    ),
+    "help_everyone": ("For everyone", "所有成员可用", "所有成員可用"),
+    "help_managers": (
+        "For server managers (Manage Server)",
+        "服务器管理员可用（管理服务器）",
+        "伺服器管理員可用（管理伺服器）",
+    ),
+    "help_options": ("Options", "选项", "選項"),
+    "help_examples": ("Examples", "示例", "範例"),
+    "help_required": ("required", "必填", "必填"),
+    "help_optional": ("optional", "可选", "選填"),
+    "help_no_options": ("No options.", "没有选项。", "沒有選項。"),
+    "help_manager_only": (
+        "Server managers only (Manage Server).",
+        "仅限服务器管理员（管理服务器）。",
+        "僅限伺服器管理員（管理伺服器）。",
+    ),
+    "help_server_only": ("Only in a server.", "只能在服务器中使用。", "只能在伺服器中使用。"),
+    "help_unknown": (
+        "There is no command called “{shown}”. `/help` lists every command.",
+        "没有名为“{shown}”的命令。`/help` 会列出全部命令。",
+        "沒有名為“{shown}”的命令。`/help` 會列出全部命令。",
+    ),
+    "help_footer": (
+        "{n} commands · /about for what the bot knows",
+        "{n} 个命令 · /about 查看机器人知道什么",
+        "{n} 個命令 · /about 檢視機器人知道什麼",
+    ),
+}
+
+# Examples for /help, by command (typed as they are in an English client; option values are examples).
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "summary": ("/summary article:Intel turns to Lip-Bu Tan", "/summary article:Intel length:full"),
+    "articles list": ("/articles list",),
+    "articles search": ("/articles search query:tariff",),
+    "person": ("/person name:Jensen Huang", "/person name:黄仁勋"),
+    "people": ("/people", "/people article:Intel"),
+    "claims": ("/claims stance:denied", "/claims person:Jensen Huang about:China"),
+    "org": ("/org name:Nvidia",),
+    "about": ("/about",),
+    "ping": ("/ping",),
+    "help": ("/help", "/help command:digest set"),
+    "follow": ("/follow target:Jensen Huang", "/follow target:Nvidia channel:#news"),
+    "unfollow": ("/unfollow target:Jensen Huang",),
+    "following": ("/following",),
+    "stats": ("/stats", "/stats days:7 scope:me"),
+    "privacy info": ("/privacy info",),
+    "privacy forget-me": ("/privacy forget-me",),
+    "digest set": ("/digest set channel:#news time:08:30 timezone:Europe/Berlin",),
+    "digest edit": ("/digest edit max_articles:5", "/digest edit time:09:00 language:zh-CN"),
+    "digest status": ("/digest status",),
+    "digest preview": ("/digest preview",),
+    "digest now": ("/digest now",),
+    "digest off": ("/digest off",),
+    "article add": ("/article add file:<a .txt, .md or .json file>",),
+    "article remove": ("/article remove article:Intel",),
 }
 
 # English command metadata -> (Simplified, Traditional). Names: lower case, no spaces, 1-32 characters.
@@ -971,6 +1075,24 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "删除你使用机器人的全部记录",
         "刪除你使用機器人的全部記錄",
     ),
+    "help": ("帮助", "說明"),
+    "org": ("机构", "機構"),
+    "An organization's card: its people, recent claims and articles": (
+        "机构卡片：相关人物、最近的说法和文章",
+        "機構卡片：相關人物、最近的說法和文章",
+    ),
+    "Start typing an organization, e.g. Nvidia": ("输入机构名称，例如 Nvidia", "輸入機構名稱，例如 Nvidia"),
+    "edit": ("修改", "修改"),
+    "Change some digest settings; the others stay as they are": (
+        "修改部分简报设置；其余保持不变",
+        "修改部分簡報設定；其餘保持不變",
+    ),
+    "Every command you can use here, with examples": (
+        "你在这里可以使用的全部命令及示例",
+        "你在這裡可以使用的全部命令及範例",
+    ),
+    "command": ("命令", "命令"),
+    "One command to explain with its options": ("要详细说明的命令及其选项", "要詳細說明的命令及其選項"),
 }
 
 
@@ -989,9 +1111,41 @@ def pick(interaction: discord.Interaction) -> str:
     return lang_of(interaction.locale, interaction.guild_locale)
 
 
+def permissions(names: list[str], lang: str = "en") -> str:
+    """discord.py permission names as Discord shows them: ``the Send Messages and Embed Links permissions``."""
+    shown = [t(f"perm_{n}", lang) if f"perm_{n}" in REPLIES else n.replace("_", " ").title() for n in names]
+    if len(shown) == 1:
+        return t("perm_one", lang, name=shown[0])
+    joiner = ", " if lang == "en" else ("”、“" if lang == "zh-CN" else "」、「")
+    return t("perm_many", lang, names=joiner.join(shown[:-1]), last=shown[-1])
+
+
+def describe(text: str, lang: str = "en") -> str:
+    """A command's English description (or option name) in ``lang``, as Discord shows it to that client."""
+    column = {"zh-CN": 0, "zh-TW": 1}.get(lang)
+    found = COMMANDS.get(text)
+    return found[column] if found and column is not None else text
+
+
+_PLURAL = re.compile(r"\{(\w+)(?::[^}]*)?\}([^{}]*?)\b(\w+)\(s\)")
+
+
+def _plurals(text: str, values: dict[str, Any]) -> str:
+    """English ``{n} article(s)``: ``article`` when the nearest number before the word is 1, else ``articles``."""
+
+    def one(m: re.Match[str]) -> str:
+        value = values.get(m.group(1))
+        word = m.group(3) if value == 1 else m.group(3) + "s"
+        return m.group(0)[: m.start(3) - m.start(0)] + word
+
+    return _PLURAL.sub(one, text)
+
+
 def t(key: str, lang: str = "en", **values: Any) -> str:
     """The string ``key`` in ``lang`` with ``values`` filled in (English when a language is unknown)."""
     text = REPLIES[key][_INDEX.get(lang, 0)]
+    if "(s)" in text:
+        text = _plurals(text, values)
     return text.format(**values) if values else text
 
 

@@ -58,7 +58,7 @@ class ArticleAdmin(
             sections=len(article.sections),
         )
         preview = embeds.summary_pages(article, "short", lang)[0]
-        answer = await ask(interaction, question, t("upload_confirm", lang), lang, preview)
+        answer = await ask(interaction, question, t("upload_confirm", lang), lang, preview, nothing="upload")
         if answer is None:
             return
         assert interaction.guild_id is not None  # guild_only
@@ -83,7 +83,7 @@ class ArticleAdmin(
         assert interaction.guild_id is not None  # guild_only
         own = self.bot.library.owns(interaction.guild_id, found.id)
         question = t("remove_ask" if own else "hide_ask", lang, title=title)
-        answer = await ask(interaction, question, t("remove_confirm", lang), lang)
+        answer = await ask(interaction, question, t("remove_confirm", lang), lang, nothing="remove")
         if answer is None:
             return
         # The server's own copy is deleted; a global article is hidden in this server only.

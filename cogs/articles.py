@@ -35,7 +35,7 @@ class Articles(commands.Cog):
     )
     async def summary(self, interaction: discord.Interaction, article: str, length: str = "short") -> None:
         lang = pick(interaction)
-        found = lookup.article(self.bot.library.view(interaction.guild_id), article, lang)
+        found = lookup.article(self.bot.library.view(interaction.guild_id), article, lang, choose=True)
         interaction.extras["article"] = found.id
         await send_pages(interaction, embeds.summary_pages(found, length, lang))
 
@@ -54,7 +54,7 @@ class Articles(commands.Cog):
         await send_pages(interaction, embeds.article_list_pages(items, t("title_newest", lang), lang=lang))
 
     @articles.command(name="search", description="Search titles, points and claims")
-    @app_commands.checks.cooldown(10, 20.0, key=lambda i: i.user.id)
+    @lookup.cooldown(10, 20.0, key=lambda i: i.user.id)
     @app_commands.describe(query="Words to look for, e.g. a company, a person or a topic")
     async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200]) -> None:
         lang = pick(interaction)
@@ -84,6 +84,7 @@ class Articles(commands.Cog):
                 list(stances),
                 lang=pick(interaction),
                 running=self.bot.running_status(interaction.guild_id, pick(interaction)),
+                commands=lookup.all_commands(self.bot.tree),
             ),
         )
 

@@ -33,7 +33,7 @@ class Claims(commands.Cog):
         about="Only claims mentioning these words",
     )
     @app_commands.choices(stance=[app_commands.Choice(name=s, value=s) for s in STANCES])
-    @app_commands.checks.cooldown(10, 20.0, key=lambda i: i.user.id)
+    @lookup.cooldown(10, 20.0, key=lambda i: i.user.id)
     async def claims(
         self,
         interaction: discord.Interaction,

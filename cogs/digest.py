@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot import digest as rules
+from bot import lookup
 from bot.digests import DigestService
 from bot.errors import UserError
 from bot.i18n import pick, t
@@ -18,6 +19,21 @@ from bot.render.pages import respond, send_pages
 
 if TYPE_CHECKING:
     from bot.client import NewsdeskBot
+
+
+DIGEST_LANGUAGES = [
+    app_commands.Choice(name="English", value="en"),
+    app_commands.Choice(name="Simplified Chinese", value="zh-CN"),
+    app_commands.Choice(name="Traditional Chinese", value="zh-TW"),
+]
+DIGEST_OPTIONS = {
+    "channel": "Where to post",
+    "time": "24-hour local time, e.g. 08:30",
+    "timezone": "IANA time zone, e.g. Europe/Berlin (default UTC)",
+    "max_articles": "At most this many articles (1-25, default 10)",
+    "skip_empty": "On a quiet day post nothing (default) or a one-line notice",
+    "language": "Language of the digest (default English)",
+}
 
 
 @app_commands.guild_only()
@@ -48,42 +64,66 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         return True
 
     @app_commands.command(name="set", description="Post a digest every day at a time in your time zone")
-    @app_commands.describe(
-        channel="Where to post",
-        time="24-hour local time, e.g. 08:30",
-        timezone="IANA time zone, e.g. Europe/Berlin (default UTC)",
-        max_articles="At most this many articles (1-25, default 10)",
-        skip_empty="On a quiet day post nothing (default) or a one-line notice",
-        language="Language of the digest (default English)",
-    )
-    @app_commands.choices(
-        language=[
-            app_commands.Choice(name="English", value="en"),
-            app_commands.Choice(name="Simplified Chinese", value="zh-CN"),
-            app_commands.Choice(name="Traditional Chinese", value="zh-TW"),
-        ]
-    )
+    @app_commands.describe(**DIGEST_OPTIONS)
+    @app_commands.choices(language=DIGEST_LANGUAGES)
     async def set_(
         self,
         interaction: discord.Interaction,
         channel: discord.TextChannel,
         time: app_commands.Range[str, 1, 8],
-        timezone: app_commands.Range[str, 1, 64] = "UTC",
-        max_articles: app_commands.Range[int, 1, 25] = rules.DEFAULT_MAX_ARTICLES,
-        skip_empty: bool = True,
-        language: str = "en",
+        timezone: app_commands.Range[str, 1, 64] | None = None,
+        max_articles: app_commands.Range[int, 1, 25] | None = None,
+        skip_empty: bool | None = None,
+        language: str | None = None,
+    ) -> None:
+        """Options left out keep what is set already (or their defaults on a first schedule)."""
+        await self._save(interaction, channel, time, timezone, max_articles, skip_empty, language, False)
+
+    @app_commands.command(name="edit", description="Change some digest settings; the others stay as they are")
+    @app_commands.describe(**DIGEST_OPTIONS)
+    @app_commands.choices(language=DIGEST_LANGUAGES)
+    async def edit(
+        self,
+        interaction: discord.Interaction,
+        channel: discord.TextChannel | None = None,
+        time: app_commands.Range[str, 1, 8] | None = None,
+        timezone: app_commands.Range[str, 1, 64] | None = None,
+        max_articles: app_commands.Range[int, 1, 25] | None = None,
+        skip_empty: bool | None = None,
+        language: str | None = None,
+    ) -> None:
+        await self._save(interaction, channel, time, timezone, max_articles, skip_empty, language, True)
+
+    async def _save(
+        self,
+        interaction: discord.Interaction,
+        channel: discord.TextChannel | None,
+        time: str | None,
+        timezone: str | None,
+        max_articles: int | None,
+        skip_empty: bool | None,
+        language: str | None,
+        editing: bool,
     ) -> None:
         assert interaction.guild is not None
         lang = pick(interaction)
         schedule, upcoming = await self.service.set(
-            interaction.guild, channel, time, timezone, max_articles, skip_empty, language, lang
+            interaction.guild,
+            channel,
+            time,
+            timezone,
+            max_articles,
+            skip_empty,
+            language,
+            lang,
+            editing=editing,
         )
-        card = embeds.digest_schedule_embed(
-            schedule, upcoming, t("sched_title", lang), lang, schedule.language
-        )
+        heading = t("sched_edited" if editing else "sched_title", lang)
+        card = embeds.digest_schedule_embed(schedule, upcoming, heading, lang, schedule.language)
         await respond(interaction, embeds=card, ephemeral=True)
 
     @set_.autocomplete("timezone")
+    @edit.autocomplete("timezone")
     async def _zones(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         return [app_commands.Choice(name=z, value=z) for z in rules.zone_names(current)]
 
@@ -111,7 +151,7 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         await send_pages(interaction, pages, ephemeral=True)
 
     @app_commands.command(name="now", description="Post a digest right away (the scheduled one still runs)")
-    @app_commands.checks.cooldown(1, 60.0, key=lambda i: i.guild_id)
+    @lookup.cooldown(1, 60.0, key=lambda i: i.guild_id)
     async def now(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
         lang = pick(interaction)

@@ -42,6 +42,22 @@ class People(commands.Cog):
         return lookup.person_choices(self.bot.library.view(interaction.guild_id), current)
 
     @app_commands.command(
+        name="org", description="An organization's card: its people, recent claims and articles"
+    )
+    @app_commands.describe(name="Start typing an organization, e.g. Nvidia")
+    async def org(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]) -> None:
+        lang = pick(interaction)
+        library = self.bot.library.view(interaction.guild_id)
+        found = lookup.organization(library, name, lang)
+        await send_pages(interaction, embeds.organization_pages(found, library, lang=lang))
+
+    @org.autocomplete("name")
+    async def _org_name(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return lookup.organization_choices(self.bot.library.view(interaction.guild_id), current)
+
+    @app_commands.command(
         name="people", description="The people in one article, or the most mentioned overall"
     )
     @app_commands.describe(article="Leave empty for the most mentioned people")

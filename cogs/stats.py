@@ -10,9 +10,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot import lookup
 from bot.errors import UserError
 from bot.i18n import pick, t
-from bot.lookup import require_manage_guild
 from bot.render import embeds
 from bot.render.chart import daily_usage_png
 from bot.render.limits import fit, one_line
@@ -35,7 +35,7 @@ class Stats(commands.Cog):
     @app_commands.describe(
         days="How many days back (1-365, default 30)", scope="The whole server (managers) or just you"
     )
-    @app_commands.checks.cooldown(3, 60.0, key=lambda i: i.user.id)
+    @lookup.cooldown(3, 60.0, key=lambda i: i.user.id)
     async def stats(
         self,
         interaction: discord.Interaction,
@@ -43,9 +43,11 @@ class Stats(commands.Cog):
         scope: Literal["server", "me"] = "server",
     ) -> None:
         if scope == "server":
+            perms = getattr(interaction.user, "guild_permissions", None)
             if interaction.guild_id is None:
                 raise UserError(t("stats_need_server", pick(interaction)))
-            require_manage_guild(interaction)
+            if perms is None or not perms.manage_guild:
+                scope = "me"  # a plain member sees their own use rather than a refusal
         await interaction.response.defer(ephemeral=scope == "me", thinking=True)
         interaction.extras["responded_at"] = discord.utils.utcnow()
         await self.bot.usage.flush(everything=True)

@@ -150,7 +150,7 @@ def test_stats_json_and_table(tmp_path: Path) -> None:
         "top_articles",
     }
     table = run("stats", "--database-url", url, cwd=tmp_path)
-    assert "Usage · all servers · last 30 day(s)" in table.stdout
+    assert "Usage · all servers · last 30 days" in table.stdout
     bad = run("stats", "--days", "0", "--database-url", url, cwd=tmp_path)
     assert bad.returncode == 2
     assert bad.stderr.strip() == "error: --days must be between 1 and 365"

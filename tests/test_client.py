@@ -95,7 +95,7 @@ async def test_unexpected_error_is_logged_with_command_and_options(
 async def test_missing_permissions_message(bot: NewsdeskBot) -> None:
     i = interaction()
     await bot.on_app_command_error(i, app_commands.MissingPermissions(["manage_guild"]))
-    assert i.response.sent[0]["content"] == "You need the manage guild permission for this."
+    assert i.response.sent[0]["content"] == "You need the Manage Server permission for this."
     assert [e.outcome for e in bot.usage._events] == ["denied"]
 
 

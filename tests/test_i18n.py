@@ -44,7 +44,7 @@ async def tree(tmp_path: Path):  # type: ignore[no-untyped-def]
 async def test_every_command_option_and_choice_is_translated(tree: app_commands.CommandTree) -> None:  # type: ignore[type-arg]
     translator = NewsdeskTranslator()
     commands = tree.get_commands()
-    assert len(commands) == 14
+    assert len(commands) == 16
     missing = []
     for command in commands:
         for kind, text in strings_of(command.to_dict(tree)):
@@ -66,6 +66,20 @@ async def test_synced_payload_carries_localizations(tree: app_commands.CommandTr
     payload = await summary.get_translated_payload(tree, tree.translator)  # type: ignore[arg-type]
     assert payload["name_localizations"] == {"zh-CN": "摘要", "zh-TW": "摘要"}
     assert payload["description_localizations"]["zh-TW"] == "文章講了什麼：核心觀點和要點"
+
+
+async def test_every_command_has_a_help_example(tree: app_commands.CommandTree) -> None:  # type: ignore[type-arg]
+    from bot.i18n import EXAMPLES
+    from bot.lookup import all_commands
+
+    names = [c.name for c in all_commands(tree)]
+    assert [n for n in names if n not in EXAMPLES] == []
+    for lang in SUPPORTED:
+        pages = embeds.help_pages(all_commands(tree), lang)
+        for command in all_commands(tree):
+            pages += embeds.help_command_pages(command, lang)
+        for page in pages:
+            assert violations(None, [e.to_dict() for e in page]) == []
 
 
 def test_reply_catalog_is_complete_and_placeholders_match() -> None:

@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 import discord
 
 from bot.article import Article, Stance
+from bot.article.names import fold
 from bot.catalog import View
 from bot.digest import Digest, Schedule, Status
-from bot.i18n import t
+from bot.i18n import EXAMPLES, describe, t
 from bot.library import ClaimRef, PersonEntry
 from bot.usage import UsageSummary
 
@@ -42,9 +43,18 @@ def byline(article: Article, lang: str = "en") -> str:
 
 
 def role_text(person: PersonEntry, lang: str = "en") -> str:
+    """``Fed chair``, ``Nvidia founder and CEO``; a role alone starts with a capital (``President``)."""
     if person.role and person.organization:
         return t("role_at", lang, role=person.role, org=person.organization)
-    return person.role or person.organization or ""
+    if person.role:
+        return person.role[:1].upper() + person.role[1:]
+    return person.organization or ""
+
+
+def source_and_date(article: Article, lang: str = "en") -> str:
+    """``Reuters · 2025-10-29``, or whichever of the two is known, or that neither is."""
+    parts = [p for p in (one_line(article.source or ""), (article.published_at or "")[:10]) if p]
+    return " · ".join(parts) or t("unknown_source", lang)
 
 
 @dataclass
@@ -122,27 +132,34 @@ def _chunks(text: str, size: int) -> list[str]:
 # ---------------------------------------------------------------------------------------------------------
 
 
+SHORT_POINT = 300  # characters of one point in a short summary
+
+
 def summary_pages(article: Article, length: str = "short", lang: str = "en") -> list[Page]:
+    """``full``: every point, paged. ``short``: every section's heading with its first point(s) (two while
+    there are at most four sections, else one), and the hint to ask for the rest only when something was left
+    out."""
     description = f"*{plain(byline(article, lang))}*"
     if article.core_viewpoint:
         description += "\n\n" + plain(article.core_viewpoint)
     full = length == "full"
-    footer = "" if full else t("summary_full_hint", lang)
+    per_section = 2 if len(article.sections) <= 4 else 1
+    left_out = not full and any(len(s.points) > per_section for s in article.sections)
+    footer = t("summary_full_hint", lang) if left_out else ""
     pager = Pager(title=plain(one_line(article.title)), description=description, footer=footer, lang=lang)
-    sections = article.sections if full else article.sections[:3]
-    for number, section in enumerate(sections, 1):
+    for number, section in enumerate(article.sections, 1):
         heading = section.heading or (
             t("part", lang, n=number) if len(article.sections) > 1 else t("points", lang)
         )
-        points = section.points if full else section.points[:2]
+        points = section.points if full else section.points[:per_section]
         lines = [
-            f"• {plain(one_line(p.text))}" + (f" {cites(p.citations)}" if p.citations else "") for p in points
+            f"• {plain(one_line(p.text) if full else fit(one_line(p.text), SHORT_POINT))}"
+            + (f" {cites(p.citations)}" if p.citations else "")
+            for p in points
         ]
         if not full and len(section.points) > len(points):
             lines.append(t("n_more", lang, n=len(section.points) - len(points)))
         pager.add(plain(heading), "\n".join(lines) or "—")
-    if not full and len(article.sections) > len(sections):
-        pager.add(t("more", lang), t("more_sections", lang, n=len(article.sections) - len(sections)))
     return pager.finish()
 
 
@@ -151,9 +168,8 @@ def article_list_pages(
 ) -> list[Page]:
     pager = Pager(title=heading, footer=t("list_footer", lang, n=len(articles)), lang=lang)
     for i, article in enumerate(articles, 1):
-        date_text = (article.published_at or "")[:10] or t("undated", lang)
         pager.line(
-            f"**{i}.** {plain(fit(one_line(article.title), 200))}\n   {plain(article.source or '—')} · {date_text}"
+            f"**{i}.** {plain(fit(one_line(article.title), 200))}\n   {plain(source_and_date(article, lang))}"
         )
         if i % per_page == 0 and i < len(articles):
             pager.new_page()
@@ -192,6 +208,41 @@ def person_pages(person: PersonEntry, library: View, limit: int = 6, lang: str =
             t("claims_about", lang),
             _claim_lines(about[:limit], speaker=True, more=len(about) - limit, lang=lang),
         )
+    return pager.finish()
+
+
+def organization_pages(name: str, library: View, limit: int = 6, lang: str = "en") -> list[Page]:
+    """An organization's card: the people the articles place in it, its recent claims, its articles."""
+    key = fold(name)
+    articles = [a for a in library.articles if key in library.organization_keys_in(a.id)]
+    pager = Pager(
+        title=plain(fit(name, 200)),
+        description=t("org_mentioned", lang, n=len(articles)),
+        footer=t("org_footer", lang, name=fit(name, 60)),
+        lang=lang,
+    )
+    people = [p for p in library.people if p.organization and library.organization(p.organization) == name]
+    if people:
+        lines = [
+            f"**{plain(p.name)}**" + (f" — {plain(p.role)}" if p.role else "") for p in people[: limit * 2]
+        ]
+        if len(people) > limit * 2:
+            lines.append(t("and_more", lang, n=len(people) - limit * 2))
+        pager.add(t("org_people", lang), "\n".join(lines))
+    said = library.claims(organization=name)
+    if said:
+        order = {a.id: i for i, a in enumerate(library.articles)}
+        said = sorted(said, key=lambda ref: order.get(ref.article_id, len(order)))
+        pager.add(
+            t("org_claims", lang), _claim_lines(said[:limit], speaker=True, more=len(said) - limit, lang=lang)
+        )
+    listed = "\n".join(
+        f"• {plain(fit(one_line(a.title), 150))} ({(a.published_at or '')[:10] or t('undated', lang)})"
+        for a in articles[:limit]
+    )
+    if len(articles) > limit:
+        listed += "\n" + t("and_more", lang, n=len(articles) - limit)
+    pager.add(t("articles_newest", lang), listed)
     return pager.finish()
 
 
@@ -237,12 +288,67 @@ def claims_pages(
     return pager.finish()
 
 
+@dataclass(frozen=True)
+class CommandInfo:
+    """One slash command as /help shows it: ``options`` are (name, English description, required)."""
+
+    name: str
+    description: str
+    options: tuple[tuple[str, str, bool], ...] = ()
+    manager: bool = False
+    server_only: bool = False
+
+
+def _command_line(command: CommandInfo, lang: str) -> str:
+    example = EXAMPLES.get(command.name, (f"/{command.name}",))[0]
+    return f"**/{command.name}** — {describe(command.description, lang)}\n   {in_code(example)}"
+
+
+def help_pages(commands: list[CommandInfo], lang: str = "en") -> list[Page]:
+    """Every command the member can use here, with one example each; managers' commands apart."""
+    pager = Pager(
+        title=t("help_title", lang),
+        description=t("help_intro", lang),
+        footer=t("help_footer", lang, n=len(commands)),
+        lang=lang,
+    )
+    for heading, manager in (("help_everyone", False), ("help_managers", True)):
+        lines = [_command_line(c, lang) for c in commands if c.manager is manager]
+        if lines:
+            pager.add(t(heading, lang), "\n".join(lines))
+    return pager.finish()
+
+
+def _option_name(name: str, lang: str) -> str:
+    shown = describe(name, lang)
+    return name if shown == name else f"{shown} ({name})"
+
+
+def help_command_pages(command: CommandInfo, lang: str = "en") -> list[Page]:
+    notes = [describe(command.description, lang)]
+    if command.manager:
+        notes.append(t("help_manager_only", lang))
+    elif command.server_only:
+        notes.append(t("help_server_only", lang))
+    pager = Pager(title=f"/{command.name}", description="\n".join(notes), lang=lang)
+    options = [
+        f"**{_option_name(name, lang)}** ({t('help_required' if required else 'help_optional', lang)})"
+        f" — {describe(text, lang)}"
+        for name, text, required in command.options
+    ]
+    pager.add(t("help_options", lang), "\n".join(options) or t("help_no_options", lang))
+    examples = EXAMPLES.get(command.name, (f"/{command.name}",))
+    pager.add(t("help_examples", lang), "\n".join(in_code(e) for e in examples))
+    return pager.finish()
+
+
 def about_pages(
     stats: dict[str, int],
     version: str,
     stances: Iterable[tuple[str, int]],
     lang: str = "en",
     running: Iterable[str] = (),
+    commands: Iterable[CommandInfo] = (),
 ) -> list[Page]:
     pager = Pager(
         title="Newsdesk", description=t("about_text", lang), footer=f"Newsdesk {version}", lang=lang
@@ -251,11 +357,14 @@ def about_pages(
     pager.add(
         t("about_known", lang), counts + "\n" + ", ".join(f"{n} {t('stance_' + s, lang)}" for s, n in stances)
     )
-    pager.add(
-        t("about_commands", lang),
-        "/summary · /articles list · /articles search · /person · /people · /claims · /follow · /following · /about\n"
-        + t("about_managers", lang),
-    )
+    listed = list(commands)
+    everyone = " · ".join(f"/{c.name}" for c in listed if not c.manager)
+    managers = " · ".join(f"/{c.name}" for c in listed if c.manager)
+    if listed:
+        pager.add(
+            t("about_commands", lang),
+            everyone + ("\n" + t("about_managers", lang, commands=managers) if managers else ""),
+        )
     lines = [
         plain(line) for line in running
     ]  # plain lines (feed URLs, a feed server's error text): made inert
@@ -285,10 +394,6 @@ def digest_messages(
     pages.append(("", current))
     count = len(digest.articles) + digest.more
     header = t("digest_header", lang, day=day, count=count)
-    if lang == "en" and count == 1:
-        header = header.replace("article(s)", "article")
-    elif lang == "en":
-        header = header.replace("article(s)", "articles")
     pages[0] = (header, pages[0][1])
     if digest.more:
         last_content, last_page = pages[-1]
@@ -341,9 +446,8 @@ def alert_message(
             value=fit("\n".join(lines) or t("alert_no_claims", lang), limits.FIELD_VALUE),
             inline=False,
         )
-    embed.set_footer(
-        text=fit(t("digest_more_link", lang, title=in_code(fit(one_line(article.title), 60))), limits.FOOTER)
-    )
+    # Footers show no markdown: the command is written plainly there.
+    embed.set_footer(text=fit(t("more_plain", lang, title=fit(one_line(article.title), 60)), limits.FOOTER))
     return fit(content, limits.CONTENT), embed
 
 

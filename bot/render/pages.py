@@ -4,12 +4,14 @@ itself on timeout."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 import discord
 
 from bot.i18n import pick, t
 
 from .embeds import Page
+from .limits import fit
 
 log = logging.getLogger(__name__)
 
@@ -120,18 +122,20 @@ async def ask(
     confirm_label: str,
     lang: str,
     embeds: list[discord.Embed] | None = None,
+    nothing: str = "forget",
 ) -> discord.Interaction | None:
     """Ask the invoker to confirm (privately). Returns the button's interaction on yes; on no or timeout it
-    says nothing was done and returns None."""
+    says nothing was done (``{nothing}_cancelled``, ``{nothing}_timeout``: deleted, added, removed) and
+    returns None."""
     view = Confirm(interaction.user.id, confirm_label, lang=lang)
     await respond(interaction, question, embeds=embeds, view=view, ephemeral=True)
     await view.wait()
     if view.answer is not None and view.result:
         return view.answer
     if view.answer is None:
-        await interaction.edit_original_response(content=t("forget_timeout", lang), embeds=[], view=None)
+        await interaction.edit_original_response(content=t(f"{nothing}_timeout", lang), embeds=[], view=None)
     else:
-        await view.answer.response.edit_message(content=t("forget_cancelled", lang), embeds=[], view=None)
+        await view.answer.response.edit_message(content=t(f"{nothing}_cancelled", lang), embeds=[], view=None)
     return None
 
 
@@ -167,3 +171,43 @@ class Confirm(discord.ui.View):
     @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
     async def no(self, interaction: discord.Interaction, button: discord.ui.Button[Confirm]) -> None:
         self._finish(interaction, False)
+
+
+class Choices(discord.ui.View):
+    """Up to 25 buttons ("did you mean", several matching titles) only the asker can press; a press runs
+    ``on_pick(interaction, value)`` and disables the buttons."""
+
+    def __init__(
+        self,
+        owner_id: int,
+        options: list[tuple[str, str]],
+        on_pick: Callable[[discord.Interaction, str], Awaitable[None]],
+        timeout: float = 120.0,
+    ) -> None:
+        super().__init__(timeout=timeout)
+        self.owner_id = owner_id
+        self.on_pick = on_pick
+        for i, (label, value) in enumerate(options[:25]):
+            button: discord.ui.Button[Choices] = discord.ui.Button(
+                label=fit(label, 80) or "?",
+                style=discord.ButtonStyle.primary,
+                custom_id=f"pick:{i}:{value[:80]}",
+            )
+            button.callback = self._pressed(value)  # type: ignore[method-assign,assignment]
+            self.add_item(button)
+
+    def _pressed(self, value: str) -> Callable[[discord.Interaction], Awaitable[None]]:
+        async def pressed(interaction: discord.Interaction) -> None:
+            for item in self.children:
+                if isinstance(item, discord.ui.Button):
+                    item.disabled = True
+            self.stop()
+            await self.on_pick(interaction, value)
+
+        return pressed
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        await interaction.response.send_message(t("confirm_not_yours", pick(interaction)), ephemeral=True)
+        return False

@@ -49,7 +49,9 @@ def summary(article: Article, length: str = "full") -> RenderableType:
         body.append(lines)
     hidden = len(article.sections) - len(sections)
     if hidden > 0:
-        body.append(Text(f"… {hidden} more section(s); use length full", style="dim"))
+        body.append(
+            Text(f"… {hidden} more section{'' if hidden == 1 else 's'}; use length full", style="dim")
+        )
     return Panel(Group(*body), title=escape(article.title), title_align="left", border_style="blue")
 
 

@@ -43,10 +43,12 @@ async def test_commands_synced_to_the_guild(fake: FakeDiscord, bot: BotProcess) 
         "follow",
         "unfollow",
         "following",
+        "help",
+        "org",
     }
     assert all(commands[c]["contexts"] == [0] for c in ("follow", "unfollow", "following"))  # servers only
     digest = commands["digest"]
-    assert [o["name"] for o in digest["options"]] == ["set", "status", "preview", "now", "off"]
+    assert [o["name"] for o in digest["options"]] == ["set", "edit", "status", "preview", "now", "off"]
     assert int(digest["default_member_permissions"]) == 1 << 5  # Manage Server
     assert digest["contexts"] == [0]  # servers only
     for cmd in commands.values():
@@ -109,7 +111,7 @@ async def test_unknown_article_is_private_and_helpful(fake: FakeDiscord, bot: Bo
 async def test_person_card(fake: FakeDiscord, bot: BotProcess) -> None:
     reply = await fake.command("person", {"name": "Jensen Huang"})
     text = reply.text()
-    assert "founder and CEO at Nvidia" in text
+    assert "Nvidia founder and CEO" in text
     assert "黄仁勋" in text
     assert "Claims they made" in text
     assert not reply.ephemeral
@@ -140,7 +142,7 @@ async def test_unknown_person_did_you_mean(fake: FakeDiscord, bot: BotProcess) -
 async def test_people(fake: FakeDiscord, bot: BotProcess) -> None:
     overall = await fake.command("people")
     assert overall.text().startswith("Most mentioned people")
-    assert "**Sam Altman** — CEO at OpenAI · 3 article(s)" in overall.text()
+    assert "**Sam Altman** — OpenAI CEO · 3 articles" in overall.text()
     one = await fake.command("people", {"article": "Samsung"})  # no such article in the corpus
     assert one.ephemeral
     assert "No article matches" in one.content

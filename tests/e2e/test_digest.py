@@ -88,7 +88,7 @@ async def test_scheduled_post_arrives_once_and_not_again_after_restart(
     assert len(posts(fake)) == 1, again.output()
     status = await fake.command("digest status", member="owner")
     assert "Digest: on" in status.text()
-    assert "Last post" in status.text() and "5 article(s)" in status.text()
+    assert "Last post" in status.text() and "5 articles" in status.text()
     assert await again.stop() == 0
 
 
@@ -122,7 +122,7 @@ async def test_channel_without_permission_is_reported(fresh_fake: FakeDiscord, t
     status = await fake.command("digest status", member="owner")
     assert status.ephemeral
     assert "Recent failures" in status.text()
-    assert "can't post in #locked" in status.text() and "send messages" in status.text()
+    assert "can't post in #locked" in status.text() and "Send Messages" in status.text()
     assert fake.channel_messages.get(fake.guild().locked_channel_id) is None
     assert await bot.stop() == 0
 
@@ -134,7 +134,7 @@ async def test_digest_commands(fresh_fake: FakeDiscord, tmp_path: Path) -> None:
     g = fake.guild()
     denied = await fake.command("digest status", member="alice")
     assert denied.ephemeral
-    assert denied.content == "You need the manage guild permission for this."
+    assert denied.content == "You need the Manage Server permission for this."
     none = await fake.command("digest status", member="owner")
     assert "No digest is scheduled here yet" in none.content
     bad_time = await fake.command(
@@ -151,7 +151,7 @@ async def test_digest_commands(fresh_fake: FakeDiscord, tmp_path: Path) -> None:
         "digest set", {"channel": str(g.locked_channel_id), "time": "08:00"}, member="owner"
     )
     assert locked.ephemeral
-    assert locked.content.startswith("I can't post in #locked: I need the send messages")
+    assert locked.content.startswith("I can't post in #locked: I need the Send Messages")
     zones = await fake.autocomplete("digest set", {"timezone": "berl"}, "timezone", member="owner")
     assert zones.choices[0]["value"] == "Europe/Berlin"
     ok = await fake.command(
@@ -175,7 +175,7 @@ async def test_digest_commands(fresh_fake: FakeDiscord, tmp_path: Path) -> None:
     assert not posts(fake)  # a preview posts nothing
     now = await fake.command("digest now", member="owner")
     assert now.ephemeral
-    assert "Posted 3 article(s)" in now.content
+    assert "Posted 3 articles" in now.content
     assert len(posts(fake)) == 1
     assert posts(fake)[0]["content"].startswith("📰 **每日簡報**")  # the server's digest language
     assert "**人物：**" in posts(fake)[0]["embeds"][0]["description"]

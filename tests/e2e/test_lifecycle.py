@@ -99,10 +99,10 @@ async def test_article_add_and_remove_by_upload(fresh_fake: FakeDiscord, tmp_pat
     )
     good = fake.attachment("skylark.txt", text.encode())
     denied = await fake.command("article add", {"file": good}, member="alice")
-    assert denied.content == "You need the manage guild permission for this."
+    assert denied.content == "You need the Manage Server permission for this."
     ask = await fake.command("article add", {"file": good}, member="owner")
     assert ask.ephemeral
-    assert ask.content.startswith("Add this article? 1 people, 2 claims, 1 sections.")
+    assert ask.content.startswith("Add this article? 1 section, 2 claims; people named: 1.")
     assert "Orbital startup Skylark raises $80 million" in ask.text()
     added = await fake.press(ask, "Add it", member="owner")
     assert added.content == "Added “Orbital startup Skylark raises $80 million”."

@@ -4,6 +4,11 @@ Starts the fake on 127.0.0.1, runs ``python -m bot run`` against it with a throw
 commands given (default: a short tour) and prints what a member would see. For example::
 
     python -m tests.fakediscord "/person name:Jensen Huang" "/claims stance:denied"
+    python -m tests.fakediscord --as-manager "/digest set channel:news time:08:30" "/digest status" "/stats"
+
+Commands run as the plain member ``alice`` unless ``--as-manager`` is given: then as the server's owner, who
+has Manage Server (``/digest``, ``/article`` and server-wide ``/stats`` need it). A channel option
+takes ``news`` (the channel the bot may post in) or ``locked`` (one it may not).
 """
 
 from __future__ import annotations
@@ -44,7 +49,25 @@ def parse(line: str) -> tuple[str, dict[str, str]]:
     return " ".join(name_parts), options
 
 
-async def main(lines: list[str]) -> int:
+MANAGER_TOUR = [
+    "/help",
+    "/digest set channel:news time:08:30 timezone:Europe/Berlin",
+    "/digest status",
+    "/stats",
+]
+
+
+def channel_ids(options: dict[str, str], fake: FakeDiscord) -> dict[str, str]:
+    """``channel:news`` or ``channel:#locked`` -> the channel's id in the fake's first server."""
+    guild = fake.guild()
+    named = {"news": guild.channel_id, "locked": guild.locked_channel_id}
+    return {
+        k: str(named.get(v.lstrip("#"), v)) if "channel" in k and v.lstrip("#") in named else v
+        for k, v in options.items()
+    }
+
+
+async def main(lines: list[str], member: str = "alice") -> int:
     fake = FakeDiscord()
     await fake.start()
     with tempfile.TemporaryDirectory() as tmp:
@@ -53,7 +76,7 @@ async def main(lines: list[str]) -> int:
             await started(fake, bot)
             for line in lines:
                 name, options = parse(line)
-                reply = await fake.command(name, options)
+                reply = await fake.command(name, channel_ids(options, fake), member=member)
                 private = " (only you can see this)" if reply.ephemeral else ""
                 print(f"\n>>> {line}{private}   [acknowledged in {reply.ack_seconds * 1000:.0f} ms]")
                 print(reply.text())
@@ -68,4 +91,9 @@ async def main(lines: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(asyncio.run(main(sys.argv[1:] or TOUR)))
+    args = sys.argv[1:]
+    manager = "--as-manager" in args
+    args = [a for a in args if a != "--as-manager"]
+    if manager:
+        print("acting as the server's owner (Manage Server)")
+    sys.exit(asyncio.run(main(args or (MANAGER_TOUR if manager else TOUR), "owner" if manager else "alice")))
