@@ -34,7 +34,9 @@ def test_stories_package_is_pure() -> None:
     allowed = set(sys.stdlib_module_names) | {"__future__", "rapidfuzz", "pypinyin"}
     for path in (ROOT / "bot" / "stories").rglob("*.py"):
         bad = {m for m in imports_of(path) if m not in allowed and not m.startswith("bot.article")}
-        assert not bad, f"{path.name} imports {bad}: bot/stories may import only bot.article and the standard library"
+        assert not bad, (
+            f"{path.name} imports {bad}: bot/stories may import only bot.article and the standard library"
+        )
         relative = [
             n.module
             for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
