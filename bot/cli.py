@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
     p.add_argument("--json", action="store_true", help="print JSON Lines, one object per file")
 
+    p = sub.add_parser("stories", help="group article files into stories (one event each)", epilog=EPILOG)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    p.add_argument("--json", action="store_true", help="print JSON Lines, one object per story")
+
     p = sub.add_parser(
         "ingest", help="parse article files (and RSS/Atom feeds) into the store", epilog=EPILOG
     )
@@ -167,6 +171,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_invite(settings, args.application_id, console)
         if args.command == "parse":
             return cmd_parse(args.paths, args.json, console)
+        if args.command == "stories":
+            from bot.stories_cli import cmd_stories
+
+            return cmd_stories(args.paths, args.json, settings.people_file)
         if args.command == "ingest":
             return asyncio.run(
                 cmd_ingest(

@@ -29,6 +29,22 @@ def test_article_package_is_pure() -> None:
         )
 
 
+def test_stories_package_is_pure() -> None:
+    """bot/stories reads Articles and nothing else of ours: no discord, no store, no I/O libraries."""
+    allowed = set(sys.stdlib_module_names) | {"__future__", "rapidfuzz", "pypinyin"}
+    for path in (ROOT / "bot" / "stories").rglob("*.py"):
+        bad = {m for m in imports_of(path) if m not in allowed and not m.startswith("bot.article")}
+        assert not bad, (
+            f"{path.name} imports {bad}: bot/stories may import only bot.article and the standard library"
+        )
+        relative = [
+            n.module
+            for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(n, ast.ImportFrom) and n.level > 1
+        ]
+        assert not relative, f"{path.name} reaches outside bot/stories with a relative import: {relative}"
+
+
 def test_nothing_imports_cogs_and_render_never_touches_the_store() -> None:
     for path in (ROOT / "bot").rglob("*.py"):
         mods = imports_of(path)

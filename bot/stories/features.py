@@ -1,0 +1,171 @@
+"""What one article brings to story clustering, read once from the Article: its day, the identity keys of its
+people and organizations (every spelling it gives, so 黄仁勋 and Jensen Huang are one person when the article
+says so), its figures with normalized values, and the words of its title and text.
+
+Pure: reads only the Article it is handed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.article import Article, Claim, Figure, FigureKind
+from bot.article.extract import figures_of  # the same reader the claims used
+from bot.article.names import fold, has_cjk, key
+
+# Figures: money and counts carry an event ("$97.4 billion", "433.3 million shares"); a percentage is far
+# more often incidental ("shares rose 3%"), so it weighs less and a small round one hardly at all.
+_MONEY_MIN = 1_000.0  # "$20.47 a share" is a price, not an event's figure
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN_RE = re.compile(r"[a-z][a-z0-9'\-]+")
+
+# Words that say nothing about which event an article is about. Deliberately general: no names, no topics.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are around as at be because been before being
+    below between both but by can could did do does doing down during each early few for from further had has
+    have having he her here hers him his how i if in into is it its itself just late later last like made make
+    makes may me might more most much must my near nearly new next no nor not now of off on once one only or
+    other our out over own per said same says say saying she should since so some still such than that the
+    their them then there these they this those through to too under until up upon us very via was we were
+    what when where which while who whom why will with within without would year years you your amid among
+    according reported reportedly report reports told tells tell statement week weeks day days month months
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+    september october november december percent billion million trillion thousand dollars dollar company
+    companies firm firms chief executive officer ceo cfo president group key points core viewpoint reportify
+    news update updates first second third two three four five six ten plan plans planned set sets around
+    amount announced announces announce announcement share shares people person public expected expects
+    """.split()
+)
+# Chinese function characters: a bigram made only of these says nothing.
+_CJK_FUNCTION = frozenset("的了是在和与及或也都就而对于将被把从向以为之其这那此该有个们称表示说据报道日月年")
+
+
+def day_of(article: Article) -> int | None:
+    """The article's day as a proleptic ordinal (None when its date is missing or unreadable)."""
+    text = (article.published_at or "")[:10]
+    try:
+        return date.fromisoformat(text).toordinal() if text else None
+    except ValueError:
+        return None
+
+
+def figure_key(figure: Figure) -> str | None:
+    """A normalized key: kind, unit and the value to three significant digits ('$100 billion' and '1000亿美元'
+    give the same key); None for a figure too ordinary to tell events apart."""
+    value = abs(figure.value)
+    if value == 0 or math.isnan(value) or math.isinf(value):
+        return None
+    if figure.kind is FigureKind.MONEY and value < _MONEY_MIN:
+        return None
+    if figure.kind is FigureKind.COUNT and value < 10:
+        return None
+    digits = 2 - math.floor(math.log10(value))
+    rounded = round(value, digits)
+    unit = fold(figure.unit or "")
+    return f"{figure.kind.value}:{unit}:{rounded:.6g}"
+
+
+def figure_weight(figure_key_: str) -> float:
+    kind, _, value = figure_key_.split(":", 2)
+    if kind == FigureKind.PERCENT.value:
+        v = float(value)
+        return 0.5 if v != round(v) or v >= 10 else 0.25
+    return 1.0
+
+
+def words_of(text: str) -> list[str]:
+    """Content words: Latin words (lower case, a plural 's' dropped) and Chinese character pairs."""
+    out: list[str] = []
+    low = text.lower()
+    for w in _LATIN_RE.findall(low):
+        w = w.strip("'-")
+        if len(w) < 3 or w in STOPWORDS:
+            continue
+        if w.endswith("s") and len(w) > 4 and not w.endswith("ss"):
+            w = w[:-1]
+        out.append(w)
+    for run in _CJK_RE.findall(text):
+        for i in range(len(run) - 1):
+            pair = run[i : i + 2]
+            if pair[0] in _CJK_FUNCTION and pair[1] in _CJK_FUNCTION:
+                continue
+            out.append(pair)
+    return out
+
+
+def entity_groups(article: Article) -> list[list[str]]:
+    """Identity keys per person and organization: every spelling the article gives for one of them is one
+    group. A surname alone ('Tan', 'Huang') is left out: it names too many people to join stories on."""
+    groups: list[list[str]] = []
+    for person in article.people:
+        keys = [key(person.name)]
+        for alias in person.aliases:
+            if has_cjk(alias) or len(fold(alias).split()) >= 2:
+                keys.append(key(alias))
+        groups.append([k for k in dict.fromkeys(keys) if len(k) >= 2])
+    for org in article.organizations:
+        keys = [key(org.name)] + [key(a) for a in org.aliases]
+        groups.append([k for k in dict.fromkeys(keys) if len(k) >= 2])
+    return [g for g in groups if g]
+
+
+@dataclass(slots=True)
+class Features:
+    """One article as the clustering sees it."""
+
+    article_id: str
+    day: int | None
+    language: str
+    source: str | None
+    groups: list[list[str]]  # identity keys, one list per person or organization
+    figures: dict[str, float]  # figure key -> weight
+    headline_figures: frozenset[str]  # the figures of the title and core viewpoint
+    title_words: frozenset[str]
+    words: dict[str, float] = field(default_factory=dict)  # word -> count (title counted twice)
+
+    @property
+    def entity_keys(self) -> set[str]:
+        return {k for g in self.groups for k in g}
+
+
+def claim_figure_keys(claim: Claim) -> set[str]:
+    return {k for f in claim.figures if (k := figure_key(f)) is not None}
+
+
+def features_of(article: Article) -> Features:
+    figures: dict[str, float] = {}
+    for claim in article.claims:
+        for k in claim_figure_keys(claim):
+            figures[k] = figure_weight(k)
+    headline: set[str] = set()
+    for text in (article.title, article.core_viewpoint):
+        for fig in figures_of(text):
+            if (hk := figure_key(fig)) is not None:
+                figures.setdefault(hk, figure_weight(hk))
+                if figure_weight(hk) >= 1.0:  # a percentage in a headline is rarely what the event is
+                    headline.add(hk)
+    title_words = words_of(article.title)
+    counts: dict[str, float] = {}
+    for w in title_words:
+        counts[w] = counts.get(w, 0.0) + 2.0
+    body = [article.core_viewpoint] + [c.text for c in article.claims]
+    if not article.claims:
+        body += [p.text for p in article.points()]
+    for text in body:
+        for w in words_of(text):
+            counts[w] = counts.get(w, 0.0) + 1.0
+    return Features(
+        article_id=article.id,
+        day=day_of(article),
+        language=article.language,
+        source=article.source,
+        groups=entity_groups(article),
+        figures=figures,
+        headline_figures=frozenset(headline),
+        title_words=frozenset(title_words),
+        words=counts,
+    )

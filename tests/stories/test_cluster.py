@@ -1,0 +1,145 @@
+"""Story clustering: cross-script, figures, the same people in other events, and a cost that does not grow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.article import Article, Figure, FigureKind, load_article
+from bot.stories import StoryIndex
+from bot.stories.features import figure_key
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def art(name: str) -> Article:
+    return load_article((DATA / name).read_bytes())
+
+
+def grouped(*names: str) -> dict[str, str]:
+    index = StoryIndex()
+    articles = {n: art(n) for n in names}
+    for n in sorted(names, key=lambda n: articles[n].published_at or ""):
+        index.add(articles[n])
+    return {n: index.story_of(a.id) or "" for n, a in articles.items()}
+
+
+def test_figures_are_normalized_across_scripts_and_units() -> None:
+    en = Figure(text="$100 billion", kind=FigureKind.MONEY, value=100e9, unit="USD")
+    zh = Figure(text="1000亿美元", kind=FigureKind.MONEY, value=1000 * 1e8, unit="USD")
+    assert figure_key(en) == figure_key(zh) is not None
+    almost = Figure(text="$97.4 billion", kind=FigureKind.MONEY, value=97.4e9, unit="USD")
+    assert figure_key(almost) == figure_key(
+        Figure(text="974亿美元", kind=FigureKind.MONEY, value=974e8, unit="USD")
+    )
+    assert figure_key(almost) != figure_key(en)
+    price = Figure(text="$20.47", kind=FigureKind.MONEY, value=20.47, unit="USD")
+    assert figure_key(price) is None  # a share price tells no event apart
+
+
+def test_one_event_across_sources_and_languages() -> None:
+    got = grouped("d1-nvidia-openai-en.txt", "d4-nvidia-openai-zh.txt")
+    assert got["d1-nvidia-openai-en.txt"] == got["d4-nvidia-openai-zh.txt"]
+    got = grouped("h1-muskbid-en.txt", "h2-muskbid-en.txt", "h3-muskbid-en.txt", "h5-muskbid-zh.txt")
+    assert len(set(got.values())) == 1
+    got = grouped("a1-gelsinger-en.txt", "a4-gelsinger-zh.txt")
+    assert len(set(got.values())) == 1
+
+
+def test_a_spelling_learnt_from_one_article_serves_the_next() -> None:
+    # d4 writes only 黄仁勋; an earlier article gave 黄仁勋 (Jensen Huang)
+    index = StoryIndex()
+    teacher = load_article(
+        "英伟达发布新芯片\n新浪科技·2025-06-01 08:00\n\n核心观点：黄仁勋（Jensen Huang）发布新芯片［1］。"
+    )
+    index.add(teacher)
+    zh, en = art("d4-nvidia-openai-zh.txt"), art("d1-nvidia-openai-en.txt")
+    index.add(en)
+    index.add(zh)
+    assert index.story_of(zh.id) == index.story_of(en.id)
+    # and a registry given to the index does the same without any teaching article
+    seeded = StoryIndex(aliases=[["Jensen Huang", "黄仁勋"]])
+    assert seeded.add(en) == seeded.add(zh)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("a1-gelsinger-en.txt", "b1-tan-en.txt"),  # Intel's CEO, December 2024 vs August 2025
+        ("g1-altman-en.txt", "h1-muskbid-en.txt"),  # OpenAI and Altman, 2023 ouster vs 2025 bid
+        ("c1-nvidia-intel-en.txt", "d1-nvidia-openai-en.txt"),  # Nvidia and Huang, four days apart
+    ],
+)
+def test_the_same_people_in_another_event_stay_apart(first: str, second: str) -> None:
+    got = grouped(first, second)
+    assert got[first] != got[second]
+
+
+def test_traps_hold_in_a_mixed_batch_and_every_article_is_in_one_story() -> None:
+    names = sorted(p.name for p in DATA.glob("*.txt"))
+    got = grouped(*names)
+    events = {n: n[0] for n in names}
+    for x in names:
+        for y in names:
+            assert (got[x] == got[y]) == (events[x] == events[y]), (x, y)
+
+
+def test_adding_twice_changes_nothing_and_singletons_are_stories() -> None:
+    index = StoryIndex()
+    a = art("g1-altman-en.txt")
+    sid = index.add(a)
+    assert index.add(a) == sid
+    assert len(index) == 1
+    story = index.story(sid)
+    assert story is not None and story.article_ids == [a.id]
+    assert story.title == a.title
+
+
+def test_an_article_linking_two_stories_merges_them() -> None:
+    index = StoryIndex()
+    zh_only = load_article(
+        "OpenAI董事会解雇奥特曼\n新浪科技·2023-11-18 08:10\n\n"
+        "核心观点：董事会成员包括伊利亚·苏茨克维（Ilya Sutskever）与亚当·德安杰洛（Adam D'Angelo）［1］。"
+        "要点一：反应 - 萨提亚·纳德拉（Satya Nadella）表示合作将继续［2］。"
+    )
+    index.add(art("g1-altman-en.txt"))
+    index.add(zh_only)
+    before = len(index)
+    bridge = load_article(
+        "Investors push OpenAI board to bring back Altman\nReportify·2023-11-19 02:15\n\n"
+        "Key Points - Investors are pressing OpenAI's board to reinstate Sam Altman [1]. Group 1: Pressure - "
+        "Satya Nadella was reportedly furious [2]. - Mira Murati backed his return [3]. Group 2: Board - "
+        "Ilya Sutskever, Adam D'Angelo, Tasha McCauley and Helen Toner voted to remove him [4]."
+    )
+    sid = index.add(bridge)
+    assert before == 2 and len(index) == 1
+    assert index.story_of(zh_only.id) == sid
+
+
+def _synthetic(i: int, day: int) -> Article:
+    month, dom = divmod(day, 28)
+    return load_article(
+        f"Nvidia update number {i} on product line {i}\nWire·{2020 + month // 12}-{month % 12 + 1:02d}-{dom + 1:02d} 08:00\n\n"
+        f"Core Viewpoint - Nvidia said product line {i} will ship {1000 + i} units to customer {i} [1]."
+    )
+
+
+def test_cost_per_add_does_not_grow_with_the_number_of_stories(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every story names Nvidia; an add still compares with a bounded number of stories and members."""
+    index = StoryIndex(max_candidates=8, max_compared=4, posting_cap=16)
+    calls = {"n": 0}
+    real = index.evidence
+
+    def counting(*args: object) -> object:
+        calls["n"] += 1
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index, "evidence", counting)
+    per_add = []
+    for i in range(600):
+        calls["n"] = 0
+        index.add(_synthetic(i, (i // 20) % 300))  # twenty stories a day
+        per_add.append(calls["n"])
+    assert max(per_add) <= 8 * 4
+    assert all(len(p) <= 16 for p in index._postings.values())
