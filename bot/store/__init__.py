@@ -33,7 +33,9 @@ def open_store(url: str) -> SQLStore:
     if url.startswith(("postgres://", "postgresql://")):
         try:
             from .postgres import PostgresStore
-        except ImportError as exc:
+        except ModuleNotFoundError as exc:
+            if exc.name != "asyncpg":
+                raise
             raise StoreError(
                 "PostgreSQL needs asyncpg: install Newsdesk with the postgres extra (pip install -e '.[postgres]')"
             ) from exc
