@@ -43,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
     p.add_argument("--json", action="store_true", help="print JSON Lines, one object per file")
 
+    from bot import moves_cli
+
+    moves_cli.add_parser(sub, EPILOG)
+
     p = sub.add_parser(
         "ingest", help="parse article files (and RSS/Atom feeds) into the store", epilog=EPILOG
     )
@@ -155,6 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_run(settings, err)
         if args.command == "parse":
             return cmd_parse(args.paths, args.json, console)
+        if args.command == "moves":
+            from bot import moves_cli
+
+            return moves_cli.run(args.paths, args.json, console)
         if args.command == "ingest":
             return asyncio.run(
                 cmd_ingest(
