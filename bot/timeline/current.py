@@ -11,6 +11,7 @@ Pure and n log n in the number of moves (one sort per person).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -44,8 +45,32 @@ def _sort_key(move: Move, seq: int) -> tuple[str, str, int]:
     return (move.date or move.article_date or "", move.article_date or "", seq)
 
 
+_SUFFIX = re.compile(r"\b(?:the|inc|corp|corporation|co|company|ltd|plc|llc|group|holdings)\b|[^\w\s]", re.I)
+
+
+def org_key(name: str | None) -> str:
+    """An organization's name as compared across articles: "The Walt Disney Company" ~ "walt disney"."""
+    return " ".join(_SUFFIX.sub(" ", (name or "").casefold()).split())
+
+
 def _same_org(a: str | None, b: str | None) -> bool:
-    return (a or "").casefold() == (b or "").casefold()
+    ka, kb = org_key(a), org_key(b)
+    if not ka or not kb:
+        return ka == kb
+    if ka == kb:
+        return True
+    short, long = sorted((ka, kb), key=len)
+    if any("\u3400" <= c <= "\u9fff" for c in short):
+        return short in long  # 阿里巴巴 ~ 阿里巴巴集团
+    return f" {short} " in f" {long} "  # whole words: "Disney" ~ "Walt Disney", not "Meta" ~ "Metals"
+
+
+def _held_key(held: dict[str, Position], organization: str | None) -> str | None:
+    """The key of the position held at ``organization``, by the same name or a shorter/longer form of it."""
+    key = org_key(organization)
+    if key in held:
+        return key
+    return next((k for k, p in held.items() if _same_org(p.organization, organization)), None)
 
 
 def standings(
@@ -68,20 +93,20 @@ def standings(
                 upcoming.append(move)
                 continue
             done.append(move)
-            org_key = (move.organization or "").casefold()
+            hk = _held_key(held, move.organization) or org_key(move.organization)
             if move.kind in _ENDS:
                 if move.organization is None and len(held) == 1:
-                    org_key = next(iter(held))  # "X resigned": from the one position held
-                old = held.pop(org_key, None)
+                    hk = next(iter(held))  # "X resigned": from the one position held
+                old = held.pop(hk, None)
                 if old is not None:
                     former.append(old)
                 else:
                     former.append(Position(move.organization, move.role, None, move))
                 continue
-            old = held.pop(org_key, None)
+            old = held.pop(hk, None)
             role = move.role or (old.role if old is not None else None)
             since = move.date if old is None or move.role else old.since
-            held[org_key] = Position(move.organization, role, since or move.date, move)
+            held[hk] = Position(move.organization, role, since or move.date, move)
         latest_first = tuple(reversed(held.values()))
         out[k] = Standing(
             person=items[-1][1].person,

@@ -51,6 +51,7 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
     ),
     (r"succeed(?:s|ed|ing)?", "appointed", "subj"),
     (r"step(?:s|ped|ping)?\s+(?:in|up)(?=\s+as\b)", "appointed", "subj"),
+    (r"(?<=will\s)serve(?=\s+as\b)|(?<=to\s)serve(?=\s+as\b)", "appointed", "subj"),
     (r"assum(?:e|es|ed|ing)\s+the\s+(?:role|post|position|title)", "appointed", "subj"),
     (
         r"(?:was|were|is|are|been|be)\s+forced\s+(?:out|to\s+(?:resign|step\s+down|leave|quit))",
@@ -139,7 +140,7 @@ CN_LOCAL_HEDGE = re.compile(
 
 # Future: an announced move that has not happened yet.
 FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|(?:plans?|planning|intends?|intending|set|scheduled|due|expects?|agreed)\s+to|(?:is|are)\s+to"
+    r"\b(?:will|shall|'ll|(?:plans?|planning|intends?|intending|set|scheduled|due|expects?)\s+to|(?:is|are)\s+to"
     r"|(?:is|are)\s+(?:leaving|joining|stepping|retiring|returning|departing)|would|upcoming|incoming|next)\b"
     r"|将|拟|计划|即将|预计",
     re.I,
@@ -155,6 +156,12 @@ GENERIC_ORG = re.compile(
     re.I,
 )
 CN_GENERIC_ORG = re.compile(r"该公司|本公司|公司|该集团|集团|该行|董事会")
+# An organization's name that only says what kind of body it is ("Board", "The Company"): it stands for the
+# organization the article is about, like "the board".
+GENERIC_ORG_NAME = re.compile(
+    r"(?:the\s+)?(?:board(?:\s+of\s+directors)?|company|firm|group|startup|management|directors|董事会|公司|集团)",
+    re.I,
+)
 
 # Chinese role words: a span after a verb splits at the first of these into organization and role.
 CN_ROLES = (

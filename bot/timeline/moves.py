@@ -26,7 +26,13 @@ from typing import Literal
 
 from bot.article import Article, Stance
 from bot.article.extract import stance_of
-from bot.article.lexicon import CJK_NAME_STOP, CJK_SURNAMES
+from bot.article.lexicon import (
+    CJK_NAME_STOP,
+    CJK_SURNAMES,
+    COMMON_NOUNS,
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+)
 from bot.article.sentences import split_sentences, strip_citations
 
 from .dates import DateMention, find_dates, parse_article_date
@@ -41,6 +47,7 @@ from .lexicon import (
     EN_TRIGGER_INFO,
     FUTURE,
     GENERIC_ORG,
+    GENERIC_ORG_NAME,
     LOCAL_HEDGE,
     ROLE_HEAD_WORDS,
     ROLE_WORDS,
@@ -205,6 +212,8 @@ class _Reader:
             self.person_org[p.name] = p.organization
             self.known_people.add(p.name)
         for o in self.article.organizations:
+            if GENERIC_ORG_NAME.fullmatch(o.name.strip()):
+                continue  # "Board": read as "the board", the organization the article is about
             self.orgs.add(o.name, o.name)
             for alias in o.aliases:
                 self.orgs.add(alias, o.name)
@@ -251,7 +260,12 @@ class _Reader:
 
 # --- persons, organizations and roles around a verb ------------------------------------------------------
 
-_CONJ = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|、|和|与|及|以及)\s*$")
+_CONJ = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|、|和|与|及|以及)\s*(?:(?:"
+    + "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
+    + r")\s+)*$",
+    re.I,
+)
 _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|been|be|being|get|gets|got|had|has|have)\s+(?:\w+ly\s+|also\s+|then\s+|now\s+|later\s+|since\s+)?$",
     re.I,
@@ -266,18 +280,38 @@ _LEAVE_OK_NEXT = frozenset(
     "for to after in on at last earlier this shortly abruptly quietly and as when following amid over his her their its "
     "the a effective immediately from last month year week".split()
 )
+_POSTS = frozenset(
+    "post job role position seat board helm company firm group bank startup start-up lab business team chair".split()
+)
 _ROLE_SKIP = frozenset("the a an its his her their new next first permanent full-time".split())
 _CN_SUBJECT_GAP = re.compile(
-    r"(?:先生|女士)?(?:将于?[^，。；,;]{0,14}?|已经?|正式|也|则|随后|于[^，。；,;]{0,14}?|在[^，。；,;]{0,14}?|曾|亦|今日|近日|日前|宣布|本人|同时|还|又|现)*$"
+    r"(?:先生|女士)?(?:将于?[^，。；,;]{0,14}?|已经?|正式|也|则|随后|于[^，。；,;]{0,14}?|在[^，。；,;]{0,14}?|因[^，。；,;]{0,12}?"
+    r"|曾|亦|今日|近日|日前|宣布|本人|同时|还|又|现)*$"
 )
 _CN_NAME_BEFORE = re.compile(
-    rf"(?:^|[^\u3400-\u9fff]|由|和|与|、|及|称|宣布)([{''.join(sorted(CJK_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
+    rf"(?:^|[^\u3400-\u9fff]|由|和|与|、|及|称|宣布|[官长裁理席事监书人总师])([{''.join(sorted(CJK_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
     + _CN_SUBJECT_GAP.pattern
 )
 _CN_NAME_AFTER = re.compile(
     rf"^(?:了|原)?([{''.join(sorted(CJK_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
     r"(?=为|担任|出任|的|先生|女士|同志|[，,。；、]|职务|公司|集团|董事|总|副|首席|$)"
 )
+_CN_SUBJECT_ORG = re.compile(
+    r"^(?:\d{1,2}月\d{1,2}日[，,]?)?([\u4e00-\u9fffA-Za-z]{2,16}?)"
+    r"(?:在|宣布|称|表示|发布|公告|完成|今日|近日|日前|正式|发表|回应|澄清|任命|聘任|免去|选举|董事会|换帅|高管|人事|拟|将|已|"
+    + CN_ROLE.pattern
+    + ")"
+)
+_SUBJECT_ORG = re.compile(
+    r"^(?:The\s+)?([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})(?:['’]s\s+board)?"
+    r"(?:\s+(?:on\s+\w+day|has|have|had|also|today|yesterday|formally|officially))*$"
+)
+_EN_NAME = r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’\-]+){1,2})"
+_EN_NAME_BEFORE = re.compile(
+    _EN_NAME + r"(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|will|would|was|is|also|then|later|now)\s+)*$"
+)
+_EN_NAME_AFTER = re.compile(r"^\s+(?:(?:its|the|former|[a-z\-]+)\s+){0,3}?" + _EN_NAME + r"\b")
+_NOT_IN_NAME = NOT_NAME_WORDS | ORG_WORDS | COMMON_NOUNS | ROLE_WORDS
 _CN_STOP = re.compile(r"[，。；、,;.!?！？：:（(）)]|职务|一职|职位|的职|等职|后|并|而|之后|以来|期间")
 _CN_ROLE_AFTER = re.compile(r"(?:担任|出任|接任|升任|任|为|成为)")
 
@@ -319,6 +353,8 @@ def _role_at(text: str, pos: int) -> tuple[str | None, int]:
     while j < len(words):
         w = words[j][0]
         low = w.lower()
+        if low.endswith("s") and low not in ROLE_WORDS and low[:-1] in ROLE_WORDS:
+            w, low = w[:-1], low[:-1]  # "interim co-CEOs" -> "interim co-CEO"
         if low in ROLE_WORDS or (low in ("and", "of") and role):
             role.append(w)
             if low in ROLE_HEAD_WORDS:
@@ -340,6 +376,8 @@ def _org_run_at(text: str, pos: int) -> tuple[str, int] | None:
     if not m:
         return None
     run = re.sub(r"['’]s$", "", m.group(0)).strip()
+    if run.endswith(".") and not re.search(r"\b(?:Inc|Co|Corp|Ltd|Bros|S\.A|N\.V)\.$", run):
+        run = run[:-1]  # the sentence's full stop
     words = run.split()
     while words and words[-1].lower() in ("of", "for", "and", "de", "&"):
         words.pop()
@@ -367,6 +405,26 @@ class _SentenceReader:
         self.r = reader
         self.s = sent
         self.text = sent.text
+        self.fallback_person: str | None = None
+        # rumour words and semicolons, found once: each verb asks by bisection whether one stands before it
+        self.rumours = [m.start() for m in RUMOUR_BEFORE.finditer(sent.text)]
+        self.semicolons = [i for i, c in enumerate(sent.text) if c in ";；"]
+        if _CJK.search(sent.text):
+            self._cn_subject_org()
+
+    def _cn_subject_org(self) -> None:
+        """ "百度宣布…", "中炬高新在…": the organization a Chinese sentence opens with."""
+        m = _CN_SUBJECT_ORG.match(self.text)
+        if not m:
+            return
+        org = m.group(1)
+        if org in self.r.known_people or CN_ROLE.search(org) or CN_GENERIC_ORG.match(org):
+            return
+        if len(org) <= 3 and org[0] in CJK_SURNAMES and not CN_ORG_SUFFIX.search(org):
+            return  # reads like a name
+        if any(m.kind == "person" and m.start < len(org) for m in self.s.mentions):
+            return
+        self._learn(org)
 
     # persons ------------------------------------------------------------------------------------------------
 
@@ -407,6 +465,22 @@ class _SentenceReader:
             cur = nxt
         return [n for n in names if n], cur.end
 
+    def _en_name(self, m: re.Match[str] | None) -> list[str]:
+        """A name the article's people missed, written right beside the verb ("Niel Golightly")."""
+        if m is None:
+            return []
+        name = m.group(1)
+        words = name.replace(".", "").split()
+        if any(w.lower() in _NOT_IN_NAME or w.lower() in _MONTH_WORDS for w in words):
+            return []
+        if list(self.r.orgs.scan(_tokens(name))):
+            return []
+        self.r.people.add(name, name)
+        self.r.people.add(words[-1], name)
+        self.r.known_people.add(name)
+        self.fallback_person = name
+        return [name]
+
     # organizations ----------------------------------------------------------------------------------------
 
     def _org_mentions(self, lo: int, hi: int) -> list[tuple[_Mention, str | None]]:
@@ -421,10 +495,13 @@ class _SentenceReader:
         source: str | None = None
         dest: str | None = None
         source_end = pos
+        k = bisect_right(self.s.person_starts, pos)
+        if k < len(self.s.persons):
+            hi = min(hi, self.s.person_starts[k])  # another person starts another clause
         for m, name in self._org_mentions(pos, hi):
             lead = self.text[max(pos, m.start - 12) : m.start].lower()
             is_dest = bool(re.search(r"\b(?:for|to\s+join|to|into)\s+(?:rival\s+|the\s+)?$", lead))
-            if is_dest and name:
+            if is_dest and name and not m.generic:
                 dest = dest or name
             elif source is None and name:
                 source, source_end = name, m.end
@@ -447,6 +524,17 @@ class _SentenceReader:
         for x in self.s.orgs:
             if self.s.mentions[x].generic and self.s.names[x] is None:
                 self.s.names[x] = org
+
+    def _subject_org(self, lo: int, hi: int) -> str | None:
+        """ "Orbital Freight appointed …": an organization the article's list missed, as the verb's subject."""
+        m = _SUBJECT_ORG.match(self.text[lo:hi].strip())
+        if not m or self._person_at(lo + self.text[lo:hi].index(m.group(1))):
+            return None
+        run = _org_run_at(m.group(1), 0)
+        if run is None or run[0] != m.group(1) or run[0] in self.r.known_people:
+            return None
+        self._learn(run[0])
+        return run[0]
 
     def _person_at(self, pos: int) -> bool:
         k = bisect_left(self.s.person_starts, pos)
@@ -501,7 +589,10 @@ class _SentenceReader:
     # the verbs ---------------------------------------------------------------------------------------------
 
     def hedged(self, start: int, chinese: bool) -> bool:
-        if RUMOUR_BEFORE.search(self.text, max(0, self.text.rfind(";", 0, start) + 1), start):
+        k = bisect_left(self.semicolons, start) - 1
+        lo = self.semicolons[k] + 1 if k >= 0 else 0
+        r = bisect_left(self.rumours, lo)
+        if r < len(self.rumours) and self.rumours[r] < start:
             return True
         if chinese:
             lo = max(_clause_start(self.text, start), start - 8)
@@ -530,11 +621,11 @@ class _SentenceReader:
         org: str | None = None
         extra: list[tuple[MoveKind, str]] = []
         if mode == "noun":
-            persons = self._noun_persons(start, end, hi)
+            persons, pend = self._noun_persons(start, end, hi)
             if not persons:
                 return None
-            role, org = self._role_and_org_after(end, hi)
-            src, dest, _ = self._org_after(end, hi)
+            role, org = self._role_and_org_after(pend, hi)
+            src, dest, _ = self._org_after(pend, hi)
             org = org or src
             if dest and kind is MoveKind.LEFT:
                 extra.append((MoveKind.JOINED, dest))
@@ -547,12 +638,16 @@ class _SentenceReader:
             else:
                 persons, pend = self._persons_after(end, min(hi, end + 70))
                 if not persons:
+                    nm = _EN_NAME_AFTER.match(self.text[end:hi])
+                    persons = self._en_name(nm)
+                    pend = end + nm.end() if nm and persons else end
+                if not persons:
                     return None
                 role, org = self._role_and_org_after(pend, hi)
                 if org is None:
-                    subj = self._org_mentions(_clause_start(self.text, start), start)
-                    if subj:
-                        org = subj[-1][1]
+                    cs = _clause_start(self.text, start)
+                    subj = self._org_mentions(cs, start)
+                    org = subj[-1][1] if subj else self._subject_org(cs, start)
             if (
                 mode == "obj_role"
                 and role is None
@@ -562,11 +657,21 @@ class _SentenceReader:
         else:
             persons = self._persons_before(start)
             if not persons:
+                persons = self._en_name(_EN_NAME_BEFORE.search(self.text[max(0, start - 90) : start]))
+            if not persons:
                 return None
             after = self.text[end:hi]
             if kind is MoveKind.LEFT and m.group(0).lower().startswith(("le", "quit")):
                 nxt = re.match(r"\s*([\w,.]+)", after)
                 word = nxt.group(1).lower().strip(",.") if nxt else ""
+                det = re.match(r"\s*(?:the|a|an|his|her|their|its)\s+([\w\-]+)", after, re.I)
+                if (
+                    det
+                    and det.group(1).lower() not in _POSTS
+                    and not self._org_mentions(end, end + det.end() + 1)
+                    and not _org_run_at(self.text, end + det.start(1))
+                ):
+                    return None  # "left the meeting early"
                 if (
                     nxt
                     and word not in _LEAVE_OK_NEXT
@@ -586,7 +691,7 @@ class _SentenceReader:
                 and not re.match(r"\s+the\s+board\b", after, re.I)
             ):
                 return None
-            org = src or org_in_role
+            org = org_in_role or src  # "became CEO of X" names its organization in the role
             if kind is MoveKind.JOINED and org is None and dest:
                 org, dest = dest, None
             if dest and kind is MoveKind.LEFT:
@@ -603,22 +708,23 @@ class _SentenceReader:
             org = self._fallback_org(persons, start, {d for _, d in extra})
         return _Found(persons, kind, org, role, start, end, future, extra)
 
-    def _noun_persons(self, start: int, end: int, hi: int) -> list[str]:
+    def _noun_persons(self, start: int, end: int, hi: int) -> tuple[list[str], int]:
+        """ "X's departure", "his exit", "the departure of X": the people and where the phrase ends."""
         s = self.s
         k = bisect_left(s.person_starts, start) - 1
         if k >= 0:
             m = s.mentions[s.persons[k]]
             gap = self.text[m.end : start]
             if _POSSESSIVE_GAP.match(gap):
-                return self._persons_before(start)
+                return self._persons_before(start), end
             his = m.generic and self.text[m.start : m.end].lower() in ("his", "her")
             if his and re.match(r"^\s+(?:[a-z\-]+\s+){0,2}$", gap):
-                return self._persons_before(start)
+                return self._persons_before(start), end
         k = bisect_left(s.person_starts, end)
         near = k < len(s.persons) and s.person_starts[k] <= end + 60
         if near and _OF_GAP.match(self.text[end : s.person_starts[k]]):
-            return self._persons_after(end, end + 60)[0]
-        return []
+            return self._persons_after(end, end + 60)
+        return [], end
 
     def _fallback_org(self, persons: list[str], pos: int, exclude: set[str]) -> str | None:
         near = self._nearest_org(pos, exclude)
@@ -703,6 +809,8 @@ class _SentenceReader:
             role = None
         if org is not None and _CJK.search(org) and len(org) > 12 and not CN_ORG_SUFFIX.search(org):
             org = None
+        if org is not None and _CJK.search(org) and not mentions:
+            self._learn(org)
         return org, role
 
 
@@ -765,7 +873,11 @@ def _assign_dates(sent: _Sentence, spans: list[tuple[int, int]]) -> dict[int, li
             if breaks[s] - breaks[min(d.end, s)] == 0 or intro:
                 cands.append((max(0, s - d.end), 1, s))
         if cands:
-            owners.setdefault(min(cands)[2], []).append(d)
+            # English writes the date after the verb ("joined Intel in 1979 and left in 2009"), Chinese before
+            # it ("于2017年1月加入"): when both verbs may take it, that side wins.
+            after_verb = 1 if _CJK.search(text[d.start : d.end]) else 0
+            pick = [c for c in cands if c[1] == after_verb] if len(cands) == 2 else cands
+            owners.setdefault(min(pick)[2], []).append(d)
     return owners
 
 
@@ -775,6 +887,16 @@ def extract_moves(article: Article) -> list[Move]:
     reader = _Reader(article, ref)
     article_day = ref.isoformat() if ref else None
     out = _Kept()
+    # The title names what the article is about: its organizations and people are the context of the first
+    # sentences ("the company"), though its verbs make no moves of their own (the body says them again).
+    title = reader.sentence(article.title)
+    title_reader = _SentenceReader(reader, title)
+    for m in CN_TRIGGER.finditer(article.title):
+        title_reader.chinese(m)
+    for m in EN_TRIGGER.finditer(article.title):
+        title_reader.english(m)
+    reader.remember(title)
+    reader.context.first_org = reader.context.org
     for raw in _sentences(article):
         text, _ = strip_citations(raw)
         if not text:
@@ -812,6 +934,8 @@ def extract_moves(article: Article) -> list[Move]:
                     )
                     out.add(move)
         reader.remember(sent)
+        if sr.fallback_person and not any(m.kind == "person" and not m.generic for m in sent.mentions):
+            reader.context.person = sr.fallback_person
     return list(out.moves.values())
 
 
