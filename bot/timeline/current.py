@@ -2,7 +2,8 @@
 
 A person's moves are put in date order (the event's date; moves on the same date in the order of their
 articles' dates, then as written). Each one changes the positions the person holds: joined, appointed and
-returned set the role at that organization; left and fired end it. What remains, latest first, is where the
+returned set the role at that organization (and end a full-time post elsewhere; board seats are held side by
+side); left and fired end it. What remains, latest first, is where the
 person is now; a person who left an organization is not shown with its role unless a later move gives it back.
 Announced moves dated after ``today`` have not happened yet: they are kept apart as upcoming.
 
@@ -65,6 +66,16 @@ def _same_org(a: str | None, b: str | None) -> bool:
     return f" {short} " in f" {long} "  # whole words: "Disney" ~ "Walt Disney", not "Meta" ~ "Metals"
 
 
+_BOARD = re.compile(
+    r"\b(?:board|director|chair\w*|trustee|advis[eo]r|member|fellow)\b|董事(?!长)|顾问|委员", re.I
+)
+
+
+def _concurrent(role: str | None) -> bool:
+    """A seat on a board (director, chair, adviser) is held beside a full-time post."""
+    return bool(role and _BOARD.search(role))
+
+
 def _held_key(held: dict[str, Position], organization: str | None) -> str | None:
     """The key of the position held at ``organization``, by the same name or a shorter/longer form of it."""
     key = org_key(organization)
@@ -104,6 +115,10 @@ def standings(
                     former.append(Position(move.organization, move.role, None, move))
                 continue
             old = held.pop(hk, None)
+            if not _concurrent(move.role):
+                # a new post elsewhere ends the earlier ones, unless either is a seat on a board
+                for other in [k for k, p in held.items() if not _concurrent(p.role)]:
+                    former.append(held.pop(other))
             role = move.role or (old.role if old is not None else None)
             since = move.date if old is None or move.role else old.since
             held[hk] = Position(move.organization, role, since or move.date, move)

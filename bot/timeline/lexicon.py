@@ -21,7 +21,7 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
         "returned",
         "obj",
     ),
-    (r"join(?:s|ed|ing)?", "joined", "subj"),
+    (r"join(?:s|ed|ing)?|c(?:ame|omes?|oming)\s+to(?=\s+[A-Z])", "joined", "subj"),
     (
         r"(?:move[sd]?|moving|defect(?:s|ed|ing)?|jump(?:s|ed|ing)?|switch(?:es|ed|ing)?|decamp(?:s|ed)?)(?=\s+to\b)",
         "joined",

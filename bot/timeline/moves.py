@@ -30,6 +30,7 @@ from bot.article.lexicon import (
     CJK_NAME_STOP,
     CJK_SURNAMES,
     COMMON_NOUNS,
+    GIVEN_NAMES,
     NOT_NAME_WORDS,
     ORG_WORDS,
 )
@@ -205,18 +206,41 @@ class _Reader:
     context: _Context = field(default_factory=_Context)
 
     def __post_init__(self) -> None:
+        surnames: dict[str, set[str]] = {}
         for p in self.article.people:
             self.people.add(p.name, p.name)
             for alias in p.aliases:
                 self.people.add(alias, p.name)
             self.person_org[p.name] = p.organization
             self.known_people.add(p.name)
+            words = p.name.split()
+            if len(words) >= 2 and words[-1][:1].isupper():
+                surnames.setdefault(words[-1], set()).add(p.name)
+        for surname, names in surnames.items():
+            if len(names) == 1:  # "Gelsinger" for "Pat Gelsinger", unless two people share it
+                self.people.add(surname, next(iter(names)))
         for o in self.article.organizations:
             if GENERIC_ORG_NAME.fullmatch(o.name.strip()):
                 continue  # "Board": read as "the board", the organization the article is about
             self.orgs.add(o.name, o.name)
             for alias in o.aliases:
                 self.orgs.add(alias, o.name)
+
+    def title_people(self, title: str) -> None:
+        """A title often names the article's subject ("Who is Mira Murati?") when the body only uses the
+        surname: a given name and one or two capitalized words there is a person, known by the surname too."""
+        for m in re.finditer(_EN_NAME, title):
+            name = m.group(1)
+            words = name.replace(".", "").split()
+            if words[0].lower() not in GIVEN_NAMES or name in self.known_people:
+                continue
+            if any(w.lower() in _NOT_IN_NAME or w.lower() in _MONTH_WORDS for w in words[1:]):
+                continue
+            if list(self.orgs.scan(_tokens(name))) or list(self.people.scan(_tokens(name))):
+                continue
+            self.people.add(name, name)
+            self.people.add(words[-1], name)
+            self.known_people.add(name)
 
     # -- mentions --------------------------------------------------------------------------------------------
 
@@ -248,14 +272,21 @@ class _Reader:
         return _Sentence(text, found, names, find_dates(text, self.ref))
 
     def remember(self, sent: _Sentence) -> None:
+        subject = None
         for m, name in zip(sent.mentions, sent.names, strict=True):
-            if m.generic or name is None:
+            if name is None:
                 continue
             if m.kind == "person":
-                self.context.person = name
+                # "He" in the next sentence is most often this one's subject: the first person it names (a
+                # pronoun standing for someone counts as naming them)
+                subject = subject or name
+            elif m.generic:
+                continue
             else:
                 self.context.org = name
                 self.context.first_org = self.context.first_org or name
+        if subject is not None:
+            self.context.person = subject
 
 
 # --- persons, organizations and roles around a verb ------------------------------------------------------
@@ -420,6 +451,9 @@ class _SentenceReader:
         org = m.group(1)
         if org in self.r.known_people or CN_ROLE.search(org) or CN_GENERIC_ORG.match(org):
             return
+        by_role = CN_ROLE.match(self.text, m.end(1)) is not None
+        if (by_role and not CN_ORG_SUFFIX.search(org)) or re.search(r"[的了]", org):
+            return  # "上市公司失联总经理": a description, not a name
         if len(org) <= 3 and org[0] in CJK_SURNAMES and not CN_ORG_SUFFIX.search(org):
             return  # reads like a name
         if any(m.kind == "person" and m.start < len(org) for m in self.s.mentions):
@@ -887,6 +921,7 @@ def extract_moves(article: Article) -> list[Move]:
     reader = _Reader(article, ref)
     article_day = ref.isoformat() if ref else None
     out = _Kept()
+    reader.title_people(article.title)
     # The title names what the article is about: its organizations and people are the context of the first
     # sentences ("the company"), though its verbs make no moves of their own (the body says them again).
     title = reader.sentence(article.title)
@@ -951,6 +986,17 @@ class _Kept:
         pk = (move.person, move.kind)
         key = (*pk, (move.organization or "").casefold())
         old = self.moves.get(key)
+        if (
+            old is not None
+            and old.date_from == move.date_from == "text"
+            and old.date
+            and move.date
+            and not (old.date.startswith(move.date) or move.date.startswith(old.date))
+        ):
+            # the same kind of move at the same place on another date is another event ("left Intel in 2009
+            # ... retired from Intel in 2024")
+            key = (*pk, f"{key[2]}@{move.date}")
+            old = self.moves.get(key)
         if old is None:
             if move.organization and (*pk, "") in self.moves:
                 del self.moves[(*pk, "")]

@@ -84,3 +84,14 @@ def test_identity_is_the_callers() -> None:
 
 def test_unknown_person_keeps_the_articles_role() -> None:
     assert shown_role("Kestrel", "CEO", None) == ("Kestrel", "CEO")
+
+
+def test_a_new_post_elsewhere_ends_the_old_one_but_not_a_board_seat() -> None:
+    moves = [
+        mv("Ana Ruiz", "joined", "Kestrel", "2016", "vice president"),
+        mv("Ana Ruiz", "joined", "Lumen", "2018", "vice president"),
+        mv("Ana Ruiz", "joined", "Orca Trust", "2019", "board member"),
+    ]
+    st = standings(moves)["ana ruiz"]
+    assert {p.organization for p in st.held} == {"Lumen", "Orca Trust"}
+    assert [p.organization for p in st.former] == ["Kestrel"]

@@ -132,3 +132,33 @@ def test_evidence_is_the_sentence() -> None:
 def test_the_same_move_twice_is_kept_once() -> None:
     found = moves_of("Karen Holloway has left Vantrix Systems.", "Holloway left Vantrix Systems in April.")
     assert len(found) == 1 and found[0].date == "2025-04"
+
+
+def test_the_title_names_the_subject_the_body_calls_by_surname() -> None:
+    found = moves_of(
+        "Okafor joined Bellweather Insurance in 2011.",
+        "She left Bellweather Insurance in 2020.",
+        title="Who is Miriam Okafor?",
+    )
+    assert {(m.person, m.kind.value, m.date) for m in found} == {
+        ("Miriam Okafor", "joined", "2011"),
+        ("Miriam Okafor", "left", "2020"),
+    }
+
+
+def test_he_is_the_subject_of_the_sentence_before() -> None:
+    found = triples(
+        moves_of(
+            "Karl Jansen returned to Ostrava Steel as chief executive, replacing Jiri Novak.",
+            "He retired from Ostrava Steel in 2024.",
+        )
+    )
+    assert ("Karl Jansen", "left", "Ostrava Steel") in found
+    assert not any(p == "Jiri Novak" for p, _, _ in found)
+
+
+def test_the_same_move_on_another_date_is_another_move() -> None:
+    found = moves_of(
+        "Karl Jansen left Ostrava Steel in 2009.", "Karl Jansen left Ostrava Steel again in 2024."
+    )
+    assert sorted(m.date or "" for m in found) == ["2009", "2024"]
