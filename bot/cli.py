@@ -57,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     p.add_argument("--json", action="store_true", help="print JSON Lines, one object per story")
 
+    from bot import moves_cli
+
+    moves_cli.add_parser(sub, EPILOG)
+
     p = sub.add_parser(
         "ingest", help="parse article files (and RSS/Atom feeds) into the store", epilog=EPILOG
     )
@@ -175,6 +179,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.stories_cli import cmd_stories
 
             return cmd_stories(args.paths, args.json, settings.people_file)
+        if args.command == "moves":
+            from bot import moves_cli
+
+            return moves_cli.run(args.paths, args.json, console)
         if args.command == "ingest":
             return asyncio.run(
                 cmd_ingest(

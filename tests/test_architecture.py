@@ -45,6 +45,14 @@ def test_stories_package_is_pure() -> None:
         assert not relative, f"{path.name} reaches outside bot/stories with a relative import: {relative}"
 
 
+def test_timeline_package_is_pure() -> None:
+    """bot/timeline reads Article models only: the standard library, pydantic and bot.article, nothing else."""
+    allowed = set(sys.stdlib_module_names) | {"pydantic", "__future__", "bot.article"}
+    for path in (ROOT / "bot" / "timeline").rglob("*.py"):
+        bad = {m for m in imports_of(path) if m not in allowed and not m.startswith("bot.article.")}
+        assert not bad, f"{path.name} imports {bad}: bot/timeline must stay pure (no discord, store or I/O)"
+
+
 def test_nothing_imports_cogs_and_render_never_touches_the_store() -> None:
     for path in (ROOT / "bot").rglob("*.py"):
         mods = imports_of(path)

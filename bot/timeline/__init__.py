@@ -1,0 +1,12 @@
+"""Executive timeline: who moved where, when. PURE (no discord, no store, no I/O): it reads Article models.
+
+``extract_moves(article)`` reads one article's moves; ``standings(moves)`` applies the current-role rule over
+the moves of many articles.
+"""
+
+from __future__ import annotations
+
+from .current import Position, Standing, shown_role, standings
+from .moves import Move, MoveKind, extract_moves
+
+__all__ = ["Move", "MoveKind", "Position", "Standing", "extract_moves", "shown_role", "standings"]

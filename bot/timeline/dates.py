@@ -1,0 +1,259 @@
+"""Dates a sentence gives for an event, English and Chinese, resolved against the article's own date.
+
+"in 2020", "March 2025", "on March 12", "12 March 2025", "last month", "at year end", "on Monday",
+2025年3月12日, 去年3月, 上个月, 年底. A date without a year takes the article's year, moved back a year when
+that would put a past event after the article (or forward a year when a future event would fall before it).
+Every pattern is one regular expression run once over the sentence: linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (  # case-sensitive: "may" is a verb, "May" a month
+    r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_CN_WEEKDAYS = "一二三四五六日天"
+_YEAR = r"(?:19|20)\d\d"
+
+_PATTERN = re.compile(
+    "|".join(
+        [
+            # 2025-03-12
+            rf"(?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)\b)",
+            # March 12, 2025 / March 12 / Mar. 12th
+            rf"(?P<mdy>\b(?P<mdy_m>{_MONTH})\.?\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<mdy_y>{_YEAR})\b)?)",
+            # 12 March 2025 / 12 March
+            rf"(?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmy_m>{_MONTH})\b\.?(?:,?\s+(?P<dmy_y>{_YEAR})\b)?)",
+            # March 2025 / early March 2025
+            rf"(?P<my>\b(?P<my_m>{_MONTH})\.?,?\s+(?P<my_y>{_YEAR})\b)",
+            # in March / since last December / by early May ("may" alone is a verb: a preposition is needed)
+            rf"(?P<mo>\b(?P<mo_pre>in|since|from|by|during|until|till|before|after|early|late|mid-|end of|last|this|next)"
+            rf"\s*(?:early\s+|late\s+|mid-)?(?P<mo_m>{_MONTH})\b(?!\s+\d))",
+            # in 2020 / since 2019 / by the end of 2025 / 2020's
+            rf"(?P<yr>\b(?P<yr_pre>in|since|from|during|by|until|till|before|after|early|late|mid-|of|the end of|end of|around|circa)"
+            rf"\s*(?:early\s+|late\s+|mid-)?(?P<yr_y>{_YEAR})\b(?!-\d))",
+            # last month / this year / next week / earlier this year / later this month
+            r"(?P<rel>\b(?P<rel_w>last|this|next|earlier this|later this|earlier in the|late last|early next|early this)\s+"
+            r"(?P<rel_u>week|month|year|quarter)\b)",
+            r"(?P<ago>\b(?P<ago_n>a|an|one|two|three|four|five|six|\d{1,2})\s+(?P<ago_u>day|week|month|year)s?\s+ago\b)",
+            r"(?P<day>\b(?P<day_w>yesterday|today|tonight|tomorrow)\b)",
+            r"(?P<ye>\b(?:at|by|before|until|till)\s+(?:the\s+)?(?:(?:end\s+of\s+(?:the|this)\s+year)|year[- ]end)\b)",
+            r"(?P<wd>\b(?P<wd_pre>on|last|this|next|from|since|by)\s+(?P<wd_d>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)",
+            # Chinese: 2025年3月12日 / 2025年3月 / 2025年 / 3月12日 / 3月 / 去年3月 / 上个月 / 年底 / 周一
+            r"(?P<cn>(?=(?:19|20)\d\d年|去年|今年|明年|前年|\d{1,2}月|[底末])(?:(?P<cn_y>(?:19|20)\d\d)年|(?P<cn_ry>去年|今年|明年|前年))?"
+            r"(?:(?P<cn_m>\d{1,2})月(?:份)?(?:(?P<cn_d>\d{1,2})[日号])?)?(?P<cn_end>底|末|初)?)",
+            r"(?P<cnrel>上个?月|本月|这个月|下个?月|上周|本周|下周|昨日|昨天|今日|今天|明日|明天|日前|近日)",
+            rf"(?P<cnwd>(?P<cnwd_pre>上|本|下)?(?:周|星期|礼拜)(?P<cnwd_d>[{_CN_WEEKDAYS}]))",
+        ]
+    ),
+    re.I,
+)
+
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in a sentence: where it is and what it says, resolved for a past and a future event."""
+
+    start: int
+    end: int
+    past: str | None  # the value when the event it dates is in the past
+    future: str | None  # ... and when it is still to come
+    since: bool = False  # "since 2015": the start of a state, not the date of a change
+
+
+def parse_article_date(published_at: str | None) -> date | None:
+    if not published_at:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published_at)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _ymd(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    if not 1900 <= y <= 2100:
+        return None
+    if m is None:
+        return f"{y:04d}"
+    if not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_of(name: str) -> int:
+    return _MONTHS[name[:3].lower()]
+
+
+def _without_year(ref: date | None, m: int, d: int | None) -> tuple[str | None, str | None]:
+    """A month (and day) without a year: the latest one not after the article for a past event, the first
+    one not before it for a future event."""
+    if ref is None:
+        return None, None
+    past_y = ref.year if (m, d or 1) <= (ref.month, ref.day) else ref.year - 1
+    future_y = ref.year if (m, d or 31) >= (ref.month, ref.day) else ref.year + 1
+    return _ymd(past_y, m, d), _ymd(future_y, m, d)
+
+
+def _shift_month(ref: date, months: int) -> str:
+    total = ref.year * 12 + ref.month - 1 + months
+    return f"{total // 12:04d}-{total % 12 + 1:02d}"
+
+
+def _both(value: str | None) -> tuple[str | None, str | None]:
+    return value, value
+
+
+def _resolve(m: re.Match[str], ref: date | None) -> tuple[str | None, str | None]:
+    g = m.group
+    if g("iso"):
+        return _both(_ymd(int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))))
+    if g("mdy") or g("dmy"):
+        k = "mdy" if g("mdy") else "dmy"
+        month, day = _month_of(g(f"{k}_m")), int(g(f"{k}_d"))
+        if g(f"{k}_y"):
+            return _both(_ymd(int(g(f"{k}_y")), month, day))
+        return _without_year(ref, month, day)
+    if g("my"):
+        return _both(_ymd(int(g("my_y")), _month_of(g("my_m"))))
+    if g("mo"):
+        month = _month_of(g("mo_m"))
+        pre = g("mo_pre").lower()
+        if ref is not None and pre in ("last", "next", "this"):
+            if pre == "last":
+                return _both(_ymd(ref.year if month < ref.month else ref.year - 1, month))
+            if pre == "next":
+                return _both(_ymd(ref.year if month > ref.month else ref.year + 1, month))
+            return _both(_ymd(ref.year, month))
+        return _without_year(ref, month, None)
+    if g("yr"):
+        return _both(_ymd(int(g("yr_y"))))
+    if ref is None:
+        return None, None
+    if g("rel"):
+        word, unit = g("rel_w").lower(), g("rel_u").lower()
+        step = (
+            -1
+            if word.startswith(("last", "late last"))
+            else 1
+            if word.startswith(("next", "early next"))
+            else 0
+        )
+        if unit == "year":
+            return _both(_ymd(ref.year + step))
+        if unit == "month":
+            return _both(_shift_month(ref, step))
+        if unit == "quarter":
+            return _both(_ymd(ref.year) if step == 0 else _shift_month(ref, 3 * step)[:4])
+        return _both((ref + timedelta(days=7 * step)).isoformat()[:7])  # a week: its month
+    if g("ago"):
+        n = _SMALL_NUMBERS.get(g("ago_n").lower()) or int(g("ago_n"))
+        unit = g("ago_u").lower()
+        if unit == "day":
+            return _both((ref - timedelta(days=n)).isoformat())
+        if unit == "week":
+            return _both((ref - timedelta(days=7 * n)).isoformat()[:7])
+        if unit == "month":
+            return _both(_shift_month(ref, -n))
+        return _both(_ymd(ref.year - n))
+    if g("day"):
+        word = g("day_w").lower()
+        delta = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        return _both((ref + timedelta(days=delta)).isoformat())
+    if g("ye"):
+        return _both(_ymd(ref.year))
+    if g("wd"):
+        return _weekday(ref, _WEEKDAYS.index(g("wd_d").lower()), g("wd_pre").lower())
+    if g("cnwd"):
+        pre = {"上": "last", "下": "next"}.get(g("cnwd_pre") or "", "on")
+        return _weekday(ref, min(_CN_WEEKDAYS.index(g("cnwd_d")), 6), pre)
+    if g("cnrel"):
+        w = g("cnrel")
+        if w.endswith("月"):
+            return _both(_shift_month(ref, -1 if w.startswith("上") else 1 if w.startswith("下") else 0))
+        if w.endswith("周"):
+            step = -1 if w.startswith("上") else 1 if w.startswith("下") else 0
+            return _both((ref + timedelta(days=7 * step)).isoformat()[:7])
+        if w in ("日前", "近日"):
+            return None, None  # "recently": no date of its own
+        delta = -1 if w.startswith("昨") else 1 if w.startswith("明") else 0
+        return _both((ref + timedelta(days=delta)).isoformat())
+    return None, None
+
+
+def _weekday(ref: date, wd: int, pre: str) -> tuple[str | None, str | None]:
+    back = (ref.weekday() - wd) % 7
+    ahead = (wd - ref.weekday()) % 7
+    if pre == "last":
+        back = back or 7
+        return _both((ref - timedelta(days=back)).isoformat())
+    if pre == "next":
+        return _both((ref + timedelta(days=ahead or 7)).isoformat())
+    return (ref - timedelta(days=back)).isoformat(), (ref + timedelta(days=ahead)).isoformat()
+
+
+def _resolve_cn(m: re.Match[str], ref: date | None) -> tuple[str | None, str | None]:
+    g = m.group
+    month = int(g("cn_m")) if g("cn_m") else None
+    day = int(g("cn_d")) if g("cn_d") else None
+    if g("cn_y"):
+        return _both(_ymd(int(g("cn_y")), month, day))
+    if g("cn_ry"):
+        if ref is None:
+            return None, None
+        year = ref.year + {"去年": -1, "今年": 0, "明年": 1, "前年": -2}[g("cn_ry")]
+        return _both(_ymd(year, month, day))
+    if month is not None:
+        return _without_year(ref, month, day)
+    return None, None
+
+
+def find_dates(text: str, ref: date | None) -> list[DateMention]:
+    """Every date the text writes, in order, each resolved against the article date ``ref``."""
+    found: list[DateMention] = []
+    for m in _PATTERN.finditer(text):
+        if m.group("cn") is not None:
+            if not (m.group("cn_y") or m.group("cn_ry") or m.group("cn_m")):
+                # "年底" alone (no year and no month): this year's end
+                year_end = m.group("cn_end") in ("底", "末") and m.start() > 0 and text[m.start() - 1] == "年"
+                if year_end and ref is not None:
+                    found.append(DateMention(m.start() - 1, m.end(), *_both(_ymd(ref.year))))
+                continue
+            past, future = _resolve_cn(m, ref)
+        else:
+            past, future = _resolve(m, ref)
+        if past is None and future is None:
+            continue
+        since = bool(m.group("yr_pre") and m.group("yr_pre").lower() == "since") or bool(
+            m.group("mo_pre") and m.group("mo_pre").lower() == "since"
+        )
+        found.append(DateMention(m.start(), m.end(), past, future, since=since))
+    return found
