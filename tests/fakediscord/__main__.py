@@ -9,6 +9,13 @@ commands given (default: a short tour) and prints what a member would see. For e
 Commands run as the plain member ``alice`` unless ``--as-manager`` is given: then as the server's owner, who
 has Manage Server (``/digest``, ``/article`` and server-wide ``/stats`` need it). A channel option
 takes ``news`` (the channel the bot may post in) or ``locked`` (one it may not).
+
+The fake has two servers; a command runs in the first unless it starts with ``@2``. A ``file:`` option
+uploads that file from disk, and ``press:LABEL`` presses a button of the previous reply. For example, a
+manager uploads an article in the first server and the second server does not see it::
+
+    python -m tests.fakediscord --as-manager "/article add file:story.txt" "press:Add it" \
+        "/articles list" "@2 /articles list"
 """
 
 from __future__ import annotations
@@ -57,26 +64,46 @@ MANAGER_TOUR = [
 ]
 
 
-def channel_ids(options: dict[str, str], fake: FakeDiscord) -> dict[str, str]:
-    """``channel:news`` or ``channel:#locked`` -> the channel's id in the fake's first server."""
-    guild = fake.guild()
+def channel_ids(options: dict[str, str], fake: FakeDiscord, index: int = 0) -> dict[str, str]:
+    """``channel:news`` or ``channel:#locked`` -> the channel's id in that server; ``file:PATH`` -> an
+    attachment with the file's bytes."""
+    guild = fake.guild(index)
     named = {"news": guild.channel_id, "locked": guild.locked_channel_id}
-    return {
-        k: str(named.get(v.lstrip("#"), v)) if "channel" in k and v.lstrip("#") in named else v
-        for k, v in options.items()
-    }
+    out: dict[str, str] = {}
+    for k, v in options.items():
+        if k == "file":
+            out[k] = fake.attachment(Path(v).name, Path(v).expanduser().read_bytes())
+        elif "channel" in k and v.lstrip("#") in named:
+            out[k] = str(named[v.lstrip("#")])
+        else:
+            out[k] = v
+    return out
 
 
 async def main(lines: list[str], member: str = "alice") -> int:
-    fake = FakeDiscord()
+    fake = FakeDiscord(guild_count=2)
     await fake.start()
     with tempfile.TemporaryDirectory() as tmp:
         bot = await start_bot(fake, Path(tmp))
         try:
             await started(fake, bot)
+            reply, last = None, 0
             for line in lines:
+                index = 1 if line.startswith("@2") else 0
+                if line.startswith("press:"):
+                    index = last  # a button belongs to the previous reply's server
+                line = line.removeprefix("@2").strip()
+                where = f"[{fake.guild(index).name}] "
+                if line.startswith("press:") and reply is not None:
+                    reply = await fake.press(reply, line.removeprefix("press:"), member=member, guild=index)
+                    print(f"\n>>> {where}{line}")
+                    print(reply.text())
+                    continue
                 name, options = parse(line)
-                reply = await fake.command(name, channel_ids(options, fake), member=member)
+                reply = await fake.command(
+                    name, channel_ids(options, fake, index), member=member, guild=index
+                )
+                line = where + line
                 private = " (only you can see this)" if reply.ephemeral else ""
                 print(f"\n>>> {line}{private}   [acknowledged in {reply.ack_seconds * 1000:.0f} ms]")
                 print(reply.text())
@@ -92,6 +119,9 @@ async def main(lines: list[str], member: str = "alice") -> int:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
+    if {"-h", "--help"} & set(args):
+        print(__doc__)
+        sys.exit(0)
     manager = "--as-manager" in args
     args = [a for a in args if a != "--as-manager"]
     if manager:
