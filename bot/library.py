@@ -134,6 +134,7 @@ def _epoch(article: Article) -> float:
         return 0.0
 
 
+_TITLE_TYPO_CUTOFF = 75  # rapidfuzz WRatio a misspelt title must reach to be offered
 _TITLE_SCAN = 2000  # the substring fallback of title autocomplete looks at this many newest titles at most
 
 
@@ -208,10 +209,12 @@ class Library:
             pairs.extend((w, num) for w in set(self._title_fold[article.id].split()))
         self._titles = PrefixIndex(pairs)
         self._titles.set_scores(self._title_scores)
+        self._title_fuzzy = FuzzyIndex(self._title_fold[i] for i in self._aids)  # typos in titles
         # People, merged oldest first.
         self._people: dict[str, PersonEntry] = {}
         self._alias_index: dict[str, str] = {}  # key of a full name or other-script spelling -> person key
         self._surname_index: dict[str, set[str]] = defaultdict(set)
+        self._given_index: dict[str, set[str]] = defaultdict(set)  # first word of a Latin full name -> people
         for article in reversed(newest):
             for person in article.people:
                 entry = self._merge_person(person.name, person.aliases, person.organization, person.role)
@@ -269,6 +272,7 @@ class Library:
 
     def _index_title(self, article: Article) -> None:
         num = self._number(article)
+        self._title_fuzzy.add(self._title_fold[article.id])
         self._titles.set_score(num, self._title_scores[num])
         for w in set(self._title_fold[article.id].split()):
             self._titles.add(w, num)
@@ -386,6 +390,9 @@ class Library:
         s = surname(entry.name)
         if s:
             self._surname_index[key(s)].add(entry.key)
+        words = entry.name.split()
+        if len(words) > 1 and not has_cjk(entry.name):
+            self._given_index[key(words[0])].add(entry.key)
 
     @staticmethod
     def _name_prefixes(name: str) -> list[str]:
@@ -453,14 +460,22 @@ class Library:
             title_words = self._title_fold[aid].split()
             if aid in self._articles and all(any(t.startswith(w) for t in title_words) for w in words):
                 found.append(aid)
+        # A title that starts with what was typed comes first ("Meta" -> "Meta takes a 49% stake …").
+        found.sort(key=lambda aid: not self._title_fold[aid].startswith(folded))
         found = found[:limit]
         if len(found) < limit:
             seen = set(found)
             for a in self._newest[:_TITLE_SCAN]:
                 if a.id not in seen and folded in self._title_fold[a.id]:
                     found.append(a.id)
+                    seen.add(a.id)
                     if len(found) >= limit:
                         break
+        if not found and len(folded) >= 4:  # nothing by words or letters: typos ("opneai veterns")
+            for num, _ in self._title_fuzzy.search(folded, limit, cutoff=_TITLE_TYPO_CUTOFF):
+                aid = self._aids[num]
+                if aid in self._articles and aid not in found:
+                    found.append(aid)
         return [(_label(self._articles[i]), i) for i in found[:limit]]
 
     def _span(self, word: str) -> int:
@@ -488,6 +503,10 @@ class Library:
         owners = self._surname_index.get(k)
         if owners and len(owners) == 1:
             return next(iter(owners))
+        if not owners:  # a first name that only one person has ("Jensen")
+            given = self._given_index.get(k)
+            if given and len(given) == 1:
+                return next(iter(given))
         return None
 
     def person(self, name: str) -> PersonEntry | None:

@@ -186,3 +186,14 @@ def test_adding_one_at_a_time_answers_like_building_whole(corpus_dir: Path) -> N
     assert [p.key for p in grown.suggest_people("Jensne Haung")] == [
         p.key for p in whole.suggest_people("Jensne Haung")
     ]
+
+
+def test_first_names_title_typos_and_titles_that_start_with_the_words(corpus_dir: Path) -> None:
+    lib = Library([read_article(p) for p in article_files([corpus_dir])])
+    assert lib.person("Jensen").name == "Jensen Huang"  # type: ignore[union-attr]  # the only Jensen
+    assert lib.person("Zelda") is None
+    titles = [t for t, _ in lib.autocomplete_articles("opneai veterns")]
+    assert titles and titles[0].startswith("OpenAI veterans walk out")
+    assert lib.find_article("fed cutts rates").title.startswith("Fed cuts rates")  # type: ignore[union-attr]
+    assert lib.autocomplete_articles("xxxxyyyy") == [] and lib.find_article("zzz nothing") is None
+    assert lib.autocomplete_articles("Meta")[0][0].startswith("Meta takes a 49% stake")
