@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.article.casefree import CaseFree, lower_text
-from bot.article.extract import claims, stance
+from bot.article.extract import claims, figures, stance
 from bot.article.extract.tokens import statements_of
 from bot.article.parse import Skeleton, parse
 from bot.article.text import ArticleError, decode
@@ -46,6 +46,9 @@ The deal was reported. Bloomberg reported. Reuters said on Monday. The Financial
 It was first reported by The Information. According to a report in the Wall Street Journal, it fell.
 According to the New York Times it did. The Times said so. Nikkei Asia wrote. Bloomberg News says so.
 He said. She says. They told reporters. Analysts noted. He added. It took responsibility. Nadella concluded.
+It raised $5 billion; about US$3 m; EUR 40 mln; nearly 12 million dollars; 300 Swiss francs; HK$2bn.
+Sales rose about 3.5 percent, 2 percentage points, 7% and 4 per cent; it cut 10,000 jobs and 1.2 million users.
+Some 400 Nvidia chips; at least 5 billion parameters; Llama 4 models; 2025 models; more than 30 ASML machines.
 公司否认了报道。他驳斥传闻。纯属谣言。消息不实。报道失实。空穴来风。据报道，公司将裁员。
 据悉他将离职。知情人士称。他承认错误并道歉。公司并无相关计划。暂无计划。彭博社报道称。路透援引消息。
 """.split("\n")
@@ -79,6 +82,7 @@ TEXTS = _texts()
 GATED = {
     **{name: getattr(stance, name) for name in dir(stance) if isinstance(getattr(stance, name), CaseFree)},
     "_VERB": claims._VERB,
+    **{f"figures {p.pattern[-12:]}": twin for p, twin in figures._TWINS.items()},
 }
 
 
