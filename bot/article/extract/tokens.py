@@ -75,9 +75,16 @@ class Tok:
         self.end = end
         self.kind = kind
         self.poss = poss
-        self.low = text.lower()
-        self.cap = kind == "word" and text[:1].isupper()
-        self.shape = _shape(text, kind)
+        self.low = low = text.lower()
+        if kind != "word":
+            self.cap = False
+            self.shape = kind
+        elif low == text:  # the common case: a lower-case word (no capital anywhere)
+            self.cap = False
+            self.shape = "lower"
+        else:
+            self.cap = text[:1].isupper()
+            self.shape = _shape(text, kind)
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.kind}, {self.shape})"
@@ -113,22 +120,28 @@ def _shape(t: str, kind: str) -> str:
 
 def tokenize(text: str) -> list[Tok]:
     toks: list[Tok] = []
+    append = toks.append
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "punct"
-        raw = m.group(0)
-        start, end = m.start(), m.end()
+        raw = m.group()
+        start = m.start()
         poss = False
         if kind == "word":
-            if raw.endswith(".") and not _DOTTED_RE.fullmatch(raw) and raw[:-1].lower() not in HONORIFICS:
+            last = raw[-1]
+            if last == "." and not _DOTTED_RE.fullmatch(raw) and raw[:-1].lower() not in HONORIFICS:
                 raw = raw[:-1]
-                end -= 1
-            for suffix in ("'s", "’s", "'", "’"):
-                if raw.endswith(suffix) and len(raw) > len(suffix) + 1:
-                    raw = raw[: -len(suffix)]
-                    poss = True
-                    break
-        toks.append(Tok(raw, start, start + len(raw), kind, poss))
+                last = raw[-1]
+            if last in _POSSESSIVE_ENDS:
+                for suffix in ("'s", "’s", "'", "’"):
+                    if raw.endswith(suffix) and len(raw) > len(suffix) + 1:
+                        raw = raw[: -len(suffix)]
+                        poss = True
+                        break
+        append(Tok(raw, start, start + len(raw), kind, poss))
     return toks
+
+
+_POSSESSIVE_ENDS = frozenset("s'’")
 
 
 def _is_role_word(tok: Tok) -> bool:
