@@ -45,9 +45,10 @@ def strip_citations(text: str) -> tuple[str, list[int]]:
 
     if "[" in text or "]" in text:  # every marker, whole or broken, has a bracket
         text = CITE_GROUP.sub(take, text)
-        text = _CITE_OPEN.sub(take, text)
-        text = _CITE_CLOSE.sub(take, text)
-        text = _STRAY.sub("", text)
+        if "[" in text or "]" in text:  # broken markers and stray brackets: rare once the whole ones are gone
+            text = _CITE_OPEN.sub(take, text)
+            text = _CITE_CLOSE.sub(take, text)
+            text = _STRAY.sub("", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _SPACES.sub(" ", text).strip()
     return text, list(dict.fromkeys(found))

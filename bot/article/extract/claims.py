@@ -9,7 +9,7 @@ import re
 from ..casefree import CaseFree, lower_text
 from ..lexicon import SPEECH_VERBS
 from ..model import Claim, Organization, Person, Stance
-from ..names import _trie, fold, mention_pattern
+from ..names import _trie, find_mentions, fold, mentions
 from .figures import figures_of
 from .stance import stance_of
 from .tokens import _DETERMINERS, _STOP, Statement
@@ -110,12 +110,10 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         forms.setdefault(form, (canonical, "person"))
     for form, canonical in org_forms:
         forms.setdefault(form, (canonical, "org"))
-    mention_re = mention_pattern(forms)
+    finder = mentions(forms)
 
-    def mentions(text: str) -> list[tuple[int, int, str, str]]:
-        if mention_re is None:
-            return []
-        return [(m.start(), m.end(), *forms[m.group(0)]) for m in mention_re.finditer(text)]
+    def mentioned(text: str) -> list[tuple[int, int, str, str]]:
+        return [(a, b, *forms[form]) for a, b, form in find_mentions(finder, text)]
 
     person_of = {fold(form): canonical for form, canonical in person_forms}
 
@@ -134,7 +132,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
     previous = ""
     for st in statements:
         text = st.text
-        spans = mentions(text)
+        spans = mentioned(text)
         low = lower_text(text)
         stance = stance_of(text, previous, low)
         previous = text

@@ -3,6 +3,7 @@ per sentence, and the word shapes and word classes every later phase reads."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -42,9 +43,14 @@ def statements_of(core_raw: str, raw_sections: list[tuple[str | None, list[str]]
 
 
 def _is_statement(text: str) -> bool:
-    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
-    latin = len(re.findall(r"[A-Za-zÀ-ÖØ-öø-ɏ]+", text))
-    return cjk >= 4 or latin >= 3
+    """Four Chinese characters or three Latin words."""
+    if not text.isascii() and len(_HAN.findall(text)) >= 4:
+        return True
+    return sum(1 for _ in itertools.islice(_LATIN_WORD.finditer(text), 3)) >= 3  # stops at the third
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]+")
 
 
 _TOKEN_RE = re.compile(
