@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .lexicon import CJK_NAME_STOP, CJK_SURNAMES, GIVEN_NAMES, PINYIN_SURNAMES
 
@@ -169,3 +169,105 @@ def mention_pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
 def _compiled(pattern: str) -> re.Pattern[str]:
     """Compiled once per distinct pattern: the same article parsed again, or the same people, costs nothing."""
     return re.compile(pattern)
+
+
+_RUN_START = re.compile(r"(?<![\w-])\w+")  # a run of word characters not glued to a word or hyphen before it
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what '\w' matches in a str pattern
+
+
+class Mentions:
+    """What ``mention_pattern(forms).finditer`` finds, as (start, end, form), by dictionary look-ups instead
+    of a regular expression compiled per set of forms (compiling one costs more than reading an article).
+
+    A Latin form starts at a run of word characters and that run is its first word, so forms are filed under
+    their first word; a form with Chinese characters is filed under its first character. At each place
+    only the lengths filed there are tried, longest first: linear in the text. The choice between a Latin and
+    a Chinese form at one place follows the pattern: the longest of both up to ``_SMALL_SET`` forms, a Latin
+    one first above."""
+
+    __slots__ = ("cjk", "latin", "latin_first")
+
+    def __init__(self, latin: list[str], cjk: list[str]) -> None:
+        self.latin_first = len(latin) + len(cjk) > _SMALL_SET
+        self.latin: dict[str, tuple[list[int], set[str]]] = {}
+        self.cjk: dict[str, tuple[list[int], set[str]]] = {}
+        for forms, index, first in ((latin, self.latin, _first_word), (cjk, self.cjk, lambda f: f[0])):
+            for f in forms:
+                lengths, names = index.setdefault(first(f), ([], set()))
+                names.add(f)
+                if len(f) not in lengths:
+                    lengths.append(len(f))
+        for lengths, _ in (*self.latin.values(), *self.cjk.values()):
+            lengths.sort(reverse=True)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        starts: dict[int, str] = {}  # place -> the first word there (Latin candidates)
+        for m in _RUN_START.finditer(text):
+            if m.group() in self.latin:
+                starts[m.start()] = m.group()
+        places = set(starts)
+        for ch in self.cjk:
+            i = text.find(ch)
+            while i >= 0:
+                places.add(i)
+                i = text.find(ch, i + 1)
+        pos = 0
+        n = len(text)
+        for p in sorted(places):
+            if p < pos:
+                continue
+            latin = ""
+            word = starts.get(p)
+            if word is not None:
+                lengths, names = self.latin[word]
+                for size in lengths:
+                    end = p + size
+                    if end > n:
+                        continue
+                    glued = end < n and (_is_word_char(text[end]) or text[end] == "-")
+                    if not glued and text[p:end] in names:
+                        latin = text[p:end]
+                        break
+            cjk = ""
+            if not (latin and self.latin_first) and text[p] in self.cjk:
+                lengths, names = self.cjk[text[p]]
+                for size in lengths:
+                    if p + size <= n and text[p : p + size] in names:
+                        cjk = text[p : p + size]
+                        break
+            found = latin if self.latin_first and latin else max(latin, cjk, key=len)
+            if found:
+                yield p, p + len(found), found
+                pos = p + len(found)
+
+
+def _first_word(form: str) -> str:
+    m = _WORD_RE.match(form)
+    return m.group() if m else ""
+
+
+def mentions(forms: Iterable[str]) -> Mentions | re.Pattern[str] | None:
+    """A finder of ``forms`` in texts that finds what :func:`mention_pattern` finds: a :class:`Mentions`
+    when every Latin form starts with a word character (names and organizations do), else the pattern."""
+    latin: list[str] = []
+    cjk: list[str] = []
+    for f in dict.fromkeys(forms):
+        if 0 < len(f) <= _LONGEST_FORM:
+            (cjk if has_cjk(f) else latin).append(f)
+    if not latin and not cjk:
+        return None
+    if any(not _is_word_char(f[0]) for f in latin):
+        return mention_pattern(forms)
+    return Mentions(latin, cjk)
+
+
+def find_mentions(finder: Mentions | re.Pattern[str] | None, text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, form) of every mention, from either kind of finder."""
+    if finder is None:
+        return iter(())
+    if isinstance(finder, Mentions):
+        return finder.finditer(text)
+    return ((m.start(), m.end(), m.group()) for m in finder.finditer(text))

@@ -467,6 +467,10 @@ def _canonical_stream(lines: list[str]) -> str:
     return re.sub(rf"^\s*{LINEBREAK}\s*", "", stream)
 
 
+_DECIMAL_GATE = re.compile(r"\d\.\d")
+_NUMBERED_GATE = re.compile(r"\d\.\s")
+
+
 def _mark_inline_headings(stream: str) -> str:
     def group_sub(m: re.Match[str]) -> str:
         head = (m.group("head") or "").strip(" :-–—")
@@ -474,7 +478,12 @@ def _mark_inline_headings(stream: str) -> str:
 
     stream = INLINE_GROUP_RE.sub(group_sub, stream)
 
-    decimal = [m for m in INLINE_DECIMAL_RE.finditer(stream) if _looks_like_heading(m.group("head"))]
+    # Each pattern only where its number can be: a digit, a point and a digit or a space (one fast scan).
+    decimal = (
+        [m for m in INLINE_DECIMAL_RE.finditer(stream) if _looks_like_heading(m.group("head"))]
+        if _DECIMAL_GATE.search(stream)
+        else []
+    )
     if len(decimal) >= 2:
         stream = INLINE_DECIMAL_RE.sub(
             lambda m: (
@@ -485,7 +494,11 @@ def _mark_inline_headings(stream: str) -> str:
             stream,
         )
 
-    matches = [m for m in INLINE_NUMBERED_RE.finditer(stream) if _looks_like_heading(m.group("head"))]
+    matches = (
+        [m for m in INLINE_NUMBERED_RE.finditer(stream) if _looks_like_heading(m.group("head"))]
+        if _NUMBERED_GATE.search(stream)
+        else []
+    )
     numbers = [int(m.group("n")) for m in matches]
     if matches and numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] in (0, 1):
         pieces: list[str] = []
@@ -570,13 +583,17 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
             raise ArticleError(f"article has more than {MAX_GROUPS:,} groups; split it into several files")
         current, current_heading = [], (heading or None)
 
-    def next_text(i: int) -> str:
-        for kind, value in tokens[i + 1 :]:
-            if kind == "text" and value.strip():
-                return value.strip()
-            if kind == "head":
-                return ""
-        return ""
+    # The text after each token up to the next heading ('' if a heading or nothing comes first): one pass from
+    # the right (linear time).
+    following_text: list[str] = [""] * len(tokens)
+    after = ""
+    for i in range(len(tokens) - 1, -1, -1):
+        following_text[i] = after
+        kind, value = tokens[i]
+        if kind == "text" and value.strip():
+            after = value.strip()
+        elif kind == "head":
+            after = ""
 
     for i, (kind, value) in enumerate(tokens):
         if kind == "head":
@@ -585,7 +602,7 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
             buffer = f"{buffer} {value}" if buffer else value
         else:  # a separator: value is "dash", "bullet" or "line"
             kind = value
-            following = next_text(i)
+            following = following_text[i]
             starts_lower = bool(following) and following[0].islower()
             if kind == "dash":
                 done, tail = _split_tail(buffer)
@@ -621,11 +638,20 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
         # "Core Insights - lead [1] - more [2] - more [3] Group 1: ...": the bullets between the lead and
         # the first heading belong to the core viewpoint, not to a section without a heading.
         core_parts.extend(sections.pop(0)[1])
-    sections = [(h, [p for p in pts if re.search(r"\w", strip_citations(p)[0])]) for h, pts in sections]
+    sections = [(h, [p for p in pts if _has_words(p)]) for h, pts in sections]
     if sum(len(p) for _, p in sections) > MAX_POINTS:
         raise ArticleError(f"article has more than {MAX_POINTS:,} points; split it into several files")
     sections = [(h, pts) for h, pts in sections if pts or h]
     return _clean_core(" ".join(core_parts)), sections
+
+
+# A word character that is not a digit survives citation stripping (markers are digits, brackets, separators).
+_LETTER = re.compile(r"[^\W\d]")
+
+
+def _has_words(point: str) -> bool:
+    """Whether a point has a word character outside its citation markers."""
+    return bool(_LETTER.search(point) or re.search(r"\w", strip_citations(point)[0]))
 
 
 _CUT_HEADING_RE = re.compile(

@@ -13,18 +13,26 @@ _STRAY = re.compile(r"(?<!\S)[\[\]](?!\S)|\[\s*\]")
 
 
 def _expand(group: str) -> list[int]:
+    if group.isdigit():  # the usual "[3]": the group is at most three digits
+        return [int(group)]
     out: list[int] = []
-    for part in re.split(r"\s*[,;、]\s*", group.strip()):
+    for part in _LIST_SEP.split(group.strip()):
         if not part:
             continue
-        if re.fullmatch(r"\d{1,3}\s*[\-–]\s*\d{1,3}", part):
-            lo, hi = (int(x) for x in re.split(r"\s*[\-–]\s*", part))
+        if _RANGE.fullmatch(part):
+            lo, hi = (int(x) for x in _RANGE_SEP.split(part))
             if lo <= hi and hi - lo <= 50:
                 out.extend(range(lo, hi + 1))
                 continue
-        digits = re.findall(r"\d{1,3}", part)
+        digits = _NUMBER.findall(part)
         out.extend(int(d) for d in digits)
     return out
+
+
+_LIST_SEP = re.compile(r"\s*[,;、]\s*")
+_RANGE = re.compile(r"\d{1,3}\s*[\-–]\s*\d{1,3}")
+_RANGE_SEP = re.compile(r"\s*[\-–]\s*")
+_NUMBER = re.compile(r"\d{1,3}")
 
 
 def strip_citations(text: str) -> tuple[str, list[int]]:
@@ -35,13 +43,19 @@ def strip_citations(text: str) -> tuple[str, list[int]]:
         found.extend(_expand(match.group(1)))
         return ""
 
-    text = CITE_GROUP.sub(take, text)
-    text = _CITE_OPEN.sub(take, text)
-    text = _CITE_CLOSE.sub(take, text)
-    text = _STRAY.sub("", text)
-    text = re.sub(r"\s+([.,;:!?。，；：！？])", r"\1", text)
-    text = re.sub(r"\s{2,}", " ", text).strip()
+    if "[" in text or "]" in text:  # every marker, whole or broken, has a bracket
+        text = CITE_GROUP.sub(take, text)
+        if "[" in text or "]" in text:  # broken markers and stray brackets: rare once the whole ones are gone
+            text = _CITE_OPEN.sub(take, text)
+            text = _CITE_CLOSE.sub(take, text)
+            text = _STRAY.sub("", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _SPACES.sub(" ", text).strip()
     return text, list(dict.fromkeys(found))
+
+
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?。，；：！？])")
+_SPACES = re.compile(r"\s{2,}")
 
 
 ABBREVIATIONS = frozenset(

@@ -131,7 +131,10 @@ for _cp in (0xFF0C, 0xFF1B, 0xFF01, 0xFF1F):
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # category Cc, less tab and line feed
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f]+")
+# Runs of spaces, less the single plain spaces (they stay as they are): far fewer replacements.
+_SPACES_TO_FOLD = re.compile(
+    r"[\t\u00a0\u2000-\u200a\u202f\u205f][ \t\u00a0\u2000-\u200a\u202f\u205f]*| [ \t\u00a0\u2000-\u200a\u202f\u205f]+"
+)
 
 
 def normalize(text: str) -> str:
@@ -140,20 +143,26 @@ def normalize(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = text.translate(_FULLWIDTH)
     text = _CONTROL.sub("", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    # Runs of spaces become one space (no line feed is in the class: the whole text at once is line by line).
+    lines = [line.strip() for line in _SPACES_TO_FOLD.sub(" ", text).split("\n")]
     out = "\n".join(lines)
     out = re.sub(r"\n{3,}", "\n\n", out)
     return out.strip()
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def content_id(normalized: str) -> str:
     """A stable id: the first 16 hex digits of SHA-256 over the normalized text with spaces folded."""
-    folded = re.sub(r"\s+", " ", normalized).strip()
+    folded = _WHITESPACE.sub(" ", normalized).strip()
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:16]
 
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_NO_ASCII_LETTERS = dict.fromkeys(range(ord("A"), ord("Z") + 1)) | dict.fromkeys(
+    range(ord("a"), ord("z") + 1)
+)
 
 
 def is_cjk(ch: str) -> bool:
@@ -162,7 +171,8 @@ def is_cjk(ch: str) -> bool:
 
 def detect_language(text: str) -> str:
     """'zh' when CJK characters outnumber Latin letters by weight, else 'en'."""
-    cjk = len(_CJK.findall(text))
-    latin = len(_LATIN.findall(text))
+    # Counted without a list of matches: ASCII text has no CJK, and deleting the ASCII letters counts them.
+    cjk = 0 if text.isascii() else len(_CJK.findall(text))
+    latin = len(text) - len(text.translate(_NO_ASCII_LETTERS))
     # One Chinese character carries about as much as a short English word (~4 letters).
     return "zh" if cjk * 4 > latin else "en"

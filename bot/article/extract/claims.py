@@ -6,27 +6,34 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..casefree import CaseFree, lower_text
 from ..lexicon import SPEECH_VERBS
 from ..model import Claim, Organization, Person, Stance
-from ..names import fold, mention_pattern
+from ..names import _trie, find_mentions, fold, mentions
 from .figures import figures_of
 from .stance import stance_of
 from .tokens import _DETERMINERS, _STOP, Statement
 
+# Every alternative but the Chinese ones is a whole word ('\b' on both sides), so the span of a match does
+# not depend on the order of the alternatives: they are written as tries (one branch per first letter).
+_VERB_STEMS = "acknowledg admit conced refut reject dismiss apologis apologiz regrett".split()
 _VERB_RE = re.compile(
     r"\b(?:"
-    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-    + r"|acknowledg\w*|admit\w*|conced\w*|refut\w*"
-    r"|reject\w*|dismiss\w*|den(?:y|ies|ied)|apologi[sz]\w*|regrett\w*|took responsibility|concluded)\b"
-    r"|表示|称|认为|指出|强调|回应|否认|承认|透露|告诉",
+    + _trie([*SPEECH_VERBS, "deny", "denies", "denied", "took responsibility", "concluded"], "")
+    + r"\b|"
+    + _trie(_VERB_STEMS, "")
+    + r"\w*\b)|表示|称|认为|指出|强调|回应|否认|承认|透露|告诉",
     re.I,
 )
-_OUTLETS = (
-    r"(?:The\s+)?(?:New York Times|Financial Times|Wall Street Journal|Washington Post|Information|Economist|Guardian"
-    r"|Telegraph|Times|Bloomberg(?: News)?|Reuters|CNBC|CNN|BBC|Axios|Semafor|Nikkei(?: Asia)?|Caixin|Politico"
-    r"|South China Morning Post|Handelsblatt|Der Spiegel|Verge|TechCrunch|Business Insider|Yonhap|Kyodo|Xinhua"
-    r"|Associated Press|AFP|Dow Jones|WSJ|FT|SCMP)"
+_VERB = CaseFree(_VERB_RE)
+_OUTLET_NAMES = (
+    "New York Times|Financial Times|Wall Street Journal|Washington Post|Information|Economist|Guardian"
+    "|Telegraph|Times|Bloomberg(?: News)?|Reuters|CNBC|CNN|BBC|Axios|Semafor|Nikkei(?: Asia)?|Caixin|Politico"
+    "|South China Morning Post|Handelsblatt|Der Spiegel|Verge|TechCrunch|Business Insider|Yonhap|Kyodo|Xinhua"
+    "|Associated Press|AFP|Dow Jones|WSJ|FT|SCMP"
 )
+_OUTLETS = rf"(?:The\s+)?(?:{_OUTLET_NAMES})"
+_CN_OUTLETS = "彭博|路透|华尔街日报|金融时报|纽约时报|财新|新华社"
 # The outlet is the source: "first reported by The Information", "..., the Financial Times reported",
 # "according to a report in the Financial Times", "The Times said".
 _OUTLET_SOURCE = re.compile(
@@ -34,6 +41,12 @@ _OUTLET_SOURCE = re.compile(
     rf"(?P<a>{_OUTLETS})\b|\b(?P<b>{_OUTLETS})\s+(?:has\s+|had\s+)?(?:reported|said|wrote|says|reports)\b"
     r"|(?P<c>彭博社?|路透社?|华尔街日报|金融时报|纽约时报|财新|新华社)(?:报道|称|援引)",
     re.I,
+)
+# Every match names an outlet, at the start of a word or in Chinese: the outlets are its gate.
+_OUTLET_GATE = re.compile(
+    r"\b(?:"
+    + _trie([re.sub(r"\(\?:[^)]*\)\?", "", o).lower() for o in _OUTLET_NAMES.split("|")], "")
+    + f")|{_CN_OUTLETS}"
 )
 _THE_IN_NAME = frozenset("information times economist guardian telegraph verge".split())
 
@@ -67,11 +80,11 @@ _PRONOUN = re.compile(r"^(?:He|She)\b")
 _QUOTED = re.compile(r"\"[^\"]{3,}\"|“[^”]{3,}”|「[^」]{2,}」")
 
 
-def _verb_outside_quotes(text: str) -> re.Match[str] | None:
+def _verb_outside_quotes(text: str, low: str | None = None) -> re.Match[str] | None:
     """The first verb of saying outside quotation marks: in '"We reject it," Debenhams said' it is 'said'."""
     quoted = [m.span() for m in _QUOTED.finditer(text)]  # in order and apart: one bisect per verb
     starts = [a for a, _ in quoted]
-    for m in _VERB_RE.finditer(text):
+    for m in _VERB.finditer(text, low):
         i = bisect.bisect_right(starts, m.start()) - 1
         if i < 0 or m.start() >= quoted[i][1]:
             return m
@@ -97,12 +110,10 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         forms.setdefault(form, (canonical, "person"))
     for form, canonical in org_forms:
         forms.setdefault(form, (canonical, "org"))
-    mention_re = mention_pattern(forms)
+    finder = mentions(forms)
 
-    def mentions(text: str) -> list[tuple[int, int, str, str]]:
-        if mention_re is None:
-            return []
-        return [(m.start(), m.end(), *forms[m.group(0)]) for m in mention_re.finditer(text)]
+    def mentioned(text: str) -> list[tuple[int, int, str, str]]:
+        return [(a, b, *forms[form]) for a, b, form in find_mentions(finder, text)]
 
     person_of = {fold(form): canonical for form, canonical in person_forms}
 
@@ -121,11 +132,12 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
     previous = ""
     for st in statements:
         text = st.text
-        spans = mentions(text)
-        stance = stance_of(text, previous)
+        spans = mentioned(text)
+        low = lower_text(text)
+        stance = stance_of(text, previous, low)
         previous = text
         speaker: str | None = None
-        outlet = _OUTLET_SOURCE.search(text)
+        outlet = _OUTLET_SOURCE.search(text) if low is None or _OUTLET_GATE.search(low) else None
         if outlet:
             speaker = _outlet_name(outlet.group("a") or outlet.group("b") or outlet.group("c"))
             if stance is Stance.ASSERTED:
@@ -136,7 +148,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             if after:
                 speaker = after[0][2]
         if speaker is None:
-            verb = _verb_outside_quotes(text)
+            verb = _verb_outside_quotes(text, low)
             if verb:
                 before = [s for s in spans if s[1] <= verb.start() and verb.start() - s[1] <= 90]
                 # The subject is the nearest name before the verb, unless a person stands between it and a

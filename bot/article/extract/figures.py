@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from ..casefree import CaseFree, lower_text
 from ..model import Figure, FigureKind
 
 _SCALE = {
@@ -109,6 +111,34 @@ _HAS_DIGIT = re.compile(r"\d")
 _VERSION_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w\-]*\s$")
 
 
+_TWINS = {p: CaseFree(p) for p in (_MONEY_PREFIX, _MONEY_SUFFIX, _PERCENT, _COUNT)}
+
+
+class _Found:
+    """A match of a case-free twin read back from the original text (group text keeps its case)."""
+
+    __slots__ = ("m", "text")
+
+    def __init__(self, m: re.Match[str], text: str) -> None:
+        self.m, self.text = m, text
+
+    def group(self, name: str) -> Any:  # str, or None for a group that took no part (as re.Match has it)
+        a, b = self.m.span(name)
+        return None if a < 0 else self.text[a:b]
+
+    def start(self, name: str) -> int:
+        return self.m.start(name)
+
+    def end(self) -> int:
+        return self.m.end()
+
+
+def _finditer(pattern: re.Pattern[str], text: str, low: str | None) -> list[_Found]:
+    twin = _TWINS.get(pattern)
+    found = twin.finditer(text, low) if twin is not None else pattern.finditer(text)
+    return [_Found(m, text) for m in found]
+
+
 def _value(num: str, scale: str | None) -> float:
     value = float(num.replace(",", ""))
     if scale:
@@ -121,6 +151,7 @@ def figures_of(text: str) -> list[Figure]:
     if not _HAS_DIGIT.search(text):
         return []
     low = text.lower()
+    twin_low = lower_text(text)
     # Each pattern runs only when a word or sign it needs is in the text (most statements have none).
     money_prefix = any(c in text for c in "$€£¥₹") or any(c in low for c in _CURRENCY_CODES)
     money_suffix = any(w in low for w in _CURRENCY_WORDS)
@@ -140,7 +171,7 @@ def figures_of(text: str) -> list[Figure]:
         (_MONEY_CN, money_cn),
     )
     for pattern in (p for p, want in wanted if want):
-        for m in pattern.finditer(text):
+        for m in _finditer(pattern, text, twin_low):
             scale = m.group("scale")
             if pattern is _MONEY_PREFIX and scale and scale.lower() in ("m", "b", "k", "t"):
                 # "$5 m" is a scale; "$5 more" is not: \b after the letter already ensures a word end.
@@ -163,7 +194,7 @@ def figures_of(text: str) -> list[Figure]:
                         ),
                     )
                 )
-    for m in _PERCENT.finditer(text) if percent else ():
+    for m in _finditer(_PERCENT, text, twin_low) if percent else ():
         start = m.start("approx") if m.group("approx") else m.start("num")
         if free(start, m.end()):
             unit_raw = m.group("unit").lower()
@@ -180,21 +211,21 @@ def figures_of(text: str) -> list[Figure]:
                     ),
                 )
             )
-    for m in _PERCENT_CN.finditer(text) if "百分之" in text else ():
-        if free(m.start(), m.end()):
+    for mc in _PERCENT_CN.finditer(text) if "百分之" in text else ():
+        if free(mc.start(), mc.end()):
             found.append(
                 (
-                    m.start(),
-                    m.end(),
+                    mc.start(),
+                    mc.end(),
                     Figure(
-                        text=m.group(0),
+                        text=mc.group(0),
                         kind=FigureKind.PERCENT,
-                        value=float(m.group("num").replace(",", "")),
+                        value=float(mc.group("num").replace(",", "")),
                         unit="%",
                     ),
                 )
             )
-    for m in _COUNT.finditer(text):
+    for m in _finditer(_COUNT, text, twin_low):
         noun = m.group("noun")
         num = m.group("num")
         if noun.lower() in _NOT_COUNT_NOUNS:

@@ -12,13 +12,14 @@ from ..lexicon import COMMON_NOUNS, HONORIFICS, NOT_NAME_WORDS, ORG_WORDS
 from ..model import MAX_NAME_WORDS, Organization, Person, name_fits
 from ..names import (
     PARTICLES,
+    find_mentions,
     fold,
     has_cjk,
     is_cjk_name,
     is_given_name,
     is_pinyin_name,
     key,
-    mention_pattern,
+    mentions,
     surname,
 )
 from .organizations import canonical_org, org_index
@@ -423,12 +424,10 @@ def accept(
         if sn:
             by_surname[sn] = draft
             scan_forms.extend([sn, draft.name, *draft.aliases])
-    scan = mention_pattern(scan_forms)
-    if scan is not None:
-        for m in scan.finditer("\n".join([title, *sentences])):
-            owner = by_surname.get(m.group(0))
-            if owner is not None and m.group(0) != owner.name and m.group(0) not in owner.aliases:
-                owner.aliases.add(m.group(0))
+    for _, _, form in find_mentions(mentions(scan_forms), "\n".join([title, *sentences])):
+        owner = by_surname.get(form)
+        if owner is not None and form != owner.name and form not in owner.aliases:
+            owner.aliases.add(form)
 
     for k, spellings in pairs.items():
         if k in drafts:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..casefree import CaseFree, lower_text
 from ..model import Stance
 
 _DENY = re.compile(
@@ -55,14 +56,52 @@ _NEGATED_DENY = re.compile(
 )
 
 
-def stance_of(text: str, context: str = "") -> Stance:
-    """The stance of one statement; ``context`` is the statement before it (a report it may answer)."""
-    if _DENY.search(text) and not _NEGATED_DENY.search(text):
+# Each pattern behind a gate: literal pieces one of which every match of it contains (checked in
+# tests/article/test_casefree.py). Most statements carry none of these cues, so most patterns never run.
+_DENY_CUES = CaseFree(
+    _DENY,
+    [
+        "deny", "deni", "refut", "rebut", "push", "reject", "dismiss", "disput", "contest", "counter",
+        "untrue", "not true", "no truth", "false", "baseless", "unfounded", "without merit", "no basis",
+        "no factual basis", "made up", "made-up", "fabricat", "accurate", "replete", "categorically",
+        "never been", "never happened", "incorrect", "wrong", "misleading", "nonsense", "fiction", "fake",
+        "否认", "驳斥", "辟谣", "不实", "失实", "不属实", "纯属", "空穴来风", "造谣", "谣言", "子虚乌有",
+        "无中生有", "毫无根据", "并非事实", "没有此事",
+    ],
+)  # fmt: skip
+_DENY_IF_REPORTED_CUES = CaseFree(
+    _DENY_IF_REPORTED, ["no plan", "no intention", "not in talks", "no such", "并无", "没有", "暂无计划"]
+)
+_ACK_CUES = CaseFree(
+    _ACK,
+    "acknowledg admit conced recogni regret apolog sorry culpa responsibility sword wrongly failed mistake "
+    "fault confirm 承认 坦承 道歉 致歉 歉意 检讨".split(),
+)
+_REPORTED_CUES = CaseFree(
+    _REPORTED,
+    [
+        "report", "according to", "said to", "rumo", "believed to", "understood", "source",
+        "people familiar", "people close", "people briefed", "allege", "purport", "not deny",
+        "not confirm", "citing", "cited", "据报道", "据悉", "据称", "传闻", "消息人士", "知情人士", "报道称",
+    ],
+)  # fmt: skip
+_NEGATED_ACK_CUES = CaseFree(_NEGATED_ACK, ["admi", "acknowledg", "conced"])
+_NEGATED_DENY_CUES = CaseFree(_NEGATED_DENY, ["deny", "denied", "refute", "dispute"])
+
+
+def stance_of(text: str, context: str = "", low: str | None = None) -> Stance:
+    """The stance of one statement; ``context`` is the statement before it (a report it may answer);
+    ``low`` is ``lower_text(text)`` when the caller has it already."""
+    if low is None:
+        low = lower_text(text)
+    if _DENY_CUES.search(text, low) and not _NEGATED_DENY_CUES.search(text, low):
         return Stance.DENIED
-    if _DENY_IF_REPORTED.search(text) and (_REPORTED.search(text) or _REPORTED.search(context)):
+    if _DENY_IF_REPORTED_CUES.search(text, low) and (
+        _REPORTED_CUES.search(text, low) or _REPORTED_CUES.search(context)
+    ):
         return Stance.DENIED
-    if _ACK.search(text) and not _NEGATED_ACK.search(text):
+    if _ACK_CUES.search(text, low) and not _NEGATED_ACK_CUES.search(text, low):
         return Stance.ACKNOWLEDGED
-    if _REPORTED.search(text) or _NEGATED_DENY.search(text):
+    if _REPORTED_CUES.search(text, low) or _NEGATED_DENY_CUES.search(text, low):
         return Stance.REPORTED
     return Stance.ASSERTED

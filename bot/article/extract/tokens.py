@@ -3,6 +3,7 @@ per sentence, and the word shapes and word classes every later phase reads."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -42,9 +43,14 @@ def statements_of(core_raw: str, raw_sections: list[tuple[str | None, list[str]]
 
 
 def _is_statement(text: str) -> bool:
-    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
-    latin = len(re.findall(r"[A-Za-zÀ-ÖØ-öø-ɏ]+", text))
-    return cjk >= 4 or latin >= 3
+    """Four Chinese characters or three Latin words."""
+    if not text.isascii() and len(_HAN.findall(text)) >= 4:
+        return True
+    return sum(1 for _ in itertools.islice(_LATIN_WORD.finditer(text), 3)) >= 3  # stops at the third
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]+")
 
 
 _TOKEN_RE = re.compile(
@@ -75,9 +81,16 @@ class Tok:
         self.end = end
         self.kind = kind
         self.poss = poss
-        self.low = text.lower()
-        self.cap = kind == "word" and text[:1].isupper()
-        self.shape = _shape(text, kind)
+        self.low = low = text.lower()
+        if kind != "word":
+            self.cap = False
+            self.shape = kind
+        elif low == text:  # the common case: a lower-case word (no capital anywhere)
+            self.cap = False
+            self.shape = "lower"
+        else:
+            self.cap = text[:1].isupper()
+            self.shape = _shape(text, kind)
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.kind}, {self.shape})"
@@ -113,22 +126,28 @@ def _shape(t: str, kind: str) -> str:
 
 def tokenize(text: str) -> list[Tok]:
     toks: list[Tok] = []
+    append = toks.append
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "punct"
-        raw = m.group(0)
-        start, end = m.start(), m.end()
+        raw = m.group()
+        start = m.start()
         poss = False
         if kind == "word":
-            if raw.endswith(".") and not _DOTTED_RE.fullmatch(raw) and raw[:-1].lower() not in HONORIFICS:
+            last = raw[-1]
+            if last == "." and not _DOTTED_RE.fullmatch(raw) and raw[:-1].lower() not in HONORIFICS:
                 raw = raw[:-1]
-                end -= 1
-            for suffix in ("'s", "’s", "'", "’"):
-                if raw.endswith(suffix) and len(raw) > len(suffix) + 1:
-                    raw = raw[: -len(suffix)]
-                    poss = True
-                    break
-        toks.append(Tok(raw, start, start + len(raw), kind, poss))
+                last = raw[-1]
+            if last in _POSSESSIVE_ENDS:
+                for suffix in ("'s", "’s", "'", "’"):
+                    if raw.endswith(suffix) and len(raw) > len(suffix) + 1:
+                        raw = raw[: -len(suffix)]
+                        poss = True
+                        break
+        append(Tok(raw, start, start + len(raw), kind, poss))
     return toks
+
+
+_POSSESSIVE_ENDS = frozenset("s'’")
 
 
 def _is_role_word(tok: Tok) -> bool:
