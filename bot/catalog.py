@@ -100,6 +100,7 @@ class ScopedView:
         self.hidden = frozenset(h for h in hidden if shared.article(h) is not None)
         self._articles: list[Article] | None = None
         self._people: list[PersonEntry] | None = None
+        self._orgs: list[tuple[str, int]] | None = None
         self._merge_people()
 
     # ------------------------------------------------------------------ people, merged once per view
@@ -107,7 +108,7 @@ class ScopedView:
     def _merge_people(self) -> None:
         self._entries: dict[str, PersonEntry] = {}  # view key -> an entry that differs from the shared one
         self._gone: set[str] = set()  # shared keys whose every article is hidden here
-        self._parts: dict[str, tuple[str | None, str | None]] = {}  # view key -> (shared key, own key)
+        self._parts: dict[str, tuple[str | None, list[str]]] = {}  # view key -> (shared key, own keys)
         self._from_own: dict[str, str] = {}  # own key -> view key
         for article_id in self.hidden:
             for entry in self.shared.people_in(article_id):
@@ -127,13 +128,13 @@ class ScopedView:
                 self._entries[view_key] = replace(
                     mine, aliases=set(mine.aliases), article_ids=list(mine.article_ids)
                 )
-                self._parts[view_key] = (None, mine.key)
+                self._parts[view_key] = (None, [mine.key])
             else:
                 view_key = skey
                 base = self._entries.get(skey) or self.shared.person_by_key(skey)
                 assert base is not None
                 ids = sorted(
-                    [*base.article_ids, *mine.article_ids],
+                    dict.fromkeys([*base.article_ids, *mine.article_ids]),
                     key=lambda i: _newest_key(self._article_any(i)),
                     reverse=True,
                 )
@@ -145,7 +146,8 @@ class ScopedView:
                     article_ids=ids,
                     pinyin=list(dict.fromkeys([*base.pinyin, *mine.pinyin])),
                 )
-                self._parts[skey] = (skey, mine.key)
+                # Several people of the server's own articles may be one shared person (黄仁勋, Jensen Huang).
+                self._parts[skey] = (skey, [*self._parts.get(skey, (skey, []))[1], mine.key])
             self._from_own[mine.key] = view_key
 
     def _article_any(self, article_id: str) -> Article:
@@ -161,8 +163,15 @@ class ScopedView:
     def _own_entry(self, entry: PersonEntry | None) -> PersonEntry | None:
         return self._entries[self._from_own[entry.key]] if entry is not None else None
 
-    def _keys(self, view_key: str) -> tuple[str | None, str | None]:
-        return self._parts.get(view_key, (view_key, None))
+    def _keys(self, view_key: str) -> tuple[str | None, list[str]]:
+        return self._parts.get(view_key, (view_key, []))
+
+    def _own_refs(self, refs: Iterable[ClaimRef]) -> list[ClaimRef]:
+        """Claims from several own people, each once, newest article first."""
+        unique = {(r.article_id, r.index): r for r in refs}
+        return sorted(
+            unique.values(), key=lambda r: _newest_key(self._article_any(r.article_id)), reverse=True
+        )
 
     # ------------------------------------------------------------------ articles
 
@@ -297,9 +306,11 @@ class ScopedView:
             pkey = self.person_key_for(person)
             if pkey is None:
                 return []
-            skey, okey = self._keys(pkey)
+            skey, okeys = self._keys(pkey)
             shared = self.shared.claims(article, None, None, stance, about, person_key=skey) if skey else []
-            own = self.own.claims(article, None, None, stance, about, person_key=okey) if okey else []
+            own = self._own_refs(
+                r for k in okeys for r in self.own.claims(article, None, None, stance, about, person_key=k)
+            )
             return self._newest_first(shared, own)
         return self._newest_first(
             self.shared.claims(article, None, organization, stance, about),
@@ -307,31 +318,38 @@ class ScopedView:
         )
 
     def claims_by(self, person: PersonEntry) -> list[ClaimRef]:
-        skey, okey = self._keys(person.key)
-        return self._newest_first(
-            self.shared.claims_by_key(skey) if skey else [], self.own.claims_by_key(okey) if okey else []
-        )
+        skey, okeys = self._keys(person.key)
+        own = self._own_refs(r for k in okeys for r in self.own.claims_by_key(k))
+        return self._newest_first(self.shared.claims_by_key(skey) if skey else [], own)
 
     def claims_about(self, person: PersonEntry) -> list[ClaimRef]:
-        skey, okey = self._keys(person.key)
-        return self._newest_first(
-            self.shared.claims_about_key(skey) if skey else [],
-            self.own.claims_about_key(okey) if okey else [],
-        )
+        skey, okeys = self._keys(person.key)
+        own = self._own_refs(r for k in okeys for r in self.own.claims_about_key(k))
+        return self._newest_first(self.shared.claims_about_key(skey) if skey else [], own)
 
     # ------------------------------------------------------------------ organizations
 
     def organizations(self) -> list[tuple[str, int]]:
-        counts: Counter[str] = Counter()
-        names: dict[str, str] = {}
-        for library in (self.own, self.shared):
-            for name, n in library.organizations():
-                names.setdefault(fold(name), name)
-                counts[fold(name)] += n
-        return [(names[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], names[kv[0]]))]
+        """(name, articles mentioning it) over what this server sees: its own, the shared less the hidden."""
+        if self._orgs is None:
+            counts: Counter[str] = Counter()
+            names: dict[str, str] = {}
+            for library in (self.own, self.shared):
+                for name, n in library.organizations():
+                    names.setdefault(fold(name), name)
+                    counts[fold(name)] += n
+            for article_id in self.hidden:
+                counts.subtract(self.shared.organization_keys_in(article_id))
+            self._orgs = [
+                (names[k], n)
+                for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], names[kv[0]]))
+                if n > 0
+            ]
+        return self._orgs
 
     def organization(self, text: str) -> str | None:
-        return self.own.organization(text) or self.shared.organization(text)
+        found = self.own.organization(text) or self.shared.organization(text)
+        return found if found and any(fold(n) == fold(found) for n, _ in self.organizations()) else None
 
     def organization_keys_in(self, article_id: str) -> set[str]:
         if self.own.article(article_id) is not None:
@@ -339,11 +357,12 @@ class ScopedView:
         return set() if article_id in self.hidden else self.shared.organization_keys_in(article_id)
 
     def autocomplete_organizations(self, text: str, limit: int = 25) -> list[str]:
+        seen = {fold(n) for n, _ in self.organizations()}
         found = [
             *self.own.autocomplete_organizations(text, limit),
-            *self.shared.autocomplete_organizations(text, limit),
+            *self.shared.autocomplete_organizations(text, limit + len(self.hidden)),
         ]
-        return list(dict.fromkeys(found))[:limit]
+        return [n for n in dict.fromkeys(found) if fold(n) in seen][:limit]
 
     def stats(self) -> dict[str, int]:
         return {
@@ -372,12 +391,11 @@ class Catalog:
         hidden: dict[int, set[str]] | None = None,
         registry: list[RegistryEntry] | None = None,
     ) -> None:
-        owners = owners or {}
         self.registry = registry or []
         shared: list[Article] = []
         own: dict[int, list[Article]] = {}
         for article in articles:
-            held = owners.get(article.id) or {GLOBAL}
+            held = {GLOBAL} if owners is None else owners.get(article.id, set())  # no owner: shown nowhere
             if GLOBAL in held:
                 shared.append(article)
             else:

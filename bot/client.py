@@ -83,6 +83,9 @@ class NewsdeskBot(commands.Bot):
         self.watch = FolderWatch(list(settings.articles), prune=settings.prune_deleted)
         self._watcher: asyncio.Task[None] | None = None
         self._library_version = ""  # the store's articles_version the library was loaded at
+        self._library_lock = (
+            asyncio.Lock()
+        )  # one change to the library at a time (loads, uploads, new articles)
         self.library_changed = asyncio.Event()  # set after each library load: follow alerts look at it
         self.feeds = FeedPoller(
             list(settings.feeds), settings.feed_minutes, allow_hosts=settings.feed_allow_hosts
@@ -140,6 +143,10 @@ class NewsdeskBot(commands.Bot):
         """New global articles join the library one at a time, in place (each costs what the article costs,
         not what the library holds); a changed file, a removal, a large batch or another process's change in
         between loads the whole library again."""
+        async with self._library_lock:
+            await self._take_in_locked(report, removed, what)
+
+    async def _take_in_locked(self, report: IngestReport, removed: int, what: str) -> None:
         summary = what + report.summary() + (f", {removed} removed" if removed else "")
         before, version = self._library_version, await self.store.articles_version()
         in_place = (
@@ -158,7 +165,7 @@ class NewsdeskBot(commands.Bot):
                     break
                 await asyncio.sleep(0)  # commands are answered between two articles
         if not in_place:
-            await self._load_library(summary)
+            await self._load_library_locked(summary)
             return
         self._library_version = version
         self.library_changed.set()
@@ -194,13 +201,22 @@ class NewsdeskBot(commands.Bot):
             return []
 
     async def _load_library(self, summary: str) -> None:
+        async with self._library_lock:
+            await self._load_library_locked(summary)
+
+    async def _load_library_locked(self, summary: str) -> None:
+        """Read articles, owners and hidden rows as of one version of the store (read again when anything
+        changed in between), build the catalog, and only then take it and that version."""
         registry = self._registry()
-        version = await self.store.articles_version()
-        articles = await self.store.load_articles()
-        owners = await self.store.article_owners()
-        hidden = await self.store.hidden_articles()
-        self._library_version = version
+        for _ in range(5):
+            version = await self.store.articles_version()
+            articles = await self.store.load_articles()
+            owners = await self.store.article_owners()
+            hidden = await self.store.hidden_articles()
+            if await self.store.articles_version() == version:
+                break
         self.library = await asyncio.to_thread(Catalog, articles, owners, hidden, registry)
+        self._library_version = version
         del articles
         await asyncio.to_thread(memory.settle)
         self.library_changed.set()
@@ -215,6 +231,10 @@ class NewsdeskBot(commands.Bot):
 
     async def reload_guild(self, guild_id: int) -> None:
         """One server added, removed or hid an article: rebuild only what that server sees."""
+        async with self._library_lock:
+            await self._reload_guild_locked(guild_id)
+
+    async def _reload_guild_locked(self, guild_id: int) -> None:
         before = self._library_version
         own = await self.store.load_articles(guild_id, only_own=True)
         hidden = (await self.store.hidden_articles()).get(guild_id, set())
@@ -256,12 +276,17 @@ class NewsdeskBot(commands.Bot):
                 if self.get_guild(guild_id) is not None:
                     await self.store.guild_joined(guild_id)
                     continue
-                counts = await self.store.forget_guild(guild_id)
+                try:
+                    counts = await self.store.forget_guild(guild_id)
+                except Exception:  # one server's failure does not keep the others
+                    log.exception("forgetting server %s failed; trying again in an hour", guild_id)
+                    continue
                 log.info(
                     "forgot server %s: %s", guild_id, ", ".join(f"{n} {t}" for t, n in counts.items() if n)
                 )
                 if guild_id in self.library.guilds():
-                    self.library.replace_guild(guild_id, [], [])
+                    async with self._library_lock:
+                        self.library.replace_guild(guild_id, [], [])
         except Exception:
             log.exception("forgetting departed servers failed; trying again in an hour")
 

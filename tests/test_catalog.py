@@ -102,3 +102,38 @@ def test_replacing_one_servers_articles_leaves_the_others(catalog: Catalog) -> N
     assert catalog.view(B).person("Lena Fischer") is not None
     assert catalog.view(A).person("Lena Fischer") is None
     assert catalog.shared is shared  # the shared library was not rebuilt
+
+
+def test_two_own_spellings_of_one_shared_person_keep_every_claim_once() -> None:
+    """A server's uploads name 黄仁勋 and Jensen Huang separately; the shared library knows they are one."""
+    g1 = load_article(GLOBAL_1)
+    zh = load_article(
+        "黄仁勋谈需求\n新浪·2025-11-03 09:00\n\nCore Viewpoint - 英伟达首席执行官黄仁勋表示，需求依然强劲 [1]。\n"
+    )
+    en = load_article(
+        "Huang on supply\nWire·2025-11-04 09:00\n\nCore Viewpoint - Nvidia chief executive Jensen Huang said "
+        "supply is tight [1].\n"
+    )
+    bridge = load_article(
+        "Nvidia chief in Taipei\nWire·2025-10-30 09:00\n\nCore Viewpoint - Nvidia CEO 黄仁勋 (Jensen Huang) "
+        "said Taiwan remains central [1].\n"
+    )
+    catalog = Catalog([g1, bridge, zh, en], owners={g1.id: {0}, bridge.id: {0}, zh.id: {A}, en.id: {A}})
+    view = catalog.view(A)
+    huang = view.person("Jensen Huang")
+    assert huang is not None and view.person("黄仁勋") is huang
+    assert len(huang.article_ids) == len(set(huang.article_ids)) == 4
+    said = [r.claim.text for r in view.claims_by(huang)]
+    assert any("supply is tight" in t for t in said) and any("需求依然强劲" in t for t in said)
+    assert len(said) == len(set(said))
+    assert len(view.claims(person="Jensen Huang")) == len(
+        {(r.article_id, r.index) for r in view.claims(person="Jensen Huang")}
+    )
+
+
+def test_organizations_of_hidden_articles_are_not_counted(catalog: Catalog) -> None:
+    hid, other = catalog.view(B), catalog.view(3333)  # B hid "Chipmakers rally", the only article naming Chip
+    assert ("Chip", 1) in other.organizations() and other.organization("chip") == "Chip"
+    assert all(name != "Chip" for name, _ in hid.organizations())
+    assert hid.organization("chip") is None and "Chip" not in hid.autocomplete_organizations("chi")
+    assert hid.stats()["organizations"] == len(hid.organizations()) == len(other.organizations()) - 1

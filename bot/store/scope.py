@@ -141,10 +141,12 @@ class ScopeQueries(StoreCore):
                     "SELECT guild_id, source_key FROM article_scopes WHERE article_id = ?", article_id
                 )
             }
-            if guild_id != GLOBAL and guild_id in owners:
+            if guild_id != GLOBAL and guild_id in owners and GLOBAL not in owners:
                 await self._drop_scope(conn, article_id, guild_id)
                 result = "deleted"
             elif GLOBAL in owners:
+                if guild_id != GLOBAL and guild_id in owners:  # the server's copy of a global text: both go
+                    await self._drop_scope(conn, article_id, guild_id)
                 await self._tombstone(conn, guild_id, article_id, owners[GLOBAL], str(title))
                 if guild_id == GLOBAL:
                     await self._drop_scope(conn, article_id, GLOBAL)

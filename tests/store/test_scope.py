@@ -52,12 +52,15 @@ async def test_removing_in_a_server_deletes_its_own_copy_and_hides_a_global_one(
     assert await visible(store, A) == set()
     assert await visible(store, B) == {shared.id}
     assert await store.hidden_articles() == {A: {shared.id}}
-    assert await store.remove_article(shared.id, B) == "deleted"  # B's own copy: the global one stays
+    # B's own copy of a global text: B's row goes and the global one is hidden there, so B sees it no more.
+    assert await store.remove_article(shared.id, B) == "hidden"
     assert await store.owners_of(shared.id) == {0}
+    assert await visible(store, B) == set()
+    assert await store.hidden_articles() == {A: {shared.id}, B: {shared.id}}
     assert await store.remove_article("no-such-article", A) is None
     # Adding the hidden text in A again shows it there again.
     await store.upsert_article(shared, f"upload:{A}:again.txt", guild_id=A)
-    assert await store.hidden_articles() == {}
+    assert await store.hidden_articles() == {B: {shared.id}}
     assert await visible(store, A) == {shared.id}
 
 
@@ -240,3 +243,14 @@ async def test_full_text_search_is_scoped_newest_first_and_reads_chinese(store: 
     assert await store.search("foundry", guild_id=B) == []
     assert await store.search("foundry", guild_id=0) == [shared.id]
     assert await store.search('" OR 1=1 -- *', guild_id=B) == []
+
+
+async def test_removing_a_servers_copy_of_a_global_text_hides_it_there(store: SQLStore) -> None:
+    """A server uploaded a text the operator also has: its remove must leave it gone for that server."""
+    shared = load_article(ARTICLE)
+    await store.upsert_article(shared, "/intel.txt")
+    await store.upsert_article(shared, f"upload:{A}:intel.txt", guild_id=A)
+    assert await store.remove_article(shared.id, A) == "hidden"
+    assert await store.owners_of(shared.id) == {0}
+    assert await visible(store, A) == set()
+    assert await visible(store, B) == {shared.id}
