@@ -21,18 +21,22 @@ _END = "\U0010ffff"  # sorts after every character: [prefix, prefix + _END) is t
 
 
 class PrefixIndex:
-    """(token, item) pairs sorted by token, each item with a score (higher first)."""
+    """(token, item) pairs sorted by token, each item with a score (higher first; ties: the higher item number,
+    i.e. the later numbered, first). Pairs added after the build wait in a small sorted list beside the main
+    columns, so an addition never copies them; the list is folded in when it grows."""
 
     SMALL = 64  # ranges up to this size are sorted in Python; larger ones are partitioned in numpy
+    PENDING = 4096  # pairs added since the build before they are folded into the main columns
 
     def __init__(self, pairs: Iterable[tuple[str, int]] = ()) -> None:
         ordered = sorted(set(pairs))
         self.tokens: list[str] = [t for t, _ in ordered]
         self._items = np.fromiter((i for _, i in ordered), dtype=np.int64, count=len(ordered))
+        self._pending: list[tuple[str, int]] = []
         self._score_of = np.zeros(16, dtype=np.float64)
 
     def __len__(self) -> int:
-        return len(self.tokens)
+        return len(self.tokens) + len(self._pending)
 
     def set_scores(self, scores: Iterable[float]) -> None:
         self._score_of = np.fromiter(scores, dtype=np.float64)
@@ -46,29 +50,60 @@ class PrefixIndex:
         self._score_of[item] = score
 
     def add(self, token: str, item: int) -> None:
-        """One more (token, item) pair, in place (a list insert and an array insert: memory moves, no sort)."""
+        """One more (token, item) pair."""
         lo, hi = bisect.bisect_left(self.tokens, token), bisect.bisect_right(self.tokens, token)
         if item in self._items[lo:hi]:
             return
-        self.tokens.insert(hi, token)
-        self._items = np.insert(self._items, hi, item)
+        at = bisect.bisect_left(self._pending, (token, item))
+        if at < len(self._pending) and self._pending[at] == (token, item):
+            return
+        self._pending.insert(at, (token, item))
+        if len(self._pending) > self.PENDING:
+            self._fold()
+
+    def _fold(self) -> None:
+        merged = sorted([*zip(self.tokens, self._items.tolist(), strict=True), *self._pending])
+        self.tokens = [t for t, _ in merged]
+        self._items = np.fromiter((i for _, i in merged), dtype=np.int64, count=len(merged))
+        self._pending = []
+
+    def _range(self, lo_token: str, hi_token: str, right: bool = False) -> np.ndarray:
+        find = bisect.bisect_right if right else bisect.bisect_left
+        lo, hi = bisect.bisect_left(self.tokens, lo_token), find(self.tokens, hi_token)
+        items = self._items[lo:hi]
+        if self._pending:
+            plo = bisect.bisect_left(self._pending, (lo_token, -1))
+            phi = (
+                bisect.bisect_right(self._pending, (hi_token, 2**62))
+                if right
+                else bisect.bisect_left(self._pending, (hi_token, -1))
+            )
+            if phi > plo:
+                extra = np.fromiter((i for _, i in self._pending[plo:phi]), dtype=np.int64, count=phi - plo)
+                items = np.concatenate([items, extra])
+        return items
 
     def exact(self, token: str) -> list[int]:
-        lo, hi = bisect.bisect_left(self.tokens, token), bisect.bisect_right(self.tokens, token)
-        return [int(i) for i in self._items[lo:hi]]
+        return sorted(int(i) for i in self._range(token, token, right=True))
 
     def top(self, prefix: str, k: int) -> list[int]:
-        """Up to ``k`` distinct items with a token starting with ``prefix``, best score first (ties: the order
-        items were numbered in)."""
-        lo, hi = bisect.bisect_left(self.tokens, prefix), bisect.bisect_left(self.tokens, prefix + _END)
-        if hi <= lo:
+        """Up to ``k`` distinct items with a token starting with ``prefix``, best score first."""
+        items = self._range(prefix, prefix + _END)
+        if not len(items):
             return []
-        items = self._items[lo:hi]
-        if hi - lo > self.SMALL:
-            want = min(len(items) - 1, 4 * k)  # an item may stand in the range under several tokens
-            items = items[np.argpartition(-self._score_of[items], want)[: want + 1]]
-        found = dict.fromkeys(int(i) for i in items)
-        return sorted(found, key=lambda i: (-self._score_of[i], i))[:k]
+        if len(items) > self.SMALL:
+            items = np.unique(items)  # an item may stand in the range under several tokens
+            if len(items) > 4 * k:  # keep what can reach the top k (every tie of the k-th score included)
+                scores = self._score_of[items]
+                kth = np.partition(scores, len(items) - k)[len(items) - k]
+                items = items[scores >= kth]
+            if len(items) > k:
+                # Best score first, ties to the higher item number: a total order, so the answer is the same
+                # however the range was built.
+                order = np.lexsort((-items, -self._score_of[items]))
+                items = items[order[:k]]
+        found = {int(i) for i in items}
+        return sorted(found, key=lambda i: (-self._score_of[i], -i))[:k]
 
 
 def trigrams(text: str) -> set[str]:
@@ -81,11 +116,12 @@ class FuzzyIndex:
 
     SHORTLIST = 200  # choices scored exactly per query
     SMALL = 2000  # below this many choices everything is scored exactly (no shortlist needed)
-    PENDING = 5000  # choices added since the last fold before they are folded into the sorted columns
+    PENDING = 50_000  # choices added since the last fold (kept in a trigram dictionary) before a fold
 
     def __init__(self, choices: Iterable[str] = ()) -> None:
         self.choices: list[str] = list(choices)
         self._indexed = 0
+        self._pending: dict[str, list[int]] = {}  # trigram -> choices added since the last fold
         self._codes = np.zeros(0, dtype=np.uint64)
         self._owners = np.zeros(0, dtype=np.int64)
         self._fold()
@@ -95,14 +131,18 @@ class FuzzyIndex:
 
     def add(self, choice: str) -> int:
         self.choices.append(choice)
+        at = len(self.choices) - 1
+        for gram in trigrams(choice):
+            self._pending.setdefault(gram, []).append(at)
         if len(self.choices) - self._indexed > self.PENDING:
             self._fold()
-        return len(self.choices) - 1
+        return at
 
     def _fold(self) -> None:
         """Index every choice's trigrams as sorted 63-bit codes (three 21-bit code points)."""
         n = len(self.choices)
         self._indexed = n
+        self._pending = {}
         if n <= self.SMALL:
             self._codes = np.zeros(0, dtype=np.uint64)
             self._owners = np.zeros(0, dtype=np.int64)
@@ -121,6 +161,13 @@ class FuzzyIndex:
     def _code(gram: str) -> np.uint64:
         a, b, c = (ord(ch) for ch in gram)
         return np.uint64((a << 42) | (b << 21) | c)
+
+    def _pending_shortlist(self, query: str) -> list[int]:
+        hits: dict[int, int] = {}
+        for gram in trigrams(query):
+            for i in self._pending.get(gram, ()):
+                hits[i] = hits.get(i, 0) + 1
+        return sorted(hits, key=lambda i: -hits[i])[: self.SHORTLIST]
 
     def _shortlist(self, query: str) -> list[int]:
         grams = [self._code(g) for g in trigrams(query)]
@@ -148,10 +195,12 @@ class FuzzyIndex:
         plus the choices added since the last fold."""
         if not query or not self.choices:
             return []
-        if self._indexed <= self.SMALL:
+        if len(self.choices) <= self.SMALL:
             candidates = list(range(len(self.choices)))
+        elif self._indexed <= self.SMALL:
+            candidates = list(range(self._indexed)) + self._pending_shortlist(query)
         else:
-            candidates = self._shortlist(query) + list(range(self._indexed, len(self.choices)))
+            candidates = self._shortlist(query) + self._pending_shortlist(query)
         pool = {i: self.choices[i] for i in candidates}
         hits = process.extract(query, pool, scorer=fuzz.WRatio, limit=limit, score_cutoff=cutoff)
         return [(int(i), float(score)) for _, score, i in hits]

@@ -204,7 +204,7 @@ class Library:
         self._titles = PrefixIndex()
         self._title_scores: list[float] = []
         pairs: list[tuple[str, int]] = []
-        for article in newest:
+        for article in reversed(newest):  # oldest first: a later number is a newer article (ties in top())
             num = self._number(article)
             pairs.extend((w, num) for w in set(self._title_fold[article.id].split()))
         self._titles = PrefixIndex(pairs)
@@ -267,7 +267,9 @@ class Library:
         self._title_scores.append(_epoch(article))
         folded = fold(article.title)
         self._title_fold[article.id] = folded
-        self._title_exact.setdefault(folded, article.id)
+        known = self._title_exact.get(folded)
+        if known is None or _when(self._articles[known]) <= _when(article):  # the newest of equal titles
+            self._title_exact[folded] = article.id
         return num
 
     def _index_title(self, article: Article) -> None:
@@ -523,7 +525,10 @@ class Library:
         if not folded:
             return []
         out: list[PersonEntry] = []
-        for idx, _ in self._fuzzy.search(folded, limit * 4, cutoff=60):
+        hits = self._fuzzy.search(folded, limit * 4, cutoff=60)
+        # Equal scores in a fixed order (by key), however the index was built.
+        hits.sort(key=lambda hit: (-hit[1], self._fuzzy_keys[hit[0]]))
+        for idx, _ in hits:
             entry = self._people[self._fuzzy_keys[idx]]
             if entry not in out:
                 out.append(entry)

@@ -13,10 +13,10 @@ def test_prefix_top_k_small_and_large_ranges() -> None:
     names = [f"name{i:05d}" for i in range(5000)]
     index = PrefixIndex((n, i) for i, n in enumerate(names))
     index.set_scores(float(i % 97) for i in range(5000))
-    # A large range: the best scores, ties in item order, like a full sort would give.
-    full = sorted(range(5000), key=lambda i: (-(i % 97), i))
+    # A large range: the best scores, ties to the later item, exactly as a full sort gives.
+    full = sorted(range(5000), key=lambda i: (-(i % 97), -i))
     assert index.top("name", 25) == full[:25]
-    assert index.top("name0001", 5) == sorted(range(10, 20), key=lambda i: (-(i % 97), i))[:5]  # small range
+    assert index.top("name0001", 5) == sorted(range(10, 20), key=lambda i: (-(i % 97), -i))[:5]  # small range
     assert index.top("zzz", 5) == []
     assert index.exact("name00042") == [42]
     # Scores change one item at a time; entries added in place keep the order.
@@ -29,6 +29,15 @@ def test_prefix_top_k_small_and_large_ranges() -> None:
     assert index.top("aard", 3) == [5000]
     assert index.exact("name00042") == [42, 5000]
     assert index.top("name", 2) == [5000, 4999]  # an item found under several tokens counts once
+    # Equal scores and one item under many tokens: still k distinct items, in a fixed order.
+    flat = PrefixIndex([*((f"x{i:03d}", i) for i in range(300)), *((f"x{j:03d}y", 0) for j in range(300))])
+    flat.set_scores([1.0] * 300)
+    assert flat.top("x", 10) == list(range(299, 289, -1))
+    for n in range(PrefixIndex.PENDING + 10):  # pending pairs, then folded in: answers unchanged
+        flat.add(f"z{n:05d}", 300 + n % 7)
+    flat.set_scores([1.0] * 307)
+    assert flat.top("x", 3) == [299, 298, 297] and flat.top("z0000", 7) == list(range(306, 299, -1))
+    assert flat.exact("x005") == [5] and len(flat) == 600 + PrefixIndex.PENDING + 10
 
 
 def test_fuzzy_shortlist_finds_what_a_full_scan_finds() -> None:
