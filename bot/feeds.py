@@ -30,8 +30,8 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import DefaultResolver
 from yarl import URL
 
-from bot.article import MAX_BYTES, ArticleError, load_article
-from bot.ingest import IngestReport
+from bot.article import MAX_BYTES, ArticleError
+from bot.ingest import IngestReport, parse_bytes
 from bot.settings import redact_secrets, split_hosts
 from bot.store import Store
 
@@ -379,7 +379,12 @@ class FeedPoller:
             if await store.feed_entry_seen(source, key, digest):
                 continue
             try:
-                article = load_article(text)
+                data = text.encode("utf-8", "surrogatepass")
+                if len(data) > MAX_BYTES:  # the same cap as a file's
+                    raise ArticleError(
+                        f"entry is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes (1 MB)"
+                    )
+                article = await parse_bytes(data)
             except Exception as exc:  # one entry fails alone, whatever the parser ran into
                 reason = (
                     str(exc)
