@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bot import __version__
 from bot.article import ArticleError
-from bot.ingest import IngestReport, article_files, ingest_files, read_article
+from bot.ingest import PARSER, IngestReport, article_files, ingest_files, read_article
 from bot.library import Library, load_registry
 from bot.settings import Settings, describe_settings_error
 from bot.store import StoreError, open_store, redact_url
@@ -168,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bad NEWSDESK_* value or config file: say which, no traceback, no token
         error(f"invalid settings: {describe_settings_error(exc)}")
         return 2
+    PARSER.seconds = settings.parse_seconds
     try:
         if args.command == "run":
             return cmd_run(settings, err)
@@ -408,6 +409,7 @@ async def cmd_ingest(
             report = await ingest_files(store, files, step)
         counts = await store.counts()
     finally:
+        PARSER.close()
         await store.close()
     # the last line counts everything: files and feeds
     report.added += fed.added

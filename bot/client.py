@@ -21,7 +21,7 @@ from bot import discord_api, i18n, lookup, memory
 from bot.catalog import Catalog
 from bot.errors import UserError
 from bot.feeds import FeedPoller
-from bot.ingest import FolderWatch, IngestReport
+from bot.ingest import PARSER, FolderWatch, IngestReport
 from bot.library import load_registry
 from bot.render.pages import Choices, respond
 from bot.settings import Settings
@@ -81,6 +81,7 @@ class NewsdeskBot(commands.Bot):
         self.library = Catalog()  # every owner's articles; .view(guild_id) is what one server sees
         self.usage = UsageRecorder(self.store, retention_days=settings.usage_retention_days)
         self.watch = FolderWatch(list(settings.articles), prune=settings.prune_deleted)
+        PARSER.seconds = settings.parse_seconds
         self._watcher: asyncio.Task[None] | None = None
         self._library_version = ""  # the store's articles_version the library was loaded at
         self._library_lock = (
@@ -424,6 +425,7 @@ class NewsdeskBot(commands.Bot):
         try:
             await super().close()
         finally:
+            PARSER.close()  # the parse processes (a busy one is killed)
             try:
                 await self.usage.close()
             finally:

@@ -25,13 +25,14 @@ from html.parser import HTMLParser
 from typing import Any
 
 import aiohttp
+import charset_normalizer
 import feedparser
 from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import DefaultResolver
 from yarl import URL
 
-from bot.article import MAX_BYTES, ArticleError, load_article
-from bot.ingest import IngestReport
+from bot.article import MAX_BYTES, ArticleError
+from bot.ingest import IngestReport, parse_bytes
 from bot.settings import redact_secrets, split_hosts
 from bot.store import Store
 
@@ -39,6 +40,7 @@ log = logging.getLogger("newsdesk.feeds")
 
 MAX_FEED_BYTES = 8 * MAX_BYTES  # a feed holds many articles; its body is refused past this
 MAX_BACKOFF = 6 * 3600.0  # seconds: a feed that keeps failing is still tried four times a day
+MAX_FETCHES = 10  # feeds fetched at once; a feed's time limit starts when its own request starts
 USER_AGENT = "Newsdesk feed reader (+https://github.com/; a Discord news bot)"
 
 _BLOCK = {
@@ -96,25 +98,99 @@ def html_text(markup: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_SEPARATORS = re.compile(r"\s+[-|–—:·•]\s+|\s*[|·•]\s*")
+SOURCE_WORDS, SOURCE_CHARS = 8, 90  # a source line of more is not read as one
+
+
+def source_name(feed_title: str) -> str:
+    """The feed's name as an article's source: one short line (a long feed title keeps its first part)."""
+    name = " ".join(feed_title.replace("·", "-").split()) or "Feed"
+    if len(re.findall(r"\w+", name)) <= SOURCE_WORDS and len(name) <= SOURCE_CHARS:
+        return name
+    head = _SEPARATORS.split(name, maxsplit=1)[0].strip()
+    if head and len(re.findall(r"\w+", head)) <= SOURCE_WORDS and len(head) <= SOURCE_CHARS:
+        return head
+    words = name.split()
+    while len(words) > 1 and (
+        len(re.findall(r"\w+", " ".join(words))) > SOURCE_WORDS or len(" ".join(words)) > SOURCE_CHARS - 1
+    ):
+        words.pop()
+    return " ".join(words)[: SOURCE_CHARS - 1].rstrip(" ,;:-") + "…"
+
+
+def _only_links(text: str) -> bool:
+    """Nothing but web addresses (a title-only entry that is its own link, or the feed's)."""
+    return not _URL.sub("", text).strip(" \t\n-–—|·:")
+
+
+def title_from(body: str) -> str:
+    """A headline for an entry that has none: its first sentence, cut at a word within 100 characters."""
+    first = re.split(r"(?<=[.!?。！？])\s+|\n", body.strip(), maxsplit=1)[0].strip()
+    if len(first) <= 100:
+        return first
+    cut = first[:100].rsplit(" ", 1)[0] if " " in first[:100] else first[:100]
+    return cut.rstrip(" ,;:-") + "…"
+
+
 def entry_text(entry: Any, feed_title: str) -> str:
-    """The article text for one feed entry."""
+    """The article text for one feed entry; "" when it has no text to read (skipped, not a failure): no body,
+    or a body or title that is only a link."""
     contents = entry.get("content") or []
     body = html_text(contents[0].get("value", "")) if contents else ""
     if not body:
         body = html_text(entry.get("summary", "") or "")
     title = " ".join(html_text(entry.get("title", "") or "").split())
-    first = body.splitlines()[0].strip() if body else ""
-    if title and first == title:
+    if _only_links(title):
+        title = ""
+    if not body or _only_links(body):
+        return ""  # a headline alone, a link alone or nothing: no article to read
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    if title and lines[0] == title and len(lines) > 1:
         return body  # the entry is a whole article already (a structured summary with its headline)
+    if not title and (body.lstrip().startswith("{") or (len(lines) > 1 and len(lines[0]) <= 120)):
+        return f"{body}\n"  # an article on its own: Article JSON, or a headline with text under it
     published = entry.get("published_parsed") or entry.get("updated_parsed")
     when = (
         datetime.fromtimestamp(calendar.timegm(published), UTC).strftime("%Y-%m-%d %H:%M")
         if published
         else ""
     )
-    source = " ".join(feed_title.split()) or "Feed"
+    title = title or title_from(body)  # RSS 2.0 makes titles optional
+    if " ".join(title.split()) == " ".join(body.split()):  # the whole entry is its title: say it once
+        words = title.split()
+        title = (
+            " ".join(words[:8]) + "…" if len(words) > 8 else f"{source_name(feed_title)} {when[:10]}".strip()
+        )
+    source = source_name(feed_title)
     header = f"{title}\n{source}·{when}" if when else f"{title}\n{source}"
-    return f"{header}\n\n{body}\n" if title else f"{body}\n"
+    return f"{header}\n\n{body}\n"
+
+
+def feed_bytes(data: bytes, content_type: str | None) -> bytes:
+    """The feed's bytes as feedparser reads them right. An encoding declared by HTTP, a byte-order mark or the
+    XML declaration is left to feedparser; undeclared bytes that are not UTF-8 are recognised with
+    charset-normalizer (KOI8-R, EUC-JP, EUC-KR, GB2312 ...) and given as UTF-8. A Western single-byte guess is
+    left to feedparser's own fallback (windows-1252), which is what such feeds mean."""
+    if "charset=" in (content_type or "").lower() or data.startswith(
+        (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+    ):
+        return data
+    if re.match(rb"\s*<\?xml[^>]*\bencoding\s*=", data[:300]):
+        return data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return data
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.encoding in _WESTERN:
+        return data
+    return str(best).encode("utf-8")
+
+
+_WESTERN = {"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "cp1257", "mac_roman", "mac_latin2"}
 
 
 def entry_key(entry: Any, text: str) -> str:
@@ -123,6 +199,11 @@ def entry_key(entry: Any, text: str) -> str:
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def _parse_feed(data: bytes, content_type: str | None) -> Any:
+    headers = {"content-type": content_type} if content_type else {}
+    return feedparser.parse(feed_bytes(data, content_type), response_headers=headers)
 
 
 @dataclass
@@ -301,12 +382,17 @@ class FeedPoller:
         report = IngestReport()
         if not states:
             return report
-        timeout = aiohttp.ClientTimeout(total=self.timeout)
-        connector = aiohttp.TCPConnector(resolver=GuardedResolver(self.guard))
-        async with aiohttp.ClientSession(
-            timeout=timeout, headers={"User-Agent": USER_AGENT}, connector=connector
-        ) as session:
-            results = await asyncio.gather(*(self._fetch(session, s) for s in states), return_exceptions=True)
+        # At most MAX_FETCHES at once, each with its own clock: a feed waiting for its turn (or for a free
+        # connection) is not timed; its limit runs from when its request starts.
+        turns = asyncio.Semaphore(MAX_FETCHES)
+        connector = aiohttp.TCPConnector(resolver=GuardedResolver(self.guard), limit=MAX_FETCHES)
+
+        async def fetch(state: FeedState) -> Any:
+            async with turns:
+                return await self._fetch(session, state)
+
+        async with aiohttp.ClientSession(headers={"User-Agent": USER_AGENT}, connector=connector) as session:
+            results = await asyncio.gather(*(fetch(s) for s in states), return_exceptions=True)
         for state, result in zip(states, results, strict=True):
             if isinstance(result, BaseException):
                 self._failed(state, result)
@@ -332,7 +418,12 @@ class FeedPoller:
         try:
             for _ in range(MAX_REDIRECTS + 1):  # redirects are followed here, so each one is checked
                 self.guard.check_url(url)
-                async with session.get(url, headers=headers, allow_redirects=False) as resp:
+                async with session.get(
+                    url,
+                    headers=headers,
+                    allow_redirects=False,
+                    timeout=aiohttp.ClientTimeout(total=self.timeout),
+                ) as resp:
                     if resp.status in (301, 302, 303, 307, 308):
                         location = resp.headers.get("Location")
                         if not location:
@@ -348,6 +439,7 @@ class FeedPoller:
                         raise FeedError(f"HTTP {resp.status} {reason}".strip())
                     data = await read_body(resp, MAX_FEED_BYTES)
                     etag, modified = resp.headers.get("ETag"), resp.headers.get("Last-Modified")
+                    content_type = resp.headers.get("Content-Type")
                     break
             else:
                 raise FeedError(f"more than {MAX_REDIRECTS} redirects")
@@ -361,7 +453,7 @@ class FeedPoller:
             raise FeedError(f"cannot fetch: {exc.__class__.__name__} {exc}".strip()) from exc
         except TimeoutError as exc:
             raise FeedError(f"no answer within {self.timeout:.0f} s") from exc
-        parsed = await asyncio.to_thread(feedparser.parse, data)
+        parsed = await asyncio.to_thread(_parse_feed, data, content_type)
         if parsed.get("bozo") and not parsed.get("entries"):
             problem = parsed.get("bozo_exception")
             raise FeedError(f"not an RSS or Atom feed ({' '.join(str(problem).split())[:120]})")
@@ -369,17 +461,26 @@ class FeedPoller:
         return parsed
 
     async def _take(self, store: Store, state: FeedState, parsed: Any, report: IngestReport) -> None:
+        """Store the feed's new entries; an entry without text is skipped (not a failure), one that cannot be
+        read fails alone."""
         feed_title = str(parsed.get("feed", {}).get("title") or state.url)
         source = state.fetch_url  # the store's keys stay those of the URL as configured
         entries: Iterable[Any] = parsed.get("entries") or []
         for entry in entries:
             text = entry_text(entry, feed_title)
+            if not text:
+                continue
             key = entry_key(entry, text)
             digest = content_hash(text)
             if await store.feed_entry_seen(source, key, digest):
                 continue
             try:
-                article = load_article(text)
+                data = text.encode("utf-8", "surrogatepass")
+                if len(data) > MAX_BYTES:  # the same cap as a file's
+                    raise ArticleError(
+                        f"entry is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes (1 MB)"
+                    )
+                article = await parse_bytes(data)
             except Exception as exc:  # one entry fails alone, whatever the parser ran into
                 reason = (
                     str(exc)

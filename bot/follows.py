@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -141,6 +141,16 @@ class Delivery:
     guild_id: int
     follows: list[dict[str, Any]]
     created_at: str = ""  # the oldest alert in it (UTC ISO)
+    sent: set[int] = field(
+        default_factory=set
+    )  # follows whose message went out (one delivery may be several)
+
+    def keys(self, follows: list[dict[str, Any]] | None = None) -> list[tuple[int, str]]:
+        """The alert keys of ``follows`` (default: those not sent yet)."""
+        chosen = (
+            follows if follows is not None else [f for f in self.follows if int(f["id"]) not in self.sent]
+        )
+        return [(int(f["id"]), self.article_key) for f in chosen]
 
 
 class AlertService:
@@ -208,7 +218,7 @@ class AlertService:
         sent = 0
         cutoff = (datetime.now(UTC) - ALERT_WINDOW).isoformat()  # older alerts are not retried any more
         for delivery in groups.values():
-            keys = [(int(f["id"]), delivery.article_key) for f in delivery.follows]
+            delivery.follows.sort(key=lambda f: int(f["id"]))  # the same split (and nonces) on every pass
             try:
                 await self._send(delivery)
             except (discord.HTTPException, _Undeliverable, OSError, TimeoutError) as exc:
@@ -221,22 +231,28 @@ class AlertService:
                     exc,
                 )
                 if not retry:
-                    await self.store.finish_alerts(keys, "failed")
+                    await self.store.finish_alerts(delivery.keys(), "failed")
                 continue
-            await self.store.finish_alerts(keys, "sent")
+            if rest := delivery.keys():
+                await self.store.finish_alerts(rest, "sent")
             sent += 1
         return sent
 
     async def _send(self, delivery: Delivery) -> None:
+        """Send the alert in as many messages as Discord's limits need, marking each message's follows sent as
+        soon as it is out; an error leaves the rest to the caller."""
         guild = self.bot.get_guild(delivery.guild_id)
         lang = lang_of(None, guild.preferred_locale if guild else None)
         library = self.bot.library.view(delivery.guild_id)
         found: list[tuple[str, list[tuple[str, str]]]] = []
+        followers: dict[str, list[int]] = {}
         for follow in delivery.follows:
             target = Target.of(follow)
-            if all(name != target.name for name, _ in found):
+            if target.name not in followers:
                 found.append((target.name, passages(library, delivery.article, target)))
+            followers.setdefault(target.name, []).append(int(follow["user_id"]))
         kind, _, ident = delivery.destination.partition(":")
+        target_channel: discord.abc.Messageable
         if kind == "channel":
             from bot.digests import DigestService
 
@@ -244,24 +260,30 @@ class AlertService:
             problem = DigestService.cannot_post(guild, channel, lang) if guild else t("not_in_server", lang)
             if problem or not isinstance(channel, discord.TextChannel):
                 raise _Undeliverable(problem or "not a text channel")
-            users = sorted({int(f["user_id"]) for f in delivery.follows})
-            content, embed = embeds.alert_message(delivery.article, found, users, None, lang)
-            await channel.send(
-                content=content,
-                embed=embed,
-                nonce=nonce(delivery.article_key, delivery.destination),
+            target_channel = channel
+            parts = embeds.alert_messages(delivery.article, found, followers, None, lang)
+        else:
+            target_channel = await self.bot.create_dm(discord.Object(int(ident)))
+            parts = embeds.alert_messages(delivery.article, found, None, guild.name if guild else None, lang)
+        for part in parts:
+            covered = [
+                f
+                for f in delivery.follows
+                if Target.of(f).name in part.names and (kind != "channel" or int(f["user_id"]) in part.users)
+            ]
+            if not covered:
+                continue
+            ids = ",".join(str(f["id"]) for f in covered)
+            await target_channel.send(
+                content=part.content,
+                embed=part.embed,
+                nonce=nonce(delivery.article_key, f"{delivery.destination}|{ids}"),
                 allowed_mentions=discord.AllowedMentions(
-                    users=[discord.Object(u) for u in users], everyone=False, roles=False
+                    users=[discord.Object(u) for u in part.users], everyone=False, roles=False
                 ),
             )
-        else:
-            dm = await self.bot.create_dm(discord.Object(int(ident)))
-            content, embed = embeds.alert_message(
-                delivery.article, found, [], guild.name if guild else None, lang
-            )
-            await dm.send(
-                content=content, embed=embed, nonce=nonce(delivery.article_key, delivery.destination)
-            )
+            await self.store.finish_alerts(delivery.keys(covered), "sent")
+            delivery.sent.update(int(f["id"]) for f in covered)
 
 
 def _transient(exc: BaseException) -> bool:

@@ -1,12 +1,25 @@
-"""Files -> articles -> store: the one pipeline the CLI, the bot's start-up and (later) folder watching share."""
+"""Files -> articles -> store: the one pipeline the CLI, the bot's start-up and folder watching share.
+
+Articles are parsed in separate processes (:func:`parse_bytes`, used by folder scans, feed polls and
+``/article add``), each with a time limit: no input, however slow to read, can hold up the bot's event loop or
+its interpreter lock. An article over the limit is refused with its reason and its worker is replaced.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
+import multiprocessing
+import os
+import signal
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot import parse_worker
 from bot.article import MAX_BYTES, Article, ArticleError, load_article
 from bot.store import IngestOutcome, Store
 from bot.store.scope import GLOBAL
@@ -32,8 +45,118 @@ def article_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def read_article(path: Path) -> Article:
-    """Read and parse one file; every failure is an :class:`ArticleError` with a one-line reason."""
+log = logging.getLogger("newsdesk.ingest")
+
+PARSE_SECONDS = 10.0  # the default time limit per article (Settings.parse_seconds, NEWSDESK_PARSE_SECONDS)
+WORKER_START_SECONDS = 120.0  # a worker that cannot even start in this long is given up on
+
+
+class _Worker:
+    """One parse process: a ProcessPoolExecutor of one worker, started when first needed. A worker that runs
+    over the time limit is killed and replaced, so what it was stuck on never delays the next article."""
+
+    def __init__(self) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        self.pid: int | None = None
+        self.busy = False
+
+    async def start(self) -> ProcessPoolExecutor:
+        if self.pool is None:
+            pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self.pool = pool
+            try:
+                future = asyncio.get_running_loop().run_in_executor(pool, parse_worker.ready)
+                self.pid = await asyncio.wait_for(future, WORKER_START_SECONDS)
+            except BaseException:
+                self.kill()
+                raise
+        return self.pool
+
+    def kill(self) -> None:
+        pool, pid = self.pool, self.pid
+        self.pool = self.pid = None
+        if pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def stop(self) -> None:
+        """Let an idle worker exit on its own; a busy one is killed."""
+        if self.busy:
+            self.kill()
+        elif self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self.pid = None
+
+
+class Parser:
+    """A small pool of parse processes (``workers``, started lazily) with a time limit per article."""
+
+    def __init__(self, seconds: float = PARSE_SECONDS, workers: int | None = None) -> None:
+        self.seconds = seconds
+        self.workers = [_Worker() for _ in range(workers or min(2, os.cpu_count() or 1))]
+        self._free: asyncio.Queue[_Worker] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def _queue(self) -> asyncio.Queue[_Worker]:
+        loop = asyncio.get_running_loop()
+        if self._free is None or self._loop is not loop:  # a queue belongs to one event loop
+            self._loop, self._free = loop, asyncio.Queue()
+            for worker in self.workers:
+                if worker.busy:  # left running by another event loop: start afresh
+                    worker.kill()
+                    worker.busy = False
+                self._free.put_nowait(worker)
+        return self._free
+
+    async def parse(self, data: bytes) -> Article:
+        """The article in ``data``, or :class:`ArticleError` with a one-line reason (also when reading it took
+        longer than the time limit, or its worker died)."""
+        free = self._queue()
+        worker = await free.get()
+        worker.busy = True
+        try:
+            try:
+                pool = await worker.start()
+            except (BrokenProcessPool, OSError, TimeoutError) as exc:
+                raise ArticleError(f"the parser could not start ({exc.__class__.__name__})") from exc
+            future = asyncio.get_running_loop().run_in_executor(pool, parse_worker.parse, data)
+            try:
+                return await asyncio.wait_for(future, self.seconds)
+            except TimeoutError:
+                worker.kill()
+                raise ArticleError(f"took longer than {self.seconds:g} s to read") from None
+            except asyncio.CancelledError:
+                worker.kill()  # whatever it was reading must not hold up the next article
+                raise
+            except BrokenProcessPool:
+                worker.kill()
+                raise ArticleError("the parser stopped while reading it (out of memory?)") from None
+            except ArticleError:
+                raise
+            except Exception as exc:  # anything else the parser ran into: this article fails alone
+                raise ArticleError(f"cannot be read ({exc.__class__.__name__})") from exc
+        finally:
+            worker.busy = False
+            free.put_nowait(worker)
+
+    def close(self) -> None:
+        """Stop every worker (a busy one is killed); the next parse starts new ones."""
+        for worker in self.workers:
+            worker.stop()
+
+
+PARSER = Parser()
+
+
+async def parse_bytes(data: bytes) -> Article:
+    """Parse one article away from the event loop, within the time limit (the seam every intake uses)."""
+    return await PARSER.parse(data)
+
+
+def read_bytes(path: Path) -> bytes:
+    """One file's bytes within the 1 MB limit; every failure is an :class:`ArticleError` with a one-line reason."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -48,7 +171,17 @@ def read_article(path: Path) -> Article:
         raise ArticleError("permission denied") from exc
     except OSError as exc:
         raise ArticleError(f"cannot read file ({exc.strerror or exc})") from exc
-    return load_article(data)
+    return data
+
+
+def read_article(path: Path) -> Article:
+    """Read and parse one file here (the command line's ``parse``); the bot uses :func:`load_file`."""
+    return load_article(read_bytes(path))
+
+
+async def load_file(path: Path) -> Article:
+    """Read one file in a thread and parse it in a parse worker."""
+    return await parse_bytes(await asyncio.to_thread(read_bytes, path))
 
 
 def source_key(path: Path) -> str:
@@ -135,7 +268,7 @@ async def ingest_files(
     for path in files:
         error: str | None = None
         try:
-            article = read_article(path)
+            article = await load_file(path)
             outcome = await store.upsert_article(article, source_key(path))
             report.count(outcome, article)
             if outcome is IngestOutcome.RENEWED:

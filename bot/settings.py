@@ -154,6 +154,9 @@ class Settings(BaseSettings):
     feed_allow_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # Follow alerts: how often new articles are matched against follows (seconds).
     alert_seconds: float = Field(default=30.0, gt=0, le=3600)
+    # Parsing: an article (file, feed entry, upload) that takes longer than this to read is refused with its
+    # reason and read again only when it changes; its parse process is replaced.
+    parse_seconds: float = Field(default=10.0, gt=0, le=3600)
 
     @field_validator("articles", mode="before")
     @classmethod

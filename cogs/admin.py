@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
 import discord
@@ -10,9 +9,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import lookup
-from bot.article import MAX_BYTES, ArticleError, load_article
+from bot.article import MAX_BYTES, ArticleError
 from bot.errors import UserError
 from bot.i18n import pick, t
+from bot.ingest import parse_bytes
 from bot.render import embeds
 from bot.render.limits import fit, one_line, plain
 from bot.render.pages import ask
@@ -47,7 +47,7 @@ class ArticleAdmin(
         interaction.extras["responded_at"] = discord.utils.utcnow()
         data = await file.read()
         try:
-            article = await asyncio.to_thread(load_article, data)
+            article = await parse_bytes(data)
         except ArticleError as exc:
             raise UserError(t("upload_bad", lang, reason=str(exc))) from exc
         question = t(

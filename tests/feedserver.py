@@ -22,6 +22,10 @@ class FeedServer:
         self.chunked: dict[str, int] = {}  # path -> chunk size: the body is streamed in pieces, with pauses
         self.redirects: dict[str, str] = {}  # path -> Location: answered 302
         self.cut: dict[str, int] = {}  # path -> bytes sent before the connection closes (all announced)
+        self.delays: dict[str, float] = {}  # path -> seconds before the answer starts
+        self.content_types: dict[str, str] = {}  # path -> Content-Type (default application/xml, no charset)
+        self.in_flight = 0  # requests being answered now
+        self.most_in_flight = 0  # the most answered at once
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -35,8 +39,18 @@ class FeedServer:
     def serve_file(self, path: str, name: str) -> str:
         return self.serve(path, (FEEDS / name).read_bytes())
 
-    async def _handle(self, request: web.Request) -> web.Response:
-        path = request.match_info["path"]
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            path = request.match_info["path"]
+            if path in self.delays:
+                await asyncio.sleep(self.delays[path])
+            return await self._answer(request, path)
+        finally:
+            self.in_flight -= 1
+
+    async def _answer(self, request: web.Request, path: str) -> web.StreamResponse:
         self.hits[path] += 1
         if path in self.redirects:
             return web.Response(status=302, headers={"Location": self.redirects[path]})
@@ -48,7 +62,8 @@ class FeedServer:
         headers = {"ETag": etag} if etag is not None else {}
         if path in self.chunked or path in self.cut:
             return await self._stream(request, path, status, body, headers)
-        return web.Response(status=status, body=body, content_type="application/xml", headers=headers)
+        headers["Content-Type"] = self.content_types.get(path, "application/xml")
+        return web.Response(status=status, body=body, headers=headers)
 
     async def _stream(
         self, request: web.Request, path: str, status: int, body: bytes, headers: dict[str, str]

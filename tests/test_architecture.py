@@ -59,3 +59,17 @@ def test_nothing_imports_cogs_and_render_never_touches_the_store() -> None:
         assert "cogs" not in mods, f"{path} imports cogs"
         if "render" in path.parts:
             assert not any(m.startswith("bot.store") for m in mods), f"{path} imports the store"
+
+
+def test_every_package_is_installed() -> None:
+    """A package missing from pyproject's list works in an editable checkout and vanishes from a real install."""
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(p.parent.relative_to(root).parts)
+        for top in ("bot", "cogs")
+        for p in (root / top).rglob("__init__.py")
+    }
+    assert found <= listed, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(found - listed)}"

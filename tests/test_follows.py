@@ -75,7 +75,7 @@ def test_autocomplete_offers_people_then_organizations(library: Library) -> None
 
 
 def test_a_name_without_claims_is_shown_in_the_points_that_carry_it() -> None:
-    from bot.render.embeds import alert_message
+    from bot.render.embeds import alert_messages
 
     text = (
         "Chip deal\nWire·2026-03-02 09:00\n\nCore Viewpoint - Analysts expect Broadcom margins to widen next "
@@ -86,10 +86,11 @@ def test_a_name_without_claims_is_shown_in_the_points_that_carry_it() -> None:
     broadcom = resolve(lib, "o:Broadcom")
     said = passages(lib, article, broadcom)
     assert [s for s, _ in said] == ["", ""] and all("Broadcom" in sentence for _, sentence in said)
-    content, embed = alert_message(article, [(broadcom.name, said)], [7, 8], None)
-    assert content == "🔔 A new article mentions Broadcom · <@7> <@8>"
+    [part] = alert_messages(article, [(broadcom.name, said)], {broadcom.name: [8, 7]}, None)
+    assert part.content == "🔔 A new article mentions Broadcom · <@7> <@8>"
+    assert (part.names, part.users) == (["Broadcom"], [7, 8])
     assert (
-        embed.fields[0].value
+        part.embed.fields[0].value
         == "• Analysts expect Broadcom margins to widen next year.\n• Broadcom racks ship in May."
     )
 
@@ -150,3 +151,27 @@ async def _delivery_outcomes(store: Store, monkeypatch: pytest.MonkeyPatch) -> N
     rows = await store.reader.fetch("SELECT status FROM follow_alerts WHERE article_key = '/chen-2.txt'")
     assert sorted(r["status"] for r in rows) == ["failed", "sent"]  # the refusal is not retried
     assert await store.pending_alerts() == []
+
+
+def test_an_alert_for_a_crowd_and_many_names_is_split_within_discords_limits() -> None:
+    """Issue 21 item 7: 250 followers and 30 names with long passages; every message fits, each follower is
+    mentioned once per name group, and every name is carried."""
+    from bot.render import limits
+    from bot.render.embeds import alert_messages
+
+    article = load_article(CHEN)
+    long = "Mark Chen said the company would keep funding research for years, " * 6
+    found = [(f"Person {i}", [("asserted", long), ("denied", long), ("", long)]) for i in range(30)]
+    followers = {name: list(range(10**17, 10**17 + 250)) for name, _ in found}
+    parts = alert_messages(article, found, followers, None)
+    assert len(parts) > 3
+    for part in parts:
+        assert limits.violations(part.content, [part.embed.to_dict()]) == []
+        assert 0 < len(part.users) <= limits.MENTIONS
+        assert sorted(f"<@{u}>" for u in part.users) == sorted(part.content.split(" · ", 1)[1].split())
+    assert sorted({n for p in parts for n in p.names}) == sorted(n for n, _ in found)
+    for name, _ in found:
+        assert sorted(u for p in parts if name in p.names for u in p.users) == followers[name]
+    dms = alert_messages(article, found, None, "Test Server")
+    assert len(dms) >= 5 and all(limits.violations(p.content, [p.embed.to_dict()]) == [] for p in dms)
+    assert [n for p in dms for n in p.names] == [n for n, _ in found]

@@ -415,40 +415,99 @@ def _digest_embed(article: Article, people: list[str] | None, lang: str) -> disc
     return embed
 
 
-def alert_message(
+@dataclass
+class AlertPart:
+    """One message of a follow alert: what it says and whom it answers (``names`` followed, ``users``
+    mentioned), so the caller marks sent only the follows whose message went out."""
+
+    content: str
+    embed: discord.Embed
+    names: list[str]
+    users: list[int] = field(default_factory=list)
+
+
+def alert_messages(
     article: Article,
     found: list[tuple[str, list[tuple[str, str]]]],
-    users: list[int],
+    followers: dict[str, list[int]] | None,
     server: str | None,
     lang: str = "en",
-) -> tuple[str, discord.Embed]:
-    """A follow alert: who was mentioned (with what they said or what was said of them) in one new article.
+) -> list[AlertPart]:
+    """A follow alert: who was mentioned (with what they said or what was said of them) in one new article, as
+    as many messages as Discord's limits need.
 
-    ``found`` is (followed name, [(stance or "", sentence)]); ``users`` are the followers to mention in a channel;
-    ``server`` names the server in a direct message."""
-    names = plain(fit(", ".join(name for name, _ in found), 300))
-    if server is not None:
-        content = t("alert_dm", lang, names=names, server=plain(fit(server, 100)))
-    else:
-        content = t("alert_channel", lang, names=names, users=" ".join(f"<@{u}>" for u in users[:50]))
-    embed = discord.Embed(title=fit(plain(one_line(article.title)), limits.EMBED_TITLE), colour=COLOUR)
-    embed.description = fit(
-        f"*{plain(byline(article, lang))}*\n{plain(fit(one_line(article.core_viewpoint), 300))}",
-        limits.EMBED_DESCRIPTION,
-    )
-    for name, said in found[: limits.EMBED_FIELDS - 1]:
+    ``found`` is (followed name, [(stance or "", sentence)]). In a channel (``server`` None), ``followers`` maps
+    each name to the members to mention; a message mentions at most 100 of them and its content stays within
+    2,000 characters, so a crowd is mentioned over several messages, each with the article. ``server`` names the
+    server in a direct message. Names go into fields, at most 25 and 6,000 characters of embeds per message."""
+    fields = []
+    for name, said in found:
         lines = [
             (f"{stance_mark(Stance(stance), lang)} — " if stance else "• ") + plain(fit(one_line(text), 280))
             for stance, text in said
         ]
-        embed.add_field(
-            name=fit(plain(name), limits.FIELD_NAME),
-            value=fit("\n".join(lines) or t("alert_no_claims", lang), limits.FIELD_VALUE),
-            inline=False,
+        fields.append(
+            (
+                name,
+                fit(plain(one_line(name)) or "\u200b", limits.FIELD_NAME),
+                fit("\n".join(lines) or t("alert_no_claims", lang), limits.FIELD_VALUE),
+            )
         )
-    # Footers show no markdown: the command is written plainly there.
-    embed.set_footer(text=fit(t("more_plain", lang, title=fit(one_line(article.title), 60)), limits.FOOTER))
-    return fit(content, limits.CONTENT), embed
+
+    def base() -> discord.Embed:
+        embed = discord.Embed(title=fit(plain(one_line(article.title)), limits.EMBED_TITLE), colour=COLOUR)
+        embed.description = fit(
+            f"*{plain(byline(article, lang))}*\n{plain(fit(one_line(article.core_viewpoint), 300))}",
+            limits.EMBED_DESCRIPTION,
+        )
+        # Footers show no markdown: the command is written plainly there.
+        embed.set_footer(
+            text=fit(t("more_plain", lang, title=fit(one_line(article.title), 60)), limits.FOOTER)
+        )
+        return embed
+
+    groups: list[list[tuple[str, str, str]]] = [[]]
+    size = limits.embed_size(base().to_dict())
+    for entry in fields:
+        grown = size + len(entry[1]) + len(entry[2])
+        if groups[-1] and (len(groups[-1]) >= limits.EMBED_FIELDS or grown > limits.EMBED_TOTAL):
+            groups.append([])
+            grown = limits.embed_size(base().to_dict()) + len(entry[1]) + len(entry[2])
+        groups[-1].append(entry)
+        size = grown
+
+    parts: list[AlertPart] = []
+    for group in groups:
+        if not group:
+            continue
+        names = [name for name, _, _ in group]
+        shown = plain(fit(", ".join(names), 300))
+
+        def embed_of(group: list[tuple[str, str, str]] = group) -> discord.Embed:
+            embed = base()
+            for _, label, value in group:
+                embed.add_field(name=label, value=value, inline=False)
+            return embed
+
+        if server is not None:
+            content = t("alert_dm", lang, names=shown, server=plain(fit(server, 100)))
+            parts.append(AlertPart(fit(content, limits.CONTENT), embed_of(), names))
+            continue
+        users = sorted({u for name in names for u in (followers or {}).get(name, [])})
+        room = limits.CONTENT - len(t("alert_channel", lang, names=shown, users=""))
+        chunks: list[list[int]] = []
+        used = 0
+        for user in users:
+            mention = len(f"<@{user}>")
+            if not chunks or len(chunks[-1]) >= limits.MENTIONS or used + 1 + mention > room:
+                chunks.append([])
+                used = -1  # no space before the first mention
+            chunks[-1].append(user)
+            used += 1 + mention
+        for chunk in chunks:
+            content = t("alert_channel", lang, names=shown, users=" ".join(f"<@{u}>" for u in chunk))
+            parts.append(AlertPart(content, embed_of(), names, chunk))
+    return parts
 
 
 def following_embed(rows: list[tuple[str, str, str, str]], lang: str = "en") -> discord.Embed:

@@ -16,6 +16,7 @@ FIELD_VALUE = 1024
 FOOTER = 2048
 AUTHOR_NAME = 256
 EMBED_TOTAL = 6000  # all embeds of one message together
+MENTIONS = 100  # users (and roles) a message may allow to be mentioned
 CHOICES = 25
 CHOICE_NAME = 100
 CHOICE_VALUE = 100

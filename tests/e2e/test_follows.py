@@ -4,6 +4,7 @@ re-ingests, grouped per destination; feeds from a loopback HTTP server reach the
 from __future__ import annotations
 
 import asyncio
+import re
 import shutil
 import signal
 from pathlib import Path
@@ -171,3 +172,81 @@ async def test_alert_interrupted_by_a_crash_is_sent_once(fresh_fake: FakeDiscord
     assert "not delivered" in again.output() + bot.output()  # alice's closed DMs: logged, not retried
     assert again.output().count("not delivered") <= 1
     assert await again.stop() == 0
+
+
+FIRST = "Jonathan Margaret Thomas Eleanor Richard Catherine William Victoria Edward Charlotte Henry Beatrice George"
+FIRST += " Rosalind Frederick Imogen Arthur Penelope Lionel Harriet Oliver Josephine Walter Cordelia Desmond"
+LAST = "Whitfield Ashcombe Kingsley Pemberton Hollings Thornbury Fairbairn Castleton Drummond Ellsworth Blackwood"
+LAST += (
+    " Radcliffe Sutherland Wexford Harrington Langford Merriweather Stanhope Beaumont Carrington Davenport"
+)
+LAST += " Everleigh Granville Hawthorne Ingleby"
+SPEAKERS = [f"{f} {last}" for f, last in zip(FIRST.split(), LAST.split(), strict=True)]  # 25: a member's most
+
+
+def crowded_article() -> str:
+    """25 people with three long statements each: one alert about all of them is ~22,000 characters."""
+    points = []
+    for i, name in enumerate(SPEAKERS):
+        for k in range(3):
+            points.append(
+                f"{name}, chief executive of Firm{chr(65 + i)}{k} Holdings, said that the company would expand its "
+                "regional factories, hire several thousand engineers, and review every supplier contract before "
+                f"the end of the fiscal year, adding that demand remained strong across all markets [{len(points) + 2}]."
+            )
+    return (
+        "Twenty-five executives speak\nWire·2026-02-04 07:28\n\nCore Viewpoint - Executives spoke about demand "
+        "[1]. Group 1: Remarks - " + " - ".join(points) + "\n"
+    )
+
+
+async def test_alerts_for_many_followers_and_many_names_are_split_within_discords_limits(
+    tmp_path: Path,
+) -> None:
+    """Issue 21 item 7: 119 members following one name in a channel are all mentioned (at most 100 per message,
+    content within 2,000 characters) and a member following 25 names gets them all by direct message, in messages
+    whose embeds stay within 6,000 characters; the fake Discord refuses anything over a limit, as Discord does."""
+    from bot.article.names import fold
+    from bot.follows import NAME
+    from bot.store import open_store
+
+    fake = FakeDiscord(extra_members=117)
+    await fake.start()
+    try:
+        folder = tmp_path / "news"
+        folder.mkdir()
+        bot = await launch(fake, tmp_path, folder)
+        g = fake.guild()
+        store = open_store(f"sqlite:///{tmp_path}/newsdesk.db")
+        await store.open()
+        try:
+            for member in g.members:  # 120 members follow the first speaker in the channel...
+                await store.add_follow(g.id, member.id, NAME, fold(SPEAKERS[0]), SPEAKERS[0], g.channel_id)
+            alice = fake.member("alice")
+            for name in SPEAKERS:  # ...and alice all 25 by direct message (the first one moves there)
+                await store.add_follow(g.id, alice.id, NAME, fold(name), name, None)
+            await asyncio.sleep(0.05)
+            (folder / "crowded.txt").write_text(crowded_article(), encoding="utf-8")
+
+            def mentioned() -> set[str]:
+                return {m for post in channel_posts(fake) for m in re.findall(r"<@(\d+)>", post["content"])}
+
+            everyone = {str(m.id) for m in g.members if m is not alice}  # following again moved hers to DMs
+            await fake.wait_for(lambda: mentioned() == everyone, 30)
+            await fake.wait_for(
+                lambda: sum(len(d["embeds"][0]["fields"]) for d in fake.dms("alice")) >= 25, 30
+            )
+            await asyncio.sleep(1.0)  # further passes send nothing more
+            assert fake.rejected == [], fake.rejected
+            posts = channel_posts(fake)
+            assert len(posts) >= 2 and all(len(re.findall(r"<@\d+>", p["content"])) <= 100 for p in posts)
+            assert sum(len(re.findall(r"<@\d+>", p["content"])) for p in posts) == 119  # each member once
+            shown = [f["name"] for d in fake.dms("alice") for e in d["embeds"] for f in e["fields"]]
+            assert sorted(shown) == sorted(SPEAKERS), shown
+            rows = await store.reader.fetch("SELECT status FROM follow_alerts")
+            assert len(rows) == 144 and {r["status"] for r in rows} == {"sent"}
+        finally:
+            await store.close()
+        assert await bot.stop() == 0
+    finally:
+        await fake.stop()

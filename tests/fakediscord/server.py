@@ -41,6 +41,94 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat()
 
 
+# Discord's limits on a message it creates (https://discord.com/developers/docs/resources/message and
+# .../channel#embed-object-embed-limits). Kept here on their own, not imported from bot.render.limits, so a
+# wrong number in the bot cannot make the fake agree with it.
+MAX_CONTENT = 2000
+MAX_EMBEDS = 10
+MAX_EMBED_TOTAL = 6000
+MAX_ALLOWED_MENTIONS = 100  # allowed_mentions.users and .roles, each
+EMBED_LIMITS = {"title": 256, "description": 4096}
+MAX_FIELDS = 25
+FIELD_LIMITS = {"name": 256, "value": 1024}
+FOOTER_TEXT = 2048
+AUTHOR_NAME = 256
+
+
+def _too_long(limit: int) -> dict[str, Any]:
+    return {"_errors": [{"code": "BASE_TYPE_MAX_LENGTH", "message": f"Must be {limit} or fewer in length."}]}
+
+
+_REQUIRED = {"_errors": [{"code": "BASE_TYPE_REQUIRED", "message": "This field is required"}]}
+
+
+def form_errors(body: dict[str, Any]) -> dict[str, Any]:
+    """What Discord says is wrong with a message body, in its nested ``errors`` shape; empty when it fits.
+
+    Checked as Discord does on message create: content length, the number of embeds, each embed's parts and
+    fields, all embeds together, and the ids in allowed_mentions."""
+    errors: dict[str, Any] = {}
+    content = body.get("content")
+    if isinstance(content, str) and len(content) > MAX_CONTENT:
+        errors["content"] = _too_long(MAX_CONTENT)
+    embeds = body.get("embeds") or []
+    if len(embeds) > MAX_EMBEDS:
+        errors["embeds"] = _too_long(MAX_EMBEDS)
+    total = 0
+    embed_errors: dict[str, Any] = {}
+    for i, embed in enumerate(embeds[:MAX_EMBEDS]):
+        mine: dict[str, Any] = {}
+        for key, limit in EMBED_LIMITS.items():
+            text = embed.get(key) or ""
+            total += len(text)
+            if len(text) > limit:
+                mine[key] = _too_long(limit)
+        footer = (embed.get("footer") or {}).get("text") or ""
+        total += len(footer)
+        if len(footer) > FOOTER_TEXT:
+            mine["footer"] = {"text": _too_long(FOOTER_TEXT)}
+        author = (embed.get("author") or {}).get("name") or ""
+        total += len(author)
+        if len(author) > AUTHOR_NAME:
+            mine["author"] = {"name": _too_long(AUTHOR_NAME)}
+        fields = embed.get("fields") or []
+        if len(fields) > MAX_FIELDS:
+            mine["fields"] = _too_long(MAX_FIELDS)
+        else:
+            field_errors: dict[str, Any] = {}
+            for j, f in enumerate(fields):
+                wrong: dict[str, Any] = {}
+                for key, limit in FIELD_LIMITS.items():
+                    text = f.get(key) or ""
+                    total += len(text)
+                    if not text.strip():
+                        wrong[key] = _REQUIRED
+                    elif len(text) > limit:
+                        wrong[key] = _too_long(limit)
+                if wrong:
+                    field_errors[str(j)] = wrong
+            if field_errors:
+                mine["fields"] = field_errors
+        if mine:
+            embed_errors[str(i)] = mine
+    if embed_errors:
+        errors["embeds"] = embed_errors
+    if total > MAX_EMBED_TOTAL and "embeds" not in errors:
+        errors["embeds"] = {
+            "_errors": [
+                {
+                    "code": "MAX_EMBED_SIZE_EXCEEDED",
+                    "message": f"Embed size exceeds maximum size of {MAX_EMBED_TOTAL}",
+                }
+            ]
+        }
+    allowed = body.get("allowed_mentions") or {}
+    for kind in ("users", "roles"):
+        if len(allowed.get(kind) or []) > MAX_ALLOWED_MENTIONS:
+            errors.setdefault("allowed_mentions", {})[kind] = _too_long(MAX_ALLOWED_MENTIONS)
+    return errors
+
+
 @dataclass
 class Member:
     id: int
@@ -269,6 +357,7 @@ class FakeDiscord:
         self.faults: list[Fault] = []
         self.identifies = 0
         self.deduplicated = 0
+        self.rejected: list[tuple[str, dict[str, Any]]] = []  # (path, errors) of bodies refused as invalid
         self.uploads: dict[str, tuple[str, bytes]] = {}
         self.dm_channels: dict[int, int] = {}  # user id -> DM channel id
         self.dms_closed: set[int] = set()  # users who do not accept direct messages from the bot
@@ -675,6 +764,14 @@ class FakeDiscord:
         response: web.StreamResponse = await handler(request)
         return response
 
+    def _invalid(self, request: web.Request, body: Any) -> web.Response | None:
+        """Discord's 400 for a message body over its limits, or None when the body fits."""
+        errors = form_errors(body) if isinstance(body, dict) else {}
+        if not errors:
+            return None
+        self.rejected.append((request.path, errors))
+        return self._json({"message": "Invalid Form Body", "code": 50035, "errors": errors}, 400)
+
     def _json(self, data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
         # discord.py decodes JSON only when Content-Type is exactly application/json.
         resp = web.Response(status=status, body=json.dumps(data).encode(), headers=headers or {})
@@ -823,6 +920,8 @@ class FakeDiscord:
             return self._json({"message": "Unknown interaction", "code": 10062}, 404)
         if reply.callbacks:
             return self._json({"message": "Interaction has already been acknowledged.", "code": 40060}, 400)
+        if body.get("type") in (4, 7) and (invalid := self._invalid(request, body.get("data") or {})):
+            return invalid
         reply.callbacks.append(body)
         reply.acked_at = time.monotonic()
         kind = body["type"]
@@ -863,6 +962,8 @@ class FakeDiscord:
         reply = self.by_token.get(token)
         if reply is None:
             return self._json({"message": "Unknown Webhook", "code": 10015}, 404)
+        if invalid := self._invalid(request, body):
+            return invalid
         ephemeral = bool(((body or {}).get("flags") or 0) & EPHEMERAL)
         message = self._store_message(self.guilds[0].channel_id, body or {}, ephemeral)
         reply.followups.append(message)
@@ -880,6 +981,8 @@ class FakeDiscord:
         target = reply.message if which == "@original" else self.messages.get(int(which))
         if target is None:
             return self._json({"message": "Unknown Message", "code": 10008}, 404)
+        if invalid := self._invalid(request, body):
+            return invalid
         for k in ("content", "embeds", "components", "flags"):
             if body is not None and k in body and body[k] is not None:
                 target[k] = body[k]
@@ -935,6 +1038,8 @@ class FakeDiscord:
             int(channel_id) in (g.channel_id, g.locked_channel_id) for g in self.guilds
         ):
             return self._json({"message": "Unknown Channel", "code": 10003}, 404)
+        if invalid := self._invalid(request, body):
+            return invalid
         nonce = body.get("nonce")
         if nonce is not None and body.get("enforce_nonce"):
             # Discord returns the earlier message for a repeated nonce (within a few minutes) instead of a copy.
@@ -956,6 +1061,8 @@ class FakeDiscord:
         target = self.messages.get(int(message_id))
         if target is None:
             return self._json({"message": "Unknown Message", "code": 10008}, 404)
+        if invalid := self._invalid(request, body):
+            return invalid
         target.update({k: v for k, v in (body or {}).items() if k in ("content", "embeds", "components")})
         return self._json(target)
 
