@@ -154,8 +154,11 @@ class FuzzyIndex:
         codes = (points[:-2] << np.uint64(42)) | (points[1:-1] << np.uint64(21)) | points[2:]
         valid = (points[:-2] != 0) & (points[1:-1] != 0) & (points[2:] != 0)
         codes, owners = codes[valid], owners[:-2][valid]
-        order = np.argsort(codes, kind="stable")
-        self._codes, self._owners = codes[order], owners[order]
+        order = np.lexsort((owners, codes))
+        codes, owners = codes[order], owners[order]
+        once = np.ones(len(codes), dtype=bool)  # each (trigram, choice) once: no dedupe when asked
+        once[1:] = (codes[1:] != codes[:-1]) | (owners[1:] != owners[:-1])
+        self._codes, self._owners = codes[once], owners[once]
 
     @staticmethod
     def _code(gram: str) -> np.uint64:
@@ -174,11 +177,18 @@ class FuzzyIndex:
         if not grams or not len(self._codes):
             return []
         parts = []
+        common = max(1000, self._indexed // 20)  # a trigram in one choice of twenty tells little: skipped
+        spans = []
         for code in grams:
             lo = int(np.searchsorted(self._codes, code, "left"))
             hi = int(np.searchsorted(self._codes, code, "right"))
             if hi > lo:
-                parts.append(np.unique(self._owners[lo:hi]))
+                spans.append((lo, hi))
+        rare = [sp for sp in spans if sp[1] - sp[0] <= common] or sorted(spans, key=lambda sp: sp[1] - sp[0])[
+            :2
+        ]
+        for lo, hi in rare:
+            parts.append(self._owners[lo:hi])
         if not parts:
             return []
         hits = np.concatenate(parts)
