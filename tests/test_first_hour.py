@@ -154,7 +154,8 @@ def test_a_missing_source_leaves_no_dangling_dash() -> None:
 
 def test_no_literal_backticks_in_footers() -> None:
     article = _article(2, 1)
-    _, embed = embeds.alert_message(article, [("X", [])], [1], None)
+    [part] = embeds.alert_messages(article, [("X", [])], {"X": [1]}, None)
+    embed = part.embed
     assert embed.footer.text and "`" not in embed.footer.text
     assert embed.footer.text == "More: /summary article:A headline"
 
