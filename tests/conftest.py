@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+
+from bot.store import open_store
+from bot.store.sql import SQLStore
+from tests.feedserver import ALLOW, FeedServer
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "config" / "articles"
@@ -22,3 +27,25 @@ def seed_text() -> str:
     if sample.is_file():
         return sample.read_text(encoding="utf-8")
     return (CORPUS / "01-openai-researchers-leave.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+async def server(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FeedServer]:
+    """A feed server on loopback, which feeds are explicitly allowed to reach (the address guard refuses
+    loopback by default; a test of the guard defines its own ``server``)."""
+    for name, value in ALLOW.items():
+        monkeypatch.setenv(name, value)
+    s = FeedServer()
+    await s.start()
+    yield s
+    await s.stop()
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[SQLStore]:
+    """A fresh SQLite store (the contract tests in tests/store run every backend through their own)."""
+    s = open_store(f"sqlite:///{tmp_path}/feeds.db")
+    assert isinstance(s, SQLStore)
+    await s.open()
+    yield s
+    await s.close()

@@ -2,35 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
 
 from bot.article import ArticleFormat
 from bot.feeds import FeedPoller, html_text
-from bot.store import open_store
 from bot.store.sql import SQLStore
-from tests.feedserver import ALLOW, FeedServer
-
-
-@pytest.fixture
-async def server(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FeedServer]:
-    for name, value in ALLOW.items():  # the loopback feed server is allowed explicitly
-        monkeypatch.setenv(name, value)
-    s = FeedServer()
-    await s.start()
-    yield s
-    await s.stop()
-
-
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[SQLStore]:
-    s = open_store(f"sqlite:///{tmp_path}/feeds.db")
-    assert isinstance(s, SQLStore)
-    await s.open()
-    yield s
-    await s.close()
+from tests.feedserver import FeedServer
 
 
 def test_html_to_text_keeps_paragraphs_and_drops_scripts() -> None:

@@ -7,10 +7,7 @@ import gzip
 import os
 import subprocess
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
 
 from tests.conftest import CORPUS
 from tests.feedserver import ALLOW, FeedServer
@@ -90,16 +87,6 @@ def test_db_copy_refuses_a_sqlite_source_that_does_not_exist(tmp_path: Path) -> 
     assert out.stderr.strip().splitlines()[-1].startswith("error: the source database")
     assert "does not exist" in out.stderr
     assert not missing.exists() and not missing.parent.exists()
-
-
-@pytest.fixture
-async def server(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FeedServer]:
-    for name, value in ALLOW.items():  # the loopback feed server is allowed explicitly
-        monkeypatch.setenv(name, value)
-    s = FeedServer()
-    await s.start()
-    yield s
-    await s.stop()
 
 
 async def test_ingest_counts_a_feed_that_cannot_be_fetched_as_failed(

@@ -4,13 +4,11 @@ are refused after DNS resolution and on every redirect, unless the operator allo
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
 from bot.feeds import FeedPoller
 from bot.settings import Settings, describe_settings_error
-from bot.store import open_store
 from bot.store.sql import SQLStore
 from tests.feedserver import FeedServer
 
@@ -26,15 +24,6 @@ async def server() -> AsyncIterator[FeedServer]:
     await s.start()
     yield s
     await s.stop()
-
-
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[SQLStore]:
-    s = open_store(f"sqlite:///{tmp_path}/feeds.db")
-    assert isinstance(s, SQLStore)
-    await s.open()
-    yield s
-    await s.close()
 
 
 async def error_of(url: str, store: SQLStore, allow: list[str] | None = None) -> str:

@@ -7,7 +7,6 @@ import logging
 import os
 import subprocess
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -15,30 +14,10 @@ import pytest
 from bot.feeds import FeedPoller
 from bot.render import embeds
 from bot.settings import Settings, redact_secrets
-from bot.store import open_store
 from bot.store.sql import SQLStore
-from tests.feedserver import ALLOW, FeedServer
+from tests.feedserver import FeedServer
 
 TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.s3cr3tTOKENs3cr3tTOKENs3cr3tXYZ"
-
-
-@pytest.fixture
-async def server(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FeedServer]:
-    for name, value in ALLOW.items():  # the loopback feed server is allowed explicitly
-        monkeypatch.setenv(name, value)
-    s = FeedServer()
-    await s.start()
-    yield s
-    await s.stop()
-
-
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[SQLStore]:
-    s = open_store(f"sqlite:///{tmp_path}/feeds.db")
-    assert isinstance(s, SQLStore)
-    await s.open()
-    yield s
-    await s.close()
 
 
 def test_redact_secrets_in_urls() -> None:
