@@ -87,21 +87,32 @@ class PrefixIndex:
         return sorted(int(i) for i in self._range(token, token, right=True))
 
     def top(self, prefix: str, k: int) -> list[int]:
-        """Up to ``k`` distinct items with a token starting with ``prefix``, best score first."""
+        """Up to ``k`` distinct items with a token starting with ``prefix``: best score first, ties to the higher
+        item number (a total order, so the answer is the same however the index was built)."""
         items = self._range(prefix, prefix + _END)
         if not len(items):
             return []
         if len(items) > self.SMALL:
-            items = np.unique(items)  # an item may stand in the range under several tokens
-            if len(items) > 4 * k:  # keep what can reach the top k (every tie of the k-th score included)
-                scores = self._score_of[items]
-                kth = np.partition(scores, len(items) - k)[len(items) - k]
-                items = items[scores >= kth]
-            if len(items) > k:
-                # Best score first, ties to the higher item number: a total order, so the answer is the same
-                # however the range was built.
-                order = np.lexsort((-items, -self._score_of[items]))
-                items = items[order[:k]]
+            # The best entries in linear time: those above the want-th score, then, of those tied with it, the
+            # highest item numbers (exact: no sort of the range). An item under several tokens counts once, so
+            # ask for more until k distinct items are in hand.
+            scores = self._score_of[items]
+            want = 4 * k
+            while True:
+                if want >= len(items):
+                    items = np.unique(items)
+                    break
+                threshold = np.partition(scores, len(items) - want)[len(items) - want]
+                above = items[scores > threshold]
+                tied = items[scores == threshold]
+                room = want - len(above)
+                if len(tied) > room:
+                    tied = np.partition(tied, len(tied) - room)[len(tied) - room :]
+                distinct = np.unique(np.concatenate([above, tied]))
+                if len(distinct) >= k:
+                    items = distinct
+                    break
+                want *= 4
         found = {int(i) for i in items}
         return sorted(found, key=lambda i: (-self._score_of[i], -i))[:k]
 
