@@ -959,9 +959,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("搜索", "搜尋"),
     "Search titles, points and claims": ("搜索标题、要点和说法", "搜尋標題、要點和說法"),
     "query": ("关键词", "關鍵詞"),
-    "Words to look for, e.g. a company, a person or a topic": (
-        "要查找的词，例如公司、人物或话题",
-        "要查詢的詞，例如公司、人物或話題",
+    'Words to look for; "exact words" in quotes, OR for either: Nvidia OR AMD': (
+        '要查找的词；"完整短语"加引号，OR 表示任一：Nvidia OR AMD',
+        '要查詢的詞；"完整短語"加引號，OR 表示任一：Nvidia OR AMD',
     ),
     "about": ("关于", "關於"),
     "What this bot does and what it knows": ("这个机器人做什么、知道什么", "這個機器人做什麼、知道什麼"),

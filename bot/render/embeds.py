@@ -4,6 +4,7 @@ from :mod:`bot.i18n` in the reader's language (``lang``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -163,13 +164,47 @@ def summary_pages(article: Article, length: str = "short", lang: str = "en") -> 
     return pager.finish()
 
 
+_SNIPPET_MARK = re.compile("\x02([^\x02\x03]*)\x03")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+def snippet_line(snippet: str, limit: int = 180) -> str:
+    """A search snippet made inert: the article's text escaped, the words that matched (between the store's
+    \\x02 and \\x03 marks) in bold, one line of at most ``limit`` characters of text."""
+    text = one_line(snippet)
+    out: list[str] = []
+    used = 0
+    pos = 0
+    for m in [*_SNIPPET_MARK.finditer(text), None]:
+        before = _CONTROL.sub("", text[pos : m.start() if m else len(text)])
+        piece = fit(before, max(0, limit - used)) if used + len(before) > limit else before
+        out.append(plain(piece))
+        used += len(piece)
+        if m is None or used >= limit:
+            break
+        word = _CONTROL.sub("", m.group(1))
+        if word.strip():
+            out.append(f"**{plain(word)}**")
+            used += len(word)
+        pos = m.end()
+    return "".join(out).strip()
+
+
 def article_list_pages(
-    articles: list[Article], heading: str, per_page: int = 10, lang: str = "en"
+    articles: list[Article],
+    heading: str,
+    per_page: int = 10,
+    lang: str = "en",
+    snippets: dict[str, str] | None = None,
 ) -> list[Page]:
+    """A numbered list of articles, each with its source and date (and, for search results, the passage
+    that matched)."""
     pager = Pager(title=heading, footer=t("list_footer", lang, n=len(articles)), lang=lang)
     for i, article in enumerate(articles, 1):
+        shown = snippet_line((snippets or {}).get(article.id, ""))
         pager.line(
             f"**{i}.** {plain(fit(one_line(article.title), 200))}\n   {plain(source_and_date(article, lang))}"
+            + (f"\n   > {shown}" if shown else "")
         )
         if i % per_page == 0 and i < len(articles):
             pager.new_page()
