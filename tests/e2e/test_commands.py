@@ -45,8 +45,11 @@ async def test_commands_synced_to_the_guild(fake: FakeDiscord, bot: BotProcess) 
         "following",
         "help",
         "org",
+        "setup",
     }
-    assert all(commands[c]["contexts"] == [0] for c in ("follow", "unfollow", "following"))  # servers only
+    assert all(
+        commands[c]["contexts"] == [0] for c in ("follow", "unfollow", "following", "setup")
+    )  # servers only
     digest = commands["digest"]
     assert [o["name"] for o in digest["options"]] == ["set", "edit", "status", "preview", "now", "off"]
     assert int(digest["default_member_permissions"]) == 1 << 5  # Manage Server
