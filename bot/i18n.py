@@ -776,6 +776,89 @@ REPLIES: dict[str, tuple[str, str, str]] = {
     "perm_send_messages": ("Send Messages", "发送消息", "傳送訊息"),
     "perm_embed_links": ("Embed Links", "嵌入链接", "嵌入連結"),
     "perm_attach_files": ("Attach Files", "附加文件", "附加檔案"),
+    "setup_title": ("Newsdesk setup: {server}", "Newsdesk 设置：{server}", "Newsdesk 設定：{server}"),
+    "setup_digest": ("Daily digest", "每日摘要", "每日摘要"),
+    "setup_digest_none": (
+        "❌ Not scheduled: nothing is posted here on its own.",
+        "❌ 尚未安排：不会自动在这里发布任何内容。",
+        "❌ 尚未安排：不會自動在這裡發佈任何內容。",
+    ),
+    "setup_digest_on": (
+        "✅ Posts in {channel} every day at {time}; next: {next}",
+        "✅ 每天 {time} 在 {channel} 发布；下一次：{next}",
+        "✅ 每天 {time} 在 {channel} 發佈；下一次：{next}",
+    ),
+    "setup_digest_off": (
+        "⚠️ Turned off (it posted in {channel}).",
+        "⚠️ 已关闭（原在 {channel} 发布）。",
+        "⚠️ 已關閉（原在 {channel} 發佈）。",
+    ),
+    "setup_digest_problem": (
+        "⚠️ Set for {channel}, but I can't post there:",
+        "⚠️ 已设为 {channel}，但我无法在那里发布：",
+        "⚠️ 已設為 {channel}，但我無法在那裡發佈：",
+    ),
+    "setup_perms": ("My permissions", "我的权限", "我的權限"),
+    "setup_in_digest": ("Digest channel:", "摘要频道：", "摘要頻道："),
+    "setup_in_here": ("This channel:", "本频道：", "本頻道："),
+    "setup_perms_ok": (
+        "✅ {channel}: everything I need.",
+        "✅ {channel}：所需权限齐全。",
+        "✅ {channel}：所需權限齊全。",
+    ),
+    "setup_perms_missing": (
+        "❌ {channel}: I need {missing}.",
+        "❌ {channel}：我需要{missing}。",
+        "❌ {channel}：我需要{missing}。",
+    ),
+    "setup_perms_unknown": (
+        "⚠️ {channel}: I can't see this channel.",
+        "⚠️ {channel}：我看不到这个频道。",
+        "⚠️ {channel}：我看不到這個頻道。",
+    ),
+    "setup_follows": ("Follows", "关注", "追蹤"),
+    "setup_follows_value": (
+        "✅ {n} follow(s) by {members} member(s).",
+        "✅ {members} 位成员共 {n} 项关注。",
+        "✅ {members} 位成員共 {n} 項追蹤。",
+    ),
+    "setup_follows_none": (
+        "No one here follows a person or organization yet (/follow).",
+        "这里还没有人关注人物或组织（/follow）。",
+        "這裡還沒有人追蹤人物或組織（/follow）。",
+    ),
+    "setup_articles": ("This server's articles", "本服务器的文章", "本伺服器的文章"),
+    "setup_articles_value": (
+        "✅ {n} article(s) of your own; {readable} article(s) readable here in all.",
+        "✅ 本服务器自己的文章 {n} 篇；这里共可阅读 {readable} 篇。",
+        "✅ 本伺服器自己的文章 {n} 篇；這裡共可閱讀 {readable} 篇。",
+    ),
+    "setup_articles_none": (
+        "None of your own yet; {readable} shared article(s) are readable here.",
+        "还没有本服务器自己的文章；这里可阅读 {readable} 篇共享文章。",
+        "還沒有本伺服器自己的文章；這裡可閱讀 {readable} 篇共享文章。",
+    ),
+    "setup_next": ("What to run next", "接下来可以运行", "接下來可以執行"),
+    "setup_next_digest": (
+        "`/digest set channel:#news time:08:30` for a daily post of what is new",
+        "`/digest set channel:#news time:08:30`：每天发布新内容",
+        "`/digest set channel:#news time:08:30`：每天發佈新內容",
+    ),
+    "setup_next_perms": (
+        "Give me View Channels, Send Messages, Embed Links and Attach Files in {channel} (Edit Channel → Permissions)",
+        "在 {channel} 给我查看频道、发送消息、嵌入链接和附加文件权限（编辑频道 → 权限）",
+        "在 {channel} 給我檢視頻道、傳送訊息、嵌入連結和附加檔案權限（編輯頻道 → 權限）",
+    ),
+    "setup_next_article": (
+        "`/article add` to add an article of your own (.txt, .md or .json)",
+        "`/article add`：添加本服务器自己的文章（.txt、.md 或 .json 文件）",
+        "`/article add`：新增本伺服器自己的文章（.txt、.md 或 .json 檔案）",
+    ),
+    "setup_next_help": (
+        "`/help` for every command with examples",
+        "`/help`：查看所有命令及示例",
+        "`/help`：查看所有指令及範例",
+    ),
     "perm_one": ("the {name} permission", "“{name}”权限", "「{name}」權限"),
     "perm_many": (
         "the {names} and {last} permissions",
@@ -882,6 +965,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "org": ("/org name:Nvidia",),
     "about": ("/about",),
     "ping": ("/ping",),
+    "setup": ("/setup",),
     "help": ("/help", "/help command:digest set"),
     "follow": ("/follow target:Jensen Huang", "/follow target:Nvidia channel:#news"),
     "unfollow": ("/unfollow target:Jensen Huang",),
@@ -934,6 +1018,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "你在本伺服器關注的人物和機構",
     ),
     "ping": ("在线", "在線"),
+    "setup": ("设置", "設定"),
+    "Check this server's setup: digest, permissions, follows": (
+        "检查本服务器的设置：摘要、权限、关注",
+        "檢查本伺服器的設定：摘要、權限、追蹤",
+    ),
     "Check that the bot answers": ("检查机器人是否在线", "檢查機器人是否在線"),
     "summary": ("摘要", "摘要"),
     "What an article says: core viewpoint and key points": (
@@ -959,9 +1048,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("搜索", "搜尋"),
     "Search titles, points and claims": ("搜索标题、要点和说法", "搜尋標題、要點和說法"),
     "query": ("关键词", "關鍵詞"),
-    "Words to look for, e.g. a company, a person or a topic": (
-        "要查找的词，例如公司、人物或话题",
-        "要查詢的詞，例如公司、人物或話題",
+    'Words to look for; "exact words" in quotes, OR for either: Nvidia OR AMD': (
+        '要查找的词；"完整短语"加引号，OR 表示任一：Nvidia OR AMD',
+        '要查詢的詞；"完整短語"加引號，OR 表示任一：Nvidia OR AMD',
     ),
     "about": ("关于", "關於"),
     "What this bot does and what it knows": ("这个机器人做什么、知道什么", "這個機器人做什麼、知道什麼"),

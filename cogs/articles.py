@@ -55,17 +55,21 @@ class Articles(commands.Cog):
 
     @articles.command(name="search", description="Search titles, points and claims")
     @lookup.cooldown(10, 20.0, key=lambda i: i.user.id)
-    @app_commands.describe(query="Words to look for, e.g. a company, a person or a topic")
+    @app_commands.describe(query='Words to look for; "exact words" in quotes, OR for either: Nvidia OR AMD')
     async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200]) -> None:
         lang = pick(interaction)
         library = self.bot.library.view(interaction.guild_id)
-        ids = await self.bot.store.search(query, 100, guild_id=interaction.guild_id or 0)
-        found = [a for a in (library.article(i) for i in ids) if a is not None]
+        hits = await self.bot.store.search_hits(query, 100, guild_id=interaction.guild_id or 0)
+        found = [a for a in (library.article(h.article_id) for h in hits) if a is not None]
         shown = plain(fit(one_line(query), 80))
         if not found:
             raise UserError(t("no_search", lang, shown=shown))
+        snippets = {h.article_id: h.snippet for h in hits}
         await send_pages(
-            interaction, embeds.article_list_pages(found, t("title_matching", lang, shown=shown), lang=lang)
+            interaction,
+            embeds.article_list_pages(
+                found, t("title_matching", lang, shown=shown), lang=lang, snippets=snippets
+            ),
         )
 
     @app_commands.command(name="ping", description="Check that the bot answers")

@@ -4,6 +4,7 @@ from :mod:`bot.i18n` in the reader's language (``lang``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -15,7 +16,7 @@ from bot.article import Article, Stance
 from bot.article.names import fold
 from bot.catalog import View
 from bot.digest import Digest, Schedule, Status
-from bot.i18n import EXAMPLES, describe, t
+from bot.i18n import EXAMPLES, describe, permissions, t
 from bot.library import ClaimRef, PersonEntry
 from bot.usage import UsageSummary
 
@@ -163,13 +164,47 @@ def summary_pages(article: Article, length: str = "short", lang: str = "en") -> 
     return pager.finish()
 
 
+_SNIPPET_MARK = re.compile("\x02([^\x02\x03]*)\x03")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+def snippet_line(snippet: str, limit: int = 180) -> str:
+    """A search snippet made inert: the article's text escaped, the words that matched (between the store's
+    \\x02 and \\x03 marks) in bold, one line of at most ``limit`` characters of text."""
+    text = one_line(snippet)
+    out: list[str] = []
+    used = 0
+    pos = 0
+    for m in [*_SNIPPET_MARK.finditer(text), None]:
+        before = _CONTROL.sub("", text[pos : m.start() if m else len(text)])
+        piece = fit(before, max(0, limit - used)) if used + len(before) > limit else before
+        out.append(plain(piece))
+        used += len(piece)
+        if m is None or used >= limit:
+            break
+        word = _CONTROL.sub("", m.group(1))
+        if word.strip():
+            out.append(f"**{plain(word)}**")
+            used += len(word)
+        pos = m.end()
+    return "".join(out).strip()
+
+
 def article_list_pages(
-    articles: list[Article], heading: str, per_page: int = 10, lang: str = "en"
+    articles: list[Article],
+    heading: str,
+    per_page: int = 10,
+    lang: str = "en",
+    snippets: dict[str, str] | None = None,
 ) -> list[Page]:
+    """A numbered list of articles, each with its source and date (and, for search results, the passage
+    that matched)."""
     pager = Pager(title=heading, footer=t("list_footer", lang, n=len(articles)), lang=lang)
     for i, article in enumerate(articles, 1):
+        shown = snippet_line((snippets or {}).get(article.id, ""))
         pager.line(
             f"**{i}.** {plain(fit(one_line(article.title), 200))}\n   {plain(source_and_date(article, lang))}"
+            + (f"\n   > {shown}" if shown else "")
         )
         if i % per_page == 0 and i < len(articles):
             pager.new_page()
@@ -637,3 +672,88 @@ def privacy_embed(retention_days: int, forget_days: float, lang: str = "en") -> 
         description=t("privacy_text", lang, days=retention_days, forget_days=f"{forget_days:g}"),
         colour=COLOUR,
     )
+
+
+@dataclass
+class SetupReport:
+    """What /setup found in one server (the cog gathers it; ``*_missing`` None: a channel not known)."""
+
+    server: str
+    digest: Status
+    digest_problem: str | None
+    digest_missing: list[str] | None
+    here_id: int | None
+    here_missing: list[str] | None
+    follows: int
+    followers: int
+    own_articles: int
+    readable: int
+
+
+def _perm_line(channel_id: int | None, missing: list[str] | None, lang: str) -> str:
+    if missing is None:
+        return t("setup_perms_unknown", lang, channel=f"<#{channel_id}>")
+    if missing:
+        return t("setup_perms_missing", lang, channel=f"<#{channel_id}>", missing=permissions(missing, lang))
+    return t("setup_perms_ok", lang, channel=f"<#{channel_id}>")
+
+
+def setup_embed(report: SetupReport, lang: str = "en") -> Page:
+    """The /setup checklist: each part marked done (✅), to look at (⚠️) or missing (❌), then what to run."""
+    embed = discord.Embed(title=fit(t("setup_title", lang, server=plain(report.server)), 256), colour=COLOUR)
+    schedule = report.digest.schedule
+    steps: list[str] = []
+    if schedule is None:
+        digest = t("setup_digest_none", lang)
+        steps.append(t("setup_next_digest", lang))
+    else:
+        when = _when(report.digest.next_run, schedule.zone, lang)
+        if not schedule.enabled:
+            digest = t("setup_digest_off", lang, channel=f"<#{schedule.channel_id}>")
+            steps.append(t("setup_next_digest", lang))
+        elif schedule.paused or report.digest_problem:
+            digest = t("setup_digest_problem", lang, channel=f"<#{schedule.channel_id}>")
+            if report.digest_problem:
+                digest += "\n" + plain(report.digest_problem)
+        else:
+            digest = t(
+                "setup_digest_on",
+                lang,
+                channel=f"<#{schedule.channel_id}>",
+                time=f"{schedule.at:%H:%M}",
+                next=when,
+            )
+    embed.add_field(name=t("setup_digest", lang), value=fit(digest, limits.FIELD_VALUE), inline=False)
+    perms = []
+    if schedule is not None:
+        perms.append(
+            t("setup_in_digest", lang) + " " + _perm_line(schedule.channel_id, report.digest_missing, lang)
+        )
+        if report.digest_missing:
+            steps.append(t("setup_next_perms", lang, channel=f"<#{schedule.channel_id}>"))
+    if report.here_id is not None:
+        perms.append(t("setup_in_here", lang) + " " + _perm_line(report.here_id, report.here_missing, lang))
+        if report.here_missing:
+            steps.append(t("setup_next_perms", lang, channel=f"<#{report.here_id}>"))
+    if perms:
+        embed.add_field(
+            name=t("setup_perms", lang), value=fit("\n".join(perms), limits.FIELD_VALUE), inline=False
+        )
+    if report.follows:
+        follows = t("setup_follows_value", lang, n=report.follows, members=report.followers)
+    else:
+        follows = t("setup_follows_none", lang)
+    embed.add_field(name=t("setup_follows", lang), value=follows, inline=False)
+    if report.own_articles:
+        own = t("setup_articles_value", lang, n=report.own_articles, readable=report.readable)
+    else:
+        own = t("setup_articles_none", lang, readable=report.readable)
+        steps.append(t("setup_next_article", lang))
+    embed.add_field(name=t("setup_articles", lang), value=own, inline=False)
+    steps.append(t("setup_next_help", lang))
+    embed.add_field(
+        name=t("setup_next", lang),
+        value=fit("\n".join(f"{i}. {s}" for i, s in enumerate(steps, 1)), limits.FIELD_VALUE),
+        inline=False,
+    )
+    return [embed]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from abc import abstractmethod
+from dataclasses import dataclass
 from typing import Any
 
 from bot.article import Article
@@ -29,7 +30,7 @@ def search_body(article: Article) -> str:
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 TEXT_INDEX = "text_index_version"  # meta key: how the stored articles' text was indexed
-TEXT_INDEX_VERSION = "2"  # 2: Chinese indexed as overlapping character pairs
+TEXT_INDEX_VERSION = "3"  # 2: Chinese indexed as overlapping character pairs; 3: PostgreSQL keeps the text
 
 
 def fts_text(text: str) -> str:
@@ -46,6 +47,111 @@ def fts_text(text: str) -> str:
 def search_terms(query: str) -> list[str]:
     """The terms of a full-text query (Chinese as pairs); punctuation and operators never reach the engine."""
     return search_words(fts_text(query))[:32]
+
+
+MAX_SEARCH_WORDS = 32
+_QUERY_PART = re.compile(r'"([^"]*)(?:"|$)|([^\s"]+)')
+MARK_START, MARK_END = "\x02", "\x03"  # around a matched word in a snippet; the renderer makes them bold
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A full-text query as both engines read it: every group must match, a group matches when any of its
+    phrases does, a phrase is words side by side. Words are word characters only (``\\w+``), so nothing a
+    member types (quotes, NEAR, ``*``, parentheses, SQL) reaches either engine as syntax."""
+
+    groups: tuple[tuple[tuple[str, ...], ...], ...]
+    prefix: bool  # the query's last word is matched as typed so far ('foundr' finds 'foundry')
+
+    def _phrases(self) -> list[list[tuple[tuple[str, ...], bool]]]:
+        last = len(self.groups) - 1
+        return [
+            [(words, self.prefix and g == last and i == len(group) - 1) for i, words in enumerate(group)]
+            for g, group in enumerate(self.groups)
+        ]
+
+    def fts5(self) -> str:
+        """SQLite FTS5 MATCH text: '"a b"*', '("x" OR "y z")' joined by AND."""
+
+        def phrase(words: tuple[str, ...], prefix: bool) -> str:
+            return '"' + " ".join(words) + '"' + ("*" if prefix else "")
+
+        groups = [[phrase(w, p) for w, p in group] for group in self._phrases()]
+        return " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
+
+    def tsquery(self) -> str:
+        """PostgreSQL to_tsquery text: 'a <-> b:*', '(x | y <-> z)' joined by &."""
+
+        def phrase(words: tuple[str, ...], prefix: bool) -> str:
+            return "(" + " <-> ".join(words) + (":*" if prefix else "") + ")"
+
+        groups = [[phrase(w, p) for w, p in group] for group in self._phrases()]
+        return " & ".join("(" + " | ".join(g) + ")" for g in groups)
+
+
+def parse_search(query: str) -> SearchQuery | None:
+    """Words, "quoted phrases" and ``OR`` between them (anything else is a word or ignored); the last word
+    typed outside quotes is a prefix. None when the query has no word at all."""
+    groups: list[list[tuple[str, ...]]] = []
+    pending_or = False
+    prefix = False
+    budget = MAX_SEARCH_WORDS
+    for m in _QUERY_PART.finditer(query):
+        quoted, bare = m.group(1), m.group(2)
+        if bare == "OR":
+            pending_or = bool(groups)
+            continue
+        words = tuple(search_words(fts_text(quoted if quoted is not None else bare)))[:budget]
+        if not words:
+            continue
+        budget -= len(words)
+        if pending_or:
+            groups[-1].append(words)
+        else:
+            groups.append([words])
+        pending_or = False
+        prefix = quoted is None
+        if budget <= 0:
+            break
+    if not groups:
+        return None
+    return SearchQuery(groups=tuple(tuple(g) for g in groups), prefix=prefix)
+
+
+_CJK_PAIRS = re.compile(
+    "(?:[\x02\x03]*[\u3400-\u9fff\uf900-\ufaff]{1,2}[\x02\x03]*)"
+    "(?: [\x02\x03]*[\u3400-\u9fff\uf900-\ufaff]{2}[\x02\x03]*)+"
+)
+_CJK_CHAR = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def unpair(text: str) -> str:
+    """Indexed text back as it was written: Chinese character pairs ('黄仁 仁勋') joined again ('黄仁勋'),
+    match marks kept; spaces put around a Chinese run by ``fts_text`` taken away."""
+
+    def join(m: re.Match[str]) -> str:
+        parts = m.group().split(" ")
+        out = parts[0]
+        for part in parts[1:]:
+            before, here = _CJK_CHAR.findall(out)[-1:], _CJK_CHAR.findall(part)
+            out += _CJK_CHAR.sub("", part, count=1) if before == here[:1] else " " + part
+        return out
+
+    text = _CJK_PAIRS.sub(join, text)
+    text = re.sub(
+        "(?<=[\u3400-\u9fff\uf900-\ufaff\x02\x03]) (?=[\x02\x03]*[\u3400-\u9fff\uf900-\ufaff])", "", text
+    )
+    text = text.replace(MARK_END + MARK_START, "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result: the article and a short passage around the match (``MARK_START``/``MARK_END``
+    around matched words; text from the article, to be made inert by the renderer)."""
+
+    article_id: str
+    snippet: str
 
 
 class ArticleQueries(StoreCore):

@@ -17,8 +17,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import asyncpg
 
 from . import StoreError, redact_url
-from .articles import search_terms
+from .articles import MARK_END, MARK_START, SearchHit, parse_search, unpair
 from .sql import Conn, SQLStore
+
+# ts_headline's options: one passage of about 16 words around the match, the match between the marks.
+_HEADLINE = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=16, MinWords=6, ShortWord=1, MaxFragments=1"
 
 SCHEMA_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 SERIAL_TABLES = ("people", "digest_runs", "usage_events", "follows")
@@ -151,23 +154,33 @@ class PostgresStore(SQLStore):
 
     async def _index_text(self, conn: Conn, article_id: str, title: str, body: str) -> None:
         await conn.execute(
-            "INSERT INTO article_search (article_id, document) VALUES (?,"
-            " setweight(to_tsvector('simple', ?::text), 'A') || setweight(to_tsvector('simple', ?::text), 'B'))",
+            "INSERT INTO article_search (article_id, document, body) VALUES (?,"
+            " setweight(to_tsvector('simple', ?::text), 'A') || setweight(to_tsvector('simple', ?::text), 'B'),"
+            " ?::text)",
             article_id,
             title,
             body,
+            title + "\n" + body,
         )
 
     async def _unindex_text(self, conn: Conn, article_id: str) -> None:
         await conn.execute("DELETE FROM article_search WHERE article_id = ?", article_id)
 
     async def search(self, query: str, limit: int = 25, guild_id: int | None = None) -> list[str]:
-        terms = search_terms(query)
-        if not terms:
+        return [r["article_id"] for r in await self._search(query, limit, guild_id, snippets=False)]
+
+    async def search_hits(self, query: str, limit: int = 25, guild_id: int | None = None) -> list[SearchHit]:
+        rows = await self._search(query, limit, guild_id, snippets=True)
+        return [SearchHit(r["article_id"], unpair(r["snippet"] or "")) for r in rows]
+
+    async def _search(self, query: str, limit: int, guild_id: int | None, snippets: bool) -> list[Any]:
+        parsed = parse_search(query)
+        if parsed is None:
             return []
-        tsquery = " & ".join([*terms[:-1], terms[-1] + ":*"])  # terms are word characters only
-        sql = "SELECT article_id FROM article_search WHERE document @@ to_tsquery('simple', ?::text)"
-        args: list[Any] = [tsquery]
+        sql = (
+            "SELECT article_id, seq, body FROM article_search WHERE document @@ to_tsquery('simple', ?::text)"
+        )
+        args: list[Any] = [parsed.tsquery()]
         if guild_id is not None:
             sql += (
                 " AND EXISTS (SELECT 1 FROM article_scopes s WHERE s.article_id = article_search.article_id"
@@ -175,8 +188,15 @@ class PostgresStore(SQLStore):
                 " WHERE t.guild_id = ? AND t.guild_id <> 0 AND t.article_id = article_search.article_id)"
             )
             args += [guild_id, guild_id]
-        rows = await self.reader.fetch(sql + " ORDER BY seq DESC LIMIT ?", *args, limit)
-        return [r["article_id"] for r in rows]
+        sql += " ORDER BY seq DESC LIMIT ?"
+        args.append(limit)
+        if snippets:  # ts_headline for the rows returned only
+            sql = (
+                "SELECT article_id, ts_headline('simple', body, to_tsquery('simple', ?::text), ?::text) AS snippet"
+                f" FROM ({sql}) AS hits ORDER BY seq DESC"
+            )
+            args = [parsed.tsquery(), _HEADLINE, *args]
+        return list(await self.reader.fetch(sql, *args))
 
     async def columns(self, table: str) -> list[str]:
         rows = await self.reader.fetch(

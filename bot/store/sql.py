@@ -18,6 +18,7 @@ from .articles import (
     TEXT_INDEX,
     TEXT_INDEX_VERSION,
     ArticleQueries,
+    SearchHit,
 )
 from .base import Conn, migrations, now_iso, statements
 from .digests import DigestQueries
@@ -62,8 +63,13 @@ class SQLStore(ArticleQueries, ScopeQueries, DigestQueries, UsageQueries, Follow
 
     @abstractmethod
     async def search(self, query: str, limit: int = 25, guild_id: int | None = None) -> list[str]:
-        """Article ids matching every word of a full-text query (the last word as a prefix, as typed so far),
+        """Article ids matching every word of a full-text query (the last word as a prefix, as typed so far;
+        "quoted words" side by side; ``OR`` between two words or phrases for either; see ``parse_search``),
         newest indexed first; with ``guild_id``, only what that server sees (0: the global articles)."""
+
+    @abstractmethod
+    async def search_hits(self, query: str, limit: int = 25, guild_id: int | None = None) -> list[SearchHit]:
+        """As ``search``, each article with a short passage around what matched."""
 
     @abstractmethod
     async def _lock_migrations(self, conn: Conn) -> None:

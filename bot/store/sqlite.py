@@ -12,7 +12,7 @@ from typing import Any
 import aiosqlite
 
 from . import StoreError
-from .articles import search_terms
+from .articles import SearchHit, parse_search, unpair
 from .sql import Conn, SQLStore
 
 
@@ -134,13 +134,21 @@ class SQLiteStore(SQLStore):
         await conn.execute("DELETE FROM article_fts WHERE article_id = ?", article_id)
 
     async def search(self, query: str, limit: int = 25, guild_id: int | None = None) -> list[str]:
-        terms = search_terms(query)
-        if not terms:
+        return [r["article_id"] for r in await self._search(query, limit, guild_id, snippets=False)]
+
+    async def search_hits(self, query: str, limit: int = 25, guild_id: int | None = None) -> list[SearchHit]:
+        rows = await self._search(query, limit, guild_id, snippets=True)
+        return [SearchHit(r["article_id"], unpair(r["snippet"] or "")) for r in rows]
+
+    async def _search(self, query: str, limit: int, guild_id: int | None, snippets: bool) -> list[Any]:
+        parsed = parse_search(query)
+        if parsed is None:
             return []
-        match = " AND ".join([*('"' + w + '"' for w in terms[:-1]), '"' + terms[-1] + '"*'])
         # FTS5 walks its matches newest rowid first and stops at the limit: cheap however common the word.
-        sql = "SELECT article_id FROM article_fts WHERE article_fts MATCH ?"
-        args: list[Any] = [match]
+        # snippet() is worked out for the rows returned only.
+        shown = ", snippet(article_fts, -1, char(2), char(3), '…', 16) AS snippet" if snippets else ""
+        sql = f"SELECT article_id{shown} FROM article_fts WHERE article_fts MATCH ?"
+        args: list[Any] = [parsed.fts5()]
         if guild_id is not None:
             sql += (
                 " AND EXISTS (SELECT 1 FROM article_scopes s WHERE s.article_id = article_fts.article_id"
@@ -148,8 +156,7 @@ class SQLiteStore(SQLStore):
                 " WHERE t.guild_id = ? AND t.guild_id <> 0 AND t.article_id = article_fts.article_id)"
             )
             args += [guild_id, guild_id]
-        rows = await self.reader.fetch(sql + " ORDER BY rowid DESC LIMIT ?", *args, limit)
-        return [r["article_id"] for r in rows]
+        return list(await self.reader.fetch(sql + " ORDER BY rowid DESC LIMIT ?", *args, limit))
 
     async def columns(self, table: str) -> list[str]:
         rows = await self.reader.fetch(f"PRAGMA table_info({table})")

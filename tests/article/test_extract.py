@@ -191,3 +191,74 @@ def test_headline_mentions_known_people_only() -> None:
         "Lip-Bu Tan CEO [1]. - Tan said the turnaround will take time [2].\n"
     )
     assert [p.name for p in a.people] == ["Lip-Bu Tan"]
+
+
+def orgs(body: str) -> dict[str, list[str]]:
+    a = load_article(f"Headline\nWire·2025-05-01 10:00\n\nCore Viewpoint - {body}\n")
+    return {o.name: o.aliases for o in a.organizations}
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "alias"),
+    [
+        (
+            "The Federal Reserve held rates steady [1]. The Fed said inflation is easing [2].",
+            "Federal Reserve",
+            "Fed",
+        ),
+        (
+            "The European Commission fined Apple [1]. The Commission said Apple broke the rules [2].",
+            "European Commission",
+            "Commission",
+        ),
+        (
+            "The European Central Bank held rates [1]. The ECB said prices are stable [2].",
+            "European Central Bank",
+            "ECB",
+        ),
+        ("The Bank of England held rates [1]. The Bank said growth is slow [2].", "Bank of England", "Bank"),
+    ],
+)
+def test_short_forms_join_the_long_name(body: str, name: str, alias: str) -> None:
+    found = orgs(body)
+    assert alias not in found
+    assert alias in found[name]
+
+
+def test_short_form_speaker_and_member_take_the_long_name() -> None:
+    a = load_article(
+        "Headline\nWire·2025-05-01 10:00\n\nCore Viewpoint - The Federal Reserve held rates [1]. "
+        "Fed Chair Jerome Powell said the Fed is patient [2]. The Fed said prices are easing [3].\n"
+    )
+    assert {p.name: p.organization for p in a.people}["Jerome Powell"] == "Federal Reserve"
+    assert "Federal Reserve" in {c.speaker for c in a.claims}
+    assert "Fed" not in {c.speaker for c in a.claims}
+
+
+@pytest.mark.parametrize(
+    ("body", "short"),
+    [
+        ("The World Bank and the Bank of England met [1]. The Bank said growth is slow [2].", "Bank"),
+        ("Intel and the Central Intelligence Agency met [1]. Intel said the deal is near [2].", "Intel"),
+    ],
+)
+def test_short_forms_stay_apart_when_they_could_be_either(body: str, short: str) -> None:
+    found = orgs(body)
+    assert not any(short in aliases for aliases in found.values()), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The European Commission fined Apple under the Digital Markets Act [1].",
+        "Intel benefits from the CHIPS Act and the Inflation Reduction Act, Intel said [1].",
+        "Companies like Meta oppose the Online Safety Bill and the AI Act [1].",
+        "Apple said the Digital Markets Act (《数字市场法》) hurts users [1].",
+        "欧盟委员会依据《数字市场法》对苹果罚款，苹果公司表示将上诉[1]。",
+    ],
+)
+def test_laws_are_not_organizations(body: str) -> None:
+    found = orgs(body)
+    for name, aliases in found.items():
+        for form in (name, *aliases):
+            assert not form.endswith(("Act", "Bill", "法", "》")), (form, found)

@@ -45,8 +45,11 @@ async def test_commands_synced_to_the_guild(fake: FakeDiscord, bot: BotProcess) 
         "following",
         "help",
         "org",
+        "setup",
     }
-    assert all(commands[c]["contexts"] == [0] for c in ("follow", "unfollow", "following"))  # servers only
+    assert all(
+        commands[c]["contexts"] == [0] for c in ("follow", "unfollow", "following", "setup")
+    )  # servers only
     digest = commands["digest"]
     assert [o["name"] for o in digest["options"]] == ["set", "edit", "status", "preview", "now", "off"]
     assert int(digest["default_member_permissions"]) == 1 << 5  # Manage Server
@@ -197,9 +200,14 @@ async def test_only_the_invoker_can_turn_pages(fake: FakeDiscord, bot: BotProces
 async def test_articles_search(fake: FakeDiscord, bot: BotProcess) -> None:
     found = await fake.command("articles search", {"query": "gigawatt"})
     assert "Nvidia plans to invest up to $100 billion" in found.text()
+    assert "**gigawatt" in found.text()  # the passage that matched, the match in bold
     nothing = await fake.command("articles search", {"query": "zzzzqqq"})
     assert nothing.ephemeral
     assert "No article mentions “zzzzqqq”" in nothing.content
+    either = await fake.command("articles search", {"query": 'zzzzqqq OR "up to $100 billion"'})
+    assert "Nvidia plans to invest up to $100 billion" in either.text()
+    hostile = await fake.command("articles search", {"query": '") NEAR(* OR 1=1; DROP TABLE articles --'})
+    assert "No article mentions" in hostile.content
 
 
 async def test_hostile_input_does_not_ping_or_break(fake: FakeDiscord, bot: BotProcess) -> None:

@@ -149,3 +149,25 @@ def test_digest_messages_fit_and_lose_no_article(library: Library) -> None:
     assert messages[-1][0].endswith("+7 more — `/articles list` shows them all")
     quiet = embeds.digest_messages(Digest(digest.since, digest.until, [], 0), date(2026, 1, 2))
     assert quiet == [("📰 **Daily digest** · Friday 02 January 2026: nothing new since the last digest.", [])]
+
+
+def test_search_snippet_is_inert_with_the_match_in_bold() -> None:
+    from bot.render.embeds import article_list_pages, snippet_line
+
+    line = snippet_line("…the \x02foundry\x03 plan *stays* @everyone <@123> [x](https://evil.example) \x07")
+    assert line.startswith("…the **foundry** plan \\*stays\\*")
+    assert "@everyone" not in line.replace("@\u200beveryone", "")
+    assert "](https://" not in line.replace("\\](https://", "")
+    assert "\x07" not in line
+    assert len(snippet_line("a" * 5000 + " \x02hit\x03")) <= 200
+    odd = snippet_line("\x02**\x03 \x02 unclosed")
+    assert odd.startswith("**\\*\\***") and odd.endswith("unclosed") and "\x02" not in odd
+    from bot.article import load_article
+
+    article = load_article(
+        "Intel names a new chief\nWire·2025-03-13 08:30\n\nCore Viewpoint - Intel named Lip-Bu Tan CEO [1].\n"
+    )
+    (page,) = article_list_pages(
+        [article], "Matching", snippets={article.id: "Intel named \x02Lip\x03-Bu Tan"}
+    )
+    assert "\n   > Intel named **Lip**" in str(page[0].description)

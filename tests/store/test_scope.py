@@ -217,7 +217,7 @@ async def test_an_old_database_upgrades_in_place(store_url: str, monkeypatch: py
         # The upgraded store goes on as a new one would: the same file again changes nothing.
         assert await new.upsert_article(shared, "/intel.txt") is IngestOutcome.UNCHANGED
         # Its text was indexed again the current way (Chinese as character pairs, newest first).
-        assert await new.get_meta("text_index_version") == "2"
+        assert await new.get_meta("text_index_version") == "3"
         assert set(await new.search("foundry")) == {shared.id, upload.id}
     finally:
         await new.close()

@@ -55,7 +55,11 @@ def extract(title: str, statements: list[Statement], language: str = "en") -> Ex
     org_names = organizations.mentioned(org_mentions, toks)
     drafts = people.accept(cands, org_names, pairs, cn_people, title, sentences)
     found_orgs = organizations.merge(
-        org_names, people.person_words(drafts), org_pairs, [d.org for d in drafts.values() if d.org]
+        org_names,
+        people.person_words(drafts),
+        org_pairs,
+        [d.org for d in drafts.values() if d.org],
+        organizations.definite(toks),
     )
     found_people = people.finish(drafts, found_orgs)
     # 4. One claim per statement.

@@ -1,0 +1,66 @@
+"""/setup (managers): one private checklist for the server — the digest, the bot's permissions where it posts
+and here, follows, the server's own articles, and what to run next."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import lookup
+from bot.digests import DigestService
+from bot.i18n import pick
+from bot.invite import NEEDED
+from bot.lookup import require_manage_guild
+from bot.render import embeds
+from bot.render.pages import send_pages
+
+if TYPE_CHECKING:
+    from bot.client import NewsdeskBot
+
+
+def missing_in(channel: object, me: discord.Member | None) -> list[str] | None:
+    """The permissions of ``bot/invite.py``'s list the bot lacks in ``channel`` (None: not a channel it knows)."""
+    if me is None or not isinstance(channel, discord.abc.GuildChannel):
+        return None
+    perms = channel.permissions_for(me)
+    return [name for name, _, _, _ in NEEDED if not getattr(perms, name)]
+
+
+class Setup(commands.Cog):
+    def __init__(self, bot: NewsdeskBot) -> None:
+        self.bot = bot
+        self.digests = DigestService(bot)
+
+    @app_commands.command(name="setup", description="Check this server's setup: digest, permissions, follows")
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    @lookup.cooldown(5, 30.0, key=lambda i: i.user.id)
+    async def setup_(self, interaction: discord.Interaction) -> None:
+        require_manage_guild(interaction)
+        guild = interaction.guild
+        assert guild is not None
+        lang = pick(interaction)
+        status = await self.digests.status(guild.id)
+        schedule = status.schedule
+        digest_channel = guild.get_channel(schedule.channel_id) if schedule else None
+        follows = [f for f in await self.bot.store.all_follows() if f["guild_id"] == guild.id]
+        report = embeds.SetupReport(
+            server=guild.name,
+            digest=status,
+            digest_problem=self.digests.cannot_post(guild, digest_channel, lang) if schedule else None,
+            digest_missing=missing_in(digest_channel, guild.me) if schedule else None,
+            here_id=interaction.channel_id,
+            here_missing=missing_in(interaction.channel, guild.me),
+            follows=len(follows),
+            followers=len({f["user_id"] for f in follows}),
+            own_articles=len(await self.bot.store.scoped_articles(guild.id)),
+            readable=self.bot.library.view(guild.id).stats()["articles"],
+        )
+        await send_pages(interaction, [embeds.setup_embed(report, lang)], ephemeral=True)
+
+
+async def setup(bot: NewsdeskBot) -> None:
+    await bot.add_cog(Setup(bot))
