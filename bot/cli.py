@@ -89,6 +89,16 @@ def build_parser() -> argparse.ArgumentParser:
         "a throwaway schema is created and dropped",
     )
 
+    p = sub.add_parser(
+        "soak",
+        help="run the bot against the fake Discord under load and trouble for N minutes (source checkout)",
+        description="Two servers, failing feeds, a digest, a follow alert, gateway drops and 5xx/429 answers; "
+        "reports interactions answered, late acks, memory over time and every error line of the bot's log.",
+        epilog=EPILOG,
+    )
+    p.add_argument("--minutes", type=float, default=10.0, help="how long (default 10)")
+    p.add_argument("--json", type=Path, metavar="PATH", help="also write the report as JSON")
+
     p = sub.add_parser("stats", help="usage figures from the store (what /stats shows)", epilog=EPILOG)
     p.add_argument("--days", type=int, default=30, help="how many days back (1-365, default 30)")
     p.add_argument("--guild", type=int, help="only this server (guild id)")
@@ -201,6 +211,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             postgres = args.postgres or os.environ.get("NEWSDESK_TEST_POSTGRES_URL") or None
             bench.run(args.quick, args.json, sizes=sizes, postgres_url=postgres)
             return 0
+        if args.command == "soak":
+            from bot import soak
+
+            report = soak.run(args.minutes, args.json)
+            missed = report.get("interactions", {}).get("unanswered")
+            return 1 if missed or report.get("errors") or report.get("exit_code") else 0
         if args.command == "stats":
             if not 1 <= args.days <= 365:
                 error("--days must be between 1 and 365")

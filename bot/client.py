@@ -17,7 +17,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot import discord_api, i18n, lookup, memory
+from bot import discord_api, i18n, lookup, memory, metrics
 from bot.catalog import Catalog
 from bot.errors import UserError
 from bot.feeds import FeedPoller
@@ -93,9 +93,17 @@ class NewsdeskBot(commands.Bot):
             list(settings.feeds), settings.feed_minutes, allow_hosts=settings.feed_allow_hosts
         )
         self._feeder: asyncio.Task[None] | None = None
+        self.metrics_server = (  # /healthz and /metrics when NEWSDESK_METRICS_PORT is set
+            metrics.MetricsServer(self, settings.metrics_host, settings.metrics_port)
+            if settings.metrics_port is not None
+            else None
+        )
 
     async def setup_hook(self) -> None:
         await self.store.open()
+        if self.metrics_server is not None:
+            self._watch_loops()
+            await self.metrics_server.start()
         self.usage.start()
         await self.reload_articles()
         for extension in EXTENSIONS:
@@ -107,6 +115,15 @@ class NewsdeskBot(commands.Bot):
         await self.sync_commands()
         self.forget_departed.start()
 
+    def _watch_loops(self) -> None:
+        """The background loops /healthz expects to tick, each about every this many seconds."""
+        metrics.watch_loop("folder_watch", self.settings.scan_seconds or OTHERS_SECONDS)
+        if self.feeds.urls:
+            metrics.watch_loop("feeds", min(60.0, self.feeds.interval))
+        metrics.watch_loop("digests", self.settings.digest_tick_seconds)
+        metrics.watch_loop("alerts", self.settings.alert_seconds)
+        metrics.watch_loop("forgetting", 3600.0)
+
     async def reload_articles(self) -> None:
         """Ingest the configured folders into the store, then load the library from the store."""
         report, removed = await self.watch.scan(self.store)
@@ -115,6 +132,7 @@ class NewsdeskBot(commands.Bot):
 
     @staticmethod
     def _log_scan(report: IngestReport) -> None:
+        metrics.ingested("folders", report.added, report.updated, len(report.failed))
         for path, reason in report.failed:
             log.warning("article %s skipped: %s", path, reason)
         for path in report.renewed:
@@ -131,6 +149,7 @@ class NewsdeskBot(commands.Bot):
         scan = self.settings.scan_seconds
         while True:
             await asyncio.sleep(scan or OTHERS_SECONDS)
+            metrics.tick("folder_watch")
             try:
                 report, removed = await self.watch.scan(self.store) if scan else (IngestReport(), 0)
                 self._log_scan(report)
@@ -172,6 +191,7 @@ class NewsdeskBot(commands.Bot):
         self._library_version = version
         self.library_changed.set()
         stats = self.library.stats()
+        metrics.library_size(stats)
         log.info(
             "library loaded: %d articles, %d people, %d claims (%d added in place in %.1f ms; %s)",
             stats["articles"],
@@ -185,10 +205,12 @@ class NewsdeskBot(commands.Bot):
     async def _poll_feeds(self) -> None:
         """Poll NEWSDESK_FEEDS as each comes due (every NEWSDESK_FEED_MINUTES, later after failures)."""
         while True:
+            metrics.tick("feeds")
             try:
                 report = await self.feeds.poll(self.store)
                 for url, reason in report.failed:
                     log.warning("feed %s: %s", url, reason)
+                metrics.ingested("feeds", report.added, report.updated, len(report.failed))
                 if report.added or report.updated:
                     await self._take_in(report, 0, "feeds: ")
             except Exception:  # a bug, not a feed's failure (those are recorded per feed): try again later
@@ -223,6 +245,7 @@ class NewsdeskBot(commands.Bot):
         await asyncio.to_thread(memory.settle)
         self.library_changed.set()
         stats = self.library.stats()
+        metrics.library_size(stats)
         log.info(
             "library loaded: %d articles, %d people, %d claims (%s)",
             stats["articles"],
@@ -272,6 +295,7 @@ class NewsdeskBot(commands.Bot):
     @tasks.loop(hours=1)
     async def forget_departed(self) -> None:
         """Delete the data of servers the bot left more than NEWSDESK_FORGET_GUILD_DAYS ago."""
+        metrics.tick("forgetting")
         cutoff = discord.utils.utcnow() - timedelta(days=self.settings.forget_guild_days)
         try:
             for guild_id in await self.store.departed_before(cutoff.isoformat()):
@@ -361,13 +385,15 @@ class NewsdeskBot(commands.Bot):
             if interaction.type is not discord.InteractionType.application_command:
                 return
             first = interaction.extras.get("responded_at") or discord.utils.utcnow()
+            command = interaction.command.qualified_name if interaction.command else "?"
+            metrics.interaction(command, outcome, (first - interaction.created_at).total_seconds())
             self.usage.record(
                 UsageEvent(
                     at=interaction.created_at,
                     guild_id=interaction.guild_id,
                     channel_id=interaction.channel_id,
                     user_id=interaction.user.id,
-                    command=interaction.command.qualified_name if interaction.command else "?",
+                    command=command,
                     options=dict(iter(interaction.namespace)),
                     latency_ms=round((first - interaction.created_at).total_seconds() * 1000, 2),
                     outcome=outcome,
@@ -424,6 +450,8 @@ class NewsdeskBot(commands.Bot):
             if task is not None:
                 task.cancel()
         try:
+            if self.metrics_server is not None:
+                await self.metrics_server.stop()
             await super().close()
         finally:
             PARSER.close()  # the parse processes (a busy one is killed)

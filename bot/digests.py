@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot import digest as rules
-from bot import i18n
+from bot import i18n, metrics
 from bot.digest import Digest, Schedule, ScheduleError, Status
 from bot.errors import UserError
 from bot.i18n import SUPPORTED, t
@@ -216,6 +216,7 @@ class DigestService:
 
     async def tick(self) -> None:
         """One pass of the scheduler over every server this process serves."""
+        metrics.tick("digests")
         now = self.clock.now()
         serving = {g.id for g in self.bot.guilds}
         for row in await self.store.all_digest_settings():
@@ -233,6 +234,11 @@ class DigestService:
 
     async def run(self, guild_id: int, schedule: Schedule, local_date: date | None) -> Outcome:
         """Post one digest. ``local_date`` set: the scheduled one for that date (exactly once); None: now."""
+        outcome = await self._run(guild_id, schedule, local_date)
+        metrics.digest(outcome.status)
+        return outcome
+
+    async def _run(self, guild_id: int, schedule: Schedule, local_date: date | None) -> Outcome:
         guild = self.bot.get_guild(guild_id)
         channel = guild.get_channel(schedule.channel_id) if guild else None
         until = self.clock.now()

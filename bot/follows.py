@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot import metrics
 from bot.article import Article
 from bot.article.names import fold
 from bot.article.names import key as name_key
@@ -163,6 +164,7 @@ class AlertService:
 
     async def run_once(self) -> int:
         """Record the alerts that became due, then deliver every alert not yet sent. Returns messages sent."""
+        metrics.tick("alerts")
         serving = {g.id for g in self.bot.guilds}
         follows = [f for f in await self.store.all_follows() if int(f["guild_id"]) in serving]
         if not follows:
@@ -230,12 +232,14 @@ class AlertService:
                     "failed, trying again next pass" if retry else "not delivered",
                     exc,
                 )
+                metrics.alert("retry" if retry else "failed")
                 if not retry:
                     await self.store.finish_alerts(delivery.keys(), "failed")
                 continue
             if rest := delivery.keys():
                 await self.store.finish_alerts(rest, "sent")
             sent += 1
+            metrics.alert("sent")
         return sent
 
     async def _send(self, delivery: Delivery) -> None:

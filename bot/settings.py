@@ -157,6 +157,10 @@ class Settings(BaseSettings):
     # Parsing: an article (file, feed entry, upload) that takes longer than this to read is refused with its
     # reason and read again only when it changes; its parse process is replaced.
     parse_seconds: float = Field(default=10.0, gt=0, le=3600)
+    # Health and metrics: /healthz and /metrics (Prometheus) on this port when set; loopback unless
+    # NEWSDESK_METRICS_HOST says otherwise.
+    metrics_port: int | None = Field(default=None, ge=0, le=65535)
+    metrics_host: str = "127.0.0.1"
 
     @field_validator("articles", mode="before")
     @classmethod
