@@ -103,6 +103,7 @@ async def main(lines: list[str], member: str = "alice") -> int:
                 reply = await fake.command(
                     name, channel_ids(options, fake, index), member=member, guild=index
                 )
+                last = index
                 line = where + line
                 private = " (only you can see this)" if reply.ephemeral else ""
                 print(f"\n>>> {line}{private}   [acknowledged in {reply.ack_seconds * 1000:.0f} ms]")
