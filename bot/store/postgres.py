@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import asyncpg
 
 from . import StoreError, redact_url
-from .articles import MARK_END, MARK_START, SearchHit, parse_search, unpair
+from .articles import MARK_END, MARK_START, parse_search
 from .sql import Conn, SQLStore
 
 # ts_headline's options: one passage of about 16 words around the match, the match between the marks.
@@ -165,13 +165,6 @@ class PostgresStore(SQLStore):
 
     async def _unindex_text(self, conn: Conn, article_id: str) -> None:
         await conn.execute("DELETE FROM article_search WHERE article_id = ?", article_id)
-
-    async def search(self, query: str, limit: int = 25, guild_id: int | None = None) -> list[str]:
-        return [r["article_id"] for r in await self._search(query, limit, guild_id, snippets=False)]
-
-    async def search_hits(self, query: str, limit: int = 25, guild_id: int | None = None) -> list[SearchHit]:
-        rows = await self._search(query, limit, guild_id, snippets=True)
-        return [SearchHit(r["article_id"], unpair(r["snippet"] or "")) for r in rows]
 
     async def _search(self, query: str, limit: int, guild_id: int | None, snippets: bool) -> list[Any]:
         parsed = parse_search(query)

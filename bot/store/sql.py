@@ -19,6 +19,7 @@ from .articles import (
     TEXT_INDEX_VERSION,
     ArticleQueries,
     SearchHit,
+    unpair,
 )
 from .base import Conn, migrations, now_iso, statements
 from .digests import DigestQueries
@@ -62,14 +63,19 @@ class SQLStore(ArticleQueries, ScopeQueries, DigestQueries, UsageQueries, Follow
     async def close(self) -> None: ...
 
     @abstractmethod
+    async def _search(self, query: str, limit: int, guild_id: int | None, snippets: bool) -> list[Any]:
+        """Rows (``article_id``, and ``snippet`` when asked) of the backend's own full-text engine."""
+
     async def search(self, query: str, limit: int = 25, guild_id: int | None = None) -> list[str]:
         """Article ids matching every word of a full-text query (the last word as a prefix, as typed so far;
         "quoted words" side by side; ``OR`` between two words or phrases for either; see ``parse_search``),
         newest indexed first; with ``guild_id``, only what that server sees (0: the global articles)."""
+        return [r["article_id"] for r in await self._search(query, limit, guild_id, snippets=False)]
 
-    @abstractmethod
     async def search_hits(self, query: str, limit: int = 25, guild_id: int | None = None) -> list[SearchHit]:
         """As ``search``, each article with a short passage around what matched."""
+        rows = await self._search(query, limit, guild_id, snippets=True)
+        return [SearchHit(r["article_id"], unpair(r["snippet"] or "")) for r in rows]
 
     @abstractmethod
     async def _lock_migrations(self, conn: Conn) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import aiosqlite
 
 from . import StoreError
-from .articles import SearchHit, parse_search, unpair
+from .articles import parse_search
 from .sql import Conn, SQLStore
 
 
@@ -132,13 +132,6 @@ class SQLiteStore(SQLStore):
 
     async def _unindex_text(self, conn: Conn, article_id: str) -> None:
         await conn.execute("DELETE FROM article_fts WHERE article_id = ?", article_id)
-
-    async def search(self, query: str, limit: int = 25, guild_id: int | None = None) -> list[str]:
-        return [r["article_id"] for r in await self._search(query, limit, guild_id, snippets=False)]
-
-    async def search_hits(self, query: str, limit: int = 25, guild_id: int | None = None) -> list[SearchHit]:
-        rows = await self._search(query, limit, guild_id, snippets=True)
-        return [SearchHit(r["article_id"], unpair(r["snippet"] or "")) for r in rows]
 
     async def _search(self, query: str, limit: int, guild_id: int | None, snippets: bool) -> list[Any]:
         parsed = parse_search(query)
