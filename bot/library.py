@@ -312,7 +312,8 @@ class Library:
                 self._claims_by_speaker[speaker].append(ref)
             elif claim.speaker:
                 self._claims_by_org[fold(claim.speaker)].append(ref)
-            for kind, target in {targets[f] for f in targets if _mentions(claim.text, f)}:
+            text = claim.text
+            for kind, target in {targets[f] for f in targets if f in text and _mentions(text, f)}:
                 if kind == "person" and target != speaker:
                     self._claims_about[target].append(ref)
                 elif kind == "org":
