@@ -169,10 +169,32 @@ def is_cjk(ch: str) -> bool:
     return bool(_CJK.match(ch))
 
 
+_SCRIPTS = (  # scripts other than Latin and Han, and the language a text written in them is taken to be
+    ("ja", re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")),  # kana: Japanese, even beside kanji
+    ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")),
+    ("ru", re.compile(r"[\u0400-\u04ff]")),  # Cyrillic: Russian is the likeliest in business news
+    ("el", re.compile(r"[\u0370-\u03ff]")),
+    ("ar", re.compile(r"[\u0600-\u06ff]")),
+    ("he", re.compile(r"[\u0590-\u05ff]")),
+)
+
+
 def detect_language(text: str) -> str:
-    """'zh' when CJK characters outnumber Latin letters by weight, else 'en'."""
-    # Counted without a list of matches: ASCII text has no CJK, and deleting the ASCII letters counts them.
-    cjk = 0 if text.isascii() else len(_CJK.findall(text))
+    """The language by script: 'zh' when Han characters outnumber Latin letters by weight; 'ja', 'ko', 'ru',
+    'el', 'ar' or 'he' when that script's letters outnumber the Latin ones; else 'en' (Latin-script languages
+    are not told apart)."""
+    # Counted without a list of matches: ASCII text has no other script, and deleting ASCII letters counts them.
     latin = len(text) - len(text.translate(_NO_ASCII_LETTERS))
+    if text.isascii():
+        return "en"
+    cjk = len(_CJK.findall(text))
+    kana = len(_SCRIPTS[0][1].findall(text))
+    if kana and kana * 10 >= cjk and (cjk + kana) * 4 > latin:
+        return "ja"
     # One Chinese character carries about as much as a short English word (~4 letters).
-    return "zh" if cjk * 4 > latin else "en"
+    if cjk * 4 > latin:
+        return "zh"
+    for language, letters in _SCRIPTS[1:]:
+        if len(letters.findall(text)) > latin:
+            return language
+    return "en"

@@ -379,3 +379,18 @@ def test_malformed_brackets_do_not_break_the_point() -> None:
     )
     assert a.points()[0].text.startswith("Odd")
     assert 2 in a.points()[0].citations
+
+
+def test_language_by_script() -> None:
+    from bot.article.text import detect_language
+
+    assert detect_language("Shares rose after the chief executive spoke.") == "en"
+    assert detect_language("英伟达首席执行官表示需求依然强劲，股价上涨。") == "zh"
+    assert detect_language("Акции компании выросли после заявления генерального директора.") == "ru"
+    assert detect_language("社長は、需要は依然として強いと述べた。") == "ja"
+    assert detect_language("회사의 주가는 최고경영자의 발언 이후 상승했다.") == "ko"
+    assert detect_language("Η εταιρεία ανακοίνωσε νέα διοίκηση.") == "el"
+    assert detect_language("Nvidia 的 CEO Jensen Huang said demand is strong across every region.") == "en"
+    assert (
+        detect_language("Café société: les actions ont progressé.") == "en"
+    )  # Latin languages are not told apart
