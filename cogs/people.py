@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import discord
@@ -14,6 +15,7 @@ from bot.i18n import pick, t
 from bot.render import embeds
 from bot.render.limits import fit, one_line, plain
 from bot.render.pages import send_pages
+from bot.timeline import person_timeline
 
 if TYPE_CHECKING:
     from bot.client import NewsdeskBot
@@ -29,11 +31,12 @@ class People(commands.Cog):
     @app_commands.describe(name="Start typing a name (surname, other spelling or a typo all work)")
     async def person(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]) -> None:
         lang = pick(interaction)
-        found = lookup.person(self.bot.library.view(interaction.guild_id), name, lang)
+        library = self.bot.library.view(interaction.guild_id)
+        found = lookup.person(library, name, lang)
         interaction.extras["person"] = found.name
-        await send_pages(
-            interaction, embeds.person_pages(found, self.bot.library.view(interaction.guild_id), lang=lang)
-        )
+        articles = [a for a in map(library.article, found.article_ids) if a is not None]
+        standing = person_timeline(articles, found.all_names(), today=datetime.now(UTC).date().isoformat())
+        await send_pages(interaction, embeds.person_pages(found, library, lang=lang, standing=standing))
 
     @person.autocomplete("name")
     async def _person_name(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -18,6 +18,7 @@ from bot.catalog import View
 from bot.digest import Digest, Schedule, Status
 from bot.i18n import EXAMPLES, describe, permissions, t
 from bot.library import ClaimRef, PersonEntry
+from bot.timeline import Move, MoveKind, Standing, shown_role
 from bot.usage import UsageSummary
 
 from . import limits
@@ -211,10 +212,19 @@ def article_list_pages(
     return pager.finish()
 
 
-def person_pages(person: PersonEntry, library: View, limit: int = 6, lang: str = "en") -> list[Page]:
+def person_pages(
+    person: PersonEntry, library: View, limit: int = 6, lang: str = "en", standing: Standing | None = None
+) -> list[Page]:
+    """The card: role, where the person is now and their last moves (``standing``, from the timeline), other
+    spellings, articles and claims. A role at an organization the moves say they left is not shown."""
     lines = []
+    if standing is not None:
+        org, role = shown_role(person.organization, person.role, standing)
+        person = replace(person, organization=org, role=role)
     if person.role or person.organization:
         lines.append(plain(role_text(person, lang)))
+    if standing is not None and now_text(standing, lang):
+        lines.append(plain(now_text(standing, lang)))
     if person.aliases:
         lines.append(t("also_written", lang, names=plain(", ".join(sorted(person.aliases)))))
     pager = Pager(
@@ -223,6 +233,9 @@ def person_pages(person: PersonEntry, library: View, limit: int = 6, lang: str =
         footer=t("person_footer", lang, n=person.mentions, name=fit(person.name, 60)),
         lang=lang,
     )
+    if standing is not None and standing.moves:
+        latest = list(reversed(standing.moves[-3:]))
+        pager.add(t("moves_latest", lang), "\n".join(f"• {plain(move_text(m, lang))}" for m in latest))
     articles = [a for a in (library.article(i) for i in person.article_ids) if a is not None]
     listed = "\n".join(
         f"• {plain(fit(one_line(a.title), 150))} ({(a.published_at or '')[:10] or t('undated', lang)})"
@@ -244,6 +257,38 @@ def person_pages(person: PersonEntry, library: View, limit: int = 6, lang: str =
             _claim_lines(about[:limit], speaker=True, more=len(about) - limit, lang=lang),
         )
     return pager.finish()
+
+
+def now_text(standing: Standing, lang: str = "en") -> str:
+    """``Now: CEO at Intel (since 2025-03)``, or ``Left Intel (2024-12)`` when no position is held."""
+    now = standing.now
+    if now is not None and now.organization:
+        text = (
+            t("now_at", lang, role=now.role, org=now.organization)
+            if now.role
+            else t("now_in", lang, org=now.organization)
+        )
+        return text + (t("now_since", lang, date=now.since) if now.since else "")
+    ended = next((m for m in reversed(standing.moves) if m.kind in (MoveKind.LEFT, MoveKind.FIRED)), None)
+    if now is None and standing.former and ended is not None:
+        org = ended.organization or standing.former[0].organization
+        return t("now_left", lang, org=org or "?", date=ended.date or t("undated", lang))
+    return ""
+
+
+def move_text(move: Move, lang: str = "en") -> str:
+    """``2025-08 — left Quillmark as CEO``; a date that is only the article's is marked as such."""
+    kind = move.kind.value
+    what = (
+        t(f"move_{kind}", lang, org=move.organization) if move.organization else t(f"move_{kind}_bare", lang)
+    )
+    if move.role:
+        what += t("move_as", lang, role=move.role)
+    when = move.date or t("undated", lang)
+    if move.date and move.date_from == "article":
+        when += t("move_article_date", lang)
+    flag = t("move_announced", lang) if move.announced else ""
+    return fit(f"{when} — {what}{flag}", 200)
 
 
 def organization_pages(name: str, library: View, limit: int = 6, lang: str = "en") -> list[Page]:

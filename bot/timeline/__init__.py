@@ -8,5 +8,17 @@ from __future__ import annotations
 
 from .current import Position, Standing, shown_role, standings
 from .moves import Move, MoveKind, extract_moves
+from .person import moves_of, person_now, person_timeline
 
-__all__ = ["Move", "MoveKind", "Position", "Standing", "extract_moves", "shown_role", "standings"]
+__all__ = [
+    "Move",
+    "MoveKind",
+    "Position",
+    "Standing",
+    "extract_moves",
+    "moves_of",
+    "person_now",
+    "person_timeline",
+    "shown_role",
+    "standings",
+]

@@ -1,0 +1,44 @@
+"""The executive timeline through Discord: /person shows where someone is now and their latest moves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import start_bot, started
+from tests.fakediscord import FakeDiscord
+
+pytestmark = pytest.mark.asyncio(loop_scope="function")
+
+APPOINTED = (
+    "Quillmark names Maria Lindqvist chief executive\nWire·2025-03-10 09:00\n\nCore Viewpoint - Quillmark "
+    "appointed Maria Lindqvist as chief executive on March 10, 2025 [1]. - Quillmark CEO Maria Lindqvist said the "
+    "company will grow [2].\n"
+)
+LEFT = (
+    "Maria Lindqvist leaves Quillmark\nWire·2025-09-02 09:00\n\nCore Viewpoint - Maria Lindqvist left Quillmark in "
+    "August 2025 [1]. - Quillmark said a search for a successor has begun [2].\n"
+)
+
+
+async def test_person_shows_the_later_state_and_both_moves(fresh_fake: FakeDiscord, tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "appointed.txt").write_text(APPOINTED, encoding="utf-8")
+    (folder / "left.txt").write_text(LEFT, encoding="utf-8")
+    bot = await start_bot(fresh_fake, tmp_path, NEWSDESK_ARTICLES=str(folder))
+    try:
+        await started(fresh_fake, bot, syncs=0)
+        reply = await fresh_fake.command("person", {"name": "Maria Lindqvist"})
+        text = reply.text()
+        assert "Left Quillmark (2025-08)" in text, text
+        card = reply.embeds[0]["description"]  # the role line: no role at the company she left
+        assert card.startswith("Left Quillmark (2025-08)"), card
+        assert "CEO" not in card and "Now:" not in card, card
+        assert "Latest moves" in text, text
+        assert "2025-08 — left Quillmark" in text, text
+        assert "2025-03-10 — appointed at Quillmark as chief executive" in text, text
+        assert text.index("2025-08 — left") < text.index("2025-03-10 — appointed"), text  # latest first
+    finally:
+        assert await bot.stop() == 0, bot.output()
