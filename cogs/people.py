@@ -34,7 +34,7 @@ class People(commands.Cog):
         library = self.bot.library.view(interaction.guild_id)
         found = lookup.person(library, name, lang)
         interaction.extras["person"] = found.name
-        articles = [a for a in map(library.article, found.article_ids) if a is not None]
+        articles = (a for a in map(library.article, found.article_ids) if a is not None)  # newest first
         standing = person_timeline(articles, found.all_names(), today=datetime.now(UTC).date().isoformat())
         await send_pages(interaction, embeds.person_pages(found, library, lang=lang, standing=standing))
 

@@ -7,6 +7,7 @@ their names or aliases) and applies the current-role rule to them.
 
 from __future__ import annotations
 
+import itertools
 from collections import OrderedDict
 from collections.abc import Iterable
 
@@ -42,8 +43,15 @@ def person_now(moves: Iterable[Move], names: Iterable[str], today: str | None = 
     return standings(mine, today=today, key=lambda _: "")[""]
 
 
+TIMELINE_ARTICLES = (
+    40  # newest articles of a person read for moves: bounds a card's cost however famous they are
+)
+
+
 def person_timeline(
     articles: Iterable[Article], names: Iterable[str], today: str | None = None
 ) -> Standing | None:
-    """``person_now`` over the (cached) moves of ``articles``."""
-    return person_now((m for a in articles for m in moves_of(a)), names, today)
+    """``person_now`` over the (cached) moves of ``articles`` (newest first; the newest TIMELINE_ARTICLES of
+    them, so a person in thousands of articles costs what one in forty does)."""
+    newest = itertools.islice(articles, TIMELINE_ARTICLES)
+    return person_now((m for a in newest for m in moves_of(a)), names, today)
