@@ -83,6 +83,10 @@ class PrefixIndex:
                 items = np.concatenate([items, extra])
         return items
 
+    def count(self, prefix: str) -> int:
+        """How many (token, item) pairs start with ``prefix`` (pending ones included): a prefix's weight."""
+        return len(self._range(prefix, prefix + _END))
+
     def exact(self, token: str) -> list[int]:
         return sorted(int(i) for i in self._range(token, token, right=True))
 

@@ -456,7 +456,7 @@ class Library:
             return [(_label(a), a.id) for a in self._newest[:limit]]
         words = folded.split()
         # The rarest word picks the candidates (newest first); every other word must start a title word too.
-        rarest = min(words, key=lambda w: -len(self._titles.tokens) if len(w) < 2 else self._span(w))
+        rarest = min(words, key=lambda w: self._titles.count(w) if len(w) > 1 else len(self._titles))
         found: list[str] = []
         for num in self._titles.top(rarest, 8 * limit if len(words) > 1 else limit):
             aid = self._aids[num]
@@ -480,11 +480,6 @@ class Library:
                 if aid in self._articles and aid not in found:
                     found.append(aid)
         return [(_label(self._articles[i]), i) for i in found[:limit]]
-
-    def _span(self, word: str) -> int:
-        lo = bisect.bisect_left(self._titles.tokens, word)
-        hi = bisect.bisect_left(self._titles.tokens, word + "\U0010ffff")
-        return hi - lo
 
     # ------------------------------------------------------------------ people
 

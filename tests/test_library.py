@@ -197,3 +197,25 @@ def test_first_names_title_typos_and_titles_that_start_with_the_words(corpus_dir
     assert lib.find_article("fed cutts rates").title.startswith("Fed cuts rates")  # type: ignore[union-attr]
     assert lib.autocomplete_articles("xxxxyyyy") == [] and lib.find_article("zzz nothing") is None
     assert lib.autocomplete_articles("Meta")[0][0].startswith("Meta takes a 49% stake")
+
+
+def test_a_one_letter_word_never_picks_the_title_candidates() -> None:
+    """The rarest typed word chooses the candidates; a lone letter matches nearly everything, so it must not be
+    the one even when an old title is what both words describe."""
+    old = load_article(
+        "Intel ships Xeon chips\nWire·2020-01-01 08:00\n\nCore Viewpoint - Intel shipped chips [1].\n"
+    )
+    many = [
+        load_article(
+            f"X marks the spot {i}\nWire·2025-01-{1 + i % 28:02d} 08:00\n\nCore Viewpoint - Item {i} [1].\n"
+        )
+        for i in range(400)
+    ]
+    lib = Library([old, *many])
+
+    class NoTypos:  # found by its words, not rescued by the typo search
+        def search(self, *args: object, **kwargs: object) -> list[tuple[int, float]]:
+            raise AssertionError("the typo search was needed")
+
+    lib._title_fuzzy = NoTypos()  # type: ignore[assignment]
+    assert [t for t, _ in lib.autocomplete_articles("x intel")][:1] == ["Intel ships Xeon chips (2020-01-01)"]
