@@ -7,10 +7,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from bot.catalog import Catalog
 from bot.digest import ScheduleError, parse_zone
 from bot.digests import DigestService
 from bot.errors import UserError
-from bot.library import Library
 from bot.settings import Settings
 from bot.store import open_store
 
@@ -47,7 +47,7 @@ async def test_digest_set_with_a_region_only_answers_the_user(tmp_path: Path) ->
         bot = SimpleNamespace(
             settings=Settings(database_url="sqlite:///unused.db"),
             store=store,
-            library=Library(),
+            library=Catalog(),
             guilds=[],
             get_guild=lambda guild_id: None,
         )
