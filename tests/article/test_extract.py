@@ -161,6 +161,18 @@ def test_company_reference_resolves_to_the_last_organization() -> None:
             "more than 700 employees signed",
             [("more than 700 employees", FigureKind.COUNT, 700.0, "employees")],
         ),
+        # Figures are tried only at a currency sign or code and at a number's first digit; the word of
+        # approximation is read back from there.
+        (
+            "roughly US$3 m and HK$2bn later",
+            [("roughly US$3 m", FigureKind.MONEY, 3e6, "USD"), ("HK$2bn", FigureKind.MONEY, 2e9, "HKD")],
+        ),
+        (
+            "margins moved -2.5% while usd40 million left",
+            [("-2.5%", FigureKind.PERCENT, -2.5, "%"), ("usd40 million", FigureKind.MONEY, 40e6, "USD")],
+        ),
+        ("营收约30亿元", [("约30亿元", FigureKind.MONEY, 30e8, "CNY")]),
+        ("version 1.2,5 of 3,000 units", [("3,000 units", FigureKind.COUNT, 3000.0, "units")]),
     ],
 )
 def test_figures(text: str, expected: list[tuple[str, FigureKind, float, str]]) -> None:
