@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from pydantic import ValidationError
 
+from .casefree import lower_text
 from .model import Article, ArticleFormat, Point, Section
 from .sentences import ends_sentence, split_sentences, strip_citations
 from .text import ArticleError, content_id, detect_language, normalize
@@ -47,6 +49,32 @@ INLINE_GROUP_RE = re.compile(
     r"|\s*(?:\s-\s|\s?[-–—]\s(?=\S)|[:：]\s+|$))",
     re.I,
 )
+# Every match of INLINE_GROUP_RE starts at one of these words (lower-cased): the pattern is tried only there,
+# not at every character (a re.I alternation behind a look-behind cannot be skipped ahead by the engine).
+_GROUP_CUE = re.compile(r"group|section|part|theme|topic|chapter|分组|要点|板块|第")
+
+
+def _inline_groups(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``INLINE_GROUP_RE.finditer(text)``, found from the places a group word starts."""
+    low = lower_text(text)
+    if low is None:  # lower-casing changed the length: the plain scan
+        yield from INLINE_GROUP_RE.finditer(text)
+        return
+    done = 0
+    for cue in _GROUP_CUE.finditer(low):
+        p = cue.start()
+        if p < done:
+            continue
+        m = INLINE_GROUP_RE.match(text, p)
+        if m:
+            yield m
+            done = m.end()
+
+
+def _has_inline_group(text: str) -> bool:
+    return next(_inline_groups(text), None) is not None
+
+
 HEADING_LINE_RE = re.compile(
     rf"^(?:#+\s*)?(?:{_GROUP_WORD}\s*(?:\d{{1,4}}|[{_CN_NUM}]+)|第\s*(?:\d{{1,4}}|[{_CN_NUM}]+)\s*(?:组|部分|点|节))"
     r"\s*(?:[:：.]\s*(?P<head>[^.!?。！？\[\]]{0,90}?))?\s*[:：\-–—]?\s*$",
@@ -67,9 +95,14 @@ INLINE_DECIMAL_RE = re.compile(
 )
 
 HEAD_OPEN, HEAD_CLOSE, BULLET, LINEBREAK = "\ue000", "\ue001", "\ue002", "\ue003"
+# Markers and separators of the stream. Every match begins with one of the characters of the first class,
+# so the engine skips to those characters in one fast scan instead of trying each alternative at every
+# character; what the first character was is read back by a look-behind.
 _TOKEN_RE = re.compile(
-    r"\ue000(?P<head>.*?)\ue001|(?P<bullet>\ue002)|(?P<dash>\s+[-－]\s+|(?<=[。！？；])\s*[-－]\s+)"
-    r"|(?P<line>\s*\ue003\s*)"
+    r"[\s\ue000\ue002\ue003\-－]"
+    r"(?:(?<=\ue000)(?P<head>.*?)\ue001|(?<=\ue002)(?P<bullet>)"
+    r"|(?<=\s)(?P<dash>\s*[-－]\s+)|(?<=[。！？；][-－])(?P<cjk_dash>\s+)"
+    r"|(?<=\s)(?P<line>\s*\ue003\s*)|(?<=\ue003)(?P<line_end>\s*))"
 )
 
 _MONTHS = {
@@ -193,7 +226,7 @@ def _split_source_line(line: str) -> tuple[str | None, str | None] | None:
 
 
 def _is_source_only(line: str, rest: list[str]) -> bool:
-    if not rest or len(line) > 60 or LEAD_RE.match(line) or INLINE_GROUP_RE.search(line):
+    if not rest or len(line) > 60 or LEAD_RE.match(line) or _has_inline_group(line):
         return False
     return not (ends_sentence(line) or " - " in line or len(line.split()) > 6)
 
@@ -280,7 +313,7 @@ def parse(text: str) -> Skeleton | Article:
 
     is_summary = bool(
         LEAD_RE.match(body)
-        or INLINE_GROUP_RE.search(body)
+        or _has_inline_group(body)
         or trailer
         or (re.search(r"\[\d{1,3}\]", body) and re.search(r"\s-\s", body))
         or _has_heading_lines(content)
@@ -345,7 +378,7 @@ def _is_headline(line: str) -> bool:
         len(line) <= 150
         and not _CITATION.search(line)
         and not LEAD_RE.match(line)
-        and not INLINE_GROUP_RE.search(line)
+        and not _has_inline_group(line)
         and not BULLET_RE.match(line)
         and not line.endswith((".", "。", ":", "："))
     )
@@ -467,8 +500,23 @@ def _canonical_stream(lines: list[str]) -> str:
     return re.sub(rf"^\s*{LINEBREAK}\s*", "", stream)
 
 
-_DECIMAL_GATE = re.compile(r"\d\.\d")
-_NUMBERED_GATE = re.compile(r"\d\.\s")
+# Where INLINE_DECIMAL_RE and INLINE_NUMBERED_RE can match: a run of one or two digits (their look-behinds
+# want no digit before it), a point, and a digit or a space.
+_DECIMAL_CUE = re.compile(r"\d+\.\d")
+_NUMBERED_CUE = re.compile(r"\d+\.\s")
+
+
+def _at_numbers(pattern: re.Pattern[str], cue: re.Pattern[str], stream: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(stream)``, tried only where ``cue`` finds a short number."""
+    done = 0
+    for c in cue.finditer(stream):
+        p = c.start()
+        if p < done or c.end() - p > 4:  # at most two digits and the point and what follows
+            continue
+        m = pattern.match(stream, p)
+        if m:
+            yield m
+            done = m.end()
 
 
 def _mark_inline_headings(stream: str) -> str:
@@ -476,29 +524,38 @@ def _mark_inline_headings(stream: str) -> str:
         head = (m.group("head") or "").strip(" :-–—")
         return f"{HEAD_OPEN}{head}{HEAD_CLOSE}"
 
-    stream = INLINE_GROUP_RE.sub(group_sub, stream)
+    grouped: list[str] = []
+    last = 0
+    for m in _inline_groups(stream):
+        grouped.append(stream[last : m.start()])
+        grouped.append(group_sub(m))
+        last = m.end()
+    stream = "".join(grouped) + stream[last:] if grouped else stream
 
-    # Each pattern only where its number can be: a digit, a point and a digit or a space (one fast scan).
-    decimal = (
-        [m for m in INLINE_DECIMAL_RE.finditer(stream) if _looks_like_heading(m.group("head"))]
-        if _DECIMAL_GATE.search(stream)
-        else []
-    )
+    # Each pattern only where its number can be: a run of digits, a point and a digit or a space (one fast
+    # scan for those), never at every character.
+    decimal = [
+        m
+        for m in _at_numbers(INLINE_DECIMAL_RE, _DECIMAL_CUE, stream)
+        if _looks_like_heading(m.group("head"))
+    ]
     if len(decimal) >= 2:
-        stream = INLINE_DECIMAL_RE.sub(
-            lambda m: (
-                f"{HEAD_OPEN}{m.group('head').strip()}{HEAD_CLOSE}"
-                if _looks_like_heading(m.group("head"))
-                else m.group(0)
-            ),
-            stream,
-        )
+        marked: list[str] = []
+        last = 0
+        for m in _at_numbers(INLINE_DECIMAL_RE, _DECIMAL_CUE, stream):
+            marked.append(stream[last : m.start()])
+            head = m.group("head")
+            marked.append(
+                f"{HEAD_OPEN}{head.strip()}{HEAD_CLOSE}" if _looks_like_heading(head) else m.group(0)
+            )
+            last = m.end()
+        stream = "".join(marked) + stream[last:]
 
-    matches = (
-        [m for m in INLINE_NUMBERED_RE.finditer(stream) if _looks_like_heading(m.group("head"))]
-        if _NUMBERED_GATE.search(stream)
-        else []
-    )
+    matches = [
+        m
+        for m in _at_numbers(INLINE_NUMBERED_RE, _NUMBERED_CUE, stream)
+        if _looks_like_heading(m.group("head"))
+    ]
     numbers = [int(m.group("n")) for m in matches]
     if matches and numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] in (0, 1):
         pieces: list[str] = []
@@ -534,7 +591,10 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
     if lead:
         stream = stream[lead.end() :]
     # An excerpt cut inside a heading ("... [9]. Group 5: Mark"): the cut heading has no points; drop it.
-    stream = _CUT_HEADING_RE.sub("", stream)
+    # The pattern ends the stream: looked for in its last characters only (it spans fewer than 100).
+    cut = _CUT_HEADING_RE.search(stream, max(0, len(stream) - _CUT_REACH))
+    if cut:
+        stream = stream[: cut.start()] + stream[cut.end() :]
     stream = _mark_inline_headings(stream)
 
     # Tokens: ("text", s) | ("head", h) | ("sep", kind)
@@ -545,9 +605,9 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
             tokens.append(("text", stream[pos : m.start()]))
         if m.group("head") is not None:
             tokens.append(("head", m.group("head")))
-        elif m.group("bullet"):
+        elif m.group("bullet") is not None:
             tokens.append(("sep", "bullet"))
-        elif m.group("dash"):
+        elif m.group("dash") is not None or m.group("cjk_dash") is not None:
             tokens.append(("sep", "dash"))
         else:
             tokens.append(("sep", "line"))
@@ -654,6 +714,7 @@ def _has_words(point: str) -> bool:
     return bool(_LETTER.search(point) or re.search(r"\w", strip_citations(point)[0]))
 
 
+_CUT_REACH = 200
 _CUT_HEADING_RE = re.compile(
     rf"(?:(?<=[\s\]。.])|^){_GROUP_WORD}\s*(?:\d{{1,4}}|[{_CN_NUM}]+)\s*(?:[:：][^\[\].!?。！？\-–—\ue000-\ue003]{{0,60}})?\s*$",
     re.I,
