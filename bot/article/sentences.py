@@ -54,8 +54,8 @@ def strip_citations(text: str) -> tuple[str, list[int]]:
     return text, list(dict.fromkeys(found))
 
 
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?。，；：！？])")
-_SPACES = re.compile(r"\s{2,}")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s\s*([.,;:!?。，；：！？])")
+_SPACES = re.compile(r"\s\s+")
 
 
 ABBREVIATIONS = frozenset(
@@ -66,8 +66,10 @@ ABBREVIATIONS = frozenset(
 
 _COUNTRY_INITIALS = frozenset({"u.s", "u.k", "u.n", "e.u", "u.s.a", "p.r.c"})
 
+# Each pattern below starts with a character class (not an alternation or a repeat), so the engine skips
+# ahead to where it can match in one fast scan instead of trying it at every character.
 _TERMINATOR = re.compile(
-    r"(?P<end>[.!?…]+|[。！？!?]+)"  # the terminator itself
+    r"(?P<end>[.!?…。！？](?:(?<=[.!?…])[.!?…]*|(?<=[。！？])[。！？!?]*))"  # the terminator itself
     r"(?P<close>[\"'”’」』)\]]*)"  # closing quotes and brackets
     r"(?P<cites>(?:\s*\[\s*\d{1,3}(?:\s*[,;、\-–]\s*\d{1,3})*\s*\])*)"  # trailing citation markers
 )
