@@ -274,3 +274,13 @@ def test_laws_are_not_organizations(body: str) -> None:
     for name, aliases in found.items():
         for form in (name, *aliases):
             assert not form.endswith(("Act", "Bill", "法", "》")), (form, found)
+
+
+def test_a_statement_keeps_its_first_figures_in_text_order() -> None:
+    from bot.article.extract.figures import MAX_FIGURES
+
+    text = " ".join(f"{i}% and ${i}" for i in range(1, 400))
+    got = figures_of(text)
+    assert len(got) == MAX_FIGURES
+    assert [f.text for f in got[:4]] == ["1%", "$1", "2%", "$2"]
+    assert [f.value for f in got if f.kind is FigureKind.PERCENT] == [float(i) for i in range(1, 51)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..casefree import CaseFree, lower_text
@@ -183,7 +183,7 @@ class _Found:
         return self.m.end()
 
 
-def _finditer(pattern: re.Pattern[str], text: str, low: str | None, starts: list[int]) -> list[_Found]:
+def _finditer(pattern: re.Pattern[str], text: str, low: str | None, starts: list[int]) -> Iterator[_Found]:
     """The matches of ``pattern`` that begin at one of ``starts`` (in order, none overlapping the one before),
     each with the word of approximation right before it."""
     twin = _TWINS.get(pattern)
@@ -192,7 +192,6 @@ def _finditer(pattern: re.Pattern[str], text: str, low: str | None, starts: list
     else:
         subject, match = text, pattern.match
         approx_re = _APPROX_CN_BEFORE if twin is None else _APPROX_BEFORE
-    out: list[_Found] = []
     done = 0
     for pos in starts:
         if pos < done:
@@ -202,9 +201,8 @@ def _finditer(pattern: re.Pattern[str], text: str, low: str | None, starts: list
         if m is None:
             continue
         a = approx_re.search(subject, max(done, pos - _APPROX_REACH), m.start())
-        out.append(_Found(m, text, a.start() if a else -1))
+        yield _Found(m, text, a.start() if a else -1)
         done = m.end()
-    return out
 
 
 def _value(num: str, scale: str | None) -> float:
@@ -212,6 +210,12 @@ def _value(num: str, scale: str | None) -> float:
     if scale:
         value *= _SCALE.get(scale.lower(), _SCALE.get(scale, 1.0))
     return value
+
+
+# A statement keeps its first figures only (in text order): no reader uses more, and a generated statement
+# of a million "$1" would otherwise make a million of them. Each pattern stops after this many figures, so
+# the first ones in text order are all found.
+MAX_FIGURES = 100
 
 
 def figures_of(text: str) -> list[Figure]:
@@ -243,7 +247,10 @@ def figures_of(text: str) -> list[Figure]:
     number_starts = [a for m in _DIGITS.finditer(text) if (a := m.start()) == 0 or text[a - 1] not in ",."]
     for pattern in (p for p, want in wanted if want):
         starts = _currency_starts(text, twin_low) if pattern is _MONEY_PREFIX else number_starts
+        first = len(found)
         for m in _finditer(pattern, text, twin_low, starts):
+            if len(found) - first >= MAX_FIGURES:
+                break
             scale = m.group("scale")
             if pattern is _MONEY_PREFIX and scale and scale.lower() in ("m", "b", "k", "t"):
                 # "$5 m" is a scale; "$5 more" is not: \b after the letter already ensures a word end.
@@ -266,7 +273,10 @@ def figures_of(text: str) -> list[Figure]:
                         ),
                     )
                 )
+    first = len(found)
     for m in _finditer(_PERCENT, text, twin_low, number_starts) if percent else ():
+        if len(found) - first >= MAX_FIGURES:
+            break
         start = m.start("approx") if m.group("approx") else m.start("num")
         if free(start, m.end()):
             unit_raw = m.group("unit").lower()
@@ -283,7 +293,10 @@ def figures_of(text: str) -> list[Figure]:
                     ),
                 )
             )
+    first = len(found)
     for mc in _PERCENT_CN.finditer(text) if "百分之" in text else ():
+        if len(found) - first >= MAX_FIGURES:
+            break
         if free(mc.start(), mc.end()):
             found.append(
                 (
@@ -297,7 +310,10 @@ def figures_of(text: str) -> list[Figure]:
                     ),
                 )
             )
+    first = len(found)
     for m in _finditer(_COUNT, text, twin_low, number_starts):
+        if len(found) - first >= MAX_FIGURES:
+            break
         noun = m.group("noun")
         num = m.group("num")
         if noun.lower() in _NOT_COUNT_NOUNS:
@@ -326,4 +342,4 @@ def figures_of(text: str) -> list[Figure]:
                 )
             )
     found.sort(key=lambda x: x[0])
-    return [f for _, _, f in found]
+    return [f for _, _, f in found[:MAX_FIGURES]]
