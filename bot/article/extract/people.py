@@ -432,9 +432,24 @@ def accept(
     for k, spellings in pairs.items():
         if k in drafts:
             drafts[k].aliases.update(spellings)
-    known_aliases = {a for d in drafts.values() for a in d.aliases}
+    # A transliteration's family name alone ('马斯克' of '埃隆·马斯克') is that person when only one has it.
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for name in dict.fromkeys(cn_people):
+        if "·" in name:
+            by_last[name.rsplit("·", 1)[1]].append(name)
+    # ... and it is also read where no cue marks it ('卡尔森表示' after '安娜·卡尔森'): one scan for the full names
+    # and the family names, longest first, so the family name inside the full name is not counted.
+    dotted = [*by_last, *(n for names in by_last.values() for n in names)]
+    text = "\n".join([title, *sentences])
+    cn_people = [*cn_people, *(f for _, _, f in find_mentions(mentions(dotted), text) if f in by_last)]
+    alias_of = {a: d for d in drafts.values() for a in d.aliases}
     for name in cn_people:
-        if name not in known_aliases:
+        owners = by_last.get(name, [])
+        if len(owners) == 1:
+            owner = alias_of.get(owners[0]) or drafts.setdefault(key(owners[0]), _Draft(owners[0]))
+            owner.aliases.add(name)
+            alias_of[name] = owner
+        elif name not in alias_of:
             drafts.setdefault(key(name), _Draft(name))
     return drafts
 
