@@ -191,6 +191,7 @@ COMMON_NOUNS = _words(
 # Capitalized title words that precede a name: "Mr. X", "Dr. Y", "Prince X". They are not part of the name.
 HONORIFICS = _words(
     "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady prince princess king queen sheikh sheikha emir"
+    " rep rep. sen sen. gov gov."
 )
 
 # Verbs of saying and stance: a name right before one of these is very likely a speaker.
@@ -232,4 +233,16 @@ CJK_NOT_NAMES = frozenset(
     雷达 韩国 齐鲁 卫生 米兰 车企 车型 车辆 车市 连续 路透 路透社 冷静 景气 邵阳 司法 司机 古代 吉利 简单 项目组
     石家庄 叶片 江西 秦皇岛 沈阳 吴江 包括 包含 宋体 文件 文章 方案 方向 平安 安徽 柯达 梁山 罗马 马来 曾经 曾是
     曹操 潘多拉 邓白氏 田间 季度 季报 牛市 熊市 水平 毕业 许多 陈述 陆续 钟表 游戏 鲁迅 岳阳 蔡司""".split()
+)
+
+# Generational suffixes after a family name ("Harold Winslow Jr.", "Edmund Carver III"): part of the name,
+# never its family name.
+NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# Role heads that name what a company is ("chip designer Sophgo", "carmaker Nio"): one word after them is a
+# company unless it is a given name.
+COMPANY_ROLE_HEADS = frozenset(
+    """designer designers maker makers developer developers manufacturer manufacturers supplier suppliers
+    provider providers producer producers retailer retailers operator operators lender lenders insurer
+    insurers builder builders distributor distributors vendor vendors seller sellers chipmaker carmaker
+    automaker drugmaker""".split()
 )

@@ -103,14 +103,18 @@ def surname(name: str) -> str | None:
     if len(parts) < 2:
         return None
     tokens = parts
-    if is_pinyin_name(tokens):
-        return tokens[0]
+    if is_pinyin_name(tokens) or (len(tokens) == 2 and _KOREAN_GIVEN.fullmatch(tokens[1])):
+        return tokens[0]  # family name first: "Liang Wenfeng", "Kwon Oh-hyun"
     # "Ursula von der Leyen" -> "von der Leyen"
     for i in range(1, len(tokens)):
         if tokens[i].lower() in PARTICLES:
             return " ".join(tokens[i:])
     return tokens[-1]
 
+
+# A Korean given name in Latin letters: two syllables joined by a hyphen, the second in lower case ("Oh-hyun",
+# "Jae-yong"); written after the family name, which is then the first word.
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
 
 PARTICLES = frozenset("de da di del della der den van von du dos das le la bin al el ter ten st".split())
 

@@ -1,0 +1,65 @@
+"""English names from real-news patterns: suffixes, family-name-first names, title words that are family
+names, companies after job words. Every sentence here is written for this test."""
+
+from __future__ import annotations
+
+from bot.article import load_article
+
+
+def people(body: str) -> dict[str, list[str]]:
+    article = load_article(f"Headline here\n\n{body}\n")
+    return {p.name: p.aliases for p in article.people}
+
+
+def test_a_generational_suffix_stays_with_the_name_and_the_family_name_is_an_alias() -> None:
+    found = people(
+        "The board named Edmund Carver III as chairman. Carver III said he would keep the strategy. "
+        "Carver said costs would fall."
+    )
+    assert found == {"Edmund Carver III": ["Carver", "Carver III"]}
+
+
+def test_jr_keeps_its_person_together() -> None:
+    found = people(
+        "Chief executive Harold T. Winslow Jr. said demand was strong. Winslow added that it would last."
+    )
+    assert list(found) == ["Harold T. Winslow Jr"]
+    assert "Winslow" in found["Harold T. Winslow Jr"]
+
+
+def test_a_korean_name_is_family_name_first() -> None:
+    found = people(
+        "Vice chairman Kwon Min-jae resigned on Friday. Kwon said the company needed new leadership. "
+        "Chief executive Park Ji-hoon said talks were at an early stage."
+    )
+    assert found == {"Kwon Min-jae": ["Kwon"], "Park Ji-hoon": []}
+
+
+def test_a_company_after_a_job_word_is_no_person() -> None:
+    assert (
+        people("Shipments to chip designer Tornvik were halted. Tornvik said it had done nothing wrong.")
+        == {}
+    )
+
+
+def test_a_title_word_after_a_given_name_is_a_family_name() -> None:
+    found = people("The bank denied that CEO Charles Prince would step down; Prince has the board's support.")
+    assert "Charles Prince" in found
+    assert "Charles" not in found
+
+
+def test_a_name_after_a_plural_possessive() -> None:
+    found = people("Reuters' Karen Holloway and Fanny Brisk reported the suspension on Sunday.")
+    assert set(found) == {"Karen Holloway", "Fanny Brisk"}
+
+
+def test_a_representative_s_title_is_not_part_of_the_name() -> None:
+    assert set(people("Investigators will brief Rep. Billy Thornton on the records.")) == {"Billy Thornton"}
+
+
+def test_a_title_inside_a_company_name_and_a_word_before_a_role_are_no_people() -> None:
+    found = people(
+        "The chief executive of Northern King Trout, Paul Steed, will step down. "
+        "King Trout chairman, Tom Sturby, thanked him."
+    )
+    assert set(found) == {"Paul Steed", "Tom Sturby"}
