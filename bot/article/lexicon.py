@@ -211,6 +211,26 @@ SPEECH_VERBS = _words(
 )
 
 CJK_NAME_STOP = frozenset("公司集团科技银行大学政府中国美国日本研究报道记者表示认为指出称")
+# The words behind those characters: a name never contains one, but it may contain their characters
+# ('丁国其', '王大明' are names; '中国', '大学' are not).
+CJK_NAME_STOP_WORDS = (
+    "公司",
+    "集团",
+    "科技",
+    "银行",
+    "大学",
+    "政府",
+    "中国",
+    "美国",
+    "日本",
+    "研究",
+    "报道",
+    "记者",
+    "表示",
+    "认为",
+    "指出",
+    "称",
+)
 
 # Characters of Chinese transliterations of foreign names ('埃隆·马斯克', '罗宾·德诺姆'). Around a middle dot,
 # the name runs as far as these characters do; prepositions and verbs that often stand next to a name
@@ -245,4 +265,16 @@ COMPANY_ROLE_HEADS = frozenset(
     provider providers producer producers retailer retailers operator operators lender lenders insurer
     insurers builder builders distributor distributors vendor vendors seller sellers chipmaker carmaker
     automaker drugmaker""".split()
+)
+
+# Characters common in Chinese given names. A three-character string that starts with a surname, goes on with
+# two of these and stands at a word edge more than once in an article is read as a name even where no cue
+# marks it ('董明珠' in '针对董明珠不再担任…', '，董明珠此刻…').
+CJK_GIVEN_CHARS = frozenset(
+    "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰萍红梅鹏飞辉斌波宁宇浩凯健俊帆帅旭阳晨晓亮鑫彬博文武志"
+    "国建新海林春秋冬雪云峰山东龙凤虎鹤松柏竹兴盛昌荣福康安泰庆祥瑞吉喜乐欢婷婧雯琳琪瑶璐倩颖慧惠娟莉燕琴珍珠"
+    "佳嘉家宏弘维卫威世立力礼仁义忠信德达正清青永长成诚承程子紫梓思素淑舒书树振震智杭航昊皓豪鸿洪泓晖锦晋进金"
+    "京晶靖敬景锋丰枫奇琦启勤钦群全泉权冉然蓉容睿润若森善少绍胜升声诗士守寿顺硕颂韬天添庭廷彤同万旺巍薇炜玮闻"
+    "希曦熙先贤显宪翔向孝笑心欣星幸雄修轩萱学勋迅雅亚彦扬尧耀业伊依仪怡宜艺亿益毅逸翼音银寅莹盈映咏优友佑羽雨"
+    "钰元园源远苑月悦越跃芸韵泽增展章昭照兆哲喆征芝钟舟洲柱卓宗祖尊铭其兵贵根光广朝舜岚涵桐楠晗骏驰腾鹰雁鸣"
 )

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from .lexicon import CJK_NAME_STOP, CJK_SURNAMES, GIVEN_NAMES, PINYIN_SURNAMES
+from .lexicon import CJK_NAME_STOP_WORDS, CJK_SURNAMES, GIVEN_NAMES, PINYIN_SURNAMES
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -47,7 +47,7 @@ def is_cjk_name(text: str) -> bool:
         )
     if not 2 <= len(t) <= 4 or not all(_CJK_RUN.match(c) for c in t):
         return False
-    if any(c in CJK_NAME_STOP for c in t):
+    if any(w in t for w in CJK_NAME_STOP_WORDS):
         return False
     return t[0] in CJK_SURNAMES
 
@@ -69,7 +69,11 @@ def is_given_name(word: str) -> bool:
     w = fold(word)
     if w.replace(" ", "-") in GIVEN_NAMES or w in GIVEN_NAMES:
         return True
-    # "Lip-Bu", "Fei-Fei", "Jean-Pierre", "Kai-Fu": a hyphenated pair of capitalized short parts.
+    # "Lip-Bu", "Fei-Fei", "Jean-Pierre", "Kai-Fu": a hyphenated pair of capitalized short parts, the first a
+    # given name or a syllable ("Bristol-Myers" is neither).
+    first = word.split("-")[0]
+    if len(first) > 4 and fold(first) not in GIVEN_NAMES:
+        return False
     return bool(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]{1,8}-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]{1,8}", word)) and fold(
         word.split("-")[0]
     ) not in (

@@ -29,6 +29,9 @@ def people(body: str) -> dict[str, list[str]]:
         ("潘立群认为，市场仍有上涨空间。", "潘立群"),  # before a verb of saying
         ("李克强回应说，改革会继续推进。", "李克强"),  # '强' ends the name; '强调' is not here
         ("首席执行官贝尔纳德表示，销量好于预期。", "贝尔纳德"),  # four characters between a role and a verb
+        ("执行董事及高级副总裁丁国其同时去职。", "丁国其"),  # '国' inside a name is no stop
+        ("首席执行官由赵立群博士担任。", "赵立群"),  # '由' then a name then a verb
+        ("我们见到了社长兼总编辑孔维航。", "孔维航"),
     ],
 )
 def test_a_chinese_name_at_its_cue(body: str, name: str) -> None:
@@ -44,6 +47,8 @@ def test_a_chinese_name_at_its_cue(body: str, name: str) -> None:
         "项目负责人表示，进度正常。",
         "东阿公告称，董事会将尽快完成补选。",
         "他曾在开元(Kaiyuan)公司任职，随后参加了2025 CES(国际电子消费展)。",
+        "公司将分设董事长和首席执行官岗位。",
+        "由于工作变动原因，他辞去了职务。",
     ],
 )
 def test_no_name_in_ordinary_words(body: str) -> None:
@@ -68,3 +73,12 @@ def test_the_family_name_alone_is_the_speaker() -> None:
 def test_several_names_in_one_run_of_characters() -> None:
     found = people("看到这一幕，周明远的妈妈罗秀英说了一句话。")
     assert {"周明远", "罗秀英"} <= set(found)
+
+
+def test_a_name_no_cue_marks_but_that_stands_at_a_word_edge_twice() -> None:
+    found = people("有传闻称王明华将离职。公司回应称，王明华此刻仍在正常工作。")
+    assert "王明华" in found
+
+
+def test_a_name_seen_once_without_a_cue_is_not_guessed() -> None:
+    assert people("公司回应称，王明华此刻仍在正常工作。") == {}

@@ -63,3 +63,19 @@ def test_a_title_inside_a_company_name_and_a_word_before_a_role_are_no_people() 
         "King Trout chairman, Tom Sturby, thanked him."
     )
     assert set(found) == {"Paul Steed", "Tom Sturby"}
+
+
+def test_a_role_of_a_company_before_the_name() -> None:
+    article = load_article(
+        "Headline here\n\nPresident and CEO of NorthwindSoft Thorsten Kell said sales were on plan. "
+        "Kell said returns were low.\n"
+    )
+    assert [(p.name, p.aliases) for p in article.people] == [("Thorsten Kell", ["Kell"])]
+
+
+def test_a_suffix_ends_the_name_and_a_hyphenated_place_is_no_given_name() -> None:
+    found = people(
+        "Mike Halloran writes that Bristol-Myers Squibb changed its release. He was Walter E. Hussman Sr. "
+        "Distinguished Professor at the school."
+    )
+    assert set(found) == {"Mike Halloran", "Walter E. Hussman Sr"}

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
-from ..lexicon import CJK_NOT_NAMES, CJK_TRANSLITERATION, ROLE_HEADS, ROLE_MODIFIERS
+from ..lexicon import (
+    CJK_GIVEN_CHARS,
+    CJK_NOT_NAMES,
+    CJK_SURNAMES,
+    CJK_TRANSLITERATION,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
 from ..names import has_cjk, is_cjk_name, is_given_name, key
 from .people import Candidate
 from .roles import _role_before
@@ -28,7 +35,8 @@ _CN_ROLES_BEFORE = "|".join(
         {
             *_CN_ROLES.split("|"),
             *"""董事会秘书 副董事长 执行董事 独立董事 董事 监事 总理 副总理 主任 秘书长 书记 省长 市长 局长 行长 院长
-            校长 社长 主编 记者 经理 合伙人 院士 律师 法定代表人 掌门人 父亲 母亲 妈妈 爸爸 妻子 丈夫 儿子 女儿 哥哥
+            校长 社长 主编 总编辑 编辑 记者 经理 合伙人 院士 律师 法定代表人 掌门人 牵头人 父亲 母亲 妈妈 爸爸 妻子
+            丈夫 儿子 女儿 哥哥
             弟弟 姐姐 妹妹""".split(),
         },
         key=len,
@@ -42,7 +50,8 @@ _CN_AFTER_NAME_VERBS = "|".join(
         {
             *_CN_SPEECH.split("|"),
             *"""建议 发言 发文 写道 直言 笑称 补充 辞去 辞任 辞职 递交 提交 出任 担任 接任 当选 发布 代为 代行 主持
-            会见 访问 现身 先生 女士 手中 暂时 申请 回应道 因工作 兄弟 的父亲 的母亲 的妈妈 的爸爸 的妻子 的丈夫
+            会见 访问 现身 先生 女士 博士 手中 暂时 申请 回应道 因工作 继任 兄弟 的父亲 的母亲 的妈妈 的爸爸 的妻子
+            的丈夫
             的儿子 的女儿 拍摄 摄""".split(),
         },
         key=len,
@@ -57,7 +66,14 @@ _CN_ROLE_NAME = re.compile(
     rf"(?:{_CN_ROLES_BEFORE})(?:\s*[(（][A-Za-z ]{{1,12}}[)）])?\s*(?:为|是)?\s*(?={_HAN})"
 )
 _CN_FILING_NAME = re.compile(rf"(?:{_CN_BEFORE_NAME})(?={_HAN})")
+_CN_BY_NAME = re.compile(rf"由(?!于)(?={_HAN})")
 _CN_VERB_AT = re.compile(rf"(?:{_CN_AFTER_NAME_VERBS})")
+# At a word edge (not after a Han character, or after one that stands before names), a surname and two
+# given-name characters.
+_CN_EDGE_NAME = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[的和与及、由向对据被让请给跟在称说到于]))"
+    rf"[{''.join(sorted(CJK_SURNAMES))}][{''.join(sorted(CJK_GIVEN_CHARS))}]{{2}}"
+)
 # A transliterated name: Han characters on both sides of a middle dot.
 _CN_DOTTED = re.compile(rf"{_HAN}[·•・]{_HAN}")
 
@@ -97,6 +113,8 @@ def _chinese_name(name: str) -> bool:
 def _name_from(text: str, i: int) -> str | None:
     """The Chinese name that starts at ``text[i]``: three characters, or two when the third starts a word
     that follows names ('黄博先生', '沈某发布', '吴某辞去', '李强在')."""
+    if text[i : i + 1] in _NOT_FIRST or _CN_ROLE_AT.match(text, i + 1):
+        return None  # '董事长和首席执行官': no name starts with '和' or runs into a role
     three = text[i : i + 3]
     if len(three) == 3 and _chinese_name(three):
         rest = text[i + 2 : i + 6]
@@ -104,6 +122,10 @@ def _name_from(text: str, i: int) -> str | None:
             return three
     two = text[i : i + 2]
     return two if len(two) == 2 and _chinese_name(two) else None
+
+
+_NOT_FIRST = frozenset("和与及或兼由")
+_CN_ROLE_AT = re.compile(rf"(?:{_CN_ROLES_BEFORE}|首席)")
 
 
 def _dotted_names(text: str) -> list[str]:
@@ -148,6 +170,7 @@ def _cn_names(text: str) -> list[str]:
             verb
             and all(_is_han(c) for c in text[i : i + 4])
             and text[i + 3] not in _AFTER_NAME
+            and text[i] not in _NOT_FIRST
             and not (_CN_VERB_AT.match(text, i + 2) or _CN_VERB_AT.match(text, i + 3))
         ):
             # A foreign name of four characters without a dot, between a role and a verb: '首席执行官贝兰克梵表示'.
@@ -171,7 +194,26 @@ def _cn_names(text: str) -> list[str]:
         name = _name_from(text, m.end())
         if name:
             found.append(name)
+    for m in _CN_BY_NAME.finditer(text):
+        # '由某某担任', '由某某博士担任', '由某某将…': '由' marks a name only when a verb or '将' follows it.
+        name = _name_from(text, m.end())
+        after = m.end() + len(name) if name else 0
+        if name and (_CN_VERB_AT.match(text, after) or text[after : after + 1] == "将"):
+            found.append(name)
     return found
+
+
+def repeated_names(sentences: list[str]) -> list[str]:
+    """Three-character names that no cue marks but that stand at a word edge twice or more: a surname, then
+    two characters common in given names ('董明珠 … ，董明珠此刻')."""
+    counts: Counter[str] = Counter()
+    for text in sentences:
+        if has_cjk(text):
+            # Counted where the name reads the same from its first character ('张某先生' is '张某', not '张某先').
+            counts.update(
+                m.group() for m in _CN_EDGE_NAME.finditer(text) if _name_from(text, m.start()) == m.group()
+            )
+    return [n for n, k in counts.items() if k >= 2 and _chinese_name(n) and n[2] not in _AFTER_NAME]
 
 
 def _pair_latin(latin: str, best: dict[str, float]) -> str:
@@ -236,6 +278,7 @@ def pairs(
                 org_pairs[latin].add(cjk)
         if has_cjk(text):
             cn_people.extend(_cn_names(text))
+    cn_people.extend(repeated_names(sentences))
     # Each pair adds to every candidate of its name; the first role and organization a pair gives fill gaps.
     for k, given in boosts.items():
         role = next((r for r, _ in given if r), None)

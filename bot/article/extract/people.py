@@ -192,8 +192,8 @@ def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Cand
                     if (t.cap and lowp in _STOP and lowp not in _DETERMINERS and not _is_role_word(t))
                     else []
                 )
-            if t.poss:
-                close_chunk()
+            if t.poss or (chunk and chunk[-1] == i and t.low in NAME_SUFFIXES):
+                close_chunk()  # a possessive or a suffix ("Walter Hussman Sr. Distinguished Professor") ends a name
                 close_org()
             i += 1
         close_chunk()
