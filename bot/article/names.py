@@ -179,7 +179,9 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-_RUN_START = re.compile(r"(?<![\w-])\w+")  # a run of word characters not glued to a word or hyphen before it
+# Runs of word characters (a character class first: the engine skips ahead, no look-behind at every position);
+# a run glued to a hyphen before it is skipped by the caller.
+_WORD_RUN = re.compile(r"\w+")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -213,9 +215,13 @@ class Mentions:
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         starts: dict[int, str] = {}  # place -> the first word there (Latin candidates)
-        for m in _RUN_START.finditer(text):
-            if m.group() in self.latin:
-                starts[m.start()] = m.group()
+        firsts = self.latin
+        for m in _WORD_RUN.finditer(text):  # maximal runs: no word character before one, a hyphen maybe
+            run = m.group()
+            if run in firsts:
+                a = m.start()
+                if not (a and text[a - 1] == "-"):
+                    starts[a] = run
         places = set(starts)
         for ch in self.cjk:
             i = text.find(ch)

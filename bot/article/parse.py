@@ -569,10 +569,13 @@ def _mark_inline_headings(stream: str) -> str:
     return stream
 
 
+_TAIL_END = re.compile(r"[.!?…。！？][\"'”’」』)]*(?:\s*\[[\d,;\s\-–]+\])*|(?:\[[\d,;\s\-–]+\])+")
+
+
 def _split_tail(text: str) -> tuple[str, str]:
     """Split ``"...last point [3]. Next Heading"`` into the finished text and the unfinished tail."""
     last_end = None
-    for m in re.finditer(r"[.!?…。！？][\"'”’」』)]*(?:\s*\[[\d,;\s\-–]+\])*|(?:\[[\d,;\s\-–]+\])+", text):
+    for m in _TAIL_END.finditer(text):
         after = text[m.end() : m.end() + 1]
         if after == "" or after.isspace() or m.group(0)[0] in "。！？":
             last_end = m.end()
