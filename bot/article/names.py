@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from .lexicon import CJK_NAME_STOP_WORDS, CJK_SURNAMES, GIVEN_NAMES, PINYIN_SURNAMES
+from .lexicon import CJK_NAME_STOP_WORDS, CJK_SURNAMES, GIVEN_NAMES, NAME_SUFFIXES, PINYIN_SURNAMES
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -16,6 +16,7 @@ _WORD_RE = re.compile(r"\w+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+@functools.lru_cache(maxsize=16384)  # names and words recur within and across articles; the function is pure
 def fold(text: str) -> str:
     """Accent-free, case-free, punctuation-free form: 'Lip-Bu Tan' -> 'lip bu tan', 'José' -> 'jose'."""
     if text.isascii():  # the common case, without the per-character accent pass
@@ -26,6 +27,7 @@ def fold(text: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=16384)
 def key(name: str) -> str:
     """The identity key of a name: folded, without single-letter initials, spaces removed."""
     words = [w for w in fold(name).split() if len(w) > 1 or has_cjk(w)]
@@ -95,15 +97,12 @@ def is_pinyin_name(tokens: list[str]) -> bool:
     return fold(surname) in PINYIN_SURNAMES and is_pinyin_word(given) and given[1:].islower()
 
 
+@functools.lru_cache(maxsize=16384)
 def surname(name: str) -> str | None:
     """The family name of a Latin-script full name ('Lip-Bu Tan' -> 'Tan'); None for CJK or one word."""
     if has_cjk(name):
         return None
-    parts = [
-        p
-        for p in name.split()
-        if not re.fullmatch(r"[A-Z]\.?", p) and p.lower() not in ("jr", "jr.", "sr", "sr.", "ii", "iii")
-    ]
+    parts = [p for p in name.split() if not _INITIAL.fullmatch(p) and p.lower() not in NAME_SUFFIXES]
     if len(parts) < 2:
         return None
     tokens = parts
@@ -116,6 +115,7 @@ def surname(name: str) -> str | None:
     return tokens[-1]
 
 
+_INITIAL = re.compile(r"[A-Z]\.?")
 # A Korean given name in Latin letters: two syllables joined by a hyphen, the second in lower case ("Oh-hyun",
 # "Jae-yong"); written after the family name, which is then the first word.
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
