@@ -76,7 +76,8 @@ _TERMINATOR = re.compile(
 
 
 _WORD_WINDOW = 64  # the word before a period is read from at most this many characters (linear time)
-_WORD_TAIL = re.compile(r"[\w.]+$")
+_ONE_LETTER = re.compile(r"[a-z]")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEXT_VISIBLE = re.compile(r"\s*(\S)")
 
 
@@ -84,12 +85,15 @@ def _word_before(text: str, start: int, hi: int) -> str:
     """The word (letters, digits, dots) of ``text[start:hi]`` that ends at ``hi``, lower-cased; '' when it is
     longer than the window (no abbreviation or initial is that long)."""
     lo = max(start, hi - _WORD_WINDOW)
-    m = _WORD_TAIL.search(text, lo, hi)
-    if m is None:
+    # Read backwards from ``hi`` (what ``[\w.]+$`` finds, without trying it at every position of the window).
+    k = hi
+    while k > lo and (text[k - 1].isalnum() or text[k - 1] in "._"):
+        k -= 1
+    if k == hi:
         return ""
-    if m.start() == lo and lo > start and (text[lo - 1].isalnum() or text[lo - 1] in "._"):
+    if k == lo and lo > start and (text[lo - 1].isalnum() or text[lo - 1] in "._"):
         return ""
-    return m.group(0).lower()
+    return text[k:hi].lower()
 
 
 def split_sentences(text: str) -> list[str]:
@@ -109,9 +113,9 @@ def split_sentences(text: str) -> list[str]:
                 continue  # "1.5", "U.S.-based", "e.g.,"
             if term.startswith(".") and len(term) == 1:
                 prev = _word_before(text, start, m.start())
-                if prev in ABBREVIATIONS or re.fullmatch(r"[a-z]", prev):
+                if prev in ABBREVIATIONS or _ONE_LETTER.fullmatch(prev):
                     continue
-                if re.fullmatch(r"(?:[a-z]\.)+[a-z]", prev) and prev not in _COUNTRY_INITIALS:
+                if _INITIALS.fullmatch(prev) and prev not in _COUNTRY_INITIALS:
                     continue  # "C.C. Wei", "J.P. Morgan": initials, not the end of a sentence
                 after_space = _NEXT_VISIBLE.match(text, end)
                 nxt = after_space.group(1) if after_space else ""
