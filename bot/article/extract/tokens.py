@@ -3,6 +3,7 @@ per sentence, and the word shapes and word classes every later phase reads."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -114,6 +115,7 @@ _HYPHEN_NAME_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)+"
 _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+")
 
 
+@functools.lru_cache(maxsize=65536)  # capitalised words recur (names, companies): worked out once each
 def _shape(t: str, kind: str) -> str:
     """word shapes: initial ("J."), acronym ("NVIDIA"), camel ("OpenAI"), name ("Huang"), lower."""
     if kind != "word":
