@@ -161,6 +161,7 @@ NOT_NAME_WORDS = _words(
     """
     the a an this that these those it its he she they we i you our their his her my your in on at for by of
     and or but nor so yet if as to from with without about after before during while since until also
+    when whenever once whereas unless where whether
     however meanwhile moreover furthermore additionally despite although though because therefore thus
     recent recently key major leading senior former new old other another some many most more several
     january february march april may june july august september october november december monday tuesday

@@ -59,7 +59,11 @@ _PINYIN_FINAL = (
     r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo"
     r"|ue|ve|ui|er|a|o|e|i|u|v)"
 )
-_PINYIN_WORD = re.compile(rf"(?:{_PINYIN_INITIAL}{_PINYIN_FINAL}){{1,3}}")
+# After the first syllable each one starts with a consonant (a vowel there would need an apostrophe, as in
+# "Xi'an"): "Wenfeng" is pinyin, "Auto" (a-u-to) is not.
+_PINYIN_WORD = re.compile(
+    rf"{_PINYIN_INITIAL}{_PINYIN_FINAL}(?:{_PINYIN_INITIAL[:-1]}{_PINYIN_FINAL}){{0,2}}"
+)
 
 
 def is_pinyin_word(word: str) -> bool:

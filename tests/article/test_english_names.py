@@ -79,3 +79,13 @@ def test_a_suffix_ends_the_name_and_a_hyphenated_place_is_no_given_name() -> Non
         "Distinguished Professor at the school."
     )
     assert set(found) == {"Mike Halloran", "Walter E. Hussman Sr"}
+
+
+def test_a_name_after_a_subordinating_word_at_the_start_of_a_sentence() -> None:
+    found = people("When Satya Nadella took over in 2014, sales were flat. Once Mark Chen left, shares fell.")
+    assert set(found) == {"Satya Nadella", "Mark Chen"}
+
+
+def test_a_company_whose_name_reads_like_a_chinese_surname_and_a_word() -> None:
+    # 'Auto' is no pinyin given name: after its first syllable, pinyin starts each syllable with a consonant.
+    assert people("Li Auto delivered more cars in May, the company said.") == {}
