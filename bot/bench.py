@@ -219,13 +219,19 @@ WORST_CASES: dict[str, Callable[[int], str]] = {
     "percentages": lambda i: "1% ",
     "counts": lambda i: "1,000 units ",
     "denials": lambda i: "denied the report that ",
+    # in a summary's point (see _SUMMARY_CASES): a dash inside a sentence, thousands of times
+    "dashes in a summary point": lambda i: "x - ",
 }
+# Cases read as a summary (the summary parser's dash and heading rules), not as plain news.
+_SUMMARY_CASES = frozenset({"dashes in a summary point"})
 
 
 def worst_case_text(case: str, size: int) -> str:
     """A plain-news article of about ``size`` UTF-8 bytes whose body repeats the case's unit."""
     unit = WORST_CASES[case]
     head = "Generated worst case\n\nThis is the lead paragraph of the story.\n\nAnalysts said that "
+    if case in _SUMMARY_CASES:
+        head = "Generated worst case\n\nCore Viewpoint - The lead point of the summary [1]. Group 1: Points - the "
     tail = " today."
     budget = size - len(head.encode()) - len(tail.encode())
     parts: list[str] = []

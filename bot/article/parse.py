@@ -502,8 +502,8 @@ def _canonical_stream(lines: list[str]) -> str:
 
 # Where INLINE_DECIMAL_RE and INLINE_NUMBERED_RE can match: a run of one or two digits (their look-behinds
 # want no digit before it), a point, and a digit or a space.
-_DECIMAL_CUE = re.compile(r"\d+\.\d")
-_NUMBERED_CUE = re.compile(r"\d+\.\s")
+_DECIMAL_CUE = re.compile(r"\d\d*\.\d")  # '\d\d*', not '\d+': a class first lets the engine skip ahead
+_NUMBERED_CUE = re.compile(r"\d\d*\.\s")
 
 
 def _at_numbers(pattern: re.Pattern[str], cue: re.Pattern[str], stream: str) -> Iterator[re.Match[str]]:
@@ -572,6 +572,62 @@ def _mark_inline_headings(stream: str) -> str:
 _TAIL_END = re.compile(r"[.!?…。！？][\"'”’」』)]*(?:\s*\[[\d,;\s\-–]+\])*|(?:\[[\d,;\s\-–]+\])+")
 
 
+class _Buffer:
+    """The text of the point being read, kept as pieces: adding one costs its own length, and what the dash
+    rules read (the bracket balance, whether the text ends a sentence, the unfinished tail after the last
+    sentence end) costs at most the last ``_REACH`` characters, so a long point of many dashes ('x - x - …')
+    is read in linear time. Only a tail shorter than a heading matters (``_looks_like_heading`` takes at most
+    90 characters), so reading the recent characters gives the same split as reading the whole text."""
+
+    __slots__ = ("_parts", "_recent", "open_brackets", "size")
+    _REACH = 240  # a heading (at most 90 characters) and the sentence end before it
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._recent = ""  # the last _REACH characters, kept as the text grows
+        self.size = 0
+        self.open_brackets = 0  # '(' less ')': a dash inside parentheses ("(PE - TTM)") separates nothing
+
+    def add(self, piece: str) -> None:
+        self._parts.append(piece)
+        self.size += len(piece)
+        self.open_brackets += piece.count("(") - piece.count(")")
+        self._recent = (self._recent + piece)[-self._REACH :]
+
+    def clear(self) -> None:
+        self._parts.clear()
+        self._recent = ""
+        self.size = self.open_brackets = 0
+
+    def replace(self, text: str) -> None:
+        self.clear()
+        self.add(text)
+
+    def text(self) -> str:
+        text = "".join(self._parts)
+        self._parts[:] = [text] if text else []
+        return text
+
+    def ends_sentence(self) -> bool:
+        recent = self._recent
+        if len(recent) < self.size and not recent.strip(" \"'”’」』)"):
+            return ends_sentence(self.text())  # nothing but spaces and quotes in reach: read it all
+        return ends_sentence(recent)
+
+    def split_tail(self) -> tuple[str, str]:
+        """``_split_tail`` of the text when its tail can be a heading. When the recent characters are not the
+        whole text, the text before them is finished text, so 'done' is not empty ('…' stands for it until
+        ``done()`` is asked for, which reads the whole text once, right before it is cleared)."""
+        recent = self._recent
+        done, tail = _split_tail(recent)
+        if len(recent) == self.size:
+            return done, tail
+        return (done or "…"), tail
+
+    def done(self) -> str:
+        return _split_tail(self.text())[0]
+
+
 def _split_tail(text: str) -> tuple[str, str]:
     """Split ``"...last point [3]. Next Heading"`` into the finished text and the unfinished tail."""
     last_end = None
@@ -623,13 +679,12 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
     unnamed_first = False  # the first section was opened by bullets after the lead, not by a heading
     current: list[str] | None = None  # point texts of the open section; None while in the core viewpoint
     current_heading: str | None = None
-    buffer = ""
+    buffer = _Buffer()
     fresh_line = True  # the buffer started a new line (or the body): "Heading - point" may follow
 
     def flush() -> None:
-        nonlocal buffer
-        text = buffer.strip()
-        buffer = ""
+        text = buffer.text().strip()
+        buffer.clear()
         if not text or not re.search(r"\w", text):
             return
         if current is None:
@@ -662,16 +717,16 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
         if kind == "head":
             open_section(value)
         elif kind == "text":
-            buffer = f"{buffer} {value}" if buffer else value
+            buffer.add(f" {value}" if buffer.size else value)
         else:  # a separator: value is "dash", "bullet" or "line"
             kind = value
             following = following_text[i]
             starts_lower = bool(following) and following[0].islower()
             if kind == "dash":
-                done, tail = _split_tail(buffer)
-                if (starts_lower and not ends_sentence(buffer)) or _open_bracket(buffer):
-                    buffer += " - "  # a dash inside a sentence: "the plan - which ..."
+                if (starts_lower and not buffer.ends_sentence()) or buffer.open_brackets > 0:
+                    buffer.add(" - ")  # a dash inside a sentence: "the plan - which ..."
                     continue
+                done, tail = buffer.split_tail()
                 at_start = not core_parts and current is None and not done
                 heading_ok = tail and _looks_like_heading(tail) and not starts_lower
                 whole = not done and (
@@ -680,7 +735,7 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
                     or (current is not None and _is_whole_heading(tail, current))
                 )
                 if heading_ok and (done or whole):
-                    buffer = done
+                    buffer.replace(buffer.done())
                     open_section(tail)
                     fresh_line = False
                     continue
@@ -722,11 +777,6 @@ _CUT_HEADING_RE = re.compile(
     rf"(?:(?<=[\s\]。.])|^){_GROUP_WORD}\s*(?:\d{{1,4}}|[{_CN_NUM}]+)\s*(?:[:：][^\[\].!?。！？\-–—\ue000-\ue003]{{0,60}})?\s*$",
     re.I,
 )
-
-
-def _open_bracket(text: str) -> bool:
-    """A dash inside parentheses ("(PE - TTM)") never separates points."""
-    return text.count("(") > text.count(")")
 
 
 def _is_whole_heading(tail: str, points: list[str]) -> bool:

@@ -136,5 +136,18 @@ def split_sentences(text: str) -> list[str]:
 
 def ends_sentence(text: str) -> bool:
     """Whether the text ends like a finished sentence or point (terminator and/or citation markers)."""
-    t = text.rstrip()
-    return bool(re.search(r"([.!?…。！？][\"'”’」』)]*|\])$", t))
+    # Read from the right (what '([.!?…。！？][quotes]*|\])$' after rstrip() finds, without a scan of the text).
+    i = len(text)
+    while i and text[i - 1].isspace():
+        i -= 1
+    if not i:
+        return False
+    if text[i - 1] == "]":
+        return True
+    while i and text[i - 1] in _CLOSERS:
+        i -= 1
+    return bool(i) and text[i - 1] in _TERMINATORS
+
+
+_CLOSERS = frozenset("\"'”’」』)")
+_TERMINATORS = frozenset(".!?…。！？")

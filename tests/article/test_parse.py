@@ -394,3 +394,16 @@ def test_language_by_script() -> None:
     assert (
         detect_language("Café société: les actions ont progressé.") == "en"
     )  # Latin languages are not told apart
+
+
+def test_a_point_with_many_dashes_inside_its_sentence_stays_one_point() -> None:
+    # The dash rules read only the end of the point being built, so this is read in linear time; what they
+    # decide is the same as reading all of it: a dash before a lower-case word is part of the sentence.
+    body = "step - " * 3000
+    article = load_article(
+        f"Title\nW·2025-01-01\n\nCore Viewpoint - Lead [1]. Group 1: Steps - the {body}end [2].\n"
+    )
+    assert [len(s.points) for s in article.sections] == [1]
+    point = article.sections[0].points[0].text
+    assert point.startswith("the step - step") and point.endswith("step - end.")
+    assert point.count(" - ") == 3000
