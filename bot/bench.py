@@ -209,6 +209,7 @@ WORST_CASES: dict[str, Callable[[int], str]] = {
     "organisations speaking": lambda i: f"{_ORG_WORDS[i % 10]}{_spelled(i)} Inc said shares rose. ",
     "brackets": lambda i: "[",
     "citations": lambda i: f"[{i % 999 + 1}]",
+    "unclosed citations": lambda i: f"[{i % 999 + 1} ",
     "parentheses": lambda i: "(",
     "quotes": lambda i: '"said ',
     "Chinese without punctuation": lambda i: "黄仁勋表示英伟达的收入增长"[i % 13],

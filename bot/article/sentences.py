@@ -49,8 +49,10 @@ def strip_citations(text: str) -> tuple[str, list[int]]:
             text = _CITE_OPEN.sub(take, text)
             text = _CITE_CLOSE.sub(take, text)
             text = _STRAY.sub("", text)
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    text = _SPACES.sub(" ", text).strip()
+    # Runs of spaces folded first: then the space before punctuation is one character, and a long run left by
+    # removed markers is not read again from each of its positions (linear time; the same result).
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text).strip()
     return text, list(dict.fromkeys(found))
 
 

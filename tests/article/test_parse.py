@@ -407,3 +407,11 @@ def test_a_point_with_many_dashes_inside_its_sentence_stays_one_point() -> None:
     point = article.sections[0].points[0].text
     assert point.startswith("the step - step") and point.endswith("step - end.")
     assert point.count(" - ") == 3000
+
+
+def test_many_unclosed_citation_markers_leave_clean_text() -> None:
+    from bot.article.sentences import strip_citations
+
+    text, cites = strip_citations("Sales rose " + "[7 " * 5000 + "in May.")
+    assert text == "Sales rose in May."
+    assert cites == [7]
