@@ -42,10 +42,11 @@ LEAD_RE = re.compile(rf"^\s*{_LEAD_PREFIX}(?:{LEAD_WORDS})\s*(?:[-–—:]\s*|\s
 
 _GROUP_WORD = r"(?:Group|Section|Part|Theme|Topic|Chapter|分组|要点|板块)"
 _CN_NUM = "一二三四五六七八九十百零"
-# "Group 1: Heading - ", "Group 2 - ", "第三部分：标题 - "
+# "Group 1: Heading - ", "Group 2 - ", "第三部分：标题 - ". A heading is short (at most 120 characters are read
+# for one), so a match never reads on to the end of the text (linear time).
 INLINE_GROUP_RE = re.compile(
     rf"(?:(?<=[\s。！？；\]）)])|^)(?:{_GROUP_WORD}\s*(?P<n1>\d{{1,4}}|[{_CN_NUM}]+)|第\s*(?P<n2>\d{{1,4}}|[{_CN_NUM}]+)\s*(?:组|部分|点|节))"
-    r"(?:\s*[:：]\s*(?P<head>[^\n\ue000-\ue003.!?。！？\[\]]*?)\s*(?:\s-\s|\s?[-–—]\s(?=\S)|(?=\s*[\ue002\ue003]))"
+    r"(?:\s*[:：]\s*(?P<head>[^\n\ue000-\ue003.!?。！？\[\]]{0,120}?)\s*(?:\s-\s|\s?[-–—]\s(?=\S)|(?=\s*[\ue002\ue003]))"
     r"|\s*(?:\s-\s|\s?[-–—]\s(?=\S)|[:：]\s+|$))",
     re.I,
 )

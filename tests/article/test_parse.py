@@ -415,3 +415,15 @@ def test_many_unclosed_citation_markers_leave_clean_text() -> None:
     text, cites = strip_citations("Sales rose " + "[7 " * 5000 + "in May.")
     assert text == "Sales rose in May."
     assert cites == [7]
+
+
+def test_a_heading_is_read_only_as_far_as_a_heading_can_run() -> None:
+    # "Group 1: <heading> - ": at most 120 characters are read for the heading, so a group word that starts no
+    # heading does not make the parser read on to the end of the text from it.
+    long = "word " * 40
+    article = load_article(
+        f"Title\nW·2025-01-01\n\nCore Viewpoint - Lead [1]. Group 1: Short Head - point one [2]. "
+        f"Group 2: {long}- point two [3].\n"
+    )
+    assert article.sections[0].heading == "Short Head"
+    assert all(len(s.heading or "") <= 120 for s in article.sections)
