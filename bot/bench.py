@@ -213,6 +213,7 @@ WORST_CASES: dict[str, Callable[[int], str]] = {
     "unclosed citations": lambda i: f"[{i % 999 + 1} ",
     "parentheses": lambda i: "(",
     "quotes": lambda i: '"said ',
+    "opening quotes": lambda i: "“said ",
     "Chinese without punctuation": lambda i: "黄仁勋表示英伟达的收入增长"[i % 13],
     "Chinese names": lambda i: f"{_CN_SURNAMES[i % 10]}{_CN_GIVEN[i % 20]}{_CN_GIVEN[(i // 20) % 20]}表示",
     "names in two scripts": lambda i: "黄仁勋 (Jensen Huang)",

@@ -284,3 +284,11 @@ def test_a_statement_keeps_its_first_figures_in_text_order() -> None:
     assert len(got) == MAX_FIGURES
     assert [f.text for f in got[:4]] == ["1%", "$1", "2%", "$2"]
     assert [f.value for f in got if f.kind is FigureKind.PERCENT] == [float(i) for i in range(1, 51)]
+
+
+def test_a_verb_after_many_unclosed_quotation_marks_is_outside_quotes() -> None:
+    from bot.article.extract.claims import _verb_outside_quotes
+
+    text = "“" * 2000 + " Shares fell, “this is a long quote” Maria Lund said."
+    verb = _verb_outside_quotes(text)
+    assert verb is not None and verb.group(0) == "said"
