@@ -45,7 +45,7 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
     ),
     (r"bec(?:ame|omes?|oming)", "appointed", "subj_role"),
     (
-        r"t(?:ake|akes|ook|aking)\s+over(?=\s+(?:as|from|at|the)\b)|t(?:ake|akes|ook|aking)\s+the\s+(?:helm|reins|top\s+job)",
+        r"t(?:ake|akes|aken|ook|aking)\s+over(?=\s+(?:as|from|at|the)\b)|t(?:ake|akes|ook|aking)\s+the\s+(?:helm|reins|top\s+job)",
         "appointed",
         "subj",
     ),

@@ -177,6 +177,9 @@ class _Sentence:
     person_starts: list[int] = field(default_factory=list)
     orgs: list[int] = field(default_factory=list)
     org_starts: list[int] = field(default_factory=list)
+    # organizations that only describe a person ("Chipotle chief executive Brian Niccol", "X, the former CEO of
+    # Y,"): mention index -> (person, former). They are not where a move of the sentence happens.
+    desc: dict[int, tuple[str, bool]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.starts = [m.start for m in self.mentions]
@@ -202,6 +205,7 @@ class _Reader:
     people: _Gazetteer = field(default_factory=_Gazetteer)
     orgs: _Gazetteer = field(default_factory=_Gazetteer)
     person_org: dict[str, str | None] = field(default_factory=dict)
+    former_org: dict[str, set[str]] = field(default_factory=dict)
     known_people: set[str] = field(default_factory=set)
     context: _Context = field(default_factory=_Context)
 
@@ -212,6 +216,8 @@ class _Reader:
             for alias in p.aliases:
                 self.people.add(alias, p.name)
             self.person_org[p.name] = p.organization
+            if p.organization and p.role and _FORMER.search(p.role):
+                self.former_org.setdefault(p.name, set()).add(p.organization)
             self.known_people.add(p.name)
             words = p.name.split()
             if len(words) >= 2 and words[-1][:1].isupper():
@@ -259,22 +265,25 @@ class _Reader:
                 if not any(x.start < m.end() and m.start() < x.end for x in found):
                     found.append(_Mention(m.start(), m.end(), None, "org", generic=True))
         found.sort(key=lambda m: m.start)
+        desc = _descriptors(text, found)
         # A pronoun is the nearest person named before it (in this sentence or the ones before); "the company"
-        # the nearest organization. One pass, carrying the last of each.
+        # the nearest organization. One pass, carrying the last of each; an organization that only describes
+        # a person is not the one "the company" stands for.
         last = {"person": self.context.person, "org": self.context.org}
         names: list[str | None] = []
-        for mention in found:
+        for i, mention in enumerate(found):
             if mention.generic:
                 names.append(last[mention.kind])
             else:
                 names.append(mention.name)
-                last[mention.kind] = mention.name
-        return _Sentence(text, found, names, find_dates(text, self.ref))
+                if i not in desc:
+                    last[mention.kind] = mention.name
+        return _Sentence(text, found, names, find_dates(text, self.ref), desc=desc)
 
     def remember(self, sent: _Sentence) -> None:
         subject = None
-        for m, name in zip(sent.mentions, sent.names, strict=True):
-            if name is None:
+        for i, (m, name) in enumerate(zip(sent.mentions, sent.names, strict=True)):
+            if name is None or i in sent.desc:
                 continue
             if m.kind == "person":
                 # "He" in the next sentence is most often this one's subject: the first person it names (a
@@ -289,6 +298,60 @@ class _Reader:
             self.context.person = subject
 
 
+_DESC_WORDS = ROLE_WORDS | frozenset(
+    "former ex then and of the its longtime long-time outgoing departing ousted fired sacked ex-ceo".split()
+)
+_FORMER = re.compile(r"\b(?:former|ex|ousted|fired|sacked|ex-ceo|outgoing|departing)\b|前|原", re.I)
+_DESC_AFTER = re.compile(
+    r"^,\s+(?:(?:the|a|an)\s+)?(?:[\w\-]+\s+){0,5}?(?:of|at)\s+(?:(?:the|start-up|startup|rival)\s+)?$"
+)
+_CN_DESC_GAP = re.compile(
+    r"^(?:的|前|原|现任)?(?:" + CN_ROLE.pattern + r"|[前原的兼]|[\u4e00-\u9fff]{0,6}(?:负责人|高管|主管))+$"
+)
+
+
+def _descriptors(text: str, found: list[_Mention]) -> dict[int, tuple[str, bool]]:
+    """Organizations written as a description of a person: "Quora chief Adam Smith", "Acme's Adam Smith",
+    "Adam Smith, the former head of Acme,", "Adam Smith, Acme's chief scientist,"; Chinese "甲公司首席执行官某某"."""
+    out: dict[int, tuple[str, bool]] = {}
+    for i, m in enumerate(found):
+        if m.kind != "org" or m.generic:
+            continue
+        # the organization, then role words, then the person
+        if i + 1 < len(found) and found[i + 1].kind == "person" and found[i + 1].name:
+            gap = text[m.end : found[i + 1].start]
+            words = re.findall(r"[\w\-]+", gap.replace("’", "'"))
+            if _CJK.search(gap):
+                if _CN_DESC_GAP.match(gap):
+                    out[i] = (found[i + 1].name or "", bool(_FORMER.search(gap)))
+                continue
+            possessive = gap.startswith(("'s ", "’s ", "' ", "’ "))
+            if words and words[0] == "s" and possessive:
+                words = words[1:]
+            role = any(w.lower() in ROLE_WORDS for w in words)
+            if (
+                (possessive or role)
+                and len(words) <= 6
+                and not re.search(r"[,;:()]", gap)
+                and all(w.lower() in _DESC_WORDS for w in words)
+            ):
+                out[i] = (found[i + 1].name or "", bool(_FORMER.search(gap)))
+                continue
+        # the person, then ", the former chief executive of" the organization / ", Acme's chief scientist"
+        if i > 0 and found[i - 1].kind == "person" and found[i - 1].name:
+            gap = text[found[i - 1].end : m.start]
+            after = text[m.end : m.end + 40]
+            if _DESC_AFTER.match(gap) and not re.search(r"\b(?:who|which|that|said|says)\b", gap):
+                out[i] = (found[i - 1].name or "", bool(_FORMER.search(gap)))
+            elif re.fullmatch(r",\s+", gap) and re.match(
+                r"['’]s?\s+(?:[\w\-]+\s+){0,3}?[\w\-]+\s*[,.]", after
+            ):
+                words = re.findall(r"[\w\-]+", re.sub(r"^['’]s?", "", after).split(",")[0].split(".")[0])
+                if any(w.lower() in ROLE_WORDS for w in words):
+                    out[i] = (found[i - 1].name or "", False)
+    return out
+
+
 # --- persons, organizations and roles around a verb ------------------------------------------------------
 
 _CONJ = re.compile(
@@ -300,6 +363,9 @@ _CONJ = re.compile(
 _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|been|be|being|get|gets|got|had|has|have)\s+(?:\w+ly\s+|also\s+|then\s+|now\s+|later\s+|since\s+)?$",
     re.I,
+)
+_RELATIVE_BEFORE = re.compile(
+    r",\s+(?:who|which|whose)\b[^,;]*,\s+(?:(?:also|too|now|then)\s+)?(?:[a-z]+\s+){0,2}$"
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|whose)\s+(?:\w+\s+)?$", re.I)
 _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:[a-z\-]+\s+){0,2}$")
@@ -483,6 +549,27 @@ class _SentenceReader:
             cur = prev
         return [n for n in names if n]
 
+    def _subject_end(self, start: int) -> int:
+        """Where the subject of the verb at ``start`` ends: before a relative clause that stands between them
+        ("A and B, who backed C's removal, are leaving": A and B leave, not C)."""
+        lo = max(0, start - 160)
+        m = _RELATIVE_BEFORE.search(self.text, lo, start)
+        return m.start() if m else start
+
+    def _object_gap(self, end: int, pend: int) -> bool:
+        """Whether the person found after an object verb is its object: only descriptive words stand between
+        ("hired former Acme researcher X"), and the person is not a possessive ("led to X's firing")."""
+        k = bisect_left(self.s.person_starts, end)
+        if k >= len(self.s.persons):
+            return False
+        first = self.s.mentions[self.s.persons[k]]
+        gap = self.text[end : first.start]
+        if re.search(
+            r"[;:()]|\b(?:to|that|who|which|into|the\s+process|an?\s+(?!former\b)[a-z]+\s+[a-z]+)\b", gap
+        ):
+            return False
+        return not re.match(r"['’]s?\b", self.text[pend : pend + 2])
+
     def _persons_after(self, pos: int, limit: int) -> tuple[list[str], int]:
         s = self.s
         k = bisect_left(s.person_starts, pos)
@@ -517,11 +604,17 @@ class _SentenceReader:
 
     # organizations ----------------------------------------------------------------------------------------
 
-    def _org_mentions(self, lo: int, hi: int) -> list[tuple[_Mention, str | None]]:
+    def _org_mentions(self, lo: int, hi: int, places: bool = True) -> list[tuple[_Mention, str | None]]:
+        """The organizations written between ``lo`` and ``hi``; ``places=False`` leaves out the ones that
+        only describe a person (where they work or worked, not where the move happens)."""
         s = self.s
         i = bisect_left(s.org_starts, lo)
         j = bisect_right(s.org_starts, hi)
-        return [(s.mentions[x], s.names[x]) for x in s.orgs[i:j] if s.mentions[x].end <= hi]
+        return [
+            (s.mentions[x], s.names[x])
+            for x in s.orgs[i:j]
+            if s.mentions[x].end <= hi and (places or x not in s.desc)
+        ]
 
     def _org_after(self, pos: int, hi: int) -> tuple[str | None, str | None, int]:
         """The organization a verb of movement points at: "left OpenAI", "joined the company", "resigned from
@@ -532,7 +625,7 @@ class _SentenceReader:
         k = bisect_right(self.s.person_starts, pos)
         if k < len(self.s.persons):
             hi = min(hi, self.s.person_starts[k])  # another person starts another clause
-        for m, name in self._org_mentions(pos, hi):
+        for m, name in self._org_mentions(pos, hi, places=False):
             lead = self.text[max(pos, m.start - 12) : m.start].lower()
             is_dest = bool(re.search(r"\b(?:for|to\s+join|to|into)\s+(?:rival\s+|the\s+)?$", lead))
             if is_dest and name and not m.generic:
@@ -543,7 +636,7 @@ class _SentenceReader:
                 break
         if source is None:
             # an organization the article did not list, right after the verb or a preposition
-            m2 = re.match(r"\s+(?:(?:from|at|to|with|the\s+board\s+of)\s+)?", self.text[pos:hi])
+            m2 = re.match(r"\s+(?:(?:from|at|to|with|by|the\s+board\s+of)\s+)?", self.text[pos:hi])
             start = pos + (m2.end() if m2 else 0)
             run = _org_run_at(self.text, start)
             if run and not self._person_at(start):
@@ -575,18 +668,23 @@ class _SentenceReader:
         return k < len(self.s.persons) and self.s.person_starts[k] == pos
 
     def _nearest_org(self, pos: int, exclude: set[str]) -> str | None:
+        """The organization acting in the clause before ``pos`` ("Acme said that X will become its CEO"): the
+        nearest one before it that does not only describe a person."""
         s = self.s
         k = bisect_left(s.org_starts, pos)
-        best: tuple[int, str] | None = None
-        for step in range(4):  # a few on each side: the nearest usable one is among them
-            for x in (k - 1 - step, k + step):
-                if 0 <= x < len(s.orgs):
-                    name = s.names[s.orgs[x]]
-                    if name and name not in exclude:
-                        d = abs(s.org_starts[x] - pos)
-                        if best is None or d < best[0]:
-                            best = (d, name)
-        return best[1] if best else None
+        for x in range(k - 1, max(-1, k - 9), -1):
+            name = s.names[s.orgs[x]]
+            if name and name not in exclude and s.orgs[x] not in s.desc:
+                return name
+        return None
+
+    def _described_org(self, persons: list[str], kind: MoveKind) -> str | None:
+        """The organization the sentence describes the person with ("Acme chief executive X"): where a move
+        without another organization happens, unless the text says "former" (or the move is to elsewhere)."""
+        for x, (person, former) in self.s.desc.items():
+            if person in persons and not former:
+                return self.s.names[x]
+        return None
 
     def _role_and_org_after(self, pos: int, hi: int) -> tuple[str | None, str | None]:
         """ "as chief executive of X", "to CEO", "X's CEO", "CEO" right after the person."""
@@ -665,12 +763,19 @@ class _SentenceReader:
                 extra.append((MoveKind.JOINED, dest))
         elif mode in ("obj", "obj_role"):
             before = self.text[max(0, start - 40) : start]
-            passive = bool(_PASSIVE.search(before)) or bool(re.match(r"\s+by\b", self.text[end:hi]))
+            participle = not m.group(0).lower().endswith("ing")
+            passive = participle and (
+                bool(_PASSIVE.search(before)) or bool(re.match(r"\s+by\b", self.text[end:hi]))
+            )
             if passive:
                 persons = self._persons_before(start)
                 role, org = self._role_and_org_after(end, hi)
+                if org is None and re.match(r"\s+by\b", self.text[end:hi]):
+                    org = self._org_after(end, hi)[0]  # "was fired by Acme"
             else:
                 persons, pend = self._persons_after(end, min(hi, end + 70))
+                if persons and not self._object_gap(end, pend):
+                    persons = []
                 if not persons:
                     nm = _EN_NAME_AFTER.match(self.text[end:hi])
                     persons = self._en_name(nm)
@@ -680,7 +785,7 @@ class _SentenceReader:
                 role, org = self._role_and_org_after(pend, hi)
                 if org is None:
                     cs = _clause_start(self.text, start)
-                    subj = self._org_mentions(cs, start)
+                    subj = self._org_mentions(cs, start, places=False)
                     org = subj[-1][1] if subj else self._subject_org(cs, start)
             if (
                 mode == "obj_role"
@@ -689,7 +794,7 @@ class _SentenceReader:
             ):
                 return None
         else:
-            persons = self._persons_before(start)
+            persons = self._persons_before(self._subject_end(start))
             if not persons:
                 persons = self._en_name(_EN_NAME_BEFORE.search(self.text[max(0, start - 90) : start]))
             if not persons:
@@ -739,7 +844,7 @@ class _SentenceReader:
         if not persons:
             return None
         if org is None:
-            org = self._fallback_org(persons, start, {d for _, d in extra})
+            org = self._fallback_org(persons, start, {d for _, d in extra}, kind)
         return _Found(persons, kind, org, role, start, end, future, extra)
 
     def _noun_persons(self, start: int, end: int, hi: int) -> tuple[list[str], int]:
@@ -760,13 +865,16 @@ class _SentenceReader:
             return self._persons_after(end, end + 60)
         return [], end
 
-    def _fallback_org(self, persons: list[str], pos: int, exclude: set[str]) -> str | None:
+    def _fallback_org(self, persons: list[str], pos: int, exclude: set[str], kind: MoveKind) -> str | None:
         near = self._nearest_org(pos, exclude)
         if near:
             return near
+        described = self._described_org(persons, kind)
+        if described:
+            return described
         for p in persons:
             org = self.r.person_org.get(p)
-            if org:
+            if org and org not in exclude and org not in self.r.former_org.get(p, ()):
                 return org
         return self.r.context.org or self.r.context.first_org
 
@@ -810,7 +918,7 @@ class _SentenceReader:
                     org2, role = self._cn_org_role(rm.end(), stop.start() if stop else len(self.text))
                     org = org or org2
         if org is None:
-            org = self._fallback_org(persons, start, set())
+            org = self._fallback_org(persons, start, set(), kind)
         return _Found(persons, kind, org, role, start, end, future)
 
     def _cn_name(self, name: str) -> str:

@@ -1,0 +1,65 @@
+"""The move reader's harder cases: whose organization a move is at, who moves, what is no move, and dates.
+Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+from bot.timeline import MoveKind
+
+from .helpers import moves_of, triples
+
+
+def test_an_organization_describing_the_person_is_not_where_the_move_happens() -> None:
+    found = triples(
+        moves_of(
+            "Harbor Foods said on Monday that Pinecrest Grill chief executive Nadia Okafor will become its "
+            "chair and CEO in October."
+        )
+    )
+    assert ("Nadia Okafor", "appointed", "Harbor Foods") in found
+    assert not any(org == "Pinecrest Grill" for _, _, org in found)
+
+
+def test_a_former_employer_in_an_apposition_is_not_the_move() -> None:
+    found = triples(
+        moves_of(
+            "Harbor Foods named Tobias Renner, the former chief executive of Lumen Rail, as its president.",
+            "The new board is chaired by former Quillfeather co-CEO Marta Ilves, with Jonas Brekke joining.",
+        )
+    )
+    assert ("Tobias Renner", "appointed", "Harbor Foods") in found
+    assert not any(org in ("Lumen Rail", "Quillfeather") for _, _, org in found)
+
+
+def test_a_described_organization_holds_a_move_when_nothing_else_is_named() -> None:
+    found = triples(
+        moves_of(
+            "Analysts expect more changes at Harbor Foods.",
+            "Gideon Marsh, Vellum Analytics' head of sales, has taken over as interim CEO.",
+        )
+    )
+    assert ("Gideon Marsh", "appointed", "Vellum Analytics") in found
+
+
+def test_a_relative_clause_between_subject_and_verb() -> None:
+    found = triples(
+        moves_of(
+            "Directors Ruth Calloway and Ines Varga, who opposed Peter Lund's dismissal, are leaving the board "
+            "of Corvid Bank."
+        )
+    )
+    assert ("Ruth Calloway", "left", "Corvid Bank") in found
+    assert ("Ines Varga", "left", "Corvid Bank") in found
+    assert not any(p == "Peter Lund" and k == "left" for p, k, _ in found)
+
+
+def test_a_possessive_after_a_hiring_verb_is_not_hired() -> None:
+    found = moves_of(
+        "The chair of Corvid Bank said he would hire an outside lawyer to review the vote that led to Peter "
+        "Lund's dismissal."
+    )
+    assert not any(m.person == "Peter Lund" and m.kind is MoveKind.JOINED for m in found)
+
+
+def test_recruiting_is_not_being_recruited() -> None:
+    found = moves_of("Arvid Solberg has been personally recruiting engineers for the new lab at Corvid Bank.")
+    assert not any(m.person == "Arvid Solberg" for m in found)
