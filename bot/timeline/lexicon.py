@@ -66,7 +66,7 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
     ),
     (
         r"step(?:s|ped|ping)?\s+(?:down|aside|away)|resign(?:s|ed|ing)?|quit(?:s|ting)?|retir(?:e|es|ed|ing)"
-        r"|depart(?:s|ed|ing)?|exit(?:s|ed|ing)?|walk(?:s|ed|ing)?\s+(?:out|away)|bow(?:s|ed)?\s+out",
+        r"|depart(?:s|ed|ing)?|exit(?:s|ed|ing)?|walk(?:s|ed|ing)?\s+away(?=\s+from\b)|bow(?:s|ed)?\s+out",
         "left",
         "subj",
     ),
@@ -134,8 +134,17 @@ LOCAL_HEDGE = re.compile(
     re.I,
 )
 CN_LOCAL_HEDGE = re.compile(
-    r"未(?!来)|没有|没|不会|不(?!久|断|仅|过|再)|并非|无意|拒绝|或将|或(?!者)|可能|有望|考虑|寻求|洽谈|接触|商谈|谈判|希望|打算"
+    r"必须|应当|应该|须|未(?!来)|没有|没|不会|不(?!久|断|仅|过|再)|并非|无意|拒绝|或将|或(?!者)|可能|有望|考虑|寻求|洽谈|接触|商谈|谈判|希望|打算"
     r"|试图|要求|呼吁|传(?!统|媒|奇|出)|否认|辟谣|不实|谣言|假消息"
+)
+
+# Someone asks, demands or urges that the person go ("demanded that X resign", "called for X to step down"):
+# a verb in its plain form after one of these anywhere before it in the sentence is no move.
+PRESSURE = re.compile(
+    r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:on|for)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?\s+(?:for|on)"
+    r"|push(?:es|ed|ing)?\s+for|ask(?:s|ed|ing)?|insist(?:s|ed|ing)?|want(?:s|ed|ing)?|pressur(?:e|es|ed|ing)|must|should"
+    r"|need(?:s|ed)?\s+to|ought)\b",
+    re.I,
 )
 
 # Future: an announced move that has not happened yet.

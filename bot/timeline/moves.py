@@ -50,6 +50,7 @@ from .lexicon import (
     GENERIC_ORG,
     GENERIC_ORG_NAME,
     LOCAL_HEDGE,
+    PRESSURE,
     ROLE_HEAD_WORDS,
     ROLE_WORDS,
     RUMOUR_BEFORE,
@@ -276,7 +277,7 @@ class _Reader:
                 names.append(last[mention.kind])
             else:
                 names.append(mention.name)
-                if i not in desc:
+                if i not in desc or (last[mention.kind] is None and not desc[i][1]):
                     last[mention.kind] = mention.name
         return _Sentence(text, found, names, find_dates(text, self.ref), desc=desc)
 
@@ -294,6 +295,12 @@ class _Reader:
             else:
                 self.context.org = name
                 self.context.first_org = self.context.first_org or name
+        if self.context.org is None:
+            # "Acme's CTO X is leaving the company": the organization the person is described with
+            for i, (_, former) in sent.desc.items():
+                if not former and sent.names[i]:
+                    self.context.org = self.context.first_org = sent.names[i]
+                    break
         if subject is not None:
             self.context.person = subject
 
@@ -729,6 +736,11 @@ class _SentenceReader:
         if chinese:
             lo = max(_clause_start(self.text, start), start - 8)
             return bool(CN_LOCAL_HEDGE.search(self.text[lo:start]))
+        first = re.match(r"[A-Za-z]+", self.text[start:])
+        if first and not re.search(r"(?:s|ed|ing|ft)$", first.group(0).lower()):
+            # a plain form ("that X resign", "for X to step down") asked for by someone earlier in the sentence
+            if PRESSURE.search(self.text, max(lo, start - 160), start):
+                return True
         lo = max(_clause_start(self.text, start), start - 60)
         window = self.text[lo:start]
         # only the last few words before the verb speak for it

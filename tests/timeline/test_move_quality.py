@@ -63,3 +63,29 @@ def test_a_possessive_after_a_hiring_verb_is_not_hired() -> None:
 def test_recruiting_is_not_being_recruited() -> None:
     found = moves_of("Arvid Solberg has been personally recruiting engineers for the new lab at Corvid Bank.")
     assert not any(m.person == "Arvid Solberg" for m in found)
+
+
+def test_a_demand_that_someone_go_is_no_move() -> None:
+    found = moves_of(
+        "Senator Ada Brook demanded on Friday that Corvid Bank chief executive Peter Lund resign at once.",
+        "Her letter followed a call a week earlier by the union for Lund to step down over the losses.",
+        "Walter Grieg said Lund had walked in hoping to keep his post and walked out with a deal.",
+    )
+    assert not any(m.person == "Peter Lund" for m in found)
+
+
+def test_a_chinese_demand_is_no_move() -> None:
+    found = moves_of("股东致信称，蓝海银行行长周明远必须立即辞职。")
+    assert not any(m.kind is MoveKind.LEFT for m in found)
+
+
+def test_the_organization_a_person_is_described_with_is_the_company_after() -> None:
+    found = triples(
+        moves_of(
+            "Ruth Calloway, Corvid Bank's chief risk officer, said on Monday that she is leaving the company.",
+            "Hours later the chair said treasurer Omar Haddad was also departing.",
+            title="Corvid Bank risk chief Ruth Calloway is leaving",
+        )
+    )
+    assert ("Ruth Calloway", "left", "Corvid Bank") in found
+    assert ("Omar Haddad", "left", "Corvid Bank") in found
