@@ -737,10 +737,10 @@ class _SentenceReader:
             lo = max(_clause_start(self.text, start), start - 8)
             return bool(CN_LOCAL_HEDGE.search(self.text[lo:start]))
         first = re.match(r"[A-Za-z]+", self.text[start:])
-        if first and not re.search(r"(?:s|ed|ing|ft)$", first.group(0).lower()):
-            # a plain form ("that X resign", "for X to step down") asked for by someone earlier in the sentence
-            if PRESSURE.search(self.text, max(lo, start - 160), start):
-                return True
+        # a plain form ("that X resign", "for X to step down") asked for by someone earlier in the sentence
+        plain = first is not None and not re.search(r"(?:s|ed|ing|ft)$", first.group(0).lower())
+        if plain and PRESSURE.search(self.text, max(lo, start - 160), start):
+            return True
         lo = max(_clause_start(self.text, start), start - 60)
         window = self.text[lo:start]
         # only the last few words before the verb speak for it
