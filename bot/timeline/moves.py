@@ -978,24 +978,37 @@ def _sentences(article: Article) -> Iterable[str]:
         yield from split_sentences(point.text)
 
 
+_REPORTED = re.compile(
+    r"\b(?:said|says|announced|announces|told|confirmed|reported|wrote)\b|宣布|表示|公告|称|透露"
+)
+
+
 def _date_for(
     sent: _Sentence, owners: dict[int, list[DateMention]], start: int, future: bool, kind: MoveKind
-) -> str | None:
-    best: tuple[int, str] | None = None
+) -> tuple[str | None, bool]:
+    """The date of the verb at ``start``: of the dates it owns, the one on the side the language writes it
+    (English after the verb: "co-founded it in 2015 and left in 2018"; Chinese before it), then the nearest.
+    A date of the announcement ("said on Sunday that X will join") is a past one even for a future move; it
+    comes back marked as such (weak: another verb of the same move in the sentence may give its own date)."""
+    best: tuple[int, int, str, bool] | None = None
+    chinese = bool(_CJK.search(sent.text[max(0, start - 1) : start + 1]))
     for d in owners.get(start, []):
         if d.since and kind in (MoveKind.LEFT, MoveKind.FIRED):
             continue
-        value = d.future if future else d.past
+        before = d.end <= start
+        announced_on = before and bool(_REPORTED.search(sent.text, max(0, d.start - 25), start))
+        value = d.future if future and not announced_on else d.past
         if value is None:
             continue
         dist = d.start - start if d.start >= start else start - d.end + 1
-        if best is None or dist < best[0]:
-            best = (dist, value)
-    return best[1] if best else None
+        side = 0 if before == chinese else 1
+        if best is None or (side, dist) < best[:2]:
+            best = (side, dist, value, announced_on)
+    return (best[2], best[3]) if best else (None, False)
 
 
 _BREAK = re.compile(r"[,;，；]")
-_INTRO = re.compile(r"^\W*(?:\w+\W+){0,3}$")
+_INTRO = re.compile(r"^\W*(?:\w+(?:\W+|$)){0,3}$")
 
 
 def _assign_dates(sent: _Sentence, spans: list[tuple[int, int]]) -> dict[int, list[DateMention]]:
@@ -1064,14 +1077,15 @@ def extract_moves(article: Article) -> list[Move]:
         matches: list[tuple[re.Match[str], bool]] = [(m, False) for m in EN_TRIGGER.finditer(text)]
         matches += [(m, True) for m in CN_TRIGGER.finditer(text)]
         owners = _assign_dates(sent, [(m.start(), m.end()) for m, _ in matches])
+        here: dict[tuple[str, MoveKind, str], tuple[Move, bool]] = {}
         for m, chinese in sorted(matches, key=lambda x: x[0].start()):
             found = sr.chinese(m) if chinese else sr.english(m)
             if found is None:
                 continue
-            when = _date_for(sent, owners, found.start, found.future, found.kind)
+            when, weak = _date_for(sent, owners, found.start, found.future, found.kind)
             announced = found.future or bool(when and article_day and when > article_day[: len(when)])
             if announced and when is None:
-                when = _date_for(sent, owners, found.start, True, found.kind)
+                when, weak = _date_for(sent, owners, found.start, True, found.kind)
             moves = [(found.kind, found.org, found.role)] + [(k, o, None) for k, o in found.extra]
             for person in found.persons:
                 for kind, org, role in moves:
@@ -1087,7 +1101,16 @@ def extract_moves(article: Article) -> list[Move]:
                         article_id=article.id,
                         article_date=article_day,
                     )
-                    out.add(move)
+                    key = (person, kind, (org or "").casefold())
+                    old = here.get(key)
+                    if old is None or (old[1] and when and not weak):
+                        # "will step down, and retire in spring 2026": one move, dated by its own date
+                        here[key] = (
+                            move if old is None else replace(move, role=move.role or old[0].role),
+                            weak,
+                        )
+        for move, _ in here.values():
+            out.add(move)
         reader.remember(sent)
         if sr.fallback_person and not any(m.kind == "person" and not m.generic for m in sent.mentions):
             reader.context.person = sr.fallback_person

@@ -89,3 +89,29 @@ def test_the_organization_a_person_is_described_with_is_the_company_after() -> N
     )
     assert ("Ruth Calloway", "left", "Corvid Bank") in found
     assert ("Omar Haddad", "left", "Corvid Bank") in found
+
+
+def test_the_day_of_an_announcement_is_past_for_a_future_move() -> None:
+    # 2025-06-16 is a Monday: "late on Sunday" is the day before, though the move is still to come
+    found = moves_of(
+        "Harbor Foods said late on Sunday that Nadia Okafor will join Harbor Foods as chief executive.",
+        date="2025-06-16 08:00",
+    )
+    assert [(m.person, m.date, m.date_from) for m in found] == [("Nadia Okafor", "2025-06-15", "text")]
+
+
+def test_a_chinese_day_without_a_year_takes_the_articles_year() -> None:
+    past = moves_of("蓝海银行7月11日宣布，行长周明远将加入远航集团。", date="2025-07-12 10:00")
+    assert [m.date for m in past if m.kind is MoveKind.JOINED] == ["2025-07-11"]
+    soon = moves_of("蓝海银行宣布，周明远将于4月1日接任行长。", date="2025-03-11 10:00")
+    assert [m.date for m in soon] == ["2025-04-01"]
+    winter = moves_of("蓝海银行宣布，周明远已于12月20日辞去行长职务。", date="2025-01-05 10:00")
+    assert [m.date for m in winter] == ["2024-12-20"]
+
+
+def test_an_english_verb_takes_the_date_written_after_it() -> None:
+    found = moves_of(
+        "Banker Arvid Solberg spoke at the Corvid Bank meeting.",
+        "Solberg co-founded the bank in 2009 and left its board in 2016.",
+    )
+    assert [(m.kind, m.date) for m in found if m.person == "Arvid Solberg"] == [(MoveKind.LEFT, "2016")]
