@@ -50,6 +50,12 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
         "subj",
     ),
     (r"succeed(?:s|ed|ing)?", "appointed", "subj"),
+    (
+        r"hand(?:s|ed|ing)?\s+(?:over\s+)?(?:his|her|their|the)\s+(?:\w+\s+)?(?:role|job|post|position|title|duties|reins)"
+        r"(?:\s+over)?\s+to",
+        "appointed",
+        "obj",
+    ),
     (r"step(?:s|ped|ping)?\s+(?:in|up)(?=\s+as\b)", "appointed", "subj"),
     (r"(?<=will\s)serve(?=\s+as\b)|(?<=to\s)serve(?=\s+as\b)", "appointed", "subj"),
     (r"assum(?:e|es|ed|ing)\s+the\s+(?:role|post|position|title)", "appointed", "subj"),
@@ -87,17 +93,17 @@ _CN_TRIGGERS: list[tuple[str, str, str]] = [
     (r"重新加入|重返|回归|复出|再度出任|重新出任|重掌|回到", "returned", "cn_subj"),
     (r"加入|加盟|入职|投奔|跳槽至|跳槽到|转投", "joined", "cn_subj"),
     (
-        r"被任命为|获任命为|获委任为|受聘为|当选为?|出任|接任|接替|升任|晋升为|改任|将担任|正式担任|开始担任|接掌|执掌",
+        r"被任命为|获任命为|获委任为|受聘为|当选为?|出任|接任|接替|升任|晋升为|改任|兼任|将担任|正式担任|开始担任|接掌|执掌",
         "appointed",
         "cn_subj",
     ),
-    (r"任命|委任|聘任|聘请|选举|推举", "appointed", "cn_obj"),
+    (r"任命|委任|聘任|聘请|选举|推举|(?<=职务)交给|(?<=职位)交给|交棒给?", "appointed", "cn_obj"),
     (
         r"被解雇|遭解雇|被开除|被免职|被免去|被罢免|被撤职|被撤换|遭罢免|被辞退|被解职|被迫辞职|被迫离职",
         "fired",
         "cn_subj",
     ),
-    (r"解雇|开除|免去|罢免|撤换|撤销|辞退|解聘", "fired", "cn_obj"),
+    (r"解雇|开除|免去|解除|罢免|撤换|撤销|辞退|解聘", "fired", "cn_obj"),
     (r"不再担任|辞去|辞任|辞职|离职|卸任|退休|离开|告别|退出|离任|请辞|挂冠", "left", "cn_subj"),
 ]
 CN_TRIGGER = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(_CN_TRIGGERS)))
@@ -197,6 +203,8 @@ CN_ROLES = (
     "独立董事",
     "负责人",
     "总监",
+    "社长",
+    "会长",
     "合伙人",
     "行长",
     "院长",

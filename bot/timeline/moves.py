@@ -110,6 +110,27 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0).casefold(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+_NOT_NAME_END = frozenset("后前时中内外间里上下")
+_CN_NAME_JUNK = re.compile(
+    r"^[^·]*(?:" + CN_TRIGGER.pattern + r"|人|者|责|务|官|长|席|事|监|总|给|为|由|任)(?=[^·]{2,4}·)"
+)
+
+
+def _person_ok(name: str) -> bool:
+    """A name the article's list holds that is no name: "董事会", "时后" (from "数小时后")."""
+    if _CJK.search(name) and not re.search(r"[A-Za-z·]", name):
+        return not CN_GENERIC_ORG.fullmatch(name) and name[-1] not in _NOT_NAME_END
+    return True
+
+
+def _clean_cjk_name(alias: str) -> str:
+    """A Chinese rendering with words stuck in front ("解除萨姆·奥特曼", "联合创始人道格拉斯·陈"): the name."""
+    if "·" not in alias:
+        return alias
+    m = _CN_NAME_JUNK.match(alias)
+    return alias[m.end() :] if m else alias
+
+
 class _Gazetteer:
     """Names looked up by their first token: one dictionary probe per token and length (linear)."""
 
@@ -213,9 +234,11 @@ class _Reader:
     def __post_init__(self) -> None:
         surnames: dict[str, set[str]] = {}
         for p in self.article.people:
+            if not _person_ok(p.name):
+                continue
             self.people.add(p.name, p.name)
             for alias in p.aliases:
-                self.people.add(alias, p.name)
+                self.people.add(_clean_cjk_name(alias), p.name)
             self.person_org[p.name] = p.organization
             if p.organization and p.role and _FORMER.search(p.role):
                 self.former_org.setdefault(p.name, set()).add(p.organization)
@@ -223,12 +246,25 @@ class _Reader:
             words = p.name.split()
             if len(words) >= 2 and words[-1][:1].isupper():
                 surnames.setdefault(words[-1], set()).add(p.name)
+            for alias in p.aliases:
+                # "詹南德雷亚" for "约翰·詹南德雷亚": a transliterated name's surname, as in English
+                last = _clean_cjk_name(alias).split("·")[-1]
+                if "·" in alias and len(last) >= 2 and _CJK.match(last):
+                    surnames.setdefault(last, set()).add(p.name)
         for surname, names in surnames.items():
             if len(names) == 1:  # "Gelsinger" for "Pat Gelsinger", unless two people share it
                 self.people.add(surname, next(iter(names)))
         for o in self.article.organizations:
             if GENERIC_ORG_NAME.fullmatch(o.name.strip()):
                 continue  # "Board": read as "the board", the organization the article is about
+            cjk_names = [a for a in map(_clean_cjk_name, o.aliases) if "·" in a and _CJK.search(a)]
+            if cjk_names and not _CJK.search(o.name):
+                # "萨比·汗（Sabih Khan）" listed as an organization: a name in two scripts is a person
+                self.people.add(o.name, o.name)
+                for alias in cjk_names:
+                    self.people.add(alias, o.name)
+                self.known_people.add(o.name)
+                continue
             self.orgs.add(o.name, o.name)
             for alias in o.aliases:
                 self.orgs.add(alias, o.name)
@@ -367,6 +403,7 @@ _CONJ = re.compile(
     + r")\s+)*$",
     re.I,
 )
+_CN_CONJ = re.compile(r"^[)）]?\s*(?:、|和|与|及|以及)[^，。；,;、()（）]{0,24}$")
 _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|been|be|being|get|gets|got|had|has|have)\s+(?:\w+ly\s+|also\s+|then\s+|now\s+|later\s+|since\s+)?$",
     re.I,
@@ -401,7 +438,7 @@ _CN_NAME_AFTER = re.compile(
     r"(?=为|担任|出任|的|先生|女士|同志|[，,。；、]|职务|公司|集团|董事|总|副|首席|$)"
 )
 _CN_SUBJECT_ORG = re.compile(
-    r"^(?:\d{1,2}月\d{1,2}日[，,]?)?([\u4e00-\u9fffA-Za-z]{2,16}?)"
+    r"^(?:\d{1,2}月\d{1,2}日[，,]?)?([\u4e00-\u9fffA-Za-z]{2,16}?)(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日)?"
     r"(?:在|宣布|称|表示|发布|公告|完成|今日|近日|日前|正式|发表|回应|澄清|任命|聘任|免去|选举|董事会|换帅|高管|人事|拟|将|已|"
     + CN_ROLE.pattern
     + ")"
@@ -416,8 +453,20 @@ _EN_NAME_BEFORE = re.compile(
 )
 _EN_NAME_AFTER = re.compile(r"^\s+(?:(?:its|the|former|[a-z\-]+)\s+){0,3}?" + _EN_NAME + r"\b")
 _NOT_IN_NAME = NOT_NAME_WORDS | ORG_WORDS | COMMON_NOUNS | ROLE_WORDS
-_CN_STOP = re.compile(r"[，。；、,;.!?！？：:（(）)]|职务|一职|职位|的职|等职|后|并|而|之后|以来|期间")
+_CN_STOP = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|[，。；、,;.!?！？：:（(）)]|职务|一职|职位|的职|等职|后|并|而|之后|以来|期间"
+)
 _CN_ROLE_AFTER = re.compile(r"(?:担任|出任|接任|升任|任|为|成为)")
+
+
+def _conj(gap: str) -> bool:
+    """Whether ``gap`` joins two people in a list: "and", a comma, 、 or 与 with role words between; a name
+    written in two scripts ("甲（A）") is one person, its two mentions joined by nothing."""
+    if gap in ("（", "(", " (", "", " "):
+        return True
+    if _CONJ.match(gap):
+        return True
+    return bool(_CJK.search(gap)) and bool(_CN_CONJ.match(gap))
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -510,6 +559,10 @@ class _SentenceReader:
         self.s = sent
         self.text = sent.text
         self.fallback_person: str | None = None
+        # the people moved as objects and the subject of the last verb: "X will hand his role to Y and
+        # retire at year end" (X retires, not Y)
+        self.objects: set[str] = set()
+        self.last_subject: list[str] = []
         # rumour words and semicolons, found once: each verb asks by bisection whether one stands before it
         self.rumours = [m.start() for m in RUMOUR_BEFORE.finditer(sent.text)]
         self.semicolons = [i for i, c in enumerate(sent.text) if c in ";；"]
@@ -549,12 +602,24 @@ class _SentenceReader:
         # "Jerry Tworek, Andrea Vallone and Tom Cunningham have left"
         while k > 0 and len(names) < self._MAX_LIST:
             prev = s.mentions[s.persons[k - 1]]
-            if not _CONJ.match(self.text[prev.end : cur.start]):
+            if not _conj(self.text[prev.end : cur.start]):
                 break
             k -= 1
             names.insert(0, s.names[s.persons[k]])
             cur = prev
         return [n for n in names if n]
+
+    def _subject_before(self, start: int) -> list[str]:
+        persons = self._persons_before(self._subject_end(start))
+        if persons and self.last_subject and all(p in self.objects for p in persons):
+            k = bisect_left(self.s.person_starts, start) - 1
+            gap = self.text[self.s.mentions[self.s.persons[k]].end : start] if k >= 0 else ""
+            if re.search(
+                r"\band\s+(?:(?:will|would|then|also|later|is|are|to)\s+)*$|[，,]\s*(?:并|且|同时|随后|之后)",
+                gap,
+            ):
+                return self.last_subject
+        return persons
 
     def _subject_end(self, start: int) -> int:
         """Where the subject of the verb at ``start`` ends: before a relative clause that stands between them
@@ -586,12 +651,12 @@ class _SentenceReader:
         cur = s.mentions[s.persons[k]]
         while k + 1 < len(s.persons) and len(names) < self._MAX_LIST:
             nxt = s.mentions[s.persons[k + 1]]
-            if not _CONJ.match(self.text[cur.end : nxt.start]):
+            if not _conj(self.text[cur.end : nxt.start]):
                 break
             k += 1
             names.append(s.names[s.persons[k]])
             cur = nxt
-        return [n for n in names if n], cur.end
+        return list(dict.fromkeys(n for n in names if n)), cur.end
 
     def _en_name(self, m: re.Match[str] | None) -> list[str]:
         """A name the article's people missed, written right beside the verb ("Niel Golightly")."""
@@ -806,7 +871,7 @@ class _SentenceReader:
             ):
                 return None
         else:
-            persons = self._persons_before(self._subject_end(start))
+            persons = self._subject_before(start)
             if not persons:
                 persons = self._en_name(_EN_NAME_BEFORE.search(self.text[max(0, start - 90) : start]))
             if not persons:
@@ -857,7 +922,17 @@ class _SentenceReader:
             return None
         if org is None:
             org = self._fallback_org(persons, start, {d for _, d in extra}, kind)
+        self._note_roles(mode, persons, start)
         return _Found(persons, kind, org, role, start, end, future, extra)
+
+    def _note_roles(self, mode: str, persons: list[str], start: int) -> None:
+        if mode.startswith(("obj", "cn_obj")) and persons != self._persons_before(start):
+            self.objects.update(persons)
+            subject = self._persons_before(start)
+            if subject:
+                self.last_subject = subject
+        else:
+            self.last_subject = persons
 
     def _noun_persons(self, start: int, end: int, hi: int) -> tuple[list[str], int]:
         """ "X's departure", "his exit", "the departure of X": the people and where the phrase ends."""
@@ -904,10 +979,17 @@ class _SentenceReader:
         if mode == "cn_obj":
             persons, pend = self._persons_after(end, end + 4)
             if not persons:
+                k = bisect_left(self.s.person_starts, end)
+                gap_end = self.s.person_starts[k] if k < len(self.s.persons) else end
+                gap = self.text[end:gap_end]
+                if 0 < len(gap) <= 16 and not _CN_STOP.search(gap) and not re.search(r"[为·\s]|担任", gap):
+                    persons, pend = self._persons_after(end, gap_end)
+            if not persons:
                 nm = _CN_NAME_AFTER.match(self.text[end : end + 12])
                 if not nm or not _cjk_name_ok(nm.group(1)):
                     return None
                 persons, pend = [self._cn_name(nm.group(1))], end + nm.end()
+            pend += len(self.text[pend:]) - len(self.text[pend:].lstrip(")） "))
             rest_hi = _CN_STOP.search(self.text, pend + 1)
             span_start = pend
             wm = re.match(r"为|担任|出任|的", self.text[pend:])
@@ -916,7 +998,7 @@ class _SentenceReader:
             span_end = rest_hi.start() if rest_hi else len(self.text)
             org, role = self._cn_org_role(span_start, span_end)
         else:
-            persons = self._persons_before(start)
+            persons = self._subject_before(start)
             if not persons:
                 nm = _CN_NAME_BEFORE.search(self.text[max(0, start - 30) : start])
                 if not nm or not _cjk_name_ok(nm.group(1)):
@@ -931,6 +1013,7 @@ class _SentenceReader:
                     org = org or org2
         if org is None:
             org = self._fallback_org(persons, start, set(), kind)
+        self._note_roles(mode, persons, start)
         return _Found(persons, kind, org, role, start, end, future)
 
     def _cn_name(self, name: str) -> str:
@@ -946,7 +1029,9 @@ class _SentenceReader:
         mentions = self._org_mentions(lo, hi)
         org: str | None = None
         rest = span
-        if mentions and mentions[0][0].start <= lo + 2:
+        lead = len(self.text[lo:hi]) - len(self.text[lo:hi].lstrip())
+        lead += len(re.match(r"(?:了|在|于|到|至)?", self.text[lo + lead : hi]).group(0))  # type: ignore[union-attr]
+        if mentions and mentions[0][0].start <= lo + lead:
             org = mentions[0][1]
             rest = self.text[mentions[0][0].end : hi]
         else:
@@ -954,6 +1039,10 @@ class _SentenceReader:
             prefix = span[: rm.start()] if rm else span
             rest = span[rm.start() :] if rm else ""
             prefix = re.sub(r"(?:的|之)$", "", prefix)
+            if prefix.casefold() in ROLE_WORDS or re.fullmatch(r"[A-Za-z]{1,2}", prefix):
+                prefix = ""  # "出任AI副总裁": a kind of role, not an organization
+            if CN_TRIGGER.search(prefix):
+                prefix = ""  # "回归出任CEO": the next verb, not an organization
             if prefix and not CN_GENERIC_ORG.fullmatch(prefix) and 2 <= len(prefix) <= 16:
                 org = prefix
             elif prefix and CN_GENERIC_ORG.fullmatch(prefix):
@@ -1078,10 +1167,14 @@ def extract_moves(article: Article) -> list[Move]:
         matches += [(m, True) for m in CN_TRIGGER.finditer(text)]
         owners = _assign_dates(sent, [(m.start(), m.end()) for m, _ in matches])
         here: dict[tuple[str, MoveKind, str], tuple[Move, bool]] = {}
+        prev_end = -1
         for m, chinese in sorted(matches, key=lambda x: x[0].start()):
+            if chinese and m.start() == prev_end:
+                continue  # "回归出任CEO": the second verb says the role of the first
             found = sr.chinese(m) if chinese else sr.english(m)
             if found is None:
                 continue
+            prev_end = m.end()
             when, weak = _date_for(sent, owners, found.start, found.future, found.kind)
             announced = found.future or bool(when and article_day and when > article_day[: len(when)])
             if announced and when is None:

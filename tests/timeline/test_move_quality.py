@@ -115,3 +115,50 @@ def test_an_english_verb_takes_the_date_written_after_it() -> None:
         "Solberg co-founded the bank in 2009 and left its board in 2016.",
     )
     assert [(m.kind, m.date) for m in found if m.person == "Arvid Solberg"] == [(MoveKind.LEFT, "2016")]
+
+
+def test_chinese_organization_opening_a_sentence_with_a_date() -> None:
+    found = triples(moves_of("远航集团3月5日宣布，首席执行官马克·韦伯（Mark Weber）已于3月4日退休。"))
+    assert ("Mark Weber", "left", "远航集团") in found
+
+
+def test_chinese_list_of_people_with_a_description_between() -> None:
+    found = triples(
+        moves_of(
+            "远航集团3月5日宣布，首席财务官安娜·科赫（Anna Koch）与新设立的物流事业部总裁马克·韦伯（Mark Weber）"
+            "被任命为临时联席首席执行官。"
+        )
+    )
+    assert {("Anna Koch", "appointed", "远航集团"), ("Mark Weber", "appointed", "远航集团")} <= found
+
+
+def test_chinese_removal_and_appointment_after_a_description() -> None:
+    removed = triples(moves_of("蓝海银行董事会宣布解除约翰·卡特（John Carter）的行长职务。"))
+    assert ("John Carter", "fired", "蓝海银行") in removed
+    named = triples(moves_of("蓝海银行宣布，任命资深银行家约翰·卡特（John Carter）为行长。"))
+    assert ("John Carter", "appointed", "蓝海银行") in named
+
+
+def test_a_handover_moves_both_and_the_second_verb_keeps_its_subject() -> None:
+    english = triples(
+        moves_of(
+            "Corvid Bank said chief operating officer Laura Finch will hand her role to Omar Haddad next "
+            "month and retire in December."
+        )
+    )
+    assert ("Omar Haddad", "appointed", "Corvid Bank") in english
+    assert ("Laura Finch", "left", "Corvid Bank") in english
+    assert not any(p == "Omar Haddad" and k == "left" for p, k, _ in english)
+    chinese = triples(
+        moves_of(
+            "蓝海银行宣布，首席运营官玛丽·史密斯（Mary Smith）将把职务交给彼得·周（Peter Zhou），并于年底退休。"
+        )
+    )
+    assert ("Peter Zhou", "appointed", "蓝海银行") in chinese
+    assert ("Mary Smith", "left", "蓝海银行") in chinese
+    assert not any(p == "Peter Zhou" and k == "left" for p, k, _ in chinese)
+
+
+def test_a_kind_of_role_is_no_organization() -> None:
+    found = moves_of("蓝海银行宣布，前远航集团高管彼得·周（Peter Zhou）已加入蓝海银行，出任AI副总裁。")
+    assert {m.organization for m in found if m.person == "Peter Zhou"} == {"蓝海银行"}
