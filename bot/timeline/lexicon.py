@@ -58,7 +58,12 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
     ),
     (r"step(?:s|ped|ping)?\s+(?:in|up)(?=\s+as\b)", "appointed", "subj"),
     (r"(?<=will\s)serve(?=\s+as\b)|(?<=to\s)serve(?=\s+as\b)", "appointed", "subj"),
-    (r"assum(?:e|es|ed|ing)\s+the\s+(?:role|post|position|title)", "appointed", "subj"),
+    (
+        r"assum(?:e|es|ed|ing)\s+the\s+(?:role|post|position|title)"
+        r"|t(?:ake|akes|aken|ook|aking)\s+on\s+the\s+(?:role|post|position|title)",
+        "appointed",
+        "subj",
+    ),
     (
         r"(?:was|were|is|are|been|be)\s+forced\s+(?:out|to\s+(?:resign|step\s+down|leave|quit))",
         "fired",
@@ -132,7 +137,7 @@ LOCAL_HEDGE = re.compile(
     r"|pressur(?:e|es|ed|ing)|ask(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)"
     r"|won't|wouldn't|will\s+not|would\s+not|did\s+not|didn't|does\s+not|doesn't|do\s+not|don't|has\s+not|hasn't|have\s+not"
     r"|haven't|is\s+not|isn't|are\s+not|aren't|was\s+not|wasn't|never|not|no\s+plans?|no\s+intention|rule[sd]?\s+out"
-    r"|could|might|may|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|explor(?:e|es|ed|ing)|eye(?:s|d|ing)?"
+    r"|could|might|(?-i:may)|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|explor(?:e|es|ed|ing)|eye(?:s|d|ing)?"
     r"|court(?:s|ed|ing)?|approach(?:es|ed|ing)?|in\s+(?:advanced\s+|early\s+|final\s+)?(?:talks|discussions|negotiations)"
     r"|negotiat(?:e|es|ed|ing)|seek(?:s|ing)?|sought|hop(?:e|es|ed|ing)|wants?|wanted|expected|likely|poised|whether|if"
     r"|candidates?|front-?runner|shortlist\w*|in\s+the\s+running|possible|potential|would-be|rather\s+than|instead\s+of"

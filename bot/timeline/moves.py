@@ -233,8 +233,13 @@ class _Reader:
 
     def __post_init__(self) -> None:
         surnames: dict[str, set[str]] = {}
+        employers = {p.organization for p in self.article.people if p.organization}
         for p in self.article.people:
             if not _person_ok(p.name):
+                continue
+            if p.name in employers:
+                # "X, the former chief executive of Rockwell Collins": listed as a person and as X's employer
+                self.orgs.add(p.name, p.name)
                 continue
             self.people.add(p.name, p.name)
             for alias in p.aliases:
@@ -387,7 +392,7 @@ def _descriptors(text: str, found: list[_Mention]) -> dict[int, tuple[str, bool]
             if _DESC_AFTER.match(gap) and not re.search(r"\b(?:who|which|that|said|says)\b", gap):
                 out[i] = (found[i - 1].name or "", bool(_FORMER.search(gap)))
             elif re.fullmatch(r",\s+", gap) and re.match(
-                r"['’]s?\s+(?:[\w\-]+\s+){0,3}?[\w\-]+\s*[,.]", after
+                r"['’]s?\s+(?:[\w\-]+\s+){0,6}?[\w\-]+\s*[,.]", after
             ):
                 words = re.findall(r"[\w\-]+", re.sub(r"^['’]s?", "", after).split(",")[0].split(".")[0])
                 if any(w.lower() in ROLE_WORDS for w in words):
@@ -398,14 +403,14 @@ def _descriptors(text: str, found: list[_Mention]) -> dict[int, tuple[str, bool]
 # --- persons, organizations and roles around a verb ------------------------------------------------------
 
 _CONJ = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|、|和|与|及|以及)\s*(?:(?:"
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|、|和|与|及|以及)\s*(?:(?:of|"
     + "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
     + r")\s+)*$",
     re.I,
 )
 _CN_CONJ = re.compile(r"^[)）]?\s*(?:、|和|与|及|以及)[^，。；,;、()（）]{0,24}$")
 _PASSIVE = re.compile(
-    r"\b(?:was|were|is|are|been|be|being|get|gets|got|had|has|have)\s+(?:\w+ly\s+|also\s+|then\s+|now\s+|later\s+|since\s+)?$",
+    r"\b(?:was|were|is|are|been|be|being|get|gets|got)\s+(?:\w+ly\s+|also\s+|then\s+|now\s+|later\s+|since\s+)?$",
     re.I,
 )
 _RELATIVE_BEFORE = re.compile(
@@ -417,9 +422,14 @@ _OF_GAP = re.compile(r"^\s+(?:of|by)\s+(?:[\w\-'’]+\s+){0,4}$")
 _CLAUSE_END = re.compile(
     r"[;:.!?。；！？]|,\s+(?:but|while|whereas|although|though|and\s+(?=\w+\s+(?:was|were|has|had|is|will)))\b"
 )
+_FAR_GAP = re.compile(
+    r"\b(?:amid|after|because|that|which|who|following|over|while|when|before|since|despite|than|said|says|"
+    r"(?:to|and)\s+(?!join\b|become\b|lead\b|head\b|run\b|the\b|its\b|a\b)[a-z]+)\b|[;:(]",
+    re.I,
+)
 _LEAVE_OK_NEXT = frozenset(
     "for to after in on at last earlier this shortly abruptly quietly and as when following amid over his her their its "
-    "the a effective immediately from last month year week".split()
+    "the a it effective immediately from last month year week".split()
 )
 _POSTS = frozenset(
     "post job role position seat board helm company firm group bank startup start-up lab business team chair".split()
@@ -430,7 +440,13 @@ _CN_SUBJECT_GAP = re.compile(
     r"|曾|亦|今日|近日|日前|宣布|本人|同时|还|又|现)*$"
 )
 _CN_NAME_BEFORE = re.compile(
-    rf"(?:^|[^\u3400-\u9fff]|由|和|与|、|及|称|宣布|[官长裁理席事监书人总师])([{''.join(sorted(CJK_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
+    rf"(?:^|[^\u3400-\u9fff]|由|和|与|、|及|称|宣布|的|[官长裁理席事监书人总师])([{''.join(sorted(CJK_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
+    + _CN_SUBJECT_GAP.pattern
+)
+_CN_ROLE_NAME_BEFORE = re.compile(
+    r"(?:"
+    + CN_ROLE.pattern
+    + r"|社长|会长)([^\W\d以已将于在是的了为从自而并也又还即后前来曾兼等及和与a-zA-Z][\u4e00-\u9fff]{1,2}?)"
     + _CN_SUBJECT_GAP.pattern
 )
 _CN_NAME_AFTER = re.compile(
@@ -698,6 +714,8 @@ class _SentenceReader:
         if k < len(self.s.persons):
             hi = min(hi, self.s.person_starts[k])  # another person starts another clause
         for m, name in self._org_mentions(pos, hi, places=False):
+            if _FAR_GAP.search(self.text, pos, m.start):
+                break  # "step down by year end amid a crisis on an Acme jet": another clause's organization
             lead = self.text[max(pos, m.start - 12) : m.start].lower()
             is_dest = bool(re.search(r"\b(?:for|to\s+join|to|into)\s+(?:rival\s+|the\s+)?$", lead))
             if is_dest and name and not m.generic:
@@ -808,6 +826,9 @@ class _SentenceReader:
             return True
         lo = max(_clause_start(self.text, start), start - 60)
         window = self.text[lo:start]
+        present = plain or (first is not None and first.group(0).lower().endswith("s"))
+        if present and re.search(r"\b(?:until|till|unless|once)\s+(?:\w+\s+)?$", window, re.I):
+            return True  # "until he retires, X will ...": a condition, not the move
         # only the last few words before the verb speak for it
         words = window.split()[-6:]
         return bool(LOCAL_HEDGE.search(" ".join(words)))
@@ -840,6 +861,8 @@ class _SentenceReader:
                 extra.append((MoveKind.JOINED, dest))
         elif mode in ("obj", "obj_role"):
             before = self.text[max(0, start - 40) : start]
+            if re.search(r"\b(?:a|an|the)\s+$", before, re.I):
+                return None  # "a fire on board", "the pick of": a noun
             participle = not m.group(0).lower().endswith("ing")
             passive = participle and (
                 bool(_PASSIVE.search(before)) or bool(re.match(r"\s+by\b", self.text[end:hi]))
@@ -905,8 +928,17 @@ class _SentenceReader:
                 and dest is None
                 and role is None
                 and not re.match(r"\s+the\s+board\b", after, re.I)
+                and not (
+                    m.group(0).lower() == "joining"
+                    and re.search(r"[A-Z][\w'’\-]+\s+$", self.text[:start])
+                    and re.match(r"\s*(?:[,.;]|and\b|$)", after)
+                )
             ):
                 return None
+            if m.group(0).lower().startswith(("mov", "relocat")) and not any(
+                n == (dest or src) for _, n in self._org_mentions(end, hi)
+            ):
+                return None  # "will move to Seattle": a place, unless the article knows it as an organization
             org = org_in_role or src  # "became CEO of X" names its organization in the role
             if kind is MoveKind.JOINED and org is None and dest:
                 org, dest = dest, None
@@ -963,7 +995,10 @@ class _SentenceReader:
             org = self.r.person_org.get(p)
             if org and org not in exclude and org not in self.r.former_org.get(p, ()):
                 return org
-        return self.r.context.org or self.r.context.first_org
+        if self.r.context.org or self.r.context.first_org:
+            return self.r.context.org or self.r.context.first_org
+        # "Acme chair X said treasurer Y was departing": the organization the speaker is described with
+        return next((self.s.names[x] for x, (_, former) in self.s.desc.items() if not former), None)
 
     # Chinese -------------------------------------------------------------------------------------------------
 
@@ -1000,7 +1035,8 @@ class _SentenceReader:
         else:
             persons = self._subject_before(start)
             if not persons:
-                nm = _CN_NAME_BEFORE.search(self.text[max(0, start - 30) : start])
+                window = self.text[max(0, start - 30) : start]
+                nm = _CN_NAME_BEFORE.search(window) or _CN_ROLE_NAME_BEFORE.search(window)
                 if not nm or not _cjk_name_ok(nm.group(1)):
                     return None
                 persons = [self._cn_name(nm.group(1))]
@@ -1023,6 +1059,7 @@ class _SentenceReader:
     def _cn_org_role(self, lo: int, hi: int) -> tuple[str | None, str | None]:
         span = self.text[lo:hi].strip()
         span = re.sub(r"^(?:了|在|于|到|至)", "", span)
+        span = re.sub(r"(?:近|逾|超过)?\d+(?:多)?年.*$", "", span)  # "执掌苹果14年": a duration
         span = re.sub(r"(?:的|之)$", "", span)
         if not span:
             return None, None

@@ -162,3 +162,64 @@ def test_a_handover_moves_both_and_the_second_verb_keeps_its_subject() -> None:
 def test_a_kind_of_role_is_no_organization() -> None:
     found = moves_of("蓝海银行宣布，前远航集团高管彼得·周（Peter Zhou）已加入蓝海银行，出任AI副总裁。")
     assert {m.organization for m in found if m.person == "Peter Zhou"} == {"蓝海银行"}
+
+
+def test_a_place_is_not_an_organization_to_move_to() -> None:
+    found = moves_of(
+        "Harbor Foods named Tobias Renner as its president.",
+        "Renner will move to Lisbon, near the company's new offices.",
+    )
+    assert not any(m.kind is MoveKind.JOINED for m in found)
+
+
+def test_has_hired_is_active() -> None:
+    found = triples(moves_of("Harbor Foods has hired Tobias Renner to run its new logistics arm."))
+    assert ("Tobias Renner", "joined", "Harbor Foods") in found
+
+
+def test_an_organization_in_a_later_clause_is_not_the_one_left() -> None:
+    found = triples(
+        moves_of(
+            "Harbor Foods named Tobias Renner as its president.",
+            "He replaces Dana Whitfield, who said in May that she would step down by the end of the year amid "
+            "an inquiry into a fire on an Orbital Freight ship.",
+            "Renner, 58, retired from Lumen Rail in 2019 to start Quillon Labs.",
+        )
+    )
+    assert ("Dana Whitfield", "left", "Harbor Foods") in found
+    assert ("Tobias Renner", "left", "Lumen Rail") in found
+    assert not any(org in ("Orbital Freight", "Quillon Labs") for _, k, org in found if k == "left")
+
+
+def test_a_list_with_a_role_of_several_words() -> None:
+    found = triples(
+        moves_of(
+            "Corvid Bank chair Ruth Calloway said treasurer Omar Haddad and vice president of research Ines "
+            "Varga were also departing."
+        )
+    )
+    assert {("Omar Haddad", "left", "Corvid Bank"), ("Ines Varga", "left", "Corvid Bank")} <= found
+
+
+def test_until_with_a_present_verb_is_a_condition_but_a_past_one_a_move() -> None:
+    condition = moves_of("Until he retires, Peter Lund will keep advising the chair of Corvid Bank.")
+    assert not any(m.person == "Peter Lund" for m in condition)
+    past = triples(
+        moves_of("Peter Lund sat on Corvid Bank's board until he left it in March 2023 after a dispute.")
+    )
+    assert ("Peter Lund", "left", "Corvid Bank") in past
+
+
+def test_joining_a_board_named_before() -> None:
+    found = triples(
+        moves_of(
+            "Corvid Bank named a new board led by Ruth Calloway.",
+            "The board adds Ines Varga, with former minister Peter Lund joining and Omar Haddad staying on.",
+        )
+    )
+    assert ("Peter Lund", "joined", "Corvid Bank") in found
+
+
+def test_a_japanese_name_after_a_role() -> None:
+    found = triples(moves_of("远航汽车3月11日宣布，社长兼首席执行官松田健将于3月31日卸任。"))
+    assert ("松田健", "left", "远航汽车") in found
