@@ -388,7 +388,7 @@ def _descriptors(text: str, found: list[_Mention]) -> dict[int, tuple[str, bool]
         # the person, then ", the former chief executive of" the organization / ", Acme's chief scientist"
         if i > 0 and found[i - 1].kind == "person" and found[i - 1].name:
             gap = text[found[i - 1].end : m.start]
-            after = text[m.end : m.end + 40]
+            after = text[m.end : m.end + 90]
             if _DESC_AFTER.match(gap) and not re.search(r"\b(?:who|which|that|said|says)\b", gap):
                 out[i] = (found[i - 1].name or "", bool(_FORMER.search(gap)))
             elif re.fullmatch(r",\s+", gap) and re.match(
@@ -449,6 +449,10 @@ _CN_ROLE_NAME_BEFORE = re.compile(
     + r"|社长|会长)([^\W\d以已将于在是的了为从自而并也又还即后前来曾兼等及和与a-zA-Z][\u4e00-\u9fff]{1,2}?)"
     + _CN_SUBJECT_GAP.pattern
 )
+_CN_DESCRIBED = re.compile(
+    r"(?:^|(?<=[，,。；、\s]))([A-Z][A-Za-z0-9&\-]*(?:\s[A-Z][A-Za-z0-9&\-]*)*|[\u4e00-\u9fff]{2,8}?)(?:现任)?"
+    r"[\u4e00-\u9fff]{0,4}?(?:" + CN_ROLE.pattern + r"|负责人|高管|主管)+"
+)
 _CN_NAME_AFTER = re.compile(
     rf"^(?:了|原)?([{''.join(sorted(CJK_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
     r"(?=为|担任|出任|的|先生|女士|同志|[，,。；、]|职务|公司|集团|董事|总|副|首席|$)"
@@ -465,7 +469,7 @@ _SUBJECT_ORG = re.compile(
 )
 _EN_NAME = r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’\-]+){1,2})"
 _EN_NAME_BEFORE = re.compile(
-    _EN_NAME + r"(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|will|would|was|is|also|then|later|now)\s+)*$"
+    _EN_NAME + r"(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|will|would|was|were|is|are|also|then|later|now)\s+)*$"
 )
 _EN_NAME_AFTER = re.compile(r"^\s+(?:(?:its|the|former|[a-z\-]+)\s+){0,3}?" + _EN_NAME + r"\b")
 _NOT_IN_NAME = NOT_NAME_WORDS | ORG_WORDS | COMMON_NOUNS | ROLE_WORDS
@@ -627,6 +631,12 @@ class _SentenceReader:
 
     def _subject_before(self, start: int) -> list[str]:
         persons = self._persons_before(self._subject_end(start))
+        if (
+            not persons
+            and self.last_subject
+            and re.search(r"\band\s+(?:(?:then|also|later)\s+)?$", self.text[:start])
+        ):
+            return self.last_subject  # "X left Acme in May and joined Beta": X joined too
         if persons and self.last_subject and all(p in self.objects for p in persons):
             k = bisect_left(self.s.person_starts, start) - 1
             gap = self.text[self.s.mentions[self.s.persons[k]].end : start] if k >= 0 else ""
@@ -636,6 +646,18 @@ class _SentenceReader:
             ):
                 return self.last_subject
         return persons
+
+    def _listed_after(self, start: int) -> list[str]:
+        """ "A and vice president of research Barret Zoph were departing": a name the article's people
+        missed, joined to the list of known people before the verb."""
+        k = bisect_left(self.s.person_starts, start) - 1
+        if k < 0:
+            return []
+        gap = self.text[self.s.mentions[self.s.persons[k]].end : start]
+        nm = _EN_NAME_BEFORE.search(gap)
+        if nm is None or not _CONJ.match(gap[: nm.start(1)]):
+            return []
+        return self._en_name(nm)
 
     def _subject_end(self, start: int) -> int:
         """Where the subject of the verb at ``start`` ends: before a relative clause that stands between them
@@ -897,6 +919,8 @@ class _SentenceReader:
             persons = self._subject_before(start)
             if not persons:
                 persons = self._en_name(_EN_NAME_BEFORE.search(self.text[max(0, start - 90) : start]))
+            elif self.last_subject != persons:
+                persons = persons + self._listed_after(start)
             if not persons:
                 return None
             after = self.text[end:hi]
@@ -1047,10 +1071,30 @@ class _SentenceReader:
                     stop = _CN_STOP.search(self.text, rm.end())
                     org2, role = self._cn_org_role(rm.end(), stop.start() if stop else len(self.text))
                     org = org or org2
+        if org is None and mode == "cn_subj" and kind is not MoveKind.JOINED:
+            org = self._cn_described_org(start)
         if org is None:
             org = self._fallback_org(persons, start, set(), kind)
         self._note_roles(mode, persons, start)
         return _Found(persons, kind, org, role, start, end, future)
+
+    def _cn_described_org(self, start: int) -> str | None:
+        """ "Windsurf商务负责人杰夫·王出任临时CEO": an unlisted organization written before the subject's role."""
+        s = self.s
+        k = bisect_left(s.person_starts, start) - 1
+        if k < 0:
+            return None
+        first = s.mentions[s.persons[k]]
+        while k > 0 and self.text[s.mentions[s.persons[k - 1]].end : first.start].strip() in ("(", "（"):
+            k -= 1
+            first = s.mentions[s.persons[k]]
+        m = _CN_DESCRIBED.search(self.text, max(0, first.start - 30), first.start)
+        if m is None or m.end() != first.start:
+            return None
+        org = m.group(1)
+        if _CJK.search(org) and (not CN_ORG_SUFFIX.search(org) or CN_GENERIC_ORG.fullmatch(org)):
+            return None
+        return org
 
     def _cn_name(self, name: str) -> str:
         self.r.known_people.add(name)
@@ -1134,6 +1178,7 @@ def _date_for(
 
 
 _BREAK = re.compile(r"[,;，；]")
+_AFTER_CLAUSE = re.compile(r"\bafter\s+(?:[\w'’]+\s+){0,4}$", re.I)
 _INTRO = re.compile(r"^\W*(?:\w+(?:\W+|$)){0,3}$")
 
 
@@ -1204,6 +1249,7 @@ def extract_moves(article: Article) -> list[Move]:
         matches += [(m, True) for m in CN_TRIGGER.finditer(text)]
         owners = _assign_dates(sent, [(m.start(), m.end()) for m, _ in matches])
         here: dict[tuple[str, MoveKind, str], tuple[Move, bool]] = {}
+        dated: list[str] = []
         prev_end = -1
         for m, chinese in sorted(matches, key=lambda x: x[0].start()):
             if chinese and m.start() == prev_end:
@@ -1216,6 +1262,12 @@ def extract_moves(article: Article) -> list[Move]:
             announced = found.future or bool(when and article_day and when > article_day[: len(when)])
             if announced and when is None:
                 when, weak = _date_for(sent, owners, found.start, True, found.kind)
+            if when is None and dated and _AFTER_CLAUSE.search(text, max(0, found.start - 60), found.start):
+                # "X returned on Tuesday, five days after the board fired him": no later than that, so its
+                # month (which sorts before the day)
+                when, weak = dated[-1][:7], True
+            elif when:
+                dated.append(when)
             moves = [(found.kind, found.org, found.role)] + [(k, o, None) for k, o in found.extra]
             for person in found.persons:
                 for kind, org, role in moves:

@@ -3,7 +3,7 @@ Every sentence here was written for these tests."""
 
 from __future__ import annotations
 
-from bot.timeline import MoveKind
+from bot.timeline import MoveKind, standings
 
 from .helpers import moves_of, triples
 
@@ -223,3 +223,31 @@ def test_joining_a_board_named_before() -> None:
 def test_a_japanese_name_after_a_role() -> None:
     found = triples(moves_of("远航汽车3月11日宣布，社长兼首席执行官松田健将于3月31日卸任。"))
     assert ("松田健", "left", "远航汽车") in found
+
+
+def test_a_second_verb_after_and_keeps_its_subject() -> None:
+    found = triples(
+        moves_of(
+            "Ines Varga, who led the risk team, left Corvid Bank earlier this year and joined Harbor Foods as "
+            "chief risk officer."
+        )
+    )
+    assert ("Ines Varga", "left", "Corvid Bank") in found
+    assert ("Ines Varga", "joined", "Harbor Foods") in found
+
+
+def test_a_chinese_role_names_an_unlisted_organization() -> None:
+    found = triples(moves_of("Velora商务负责人马克·韦伯（Mark Weber）出任临时首席执行官。"))
+    assert ("Mark Weber", "appointed", "Velora") in found
+
+
+def test_a_move_in_an_after_clause_comes_before_the_dated_one() -> None:
+    found = moves_of(
+        "Corvid Bank said on Tuesday that Peter Lund will return as chief executive, a week after the board "
+        "fired him.",
+        date="2025-06-12 09:00",
+    )
+    dates = {m.kind: m.date for m in found if m.person == "Peter Lund"}
+    assert dates == {MoveKind.RETURNED: "2025-06-10", MoveKind.FIRED: "2025-06"}
+    now = standings(found)["peter lund"].now
+    assert now is not None and now.organization == "Corvid Bank"
