@@ -1058,6 +1058,9 @@ class _SentenceReader:
             org, role = self._cn_org_role(span_start, span_end)
         else:
             persons = self._subject_before(start)
+            topic = self._cn_topic(start)
+            if topic and persons and not set(persons) & self.objects:
+                persons = topic
             if not persons:
                 window = self.text[max(0, start - 30) : start]
                 nm = _CN_NAME_BEFORE.search(window) or _CN_ROLE_NAME_BEFORE.search(window)
@@ -1077,6 +1080,22 @@ class _SentenceReader:
             org = self._fallback_org(persons, start, set(), kind)
         self._note_roles(mode, persons, start)
         return _Found(persons, kind, org, role, start, end, future)
+
+    def _cn_topic(self, start: int) -> list[str]:
+        """A Chinese clause without a person of its own ("甲2015年与乙共同创办某公司，2018年离开") goes on about
+        the sentence's first person (甲), not the nearest one."""
+        s = self.s
+        cut = max(self.text.rfind("，", 0, start), self.text.rfind(",", 0, start))
+        if cut < 0 or not s.persons:
+            return []
+        k = bisect_left(s.person_starts, cut)
+        if k < len(s.persons) and s.person_starts[k] < start:
+            return []  # the clause names its own subject
+        first = s.mentions[s.persons[0]]
+        if first.start >= cut:
+            return []
+        name = s.names[s.persons[0]]
+        return [name] if name else []
 
     def _cn_described_org(self, start: int) -> str | None:
         """ "Windsurf商务负责人杰夫·王出任临时CEO": an unlisted organization written before the subject's role."""

@@ -251,3 +251,13 @@ def test_a_move_in_an_after_clause_comes_before_the_dated_one() -> None:
     assert dates == {MoveKind.RETURNED: "2025-06-10", MoveKind.FIRED: "2025-06"}
     now = standings(found)["peter lund"].now
     assert now is not None and now.organization == "Corvid Bank"
+
+
+def test_a_chinese_clause_without_a_subject_goes_on_about_the_first_person() -> None:
+    found = triples(
+        moves_of(
+            "马克·韦伯（Mark Weber）2012年与安娜·科赫（Anna Koch）共同创办Velora，2019年离开。",
+        )
+    )
+    assert ("Mark Weber", "left") in {(p, k) for p, k, _ in found}
+    assert not any(p == "Anna Koch" for p, _, _ in found)
