@@ -82,6 +82,12 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
         "subj",
     ),
     (r"le(?:ave|aves|aving|ft)(?!-)", "left", "subj"),
+    (
+        r"(?:is|was|are|were)\s+no\s+longer(?:\s+(?:running|leading|heading|with|at|in\s+charge\s+of)"
+        r"|(?=\s+(?:the\s+)?(?:chief|ceo|president|chair|head)))",
+        "left",
+        "subj",
+    ),
     (r"departure|resignation|exit|retirement", "left", "noun"),
     (r"ouster|ousting|firing|dismissal|sacking|removal", "fired", "noun"),
     (r"appointment|promotion", "appointed", "noun"),

@@ -647,6 +647,21 @@ class _SentenceReader:
                 return self.last_subject
         return persons
 
+    def _as_is(self, end: int) -> list[str]:
+        """ "A and B are leaving the board, as is chief scientist C": C shares the verb."""
+        m = _AS_IS.search(self.text, end, min(len(self.text), end + 120))
+        if m is None:
+            return []
+        persons, _ = self._persons_after(m.end(), m.end() + 40)
+        return [p for p in persons if self._object_gap_ok(m.end(), p)]
+
+    def _object_gap_ok(self, pos: int, person: str) -> bool:
+        k = bisect_left(self.s.person_starts, pos)
+        if k >= len(self.s.persons) or self.s.names[self.s.persons[k]] != person:
+            return False
+        gap = self.text[pos : self.s.person_starts[k]]
+        return all(w.lower() in _DESC_WORDS for w in re.findall(r"[\w\-]+", gap))
+
     def _listed_after(self, start: int) -> list[str]:
         """ "A and vice president of research Barret Zoph were departing": a name the article's people
         missed, joined to the list of known people before the verb."""
@@ -921,6 +936,8 @@ class _SentenceReader:
                 persons = self._en_name(_EN_NAME_BEFORE.search(self.text[max(0, start - 90) : start]))
             elif self.last_subject != persons:
                 persons = persons + self._listed_after(start)
+            if persons:
+                persons = persons + self._as_is(end)
             if not persons:
                 return None
             after = self.text[end:hi]
@@ -1197,6 +1214,7 @@ def _date_for(
 
 
 _BREAK = re.compile(r"[,;，；]")
+_AS_IS = re.compile(r",\s+as\s+(?:is|are|was|were|did|does|do|has|have|had|will)\s+(?:also\s+)?", re.I)
 _AFTER_CLAUSE = re.compile(r"\bafter\s+(?:[\w'’]+\s+){0,4}$", re.I)
 _INTRO = re.compile(r"^\W*(?:\w+(?:\W+|$)){0,3}$")
 
@@ -1238,9 +1256,19 @@ def _assign_dates(sent: _Sentence, spans: list[tuple[int, int]]) -> dict[int, li
     return owners
 
 
+def _dateline(article: Article) -> date | None:
+    """A plain news text without a date line of its own often opens with one ("SANTA CLARA, Calif., December 2,
+    2024 — ..."): a full date in its first words is the article's date."""
+    head = (article.core_viewpoint or "")[:160]
+    for d in find_dates(head, None):
+        if d.past and len(d.past) == 10:
+            return parse_article_date(d.past)
+    return None
+
+
 def extract_moves(article: Article) -> list[Move]:
     """Every move the article states, in the order written; the same move said twice is kept once."""
-    ref = parse_article_date(article.published_at)
+    ref = parse_article_date(article.published_at) or _dateline(article)
     reader = _Reader(article, ref)
     article_day = ref.isoformat() if ref else None
     out = _Kept()

@@ -3,7 +3,8 @@ Every sentence here was written for these tests."""
 
 from __future__ import annotations
 
-from bot.timeline import MoveKind, standings
+from bot.article import load_article
+from bot.timeline import MoveKind, extract_moves, standings
 
 from .helpers import moves_of, triples
 
@@ -261,3 +262,29 @@ def test_a_chinese_clause_without_a_subject_goes_on_about_the_first_person() -> 
     )
     assert ("Mark Weber", "left") in {(p, k) for p, k, _ in found}
     assert not any(p == "Anna Koch" for p, _, _ in found)
+
+
+def test_ellipsis_as_is_shares_the_verb() -> None:
+    found = triples(
+        moves_of(
+            "Directors Ruth Calloway and Ines Varga are leaving the board of Corvid Bank, as is treasurer "
+            "Omar Haddad."
+        )
+    )
+    assert {("Ruth Calloway", "left", "Corvid Bank"), ("Omar Haddad", "left", "Corvid Bank")} <= found
+
+
+def test_no_longer_running_is_a_departure() -> None:
+    found = triples(moves_of("Peter Lund is no longer running Corvid Bank, the lender said."))
+    assert ("Peter Lund", "left", "Corvid Bank") in found
+
+
+def test_a_plain_text_dateline_is_the_articles_date() -> None:
+    text = (
+        "Corvid Bank names a new chief\n\n"
+        "OSLO, March 3, 2025 — Corvid Bank said on Monday that Ines Varga had been appointed chief executive. "
+        "Varga joined the lender in 2014.\n"
+    )
+    found = extract_moves(load_article(text))
+    appointed = [m for m in found if m.kind is MoveKind.APPOINTED]
+    assert [(m.person, m.date, m.date_from) for m in appointed] == [("Ines Varga", "2025-03-03", "text")]
