@@ -366,8 +366,9 @@ def _descriptors(text: str, found: list[_Mention]) -> dict[int, tuple[str, bool]
         if m.kind != "org" or m.generic:
             continue
         # the organization, then role words, then the person
-        if i + 1 < len(found) and found[i + 1].kind == "person" and found[i + 1].name:
-            gap = text[m.end : found[i + 1].start]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and nxt.kind == "person" and nxt.name and nxt.start - m.end <= 80:
+            gap = text[m.end : nxt.start]
             words = re.findall(r"[\w\-]+", gap.replace("’", "'"))
             if _CJK.search(gap):
                 if _CN_DESC_GAP.match(gap):
@@ -386,7 +387,7 @@ def _descriptors(text: str, found: list[_Mention]) -> dict[int, tuple[str, bool]
                 out[i] = (found[i + 1].name or "", bool(_FORMER.search(gap)))
                 continue
         # the person, then ", the former chief executive of" the organization / ", Acme's chief scientist"
-        if i > 0 and found[i - 1].kind == "person" and found[i - 1].name:
+        if i > 0 and found[i - 1].kind == "person" and found[i - 1].name and m.start - found[i - 1].end <= 80:
             gap = text[found[i - 1].end : m.start]
             after = text[m.end : m.end + 90]
             if _DESC_AFTER.match(gap) and not re.search(r"\b(?:who|which|that|said|says)\b", gap):
@@ -1102,7 +1103,8 @@ class _SentenceReader:
         """A Chinese clause without a person of its own ("甲2015年与乙共同创办某公司，2018年离开") goes on about
         the sentence's first person (甲), not the nearest one."""
         s = self.s
-        cut = max(self.text.rfind("，", 0, start), self.text.rfind(",", 0, start))
+        lo = max(0, start - 120)
+        cut = max(self.text.rfind("，", lo, start), self.text.rfind(",", lo, start))
         if cut < 0 or not s.persons:
             return []
         k = bisect_left(s.person_starts, cut)
@@ -1202,7 +1204,7 @@ def _date_for(
         if d.since and kind in (MoveKind.LEFT, MoveKind.FIRED):
             continue
         before = d.end <= start
-        announced_on = before and bool(_REPORTED.search(sent.text, max(0, d.start - 25), start))
+        announced_on = before and bool(_REPORTED.search(sent.text, max(0, d.start - 25, start - 160), start))
         value = d.future if future and not announced_on else d.past
         if value is None:
             continue
