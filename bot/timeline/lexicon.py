@@ -29,7 +29,8 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
     ),
     (r"sign(?:s|ed)?\s+on(?=\s+(?:with|at|as)\b)", "joined", "subj"),
     (
-        r"hir(?:e|es|ed|ing)|recruit(?:s|ed|ing)?|poach(?:es|ed|ing)?|lur(?:e|es|ed|ing)|brought\s+in|bring(?:s|ing)?\s+in",
+        r"hir(?:e|es|ed|ing)|recruit(?:s|ed|ing)?|poach(?:es|ed|ing)?|lur(?:e|es|ed|ing)|brought\s+in|bring(?:s|ing)?\s+in"
+        r"|welcom(?:e|es|ed|ing)",
         "joined",
         "obj",
     ),

@@ -414,6 +414,12 @@ _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|been|be|being|get|gets|got)\s+(?:\w+ly\s+|also\s+|then\s+|now\s+|later\s+|since\s+)?$",
     re.I,
 )
+# words that cannot stand between an object verb and its person ("hire an outside lawyer to review the vote
+# that led to X's firing", "welcomed the decision by X")
+_OBJECT_GAP_STOP = re.compile(
+    r"[;:()]|\b(?:to|that|who|which|into|by|for|on|with|about|after|over|against|than|when|while|the\s+process"
+    r"|an?\s+(?!former\b)[a-z]+\s+[a-z]+)\b"
+)
 _RELATIVE_BEFORE = re.compile(
     r",\s+(?:who|which|whose)\b[^,;]*,\s+(?:(?:also|too|now|then)\s+)?(?:[a-z]+\s+){0,2}$"
 )
@@ -690,9 +696,10 @@ class _SentenceReader:
             return False
         first = self.s.mentions[self.s.persons[k]]
         gap = self.text[end : first.start]
-        if re.search(
-            r"[;:()]|\b(?:to|that|who|which|into|the\s+process|an?\s+(?!former\b)[a-z]+\s+[a-z]+)\b", gap
-        ):
+        including = re.match(r"[^;:()]{0,60},\s+(?:including|among\s+them)\s+", gap)
+        if including:
+            gap = gap[including.end() :]  # "hired 30 engineers from Acme, including its chief X"
+        if _OBJECT_GAP_STOP.search(gap):
             return False
         return not re.match(r"['’]s?\b", self.text[pend : pend + 2])
 
@@ -911,11 +918,13 @@ class _SentenceReader:
                 if org is None and re.match(r"\s+by\b", self.text[end:hi]):
                     org = self._org_after(end, hi)[0]  # "was fired by Acme"
             else:
-                persons, pend = self._persons_after(end, min(hi, end + 70))
+                persons, pend = self._persons_after(end, min(hi, end + 110))
                 if persons and not self._object_gap(end, pend):
                     persons = []
                 if not persons:
                     nm = _EN_NAME_AFTER.match(self.text[end:hi])
+                    if nm and _OBJECT_GAP_STOP.search(self.text, end, end + nm.start(1)):
+                        nm = None  # "welcomed the decision by X": X is no object
                     persons = self._en_name(nm)
                     pend = end + nm.end() if nm and persons else end
                 if not persons:

@@ -288,3 +288,18 @@ def test_a_plain_text_dateline_is_the_articles_date() -> None:
     found = extract_moves(load_article(text))
     appointed = [m for m in found if m.kind is MoveKind.APPOINTED]
     assert [(m.person, m.date, m.date_from) for m in appointed] == [("Ines Varga", "2025-03-03", "text")]
+
+
+def test_a_welcome_names_the_people_listed_after_including() -> None:
+    found = triples(
+        moves_of(
+            "Harbor Foods said it was glad to welcome a dozen engineers from Velora, including chief executive "
+            "Nadia Okafor and co-founder Tobias Renner."
+        )
+    )
+    assert {("Nadia Okafor", "joined", "Harbor Foods"), ("Tobias Renner", "joined", "Harbor Foods")} <= found
+
+
+def test_a_noun_phrase_before_a_person_is_no_object() -> None:
+    found = moves_of("The union welcomed the decision by Peter Lund to stay at Corvid Bank.")
+    assert not any(m.person == "Peter Lund" and m.kind is MoveKind.JOINED for m in found)
