@@ -1226,7 +1226,39 @@ def _date_for(
 
 _BREAK = re.compile(r"[,;，；]")
 _AS_IS = re.compile(r",\s+as\s+(?:is|are|was|were|did|does|do|has|have|had|will)\s+(?:also\s+)?", re.I)
-_AFTER_CLAUSE = re.compile(r"\bafter\s+(?:[\w'’]+\s+){0,4}$", re.I)
+_AFTER_CLAUSE = re.compile(
+    r"(?:\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>year|month)s?\s+)?"
+    r"\bafter\s+(?:[\w'’]+\s+){0,4}$",
+    re.I,
+)
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+}
+_NUMBERS |= {"nine": 9, "ten": 10}
+
+
+def _before(dated: str, n: str | None, unit: str | None) -> str:
+    """The date of a move told as happening some time before ``dated``: its month, or N years / months back."""
+    if n is None or unit is None:
+        return dated[:7]
+    count = _NUMBERS.get(n.lower()) or int(n)
+    if unit.lower() == "year":
+        return f"{int(dated[:4]) - count:04d}"
+    if len(dated) < 7:
+        return dated[:4]
+    total = int(dated[:4]) * 12 + int(dated[5:7]) - 1 - count
+    return f"{total // 12:04d}-{total % 12 + 1:02d}"
+
+
 _INTRO = re.compile(r"^\W*(?:\w+(?:\W+|$)){0,3}$")
 
 
@@ -1320,10 +1352,11 @@ def extract_moves(article: Article) -> list[Move]:
             announced = found.future or bool(when and article_day and when > article_day[: len(when)])
             if announced and when is None:
                 when, weak = _date_for(sent, owners, found.start, True, found.kind)
-            if when is None and dated and _AFTER_CLAUSE.search(text, max(0, found.start - 60), found.start):
+            after = _AFTER_CLAUSE.search(text, max(0, found.start - 60), found.start) if dated else None
+            if when is None and after is not None:
                 # "X returned on Tuesday, five days after the board fired him": no later than that, so its
-                # month (which sorts before the day)
-                when, weak = dated[-1][:7], True
+                # month (which sorts before the day); "two years after" goes back two years
+                when, weak = _before(dated[-1], after.group("n"), after.group("unit")), True
             elif when:
                 dated.append(when)
             moves = [(found.kind, found.org, found.role)] + [(k, o, None) for k, o in found.extra]

@@ -303,3 +303,13 @@ def test_a_welcome_names_the_people_listed_after_including() -> None:
 def test_a_noun_phrase_before_a_person_is_no_object() -> None:
     found = moves_of("The union welcomed the decision by Peter Lund to stay at Corvid Bank.")
     assert not any(m.person == "Peter Lund" and m.kind is MoveKind.JOINED for m in found)
+
+
+def test_years_after_go_back_years() -> None:
+    found = moves_of(
+        "Omar Haddad left Quillon Labs last month, two years after he returned to the company.",
+        date="2025-06-15 09:00",
+    )
+    dates = {m.kind: m.date for m in found if m.person == "Omar Haddad"}
+    assert dates == {MoveKind.LEFT: "2025-05", MoveKind.RETURNED: "2023"}
+    assert standings(found)["omar haddad"].now is None
