@@ -159,7 +159,7 @@ CN_LOCAL_HEDGE = re.compile(
 # Someone asks, demands or urges that the person go ("demanded that X resign", "called for X to step down"):
 # a verb in its plain form after one of these anywhere before it in the sentence is no move.
 PRESSURE = re.compile(
-    r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:on|for)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?\s+(?:for|on)"
+    r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:on|for|to)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?\s+(?:for|on)"
     r"|push(?:es|ed|ing)?\s+for|ask(?:s|ed|ing)?|insist(?:s|ed|ing)?|want(?:s|ed|ing)?|pressur(?:e|es|ed|ing)|must|should"
     r"|need(?:s|ed)?\s+to|ought)\b",
     re.I,

@@ -417,7 +417,7 @@ _PASSIVE = re.compile(
 # words that cannot stand between an object verb and its person ("hire an outside lawyer to review the vote
 # that led to X's firing", "welcomed the decision by X")
 _OBJECT_GAP_STOP = re.compile(
-    r"[;:()]|\b(?:to|that|who|which|into|by|for|on|with|about|after|over|against|than|when|while|the\s+process"
+    r"[,;:()]|\b(?:to|that|who|which|into|by|for|on|with|about|after|over|against|than|when|while|the\s+process"
     r"|an?\s+(?!former\b)[a-z]+\s+[a-z]+)\b"
 )
 _RELATIVE_BEFORE = re.compile(
@@ -471,7 +471,7 @@ _CN_SUBJECT_ORG = re.compile(
     + ")"
 )
 _SUBJECT_ORG = re.compile(
-    r"^(?:The\s+)?([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})(?:['’]s\s+board)?"
+    r"^(?:The\s+board\s+of\s+|The\s+)?([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})(?:['’]s\s+board)?"
     r"(?:\s+(?:on\s+\w+day|has|have|had|also|today|yesterday|formally|officially))*$"
 )
 _EN_NAME = r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’\-]+){1,2})"
@@ -932,7 +932,7 @@ class _SentenceReader:
                 role, org = self._role_and_org_after(pend, hi)
                 if org is None:
                     cs = _clause_start(self.text, start)
-                    subj = self._org_mentions(cs, start, places=False)
+                    subj = [x for x in self._org_mentions(cs, start, places=False) if x[1]]
                     org = subj[-1][1] if subj else self._subject_org(cs, start)
             if (
                 mode == "obj_role"
@@ -1085,6 +1085,15 @@ class _SentenceReader:
             org, role = self._cn_org_role(span_start, span_end)
         else:
             persons = self._subject_before(start)
+            cut = max(
+                self.text.rfind("，", max(0, start - 60), start),
+                self.text.rfind(",", max(0, start - 60), start),
+            )
+            k = bisect_left(self.s.person_starts, start) - 1
+            if persons and cut >= 0 and (k < 0 or self.s.person_starts[k] < cut):
+                own = _CN_NAME_BEFORE.search(self.text, cut, start)
+                if own and _cjk_name_ok(own.group(1)):
+                    persons = [self._cn_name(own.group(1))]  # "甲表示，乙将于明年退休": 乙
             topic = self._cn_topic(start)
             if topic and persons and not set(persons) & self.objects:
                 persons = topic
@@ -1120,8 +1129,10 @@ class _SentenceReader:
         if k < len(s.persons) and s.person_starts[k] < start:
             return []  # the clause names its own subject
         first = s.mentions[s.persons[0]]
-        if first.start >= cut:
-            return []
+        if first.start >= cut or _REPORTED.search(self.text, first.end, cut):
+            return []  # "甲表示，…": the first person speaks, the clause after is about someone else
+        if _CN_NAME_BEFORE.search(self.text, cut, start):
+            return []  # the clause names a person the article's list missed
         name = s.names[s.persons[0]]
         return [name] if name else []
 

@@ -313,3 +313,23 @@ def test_years_after_go_back_years() -> None:
     dates = {m.kind: m.date for m in found if m.person == "Omar Haddad"}
     assert dates == {MoveKind.LEFT: "2025-05", MoveKind.RETURNED: "2023"}
     assert standings(found)["omar haddad"].now is None
+
+
+def test_a_speaker_after_a_comma_is_no_object() -> None:
+    found = moves_of("Velora welcomed the ruling, chief executive Nadia Okafor said.")
+    assert not any(m.kind is MoveKind.JOINED for m in found)
+
+
+def test_a_chinese_speaker_is_not_the_one_who_moves() -> None:
+    found = moves_of("周明远表示，李文博将于明年退休。")
+    assert [(m.person, m.kind) for m in found] == [("李文博", MoveKind.LEFT)]
+
+
+def test_calls_to_resign_are_no_move() -> None:
+    found = moves_of("Peter Lund said he would stay at Corvid Bank, despite calls from investors to resign.")
+    assert not any(m.kind is MoveKind.LEFT for m in found)
+
+
+def test_the_board_of_an_unlisted_organization_acts_for_it() -> None:
+    found = triples(moves_of("The board of Velora fired Nadia Okafor on Friday."))
+    assert ("Nadia Okafor", "fired", "Velora") in found
