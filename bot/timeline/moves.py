@@ -7,8 +7,14 @@ the dates, and the verbs of movement. Each verb takes its person (the subject be
 "appointed", the subject again in the passive "was appointed"), its organization and role, and the date written
 nearest to it, else the article's date. A sentence that reports a rumour ("reportedly", "people familiar with")
 or a denial yields nothing; a verb under intent, pressure, negation or possibility ("threatened to quit", "in
-talks to join", "has no plans to step down") is no move; a future one ("will step down at year end") is an
-announced move with its future date.
+talks to join", "has no plans to step down") is no move, nor one someone demands ("demanded that X resign");
+a future one ("will step down at year end") is an announced move with its future date.
+
+A move happens at the organization of its own clause: one that only describes the person ("Acme chief
+executive X will become its chair", "X, the former head of Y,") is not it, though it is the fallback when the
+sentence names no other (and never when it says "former"). A relative clause between subject and verb ("A,
+who backed B's removal, is leaving") and a second verb after "and" ("X will hand her role to Y and retire")
+keep the subject; a Chinese clause without a person of its own goes on about the sentence's first person.
 
 Linear: each sentence is tokenized once, names are looked up by first token in dictionaries, and every verb finds
 its person, organization and date by bisection over the sorted mentions.
