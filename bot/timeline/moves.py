@@ -268,6 +268,9 @@ class _Reader:
         for o in self.article.organizations:
             if GENERIC_ORG_NAME.fullmatch(o.name.strip()):
                 continue  # "Board": read as "the board", the organization the article is about
+            low = o.name.strip().casefold()
+            if low in _NUMBERS or low in NOT_NAME_WORDS or low in COMMON_NOUNS:
+                continue  # "Two veterans, ...": a word that opened a sentence, not an organization
             cjk_names = [a for a in map(_clean_cjk_name, o.aliases) if "·" in a and _CJK.search(a)]
             if cjk_names and not _CJK.search(o.name):
                 # "萨比·汗（Sabih Khan）" listed as an organization: a name in two scripts is a person
@@ -390,7 +393,10 @@ def _descriptors(text: str, found: list[_Mention]) -> dict[int, tuple[str, bool]
                 and not re.search(r"[,;:()]", gap)
                 and all(w.lower() in _DESC_WORDS for w in words)
             ):
-                out[i] = (found[i + 1].name or "", bool(_FORMER.search(gap)))
+                # "former Acme co-CEO X": the word before the organization counts too
+                lead = text[max(0, m.start - 12) : m.start]
+                former = bool(_FORMER.search(gap) or re.search(r"\b(?:former|ex)[\s-]+$", lead, re.I))
+                out[i] = (found[i + 1].name or "", former)
                 continue
         # the person, then ", the former chief executive of" the organization / ", Acme's chief scientist"
         if i > 0 and found[i - 1].kind == "person" and found[i - 1].name and m.start - found[i - 1].end <= 80:
@@ -410,7 +416,9 @@ def _descriptors(text: str, found: list[_Mention]) -> dict[int, tuple[str, bool]
 # --- persons, organizations and roles around a verb ------------------------------------------------------
 
 _CONJ = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|、|和|与|及|以及)\s*(?:(?:of|"
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|、|和|与|及|以及)\s*(?:[a-z\-]+\s+(?=(?:"
+    + "|".join(sorted((re.escape(w) for w in ROLE_HEAD_WORDS), key=len, reverse=True))
+    + r")\b))?(?:(?:of|"
     + "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
     + r")\s+)*$",
     re.I,
@@ -465,6 +473,10 @@ _CN_ROLE_NAME_BEFORE = re.compile(
 _CN_DESCRIBED = re.compile(
     r"(?:^|(?<=[，,。；、\s]))([A-Z][A-Za-z0-9&\-]*(?:\s[A-Z][A-Za-z0-9&\-]*)*|[\u4e00-\u9fff]{2,8}?)(?:现任)?"
     r"[\u4e00-\u9fff]{0,4}?(?:" + CN_ROLE.pattern + r"|负责人|高管|主管)+"
+)
+_CN_DATE_NAME_BEFORE = re.compile(
+    r"(?:\d月|\d日|\d年|月底|月初)([^\W\d以已将于在是的了为从自而并也又还即后前来曾兼等及和与a-zA-Z][\u4e00-\u9fff]{1,3}?)"
+    r"(?:已经?|正式|也|则|随后|宣布)?$"
 )
 _CN_NAME_AFTER = re.compile(
     rf"^(?:了|原)?([{''.join(sorted(CJK_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
@@ -1105,7 +1117,11 @@ class _SentenceReader:
                 persons = topic
             if not persons:
                 window = self.text[max(0, start - 30) : start]
-                nm = _CN_NAME_BEFORE.search(window) or _CN_ROLE_NAME_BEFORE.search(window)
+                nm = (
+                    _CN_NAME_BEFORE.search(window)
+                    or _CN_ROLE_NAME_BEFORE.search(window)
+                    or _CN_DATE_NAME_BEFORE.search(window)  # "自去年12月基辛格离任以来"
+                )
                 if not nm or not _cjk_name_ok(nm.group(1)):
                     return None
                 persons = [self._cn_name(nm.group(1))]

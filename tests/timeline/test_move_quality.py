@@ -333,3 +333,32 @@ def test_calls_to_resign_are_no_move() -> None:
 def test_the_board_of_an_unlisted_organization_acts_for_it() -> None:
     found = triples(moves_of("The board of Velora fired Nadia Okafor on Friday."))
     assert ("Nadia Okafor", "fired", "Velora") in found
+
+
+def test_two_insiders_will_run_the_company() -> None:
+    found = triples(
+        moves_of(
+            "Corvid Bank said its chief executive had left.",
+            "Two veterans, finance chief Omar Haddad and markets chief Ines Varga, will run the company jointly "
+            "until a successor is found.",
+        )
+    )
+    assert {("Omar Haddad", "appointed", "Corvid Bank"), ("Ines Varga", "appointed", "Corvid Bank")} <= found
+
+
+def test_a_board_chaired_by_a_former_executive_of_elsewhere() -> None:
+    found = triples(
+        moves_of(
+            "Velora agreed to a new board.",
+            "The deal creates a board chaired by former Lumen Rail co-CEO Ruth Calloway, with others to follow.",
+        )
+    )
+    assert ("Ruth Calloway", "appointed", "Velora") in found
+    assert not any(org == "Lumen Rail" for _, _, org in found)
+
+
+def test_a_transliterated_name_after_a_date() -> None:
+    found = moves_of(
+        "远航集团宣布，自去年12月韦伯特离任以来，公司一直由临时团队管理。", date="2025-03-13 08:00"
+    )
+    assert [(m.person, m.kind, m.date) for m in found] == [("韦伯特", MoveKind.LEFT, "2024-12")]
