@@ -113,14 +113,30 @@ def _month_of(name: str) -> int:
     return _MONTHS[name[:3].lower()]
 
 
+_NEAR = timedelta(days=60)
+
+
 def _without_year(ref: date | None, m: int, d: int | None) -> tuple[str | None, str | None]:
-    """A month (and day) without a year: the latest one not after the article for a past event, the first
-    one not before it for a future event."""
+    """A month (and day) without a year takes the article's year, unless that puts it well after the article
+    for a past event (then the year before: "December" in a January article) or well before it for a future
+    event (then the year after). Within two months of the article either way, the article's year stands: a
+    move announced on March 11 "on April 1" is this April's."""
     if ref is None:
         return None, None
-    past_y = ref.year if (m, d or 1) <= (ref.month, ref.day) else ref.year - 1
-    future_y = ref.year if (m, d or 31) >= (ref.month, ref.day) else ref.year + 1
+    first = _safe_date(ref.year, m, d or 1)
+    last = _safe_date(ref.year, m, d or 28)
+    if first is None or last is None:
+        return None, None
+    past_y = ref.year - 1 if first > ref + _NEAR else ref.year
+    future_y = ref.year + 1 if last < ref - _NEAR else ref.year
     return _ymd(past_y, m, d), _ymd(future_y, m, d)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return date(y, m, 28) if 1 <= m <= 12 and 1 <= d <= 31 else None
 
 
 def _shift_month(ref: date, months: int) -> str:
