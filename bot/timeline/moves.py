@@ -130,7 +130,7 @@ def _person_ok(name: str) -> bool:
 
 
 def _clean_cjk_name(alias: str) -> str:
-    """A Chinese rendering with words stuck in front ("解除萨姆·奥特曼", "联合创始人道格拉斯·陈"): the name."""
+    """A Chinese rendering with words stuck in front ("解除卡尔·维恩", "联合创始人彼得·罗"): the name."""
     if "·" not in alias:
         return alias
     m = _CN_NAME_JUNK.match(alias)
@@ -205,7 +205,7 @@ class _Sentence:
     person_starts: list[int] = field(default_factory=list)
     orgs: list[int] = field(default_factory=list)
     org_starts: list[int] = field(default_factory=list)
-    # organizations that only describe a person ("Chipotle chief executive Brian Niccol", "X, the former CEO of
+    # organizations that only describe a person ("Acme chief executive Ada Brook", "X, the former CEO of
     # Y,"): mention index -> (person, former). They are not where a move of the sentence happens.
     desc: dict[int, tuple[str, bool]] = field(default_factory=dict)
 
@@ -273,7 +273,7 @@ class _Reader:
                 continue  # "Two veterans, ...": a word that opened a sentence, not an organization
             cjk_names = [a for a in map(_clean_cjk_name, o.aliases) if "·" in a and _CJK.search(a)]
             if cjk_names and not _CJK.search(o.name):
-                # "萨比·汗（Sabih Khan）" listed as an organization: a name in two scripts is a person
+                # "卡尔·维恩（Carl Vane）" listed as an organization: a name in two scripts is a person
                 self.people.add(o.name, o.name)
                 for alias in cjk_names:
                     self.people.add(alias, o.name)
@@ -1007,7 +1007,7 @@ class _SentenceReader:
             if m.group(0).lower().startswith(("mov", "relocat")) and not any(
                 n == (dest or src) for _, n in self._org_mentions(end, hi)
             ):
-                return None  # "will move to Seattle": a place, unless the article knows it as an organization
+                return None  # "will move to Lisbon": a place, unless the article knows it as an organization
             org = org_in_role or src  # "became CEO of X" names its organization in the role
             if kind is MoveKind.JOINED and org is None and dest:
                 org, dest = dest, None
