@@ -197,6 +197,25 @@ class StoryIndex:
         self._join(idx, feats, article)
         return self._stories[idx].id
 
+    def restore(self, article: Article, story_id: str) -> str:
+        """Put an article back into the story it was given before (read from the store after a restart):
+        no scoring, so a story keeps its members whatever later articles changed in the statistics."""
+        known = self._article_story.get(article.id)
+        if known is not None:
+            return known
+        feats = features_of(article)
+        for group in feats.groups:
+            self._aliases.union(group)
+        found = self._by_id.get(story_id)
+        if found is None:
+            self._stories.append(Story(id=story_id, title=article.title))
+            self._live_count += 1
+            found = self._by_id[story_id] = len(self._stories) - 1
+        idx = self._live(found)
+        self._count(feats)
+        self._join(idx, feats, article)
+        return self._stories[idx].id
+
     def similarity(self, feats: Features, story: Story) -> float:
         """The best score of the article against the story's latest members."""
         vector = self._vector(feats)
