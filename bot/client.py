@@ -26,6 +26,7 @@ from bot.library import load_registry
 from bot.render.pages import Choices, respond
 from bot.settings import Settings
 from bot.store import Store, open_store
+from bot.story_service import GLOBAL, Joined, StoryService
 from bot.usage import UsageEvent, UsageRecorder
 
 log = logging.getLogger("newsdesk")
@@ -40,6 +41,7 @@ EXTENSIONS = (
     "cogs.follows",
     "cogs.help",
     "cogs.setup",
+    "cogs.stories",
 )
 IN_PLACE_MAX = 500  # more new articles than this at once: building the library whole is quicker
 FIRST_RETRY_SECONDS, LAST_RETRY_SECONDS = 1.0, 300.0  # waits between tries to reach Discord, doubling
@@ -89,6 +91,8 @@ class NewsdeskBot(commands.Bot):
             asyncio.Lock()
         )  # one change to the library at a time (loads, uploads, new articles)
         self.library_changed = asyncio.Event()  # set after each library load: follow alerts look at it
+        self.stories: StoryService | None = None  # made at the first library load (it needs the registry)
+        self.stories_changed = asyncio.Event()  # set when story posts were recorded: the story cog sends them
         self.feeds = FeedPoller(
             list(settings.feeds), settings.feed_minutes, allow_hosts=settings.feed_allow_hosts
         )
@@ -180,11 +184,15 @@ class NewsdeskBot(commands.Bot):
         )
         if in_place:
             t0 = time.perf_counter()
+            joined: list[Joined] = []
             for article in report.new:
                 if not self.library.add_global(article):
                     in_place = False
                     break
+                if self.stories is not None:
+                    joined.extend(self.stories.take(GLOBAL, article))
                 await asyncio.sleep(0)  # commands are answered between two articles
+            await self._stories_taken(joined)
         if not in_place:
             await self._load_library_locked(summary)
             return
@@ -242,6 +250,7 @@ class NewsdeskBot(commands.Bot):
         self.library = await asyncio.to_thread(Catalog, articles, owners, hidden, registry)
         self._library_version = version
         del articles
+        await self._sync_stories(registry)
         await asyncio.to_thread(memory.settle)
         self.library_changed.set()
         stats = self.library.stats()
@@ -264,11 +273,51 @@ class NewsdeskBot(commands.Bot):
         own = await self.store.load_articles(guild_id, only_own=True)
         hidden = (await self.store.hidden_articles()).get(guild_id, set())
         self.library.replace_guild(guild_id, own, hidden)
+        await self._sync_stories(self._registry())
         version = await self.store.articles_version()
         if before.isdigit() and version.isdigit() and int(version) == int(before) + 1:
             self._library_version = version  # only this change happened since the last load
         self.library_changed.set()
         log.info("server %s: %d articles of its own, %d hidden", guild_id, len(own), len(hidden))
+
+    # ------------------------------------------------------------------ stories
+
+    async def _sync_stories(self, registry: list[Any]) -> None:
+        """Every article of the library in its story: stored memberships restored (the first time), new
+        articles clustered and their memberships written."""
+        stored = None
+        if self.stories is None:
+            self.stories = StoryService([[e.name, *e.aliases] for e in registry])
+            stored = await self.store.story_members()
+        joined = await asyncio.to_thread(self.stories.sync, self.library, stored)
+        await self._stories_taken(joined)
+
+    async def _stories_taken(self, joined: list[Joined]) -> None:
+        """Write new story memberships, and record the posts they make in servers' story channels (a thread
+        for a new story, a line in its thread for a later article) before anything is sent."""
+        if not joined:
+            return
+        await self.store.save_story_members((j.scope, j.article_id, j.story_id) for j in joined)
+        channels = await self.store.story_channels()
+        recorded = 0
+        for j in joined:
+            if not j.new_article:
+                continue
+            guilds = (
+                channels if j.scope == GLOBAL else {j.scope: channels[j.scope]} if j.scope in channels else {}
+            )
+            for guild_id, channel_id in guilds.items():
+                if (
+                    self.get_guild(guild_id) is None
+                    or self.library.view(guild_id).article(j.article_id) is None
+                ):
+                    continue  # another process's server, or hidden there
+                if await self.store.claim_story_post(
+                    guild_id, channel_id, f"{j.scope}:{j.story_id}", j.article_id
+                ):
+                    recorded += 1
+        if recorded:
+            self.stories_changed.set()
 
     # ------------------------------------------------------------------ servers joined and left
 
