@@ -26,6 +26,7 @@ from bot.library import load_registry
 from bot.render.pages import Choices, respond
 from bot.settings import Settings
 from bot.store import Store, open_store
+from bot.store.base import now_iso
 from bot.story_service import GLOBAL, Joined, StoryService
 from bot.usage import UsageEvent, UsageRecorder
 
@@ -93,6 +94,7 @@ class NewsdeskBot(commands.Bot):
         self.library_changed = asyncio.Event()  # set after each library load: follow alerts look at it
         self.stories: StoryService | None = None  # made at the first library load (it needs the registry)
         self.stories_changed = asyncio.Event()  # set when story posts were recorded: the story cog sends them
+        self.stories_waiting: list[tuple[Joined, str]] = []  # taken in (when) before the gateway was ready
         self.feeds = FeedPoller(
             list(settings.feeds), settings.feed_minutes, allow_hosts=settings.feed_allow_hosts
         )
@@ -298,15 +300,24 @@ class NewsdeskBot(commands.Bot):
         if not joined:
             return
         await self.store.save_story_members((j.scope, j.article_id, j.story_id) for j in joined)
-        channels = await self.store.story_channels()
+        taken = [(j, now_iso()) for j in joined if j.new_article]
+        if not self.is_ready():  # which servers this process serves is known once connected
+            self.stories_waiting.extend(taken)
+            return
+        await self.record_story_posts(taken)
+
+    async def record_story_posts(self, taken: list[tuple[Joined, str]]) -> None:
+        """Record the posts new articles (each with when it was taken in) make in the story channels set
+        before they arrived (nothing is sent yet)."""
+        channels = await self.store.story_channels_since()
         recorded = 0
-        for j in joined:
-            if not j.new_article:
-                continue
+        for j, taken_at in taken:
             guilds = (
                 channels if j.scope == GLOBAL else {j.scope: channels[j.scope]} if j.scope in channels else {}
             )
-            for guild_id, channel_id in guilds.items():
+            for guild_id, (channel_id, since) in guilds.items():
+                if since > taken_at:
+                    continue  # the channel was set after this article arrived
                 if (
                     self.get_guild(guild_id) is None
                     or self.library.view(guild_id).article(j.article_id) is None

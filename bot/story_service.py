@@ -158,7 +158,13 @@ class StoryService:
         return self.card(view, *found) if found else None
 
     def recent(
-        self, view: View, guild_id: int | None, days: int, contested: bool = False, today: date | None = None
+        self,
+        view: View,
+        guild_id: int | None,
+        days: int,
+        contested: bool = False,
+        today: date | None = None,
+        limit: int = 50,
     ) -> list[StoryCard]:
         """Stories with a report in the last ``days`` days (by the articles' dates), most covered first."""
         since = (today or datetime.now(UTC).date()).toordinal() - days
@@ -180,7 +186,7 @@ class StoryService:
                 continue
             if any(day_of(a) is not None and (day_of(a) or 0) >= since for a in card.articles):
                 out.append(card)
-            if len(out) >= 100:
+            if len(out) >= limit:
                 break
         return out
 
@@ -195,6 +201,10 @@ class StoryService:
             if found is None or found in seen:
                 continue
             seen.add(found)
+            index = self._indexes.get(found[0])
+            story = index.story(found[1]) if index is not None else None
+            if story is None or len(story.article_ids) < 2:
+                continue  # one article alone contests nothing
             card = self.card(view, *found)
             if card is None:
                 continue

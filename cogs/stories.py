@@ -51,6 +51,11 @@ class Stories(commands.Cog):
     async def _post_forever(self) -> None:
         """After posts are recorded (new articles) and every NEWSDESK_ALERT_SECONDS (posts left pending)."""
         await self.bot.wait_until_ready()
+        waiting, self.bot.stories_waiting = self.bot.stories_waiting, []
+        try:
+            await self.bot.record_story_posts(waiting)  # articles that arrived while the bot was away
+        except Exception:
+            log.exception("recording story posts failed")
         while True:
             self.bot.stories_changed.clear()
             try:
@@ -113,7 +118,9 @@ class Stories(commands.Cog):
                     card = service.card_of_article(library, guild_id, aid)
                     break
         else:
-            recent = service.recent(library, guild_id, 30) or service.recent(library, guild_id, 36500)
+            recent = service.recent(library, guild_id, 30, limit=1) or service.recent(
+                library, guild_id, 36500, limit=1
+            )
             if not recent:
                 raise UserError(t("story_empty", lang))
             card = recent[0]

@@ -50,8 +50,12 @@ class StoryQueries(StoreCore):
         return await self._write("DELETE FROM story_channels WHERE guild_id = ?", guild_id) > 0
 
     async def story_channels(self) -> dict[int, int]:
-        rows = await self.reader.fetch("SELECT guild_id, channel_id FROM story_channels")
-        return {int(r["guild_id"]): int(r["channel_id"]) for r in rows}
+        return {g: c for g, (c, _) in (await self.story_channels_since()).items()}
+
+    async def story_channels_since(self) -> dict[int, tuple[int, str]]:
+        """server -> (story channel, when it was first set: UTC ISO)."""
+        rows = await self.reader.fetch("SELECT guild_id, channel_id, created_at FROM story_channels")
+        return {int(r["guild_id"]): (int(r["channel_id"]), str(r["created_at"])) for r in rows}
 
     # ------------------------------------------------------------------ deliveries
 

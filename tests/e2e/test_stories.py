@@ -152,13 +152,18 @@ async def test_one_event_makes_one_story_one_thread_two_lines_one_alert(
     [first] = fake.thread_posts(int(post["id"]))
     assert "Pinecrest Mining" in first["content"]
 
-    # A restart: nothing is posted again.
+    # A restart: nothing is posted again, and a report that arrived while the bot was away is one more line.
     posted = sum(len(v) for v in fake.channel_messages.values())
     assert await bot.stop() == 0
+    away = THREE.replace("Tidewire·", "Harbor Daily·").replace("16:00", "17:00")
+    (folder / "away.txt").write_text(away, encoding="utf-8")
     fake.ready.clear()
     bot = await launch(fake, tmp_path, folder)
+    await fake.wait_for(lambda: len(fake.thread_posts(thread_id)) == 4, 20)
     await asyncio.sleep(2.0)
-    assert sum(len(v) for v in fake.channel_messages.values()) == posted and len(fake.threads) == 2
+    assert "Harbor Daily" in fake.thread_posts(thread_id)[3]["content"]
+    assert sum(len(v) for v in fake.channel_messages.values()) == posted + 1 and len(fake.threads) == 2
+    assert len(fake.dms("alice")) == 2  # it said nothing new
     off = await fake.command("story-channel off", member="owner")
     assert off.content == "Stories are no longer posted in a channel here."
     assert await bot.stop() == 0
