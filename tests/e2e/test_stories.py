@@ -167,3 +167,42 @@ async def test_one_event_makes_one_story_one_thread_two_lines_one_alert(
     off = await fake.command("story-channel off", member="owner")
     assert off.content == "Stories are no longer posted in a channel here."
     assert await bot.stop() == 0
+
+
+async def test_a_crash_while_making_a_thread_makes_no_second_message_or_thread(
+    fresh_fake: FakeDiscord, tmp_path: Path
+) -> None:
+    """Killed after Discord stored the first message (the repeat is dropped by its nonce), then killed after
+    Discord made the thread (Discord refuses a second thread on that message; its id is the message's)."""
+    import signal
+
+    fake = fresh_fake
+    folder = tmp_path / "news"
+    folder.mkdir()
+    g = fake.guild()
+    bot = await launch(fake, tmp_path, folder)
+    ok = await fake.command("story-channel set", {"channel": str(g.channel_id)}, member="owner")
+    assert "thread" in ok.content
+
+    fake.post_delay = 30.0  # Discord stores the first message but answers late...
+    (folder / "one.txt").write_text(ONE, encoding="utf-8")
+    await fake.wait_for(lambda: len(fake.channel_messages.get(g.channel_id, [])) == 1, 20)
+    await bot.stop(signal.SIGKILL)  # ...and the bot dies before it learns the message's id
+    fake.post_delay, fake.thread_delay = 0.0, 30.0  # next: Discord makes the thread but answers late
+    fake.release_posts()
+    fake.ready.clear()
+    bot = await launch(fake, tmp_path, folder)
+    await fake.wait_for(lambda: len(fake.threads) == 1, 20)
+    assert fake.deduplicated >= 1
+    await bot.stop(signal.SIGKILL)  # ...and the bot dies before it records the thread
+    fake.thread_delay = 0.0
+    fake.release_posts()
+    fake.ready.clear()
+    bot = await launch(fake, tmp_path, folder)
+    (folder / "two.txt").write_text(TWO, encoding="utf-8")
+    [thread_id] = list(fake.threads)
+    await fake.wait_for(lambda: len(fake.thread_posts(thread_id)) == 1, 20)
+    await asyncio.sleep(1.0)
+    assert len(fake.channel_messages[g.channel_id]) == 1 and len(fake.threads) == 1, bot.output()
+    assert "财经快讯" in fake.thread_posts(thread_id)[0]["content"]
+    assert await bot.stop() == 0

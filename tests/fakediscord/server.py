@@ -409,6 +409,7 @@ class FakeDiscord:
         self.dms_closed: set[int] = set()  # users who do not accept direct messages from the bot
         self.files: dict[int, list[tuple[str, bytes]]] = {}  # message id -> attachments (name, bytes)
         self.post_delay = 0.0  # seconds to hold channel posts (after storing them) to let tests crash the bot
+        self.thread_delay = 0.0  # the same for threads made from messages
         self._held = asyncio.Event()
         self.resumes = 0
         self.left_guilds: list[Guild] = []  # servers the bot was removed from (kick_bot)
@@ -1175,6 +1176,9 @@ class FakeDiscord:
             return invalid
         thread = self._new_thread(guild, int(channel_id), int(message_id), str(body["name"]), body)
         message["thread"] = thread
+        if self.thread_delay:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._held.wait(), self.thread_delay)
         return self._json(thread, 201)
 
     async def _thread_in_channel(self, request: web.Request, body: Any, channel_id: str) -> web.Response:
