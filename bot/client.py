@@ -249,10 +249,12 @@ class NewsdeskBot(commands.Bot):
             hidden = await self.store.hidden_articles()
             if await self.store.articles_version() == version:
                 break
-        self.library = await asyncio.to_thread(Catalog, articles, owners, hidden, registry)
+        catalog = await asyncio.to_thread(Catalog, articles, owners, hidden, registry)
+        joined = await self._sync_stories(registry, catalog)  # before the catalog is live: no article is
+        self.library = catalog  # seen (by follow alerts, say) before it is in its story
         self._library_version = version
         del articles
-        await self._sync_stories(registry)
+        await self._stories_taken(joined)
         await asyncio.to_thread(memory.settle)
         self.library_changed.set()
         stats = self.library.stats()
@@ -275,7 +277,8 @@ class NewsdeskBot(commands.Bot):
         own = await self.store.load_articles(guild_id, only_own=True)
         hidden = (await self.store.hidden_articles()).get(guild_id, set())
         self.library.replace_guild(guild_id, own, hidden)
-        await self._sync_stories(self._registry())
+        if self.stories is not None:  # a server's own articles are few: clustered here, at once
+            await self._stories_taken(self.stories.sync(self.library, only=[guild_id]))
         version = await self.store.articles_version()
         if before.isdigit() and version.isdigit() and int(version) == int(before) + 1:
             self._library_version = version  # only this change happened since the last load
@@ -284,15 +287,14 @@ class NewsdeskBot(commands.Bot):
 
     # ------------------------------------------------------------------ stories
 
-    async def _sync_stories(self, registry: list[Any]) -> None:
-        """Every article of the library in its story: stored memberships restored (the first time), new
-        articles clustered and their memberships written."""
+    async def _sync_stories(self, registry: list[Any], catalog: Catalog) -> list[Joined]:
+        """Every article of ``catalog`` in its story: stored memberships restored (the first time), new
+        articles clustered; the memberships to write."""
         stored = None
         if self.stories is None:
             self.stories = StoryService([[e.name, *e.aliases] for e in registry])
             stored = await self.store.story_members()
-        joined = await asyncio.to_thread(self.stories.sync, self.library, stored)
-        await self._stories_taken(joined)
+        return await asyncio.to_thread(self.stories.sync, catalog, stored)
 
     async def _stories_taken(self, joined: list[Joined]) -> None:
         """Write new story memberships, and record the posts they make in servers' story channels (a thread

@@ -83,16 +83,22 @@ class StoryService:
 
     # ------------------------------------------------------------------ taking articles in
 
-    def sync(self, catalog: Catalog, stored: dict[int, dict[str, str]] | None = None) -> list[Joined]:
-        """Put every article of the catalog not yet in its scope's index there: back into its stored story
-        (``stored``, read once at start), else clustered. Returns the memberships to write. CPU only: the
-        caller may run it in a thread (nothing else touches the service meanwhile)."""
+    def sync(
+        self,
+        catalog: Catalog,
+        stored: dict[int, dict[str, str]] | None = None,
+        only: Iterable[int] | None = None,
+    ) -> list[Joined]:
+        """Put every article of the catalog (of the scopes ``only``, default all) not yet in its scope's index
+        there: back into its stored story (``stored``, read once at start), else clustered. Returns the
+        memberships to write. CPU only: the caller may run it in a thread."""
         if stored is not None:
             for scope, members in stored.items():
                 self._saved.setdefault(scope, {}).update(members)
-        scopes: dict[int, list[Article]] = {GLOBAL: catalog.shared.articles}
-        for guild_id in catalog.guilds():
-            own = [a for a in catalog.view(guild_id).articles if catalog.owns(guild_id, a.id)]
+        wanted = set(only) if only is not None else {GLOBAL, *catalog.guilds()}
+        scopes: dict[int, list[Article]] = {GLOBAL: catalog.shared.articles} if GLOBAL in wanted else {}
+        for guild_id in wanted - {GLOBAL}:
+            own = catalog.own_articles(guild_id)
             if own:
                 scopes[guild_id] = own
         out: list[Joined] = []

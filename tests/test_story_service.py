@@ -83,3 +83,14 @@ def test_news_in_a_later_article_is_a_new_stance_or_a_new_subject() -> None:
     news = news_in(later, [first])
     assert all(isinstance(s, Stance) and text for s, text in news)
     assert {text for _, text in news} <= {c.text for c in later.claims}
+
+
+def test_sync_of_one_server_touches_only_its_own_articles() -> None:
+    shared, upload = art("b1-tan-en.txt"), art("b2-tan-en.txt")
+    catalog = Catalog([shared], owners={shared.id: {GLOBAL}})
+    service = StoryService()
+    service.sync(catalog, {})
+    catalog.replace_guild(GUILD, [upload], [])
+    [joined] = service.sync(catalog, only=[GUILD])
+    assert joined.scope == GUILD and joined.article_id == upload.id and joined.new_story
+    assert service.sync(catalog) == []  # everything is in its story already
