@@ -26,6 +26,7 @@ from .digests import DigestQueries
 from .feeds import FeedQueries
 from .follows import FollowQueries
 from .scope import ScopeQueries
+from .stories import StoryQueries
 from .usage import UsageQueries
 
 # Every table a deployment holds, in an order that satisfies the foreign keys (used by ``db copy``).
@@ -45,10 +46,16 @@ TABLES = (
     "follows",
     "follow_alerts",
     "feed_entries",
+    "story_articles",
+    "story_channels",
+    "story_threads",
+    "story_lines",
 )
 
 
-class SQLStore(ArticleQueries, ScopeQueries, DigestQueries, UsageQueries, FollowQueries, FeedQueries, ABC):
+class SQLStore(
+    ArticleQueries, ScopeQueries, DigestQueries, UsageQueries, FollowQueries, FeedQueries, StoryQueries, ABC
+):
     """The Store protocol over any :class:`Conn`; a backend implements the abstract methods."""
 
     backend: str  # the migrations folder
