@@ -31,7 +31,8 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import DefaultResolver
 from yarl import URL
 
-from bot.article import MAX_BYTES, ArticleError
+from bot.article import MAX_BYTES, Article, ArticleError
+from bot.article.links import clean_url
 from bot.ingest import IngestReport, parse_bytes
 from bot.settings import redact_secrets, split_hosts
 from bot.store import Store
@@ -191,6 +192,14 @@ def feed_bytes(data: bytes, content_type: str | None) -> bytes:
 
 
 _WESTERN = {"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "cp1257", "mac_roman", "mac_latin2"}
+
+
+def with_link(article: Article, entry: Any) -> Article:
+    """The article with the entry's link as its address, when its text named none."""
+    link = clean_url(str(entry.get("link") or ""))
+    if article.url or not link:
+        return article
+    return article.model_copy(update={"url": link})
 
 
 def entry_key(entry: Any, text: str) -> str:
@@ -480,7 +489,7 @@ class FeedPoller:
                     raise ArticleError(
                         f"entry is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes (1 MB)"
                     )
-                article = await parse_bytes(data)
+                article = with_link(await parse_bytes(data), entry)
             except Exception as exc:  # one entry fails alone, whatever the parser ran into
                 reason = (
                     str(exc)
