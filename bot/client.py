@@ -40,6 +40,7 @@ EXTENSIONS = (
     "cogs.follows",
     "cogs.help",
     "cogs.setup",
+    "cogs.feed",
 )
 IN_PLACE_MAX = 500  # more new articles than this at once: building the library whole is quicker
 FIRST_RETRY_SECONDS, LAST_RETRY_SECONDS = 1.0, 300.0  # waits between tries to reach Discord, doubling

@@ -417,6 +417,14 @@ class FeedPoller:
                 self._succeeded(state)
         return report
 
+    async def fetch_now(self, state: FeedState) -> Any:
+        """Fetch one feed now, guarded as every poll is (address checks after DNS and on each redirect, size,
+        time and redirect caps); the parsed feed, or None when it answered "not modified". Raises
+        :class:`FeedError` with a one-line reason."""
+        connector = aiohttp.TCPConnector(resolver=GuardedResolver(self.guard), limit=1)
+        async with aiohttp.ClientSession(headers={"User-Agent": USER_AGENT}, connector=connector) as session:
+            return await self._fetch(session, state)
+
     async def _fetch(self, session: aiohttp.ClientSession, state: FeedState) -> Any:
         headers = {}
         if state.etag:

@@ -25,6 +25,9 @@ GUILD_TABLES = (
     ("usage_events", "guild_id"),
     ("usage_autocomplete", "guild_id"),
     ("follows", "guild_id"),
+    ("server_feed_entries", "guild_id"),
+    ("server_feeds", "guild_id"),
+    ("feed_posts", "guild_id"),
     ("guild_departures", "guild_id"),
 )
 

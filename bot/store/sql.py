@@ -23,7 +23,7 @@ from .articles import (
 )
 from .base import Conn, migrations, now_iso, statements
 from .digests import DigestQueries
-from .feeds import FeedQueries
+from .feeds import FeedQueries, ServerFeedQueries
 from .follows import FollowQueries
 from .scope import ScopeQueries
 from .usage import UsageQueries
@@ -45,10 +45,22 @@ TABLES = (
     "follows",
     "follow_alerts",
     "feed_entries",
+    "server_feeds",
+    "server_feed_entries",
+    "feed_posts",
 )
 
 
-class SQLStore(ArticleQueries, ScopeQueries, DigestQueries, UsageQueries, FollowQueries, FeedQueries, ABC):
+class SQLStore(
+    ArticleQueries,
+    ScopeQueries,
+    DigestQueries,
+    UsageQueries,
+    FollowQueries,
+    FeedQueries,
+    ServerFeedQueries,
+    ABC,
+):
     """The Store protocol over any :class:`Conn`; a backend implements the abstract methods."""
 
     backend: str  # the migrations folder
