@@ -1,0 +1,206 @@
+"""A server's own feeds end to end (issue 19): the real bot against the fake Discord and a loopback feed server.
+
+A server's feed posts only in that server; /feed test stores nothing; a private address, and a redirect to
+one, are refused with the reason; posts per channel and hour stay under the cap with the rest summarised in one
+note; a restart (even one in the middle of a post) posts nothing twice and nothing old; the announcement channel
+option publishes posts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.conftest import BotProcess, start_bot, started
+from tests.fakediscord import FakeDiscord
+from tests.feedserver import FeedServer, harbour_item, rss
+
+pytestmark = pytest.mark.asyncio(loop_scope="function")
+
+CAP = 3  # posts per channel and hour in these tests
+
+
+async def launch(fake: FakeDiscord, workdir: Path, **env: str) -> BotProcess:
+    empty = workdir / "articles"
+    empty.mkdir(exist_ok=True)
+    bot = await start_bot(
+        fake,
+        workdir,
+        NEWSDESK_ARTICLES=str(empty),
+        NEWSDESK_FEED_ALLOW_HOSTS="127.0.0.1",  # the loopback feed server only: the refusal stays on otherwise
+        NEWSDESK_FEED_MINUTES="0.02",
+        NEWSDESK_FEED_POSTS_PER_HOUR=str(CAP),
+        **env,
+    )
+    await started(fake, bot, syncs=0)
+    return bot
+
+
+def rows(workdir: Path, sql: str, *args: Any) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(workdir / "newsdesk.db") as db:
+        return db.execute(sql, args).fetchall()
+
+
+def posts_in(fake: FakeDiscord, channel_id: int) -> list[dict[str, Any]]:
+    return fake.channel_messages.get(channel_id, [])
+
+
+def titles(messages: list[dict[str, Any]]) -> list[str]:
+    return [e.get("title", "") for m in messages for e in m.get("embeds", [])]
+
+
+@pytest.fixture
+async def feeds() -> Any:
+    server = FeedServer()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def two_servers() -> Any:
+    fake = FakeDiscord(guild_count=2)
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+async def test_a_servers_feed_posts_in_that_server_only_and_within_the_cap(
+    two_servers: FakeDiscord, feeds: FeedServer, tmp_path: Path
+) -> None:
+    fake = two_servers
+    bot = await launch(fake, tmp_path)
+    one, two = fake.guild(0), fake.guild(1)
+    now = datetime.now(UTC)
+    old = [harbour_item(n, now - timedelta(days=30 + n)) for n in range(2)]
+    url = feeds.serve("harbour.xml", rss("Harbour Desk", old))
+
+    added = await fake.command(
+        "feed add", {"url": url, "channel": str(one.channel_id)}, member="owner", timeout=30
+    )
+    assert added.ephemeral and added.content.startswith("Added <" + url), added.content
+    assert "2 articles it holds now" in added.content
+    denied = await fake.command("feed add", {"url": url}, member="alice")
+    assert "Manage Server" in denied.content  # managers only
+
+    # New items arrive: each is posted once, in the first server's channel, the title linked to the item.
+    fresh = [harbour_item(n, now + timedelta(seconds=n)) for n in range(10, 12)]
+    feeds.serve("harbour.xml", rss("Harbour Desk", old + fresh))
+    await fake.wait_for(lambda: len(posts_in(fake, one.channel_id)) >= 2, 30)
+    await asyncio.sleep(3)  # a few more polls: nothing is posted again
+    first = posts_in(fake, one.channel_id)
+    assert titles(first) == [
+        "Quay 10 (north) reopens after crane inspection",
+        "Quay 11 (east) reopens after crane inspection",
+    ]
+    assert [m["embeds"][0]["url"] for m in first] == [
+        "https://harbour.example/quay-10",
+        "https://harbour.example/quay-11",
+    ]
+    embed = first[0]["embeds"][0]
+    assert "Harbour Desk" in embed["description"] and any(f["name"] == "People" for f in embed["fields"])
+    assert "Mara Quist" in next(f["value"] for f in embed["fields"] if f["name"] == "People")
+    claims = next(f["value"] for f in embed["fields"] if f["name"] == "Key claims")
+    assert "🔴 denied — Mara Quist: Northport chief executive Mara Quist denied" in claims
+    assert all(
+        fake.allowed_mentions[int(m["id"])] == {"parse": []} for m in first
+    )  # article text never pings
+    assert not any("Quay 0 " in t or "Quay 1 " in t for t in titles(first))  # nothing old
+    assert posts_in(fake, two.channel_id) == []  # the other server sees nothing of it
+    owners = {g for (g,) in rows(tmp_path, "SELECT DISTINCT guild_id FROM article_scopes")}
+    assert owners == {one.id}
+
+    # A burst of five: one more post fills the hour's cap of three, the other four are named in one note.
+    burst = [harbour_item(n, now + timedelta(minutes=1, seconds=n)) for n in range(20, 25)]
+    feeds.serve("harbour.xml", rss("Harbour Desk", old + fresh + burst))
+    await fake.wait_for(
+        lambda: any("more new article" in m["content"] for m in posts_in(fake, one.channel_id)), 30
+    )
+    await asyncio.sleep(2)
+    messages = posts_in(fake, one.channel_id)
+    article_posts = [m for m in messages if not m["content"]]
+    notes = [m for m in messages if m["content"]]
+    assert len(article_posts) == CAP and len(notes) == 1
+    assert notes[0]["content"].startswith("…and 4 more new articles")
+    assert notes[0]["embeds"][0]["description"].count("• [Quay 2") == 4
+
+    listed = await fake.command("feed list", member="owner")
+    assert url in listed.text() and "Last fetch" in listed.text() and f"<#{one.channel_id}>" in listed.text()
+
+    # /feed test shows items as they would be posted and stores nothing.
+    before = rows(tmp_path, "SELECT COUNT(*) FROM articles")[0][0]
+    other = feeds.serve(
+        "other.xml", rss("Ferry Desk", [harbour_item(n, now, "https://ferry.example") for n in range(40, 45)])
+    )
+    tested = await fake.command("feed test", {"url": other}, member="owner", timeout=30)
+    assert tested.content.startswith("**Feed test**") and "Nothing was stored" in tested.content
+    assert len(tested.embeds) == 3 and tested.embeds[0]["url"].startswith("https://ferry.example/quay-4")
+    assert rows(tmp_path, "SELECT COUNT(*) FROM articles")[0][0] == before
+    assert rows(tmp_path, "SELECT COUNT(*) FROM server_feeds")[0][0] == 1
+
+    # Private, link-local and redirected-to-private addresses are refused with the reason; nothing is stored.
+    private = await fake.command("feed add", {"url": "http://10.1.2.3/rss.xml"}, member="owner", timeout=30)
+    assert "10.1.2.3 is a private address" in private.content, private.content
+    feeds.redirects["hop.xml"] = "http://169.254.169.254/latest/meta-data"
+    hop = await fake.command("feed add", {"url": feeds.url("hop.xml")}, member="owner", timeout=30)
+    assert "169.254.169.254 is a link-local address" in hop.content, hop.content
+    tested_private = await fake.command(
+        "feed test", {"url": "http://192.168.0.9/x"}, member="owner", timeout=30
+    )
+    assert "192.168.0.9 is a private address" in tested_private.content
+    not_http = await fake.command("feed add", {"url": "file:///etc/passwd"}, member="owner")
+    assert "not a feed address" in not_http.content
+    assert rows(tmp_path, "SELECT COUNT(*) FROM server_feeds")[0][0] == 1
+
+    removed = await fake.command("feed remove", {"url": url}, member="owner")
+    assert removed.content.startswith("Removed")
+    assert rows(tmp_path, "SELECT COUNT(*) FROM server_feeds")[0][0] == 0
+    assert await bot.stop() == 0
+
+
+async def test_a_restart_posts_nothing_twice_and_nothing_old(
+    fresh_fake: FakeDiscord, feeds: FeedServer, tmp_path: Path
+) -> None:
+    fake = fresh_fake
+    bot = await launch(fake, tmp_path)
+    g = fake.guild()
+    now = datetime.now(UTC)
+    old = [harbour_item(n, now - timedelta(days=5 + n)) for n in range(3)]
+    url = feeds.serve("h.xml", rss("Harbour Desk", old))
+    added = await fake.command(
+        "feed add",
+        {"url": url, "channel": str(g.announce_channel_id), "crosspost": True},
+        member="owner",
+        timeout=30,
+    )
+    assert added.content.startswith("Added"), added.content
+
+    fake.post_delay = 30.0  # the next post is stored at Discord but its answer never comes: the bot is killed
+    feeds.serve("h.xml", rss("Harbour Desk", [*old, harbour_item(50, now)]))
+    await fake.wait_for(lambda: len(posts_in(fake, g.announce_channel_id)) == 1, 30)
+    await bot.stop(signal.SIGKILL)
+    fake.release_posts()
+    fake.post_delay = 0.0
+    assert rows(tmp_path, "SELECT status FROM feed_posts") == [("pending",)]
+
+    bot = await launch(fake, tmp_path)
+    await fake.wait_for(lambda: fake.deduplicated >= 1, 30)  # resent with the same nonce: Discord dropped it
+    await fake.wait_for(lambda: rows(tmp_path, "SELECT status FROM feed_posts") == [("sent",)], 30)
+    feeds.serve("h.xml", rss("Harbour Desk", [*old, harbour_item(50, now), harbour_item(51, now)]))
+    await fake.wait_for(lambda: len(posts_in(fake, g.announce_channel_id)) == 2, 30)
+    await bot.stop()
+    bot = await launch(fake, tmp_path)  # a clean restart too
+    await asyncio.sleep(4)
+    messages = posts_in(fake, g.announce_channel_id)
+    assert titles(messages) == [
+        "Quay 50 (north) reopens after crane inspection",
+        "Quay 51 (east) reopens after crane inspection",
+    ]
+    assert int(messages[1]["id"]) in fake.crossposts  # published from the announcement channel
+    assert await bot.stop() == 0
