@@ -25,7 +25,7 @@ from bot.article.names import key as name_key
 from bot.catalog import View
 from bot.errors import UserError
 from bot.i18n import lang_of, t
-from bot.render import embeds
+from bot.render import embeds, limits
 from bot.render.limits import fit, one_line, plain
 
 if TYPE_CHECKING:
@@ -278,12 +278,20 @@ class AlertService:
             if not covered:
                 continue
             ids = ",".join(str(f["id"]) for f in covered)
+            roles = (
+                sorted({int(f["role_id"]) for f in covered if f.get("role_id")}) if kind == "channel" else []
+            )
+            content = part.content
+            if roles:  # a manager's follow pings its role: exactly that role is allowed, nothing else
+                content = fit(" ".join(f"<@&{r}>" for r in roles[:5]) + " " + content, limits.CONTENT)
             await target_channel.send(
-                content=part.content,
+                content=content,
                 embed=part.embed,
                 nonce=nonce(delivery.article_key, f"{delivery.destination}|{ids}"),
                 allowed_mentions=discord.AllowedMentions(
-                    users=[discord.Object(u) for u in part.users], everyone=False, roles=False
+                    users=[discord.Object(u) for u in part.users],
+                    everyone=False,
+                    roles=[discord.Object(r) for r in roles[:5]] or False,
                 ),
             )
             await self.store.finish_alerts(delivery.keys(covered), "sent")

@@ -1391,6 +1391,12 @@ REPLIES.update(
             "⚠ 訂閱源 {url} 自 {since} 起一直失敗：{error}。它的文章沒有送達。請用 `/feed test` 檢查位址，"
             "或用 `/feed remove` 刪除。（只通知一次；仍會繼續嘗試。）",
         ),
+        "sched_role": ("Mentions", "提及", "提及"),
+        "role_needs_channel": (
+            "A role is mentioned in a channel: add `channel:` too.",
+            "身份组只能在频道中提及：请同时加上 `channel:`。",
+            "身分組只能在頻道中提及：請同時加上 `channel:`。",
+        ),
         "role_needs_manager": (
             "Mentioning a role needs the Manage Server permission.",
             "提及身份组需要“管理服务器”权限。",

@@ -35,6 +35,21 @@ def nonce(guild_id: int, channel_id: int, key: str) -> str:
     return hashlib.sha256(f"feed:{guild_id}:{channel_id}:{key}".encode()).hexdigest()[:25]
 
 
+def role_problem(interaction: discord.Interaction, role: discord.Role, lang: str) -> str | None:
+    """Why ``role`` cannot be pinged from this command (None when it can): only a manager may set a ping, and
+    the bot must be able to mention the role. @everyone is never a ping (it means: no role)."""
+    from bot.i18n import t
+
+    perms = getattr(interaction.user, "guild_permissions", None)
+    if perms is None or not perms.manage_guild:
+        return t("role_needs_manager", lang)
+    guild = interaction.guild
+    me = guild.me if guild else None
+    if not role.mentionable and not (me and me.guild_permissions.mention_everyone):
+        return t("role_not_mentionable", lang, role=role.name)
+    return None
+
+
 def _transient(exc: BaseException) -> bool:
     """Worth another try later: Discord's own trouble (5xx, rate limits) or the network's."""
     if isinstance(exc, discord.HTTPException):

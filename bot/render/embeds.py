@@ -636,6 +636,8 @@ def digest_schedule_embed(
     quiet = t("sched_quiet_skip", lang) if schedule.skip_empty else t("sched_quiet_notice", lang)
     embed.add_field(name=t("sched_quiet", lang), value=quiet, inline=True)
     embed.add_field(name=t("sched_language", lang), value=t(f"lang_{digest_lang}", lang), inline=True)
+    if schedule.role_id:  # shown as a mention: the reply itself allows no mentions, so nobody is pinged
+        embed.add_field(name=t("sched_role", lang), value=f"<@&{schedule.role_id}>", inline=True)
     embed.add_field(name=t("sched_next", lang), value=_when(upcoming, schedule.zone, lang), inline=False)
     return [embed]
 

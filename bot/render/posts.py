@@ -53,6 +53,14 @@ POST_VIEWPOINT = 600  # characters of the core viewpoint in a post
 MORE_LISTED = 15  # titles named in an "and N more" note
 
 
+def role_ping(role_ids: list[int]) -> tuple[str, discord.AllowedMentions]:
+    """The mention text for ``role_ids`` and allowed mentions that name exactly those roles and nothing else:
+    no @everyone, no users, no other role (a mention inside article text stays inert)."""
+    return " ".join(f"<@&{r}>" for r in role_ids), discord.AllowedMentions(
+        everyone=False, users=False, roles=[discord.Object(r) for r in role_ids], replied_user=False
+    )
+
+
 def key_claims(article: Article, limit: int = KEY_CLAIMS) -> list[int]:
     """The claims a post shows, by index: those with a speaker first, then denials and admissions, then the
     rest, each group in the article's order."""

@@ -204,3 +204,49 @@ async def test_a_restart_posts_nothing_twice_and_nothing_old(
     ]
     assert int(messages[1]["id"]) in fake.crossposts  # published from the announcement channel
     assert await bot.stop() == 0
+
+
+async def test_role_pings_carry_only_that_role(
+    fresh_fake: FakeDiscord, feeds: FeedServer, tmp_path: Path
+) -> None:
+    fake = fresh_fake
+    bot = await launch(fake, tmp_path, NEWSDESK_ALERT_SECONDS="0.5")
+    g = fake.guild()
+    role = str(g.role_id)
+    now = datetime.now(UTC)
+    url = feeds.serve("h.xml", rss("Harbour Desk", [harbour_item(1, now - timedelta(days=3))]))
+    added = await fake.command("feed add", {"url": url, "post": "digest-only"}, member="owner", timeout=30)
+    assert "go into the digest only" in added.content, added.content
+
+    # A digest with a role: its first message mentions that role, and only that role may ping.
+    refused = await fake.command(
+        "follow", {"target": "Mara Quist", "channel": str(g.channel_id), "role": role}, member="alice"
+    )
+    assert refused.content == "Mentioning a role needs the Manage Server permission."
+    digest = await fake.command(
+        "digest set", {"channel": str(g.channel_id), "time": "08:30", "role": role}, member="owner"
+    )
+    assert f"<@&{role}>" in digest.text()
+    await fake.command("digest now", member="owner", timeout=30)
+    first = posts_in(fake, g.channel_id)[0]
+    assert first["content"].startswith(f"<@&{role}> ")
+    assert fake.allowed_mentions[int(first["id"])] == {"parse": [], "roles": [g.role_id]}
+    assert first["mention_roles"] == [role]
+
+    # A manager's follow with a role: the alert mentions the follower and the role, nothing else.
+    follow = await fake.command(
+        "follow", {"target": "Mara Quist", "channel": str(g.channel_id), "role": role}, member="owner"
+    )
+    assert follow.content.startswith("Following **Mara Quist**"), follow.content
+    before = len(posts_in(fake, g.channel_id))
+    feeds.serve(
+        "h.xml", rss("Harbour Desk", [harbour_item(1, now - timedelta(days=3)), harbour_item(2, now)])
+    )
+    await fake.wait_for(lambda: len(posts_in(fake, g.channel_id)) > before, 30)
+    alert = posts_in(fake, g.channel_id)[-1]
+    owner = str(fake.member("owner").id)
+    assert alert["content"].startswith(f"<@&{role}> ") and f"<@{owner}>" in alert["content"]
+    allowed = fake.allowed_mentions[int(alert["id"])] or {}
+    assert allowed.get("roles") == [g.role_id] and allowed.get("users") == [int(owner)]
+    assert "everyone" not in (allowed.get("parse") or []) and alert["mention_roles"] == [role]
+    assert await bot.stop() == 0

@@ -721,7 +721,9 @@ class FakeDiscord:
             message["mention_roles"] = named
             return
         message["mention_roles"] = [
-            r for r in named if "roles" in (allowed.get("parse") or []) or r in (allowed.get("roles") or [])
+            r
+            for r in named
+            if "roles" in (allowed.get("parse") or []) or r in {str(x) for x in allowed.get("roles") or []}
         ]
 
     async def _crosspost(
