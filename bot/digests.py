@@ -208,7 +208,10 @@ class DigestService:
         since = datetime.fromisoformat(previous) if previous else until - rules.FIRST_WINDOW
         added = []
         library = self.bot.library.view(guild_id)
+        unposted = await self.store.unposted_feed_articles(guild_id)  # from feeds set to post: none
         for article_id, added_at in await self.store.added_since(since.isoformat(), guild_id):
+            if article_id in unposted:
+                continue
             article = library.article(article_id)
             if article is not None:
                 added.append((article, datetime.fromisoformat(added_at)))

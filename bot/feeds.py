@@ -474,6 +474,8 @@ class FeedPoller:
         if parsed.get("bozo") and not parsed.get("entries"):
             problem = parsed.get("bozo_exception")
             raise FeedError(f"not an RSS or Atom feed ({' '.join(str(problem).split())[:120]})")
+        if not parsed.get("version") and not parsed.get("entries"):  # well-formed, but a web page, not a feed
+            raise FeedError("not an RSS or Atom feed (no feed or entries in it)")
         state.etag, state.modified = etag, modified  # only a feed that was read may answer "not modified"
         return parsed
 

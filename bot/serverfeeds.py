@@ -275,8 +275,8 @@ class ServerFeedService:
             if isinstance(channel, discord.TextChannel):
                 await channel.send(text, allowed_mentions=none)
                 return
-            user = self.bot.get_user(feed.added_by) or await self.bot.fetch_user(feed.added_by)
-            await user.send(text, allowed_mentions=none)
+            dm = await self.bot.create_dm(discord.Object(feed.added_by))
+            await dm.send(text, allowed_mentions=none)
         except discord.HTTPException as exc:
             log.warning("could not tell server %s that feed %s fails: %s", feed.guild_id, feed.url, exc)
 

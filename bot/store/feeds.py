@@ -262,6 +262,20 @@ class ServerFeedQueries(StoreCore):
             now_iso(),
         )
 
+    async def unposted_feed_articles(self, guild_id: int) -> set[str]:
+        """Articles this server took in only from its feeds set to ``post: none``: left out of its digests."""
+        rows = await self.reader.fetch(
+            "SELECT e.article_id FROM server_feed_entries e JOIN server_feeds f ON f.id = e.feed_id"
+            " WHERE f.guild_id = ? AND f.post = 'none' AND e.article_id IS NOT NULL"
+            " AND e.article_id NOT IN (SELECT e2.article_id FROM server_feed_entries e2"
+            " JOIN server_feeds f2 ON f2.id = e2.feed_id WHERE f2.guild_id = ? AND f2.post != 'none'"
+            " AND e2.article_id IS NOT NULL)"
+            " AND e.article_id NOT IN (SELECT article_id FROM article_scopes WHERE guild_id = 0)",
+            guild_id,
+            guild_id,
+        )
+        return {str(r["article_id"]) for r in rows}
+
     # ------------------------------------------------------------------ posts
 
     async def claim_feed_post(

@@ -250,3 +250,37 @@ async def test_role_pings_carry_only_that_role(
     assert allowed.get("roles") == [g.role_id] and allowed.get("users") == [int(owner)]
     assert "everyone" not in (allowed.get("parse") or []) and alert["mention_roles"] == [role]
     assert await bot.stop() == 0
+
+
+async def test_a_feed_failing_for_a_day_is_told_once(
+    fresh_fake: FakeDiscord, feeds: FeedServer, tmp_path: Path
+) -> None:
+    fake = fresh_fake
+    bot = await launch(fake, tmp_path)
+    g = fake.guild()
+    now = datetime.now(UTC)
+    posted = feeds.serve("a.xml", rss("Harbour Desk", [harbour_item(1, now)]))
+    quiet = feeds.serve("b.xml", rss("Ferry Desk", [harbour_item(2, now, "https://ferry.example")]))
+    await fake.command("feed add", {"url": posted, "channel": str(g.channel_id)}, member="owner", timeout=30)
+    await fake.command("feed add", {"url": quiet, "post": "none"}, member="owner", timeout=30)
+    feeds.serve("a.xml", "down for maintenance", status=503)
+    feeds.serve("b.xml", "<html><body>a web page, not a feed</body></html>")
+    failing = "SELECT COUNT(*) FROM server_feeds WHERE failures >= 2"
+    await fake.wait_for(lambda: rows(tmp_path, failing)[0][0] == 2, 30)
+    assert posts_in(fake, g.channel_id) == [] and fake.dms("owner") == []  # failing for seconds: not told yet
+    listed = await fake.command("feed list", member="owner")
+    assert "HTTP 503" in listed.text() and "not an RSS or Atom feed" in listed.text()
+    assert await bot.stop() == 0
+
+    bot = await launch(fake, tmp_path, NEWSDESK_CLOCK_OFFSET_SECONDS=str(25 * 3600))  # a day later
+    await fake.wait_for(lambda: len(posts_in(fake, g.channel_id)) == 1 and len(fake.dms("owner")) == 1, 30)
+    await fake.wait_for(lambda: rows(tmp_path, "SELECT MIN(failures) FROM server_feeds")[0][0] >= 4, 30)
+    notice = posts_in(fake, g.channel_id)[0]["content"]
+    assert notice.startswith(f"⚠ The feed {posted} has failed since") and "HTTP 503" in notice
+    assert "`/feed test`" in notice
+    dm = fake.dms("owner")[0]["content"]
+    assert quiet in dm and "not an RSS or Atom feed" in dm
+    assert (
+        len(posts_in(fake, g.channel_id)) == 1 and len(fake.dms("owner")) == 1
+    )  # once, for all the failures
+    assert await bot.stop() == 0

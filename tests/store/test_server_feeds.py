@@ -64,3 +64,14 @@ async def test_posts_are_recorded_once_and_counted(store: SQLStore) -> None:
     post = await store.feed_post(1, 10, "a1")
     assert post is not None and post.status == "sent"
     assert (await store.forget_guild(1))["feed_posts"] == 2
+
+
+async def test_articles_of_unposted_feeds_are_left_out_of_digests(store: SQLStore) -> None:
+    quiet, _ = await store.add_server_feed(1, FEED, None, "none", False, 7, limit=20)
+    loud, _ = await store.add_server_feed(1, FEED + "2", None, "digest-only", False, 7, limit=20)
+    assert quiet is not None and loud is not None
+    await store.record_server_entry(quiet.id, 1, "q1", "h1", "only-quiet")
+    await store.record_server_entry(quiet.id, 1, "q2", "h2", "both")
+    await store.record_server_entry(loud.id, 1, "l1", "h3", "both")
+    assert await store.unposted_feed_articles(1) == {"only-quiet"}
+    assert await store.unposted_feed_articles(2) == set()
