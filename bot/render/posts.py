@@ -51,6 +51,7 @@ class ServerFeed(Protocol):
 KEY_CLAIMS = 3  # claims shown in a post
 POST_VIEWPOINT = 600  # characters of the core viewpoint in a post
 MORE_LISTED = 15  # titles named in an "and N more" note
+LIST_BUDGET = 5800  # characters of the feed list's embed, under the 6,000 total with room for its footer
 
 
 def role_ping(role_ids: list[int]) -> tuple[str, discord.AllowedMentions]:
@@ -130,7 +131,7 @@ def feed_list_embed(
     if not feeds:
         embed.description = t("feed_list_empty", lang)
         return embed
-    for feed in feeds[: limits.EMBED_FIELDS]:
+    for shown, feed in enumerate(feeds):
         where = f"<#{feed.channel_id}>" if feed.channel_id else t("feed_no_channel", lang)
         lines = [
             t("feed_line_post", lang, mode=t(f"feed_mode_{feed.post.replace('-', '_')}", lang), where=where)
@@ -140,14 +141,15 @@ def feed_list_embed(
         lines.append(t("feed_line_fetched", lang, when=_when(feed.last_fetch_at, lang)))
         if feed.last_error:
             lines.append(
-                t("feed_line_error", lang, error=plain(fit(one_line(feed.last_error), 300)), n=feed.failures)
+                t("feed_line_error", lang, error=plain(fit(one_line(feed.last_error), 160)), n=feed.failures)
             )
         lines.append(t("feed_line_next", lang, when=_when(feed.next_at, lang)))
-        embed.add_field(
-            name=fit(feed.url, limits.FIELD_NAME),
-            value=fit("\n".join(lines), limits.FIELD_VALUE),
-            inline=False,
-        )
+        name, value = fit(feed.url, 200), fit("\n".join(lines), limits.FIELD_VALUE)
+        full = shown >= limits.EMBED_FIELDS - 1 and len(feeds) > limits.EMBED_FIELDS
+        if full or limits.embed_size(embed.to_dict()) + len(name) + len(value) > LIST_BUDGET:
+            embed.set_footer(text=t("n_more", lang, n=len(feeds) - shown))
+            break
+        embed.add_field(name=name, value=value, inline=False)
     return embed
 
 
