@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot import digest as rules
-from bot import i18n, metrics
+from bot import filters, i18n, metrics
 from bot.digest import Digest, Schedule, ScheduleError, Status
 from bot.errors import UserError
 from bot.i18n import SUPPORTED, t
@@ -209,11 +209,12 @@ class DigestService:
         added = []
         library = self.bot.library.view(guild_id)
         unposted = await self.store.unposted_feed_articles(guild_id)  # from feeds set to post: none
+        chosen = filters.rules_for(await self.store.filters(guild_id), "digest")
         for article_id, added_at in await self.store.added_since(since.isoformat(), guild_id):
             if article_id in unposted:
                 continue
             article = library.article(article_id)
-            if article is not None:
+            if article is not None and filters.passes(article, chosen):
                 added.append((article, datetime.fromisoformat(added_at)))
         return rules.compose(added, since, until, limit)
 

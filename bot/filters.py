@@ -98,6 +98,22 @@ def matches(article: Article, rule: Rule) -> bool:
     return _word_matches(rule.value, article.source or "")  # Kind.SOURCE
 
 
+DESTINATIONS = ("all", "feeds", "digest", "alerts")  # where a server's rule applies
+
+
+def rules_for(rows: Iterable[tuple[str, str]], destination: str) -> list[Rule]:
+    """The rules that apply to ``destination`` (its own and those for ``all``) from stored (destination, rule)
+    rows; a stored rule that no longer parses is left out."""
+    out = []
+    for where, text in rows:
+        if where in ("all", destination):
+            try:
+                out.append(parse_rule(text))
+            except RuleError:
+                continue
+    return out
+
+
 def passes(article: Article, rules: Iterable[Rule]) -> bool:
     """Whether ``article`` gets through ``rules`` (no rules: everything does)."""
     wanted: dict[Kind, bool] = {}

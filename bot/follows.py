@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot import metrics
+from bot import filters, metrics
 from bot.article import Article
 from bot.article.names import fold
 from bot.article.names import key as name_key
@@ -189,6 +189,10 @@ class AlertService:
         added = [(aid, at) for aid, at in added if library.article(aid)]
         if not added:
             return
+        rules = filters.rules_for(await self.store.filters(guild_id), "alerts")
+        added = [(aid, at) for aid, at in added if filters.passes(library.article(aid) or _EMPTY, rules)]
+        if not added:
+            return
         keys = await self.store.article_keys([aid for aid, _ in added])
         for follow in follows:
             target = Target.of(follow)
@@ -296,6 +300,9 @@ class AlertService:
             )
             await self.store.finish_alerts(delivery.keys(covered), "sent")
             delivery.sent.update(int(f["id"]) for f in covered)
+
+
+_EMPTY = Article(id="", title="")  # stands in for an article gone from the library (filtered out before)
 
 
 def _transient(exc: BaseException) -> bool:

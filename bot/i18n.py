@@ -1392,6 +1392,43 @@ REPLIES.update(
             "或用 `/feed remove` 刪除。（只通知一次；仍會繼續嘗試。）",
         ),
         "sched_role": ("Mentions", "提及", "提及"),
+        "filter_bad": ("{error}.", "{error}。", "{error}。"),
+        "filter_limit": (
+            "This server has {n} filter rules, the most it may have: remove one with `/filter remove` first.",
+            "本服务器已有 {n} 条过滤规则，已达上限：请先用 `/filter remove` 删除一条。",
+            "本伺服器已有 {n} 條過濾規則，已達上限：請先用 `/filter remove` 刪除一條。",
+        ),
+        "filter_added": (
+            "Added {rule} for {where}.",
+            "已为 {where} 添加 {rule}。",
+            "已為 {where} 新增 {rule}。",
+        ),
+        "filter_known": (
+            "{rule} was already a rule for {where}.",
+            "{rule} 已是 {where} 的规则。",
+            "{rule} 已是 {where} 的規則。",
+        ),
+        "filter_removed": (
+            "Removed {rule} from {where}.",
+            "已从 {where} 删除 {rule}。",
+            "已從 {where} 刪除 {rule}。",
+        ),
+        "filter_not_found": (
+            "{rule} is not one of this server's rules (`/filter list` shows them).",
+            "{rule} 不是本服务器的规则（`/filter list` 可查看）。",
+            "{rule} 不是本伺服器的規則（`/filter list` 可查看）。",
+        ),
+        "filter_none": (
+            "No filter rules: feed posts, the digest and alerts let everything through. Add one with "
+            "`/filter add rule:`.",
+            "没有过滤规则：订阅源帖子、简报和提醒全部放行。用 `/filter add rule:` 添加。",
+            "沒有過濾規則：訂閱源貼文、簡報和提醒全部放行。用 `/filter add rule:` 新增。",
+        ),
+        "filter_preview": (
+            "{where}: {n} of the last {days} days' {total} article(s) would get through.",
+            "{where}：最近 {days} 天的 {total} 篇文章中有 {n} 篇会通过。",
+            "{where}：最近 {days} 天的 {total} 篇文章中有 {n} 篇會通過。",
+        ),
         "role_needs_channel": (
             "A role is mentioned in a channel: add `channel:` too.",
             "身份组只能在频道中提及：请同时加上 `channel:`。",
@@ -1410,6 +1447,8 @@ REPLIES.update(
         ),
     }
 )
+
+RULE_HELP = "word:tariff, -word:rumour, person:Name, org:Name, stance:denied, source:Name"
 
 COMMANDS.update(
     {
@@ -1452,6 +1491,42 @@ COMMANDS.update(
             "把公告頻道裡的貼文發布給關注的伺服器",
         ),
         "role": ("身份组", "身分組"),
+        "sample": ("示例", "範例"),
+        "filter": ("过滤", "過濾"),
+        "What feed posts, digests and alerts let through": (
+            "订阅源帖子、简报和提醒放行哪些内容",
+            "訂閱源貼文、簡報和提醒放行哪些內容",
+        ),
+        "Let through only what matches, or keep out what matches (-)": (
+            "只放行匹配的，或排除匹配的（-）",
+            "只放行符合的，或排除符合的（-）",
+        ),
+        "rule": ("规则", "規則"),
+        RULE_HELP: (
+            "word:关税、-word:传闻、person:姓名、org:机构、stance:denied、source:来源",
+            "word:關稅、-word:傳聞、person:姓名、org:機構、stance:denied、source:來源",
+        ),
+        "applies_to": ("适用于", "適用於"),
+        "Where the rule applies (default: everything)": (
+            "规则适用的地方（默认：全部）",
+            "規則適用的地方（預設：全部）",
+        ),
+        "Everything (feed posts, digest, alerts)": (
+            "全部（订阅源帖子、简报、提醒）",
+            "全部（訂閱源貼文、簡報、提醒）",
+        ),
+        "Feed posts": ("订阅源帖子", "訂閱源貼文"),
+        "Digest": ("简报", "簡報"),
+        "Follow alerts": ("关注提醒", "關注提醒"),
+        "Remove one filter rule": ("删除一条过滤规则", "刪除一條過濾規則"),
+        "This server's filter rules and what they let through": (
+            "本服务器的过滤规则及其放行情况",
+            "本伺服器的過濾規則及其放行情況",
+        ),
+        "Post the feed's newest item now, as a sample": (
+            "立即发布订阅源的最新一条作为示例",
+            "立即發布訂閱源的最新一則作為範例",
+        ),
         "A role to mention with each digest (none: no ping)": (
             "每次简报提及的身份组（不填：不提及）",
             "每次簡報提及的身分組（不填：不提及）",
@@ -1472,5 +1547,11 @@ EXAMPLES.update(
         "feed remove": ("/feed remove url:https://example.com/rss.xml",),
         "feed list": ("/feed list",),
         "feed test": ("/feed test url:https://example.com/rss.xml",),
+        "filter add": (
+            "/filter add rule:stance:denied applies_to:Feed posts",
+            "/filter add rule:-word:rumour",
+        ),
+        "filter remove": ("/filter remove rule:-word:rumour",),
+        "filter list": ("/filter list",),
     }
 )

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 from yarl import URL
 
+from bot import filters
 from bot.article import MAX_BYTES, Article, ArticleError
 from bot.digests import Clock, DigestService
 from bot.errors import UserError
@@ -58,6 +59,8 @@ class Taken:
     new: list[Article] = field(default_factory=list)  # stored now, newest entries last
     to_post: list[Article] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # entries that could not be read, with the reason
+    newest: Article | None = None  # the stored entry with the latest date (the sample /feed add can post)
+    newest_at: datetime | None = None
 
 
 def _published(entry: Any) -> datetime | None:
@@ -134,9 +137,10 @@ class ServerFeedService:
         crosspost: bool,
         user_id: int,
         lang: str = "en",
+        sample: bool = False,
     ) -> tuple[ServerFeed, bool, int]:
         """(the feed, whether it is new, articles taken in now). A new feed is fetched first: what it holds is
-        added to the server's library and none of it is posted."""
+        added to the server's library and none of it is posted (but its newest item, with ``sample``)."""
         url = self.check_url(url, lang)
         if post == "each" and channel is None:
             raise UserError(t("feed_need_channel", lang))
@@ -151,7 +155,15 @@ class ServerFeedService:
         if url not in known:
             parsed = await self.fetch(url, lang)  # refused, unreachable or not a feed: nothing is stored
         feed, new = await self.store.add_server_feed(
-            guild.id, url, channel.id if channel else None, post, crosspost, user_id, self.limit
+            guild.id,
+            url,
+            channel.id if channel else None,
+            post,
+            crosspost,
+            user_id,
+            self.limit,
+            # not due before this first fetch is taken in: the polling loop must not take it in at the same time
+            next_at=self._next(0) if parsed is not None else None,
         )
         if feed is None:
             raise UserError(t("feed_limit", lang, limit=self.limit))
@@ -162,6 +174,8 @@ class ServerFeedService:
             taken = len(got.new)
             if got.new:
                 await self.bot.reload_guild(guild.id)
+            if sample and got.newest is not None and post == "each":
+                await self.poster.post(feed, [got.newest], await self._language(guild.id))
         return feed, new, taken
 
     async def remove(self, guild_id: int, url: str) -> bool:
@@ -206,7 +220,10 @@ class ServerFeedService:
         if taken.new:
             await self.bot.reload_guild(feed.guild_id)
         if taken.to_post and feed.post == "each":
-            await self.poster.post(feed, taken.to_post, await self._language(feed.guild_id))
+            rules = filters.rules_for(await self.store.filters(feed.guild_id), "feeds")
+            chosen = [a for a in taken.to_post if filters.passes(a, rules)]
+            if chosen:
+                await self.poster.post(feed, chosen, await self._language(feed.guild_id))
         return taken
 
     async def _take(self, feed: ServerFeed, parsed: Any, prime: bool) -> Taken:
@@ -242,6 +259,10 @@ class ServerFeedService:
                 continue
             taken.new.append(article)
             when = _published(entry)
+            if taken.newest is None or (
+                when is not None and (taken.newest_at is None or when > taken.newest_at)
+            ):
+                taken.newest, taken.newest_at = article, when
             if not prime and (when is None or when >= added - OLD_SLACK):
                 taken.to_post.append(article)
         for reason in taken.failed:

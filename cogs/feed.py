@@ -66,6 +66,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
         channel="Where its articles are posted and failures told",
         post="Post each new article, leave them to the digest, or neither",
         crosspost="Publish posts made in an announcement channel to following servers",
+        sample="Post the feed's newest item now, as a sample",
     )
     @app_commands.choices(post=POST_MODES)
     async def add(
@@ -75,6 +76,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
         channel: discord.TextChannel | None = None,
         post: str | None = None,
         crosspost: bool = False,
+        sample: bool = False,
     ) -> None:
         assert interaction.guild is not None
         lang = pick(interaction)
@@ -82,7 +84,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
         await interaction.response.defer(ephemeral=True, thinking=True)  # the feed is fetched first
         interaction.extras["responded_at"] = discord.utils.utcnow()
         feed, new, taken = await self.service.add(
-            interaction.guild, channel, url, mode, crosspost, interaction.user.id, lang
+            interaction.guild, channel, url, mode, crosspost, interaction.user.id, lang, sample
         )
         if mode == "each":
             what = t("feed_what_each", lang, channel=f"<#{feed.channel_id}>")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.article import load_article
-from bot.filters import Kind, Rule, RuleError, parse_rule, passes
+from bot.filters import Kind, Rule, RuleError, parse_rule, passes, rules_for
 
 DOCK = load_article(
     "Crane drivers walk out at the east quay\nHarbour Desk·2026-03-04 09:00\n\n"
@@ -47,6 +47,17 @@ def test_people_organizations_stance_and_source() -> None:
     assert passes(DOCK, rules("org:Northport"))
     assert passes(DOCK, rules("stance:denied")) and not passes(DOCK, rules("stance:acknowledged"))
     assert passes(DOCK, rules("source:harbour desk")) and not passes(ZH, rules("source:harbour desk"))
+
+
+def test_rules_for_a_destination() -> None:
+    stored = [
+        ("all", "-word:crane"),
+        ("feeds", "stance:denied"),
+        ("digest", "person:Ilse Varga"),
+        ("alerts", "stance:x"),
+    ]
+    assert [str(r) for r in rules_for(stored, "feeds")] == ["-word:crane", "stance:denied"]
+    assert [str(r) for r in rules_for(stored, "alerts")] == ["-word:crane"]  # a broken stored rule is skipped
 
 
 def test_excludes_win_and_kinds_combine() -> None:

@@ -125,6 +125,7 @@ class ServerFeedQueries(StoreCore):
         crosspost: bool,
         added_by: int,
         limit: int,
+        next_at: str | None = None,
     ) -> tuple[ServerFeed | None, bool]:
         """(the feed, whether it is new). Adding a URL the server has already changes its channel and options;
         None when the server holds ``limit`` feeds already."""
@@ -157,7 +158,7 @@ class ServerFeedQueries(StoreCore):
                 int(crosspost),
                 added_by,
                 now,
-                now,
+                next_at or now,
             )
             row = await conn.fetchrow("SELECT * FROM server_feeds WHERE id = ?", feed_id)
             assert row is not None
@@ -275,6 +276,47 @@ class ServerFeedQueries(StoreCore):
             guild_id,
         )
         return {str(r["article_id"]) for r in rows}
+
+    # ------------------------------------------------------------------ filters
+
+    async def add_filter(self, guild_id: int, destination: str, rule: str, limit: int) -> bool | None:
+        """True when added, False when it was there already, None when the server holds ``limit`` rules."""
+        async with self.transaction() as conn:
+            held = int(
+                await conn.fetchval("SELECT COUNT(*) FROM server_filters WHERE guild_id = ?", guild_id)
+            )
+            if held >= limit:
+                return None
+            return (
+                await conn.execute(
+                    "INSERT INTO server_filters (guild_id, destination, rule, created_at) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (guild_id, destination, rule) DO NOTHING",
+                    guild_id,
+                    destination,
+                    rule,
+                    now_iso(),
+                )
+                > 0
+            )
+
+    async def remove_filter(self, guild_id: int, destination: str, rule: str) -> bool:
+        return (
+            await self._write(
+                "DELETE FROM server_filters WHERE guild_id = ? AND destination = ? AND rule = ?",
+                guild_id,
+                destination,
+                rule,
+            )
+            > 0
+        )
+
+    async def filters(self, guild_id: int) -> list[tuple[str, str]]:
+        """(destination, rule) of one server, in the order they were added."""
+        rows = await self.reader.fetch(
+            "SELECT destination, rule FROM server_filters WHERE guild_id = ? ORDER BY created_at, rule",
+            guild_id,
+        )
+        return [(str(r["destination"]), str(r["rule"])) for r in rows]
 
     # ------------------------------------------------------------------ posts
 

@@ -28,6 +28,7 @@ GUILD_TABLES = (
     ("server_feed_entries", "guild_id"),
     ("server_feeds", "guild_id"),
     ("feed_posts", "guild_id"),
+    ("server_filters", "guild_id"),
     ("guild_departures", "guild_id"),
 )
 

@@ -48,6 +48,7 @@ TABLES = (
     "server_feeds",
     "server_feed_entries",
     "feed_posts",
+    "server_filters",
 )
 
 

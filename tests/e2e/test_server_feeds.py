@@ -175,34 +175,41 @@ async def test_a_restart_posts_nothing_twice_and_nothing_old(
     url = feeds.serve("h.xml", rss("Harbour Desk", old))
     added = await fake.command(
         "feed add",
-        {"url": url, "channel": str(g.announce_channel_id), "crosspost": True},
+        {"url": url, "channel": str(g.announce_channel_id), "crosspost": True, "sample": True},
         member="owner",
         timeout=30,
     )
     assert added.content.startswith("Added"), added.content
+    await fake.wait_for(
+        lambda: len(posts_in(fake, g.announce_channel_id)) == 1, 30
+    )  # the newest, as a sample
+    assert titles(posts_in(fake, g.announce_channel_id)) == ["Quay 0 (north) reopens after crane inspection"]
 
     fake.post_delay = 30.0  # the next post is stored at Discord but its answer never comes: the bot is killed
     feeds.serve("h.xml", rss("Harbour Desk", [*old, harbour_item(50, now)]))
-    await fake.wait_for(lambda: len(posts_in(fake, g.announce_channel_id)) == 1, 30)
+    await fake.wait_for(lambda: len(posts_in(fake, g.announce_channel_id)) == 2, 30)
     await bot.stop(signal.SIGKILL)
     fake.release_posts()
     fake.post_delay = 0.0
-    assert rows(tmp_path, "SELECT status FROM feed_posts") == [("pending",)]
+    assert rows(tmp_path, "SELECT status FROM feed_posts ORDER BY id") == [("sent",), ("pending",)]
 
     bot = await launch(fake, tmp_path)
     await fake.wait_for(lambda: fake.deduplicated >= 1, 30)  # resent with the same nonce: Discord dropped it
-    await fake.wait_for(lambda: rows(tmp_path, "SELECT status FROM feed_posts") == [("sent",)], 30)
+    await fake.wait_for(lambda: rows(tmp_path, "SELECT status FROM feed_posts") == [("sent",)] * 2, 30)
     feeds.serve("h.xml", rss("Harbour Desk", [*old, harbour_item(50, now), harbour_item(51, now)]))
-    await fake.wait_for(lambda: len(posts_in(fake, g.announce_channel_id)) == 2, 30)
+    await fake.wait_for(lambda: len(posts_in(fake, g.announce_channel_id)) == 3, 30)
     await bot.stop()
     bot = await launch(fake, tmp_path)  # a clean restart too
     await asyncio.sleep(4)
     messages = posts_in(fake, g.announce_channel_id)
     assert titles(messages) == [
+        "Quay 0 (north) reopens after crane inspection",
         "Quay 50 (north) reopens after crane inspection",
         "Quay 51 (east) reopens after crane inspection",
     ]
-    assert int(messages[1]["id"]) in fake.crossposts  # published from the announcement channel
+    assert [int(m["id"]) for m in messages] == sorted(
+        fake.crossposts
+    )  # published from the announcement channel
     assert await bot.stop() == 0
 
 
@@ -283,4 +290,35 @@ async def test_a_feed_failing_for_a_day_is_told_once(
     assert (
         len(posts_in(fake, g.channel_id)) == 1 and len(fake.dms("owner")) == 1
     )  # once, for all the failures
+    assert await bot.stop() == 0
+
+
+async def test_a_filter_blocks_what_it_says(
+    fresh_fake: FakeDiscord, feeds: FeedServer, tmp_path: Path
+) -> None:
+    fake = fresh_fake
+    bot = await launch(fake, tmp_path)
+    g = fake.guild()
+    now = datetime.now(UTC)
+    url = feeds.serve("h.xml", rss("Harbour Desk", [harbour_item(1, now - timedelta(days=2))]))
+    await fake.command("feed add", {"url": url, "channel": str(g.channel_id)}, member="owner", timeout=30)
+    bad = await fake.command("filter add", {"rule": "stance:perhaps"}, member="owner")
+    assert bad.content.startswith("stance is one of: asserted, reported, denied, acknowledged")
+    added = await fake.command("filter add", {"rule": "-word:South", "applies_to": "feeds"}, member="owner")
+    assert added.content.startswith("Added `-word:South` for feeds.") and "would get through" in added.content
+    assert "1 of the last 7 days' 1 article would get through" in added.content
+
+    feeds.serve(
+        "h.xml", rss("Harbour Desk", [harbour_item(n, now + timedelta(seconds=n)) for n in (1, 12, 13)])
+    )
+    await fake.wait_for(lambda: len(posts_in(fake, g.channel_id)) >= 1, 30)
+    await asyncio.sleep(3)
+    assert titles(posts_in(fake, g.channel_id)) == ["Quay 13 (west) reopens after crane inspection"]
+    listed = await fake.command("filter list", member="owner")
+    assert (
+        "feeds: `-word:South`" in listed.content
+        and "digest: 3 of the last 7 days' 3 articles" in listed.content
+    )
+    removed = await fake.command("filter remove", {"rule": "feeds · -word:South"}, member="owner")
+    assert removed.content.startswith("Removed `-word:South` from feeds.")
     assert await bot.stop() == 0

@@ -34,6 +34,7 @@ async def _seed(url: str, corpus_dir: Path) -> None:
     assert feed is not None
     await store.record_server_entry(feed.id, GUILD, "e1", "h1", None)
     await store.claim_feed_post(GUILD, 1, feed.id, "abc", "post", "pending", "n1")
+    await store.add_filter(GUILD, "feeds", "-word:rumour", 50)
     await store.set_meta("command_tree_hash:global:1", "abc")
     [first, *_] = await store.load_articles()
     await store.hide_article(first.id, GUILD)

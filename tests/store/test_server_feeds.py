@@ -75,3 +75,15 @@ async def test_articles_of_unposted_feeds_are_left_out_of_digests(store: SQLStor
     await store.record_server_entry(loud.id, 1, "l1", "h3", "both")
     assert await store.unposted_feed_articles(1) == {"only-quiet"}
     assert await store.unposted_feed_articles(2) == set()
+
+
+async def test_filter_rules_per_server_with_a_limit(store: SQLStore) -> None:
+    assert await store.add_filter(1, "feeds", "-word:rumour", limit=2) is True
+    assert await store.add_filter(1, "feeds", "-word:rumour", limit=2) is False
+    assert await store.add_filter(1, "all", "stance:denied", limit=2) is True
+    assert await store.add_filter(1, "digest", "person:Mara Quist", limit=2) is None  # over the limit
+    assert await store.filters(1) == [("feeds", "-word:rumour"), ("all", "stance:denied")]
+    assert await store.filters(2) == []
+    assert await store.remove_filter(1, "feeds", "-word:rumour")
+    assert not await store.remove_filter(1, "digest", "stance:denied")
+    assert (await store.forget_guild(1))["server_filters"] == 1

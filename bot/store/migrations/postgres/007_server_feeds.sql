@@ -53,6 +53,15 @@ CREATE TABLE feed_posts (
 );
 CREATE INDEX feed_posts_channel ON feed_posts (channel_id, status, created_at);
 
+-- Filter rules a server set (/filter add): what its feed posts, digest and follow alerts let through.
+CREATE TABLE server_filters (
+    guild_id    BIGINT NOT NULL,
+    destination TEXT NOT NULL,         -- all | feeds | digest | alerts
+    rule        TEXT NOT NULL,         -- kind:value, -kind:value to exclude (bot.filters)
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (guild_id, destination, rule)
+);
+
 -- A role the digest or a follow's alerts mention (Manage Server sets it).
 ALTER TABLE guild_digest ADD COLUMN role_id BIGINT;
 ALTER TABLE follows ADD COLUMN role_id BIGINT;
