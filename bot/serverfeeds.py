@@ -296,6 +296,8 @@ class ServerFeedService:
             if isinstance(channel, discord.TextChannel):
                 await channel.send(text, allowed_mentions=none)
                 return
+            if not feed.added_by:
+                return  # the manager who added it asked to be forgotten, and there is no channel
             dm = await self.bot.create_dm(discord.Object(feed.added_by))
             await dm.send(text, allowed_mentions=none)
         except discord.HTTPException as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .base import StoreCore, now_iso
+from .base import Conn, StoreCore, now_iso
 
 
 class FeedQueries(StoreCore):
@@ -276,6 +276,11 @@ class ServerFeedQueries(StoreCore):
             guild_id,
         )
         return {str(r["article_id"]) for r in rows}
+
+    async def _forget_feed_adder(self, conn: Conn, user_id: int) -> int:
+        """A member who asked to be forgotten is no longer named as the one who added a feed (the feed stays
+        the server's; its failure notice then goes to its channel only)."""
+        return await conn.execute("UPDATE server_feeds SET added_by = 0 WHERE added_by = ?", user_id)
 
     # ------------------------------------------------------------------ filters
 

@@ -134,7 +134,11 @@ class SQLStore(
     async def forget_user(self, user_id: int) -> int:
         """Delete every row that names a member, feature by feature (usage; follows with their alerts)."""
         async with self.transaction() as conn:
-            return await self._forget_usage(conn, user_id) + await self._forget_follows(conn, user_id)
+            return (
+                await self._forget_usage(conn, user_id)
+                + await self._forget_follows(conn, user_id)
+                + await self._forget_feed_adder(conn, user_id)
+            )
 
     # ------------------------------------------------------------------ copying between deployments
 

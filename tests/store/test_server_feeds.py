@@ -66,6 +66,12 @@ async def test_posts_are_recorded_once_and_counted(store: SQLStore) -> None:
     assert (await store.forget_guild(1))["feed_posts"] == 2
 
 
+async def test_forgetting_a_member_unnames_the_feeds_they_added(store: SQLStore) -> None:
+    await store.add_server_feed(1, FEED, None, "none", False, 77, limit=20)
+    assert await store.forget_user(77) == 1
+    assert [f.added_by for f in await store.server_feeds(1)] == [0]
+
+
 async def test_articles_of_unposted_feeds_are_left_out_of_digests(store: SQLStore) -> None:
     quiet, _ = await store.add_server_feed(1, FEED, None, "none", False, 7, limit=20)
     loud, _ = await store.add_server_feed(1, FEED + "2", None, "digest-only", False, 7, limit=20)
