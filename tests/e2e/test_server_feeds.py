@@ -29,6 +29,7 @@ CAP = 3  # posts per channel and hour in these tests
 async def launch(fake: FakeDiscord, workdir: Path, **env: str) -> BotProcess:
     empty = workdir / "articles"
     empty.mkdir(exist_ok=True)
+    fake.ready.clear()  # a restart: wait for this bot's own connection, not the last one's
     bot = await start_bot(
         fake,
         workdir,
