@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -63,6 +64,12 @@ class Taken:
     newest_at: datetime | None = None
 
 
+def _for_managers(error: str) -> str:
+    """A fetch error as a server manager reads it: the operator's setting that would allow an address is not
+    theirs to change, so it is left out."""
+    return re.sub(r"\s*\(allow it with \w+\)", "", error)
+
+
 def _published(entry: Any) -> datetime | None:
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     return datetime.fromtimestamp(calendar.timegm(stamp), UTC) if stamp else None
@@ -98,7 +105,7 @@ class ServerFeedService:
         try:
             self.fetcher.guard.check_url(parsed)
         except FeedError as exc:
-            raise UserError(t("feed_refused", lang, error=str(exc))) from exc
+            raise UserError(t("feed_refused", lang, error=_for_managers(str(exc)))) from exc
         return url
 
     async def fetch(self, url: str, lang: str = "en") -> Any:
@@ -106,7 +113,7 @@ class ServerFeedService:
         try:
             return await self.fetcher.fetch_now(FeedState(url))
         except FeedError as exc:
-            raise UserError(t("feed_refused", lang, error=redact_secrets(str(exc)))) from exc
+            raise UserError(t("feed_refused", lang, error=_for_managers(redact_secrets(str(exc))))) from exc
 
     async def test(self, url: str, lang: str = "en") -> tuple[list[Article], int]:
         """The first items as they would be posted, and how many items had no text; nothing is stored."""

@@ -151,6 +151,7 @@ async def test_a_servers_feed_posts_in_that_server_only_and_within_the_cap(
     feeds.redirects["hop.xml"] = "http://169.254.169.254/latest/meta-data"
     hop = await fake.command("feed add", {"url": feeds.url("hop.xml")}, member="owner", timeout=30)
     assert "169.254.169.254 is a link-local address" in hop.content, hop.content
+    assert "NEWSDESK_FEED_ALLOW_HOSTS" not in hop.content  # the operator's setting, not the manager's
     tested_private = await fake.command(
         "feed test", {"url": "http://192.168.0.9/x"}, member="owner", timeout=30
     )
