@@ -43,6 +43,8 @@ EXTENSIONS = (
     "cogs.help",
     "cogs.setup",
     "cogs.stories",
+    "cogs.feed",
+    "cogs.filter",
 )
 IN_PLACE_MAX = 500  # more new articles than this at once: building the library whole is quicker
 FIRST_RETRY_SECONDS, LAST_RETRY_SECONDS = 1.0, 300.0  # waits between tries to reach Discord, doubling

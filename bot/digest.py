@@ -124,6 +124,7 @@ class Schedule:
     failures: int = 0
     effective_from: datetime | None = None  # UTC; no run is due for an instant before this
     language: str = "en"  # what the digest is written in: en, zh-CN or zh-TW
+    role_id: int | None = None  # a role the digest mentions (set by a manager); None: no ping
 
     @property
     def tz(self) -> ZoneInfo:

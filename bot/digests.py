@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot import digest as rules
-from bot import i18n, metrics
+from bot import filters, i18n, metrics
 from bot.digest import Digest, Schedule, ScheduleError, Status
 from bot.errors import UserError
 from bot.i18n import SUPPORTED, t
 from bot.invite import POSTING
-from bot.render import embeds
+from bot.render import embeds, limits
+from bot.render.limits import fit
+from bot.render.posts import role_ping
 
 if TYPE_CHECKING:
     from bot.client import NewsdeskBot
@@ -55,6 +57,7 @@ def _to_schedule(row: dict[str, Any]) -> Schedule:
         failures=int(row["failures"]),
         effective_from=datetime.fromisoformat(effective) if effective else None,
         language=str(row.get("language") or "en"),
+        role_id=int(row["role_id"]) if row.get("role_id") else None,
     )
 
 
@@ -70,6 +73,7 @@ def _to_row(s: Schedule) -> dict[str, Any]:
         "failures": s.failures,
         "effective_from": s.effective_from.isoformat() if s.effective_from else None,
         "language": s.language,
+        "role_id": s.role_id,
     }
 
 
@@ -110,10 +114,12 @@ class DigestService:
         lang: str = "en",
         *,
         editing: bool = False,
+        role_id: int | None = None,
     ) -> tuple[Schedule, datetime | None]:
         """Save a schedule. An option left out (None) keeps what is set, or its default on a first schedule.
         ``language`` is the digest's; ``lang`` is the language of the person setting it. ``editing`` (/digest
-        edit) needs a schedule already and leaves a digest that was turned off, off."""
+        edit) needs a schedule already and leaves a digest that was turned off, off. ``role_id``: the role the
+        digest mentions (None keeps what is set, 0 removes it)."""
         current = await self.schedule(guild.id)
         if current is None and (editing or channel is None or at is None):
             raise UserError(t("digest_edit_none", lang))
@@ -148,6 +154,7 @@ class DigestService:
             enabled=kept.enabled if editing and current is not None else True,
             effective_from=self.clock.now(),
             language=language or kept.language,
+            role_id=kept.role_id if role_id is None else (role_id or None),
         )
         await self.store.put_digest_settings(guild.id, _to_row(schedule))
         return schedule, rules.next_run(schedule, await self._last_date(guild.id), self.clock.now())
@@ -201,9 +208,13 @@ class DigestService:
         since = datetime.fromisoformat(previous) if previous else until - rules.FIRST_WINDOW
         added = []
         library = self.bot.library.view(guild_id)
+        unposted = await self.store.unposted_feed_articles(guild_id)  # from feeds set to post: none
+        chosen = filters.rules_for(await self.store.filters(guild_id), "digest")
         for article_id, added_at in await self.store.added_since(since.isoformat(), guild_id):
+            if article_id in unposted:
+                continue
             article = library.article(article_id)
-            if article is not None:
+            if article is not None and filters.passes(article, chosen):
                 added.append((article, datetime.fromisoformat(added_at)))
         return rules.compose(added, since, until, limit)
 
@@ -300,14 +311,20 @@ class DigestService:
         messages = embeds.digest_messages(digest, local_date, lang=lang)
         ids: list[int] = []
         first_url: str | None = None
+        schedule = await self.schedule(guild_id)
+        role_id = schedule.role_id if schedule else None
         for part, (content, page) in enumerate(messages):
             # A scheduled part's nonce is derived from server and date; otherwise discord.py picks a random one.
             part_nonce = rules.nonce(guild_id, local_date, part) if scheduled else secrets.randbits(63)
+            allowed = discord.AllowedMentions.none()
+            if role_id and part == 0:  # the first part pings the role; only that role is allowed to ping
+                ping, allowed = role_ping([role_id])
+                content = fit(f"{ping} {content}", limits.CONTENT)
             sent = await channel.send(
                 content=content,
                 embeds=page,
                 nonce=part_nonce,
-                allowed_mentions=discord.AllowedMentions.none(),
+                allowed_mentions=allowed,
             )
             ids.append(sent.id)
             first_url = first_url or sent.jump_url

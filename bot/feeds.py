@@ -31,7 +31,8 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import DefaultResolver
 from yarl import URL
 
-from bot.article import MAX_BYTES, ArticleError
+from bot.article import MAX_BYTES, Article, ArticleError
+from bot.article.links import clean_url
 from bot.ingest import IngestReport, parse_bytes
 from bot.settings import redact_secrets, split_hosts
 from bot.store import Store
@@ -191,6 +192,14 @@ def feed_bytes(data: bytes, content_type: str | None) -> bytes:
 
 
 _WESTERN = {"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "cp1257", "mac_roman", "mac_latin2"}
+
+
+def with_link(article: Article, entry: Any) -> Article:
+    """The article with the entry's link as its address, when its text named none."""
+    link = clean_url(str(entry.get("link") or ""))
+    if article.url or not link:
+        return article
+    return article.model_copy(update={"url": link})
 
 
 def entry_key(entry: Any, text: str) -> str:
@@ -408,6 +417,14 @@ class FeedPoller:
                 self._succeeded(state)
         return report
 
+    async def fetch_now(self, state: FeedState) -> Any:
+        """Fetch one feed now, guarded as every poll is (address checks after DNS and on each redirect, size,
+        time and redirect caps); the parsed feed, or None when it answered "not modified". Raises
+        :class:`FeedError` with a one-line reason."""
+        connector = aiohttp.TCPConnector(resolver=GuardedResolver(self.guard), limit=1)
+        async with aiohttp.ClientSession(headers={"User-Agent": USER_AGENT}, connector=connector) as session:
+            return await self._fetch(session, state)
+
     async def _fetch(self, session: aiohttp.ClientSession, state: FeedState) -> Any:
         headers = {}
         if state.etag:
@@ -457,6 +474,8 @@ class FeedPoller:
         if parsed.get("bozo") and not parsed.get("entries"):
             problem = parsed.get("bozo_exception")
             raise FeedError(f"not an RSS or Atom feed ({' '.join(str(problem).split())[:120]})")
+        if not parsed.get("version") and not parsed.get("entries"):  # well-formed, but a web page, not a feed
+            raise FeedError("not an RSS or Atom feed (no feed or entries in it)")
         state.etag, state.modified = etag, modified  # only a feed that was read may answer "not modified"
         return parsed
 
@@ -480,7 +499,7 @@ class FeedPoller:
                     raise ArticleError(
                         f"entry is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes (1 MB)"
                     )
-                article = await parse_bytes(data)
+                article = with_link(await parse_bytes(data), entry)
             except Exception as exc:  # one entry fails alone, whatever the parser ran into
                 reason = (
                     str(exc)

@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot import metrics
+from bot import filters, metrics
 from bot.article import Article
 from bot.article.names import fold
 from bot.article.names import key as name_key
 from bot.catalog import View
 from bot.errors import UserError
 from bot.i18n import lang_of, t
-from bot.render import embeds
+from bot.render import embeds, limits
 from bot.render.limits import fit, one_line, plain
 
 if TYPE_CHECKING:
@@ -189,6 +189,10 @@ class AlertService:
         added = [(aid, at) for aid, at in added if library.article(aid)]
         if not added:
             return
+        rules = filters.rules_for(await self.store.filters(guild_id), "alerts")
+        added = [(aid, at) for aid, at in added if filters.passes(library.article(aid) or _EMPTY, rules)]
+        if not added:
+            return
         keys = await self.store.article_keys([aid for aid, _ in added])
         stories = getattr(self.bot, "stories", None)  # a StoryService once the library is loaded
         for follow in follows:
@@ -295,12 +299,20 @@ class AlertService:
             if not covered:
                 continue
             ids = ",".join(str(f["id"]) for f in covered)
+            roles = (
+                sorted({int(f["role_id"]) for f in covered if f.get("role_id")}) if kind == "channel" else []
+            )
+            content = part.content
+            if roles:  # a manager's follow pings its role: exactly that role is allowed, nothing else
+                content = fit(" ".join(f"<@&{r}>" for r in roles[:5]) + " " + content, limits.CONTENT)
             await target_channel.send(
-                content=part.content,
+                content=content,
                 embed=part.embed,
                 nonce=nonce(delivery.article_key, f"{delivery.destination}|{ids}"),
                 allowed_mentions=discord.AllowedMentions(
-                    users=[discord.Object(u) for u in part.users], everyone=False, roles=False
+                    users=[discord.Object(u) for u in part.users],
+                    everyone=False,
+                    roles=[discord.Object(r) for r in roles[:5]] or False,
                 ),
             )
             await self.store.finish_alerts(delivery.keys(covered), "sent")
@@ -319,6 +331,9 @@ class AlertService:
 
         guild = self.bot.get_guild(delivery.guild_id)
         return news_lines(news, lang_of(None, guild.preferred_locale if guild else None))
+
+
+_EMPTY = Article(id="", title="")  # stands in for an article gone from the library (filtered out before)
 
 
 def _transient(exc: BaseException) -> bool:

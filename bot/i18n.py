@@ -738,9 +738,9 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "隱私",
     ),
     "privacy_text": (
-        "**What Newsdesk stores about you**\nFor every slash command you run: the time, the server and channel, your user id, the command and the options you typed (each cut to 100 characters), how long the answer took, and whether it worked. Autocomplete is only counted per command per minute, without your id. For each `/follow`: your id, the server, the person or organization, the channel (if any) and which articles you were alerted about. An alert posted in a channel mentions every follower by design.\n\n**Why**: server managers see what their members look up (`/stats`), and we see errors and speed.\n\n**How long**: {days} days, then the records are deleted automatically.\n\n**Your control**: `/stats scope: me` shows your own use; `/privacy forget-me` deletes every record of your use and all your follows now. Articles, people and claims come from the news, not from you; an article a manager uploads belongs to that server only. When the bot leaves a server, that server's data is deleted after {forget_days} days.",
-        "**Newsdesk 会保存关于你的哪些信息**\n你每执行一次斜杠命令：时间、服务器和频道、你的用户 ID、命令以及你输入的选项（每项最多 100 个字符）、回答所用时间，以及是否成功。自动补全只按命令按分钟计数，不记录你的 ID。每次 `/follow`：你的 ID、服务器、关注的人物或机构、频道（如有）以及已提醒过你的文章。在频道中发布的提醒会按设计提及每位关注者。\n\n**原因**：服务器管理员可以看到成员在查什么（`/stats`），我们也能看到错误和速度。\n\n**保存多久**：{days} 天，之后自动删除。\n\n**你的控制权**：`/stats scope: me` 显示你自己的使用情况；`/privacy forget-me` 立即删除你的全部使用记录和关注。文章、人物和说法来自新闻，而不是来自你；管理员上传的文章只属于该服务器。机器人离开服务器后，该服务器的数据会在 {forget_days} 天后删除。",
-        "**Newsdesk 會儲存關於你的哪些資訊**\n你每執行一次斜槓命令：時間、伺服器和頻道、你的使用者 ID、命令以及你輸入的選項（每項最多 100 個字元）、回答所用時間，以及是否成功。自動補全只按命令按分鐘計數，不記錄你的 ID。每次 `/follow`：你的 ID、伺服器、關注的人物或機構、頻道（如有）以及已提醒過你的文章。在頻道中發布的提醒會按設計提及每位關注者。\n\n**原因**：伺服器管理員可以看到成員在查什麼（`/stats`），我們也能看到錯誤和速度。\n\n**儲存多久**：{days} 天，之後自動刪除。\n\n**你的控制權**：`/stats scope: me` 顯示你自己的使用情況；`/privacy forget-me` 立即刪除你的全部使用記錄和關注。文章、人物和說法來自新聞，而不是來自你；管理員上傳的文章只屬於該伺服器。機器人離開伺服器後，該伺服器的資料會在 {forget_days} 天後刪除。",
+        "**What Newsdesk stores about you**\nFor every slash command you run: the time, the server and channel, your user id, the command and the options you typed (each cut to 100 characters), how long the answer took, and whether it worked. Autocomplete is only counted per command per minute, without your id. For each `/follow`: your id, the server, the person or organization, the channel (if any) and which articles you were alerted about. An alert posted in a channel mentions every follower by design. For each feed a manager adds with `/feed add`: their id, so a feed that keeps failing can be reported to them.\n\n**Why**: server managers see what their members look up (`/stats`), and we see errors and speed.\n\n**How long**: {days} days, then the records are deleted automatically.\n\n**Your control**: `/stats scope: me` shows your own use; `/privacy forget-me` deletes every record of your use and all your follows now (and un-names the feeds you added). Articles, people and claims come from the news, not from you; an article a manager uploads belongs to that server only. When the bot leaves a server, that server's data is deleted after {forget_days} days.",
+        "**Newsdesk 会保存关于你的哪些信息**\n你每执行一次斜杠命令：时间、服务器和频道、你的用户 ID、命令以及你输入的选项（每项最多 100 个字符）、回答所用时间，以及是否成功。自动补全只按命令按分钟计数，不记录你的 ID。每次 `/follow`：你的 ID、服务器、关注的人物或机构、频道（如有）以及已提醒过你的文章。在频道中发布的提醒会按设计提及每位关注者。管理员用 `/feed add` 添加的每个订阅源：其 ID，以便订阅源持续失败时通知本人。\n\n**原因**：服务器管理员可以看到成员在查什么（`/stats`），我们也能看到错误和速度。\n\n**保存多久**：{days} 天，之后自动删除。\n\n**你的控制权**：`/stats scope: me` 显示你自己的使用情况；`/privacy forget-me` 立即删除你的全部使用记录和关注。文章、人物和说法来自新闻，而不是来自你；管理员上传的文章只属于该服务器。机器人离开服务器后，该服务器的数据会在 {forget_days} 天后删除。",
+        "**Newsdesk 會儲存關於你的哪些資訊**\n你每執行一次斜槓命令：時間、伺服器和頻道、你的使用者 ID、命令以及你輸入的選項（每項最多 100 個字元）、回答所用時間，以及是否成功。自動補全只按命令按分鐘計數，不記錄你的 ID。每次 `/follow`：你的 ID、伺服器、關注的人物或機構、頻道（如有）以及已提醒過你的文章。在頻道中發布的提醒會按設計提及每位關注者。管理員用 `/feed add` 新增的每個訂閱源：其 ID，以便訂閱源持續失敗時通知本人。\n\n**原因**：伺服器管理員可以看到成員在查什麼（`/stats`），我們也能看到錯誤和速度。\n\n**儲存多久**：{days} 天，之後自動刪除。\n\n**你的控制權**：`/stats scope: me` 顯示你自己的使用情況；`/privacy forget-me` 立即刪除你的全部使用記錄和關注。文章、人物和說法來自新聞，而不是來自你；管理員上傳的文章只屬於該伺服器。機器人離開伺服器後，該伺服器的資料會在 {forget_days} 天後刪除。",
     ),
     "time_bad": (
         "“{text}” is not a time of day: use 24-hour HH:MM, for example 08:30 or 18:05",
@@ -1390,3 +1390,288 @@ class NewsdeskTranslator(app_commands.Translator):
             return None
         found = COMMANDS.get(string.message)
         return found[column] if found else None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A server's own feeds and their posts (/feed), role pings.
+
+REPLIES.update(
+    {
+        "post_claims": ("Key claims", "主要说法", "主要說法"),
+        "post_people": ("People", "人物", "人物"),
+        "post_more": (
+            "…and {n} more new article(s) from this server's feeds (at most {cap} posts an hour here):",
+            "……本服务器的订阅源另有 {n} 篇新文章（此频道每小时最多发布 {cap} 篇）：",
+            "……本伺服器的訂閱源另有 {n} 篇新文章（此頻道每小時最多發布 {cap} 篇）：",
+        ),
+        "feed_list_title": (
+            "This server's feeds ({n} of {limit})",
+            "本服务器的订阅源（{n} / {limit}）",
+            "本伺服器的訂閱源（{n} / {limit}）",
+        ),
+        "feed_list_empty": (
+            "No feeds yet. Add one with `/feed add url:` (try it first with `/feed test url:`).",
+            "还没有订阅源。用 `/feed add url:` 添加（可先用 `/feed test url:` 试一试）。",
+            "還沒有訂閱源。用 `/feed add url:` 新增（可先用 `/feed test url:` 試一試）。",
+        ),
+        "feed_no_channel": ("no channel", "未设频道", "未設頻道"),
+        "feed_mode_each": ("each new article posted in", "每篇新文章发布到", "每篇新文章發布到"),
+        "feed_mode_digest_only": (
+            "digest only; failures told in",
+            "仅进简报；故障通知发到",
+            "僅進簡報；故障通知發到",
+        ),
+        "feed_mode_none": ("not posted; failures told in", "不发布；故障通知发到", "不發布；故障通知發到"),
+        "feed_line_post": ("{mode} {where}", "{mode} {where}", "{mode} {where}"),
+        "feed_line_crosspost": ("published to following servers", "发布给关注的服务器", "發布給關注的伺服器"),
+        "feed_line_fetched": ("Last fetch: {when}", "上次获取：{when}", "上次取得：{when}"),
+        "feed_line_error": (
+            "⚠ {error} ({n} failure(s) in a row)",
+            "⚠ {error}（连续失败 {n} 次）",
+            "⚠ {error}（連續失敗 {n} 次）",
+        ),
+        "feed_line_next": ("Next try: {when}", "下次尝试：{when}", "下次嘗試：{when}"),
+        "feed_never": ("not yet", "尚未", "尚未"),
+        "feed_test_head": (
+            "**Feed test** of {url}: the first {n} item(s) as they would be posted. Nothing was stored.",
+            "**订阅源测试** {url}：前 {n} 条按发布时的样子显示。没有保存任何内容。",
+            "**訂閱源測試** {url}：前 {n} 則按發布時的樣子顯示。沒有儲存任何內容。",
+        ),
+        "feed_test_skipped": (
+            "{n} item(s) had no article text to read and would be skipped.",
+            "{n} 条没有可读的文章正文，会被跳过。",
+            "{n} 則沒有可讀的文章正文，會被略過。",
+        ),
+        "feed_test_empty": (
+            "{url} is a feed, but none of its items has article text to read: nothing would be posted.",
+            "{url} 是订阅源，但其中没有可读的文章正文：不会发布任何内容。",
+            "{url} 是訂閱源，但其中沒有可讀的文章正文：不會發布任何內容。",
+        ),
+        "feed_refused": (
+            "That feed cannot be used: {error}. Check the address (http or https, a public server) and try "
+            "`/feed test url:` again.",
+            "无法使用该订阅源：{error}。请检查地址（http 或 https、公网服务器）后再用 `/feed test url:` 试一次。",
+            "無法使用該訂閱源：{error}。請檢查位址（http 或 https、公開伺服器）後再用 `/feed test url:` 試一次。",
+        ),
+        "feed_bad_url": (
+            "`{url}` is not a feed address: give the full http(s) URL, e.g. https://example.com/rss.xml.",
+            "`{url}` 不是订阅源地址：请提供完整的 http(s) 网址，例如 https://example.com/rss.xml。",
+            "`{url}` 不是訂閱源位址：請提供完整的 http(s) 網址，例如 https://example.com/rss.xml。",
+        ),
+        "feed_limit": (
+            "This server has {limit} feeds, the most it may have. Remove one with `/feed remove` first.",
+            "本服务器已有 {limit} 个订阅源，已达上限。请先用 `/feed remove` 删除一个。",
+            "本伺服器已有 {limit} 個訂閱源，已達上限。請先用 `/feed remove` 刪除一個。",
+        ),
+        "feed_need_channel": (
+            "Posting each article needs a channel: add `channel:` (or choose `post: Digest only`).",
+            "逐篇发布需要频道：请加上 `channel:`（或选择 `post: 仅进简报`）。",
+            "逐篇發布需要頻道：請加上 `channel:`（或選擇 `post: 僅進簡報`）。",
+        ),
+        "feed_added": (
+            "Added {url}: {n} article(s) it holds now are in this server's library; from now on {what}.",
+            "已添加 {url}：其中现有的 {n} 篇文章已加入本服务器的资料库；今后{what}。",
+            "已新增 {url}：其中現有的 {n} 篇文章已加入本伺服器的資料庫；今後{what}。",
+        ),
+        "feed_updated": (
+            "{url} was already a feed here: its options are updated; {what}.",
+            "{url} 已是本服务器的订阅源：选项已更新；{what}。",
+            "{url} 已是本伺服器的訂閱源：選項已更新；{what}。",
+        ),
+        "feed_what_each": (
+            "each new article is posted in {channel}",
+            "每篇新文章会发布到 {channel}",
+            "每篇新文章會發布到 {channel}",
+        ),
+        "feed_what_digest": (
+            "new articles go into the digest only",
+            "新文章只进入简报",
+            "新文章只進入簡報",
+        ),
+        "feed_what_none": (
+            "new articles are added without being posted",
+            "新文章只加入资料库，不发布",
+            "新文章只加入資料庫，不發布",
+        ),
+        "feed_removed": (
+            "Removed {url}. The articles it gave stay; `/article remove` removes one.",
+            "已删除 {url}。它带来的文章仍保留；可用 `/article remove` 删除。",
+            "已刪除 {url}。它帶來的文章仍保留；可用 `/article remove` 刪除。",
+        ),
+        "feed_not_found": (
+            "{url} is not one of this server's feeds (`/feed list` shows them).",
+            "{url} 不是本服务器的订阅源（`/feed list` 可查看）。",
+            "{url} 不是本伺服器的訂閱源（`/feed list` 可查看）。",
+        ),
+        "feed_failing_notice": (
+            "⚠ The feed {url} has failed since {since}: {error}. Its articles are not arriving. Check the "
+            "address with `/feed test`, or remove it with `/feed remove`. (Told once; it is still tried.)",
+            "⚠ 订阅源 {url} 自 {since} 起一直失败：{error}。它的文章没有送达。请用 `/feed test` 检查地址，"
+            "或用 `/feed remove` 删除。（只通知一次；仍会继续尝试。）",
+            "⚠ 訂閱源 {url} 自 {since} 起一直失敗：{error}。它的文章沒有送達。請用 `/feed test` 檢查位址，"
+            "或用 `/feed remove` 刪除。（只通知一次；仍會繼續嘗試。）",
+        ),
+        "sched_role": ("Mentions", "提及", "提及"),
+        "filter_bad": ("{error}.", "{error}。", "{error}。"),
+        "filter_limit": (
+            "This server has {n} filter rules, the most it may have: remove one with `/filter remove` first.",
+            "本服务器已有 {n} 条过滤规则，已达上限：请先用 `/filter remove` 删除一条。",
+            "本伺服器已有 {n} 條過濾規則，已達上限：請先用 `/filter remove` 刪除一條。",
+        ),
+        "filter_added": (
+            "Added {rule} for {where}.",
+            "已为 {where} 添加 {rule}。",
+            "已為 {where} 新增 {rule}。",
+        ),
+        "filter_known": (
+            "{rule} was already a rule for {where}.",
+            "{rule} 已是 {where} 的规则。",
+            "{rule} 已是 {where} 的規則。",
+        ),
+        "filter_removed": (
+            "Removed {rule} from {where}.",
+            "已从 {where} 删除 {rule}。",
+            "已從 {where} 刪除 {rule}。",
+        ),
+        "filter_not_found": (
+            "{rule} is not one of this server's rules (`/filter list` shows them).",
+            "{rule} 不是本服务器的规则（`/filter list` 可查看）。",
+            "{rule} 不是本伺服器的規則（`/filter list` 可查看）。",
+        ),
+        "filter_none": (
+            "No filter rules: feed posts, the digest and alerts let everything through. Add one with "
+            "`/filter add rule:`.",
+            "没有过滤规则：订阅源帖子、简报和提醒全部放行。用 `/filter add rule:` 添加。",
+            "沒有過濾規則：訂閱源貼文、簡報和提醒全部放行。用 `/filter add rule:` 新增。",
+        ),
+        "filter_preview": (
+            "{where}: {n} of the last {days} days' {total} article(s) would get through.",
+            "{where}：最近 {days} 天的 {total} 篇文章中有 {n} 篇会通过。",
+            "{where}：最近 {days} 天的 {total} 篇文章中有 {n} 篇會通過。",
+        ),
+        "role_needs_channel": (
+            "A role is mentioned in a channel: add `channel:` too.",
+            "身份组只能在频道中提及：请同时加上 `channel:`。",
+            "身分組只能在頻道中提及：請同時加上 `channel:`。",
+        ),
+        "role_needs_manager": (
+            "Mentioning a role needs the Manage Server permission.",
+            "提及身份组需要“管理服务器”权限。",
+            "提及身分組需要「管理伺服器」權限。",
+        ),
+        "role_not_mentionable": (
+            "The bot may not mention {role}: make the role mentionable, or give the bot the Mention "
+            "@everyone, @here and All Roles permission.",
+            "机器人无法提及 {role}：请把该身份组设为可提及，或给机器人“提及 @everyone、@here 和所有身份组”权限。",
+            "機器人無法提及 {role}：請把該身分組設為可提及，或給機器人「提及 @everyone、@here 和所有身分組」權限。",
+        ),
+    }
+)
+
+RULE_HELP = "word:tariff, -word:rumour, person:Name, org:Name, stance:denied, source:Name"
+
+COMMANDS.update(
+    {
+        "feed": ("订阅源", "訂閱源"),
+        "Your server's own RSS/Atom feeds": (
+            "本服务器自己的 RSS/Atom 订阅源",
+            "本伺服器自己的 RSS/Atom 訂閱源",
+        ),
+        "Add an RSS/Atom feed for this server": (
+            "为本服务器添加 RSS/Atom 订阅源",
+            "為本伺服器新增 RSS/Atom 訂閱源",
+        ),
+        "Stop fetching one of this server's feeds": (
+            "停止获取本服务器的某个订阅源",
+            "停止取得本伺服器的某個訂閱源",
+        ),
+        "This server's feeds and their health": ("本服务器的订阅源及其状态", "本伺服器的訂閱源及其狀態"),
+        "test": ("测试", "測試"),
+        "Fetch a feed now and show what would be posted (nothing is stored)": (
+            "立即获取订阅源并显示将发布的内容（不保存）",
+            "立即取得訂閱源並顯示將發布的內容（不儲存）",
+        ),
+        "url": ("网址", "網址"),
+        "The feed's http(s) address": ("订阅源的 http(s) 地址", "訂閱源的 http(s) 位址"),
+        "Where its articles are posted and failures told": (
+            "文章发布和故障通知的频道",
+            "文章發布和故障通知的頻道",
+        ),
+        "post": ("发布", "發布"),
+        "Post each new article, leave them to the digest, or neither": (
+            "逐篇发布新文章、只进简报，或都不",
+            "逐篇發布新文章、只進簡報，或都不",
+        ),
+        "Each new article": ("每篇新文章", "每篇新文章"),
+        "Digest only": ("仅进简报", "僅進簡報"),
+        "Don't post": ("不发布", "不發布"),
+        "crosspost": ("跨服发布", "跨服發布"),
+        "Publish posts made in an announcement channel to following servers": (
+            "把公告频道里的帖子发布给关注的服务器",
+            "把公告頻道裡的貼文發布給關注的伺服器",
+        ),
+        "role": ("身份组", "身分組"),
+        "sample": ("示例", "範例"),
+        "filter": ("过滤", "過濾"),
+        "What feed posts, digests and alerts let through": (
+            "订阅源帖子、简报和提醒放行哪些内容",
+            "訂閱源貼文、簡報和提醒放行哪些內容",
+        ),
+        "Let through only what matches, or keep out what matches (-)": (
+            "只放行匹配的，或排除匹配的（-）",
+            "只放行符合的，或排除符合的（-）",
+        ),
+        "rule": ("规则", "規則"),
+        RULE_HELP: (
+            "word:关税、-word:传闻、person:姓名、org:机构、stance:denied、source:来源",
+            "word:關稅、-word:傳聞、person:姓名、org:機構、stance:denied、source:來源",
+        ),
+        "applies_to": ("适用于", "適用於"),
+        "Where the rule applies (default: everything)": (
+            "规则适用的地方（默认：全部）",
+            "規則適用的地方（預設：全部）",
+        ),
+        "Everything (feed posts, digest, alerts)": (
+            "全部（订阅源帖子、简报、提醒）",
+            "全部（訂閱源貼文、簡報、提醒）",
+        ),
+        "Feed posts": ("订阅源帖子", "訂閱源貼文"),
+        "Digest": ("简报", "簡報"),
+        "Follow alerts": ("关注提醒", "關注提醒"),
+        "Remove one filter rule": ("删除一条过滤规则", "刪除一條過濾規則"),
+        "This server's filter rules and what they let through": (
+            "本服务器的过滤规则及其放行情况",
+            "本伺服器的過濾規則及其放行情況",
+        ),
+        "Post the feed's newest item now, as a sample": (
+            "立即发布订阅源的最新一条作为示例",
+            "立即發布訂閱源的最新一則作為範例",
+        ),
+        "A role to mention with each digest (none: no ping)": (
+            "每次简报提及的身份组（不填：不提及）",
+            "每次簡報提及的身分組（不填：不提及）",
+        ),
+        "A role to mention with the alerts (Manage Server)": (
+            "提醒时提及的身份组（需管理服务器权限）",
+            "提醒時提及的身分組（需管理伺服器權限）",
+        ),
+    }
+)
+
+EXAMPLES.update(
+    {
+        "feed add": (
+            "/feed add url:https://example.com/rss.xml channel:#news",
+            "/feed add url:https://example.com/atom.xml post:Digest only",
+        ),
+        "feed remove": ("/feed remove url:https://example.com/rss.xml",),
+        "feed list": ("/feed list",),
+        "feed test": ("/feed test url:https://example.com/rss.xml",),
+        "filter add": (
+            "/filter add rule:stance:denied applies_to:Feed posts",
+            "/filter add rule:-word:rumour",
+        ),
+        "filter remove": ("/filter remove rule:-word:rumour",),
+        "filter list": ("/filter list",),
+    }
+)

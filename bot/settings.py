@@ -152,6 +152,10 @@ class Settings(BaseSettings):
     # Hosts, addresses or networks (CIDR) feeds may reach although they are loopback, private or link-local;
     # every other such address is refused, after DNS resolution and on every redirect.
     feed_allow_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Servers' own feeds (/feed add): at most this many per server; at most this many posts per channel and
+    # hour (the rest are folded into one "and N more" message).
+    feed_server_limit: int = Field(default=20, ge=0, le=500)
+    feed_posts_per_hour: int = Field(default=10, ge=1, le=1000)
     # Follow alerts: how often new articles are matched against follows (seconds).
     alert_seconds: float = Field(default=30.0, gt=0, le=3600)
     # Parsing: an article (file, feed entry, upload) that takes longer than this to read is refused with its

@@ -14,6 +14,7 @@ from bot.digests import DigestService
 from bot.errors import UserError
 from bot.i18n import pick, t
 from bot.lookup import require_manage_guild
+from bot.posting import role_problem
 from bot.render import embeds
 from bot.render.pages import respond, send_pages
 
@@ -33,6 +34,7 @@ DIGEST_OPTIONS = {
     "max_articles": "At most this many articles (1-25, default 10)",
     "skip_empty": "On a quiet day post nothing (default) or a one-line notice",
     "language": "Language of the digest (default English)",
+    "role": "A role to mention with each digest (none: no ping)",
 }
 
 
@@ -75,9 +77,13 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         max_articles: app_commands.Range[int, 1, 25] | None = None,
         skip_empty: bool | None = None,
         language: str | None = None,
+        role: discord.Role | None = None,
     ) -> None:
-        """Options left out keep what is set already (or their defaults on a first schedule)."""
-        await self._save(interaction, channel, time, timezone, max_articles, skip_empty, language, False)
+        """Options left out keep what is set already (or their defaults on a first schedule); role @everyone
+        removes the ping."""
+        await self._save(
+            interaction, channel, time, timezone, max_articles, skip_empty, language, False, role
+        )
 
     @app_commands.command(name="edit", description="Change some digest settings; the others stay as they are")
     @app_commands.describe(**DIGEST_OPTIONS)
@@ -91,8 +97,9 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         max_articles: app_commands.Range[int, 1, 25] | None = None,
         skip_empty: bool | None = None,
         language: str | None = None,
+        role: discord.Role | None = None,
     ) -> None:
-        await self._save(interaction, channel, time, timezone, max_articles, skip_empty, language, True)
+        await self._save(interaction, channel, time, timezone, max_articles, skip_empty, language, True, role)
 
     async def _save(
         self,
@@ -104,9 +111,16 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         skip_empty: bool | None,
         language: str | None,
         editing: bool,
+        role: discord.Role | None = None,
     ) -> None:
         assert interaction.guild is not None
         lang = pick(interaction)
+        role_id = None
+        if role is not None:
+            role_id = 0 if role.is_default() else role.id  # @everyone: no ping
+            problem = role_problem(interaction, role, lang) if role_id else None
+            if problem:
+                raise UserError(problem)
         schedule, upcoming = await self.service.set(
             interaction.guild,
             channel,
@@ -117,6 +131,7 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
             language,
             lang,
             editing=editing,
+            role_id=role_id,
         )
         heading = t("sched_edited" if editing else "sched_title", lang)
         card = embeds.digest_schedule_embed(schedule, upcoming, heading, lang, schedule.language)

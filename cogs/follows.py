@@ -15,6 +15,7 @@ from bot import follows
 from bot.digests import DigestService
 from bot.errors import UserError
 from bot.i18n import pick, t
+from bot.posting import role_problem
 from bot.render import embeds
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, fit, one_line, plain
 from bot.render.pages import respond
@@ -61,6 +62,7 @@ class Follows(commands.Cog):
     @app_commands.describe(
         target="Start typing a person or an organization",
         channel="Where alerts go (leave empty for direct messages)",
+        role="A role to mention with the alerts (Manage Server)",
     )
     @app_commands.guild_only()
     async def follow(
@@ -68,12 +70,21 @@ class Follows(commands.Cog):
         interaction: discord.Interaction,
         target: app_commands.Range[str, 1, 100],
         channel: discord.TextChannel | None = None,
+        role: discord.Role | None = None,
     ) -> None:
         lang = pick(interaction)
         guild = interaction.guild
         if guild is None or interaction.guild_id is None:
             raise UserError(t("follow_in_server", lang))
         found = follows.resolve(self.bot.library.view(interaction.guild_id), target, lang)
+        if role is not None and role.is_default():
+            role = None  # @everyone is never pinged: it means no role
+        if role is not None:
+            if channel is None:
+                raise UserError(t("role_needs_channel", lang))
+            problem = role_problem(interaction, role, lang)
+            if problem:
+                raise UserError(problem)
         if channel is not None:
             member = interaction.user
             if isinstance(member, discord.Member) and not channel.permissions_for(member).send_messages:
@@ -93,6 +104,7 @@ class Follows(commands.Cog):
             found.key,
             found.name,
             channel.id if channel else None,
+            role.id if role else None,
         )
         where = self._where(channel.id if channel else None, lang)
         key = "follow_done" if new else "follow_moved"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from datetime import datetime
+from email.utils import format_datetime
+from html import escape
 from pathlib import Path
 
 from aiohttp import web
@@ -98,3 +101,27 @@ class FeedServer:
     async def stop(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
+
+
+def rss(channel: str, items: list[tuple[str, str, str, str, datetime]]) -> str:
+    """An RSS 2.0 feed of (guid, link, title, text, published) items, newest first as feeds list them."""
+    body = "".join(
+        f"<item><guid>{escape(guid)}</guid><link>{escape(link)}</link><title>{escape(title)}</title>"
+        f"<pubDate>{format_datetime(when)}</pubDate><description>{escape(text)}</description></item>"
+        for guid, link, title, text, when in sorted(items, key=lambda i: i[4], reverse=True)
+    )
+    return f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>{escape(channel)}</title>{body}</channel></rss>"
+
+
+def harbour_item(
+    n: int, when: datetime, base: str = "https://harbour.example"
+) -> tuple[str, str, str, str, datetime]:
+    """A made-up news item, different for every ``n``: a headline and two sentences with a person in them."""
+    quays = ["north", "east", "south", "west", "inner", "outer", "old", "new", "grain", "ferry"]
+    quay = quays[n % len(quays)]
+    title = f"Quay {n} ({quay}) reopens after crane inspection"
+    text = (
+        f"The {quay} quay number {n} reopened on Tuesday after a week of crane inspections. "
+        f"Northport chief executive Mara Quist denied that {n + 2} cranes had failed the checks."
+    )
+    return (f"harbour-{n}", f"{base}/quay-{n}", title, text, when)

@@ -47,7 +47,7 @@ def test_parse_json_lines(tmp_path: Path) -> None:
     assert [Path(r["file"]).name for r in lines] == [f.name for f in files]
     assert list(lines[0]) == [
         "file", "id", "title", "source", "published_at", "language", "format", "core_viewpoint",
-        "sections", "people", "organizations", "claims",
+        "sections", "people", "organizations", "claims", "url",
     ]  # fmt: skip
     assert out.stderr.strip() == f"{bad}: error: file is empty (only whitespace)"
 

@@ -107,3 +107,24 @@ async def test_conditional_get_and_a_broken_feed_is_never_taken_as_unchanged(
     assert poller.states[good].failures == 0
     assert server.not_modified["broken.xml"] == 0  # a page that was not a feed is fetched whole again...
     assert poller.states[broken].failures == 2  # ...and still counts as failing
+
+
+async def test_an_entry_keeps_its_link(server: FeedServer, store: SQLStore) -> None:
+    rss = (
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Harbour Desk</title>"
+        "<item><guid>h-1</guid><link>https://harbour.example/crane-strike</link>"
+        "<title>Crane drivers stop work at the east quay</title>"
+        "<pubDate>Tue, 03 Mar 2026 08:00:00 GMT</pubDate>"
+        "<description>Crane drivers at the east quay stopped work on Tuesday. "
+        "Their union said the shift rota was unsafe.</description></item>"
+        "<item><guid>h-2</guid><link>javascript:alert(1)</link><title>Quay reopens after talks</title>"
+        "<description>The east quay reopened after a night of talks. Both sides called it a fair deal."
+        "</description></item></channel></rss>"
+    )
+    poller = FeedPoller([server.serve("harbour.xml", rss)])
+    await poller.poll(store)
+    links = {a.title: a.url for a in await store.load_articles()}
+    assert links == {
+        "Crane drivers stop work at the east quay": "https://harbour.example/crane-strike",
+        "Quay reopens after talks": None,  # only http(s) links are kept
+    }

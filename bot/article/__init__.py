@@ -55,4 +55,5 @@ def load_article(data: bytes | str) -> Article:
         people=found.people,
         organizations=found.organizations,
         claims=found.claims,
+        url=parsed.url,
     )

@@ -10,6 +10,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .links import clean_url
+
 # A person's name or alias is at most this long (characters, and words for names written with spaces). The
 # extractor never produces longer ones, and Article JSON is held to the same bounds when it loads, so no
 # derived form (pinyin, prefixes, trigrams) of a name can grow with the size of an uploaded file.
@@ -129,6 +131,12 @@ class Article(_Model):
     people: list[Person] = Field(default_factory=list)
     organizations: list[Organization] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    url: str | None = None  # the original's address (http or https only; anything else is dropped)
+
+    @field_validator("url", mode="before")
+    @classmethod
+    def _safe_url(cls, url: object) -> str | None:
+        return clean_url(url) if isinstance(url, str) else None
 
     @field_validator("people")
     @classmethod

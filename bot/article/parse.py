@@ -25,6 +25,7 @@ from datetime import datetime
 from pydantic import ValidationError
 
 from .casefree import lower_text
+from .links import link_line
 from .model import Article, ArticleFormat, Point, Section
 from .sentences import ends_sentence, split_sentences, strip_citations
 from .text import ArticleError, content_id, detect_language, normalize
@@ -160,6 +161,7 @@ class Skeleton:
     core_raw: str
     raw_sections: list[tuple[str | None, list[str]]] = field(default_factory=list)
     byline: str | None = None
+    url: str | None = None  # the original's address: a link line at the top (bot.article.links)
 
     @property
     def core_viewpoint(self) -> str:
@@ -244,6 +246,9 @@ def parse(text: str) -> Skeleton | Article:
     lines = norm.split("\n")
     while lines and not lines[-1].strip():
         lines.pop()
+    lines, url = _take_link(lines)
+    if not lines:
+        raise ArticleError("file has only a link in it, no article text")
 
     title = lines[0].strip()
     body_lines = lines[1:]
@@ -287,7 +292,10 @@ def parse(text: str) -> Skeleton | Article:
             break
         head = content[0].strip()
         split = _split_source_line(head)
-        if split is not None:
+        link = link_line(head)
+        if link is not None:
+            url = url or link
+        elif split is not None:
             src, iso = split
             source = source or src
             published = published or iso
@@ -343,7 +351,26 @@ def parse(text: str) -> Skeleton | Article:
         core_raw=core,
         raw_sections=sections,
         byline=byline,
+        url=url,
     )
+
+
+def _take_link(lines: list[str]) -> tuple[list[str], str | None]:
+    """A link on the first line(s) of the text (a bare URL, or ``Source: URL``) is the article's address, not
+    its title: taken off with the blank lines after it."""
+    url: str | None = None
+    rest = list(lines)
+    while rest and not rest[0].strip():
+        rest.pop(0)
+    for _ in range(2):  # a bare URL and a "Source:" line may both stand there
+        link = link_line(rest[0]) if rest else None
+        if link is None:
+            break
+        url = url or link
+        rest.pop(0)
+        while rest and not rest[0].strip():
+            rest.pop(0)
+    return rest, url
 
 
 _CITATION = re.compile(r"\[\d{1,3}\]")

@@ -162,7 +162,10 @@ def summary_pages(article: Article, length: str = "short", lang: str = "en") -> 
         if not full and len(section.points) > len(points):
             lines.append(t("n_more", lang, n=len(section.points) - len(points)))
         pager.add(plain(heading), "\n".join(lines) or "—")
-    return pager.finish()
+    pages = pager.finish()
+    if article.url:
+        pages[0][0].url = article.url  # the title links to the original
+    return pages
 
 
 _SNIPPET_MARK = re.compile("\x02([^\x02\x03]*)\x03")
@@ -485,7 +488,9 @@ def _digest_embed(article: Article, people: list[str] | None, lang: str) -> disc
     lead = one_line(article.core_viewpoint) or (
         one_line(article.points()[0].text) if article.points() else ""
     )
-    embed = discord.Embed(title=fit(plain(one_line(article.title)), limits.EMBED_TITLE), colour=COLOUR)
+    embed = discord.Embed(
+        title=fit(plain(one_line(article.title)), limits.EMBED_TITLE), colour=COLOUR, url=article.url
+    )
     lines = [f"*{plain(byline(article, lang))}*", plain(fit(lead, 300))]
     names = people if people is not None else [p.name for p in article.people]
     if names:
@@ -535,7 +540,9 @@ def alert_messages(
         )
 
     def base() -> discord.Embed:
-        embed = discord.Embed(title=fit(plain(one_line(article.title)), limits.EMBED_TITLE), colour=COLOUR)
+        embed = discord.Embed(
+            title=fit(plain(one_line(article.title)), limits.EMBED_TITLE), colour=COLOUR, url=article.url
+        )
         embed.description = fit(
             f"*{plain(byline(article, lang))}*\n{plain(fit(one_line(article.core_viewpoint), 300))}",
             limits.EMBED_DESCRIPTION,
@@ -640,6 +647,8 @@ def digest_schedule_embed(
     quiet = t("sched_quiet_skip", lang) if schedule.skip_empty else t("sched_quiet_notice", lang)
     embed.add_field(name=t("sched_quiet", lang), value=quiet, inline=True)
     embed.add_field(name=t("sched_language", lang), value=t(f"lang_{digest_lang}", lang), inline=True)
+    if schedule.role_id:  # shown as a mention: the reply itself allows no mentions, so nobody is pinged
+        embed.add_field(name=t("sched_role", lang), value=f"<@&{schedule.role_id}>", inline=True)
     embed.add_field(name=t("sched_next", lang), value=_when(upcoming, schedule.zone, lang), inline=False)
     return [embed]
 

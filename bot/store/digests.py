@@ -10,7 +10,7 @@ from .base import StoreCore, now_iso
 
 DIGEST_COLUMNS = (
     "channel_id", "at", "zone", "max_articles", "skip_empty", "enabled",
-    "paused", "failures", "effective_from", "language",
+    "paused", "failures", "effective_from", "language", "role_id",
 )  # fmt: skip
 
 
@@ -22,7 +22,10 @@ class DigestQueries(StoreCore):
         return await self.reader.fetch("SELECT * FROM guild_digest ORDER BY guild_id")
 
     async def put_digest_settings(self, guild_id: int, values: dict[str, Any]) -> None:
-        row = [values.get(c, "en") if c == "language" else values[c] for c in DIGEST_COLUMNS]
+        row = [
+            values.get(c, "en") if c == "language" else values.get(c) if c == "role_id" else values[c]
+            for c in DIGEST_COLUMNS
+        ]
         cols = ", ".join(DIGEST_COLUMNS)
         marks = ", ".join("?" for _ in DIGEST_COLUMNS)
         updates = ", ".join(f"{c} = excluded.{c}" for c in DIGEST_COLUMNS)

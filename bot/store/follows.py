@@ -9,9 +9,17 @@ from .base import Conn, StoreCore, now_iso
 
 class FollowQueries(StoreCore):
     async def add_follow(
-        self, guild_id: int, user_id: int, kind: str, key: str, name: str, channel_id: int | None
+        self,
+        guild_id: int,
+        user_id: int,
+        kind: str,
+        key: str,
+        name: str,
+        channel_id: int | None,
+        role_id: int | None = None,
     ) -> tuple[int, bool]:
-        """(follow id, whether it is new). Following again only moves the alerts to ``channel_id``."""
+        """(follow id, whether it is new). Following again only moves the alerts to ``channel_id`` (and sets
+        the role they mention, ``role_id``)."""
         async with self.transaction() as conn:
             existing = await conn.fetchval(
                 "SELECT id FROM follows WHERE guild_id = ? AND user_id = ? AND kind = ? AND target_key = ?",
@@ -21,11 +29,16 @@ class FollowQueries(StoreCore):
                 key,
             )
             if existing is not None:
-                await conn.execute("UPDATE follows SET channel_id = ? WHERE id = ?", channel_id, existing)
+                await conn.execute(
+                    "UPDATE follows SET channel_id = ?, role_id = ? WHERE id = ?",
+                    channel_id,
+                    role_id,
+                    existing,
+                )
                 return int(existing), False
             follow_id = await conn.fetchval(
-                "INSERT INTO follows (guild_id, user_id, kind, target_key, target_name, channel_id, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                "INSERT INTO follows (guild_id, user_id, kind, target_key, target_name, channel_id, created_at,"
+                " role_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 guild_id,
                 user_id,
                 kind,
@@ -33,6 +46,7 @@ class FollowQueries(StoreCore):
                 name,
                 channel_id,
                 now_iso(),
+                role_id,
             )
             return int(follow_id), True
 

@@ -24,7 +24,7 @@ from .sql import Conn, SQLStore
 _HEADLINE = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=16, MinWords=6, ShortWord=1, MaxFragments=1"
 
 SCHEMA_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
-SERIAL_TABLES = ("people", "digest_runs", "usage_events", "follows")
+SERIAL_TABLES = ("people", "digest_runs", "usage_events", "follows", "server_feeds", "feed_posts")
 
 
 def split_url(url: str) -> tuple[str, str | None]:

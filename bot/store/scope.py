@@ -29,6 +29,10 @@ GUILD_TABLES = (
     ("story_channels", "guild_id"),
     ("story_threads", "guild_id"),
     ("story_lines", "guild_id"),
+    ("server_feed_entries", "guild_id"),
+    ("server_feeds", "guild_id"),
+    ("feed_posts", "guild_id"),
+    ("server_filters", "guild_id"),
     ("guild_departures", "guild_id"),
 )
 

@@ -23,7 +23,7 @@ from .articles import (
 )
 from .base import Conn, migrations, now_iso, statements
 from .digests import DigestQueries
-from .feeds import FeedQueries
+from .feeds import FeedQueries, ServerFeedQueries
 from .follows import FollowQueries
 from .scope import ScopeQueries
 from .stories import StoryQueries
@@ -50,11 +50,23 @@ TABLES = (
     "story_channels",
     "story_threads",
     "story_lines",
+    "server_feeds",
+    "server_feed_entries",
+    "feed_posts",
+    "server_filters",
 )
 
 
 class SQLStore(
-    ArticleQueries, ScopeQueries, DigestQueries, UsageQueries, FollowQueries, FeedQueries, StoryQueries, ABC
+    ArticleQueries,
+    ScopeQueries,
+    DigestQueries,
+    UsageQueries,
+    FollowQueries,
+    FeedQueries,
+    ServerFeedQueries,
+    StoryQueries,
+    ABC,
 ):
     """The Store protocol over any :class:`Conn`; a backend implements the abstract methods."""
 
@@ -128,7 +140,11 @@ class SQLStore(
     async def forget_user(self, user_id: int) -> int:
         """Delete every row that names a member, feature by feature (usage; follows with their alerts)."""
         async with self.transaction() as conn:
-            return await self._forget_usage(conn, user_id) + await self._forget_follows(conn, user_id)
+            return (
+                await self._forget_usage(conn, user_id)
+                + await self._forget_follows(conn, user_id)
+                + await self._forget_feed_adder(conn, user_id)
+            )
 
     # ------------------------------------------------------------------ copying between deployments
 

@@ -253,7 +253,7 @@ def test_json_field_names_are_the_contract() -> None:
     data = load_article(BASE).model_dump(mode="json")
     assert list(data) == [
         "id", "title", "source", "published_at", "language", "format", "core_viewpoint",
-        "sections", "people", "organizations", "claims",
+        "sections", "people", "organizations", "claims", "url",
     ]  # fmt: skip
     assert set(data["sections"][0]) == {"heading", "points"}
     assert set(data["sections"][0]["points"][0]) == {"text", "citations"}

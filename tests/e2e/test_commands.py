@@ -49,7 +49,13 @@ async def test_commands_synced_to_the_guild(fake: FakeDiscord, bot: BotProcess) 
         "story",
         "stories",
         "story-channel",
+        "feed",
+        "filter",
     }
+    for managed in ("feed", "filter"):  # a server's feeds and filters: Manage Server, in servers only
+        assert int(commands[managed]["default_member_permissions"]) == 1 << 5 and commands[managed][
+            "contexts"
+        ] == [0]
     assert all(
         commands[c]["contexts"] == [0] for c in ("follow", "unfollow", "following", "setup")
     )  # servers only

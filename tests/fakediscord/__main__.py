@@ -8,7 +8,8 @@ commands given (default: a short tour) and prints what a member would see. For e
 
 Commands run as the plain member ``alice`` unless ``--as-manager`` is given: then as the server's owner, who
 has Manage Server (``/digest``, ``/article`` and server-wide ``/stats`` need it). A channel option
-takes ``news`` (the channel the bot may post in) or ``locked`` (one it may not).
+takes ``news`` (the channel the bot may post in), ``announcements`` (an announcement channel) or ``locked`` (one
+it may not); a role option takes ``readers``.
 
 The fake has two servers; a command runs in the first unless it starts with ``@2``. A ``file:`` option
 uploads that file from disk, and ``press:LABEL`` presses a button of the previous reply. For example, a
@@ -68,13 +69,19 @@ def channel_ids(options: dict[str, str], fake: FakeDiscord, index: int = 0) -> d
     """``channel:news`` or ``channel:#locked`` -> the channel's id in that server; ``file:PATH`` -> an
     attachment with the file's bytes."""
     guild = fake.guild(index)
-    named = {"news": guild.channel_id, "locked": guild.locked_channel_id}
+    named = {
+        "news": guild.channel_id,
+        "locked": guild.locked_channel_id,
+        "announcements": guild.announce_channel_id,
+    }
     out: dict[str, str] = {}
     for k, v in options.items():
         if k == "file":
             out[k] = fake.attachment(Path(v).name, Path(v).expanduser().read_bytes())
         elif "channel" in k and v.lstrip("#") in named:
             out[k] = str(named[v.lstrip("#")])
+        elif k == "role" and v.lstrip("@") == "readers":  # the fake's one mentionable role
+            out[k] = str(guild.role_id)
         else:
             out[k] = v
     return out

@@ -183,13 +183,33 @@ class Guild:
     forum_channel_id: int = field(default_factory=snowflake)  # a forum (type 15): posts are threads
     quiet_channel_id: int = field(default_factory=snowflake)  # the bot may post here but make no threads
     bot_id: int = 0
+    announce_channel_id: int = field(default_factory=snowflake)  # an announcement channel (type 5)
+    role_id: int = field(default_factory=snowflake)  # a mentionable role, "readers"
 
     def channels(self) -> list[dict[str, Any]]:
         others = (self.locked_channel_id, self.forum_channel_id, self.quiet_channel_id)
-        return [self.channel(), *(self.channel(c) for c in others)]
+        return [self.channel(), *(self.channel(c) for c in others), self.announcement()]
 
     def channel_ids(self) -> set[int]:
-        return {self.channel_id, self.locked_channel_id, self.forum_channel_id, self.quiet_channel_id}
+        return {
+            self.channel_id, self.locked_channel_id, self.forum_channel_id, self.quiet_channel_id,
+            self.announce_channel_id,
+        }  # fmt: skip
+
+    def announcement(self) -> dict[str, Any]:
+        """An announcement (news) channel: its messages can be crossposted to following servers."""
+        return self.channel() | {
+            "id": str(self.announce_channel_id),
+            "type": 5,
+            "name": "announcements",
+            "position": 2,
+        }
+
+    def role(self) -> dict[str, Any]:
+        return {
+            "id": str(self.role_id), "name": "readers", "permissions": "0", "position": 1, "color": 0,
+            "hoist": False, "managed": False, "mentionable": True, "flags": 0,
+        }  # fmt: skip
 
     def channel(self, channel_id: int | None = None) -> dict[str, Any]:
         channel_id = channel_id or self.channel_id
@@ -256,7 +276,8 @@ class Guild:
                     "managed": False,
                     "mentionable": False,
                     "flags": 0,
-                }
+                },
+                self.role(),
             ],
             "channels": self.channels(),
             "members": members,
@@ -413,6 +434,8 @@ class FakeDiscord:
         self._held = asyncio.Event()
         self.resumes = 0
         self.left_guilds: list[Guild] = []  # servers the bot was removed from (kick_bot)
+        self.crossposts: list[int] = []  # message ids published from announcement channels
+        self.allowed_mentions: dict[int, dict[str, Any] | None] = {}  # message id -> what the bot allowed
         self.ready = asyncio.Event()
         self._sockets: list[web.WebSocketResponse] = []
         self._shards: dict[web.WebSocketResponse, tuple[int, int]] = {}  # socket -> (shard id, shard count)
@@ -616,9 +639,13 @@ class FakeDiscord:
                     "content_type": "text/plain",
                 }  # fmt: skip
             if spec["type"] == 7:  # a channel: Discord sends the channel itself in data.resolved
-                channel = self.guilds[guild].channel(int(value))
+                g = self.guilds[guild]
+                channel = g.announcement() if int(value) == g.announce_channel_id else g.channel(int(value))
                 opt["value"] = str(value)
                 resolved.setdefault("channels", {})[str(value)] = channel | {"permissions": ALL_PERMISSIONS}
+            if spec["type"] == 8:  # a role: Discord sends the role itself in data.resolved
+                opt["value"] = str(value)
+                resolved.setdefault("roles", {})[str(value)] = self.guilds[guild].role()
             built.append(opt)
         for sub in reversed(parts[1:]):
             built = [{"name": sub, "type": 1, "options": built}]
@@ -725,10 +752,41 @@ class FakeDiscord:
         }
         if body.get("nonce") is not None:
             message["nonce"] = body["nonce"]
+        self._mentions(message, body)
         self.messages[int(message["id"])] = message
         if body.get("_files"):
             self.files[int(message["id"])] = list(body["_files"])
         return message
+
+    def _mentions(self, message: dict[str, Any], body: dict[str, Any]) -> None:
+        """Record the allowed mentions, and which roles the message pings as Discord decides it: a role named in
+        the content pings only when allowed_mentions lets it (``parse`` with "roles", or its id in ``roles``)."""
+        allowed = body.get("allowed_mentions")
+        self.allowed_mentions[int(message["id"])] = allowed
+        named = re.findall(r"<@&(\d+)>", message["content"])
+        if allowed is None:
+            message["mention_roles"] = named
+            return
+        message["mention_roles"] = [
+            r
+            for r in named
+            if "roles" in (allowed.get("parse") or []) or r in {str(x) for x in allowed.get("roles") or []}
+        ]
+
+    async def _crosspost(
+        self, request: web.Request, body: Any, channel_id: str, message_id: str
+    ) -> web.Response:
+        """POST /channels/{id}/messages/{id}/crosspost: publish a message of an announcement channel."""
+        target = self.messages.get(int(message_id))
+        if target is None or target["channel_id"] != channel_id:
+            return self._json({"message": "Unknown Message", "code": 10008}, 404)
+        if not any(int(channel_id) == g.announce_channel_id for g in self.guilds):
+            return self._json({"message": "Cannot execute action on this channel type", "code": 50024}, 403)
+        if target.get("flags", 0) & 1:
+            return self._json({"message": "This message has already been crossposted.", "code": 40033}, 400)
+        target["flags"] = target.get("flags", 0) | 1  # CROSSPOSTED
+        self.crossposts.append(int(message_id))
+        return self._json(target)
 
     # ------------------------------------------------------------------ gateway
 
@@ -892,6 +950,7 @@ class FakeDiscord:
             (r"/channels/(\d+)/messages/(\d+)", "PATCH", self._patch_message),
             (r"/channels/(\d+)/messages/(\d+)/threads", "POST", self._thread_from_message),
             (r"/channels/(\d+)/threads", "POST", self._thread_in_channel),
+            (r"/channels/(\d+)/messages/(\d+)/crosspost", "POST", self._crosspost),
             (r"/guilds/(\d+)", "GET", self._get_guild),
             (r"/users/@me/channels", "POST", self._open_dm),
         ]
@@ -1057,6 +1116,8 @@ class FakeDiscord:
 
     async def _get_channel(self, request: web.Request, body: Any, channel_id: str) -> web.Response:
         for g in self.guilds:
+            if int(channel_id) == g.announce_channel_id:
+                return self._json(g.announcement())
             if int(channel_id) in g.channel_ids():
                 return self._json(g.channel(int(channel_id)))
         if int(channel_id) in self.threads:

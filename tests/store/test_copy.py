@@ -10,6 +10,7 @@ import pytest
 from bot import cli
 from bot.ingest import article_files, ingest_files
 from bot.store import open_store
+from bot.store.base import migrations
 from bot.store.sql import TABLES, SQLStore
 from tests.store.test_contract import GUILD, SCHEDULE, usage_row
 
@@ -33,6 +34,11 @@ async def _seed(url: str, corpus_dir: Path) -> None:
     await store.set_story_channel(GUILD, 2**60)
     await store.claim_story_post(GUILD, 2**60, "0:story-1", "abc")
     await store.claim_story_post(GUILD, 2**60, "0:story-1", "abd")
+    feed, _ = await store.add_server_feed(GUILD, "https://wire.example/rss", 1, "each", False, 2**62, 20)
+    assert feed is not None
+    await store.record_server_entry(feed.id, GUILD, "e1", "h1", None)
+    await store.claim_feed_post(GUILD, 1, feed.id, "abc", "post", "pending", "n1")
+    await store.add_filter(GUILD, "feeds", "-word:rumour", 50)
     await store.set_meta("command_tree_hash:global:1", "abc")
     [first, *_] = await store.load_articles()
     await store.hide_article(first.id, GUILD)
@@ -88,7 +94,5 @@ def test_db_copy_refuses_a_destination_with_rows(
 
 def test_db_migrate_reports_the_version(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["db", "migrate", "--database-url", f"sqlite:///{tmp_path}/m.db"]) == 0
-    from bot.store.base import migrations
-
-    last = migrations("sqlite")[-1][0]  # whichever migrations the branch carries
-    assert f"schema at version {last} of {last}" in capsys.readouterr().out
+    newest = max(version for version, _ in migrations("sqlite"))
+    assert f"schema at version {newest} of {newest}" in capsys.readouterr().out

@@ -1,0 +1,315 @@
+"""A server's own feeds (/feed): adding (fetched once first, so a bad or refused address is said at once),
+testing (nothing stored), polling when due, posting new articles, and telling the server once when a feed has
+failed for a day.
+
+Articles from a server's feed belong to that server's scope (source key ``feed:<guild>:<feed id>#<entry>``); a
+feed's entries are remembered per feed (and by text within the server), never across servers. The first fetch
+of a new feed takes in what the feed holds without posting any of it; after that, each new entry is posted
+when the feed says ``post: each`` (see :mod:`bot.posting`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+import discord
+from yarl import URL
+
+from bot import filters
+from bot.article import MAX_BYTES, Article, ArticleError
+from bot.digests import Clock, DigestService
+from bot.errors import UserError
+from bot.feeds import (
+    MAX_BACKOFF,
+    FeedError,
+    FeedPoller,
+    FeedState,
+    content_hash,
+    entry_key,
+    entry_text,
+    with_link,
+)
+from bot.i18n import t
+from bot.ingest import parse_bytes
+from bot.posting import FeedPoster
+from bot.render import posts
+from bot.settings import redact_secrets
+from bot.store import IngestOutcome
+from bot.store.feeds import ServerFeed
+
+if TYPE_CHECKING:
+    from bot.client import NewsdeskBot
+
+log = logging.getLogger("newsdesk.serverfeeds")
+
+MAX_URL = 500  # characters of a feed address
+TEST_ITEMS = 3  # items /feed test shows
+NOTICE_AFTER = timedelta(days=1)  # a feed failing this long is told to its server, once
+OLD_SLACK = timedelta(hours=1)  # an entry dated this much before its feed was added is old: not posted
+
+
+@dataclass
+class Taken:
+    """What one fetch of a server's feed brought."""
+
+    new: list[Article] = field(default_factory=list)  # stored now, newest entries last
+    to_post: list[Article] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # entries that could not be read, with the reason
+    newest: Article | None = None  # the stored entry with the latest date (the sample /feed add can post)
+    newest_at: datetime | None = None
+
+
+def _for_managers(error: str) -> str:
+    """A fetch error as a server manager reads it: the operator's setting that would allow an address is not
+    theirs to change, so it is left out."""
+    return re.sub(r"\s*\(allow it with \w+\)", "", error)
+
+
+def _published(entry: Any) -> datetime | None:
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    return datetime.fromtimestamp(calendar.timegm(stamp), UTC) if stamp else None
+
+
+class ServerFeedService:
+    def __init__(self, bot: NewsdeskBot) -> None:
+        self.bot = bot
+        settings = bot.settings
+        self.fetcher = FeedPoller([], settings.feed_minutes, allow_hosts=settings.feed_allow_hosts)
+        self.clock = Clock(settings.clock_offset_seconds)
+        self.poster = FeedPoster(bot)
+
+    @property
+    def store(self) -> Any:
+        return self.bot.store
+
+    @property
+    def limit(self) -> int:
+        return int(self.bot.settings.feed_server_limit)
+
+    # ------------------------------------------------------------------ commands
+
+    def check_url(self, url: str, lang: str = "en") -> str:
+        """The address as given, when it may be a feed: http(s), a host, not a refused literal address."""
+        url = url.strip().strip("<>")
+        try:
+            parsed = URL(url)
+        except ValueError:
+            parsed = None
+        if parsed is None or len(url) > MAX_URL or parsed.scheme not in ("http", "https") or not parsed.host:
+            raise UserError(t("feed_bad_url", lang, url=url[:100].replace("`", "ˋ")))
+        try:
+            self.fetcher.guard.check_url(parsed)
+        except FeedError as exc:
+            raise UserError(t("feed_refused", lang, error=_for_managers(str(exc)))) from exc
+        return url
+
+    async def fetch(self, url: str, lang: str = "en") -> Any:
+        """Fetch and read the feed now; a failure is a :class:`UserError` with the reason."""
+        try:
+            return await self.fetcher.fetch_now(FeedState(url))
+        except FeedError as exc:
+            raise UserError(t("feed_refused", lang, error=_for_managers(redact_secrets(str(exc))))) from exc
+
+    async def test(self, url: str, lang: str = "en") -> tuple[list[Article], int]:
+        """The first items as they would be posted, and how many items had no text; nothing is stored."""
+        url = self.check_url(url, lang)
+        parsed = await self.fetch(url, lang)
+        title = str(parsed.get("feed", {}).get("title") or url)
+        shown: list[Article] = []
+        skipped = 0
+        for entry in parsed.get("entries") or []:
+            if len(shown) >= TEST_ITEMS:
+                break
+            text = entry_text(entry, title)
+            if not text:
+                skipped += 1
+                continue
+            try:
+                shown.append(with_link(await parse_bytes(text.encode("utf-8", "surrogatepass")), entry))
+            except Exception:  # an entry that cannot be read is left out, as polling would
+                skipped += 1
+        return shown, skipped
+
+    async def add(
+        self,
+        guild: discord.Guild,
+        channel: discord.abc.GuildChannel | None,
+        url: str,
+        post: str,
+        crosspost: bool,
+        user_id: int,
+        lang: str = "en",
+        sample: bool = False,
+    ) -> tuple[ServerFeed, bool, int]:
+        """(the feed, whether it is new, articles taken in now). A new feed is fetched first: what it holds is
+        added to the server's library and none of it is posted (but its newest item, with ``sample``)."""
+        url = self.check_url(url, lang)
+        if post == "each" and channel is None:
+            raise UserError(t("feed_need_channel", lang))
+        if channel is not None:
+            problem = DigestService.cannot_post(guild, channel, lang)
+            if problem:
+                raise UserError(problem)
+        known = {f.url for f in await self.store.server_feeds(guild.id)}
+        if url not in known and len(known) >= self.limit:
+            raise UserError(t("feed_limit", lang, limit=self.limit))
+        parsed = None
+        if url not in known:
+            parsed = await self.fetch(url, lang)  # refused, unreachable or not a feed: nothing is stored
+        feed, new = await self.store.add_server_feed(
+            guild.id,
+            url,
+            channel.id if channel else None,
+            post,
+            crosspost,
+            user_id,
+            self.limit,
+            # not due before this first fetch is taken in: the polling loop must not take it in at the same time
+            next_at=self._next(0) if parsed is not None else None,
+        )
+        if feed is None:
+            raise UserError(t("feed_limit", lang, limit=self.limit))
+        taken = 0
+        if new and parsed is not None:
+            got = await self._take(feed, parsed, prime=True)
+            await self.store.feed_fetched(feed.id, error=None, next_at=self._next(0))
+            taken = len(got.new)
+            if got.new:
+                await self.bot.reload_guild(guild.id)
+            if sample and got.newest is not None and post == "each":
+                await self.poster.post(feed, [got.newest], await self._language(guild.id))
+        return feed, new, taken
+
+    async def remove(self, guild_id: int, url: str) -> bool:
+        return bool(await self.store.remove_server_feed(guild_id, url.strip().strip("<>")))
+
+    # ------------------------------------------------------------------ polling
+
+    def _next(self, failures: int) -> str:
+        interval = self.fetcher.interval
+        delay = interval if not failures else min(interval * 2**failures, max(MAX_BACKOFF, interval))
+        return (self.clock.now() + timedelta(seconds=delay)).isoformat()
+
+    async def tick(self) -> None:
+        """Resend interrupted posts, then fetch every due feed of the servers this process serves."""
+        serving = {g.id for g in self.bot.guilds}
+        if not serving:
+            return
+        try:
+            await self.poster.resume(serving)
+        except Exception:
+            log.exception("resending interrupted feed posts failed")
+        for feed in await self.store.due_server_feeds(self.clock.now().isoformat()):
+            if feed.guild_id not in serving:
+                continue  # another shard's server, or one we left
+            try:
+                await self.poll(feed)
+            except Exception:  # one feed's trouble never stops the others
+                log.exception("server %s: feed %s failed", feed.guild_id, redact_secrets(feed.url))
+
+    async def poll(self, feed: ServerFeed) -> Taken:
+        state = FeedState(feed.url, etag=feed.etag, modified=feed.modified)
+        try:
+            parsed = await self.fetcher.fetch_now(state)
+        except Exception as exc:
+            error = str(exc) if isinstance(exc, FeedError) else f"{exc.__class__.__name__}: {exc}"
+            await self._failed(feed, redact_secrets(error))
+            return Taken()
+        taken = Taken() if parsed is None else await self._take(feed, parsed, prime=not feed.primed)
+        await self.store.feed_fetched(
+            feed.id, error=None, next_at=self._next(0), etag=state.etag, modified=state.modified
+        )
+        if taken.new:
+            await self.bot.reload_guild(feed.guild_id)
+        if taken.to_post and feed.post == "each":
+            rules = filters.rules_for(await self.store.filters(feed.guild_id), "feeds")
+            chosen = [a for a in taken.to_post if filters.passes(a, rules)]
+            if chosen:
+                await self.poster.post(feed, chosen, await self._language(feed.guild_id))
+        return taken
+
+    async def _take(self, feed: ServerFeed, parsed: Any, prime: bool) -> Taken:
+        """Store the entries this feed has not given before, in the server's scope; on the first fetch
+        (``prime``) none is to be posted, and later an entry dated well before the feed was added is not."""
+        title = str(parsed.get("feed", {}).get("title") or feed.url)
+        added = datetime.fromisoformat(feed.added_at)
+        taken = Taken()
+        for entry in reversed(list(parsed.get("entries") or [])):  # feeds list the newest first
+            text = entry_text(entry, title)
+            if not text:
+                continue
+            key, digest = entry_key(entry, text), content_hash(text)
+            if await self.store.server_entry_seen(feed.id, feed.guild_id, key, digest):
+                continue
+            try:
+                data = text.encode("utf-8", "surrogatepass")
+                if len(data) > MAX_BYTES:
+                    raise ArticleError(
+                        f"entry is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes (1 MB)"
+                    )
+                article = with_link(await parse_bytes(data), entry)
+            except Exception as exc:
+                reason = str(exc) if isinstance(exc, ArticleError) else exc.__class__.__name__
+                taken.failed.append(f"entry {key}: {reason}")
+                await self.store.record_server_entry(feed.id, feed.guild_id, key, digest, None)
+                continue
+            outcome = await self.store.upsert_article(
+                article, f"feed:{feed.guild_id}:{feed.id}#{key}", guild_id=feed.guild_id
+            )
+            await self.store.record_server_entry(feed.id, feed.guild_id, key, digest, article.id)
+            if outcome is IngestOutcome.SKIPPED:
+                continue
+            taken.new.append(article)
+            when = _published(entry)
+            if taken.newest is None or (
+                when is not None and (taken.newest_at is None or when > taken.newest_at)
+            ):
+                taken.newest, taken.newest_at = article, when
+            if not prime and (when is None or when >= added - OLD_SLACK):
+                taken.to_post.append(article)
+        for reason in taken.failed:
+            log.warning("server %s: feed %s: %s", feed.guild_id, redact_secrets(feed.url), reason)
+        return taken
+
+    async def _failed(self, feed: ServerFeed, error: str) -> None:
+        now = await self.store.feed_fetched(feed.id, error=error, next_at=self._next(feed.failures + 1))
+        log.warning(
+            "server %s: feed %s failed (%d in a row): %s",
+            feed.guild_id,
+            redact_secrets(feed.url),
+            feed.failures + 1,
+            error,
+        )
+        if now is None or now.notified or now.failing_since is None:
+            return
+        if self.clock.now() - datetime.fromisoformat(now.failing_since) < NOTICE_AFTER:
+            return
+        if not await self.store.feed_notified(feed.id):
+            return  # told already (by another process)
+        await self._notify(now)
+
+    async def _notify(self, feed: ServerFeed) -> None:
+        """Tell the server once: in the feed's channel, else the manager who added it by direct message."""
+        text = posts.failing_notice(feed, await self._language(feed.guild_id))
+        none = discord.AllowedMentions.none()
+        guild = self.bot.get_guild(feed.guild_id)
+        channel = guild.get_channel(feed.channel_id) if guild and feed.channel_id else None
+        try:
+            if isinstance(channel, discord.TextChannel):
+                await channel.send(text, allowed_mentions=none)
+                return
+            if not feed.added_by:
+                return  # the manager who added it asked to be forgotten, and there is no channel
+            dm = await self.bot.create_dm(discord.Object(feed.added_by))
+            await dm.send(text, allowed_mentions=none)
+        except discord.HTTPException as exc:
+            log.warning("could not tell server %s that feed %s fails: %s", feed.guild_id, feed.url, exc)
+
+    async def _language(self, guild_id: int) -> str:
+        row = await self.store.get_digest_settings(guild_id)
+        return str(row.get("language") or "en") if row else "en"

@@ -1,0 +1,68 @@
+"""Filter rules (pure): words in any script, people by any spelling, organizations, stance, source; excludes
+win, kinds combine with AND, rules of one kind with OR."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.article import load_article
+from bot.filters import Kind, Rule, RuleError, parse_rule, passes, rules_for
+
+DOCK = load_article(
+    "Crane drivers walk out at the east quay\nHarbour Desk·2026-03-04 09:00\n\n"
+    "Core Viewpoint - Crane drivers at the east quay stopped work over the new shift rota [1].\n"
+    "Group 1: The dispute - Northport chief executive Mara Quist denied that the rota was unsafe [2]. "
+    "The union reportedly asked for talks with Northport Holdings [3].\n"
+)
+ZH = load_article(
+    "码头工人罢工\n港口日报·2026-03-05 10:00\n\n核心观点 - 东码头的起重机司机因新排班表停工 [1]。\n"
+)
+
+
+def rules(*texts: str) -> list[Rule]:
+    return [parse_rule(t) for t in texts]
+
+
+def test_parse_rule_forms() -> None:
+    assert parse_rule("tariff") == Rule(Kind.WORD, "tariff")
+    assert parse_rule("-word: rumour ") == Rule(Kind.WORD, "rumour", exclude=True)
+    assert parse_rule("Person:Mara Quist") == Rule(Kind.PERSON, "Mara Quist")
+    assert parse_rule("stance:DENIED") == Rule(Kind.STANCE, "denied")
+    assert str(parse_rule("-source:Harbour Desk")) == "-source:Harbour Desk"
+    assert parse_rule("time: 08:30") == Rule(Kind.WORD, "time: 08:30")  # not a kind: the whole text is a word
+    for bad in ("", "word:", "-", "stance:maybe", "word:" + "x" * 101, "word: !!"):
+        with pytest.raises(RuleError):
+            parse_rule(bad)
+
+
+def test_words_match_whole_words_in_any_script() -> None:
+    assert passes(DOCK, rules("word:shift rota"))
+    assert passes(DOCK, rules("QUAY"))
+    assert not passes(DOCK, rules("word:rot"))  # a part of a word is not the word
+    assert passes(ZH, rules("word:起重机")) and not passes(ZH, rules("word:工资"))
+
+
+def test_people_organizations_stance_and_source() -> None:
+    assert passes(DOCK, rules("person:mara quist")) and not passes(DOCK, rules("person:Ilse Varga"))
+    assert passes(DOCK, rules("org:Northport"))
+    assert passes(DOCK, rules("stance:denied")) and not passes(DOCK, rules("stance:acknowledged"))
+    assert passes(DOCK, rules("source:harbour desk")) and not passes(ZH, rules("source:harbour desk"))
+
+
+def test_rules_for_a_destination() -> None:
+    stored = [
+        ("all", "-word:crane"),
+        ("feeds", "stance:denied"),
+        ("digest", "person:Ilse Varga"),
+        ("alerts", "stance:x"),
+    ]
+    assert [str(r) for r in rules_for(stored, "feeds")] == ["-word:crane", "stance:denied"]
+    assert [str(r) for r in rules_for(stored, "alerts")] == ["-word:crane"]  # a broken stored rule is skipped
+
+
+def test_excludes_win_and_kinds_combine() -> None:
+    assert passes(DOCK, [])  # no rules: everything passes
+    assert not passes(DOCK, rules("stance:denied", "-word:crane"))
+    assert passes(DOCK, rules("person:Ilse Varga", "person:Mara Quist"))  # one kind: any of them
+    assert not passes(DOCK, rules("person:Mara Quist", "stance:acknowledged"))  # two kinds: both
+    assert passes(DOCK, rules("person:Mara Quist", "stance:denied", "-source:Ferry Desk"))
