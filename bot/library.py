@@ -23,6 +23,7 @@ from pypinyin import lazy_pinyin
 from bot.article import Article, Claim, Stance
 from bot.article.names import fold, has_cjk, key, surname
 from bot.index import FuzzyIndex, PrefixIndex
+from bot.index import mentions as _mentions
 from bot.memory import bulk_load
 
 
@@ -685,23 +686,6 @@ def _insert_at(keys: list[tuple[str, str]], when: tuple[str, str]) -> int:
         else:
             hi = mid
     return lo
-
-
-def _mentions(text: str, form: str) -> bool:
-    """Whether ``form`` occurs in ``text`` as a whole word (Chinese spellings: anywhere)."""
-    if not form:
-        return False
-    start = text.find(form)
-    if start < 0 or has_cjk(form):
-        return start >= 0
-    while start >= 0:
-        end = start + len(form)
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
-            return True
-        start = text.find(form, start + 1)
-    return False
 
 
 def _label(article: Article) -> str:

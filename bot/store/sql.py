@@ -10,6 +10,7 @@ migrations, forgetting a member, and copying a whole deployment.
 
 from __future__ import annotations
 
+import logging
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator
 from typing import Any
@@ -28,6 +29,8 @@ from .follows import FollowQueries
 from .scope import ScopeQueries
 from .usage import UsageQueries
 
+log = logging.getLogger(__name__)
+
 # Every table a deployment holds, in an order that satisfies the foreign keys (used by ``db copy``).
 TABLES = (
     "meta",
@@ -38,6 +41,7 @@ TABLES = (
     "people",
     "mentions",
     "claims",
+    "library_rows",
     "guild_digest",
     "digest_runs",
     "usage_events",
@@ -106,6 +110,10 @@ class SQLStore(ArticleQueries, ScopeQueries, DigestQueries, UsageQueries, Follow
             "SELECT 1 FROM articles LIMIT 1"
         ):
             await self.reindex_text()  # articles indexed by an older version
+        missing = await self.missing_library_rows() if await self.columns("library_rows") else 0
+        if missing:  # articles stored before library rows existed, or derived by an older version: once
+            log.info("writing the library rows of %d stored articles (once, after an upgrade)", missing)
+            await self.backfill_library_rows()
         return applied
 
     async def schema_versions(self) -> list[int]:
