@@ -367,8 +367,9 @@ async def main():
     store = open_store(sys.argv[1]); await store.open()
     articles = await store.load_articles()
     owners = await store.article_owners(); hidden = await store.hidden_articles()
+    records = await store.library_records()
     await store.close()
-    return Catalog(articles, owners, hidden)
+    return Catalog(articles, owners, hidden, None, records)
 catalog = asyncio.run(main())
 # VmHWM is this program's own peak: ru_maxrss would also count the parent's memory from before exec.
 hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))

@@ -390,7 +390,9 @@ class Catalog:
         owners: dict[str, set[int]] | None = None,
         hidden: dict[int, set[str]] | None = None,
         registry: list[RegistryEntry] | None = None,
+        records: dict[str, str] | None = None,
     ) -> None:
+        """``records``: the stored record of each article (``SQLStore.load_library_rows``), when at hand."""
         self.registry = registry or []
         shared: list[Article] = []
         own: dict[int, list[Article]] = {}
@@ -401,8 +403,8 @@ class Catalog:
             else:
                 for guild_id in held:
                     own.setdefault(guild_id, []).append(article)
-        self.shared = Library(shared, self.registry)
-        self._own = {g: Library(a, self.registry) for g, a in own.items()}
+        self.shared = Library(shared, self.registry, records)
+        self._own = {g: Library(a, self.registry, records) for g, a in own.items()}
         self._hidden = {g: frozenset(ids) for g, ids in (hidden or {}).items() if ids}
         self._views: dict[int, ScopedView] = {}
 

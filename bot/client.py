@@ -237,11 +237,12 @@ class NewsdeskBot(commands.Bot):
             articles = await self.store.load_articles()
             owners = await self.store.article_owners()
             hidden = await self.store.hidden_articles()
+            records = await self.store.library_records()  # which people each claim names, stored at intake
             if await self.store.articles_version() == version:
                 break
-        self.library = await asyncio.to_thread(Catalog, articles, owners, hidden, registry)
+        self.library = await asyncio.to_thread(Catalog, articles, owners, hidden, registry, records)
         self._library_version = version
-        del articles
+        del articles, records
         await asyncio.to_thread(memory.settle)
         self.library_changed.set()
         stats = self.library.stats()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import json
 import re
 import tomllib
 from collections import Counter, defaultdict
@@ -22,8 +23,7 @@ from pypinyin import lazy_pinyin
 
 from bot.article import Article, Claim, Stance
 from bot.article.names import fold, has_cjk, key, surname
-from bot.index import FuzzyIndex, PrefixIndex
-from bot.index import mentions as _mentions
+from bot.index import FuzzyIndex, PrefixIndex, claim_targets
 from bot.memory import bulk_load
 
 
@@ -144,8 +144,16 @@ class Library:
     (oldest first, so canonical names are stable), then kept up to date one article at a time by :meth:`add`;
     removing or replacing an article rebuilds."""
 
-    def __init__(self, articles: Iterable[Article] = (), registry: list[RegistryEntry] | None = None) -> None:
+    def __init__(
+        self,
+        articles: Iterable[Article] = (),
+        registry: list[RegistryEntry] | None = None,
+        records: dict[str, str] | None = None,
+    ) -> None:
+        """``records``: article id -> its stored record (``bot.index.article_record``), so the build reads which
+        people and organizations each claim names instead of scanning the claims' text again."""
         self.registry = registry or []
+        self._records: dict[str, str] = records or {}  # read (never changed) while building
         self._newest_cache: list[Article] | None = None
         self._people_cache: list[PersonEntry] | None = None
         self._articles: dict[str, Article] = {}
@@ -259,6 +267,7 @@ class Library:
             self._index_claims(article)
             self._index_organizations(article)
         self._built_claims = len(self._claims)  # claims after this were added one article at a time
+        self._records = {}  # read once, at the build
 
     def _number(self, article: Article) -> int:
         """The article's row in the title index (new rows at the end)."""
@@ -297,13 +306,19 @@ class Library:
         self._names.set_score(num, entry.mentions)
 
     def _index_claims(self, article: Article) -> None:
-        # One pass per article for all its people and organizations, run once per claim.
-        targets: dict[str, tuple[str, str]] = {}  # spelling -> ("person", key) | ("org", folded name)
-        for form, pkey in self._forms_for(article):
-            targets.setdefault(form, ("person", pkey))
-        for org in article.organizations:
-            for n in [org.name, *org.aliases]:
-                targets.setdefault(n, ("org", fold(org.name)))
+        """Each claim under its speaker, the people it is about and the organizations it names. Which of the
+        article's people and organizations a claim's text names is the article's own fact: read from its stored
+        record when the library was loaded with one (no text scanned), else derived here the same way."""
+        record = self._records.get(article.id)
+        links = (
+            [(who, which) for _, _, who, which in json.loads(record)["claims"]]
+            if record is not None
+            else claim_targets(article)
+        )
+        if len(links) != len(article.claims):  # a record that does not fit its article: derive again
+            links = claim_targets(article)
+        people = [self.person_key_for(p.name) for p in article.people]
+        orgs = [fold(o.name) for o in article.organizations]
         for i, claim in enumerate(article.claims):
             ref = len(self._claims)
             self._claims.append(ClaimRef(article.id, i, claim))
@@ -313,12 +328,12 @@ class Library:
                 self._claims_by_speaker[speaker].append(ref)
             elif claim.speaker:
                 self._claims_by_org[fold(claim.speaker)].append(ref)
-            text = claim.text
-            for kind, target in {targets[f] for f in targets if f in text and _mentions(text, f)}:
-                if kind == "person" and target != speaker:
-                    self._claims_about[target].append(ref)
-                elif kind == "org":
-                    self._claims_by_org[target].append(ref)
+            who, which = links[i]
+            for pkey in {people[p] for p in who if p < len(people)}:
+                if pkey is not None and pkey != speaker:
+                    self._claims_about[pkey].append(ref)
+            for org in {orgs[p] for p in which if p < len(orgs)}:
+                self._claims_by_org[org].append(ref)
 
     def _index_organizations(self, article: Article) -> None:
         """Counts per organization; names as the newest article spells them."""
@@ -332,14 +347,6 @@ class Library:
                     self._org_forms[fold(n)] = org.name
         for k in {fold(o.name) for o in article.organizations}:
             self._org_counts[k] += 1
-
-    def _forms_for(self, article: Article) -> list[tuple[str, str]]:
-        forms: list[tuple[str, str]] = []
-        for person in article.people:
-            pkey = self.person_key_for(person.name)
-            if pkey:
-                forms.extend((n, pkey) for n in [person.name, *person.aliases])
-        return forms
 
     def _merge_person(
         self, name: str, aliases: list[str], organization: str | None, role: str | None

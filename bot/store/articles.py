@@ -241,6 +241,13 @@ class ArticleQueries(StoreCore):
                 )
                 written += len(records)
 
+    async def library_records(self) -> dict[str, str]:
+        """article id -> its record (current version only; see :func:`bot.index.article_record`)."""
+        rows = await self.reader.fetch(
+            "SELECT article_id, record FROM library_rows WHERE version = ?", RECORD_VERSION
+        )
+        return {str(r["article_id"]): str(r["record"]) for r in rows}
+
     async def load_library_rows(self, guild_id: int | None = None) -> list[LibraryRow]:
         """What the library is built from, without any article's body: each article's id, title, date and
         record (see :func:`bot.index.article_record`), newest first; with ``guild_id``, those that owner holds."""
