@@ -361,15 +361,13 @@ def bench_backends(articles: list[Any], postgres_url: str | None, repeat: int) -
 COLD_START = """
 import json, sys, time, asyncio
 c0, t0 = time.process_time(), time.perf_counter()
-from bot.catalog import Catalog
+from bot.catalog import build_catalog, read_catalog
 from bot.store import open_store
 async def main():
     store = open_store(sys.argv[1]); await store.open()
-    articles = await store.load_articles()
-    owners = await store.article_owners(); hidden = await store.hidden_articles()
-    records = await store.library_records()
-    await store.close()
-    return Catalog(articles, owners, hidden, None, records)
+    inputs = await read_catalog(store)  # as the bot loads it: library rows, bodies left in the store
+    await store.close()  # the library's body reader opens its own connection when it needs one
+    return build_catalog(inputs)
 catalog = asyncio.run(main())
 # VmHWM is this program's own peak: ru_maxrss would also count the parent's memory from before exec.
 hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))

@@ -18,7 +18,7 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot import discord_api, i18n, lookup, memory, metrics
-from bot.catalog import Catalog
+from bot.catalog import Catalog, build_catalog, read_catalog
 from bot.errors import UserError
 from bot.feeds import FeedPoller
 from bot.ingest import PARSER, FolderWatch, IngestReport
@@ -234,15 +234,12 @@ class NewsdeskBot(commands.Bot):
         registry = self._registry()
         for _ in range(5):
             version = await self.store.articles_version()
-            articles = await self.store.load_articles()
-            owners = await self.store.article_owners()
-            hidden = await self.store.hidden_articles()
-            records = await self.store.library_records()  # which people each claim names, stored at intake
+            inputs = await read_catalog(self.store)  # library rows; bodies stay in the store when it can
             if await self.store.articles_version() == version:
                 break
-        self.library = await asyncio.to_thread(Catalog, articles, owners, hidden, registry, records)
+        self.library = await asyncio.to_thread(build_catalog, inputs, registry)
         self._library_version = version
-        del articles, records
+        del inputs
         await asyncio.to_thread(memory.settle)
         self.library_changed.set()
         stats = self.library.stats()

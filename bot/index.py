@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import json
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -278,19 +279,20 @@ def claim_targets(article: Article) -> list[tuple[list[int], list[int]]]:
     return out
 
 
-def article_record(article: Article) -> str:
-    """What the library needs of an article beyond its body, as compact JSON written beside it at intake: its
-    people (name, other spellings, organization, role, in the article's order), its organizations (name,
-    other spellings), and per claim its stance, speaker and the people and organizations its text names (by
-    position). Everything in it comes from this one article, so it never changes when others are added."""
+def record_data(article: Article) -> dict[str, Any]:
+    """What the library needs of an article beyond its body: its people (name, other spellings, organization,
+    role, in the article's order), its organizations (name, other spellings), and per claim its stance,
+    speaker and the people and organizations its text names (by position). Everything in it comes from this
+    one article, so it never changes when others are added."""
     people = [[p.name, p.aliases, p.organization, p.role] for p in article.people]
     orgs = [[o.name, o.aliases] for o in article.organizations]
     claims = [
         [c.stance.value, c.speaker, who, which]
         for c, (who, which) in zip(article.claims, claim_targets(article), strict=True)
     ]
-    return json.dumps(
-        {"v": RECORD_VERSION, "people": people, "orgs": orgs, "claims": claims},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    return {"v": RECORD_VERSION, "people": people, "orgs": orgs, "claims": claims}
+
+
+def article_record(article: Article) -> str:
+    """:func:`record_data` as compact JSON, written beside the article at intake."""
+    return json.dumps(record_data(article), ensure_ascii=False, separators=(",", ":"))

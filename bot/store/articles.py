@@ -162,7 +162,7 @@ class LibraryRow:
     article_id: str
     title: str
     published_at: str | None
-    record: str  # JSON, see bot.index.article_record
+    record: str | None  # JSON, see bot.index.article_record; None: not written yet (derived from the body)
 
 
 class ArticleQueries(StoreCore):
@@ -253,7 +253,7 @@ class ArticleQueries(StoreCore):
         record (see :func:`bot.index.article_record`), newest first; with ``guild_id``, those that owner holds."""
         sql = (
             "SELECT a.id, a.title, a.published_at, r.record FROM articles a"
-            " JOIN library_rows r ON r.article_id = a.id"
+            " LEFT JOIN library_rows r ON r.article_id = a.id"
         )
         args: tuple[Any, ...] = ()
         if guild_id is not None:
@@ -435,6 +435,16 @@ class ArticleQueries(StoreCore):
                 sql += " AND id NOT IN (SELECT article_id FROM article_scopes WHERE guild_id = 0)"
         rows = await self.reader.fetch(
             sql + " ORDER BY published_at DESC NULLS LAST, added_at DESC, id", *args
+        )
+        with bulk_load():
+            return [Article.model_validate_json(r["data"]) for r in rows]
+
+    async def load_own_articles(self) -> list[Article]:
+        """The articles only servers hold (uploads), newest first: what a catalog whose shared library is built
+        from library rows still loads whole."""
+        rows = await self.reader.fetch(
+            "SELECT data FROM articles WHERE id NOT IN (SELECT article_id FROM article_scopes WHERE guild_id = 0)"
+            " ORDER BY published_at DESC NULLS LAST, added_at DESC, id"
         )
         with bulk_load():
             return [Article.model_validate_json(r["data"]) for r in rows]

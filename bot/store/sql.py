@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
+
+from bot.article import Article
 
 from .articles import (
     TEXT_INDEX,
@@ -80,6 +82,11 @@ class SQLStore(ArticleQueries, ScopeQueries, DigestQueries, UsageQueries, Follow
         """As ``search``, each article with a short passage around what matched."""
         rows = await self._search(query, limit, guild_id, snippets=True)
         return [SearchHit(r["article_id"], unpair(r["snippet"] or "")) for r in rows]
+
+    def body_reader(self) -> Callable[[str], Article | None] | None:
+        """A synchronous reader of one article's body by id, for a library that keeps no bodies in memory; None
+        when the backend has none (PostgreSQL: asyncpg only reads asynchronously, so its library keeps them)."""
+        return None
 
     @abstractmethod
     async def _lock_migrations(self, conn: Conn) -> None:

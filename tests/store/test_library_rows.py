@@ -140,3 +140,32 @@ async def test_a_database_from_before_library_rows_upgrades_in_place(
         assert await new.missing_library_rows() == 0
     finally:
         await new.close()
+
+
+async def test_the_catalog_leaves_bodies_in_the_store_when_the_backend_can_read_them_back(
+    store: SQLStore,
+) -> None:
+    from bot.catalog import build_catalog, read_catalog
+
+    shared, mine = article(), article(TEXT.replace("Orbital", "Harbour"))
+    await store.upsert_article(shared, "/orbital.txt")
+    await store.upsert_article(mine, f"upload:{A}:harbour.txt", guild_id=A)
+    catalog = build_catalog(await read_catalog(store))
+    # SQLite reads a body back synchronously; asyncpg cannot, so PostgreSQL's library keeps them.
+    assert catalog.shared.lazy is (store.backend == "sqlite")
+    assert catalog.shared.article_ids() == [shared.id]
+    assert catalog.view(None).article(shared.id) == shared
+    assert catalog.view(None).article(mine.id) is None  # an upload stays its server's
+    mine_view = catalog.view(A)
+    assert mine_view.article(mine.id) == mine and mine_view.article(shared.id) == shared
+    assert {a.id for a in mine_view.articles} == {shared.id, mine.id}
+    quist = catalog.shared.person("Mara Quist")
+    assert quist is not None
+    said = [r.claim.text for r in catalog.shared.claims_by(quist)]
+    assert said == [c.text for c in shared.claims if c.speaker == "Mara Quist"] and said
+    # The body reader outlives a closed store (it opens its own read-only connection again).
+    reader = store.body_reader()
+    await store.close()
+    if reader is not None:
+        assert reader(shared.id) == shared and reader("no-such-id") is None
+    await store.open()
