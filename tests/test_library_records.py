@@ -114,3 +114,19 @@ def test_bodies_read_on_demand_are_kept_in_a_bounded_cache() -> None:
     before = len(reads)
     assert lazy.article(articles[29].id) == articles[29] and len(reads) == before  # the last read is kept
     assert lazy.article("no-such-id") is None
+
+
+def test_the_index_rows_benchmark_reports_its_shape() -> None:
+    # Output shape only; its figures are never asserted.
+    from bot.bench import bench_index_rows
+
+    figures = bench_index_rows(300, repeat=20)
+    assert "failed" not in figures, figures
+    assert {"build_cpu_s", "build_s", "rss_mb", "peak_rss_mb", "people", "articles"} <= set(figures)
+    assert (figures["articles"], figures["people"]) == (300, 300)
+    assert set(figures["queries"]) == {
+        "person_exact",
+        "autocomplete_person",
+        "autocomplete_summary",
+        "person_fuzzy",
+    }
