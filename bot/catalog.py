@@ -464,12 +464,23 @@ class Catalog:
         return set(self._own) | set(self._hidden)
 
     def stats(self) -> dict[str, int]:
-        """The shared library's figures, plus every server's own articles."""
+        """The shared library's figures, plus every server's own articles, claims and people (a person of an
+        upload who is also in the shared library counts once; the same new person in two servers' uploads
+        counts once per server, as each server sees its own)."""
         stats = self.shared.stats()
         for library in self._own.values():
             mine = library.stats()
             stats["articles"] += mine["articles"]
             stats["claims"] += mine["claims"]
+            stats["people"] += sum(
+                1
+                for entry in library.people
+                if not any(
+                    self.shared.person_key_for(n)
+                    for n in entry.all_names()
+                    if has_cjk(n) or len(n.split()) > 1
+                )
+            )
         return stats
 
 
