@@ -321,8 +321,8 @@ class Library:
         self._titles.set_scores(self._title_scores)
         self._title_fuzzy = FuzzyIndex(self._title_fold[i] for i in self._aids)  # typos in titles
         # People, merged oldest first.
-        facts = {aid: self._facts(aid) for aid in newest}
-        self._records = {}  # read once, at the build
+        # Each article's record is read twice (people first, oldest first; then claims, newest first) rather than
+        # held parsed for every article at once: the parsed records of a large library would be its peak memory.
         self._people: dict[str, PersonEntry] = {}
         self._alias_index: dict[str, str] = {}  # key of a full name or other-script spelling -> person key
         self._surname_index: dict[str, set[str]] = defaultdict(set)
@@ -330,7 +330,7 @@ class Library:
         self._article_people: dict[str, tuple[str, ...]] = {}  # article -> its people's names
         for aid in reversed(newest):
             names = []
-            for name, aliases, org, role in facts[aid]["people"]:
+            for name, aliases, org, role in self._facts(aid)["people"]:
                 entry = self._merge_person(name, aliases, org, role)
                 names.append(name)
                 if aid not in entry.article_ids:
@@ -374,8 +374,12 @@ class Library:
         self._org_forms: dict[str, str] = {}
         self._article_orgs: dict[str, frozenset[str]] = {}
         for aid in newest:
-            self._index_claims(aid, facts[aid])
-            self._index_organizations(aid, facts[aid])
+            facts = self._facts(aid)
+            if self.lazy:
+                self._records.pop(aid, None)  # read for the last time (the library's own copy)
+            self._index_claims(aid, facts)
+            self._index_organizations(aid, facts)
+        self._records = {}
         self._built_claims = len(self._claim_article)  # claims after this were added one article at a time
 
     def _number(self, article_id: str) -> int:
