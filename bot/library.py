@@ -40,7 +40,7 @@ fold: Callable[[str], str] = lru_cache(maxsize=1 << 16)(_fold)
 key: Callable[[str], str] = lru_cache(maxsize=1 << 16)(_key)
 
 
-@dataclass
+@dataclass(slots=True)  # hundreds of thousands of them: no per-instance dict
 class PersonEntry:
     key: str
     name: str
@@ -372,7 +372,7 @@ class Library:
         self._org_counts: Counter[str] = Counter()
         self._org_names: dict[str, str] = {}
         self._org_forms: dict[str, str] = {}
-        self._article_orgs: dict[str, frozenset[str]] = {}
+        self._article_orgs: dict[str, tuple[str, ...]] = {}
         for aid in newest:
             facts = self._facts(aid)
             if self.lazy:
@@ -462,7 +462,7 @@ class Library:
             for n in [name, *aliases]:
                 if newest or fold(n) not in self._org_forms:
                     self._org_forms[fold(n)] = name
-        keys = frozenset(fold(o[0]) for o in facts["orgs"])
+        keys = tuple(dict.fromkeys(fold(o[0]) for o in facts["orgs"]))
         self._article_orgs[article_id] = keys
         for k in keys:
             self._org_counts[k] += 1
