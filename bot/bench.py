@@ -370,20 +370,78 @@ def bench_backends(articles: list[Any], postgres_url: str | None, repeat: int) -
 COLD_START = """
 import json, sys, time, asyncio
 c0, t0 = time.process_time(), time.perf_counter()
-from bot.catalog import Catalog
+from bot.catalog import build_catalog, read_catalog
 from bot.store import open_store
 async def main():
     store = open_store(sys.argv[1]); await store.open()
-    articles = await store.load_articles()
-    owners = await store.article_owners(); hidden = await store.hidden_articles()
-    await store.close()
-    return Catalog(articles, owners, hidden)
+    inputs = await read_catalog(store)  # as the bot loads it: library rows, bodies left in the store
+    await store.close()  # the library's body reader opens its own connection when it needs one
+    return build_catalog(inputs)
 catalog = asyncio.run(main())
 # VmHWM is this program's own peak: ru_maxrss would also count the parent's memory from before exec.
 hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
 print(json.dumps({"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0,
                   "max_rss_mb": hwm / 1024, "articles": len(catalog.shared)}))
 """
+
+
+INDEX_ROWS = """
+import json, random, sys, time
+from bot.library import Library
+from bot.store.articles import LibraryRow
+from bot.synthetic import GIVEN, ORG_SUFFIX, TOPICS, _surname
+
+def status(name):
+    return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith(name + ":")) / 1024
+
+n, repeat = int(sys.argv[1]), int(sys.argv[2])
+rng = random.Random(3)
+orgs = [f"{_surname(rng)} {rng.choice(ORG_SUFFIX)}" for _ in range(2000)]
+def rows():
+    for i in range(n):  # one fresh person and one title per row: n people, n titles
+        person = f"{rng.choice(GIVEN)} {_surname(rng)}{i}"
+        org = orgs[i % len(orgs)]
+        title = f"{org} bets on {rng.choice(TOPICS)} as {person} reshapes the business ({i})"
+        record = {"v": 1, "people": [[person, [person.split()[-1]], org, "CEO"]], "orgs": [[org, []]],
+                  "claims": [["asserted", person, [], [0]]]}
+        when = f"20{10 + i % 15:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00"
+        yield LibraryRow(f"{i:016x}", title, when, json.dumps(record))
+c0, t0 = time.process_time(), time.perf_counter()
+library = Library.from_rows(rows(), lambda _id: None)
+out = {"rows": n, "build_cpu_s": round(time.process_time() - c0, 2), "build_s": round(time.perf_counter() - t0, 2),
+       "rss_mb": round(status("VmRSS")), "peak_rss_mb": round(status("VmHWM")), **library.stats()}
+people = [p.name for p in library.people[:: max(1, len(library.people) // repeat)]]
+titles = [library.when(i)[1] for i in library.article_ids()[:: max(1, n // repeat)]]
+def timed(make):
+    cpu = []
+    for _ in range(repeat):
+        call = make(); c = time.process_time_ns(); call(); cpu.append((time.process_time_ns() - c) / 1000)
+    cpu.sort()
+    return {"cpu_p50_us": round(cpu[len(cpu) // 2], 1), "cpu_p99_us": round(cpu[int(len(cpu) * 0.99)], 1)}
+pick = lambda xs: xs[rng.randrange(len(xs))]
+out["queries"] = {
+    "person_exact": timed(lambda: (lambda name=pick(people): library.person(name))),
+    "autocomplete_person": timed(lambda: (lambda q=pick(people)[:4]: library.autocomplete_people(q))),
+    "autocomplete_summary": timed(lambda: (lambda q=pick(titles).split()[0][:5]: library.autocomplete_articles(q))),
+    "person_fuzzy": timed(lambda: (lambda q=pick(people)[:-2] + "xq": library.suggest_people(q))),
+}
+print(json.dumps(out))
+"""
+
+
+def bench_index_rows(n: int, repeat: int = 200) -> dict[str, Any]:
+    """The people and title indexes alone at ``n`` entries each: library rows generated directly (no article
+    body, no store), built in a fresh process whose own memory is reported."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", INDEX_ROWS, str(n), str(repeat)], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        return {"rows": n, "failed": (done.stderr.strip().splitlines() or ["no output"])[-1]}
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
 def bench_size(articles: list[Any], repeat: int, extra: list[Any] | None = None) -> dict[str, Any]:

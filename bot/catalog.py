@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
-from typing import Protocol
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Protocol
 
 from rapidfuzz import fuzz
 
 from bot.article import Article, Stance
 from bot.article.names import fold, has_cjk
-from bot.library import ClaimRef, Library, PersonEntry, RegistryEntry
+from bot.library import ArticleList, ClaimRef, Library, PersonEntry, RegistryEntry
+
+if TYPE_CHECKING:
+    from bot.store.articles import LibraryRow
+    from bot.store.sql import SQLStore
 
 GLOBAL = 0  # the owner of the operator's articles (as in the store)
 
@@ -30,7 +34,9 @@ class View(Protocol):
     def __len__(self) -> int: ...
 
     @property
-    def articles(self) -> list[Article]: ...
+    def articles(self) -> Sequence[Article]: ...
+
+    def article_ids(self) -> list[str]: ...
 
     @property
     def people(self) -> list[PersonEntry]: ...
@@ -77,10 +83,6 @@ class View(Protocol):
     def stance_counts(self) -> Counter[str]: ...
 
 
-def _newest_key(article: Article) -> tuple[str, str]:
-    return (article.published_at or "", article.title)
-
-
 def _dedupe(entries: Iterable[PersonEntry | None]) -> list[PersonEntry]:
     out: list[PersonEntry] = []
     seen: set[str] = set()
@@ -97,8 +99,8 @@ class ScopedView:
     def __init__(self, shared: Library, own: Library | None, hidden: frozenset[str] = frozenset()) -> None:
         self.shared = shared
         self.own = own if own is not None else Library()
-        self.hidden = frozenset(h for h in hidden if shared.article(h) is not None)
-        self._articles: list[Article] | None = None
+        self.hidden = frozenset(h for h in hidden if shared.when(h) is not None)
+        self._ids: list[str] | None = None
         self._people: list[PersonEntry] | None = None
         self._orgs: list[tuple[str, int]] | None = None
         self._merge_people()
@@ -135,7 +137,7 @@ class ScopedView:
                 assert base is not None
                 ids = sorted(
                     dict.fromkeys([*base.article_ids, *mine.article_ids]),
-                    key=lambda i: _newest_key(self._article_any(i)),
+                    key=self._when,
                     reverse=True,
                 )
                 self._entries[skey] = replace(
@@ -150,10 +152,10 @@ class ScopedView:
                 self._parts[skey] = (skey, [*self._parts.get(skey, (skey, []))[1], mine.key])
             self._from_own[mine.key] = view_key
 
-    def _article_any(self, article_id: str) -> Article:
-        found = self.own.article(article_id) or self.shared.article(article_id)
-        assert found is not None
-        return found
+    def _when(self, article_id: str) -> tuple[str, str]:
+        """How an article of either library is ordered (published_at, title), without reading its body."""
+        found = self.own.when(article_id) or self.shared.when(article_id)
+        return found if found is not None else ("", "")
 
     def _shared_entry(self, entry: PersonEntry | None) -> PersonEntry | None:
         if entry is None or entry.key in self._gone:
@@ -169,22 +171,25 @@ class ScopedView:
     def _own_refs(self, refs: Iterable[ClaimRef]) -> list[ClaimRef]:
         """Claims from several own people, each once, newest article first."""
         unique = {(r.article_id, r.index): r for r in refs}
-        return sorted(
-            unique.values(), key=lambda r: _newest_key(self._article_any(r.article_id)), reverse=True
-        )
+        return sorted(unique.values(), key=lambda r: self._when(r.article_id), reverse=True)
 
     # ------------------------------------------------------------------ articles
 
     def __len__(self) -> int:
-        return len(self.articles)
+        return len(self.article_ids())
+
+    def article_ids(self) -> list[str]:
+        """Newest first (no body is read)."""
+        if self._ids is None:
+            shared = (i for i in self.shared.article_ids() if i not in self.hidden)
+            self._ids = list(heapq.merge(self.own.article_ids(), shared, key=self._when, reverse=True))
+        return self._ids
 
     @property
-    def articles(self) -> list[Article]:
-        """Newest first."""
-        if self._articles is None:
-            shared = (a for a in self.shared.articles if a.id not in self.hidden)
-            self._articles = list(heapq.merge(self.own.articles, shared, key=_newest_key, reverse=True))
-        return self._articles
+    def articles(self) -> Sequence[Article]:
+        """Newest first; a body is read when its article is looked at."""
+        listed = ArticleList(self.article_ids(), self.article)
+        return listed if self.shared.lazy else list(listed)
 
     def article(self, article_id: str) -> Article | None:
         found = self.own.article(article_id)
@@ -290,7 +295,7 @@ class ScopedView:
             return own
 
         def when(ref: ClaimRef) -> tuple[str, str]:
-            return _newest_key(self._article_any(ref.article_id))
+            return self._when(ref.article_id)
 
         return list(heapq.merge(own, self._visible(shared), key=when, reverse=True))
 
@@ -366,7 +371,7 @@ class ScopedView:
 
     def stats(self) -> dict[str, int]:
         return {
-            "articles": len(self.articles),
+            "articles": len(self.article_ids()),
             "people": len(self.people),
             "claims": sum(self.stance_counts().values()),
             "organizations": len(self.organizations()),
@@ -390,7 +395,13 @@ class Catalog:
         owners: dict[str, set[int]] | None = None,
         hidden: dict[int, set[str]] | None = None,
         registry: list[RegistryEntry] | None = None,
+        records: dict[str, str] | None = None,
+        shared_rows: Iterable[LibraryRow] | None = None,
+        load: Callable[[str], Article | None] | None = None,
     ) -> None:
+        """``records``: the stored record of each article (``SQLStore.library_records``), when at hand. With
+        ``shared_rows`` (the global articles' library rows) and ``load`` (a body reader), the shared library
+        keeps no article body in memory and ``articles`` need hold only the servers' own ones."""
         self.registry = registry or []
         shared: list[Article] = []
         own: dict[int, list[Article]] = {}
@@ -401,8 +412,11 @@ class Catalog:
             else:
                 for guild_id in held:
                     own.setdefault(guild_id, []).append(article)
-        self.shared = Library(shared, self.registry)
-        self._own = {g: Library(a, self.registry) for g, a in own.items()}
+        if shared_rows is not None and load is not None:
+            self.shared = Library.from_rows(shared_rows, load, self.registry)
+        else:
+            self.shared = Library(shared, self.registry, records)
+        self._own = {g: Library(a, self.registry, records) for g, a in own.items()}
         self._hidden = {g: frozenset(ids) for g, ids in (hidden or {}).items() if ids}
         self._views: dict[int, ScopedView] = {}
 
@@ -445,7 +459,7 @@ class Catalog:
         library = self._own.get(guild_id)
         return library is not None and library.article(article_id) is not None
 
-    def own_articles(self, guild_id: int) -> list[Article]:
+    def own_articles(self, guild_id: int) -> Sequence[Article]:
         """A server's own articles (its uploads), newest first."""
         library = self._own.get(guild_id)
         return library.articles if library is not None else []
@@ -455,10 +469,56 @@ class Catalog:
         return set(self._own) | set(self._hidden)
 
     def stats(self) -> dict[str, int]:
-        """The shared library's figures, plus every server's own articles."""
+        """The shared library's figures, plus every server's own articles, claims and people (a person of an
+        upload who is also in the shared library counts once; the same new person in two servers' uploads
+        counts once per server, as each server sees its own)."""
         stats = self.shared.stats()
         for library in self._own.values():
             mine = library.stats()
             stats["articles"] += mine["articles"]
             stats["claims"] += mine["claims"]
+            stats["people"] += sum(
+                1
+                for entry in library.people
+                if not any(
+                    self.shared.person_key_for(n)
+                    for n in entry.all_names()
+                    if has_cjk(n) or len(n.split()) > 1
+                )
+            )
         return stats
+
+
+@dataclass
+class CatalogInputs:
+    """What a catalog is built from, read from the store at one version of it."""
+
+    articles: list[Article]  # every article, or (with shared_rows) only the servers' own
+    owners: dict[str, set[int]]
+    hidden: dict[int, set[str]]
+    records: dict[str, str] | None = None
+    shared_rows: list[LibraryRow] | None = None
+    load: Callable[[str], Article | None] | None = None
+
+
+async def read_catalog(store: SQLStore) -> CatalogInputs:
+    """The store's articles as the catalog needs them: with a body reader (SQLite), the global articles' library
+    rows and the servers' own articles; without one (PostgreSQL), every article whole with its record."""
+    owners, hidden = await store.article_owners(), await store.hidden_articles()
+    load = store.body_reader()
+    if load is not None:
+        rows = await store.load_library_rows(GLOBAL)
+        return CatalogInputs(await store.load_own_articles(), owners, hidden, shared_rows=rows, load=load)
+    return CatalogInputs(await store.load_articles(), owners, hidden, records=await store.library_records())
+
+
+def build_catalog(inputs: CatalogInputs, registry: list[RegistryEntry] | None = None) -> Catalog:
+    return Catalog(
+        inputs.articles,
+        inputs.owners,
+        inputs.hidden,
+        registry,
+        inputs.records,
+        inputs.shared_rows,
+        inputs.load,
+    )

@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON")
     p.add_argument(
+        "--index-rows",
+        metavar="N",
+        help="only the people and title indexes at these sizes (comma-separated, e.g. 100000,1000000): rows "
+        "generated directly, no article bodies; reports build time and memory",
+    )
+    p.add_argument(
         "--postgres",
         metavar="URL",
         help="also measure PostgreSQL beside SQLite (default: NEWSDESK_TEST_POSTGRES_URL when set); "
@@ -207,6 +213,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "bench":
             from bot import bench
 
+            if args.index_rows:
+                found = [bench.bench_index_rows(int(x)) for x in args.index_rows.split(",")]
+                for figures in found:
+                    print(json.dumps(figures))
+                if args.json:
+                    args.json.write_text(json.dumps(found, indent=2), encoding="utf-8")
+                return 0
             sizes = [int(x) for x in args.sizes.split(",")] if args.sizes else None
             postgres = args.postgres or os.environ.get("NEWSDESK_TEST_POSTGRES_URL") or None
             bench.run(args.quick, args.json, sizes=sizes, postgres_url=postgres)

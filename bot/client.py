@@ -18,7 +18,7 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot import discord_api, i18n, lookup, memory, metrics
-from bot.catalog import Catalog
+from bot.catalog import Catalog, build_catalog, read_catalog
 from bot.errors import UserError
 from bot.feeds import FeedPoller
 from bot.ingest import PARSER, FolderWatch, IngestReport
@@ -246,16 +246,14 @@ class NewsdeskBot(commands.Bot):
         registry = self._registry()
         for _ in range(5):
             version = await self.store.articles_version()
-            articles = await self.store.load_articles()
-            owners = await self.store.article_owners()
-            hidden = await self.store.hidden_articles()
+            inputs = await read_catalog(self.store)  # library rows; bodies stay in the store when it can
             if await self.store.articles_version() == version:
                 break
-        catalog = await asyncio.to_thread(Catalog, articles, owners, hidden, registry)
+        catalog = await asyncio.to_thread(build_catalog, inputs, registry)
+        del inputs
         joined = await self._sync_stories(registry, catalog)  # before the catalog is live: no article is
         self.library = catalog  # seen (by follow alerts, say) before it is in its story
         self._library_version = version
-        del articles
         await self._stories_taken(joined)
         await asyncio.to_thread(memory.settle)
         self.library_changed.set()

@@ -7,15 +7,22 @@ that depends on the answer's size rather than the corpus's, and take new entries
 - :class:`FuzzyIndex`: every choice's character trigrams, sorted once; a query's trigrams find the choices that
   share most of them (``searchsorted`` + ``bincount``), and only that shortlist is scored by rapidfuzz. Choices
   added later wait in a small list that is scored directly, and are folded in when it grows.
+- :func:`article_record`: what the library needs of one article beyond its body (people, organizations, which
+  of them each claim names), derived once at intake and stored beside the article.
 """
 
 from __future__ import annotations
 
 import bisect
+import json
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
+
+from bot.article import Article
+from bot.article.names import has_cjk
 
 _END = "\U0010ffff"  # sorts after every character: [prefix, prefix + _END) is the prefix's range
 
@@ -229,3 +236,63 @@ class FuzzyIndex:
         pool = {i: self.choices[i] for i in candidates}
         hits = process.extract(query, pool, scorer=fuzz.WRatio, limit=limit, score_cutoff=cutoff)
         return [(int(i), float(score)) for _, score, i in hits]
+
+
+# ---------------------------------------------------------------------------------------------------- records
+
+RECORD_VERSION = 1  # bump when what a record holds, or how it is derived, changes: stored records are rebuilt
+
+
+def mentions(text: str, form: str) -> bool:
+    """Whether ``form`` occurs in ``text`` as a whole word (Chinese spellings: anywhere)."""
+    if not form:
+        return False
+    start = text.find(form)
+    if start < 0 or has_cjk(form):
+        return start >= 0
+    while start >= 0:
+        end = start + len(form)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            return True
+        start = text.find(form, start + 1)
+    return False
+
+
+def claim_targets(article: Article) -> list[tuple[list[int], list[int]]]:
+    """For each claim of the article: the positions of the article's people, then of its organizations, that
+    the claim's text names (any of their spellings, as a whole word). A spelling two of them share counts for
+    the first person, and a person's before an organization's."""
+    targets: dict[str, tuple[int, int]] = {}  # spelling -> (0: person | 1: organization, position)
+    for pos, person in enumerate(article.people):
+        for form in [person.name, *person.aliases]:
+            targets.setdefault(form, (0, pos))
+    for pos, org in enumerate(article.organizations):
+        for form in [org.name, *org.aliases]:
+            targets.setdefault(form, (1, pos))
+    out: list[tuple[list[int], list[int]]] = []
+    for claim in article.claims:
+        text = claim.text
+        found = {targets[f] for f in targets if f in text and mentions(text, f)}
+        out.append((sorted(p for kind, p in found if kind == 0), sorted(p for kind, p in found if kind == 1)))
+    return out
+
+
+def record_data(article: Article) -> dict[str, Any]:
+    """What the library needs of an article beyond its body: its people (name, other spellings, organization,
+    role, in the article's order), its organizations (name, other spellings), and per claim its stance,
+    speaker and the people and organizations its text names (by position). Everything in it comes from this
+    one article, so it never changes when others are added."""
+    people = [[p.name, p.aliases, p.organization, p.role] for p in article.people]
+    orgs = [[o.name, o.aliases] for o in article.organizations]
+    claims = [
+        [c.stance.value, c.speaker, who, which]
+        for c, (who, which) in zip(article.claims, claim_targets(article), strict=True)
+    ]
+    return {"v": RECORD_VERSION, "people": people, "orgs": orgs, "claims": claims}
+
+
+def article_record(article: Article) -> str:
+    """:func:`record_data` as compact JSON, written beside the article at intake."""
+    return json.dumps(record_data(article), ensure_ascii=False, separators=(",", ":"))

@@ -9,24 +9,38 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import json
 import re
 import tomllib
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from array import array
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, overload
 
 from pypinyin import lazy_pinyin
 
 from bot.article import Article, Claim, Stance
-from bot.article.names import fold, has_cjk, key, surname
-from bot.index import FuzzyIndex, PrefixIndex
+from bot.article.names import fold as _fold
+from bot.article.names import has_cjk, surname
+from bot.article.names import key as _key
+from bot.index import RECORD_VERSION, FuzzyIndex, PrefixIndex, record_data
 from bot.memory import bulk_load
 
+if TYPE_CHECKING:
+    from bot.store.articles import LibraryRow
 
-@dataclass
+
+# The same names come back again and again (speakers of many claims, organizations of many articles): their
+# folded forms are remembered rather than worked out each time.
+fold: Callable[[str], str] = lru_cache(maxsize=1 << 16)(_fold)
+key: Callable[[str], str] = lru_cache(maxsize=1 << 16)(_key)
+
+
+@dataclass(slots=True)  # hundreds of thousands of them: no per-instance dict
 class PersonEntry:
     key: str
     name: str
@@ -56,11 +70,37 @@ class PersonEntry:
         return text[:100]
 
 
-@dataclass(frozen=True)
 class ClaimRef:
-    article_id: str
-    index: int
-    claim: Claim
+    """One claim of one article: which, and its stance; the claim itself (text, speaker, citations, figures) is
+    read from the article's body when asked."""
+
+    __slots__ = ("_read", "article_id", "index", "stance")
+
+    def __init__(
+        self, article_id: str, index: int, stance: str, read: Callable[[str], Article | None]
+    ) -> None:
+        self.article_id = article_id
+        self.index = index
+        self.stance = stance
+        self._read = read
+
+    @property
+    def claim(self) -> Claim:
+        article = self._read(self.article_id)
+        if article is None or self.index >= len(article.claims):
+            raise LookupError(f"claim {self.index} of article {self.article_id} is no longer stored")
+        return article.claims[self.index]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ClaimRef):
+            return NotImplemented
+        return (self.article_id, self.index) == (other.article_id, other.index)
+
+    def __hash__(self) -> int:
+        return hash((self.article_id, self.index))
+
+    def __repr__(self) -> str:
+        return f"ClaimRef({self.article_id!r}, {self.index})"
 
 
 @dataclass
@@ -126,64 +166,135 @@ def _when(article: Article) -> tuple[str, str]:
     return (article.published_at or "", article.title)
 
 
-def _epoch(article: Article) -> float:
+def _epoch_of(published_at: str) -> float:
     """The publication time as a number, for the title index's newest-first top-k."""
     try:
-        return datetime.fromisoformat(article.published_at or "").timestamp()
+        return datetime.fromisoformat(published_at).timestamp()
     except ValueError:
         return 0.0
 
 
+_STANCES = [s.value for s in Stance]  # a claim's stance is stored as its number here
+_STANCE_CODE = {s: i for i, s in enumerate(_STANCES)}
+
+
 _TITLE_TYPO_CUTOFF = 75  # rapidfuzz WRatio a misspelt title must reach to be offered
+ABOUT_SCAN = 3000  # claims whose text /claims about: reads, newest first, when bodies stay in the store
 _TITLE_SCAN = 2000  # the substring fallback of title autocomplete looks at this many newest titles at most
 
 
 class Library:
-    """The articles of one owner with the indexes every command needs. Built whole from a list of articles
-    (oldest first, so canonical names are stable), then kept up to date one article at a time by :meth:`add`;
-    removing or replacing an article rebuilds."""
+    """The articles of one owner with the indexes every command needs. Built whole (oldest first, so canonical
+    names are stable), then kept up to date one article at a time by :meth:`add`; removing or replacing an
+    article rebuilds.
 
-    def __init__(self, articles: Iterable[Article] = (), registry: list[RegistryEntry] | None = None) -> None:
+    Built from Article objects (``Library(articles)``: bodies kept in memory), or from the store's library rows
+    (:meth:`from_rows`): then only the indexes are in memory, and an article's body is read on demand by id
+    through ``load`` with a small LRU cache."""
+
+    def __init__(
+        self,
+        articles: Iterable[Article] = (),
+        registry: list[RegistryEntry] | None = None,
+        records: dict[str, str] | None = None,
+    ) -> None:
+        """``records``: article id -> its stored record (``bot.index.article_record``), so the build reads which
+        people and organizations each claim names instead of scanning the claims' text again."""
         self.registry = registry or []
-        self._newest_cache: list[Article] | None = None
+        self._records: dict[str, str] = records or {}  # read (never changed) while building
         self._people_cache: list[PersonEntry] | None = None
-        self._articles: dict[str, Article] = {}
+        self._articles: dict[str, Article] = {}  # bodies held in memory
+        self._head: dict[str, tuple[str, str]] = {}  # every article: id -> (published_at, title)
+        self._load: Callable[[str], Article | None] | None = None
+        self._cache: OrderedDict[str, Article] = OrderedDict()
+        self.cache_size = 0
         for article in articles:
             self._articles[article.id] = article
+            self._head[article.id] = _when(article)
         self._rebuild()
 
+    @classmethod
+    def from_rows(
+        cls,
+        rows: Iterable[LibraryRow],
+        load: Callable[[str], Article | None],
+        registry: list[RegistryEntry] | None = None,
+        cache: int = 512,
+    ) -> Library:
+        """A library of the store's library rows (no article body in memory); ``load`` reads one body by id,
+        and the last ``cache`` bodies read are kept."""
+        library = cls.__new__(cls)
+        library.cache_size = cache
+        library.registry = registry or []
+        library._records = {}
+        library._people_cache = None
+        library._articles = {}
+        library._head = {}
+        library._load = load
+        library._cache = OrderedDict()
+        for row in rows:
+            library._head[row.article_id] = (row.published_at or "", row.title)
+            if row.record is not None:
+                library._records[row.article_id] = row.record
+        library._rebuild()
+        return library
+
     # ------------------------------------------------------------------ building
+
+    def _facts(self, article_id: str) -> dict[str, Any]:
+        """The article's record: stored, else derived from its body."""
+        stored = self._records.get(article_id)
+        held = self._articles.get(article_id)
+        if stored is not None:
+            data: dict[str, Any] = json.loads(stored)
+            fits = held is None or (
+                len(data.get("claims", ())) == len(held.claims)
+                and len(data.get("people", ())) == len(held.people)
+            )
+            if data.get("v") == RECORD_VERSION and fits:
+                return data
+        article = held or self.article(article_id)
+        return record_data(article) if article is not None else {"people": [], "orgs": [], "claims": []}
 
     def add(self, article: Article) -> None:
         """Add one article: its title, people, claims and organizations join the indexes in place (the cost
         depends on the article, not on the library). A new version of a known id rebuilds."""
-        if article.id in self._articles:
+        if article.id in self._head:
             self._articles[article.id] = article
-            self._rebuild()
+            self._cache.pop(article.id, None)
+            # An id is the hash of the text: a lazy library's indexes stand as they are (a rebuild reads every body).
+            if not self.lazy:
+                self._head[article.id] = _when(article)
+                self._rebuild()
             return
         self._articles[article.id] = article
+        self._head[article.id] = _when(article)
         bisect.insort(self._order, (*_when(article), article.id))
-        self._newest_cache = None
         self._people_cache = None
-        self._index_title(article)
+        self._index_title(article.id)
+        facts = record_data(article)
         touched = {
             e.key: e
-            for e in (self._merge_person(p.name, p.aliases, p.organization, p.role) for p in article.people)
+            for e in (
+                self._merge_person(name, aliases, org, role) for name, aliases, org, role in facts["people"]
+            )
         }
         for entry in touched.values():
             if article.id not in entry.article_ids:
-                keys = [_when(self._articles[i]) for i in entry.article_ids]
+                keys = [self._head[i] for i in entry.article_ids]
                 entry.article_ids.insert(_insert_at(keys, _when(article)), article.id)
             for reg in self.registry:
                 self._apply_registry(reg)
             self._index_names(entry)
             self._index_person(entry)
-        self._index_claims(article)
-        self._index_organizations(article)
+        self._index_claims(article.id, facts)
+        self._index_organizations(article.id, facts)
 
     def remove(self, article_id: str) -> bool:
-        found = self._articles.pop(article_id, None) is not None
+        found = self._head.pop(article_id, None) is not None
         if found:
+            self._articles.pop(article_id, None)
+            self._cache.pop(article_id, None)
             self._rebuild()
         return found
 
@@ -192,10 +303,9 @@ class Library:
             self._build_indexes()
 
     def _build_indexes(self) -> None:
-        self._order: list[tuple[str, str, str]] = sorted((*_when(a), a.id) for a in self._articles.values())
-        self._newest_cache = None
+        self._order: list[tuple[str, str, str]] = sorted((*when, aid) for aid, when in self._head.items())
         self._people_cache = None
-        newest = self._newest
+        newest = self._newest_ids()
         # Titles: every folded word of every title, newest first within a word.
         self._anum: dict[str, int] = {}
         self._aids: list[str] = []
@@ -204,25 +314,31 @@ class Library:
         self._titles = PrefixIndex()
         self._title_scores: list[float] = []
         pairs: list[tuple[str, int]] = []
-        for article in reversed(newest):  # oldest first: a later number is a newer article (ties in top())
-            num = self._number(article)
-            pairs.extend((w, num) for w in set(self._title_fold[article.id].split()))
+        for aid in reversed(newest):  # oldest first: a later number is a newer article (ties in top())
+            num = self._number(aid)
+            pairs.extend((w, num) for w in set(self._title_fold[aid].split()))
         self._titles = PrefixIndex(pairs)
         self._titles.set_scores(self._title_scores)
         self._title_fuzzy = FuzzyIndex(self._title_fold[i] for i in self._aids)  # typos in titles
         # People, merged oldest first.
+        # Each article's record is read twice (people first, oldest first; then claims, newest first) rather than
+        # held parsed for every article at once: the parsed records of a large library would be its peak memory.
         self._people: dict[str, PersonEntry] = {}
         self._alias_index: dict[str, str] = {}  # key of a full name or other-script spelling -> person key
         self._surname_index: dict[str, set[str]] = defaultdict(set)
         self._given_index: dict[str, set[str]] = defaultdict(set)  # first word of a Latin full name -> people
-        for article in reversed(newest):
-            for person in article.people:
-                entry = self._merge_person(person.name, person.aliases, person.organization, person.role)
-                if article.id not in entry.article_ids:
-                    entry.article_ids.append(article.id)
+        self._article_people: dict[str, tuple[str, ...]] = {}  # article -> its people's names
+        for aid in reversed(newest):
+            names = []
+            for name, aliases, org, role in self._facts(aid)["people"]:
+                entry = self._merge_person(name, aliases, org, role)
+                names.append(name)
+                if aid not in entry.article_ids:
+                    entry.article_ids.append(aid)
+            self._article_people[aid] = tuple(names)
         for reg in self.registry:
             self._apply_registry(reg)
-        rank = {a.id: i for i, a in enumerate(newest)}
+        rank = {aid: i for i, aid in enumerate(newest)}
         self._pnum: dict[str, int] = {}
         self._pkeys: list[str] = []
         name_pairs: list[tuple[str, int]] = []
@@ -245,8 +361,10 @@ class Library:
         self._names = PrefixIndex(name_pairs)
         self._names.set_scores(self._people[k].mentions for k in self._pkeys)
         self._fuzzy = FuzzyIndex(fuzzy)
-        # Claims, with who said them and whom they mention; organizations.
-        self._claims: list[ClaimRef] = []
+        # Claims (as columns: article, index in it, stance), with who said them and whom they mention.
+        self._claim_article: list[str] = []
+        self._claim_index = array("i")
+        self._claim_stance = bytearray()
         self._claims_by_speaker: dict[str, list[int]] = defaultdict(list)
         self._claims_about: dict[str, list[int]] = defaultdict(list)
         self._claims_by_org: dict[str, list[int]] = defaultdict(list)
@@ -254,29 +372,35 @@ class Library:
         self._org_counts: Counter[str] = Counter()
         self._org_names: dict[str, str] = {}
         self._org_forms: dict[str, str] = {}
-        for article in newest:
-            self._index_claims(article)
-            self._index_organizations(article)
-        self._built_claims = len(self._claims)  # claims after this were added one article at a time
+        self._article_orgs: dict[str, tuple[str, ...]] = {}
+        for aid in newest:
+            facts = self._facts(aid)
+            if self.lazy:
+                self._records.pop(aid, None)  # read for the last time (the library's own copy)
+            self._index_claims(aid, facts)
+            self._index_organizations(aid, facts)
+        self._records = {}
+        self._built_claims = len(self._claim_article)  # claims after this were added one article at a time
 
-    def _number(self, article: Article) -> int:
+    def _number(self, article_id: str) -> int:
         """The article's row in the title index (new rows at the end)."""
         num = len(self._aids)
-        self._anum[article.id] = num
-        self._aids.append(article.id)
-        self._title_scores.append(_epoch(article))
-        folded = fold(article.title)
-        self._title_fold[article.id] = folded
+        self._anum[article_id] = num
+        self._aids.append(article_id)
+        published, title = self._head[article_id]
+        self._title_scores.append(_epoch_of(published))
+        folded = fold(title)
+        self._title_fold[article_id] = folded
         known = self._title_exact.get(folded)
-        if known is None or _when(self._articles[known]) <= _when(article):  # the newest of equal titles
-            self._title_exact[folded] = article.id
+        if known is None or self._head[known] <= self._head[article_id]:  # the newest of equal titles
+            self._title_exact[folded] = article_id
         return num
 
-    def _index_title(self, article: Article) -> None:
-        num = self._number(article)
-        self._title_fuzzy.add(self._title_fold[article.id])
+    def _index_title(self, article_id: str) -> None:
+        num = self._number(article_id)
+        self._title_fuzzy.add(self._title_fold[article_id])
         self._titles.set_score(num, self._title_scores[num])
-        for w in set(self._title_fold[article.id].split()):
+        for w in set(self._title_fold[article_id].split()):
             self._titles.add(w, num)
 
     def _index_person(self, entry: PersonEntry) -> None:
@@ -295,50 +419,53 @@ class Library:
                 self._fuzzy_keys.append(entry.key)
         self._names.set_score(num, entry.mentions)
 
-    def _index_claims(self, article: Article) -> None:
-        # One pass per article for all its people and organizations, run once per claim.
-        targets: dict[str, tuple[str, str]] = {}  # spelling -> ("person", key) | ("org", folded name)
-        for form, pkey in self._forms_for(article):
-            targets.setdefault(form, ("person", pkey))
-        for org in article.organizations:
-            for n in [org.name, *org.aliases]:
-                targets.setdefault(n, ("org", fold(org.name)))
-        for i, claim in enumerate(article.claims):
-            ref = len(self._claims)
-            self._claims.append(ClaimRef(article.id, i, claim))
-            self._stances[claim.stance.value] += 1
-            speaker = self.person_key_for(claim.speaker) if claim.speaker else None
-            if speaker:
-                self._claims_by_speaker[speaker].append(ref)
-            elif claim.speaker:
-                self._claims_by_org[fold(claim.speaker)].append(ref)
-            text = claim.text
-            for kind, target in {targets[f] for f in targets if f in text and _mentions(text, f)}:
-                if kind == "person" and target != speaker:
-                    self._claims_about[target].append(ref)
-                elif kind == "org":
-                    self._claims_by_org[target].append(ref)
+    def _index_claims(self, article_id: str, facts: dict[str, Any]) -> None:
+        """Each claim under its speaker, the people it is about and the organizations it names (which of the
+        article's people and organizations a claim's text names is in the article's record)."""
+        people = [self.person_key_for(p[0]) for p in facts["people"]]
+        orgs = [fold(o[0]) for o in facts["orgs"]]
+        if article_id not in self._article_people:
+            self._article_people[article_id] = tuple(p[0] for p in facts["people"])
+        speakers: dict[str, str | None] = {}  # the article's speakers, each looked up once
+        refs, stance_code, stances = self._claim_article, _STANCE_CODE, self._stances
+        by_speaker, about, by_org = self._claims_by_speaker, self._claims_about, self._claims_by_org
+        for i, (stance, speaker_name, who, which) in enumerate(facts["claims"]):
+            ref = len(refs)
+            refs.append(article_id)
+            self._claim_index.append(i)
+            self._claim_stance.append(stance_code[stance])
+            stances[stance] += 1
+            speaker = None
+            if speaker_name:
+                if speaker_name not in speakers:
+                    speakers[speaker_name] = self.person_key_for(speaker_name)
+                speaker = speakers[speaker_name]
+                if speaker:
+                    by_speaker[speaker].append(ref)
+                else:
+                    by_org[fold(speaker_name)].append(ref)
+            if who:
+                for pkey in {people[p] for p in who if p < len(people)}:
+                    if pkey is not None and pkey != speaker:
+                        about[pkey].append(ref)
+            if which:
+                for org in {orgs[p] for p in which if p < len(orgs)}:
+                    by_org[org].append(ref)
 
-    def _index_organizations(self, article: Article) -> None:
+    def _index_organizations(self, article_id: str, facts: dict[str, Any]) -> None:
         """Counts per organization; names as the newest article spells them."""
-        newest = self._order[-1][2] == article.id if self._order else True
-        for org in article.organizations:
-            k = fold(org.name)
+        newest = self._order[-1][2] == article_id if self._order else True
+        for name, aliases in facts["orgs"]:
+            k = fold(name)
             if newest or k not in self._org_names:
-                self._org_names[k] = org.name
-            for n in [org.name, *org.aliases]:
+                self._org_names[k] = name
+            for n in [name, *aliases]:
                 if newest or fold(n) not in self._org_forms:
-                    self._org_forms[fold(n)] = org.name
-        for k in {fold(o.name) for o in article.organizations}:
+                    self._org_forms[fold(n)] = name
+        keys = tuple(dict.fromkeys(fold(o[0]) for o in facts["orgs"]))
+        self._article_orgs[article_id] = keys
+        for k in keys:
             self._org_counts[k] += 1
-
-    def _forms_for(self, article: Article) -> list[tuple[str, str]]:
-        forms: list[tuple[str, str]] = []
-        for person in article.people:
-            pkey = self.person_key_for(person.name)
-            if pkey:
-                forms.extend((n, pkey) for n in [person.name, *person.aliases])
-        return forms
 
     def _merge_person(
         self, name: str, aliases: list[str], organization: str | None, role: str | None
@@ -411,29 +538,52 @@ class Library:
     # ------------------------------------------------------------------ articles
 
     def __len__(self) -> int:
-        return len(self._articles)
+        return len(self._head)
+
+    def _newest_ids(self) -> list[str]:
+        return [i for *_, i in reversed(self._order)]
+
+    def article_ids(self) -> list[str]:
+        """Every article's id, newest first (no body is read)."""
+        return self._newest_ids()
+
+    def when(self, article_id: str) -> tuple[str, str] | None:
+        """(published_at, title) of an article, how articles are ordered; None for one the library lacks."""
+        return self._head.get(article_id)
 
     @property
-    def _newest(self) -> list[Article]:
-        if self._newest_cache is None:
-            self._newest_cache = [self._articles[i] for *_, i in reversed(self._order)]
-        return self._newest_cache
+    def lazy(self) -> bool:
+        """Whether bodies are read on demand (built from library rows) rather than held."""
+        return self._load is not None
 
     @property
-    def articles(self) -> list[Article]:
-        """Newest first."""
-        return list(self._newest)
+    def articles(self) -> Sequence[Article]:
+        """Newest first: a list when the bodies are held, else a sequence that reads a body when looked at."""
+        listed = ArticleList(self._newest_ids(), self.article)
+        return listed if self.lazy else list(listed)
 
     def article(self, article_id: str) -> Article | None:
-        return self._articles.get(article_id)
+        found = self._articles.get(article_id)
+        if found is not None or self._load is None or article_id not in self._head:
+            return found
+        found = self._cache.get(article_id)
+        if found is not None:
+            self._cache.move_to_end(article_id)
+            return found
+        found = self._load(article_id)
+        if found is not None:
+            self._cache[article_id] = found
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        return found
 
     def find_exact(self, text: str) -> Article | None:
         """By id or exact title (any case)."""
         text = text.strip()
-        if text in self._articles:
-            return self._articles[text]
+        if text in self._head:
+            return self.article(text)
         found = self._title_exact.get(fold(text))
-        return self._articles[found] if found else None
+        return self.article(found) if found else None
 
     def find_article(self, text: str) -> Article | None:
         """By id, exact title, or the best title match."""
@@ -444,7 +594,11 @@ class Library:
         if found is not None:
             return found
         hits = self.autocomplete_articles(text, limit=1)
-        return self._articles[hits[0][1]] if hits else None
+        return self.article(hits[0][1]) if hits else None
+
+    def _label(self, article_id: str) -> str:
+        published, title = self._head[article_id]
+        return _label_of(title, published)
 
     def autocomplete_articles(self, text: str, limit: int = 25) -> list[tuple[str, str]]:
         """(title label, article id) for the /summary autocomplete: every typed word the start of a title
@@ -453,7 +607,7 @@ class Library:
         limit = min(limit, 25)
         folded = fold(text)
         if not folded:
-            return [(_label(a), a.id) for a in self._newest[:limit]]
+            return [(self._label(i), i) for *_, i in reversed(self._order[-limit:])] if limit > 0 else []
         words = folded.split()
         # The rarest word picks the candidates (newest first); every other word must start a title word too.
         rarest = min(words, key=lambda w: self._titles.count(w) if len(w) > 1 else len(self._titles))
@@ -461,25 +615,25 @@ class Library:
         for num in self._titles.top(rarest, 8 * limit if len(words) > 1 else limit):
             aid = self._aids[num]
             title_words = self._title_fold[aid].split()
-            if aid in self._articles and all(any(t.startswith(w) for t in title_words) for w in words):
+            if aid in self._head and all(any(t.startswith(w) for t in title_words) for w in words):
                 found.append(aid)
         # A title that starts with what was typed comes first ("Meta" -> "Meta takes a 49% stake …").
         found.sort(key=lambda aid: not self._title_fold[aid].startswith(folded))
         found = found[:limit]
         if len(found) < limit:
             seen = set(found)
-            for a in self._newest[:_TITLE_SCAN]:
-                if a.id not in seen and folded in self._title_fold[a.id]:
-                    found.append(a.id)
-                    seen.add(a.id)
+            for *_, aid in reversed(self._order[-_TITLE_SCAN:]):
+                if aid not in seen and folded in self._title_fold[aid]:
+                    found.append(aid)
+                    seen.add(aid)
                     if len(found) >= limit:
                         break
         if not found and len(folded) >= 4:  # nothing by words or letters: typos ("opneai veterns")
             for num, _ in self._title_fuzzy.search(folded, limit, cutoff=_TITLE_TYPO_CUTOFF):
                 aid = self._aids[num]
-                if aid in self._articles and aid not in found:
+                if aid in self._head and aid not in found:
                     found.append(aid)
-        return [(_label(self._articles[i]), i) for i in found[:limit]]
+        return [(self._label(i), i) for i in found[:limit]]
 
     # ------------------------------------------------------------------ people
 
@@ -563,12 +717,9 @@ class Library:
         return found[:limit]
 
     def people_in(self, article_id: str) -> list[PersonEntry]:
-        article = self._articles.get(article_id)
-        if article is None:
-            return []
         out: list[PersonEntry] = []
-        for p in article.people:
-            pkey = self.person_key_for(p.name)
+        for name in self._article_people.get(article_id, ()):
+            pkey = self.person_key_for(name)
             if pkey and self._people[pkey] not in out:
                 out.append(self._people[pkey])
         return out
@@ -584,7 +735,7 @@ class Library:
             return refs
 
         def when(r: int) -> tuple[str, str]:
-            return _when(self._articles[self._claims[r].article_id])
+            return self._head[self._claim_article[r]]
 
         later = sorted(refs[cut:], key=when, reverse=True)
         return list(heapq.merge(later, refs[:cut], key=when, reverse=True))
@@ -599,7 +750,8 @@ class Library:
         person_key: str | None = None,
     ) -> list[ClaimRef]:
         """Claims filtered by article id, person (said by or about; by name, or by ``person_key``),
-        organization, stance and text."""
+        organization, stance and text (in a library that keeps no bodies, text alone searches the newest
+        ``ABOUT_SCAN`` claims of those the other filters leave)."""
         refs: Iterable[int]
         if person is not None or person_key is not None:
             pkey = person_key or self.person_key_for(person)
@@ -609,22 +761,30 @@ class Library:
         elif organization is not None:
             refs = self._in_order(self._claims_by_org.get(fold(organization), []))
         else:
-            refs = self._in_order(range(len(self._claims)))
-        want_stance = Stance(stance) if stance else None
+            refs = self._in_order(range(len(self._claim_article)))
+        if about and self.lazy and article is None:
+            # Matching text reads bodies: over a library that keeps none, only the newest claims are searched.
+            refs = list(refs)[:ABOUT_SCAN]
+        want_stance = _STANCE_CODE[Stance(stance).value] if stance else None
         about_words = _words(about) if about else []
         out: list[ClaimRef] = []
         for r in refs:
-            ref = self._claims[r]
-            if article is not None and ref.article_id != article:
+            if article is not None and self._claim_article[r] != article:
                 continue
-            if want_stance is not None and ref.claim.stance != want_stance:
+            if want_stance is not None and self._claim_stance[r] != want_stance:
                 continue
+            ref = self._ref(r)
             if about_words:
                 words = set(_words(ref.claim.text))
                 if not all(w in words or any(x.startswith(w) for x in words) for w in about_words):
                     continue
             out.append(ref)
         return out
+
+    def _ref(self, r: int) -> ClaimRef:
+        return ClaimRef(
+            self._claim_article[r], self._claim_index[r], _STANCES[self._claim_stance[r]], self.article
+        )
 
     def claims_by(self, person: PersonEntry) -> list[ClaimRef]:
         return self.claims_by_key(person.key)
@@ -633,10 +793,10 @@ class Library:
         return self.claims_about_key(person.key)
 
     def claims_by_key(self, pkey: str) -> list[ClaimRef]:
-        return [self._claims[i] for i in self._in_order(self._claims_by_speaker.get(pkey, []))]
+        return [self._ref(i) for i in self._in_order(self._claims_by_speaker.get(pkey, []))]
 
     def claims_about_key(self, pkey: str) -> list[ClaimRef]:
-        return [self._claims[i] for i in self._in_order(self._claims_about.get(pkey, []))]
+        return [self._ref(i) for i in self._in_order(self._claims_about.get(pkey, []))]
 
     # ------------------------------------------------------------------ organizations
 
@@ -654,8 +814,7 @@ class Library:
 
     def organization_keys_in(self, article_id: str) -> set[str]:
         """The folded names of the organizations an article mentions."""
-        article = self._articles.get(article_id)
-        return {fold(o.name) for o in article.organizations} if article else set()
+        return set(self._article_orgs.get(article_id, ()))
 
     def autocomplete_organizations(self, text: str, limit: int = 25) -> list[str]:
         wanted = fold(text)
@@ -665,9 +824,9 @@ class Library:
 
     def stats(self) -> dict[str, int]:
         return {
-            "articles": len(self._articles),
+            "articles": len(self._head),
             "people": len(self._people),
-            "claims": len(self._claims),
+            "claims": len(self._claim_article),
             "organizations": len(self._org_counts),
         }
 
@@ -687,27 +846,55 @@ def _insert_at(keys: list[tuple[str, str]], when: tuple[str, str]) -> int:
     return lo
 
 
-def _mentions(text: str, form: str) -> bool:
-    """Whether ``form`` occurs in ``text`` as a whole word (Chinese spellings: anywhere)."""
-    if not form:
-        return False
-    start = text.find(form)
-    if start < 0 or has_cjk(form):
-        return start >= 0
-    while start >= 0:
-        end = start + len(form)
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
-            return True
-        start = text.find(form, start + 1)
-    return False
+def _label_of(title: str, published_at: str | None) -> str:
+    date = (published_at or "")[:10]
+    label = title if not date else f"{title} ({date})"
+    if len(label) > 100:
+        suffix = f" ({date})" if date else ""
+        label = title[: 99 - len(suffix)].rstrip() + "…" + suffix
+    return label
 
 
 def _label(article: Article) -> str:
-    date = (article.published_at or "")[:10]
-    label = article.title if not date else f"{article.title} ({date})"
-    if len(label) > 100:
-        suffix = f" ({date})" if date else ""
-        label = article.title[: 99 - len(suffix)].rstrip() + "…" + suffix
-    return label
+    return _label_of(article.title, article.published_at)
+
+
+class ArticleList(Sequence[Article]):
+    """Articles by id, newest first, each body read when it is looked at (``library.articles``): its length and
+    a page of it cost nothing like the whole."""
+
+    def __init__(self, ids: list[str], read: Callable[[str], Article | None]) -> None:
+        self.ids = ids
+        self._read = read
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, i: int) -> Article: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Article]: ...
+
+    def __getitem__(self, i: int | slice) -> Article | list[Article]:
+        if isinstance(i, slice):
+            return [a for a in (self._read(x) for x in self.ids[i]) if a is not None]
+        found = self._read(self.ids[i])
+        if found is None:
+            raise IndexError(f"article {self.ids[i]} is no longer stored")
+        return found
+
+    def __iter__(self) -> Iterator[Article]:
+        for aid in self.ids:
+            found = self._read(aid)
+            if found is not None:
+                yield found
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ArticleList):
+            return self.ids == other.ids
+        if isinstance(other, list):
+            return list(self) == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]

@@ -96,7 +96,7 @@ class StoryService:
             for scope, members in stored.items():
                 self._saved.setdefault(scope, {}).update(members)
         wanted = set(only) if only is not None else {GLOBAL, *catalog.guilds()}
-        scopes: dict[int, list[Article]] = {GLOBAL: catalog.shared.articles} if GLOBAL in wanted else {}
+        scopes: dict[int, Sequence[Article]] = {GLOBAL: catalog.shared.articles} if GLOBAL in wanted else {}
         for guild_id in wanted - {GLOBAL}:
             own = catalog.own_articles(guild_id)
             if own:

@@ -137,3 +137,12 @@ def test_organizations_of_hidden_articles_are_not_counted(catalog: Catalog) -> N
     assert all(name != "Chip" for name, _ in hid.organizations())
     assert hid.organization("chip") is None and "Chip" not in hid.autocomplete_organizations("chi")
     assert hid.stats()["organizations"] == len(hid.organizations()) == len(other.organizations()) - 1
+
+
+def test_the_catalogs_figures_count_the_uploads_people_once(catalog: Catalog) -> None:
+    shared = {p.key for p in catalog.shared.people}
+    mine = {p.key for p in catalog.view(A).people}
+    # Lena Fischer is only in A's upload; Jensen Huang is in both and counts once.
+    assert "lenafischer" in mine - shared and "jensenhuang" in mine & shared
+    assert catalog.stats()["people"] == len(shared | mine)
+    assert catalog.stats()["articles"] == 3

@@ -5,7 +5,7 @@ from :mod:`bot.i18n` in the reader's language (``lang``)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
@@ -194,8 +194,11 @@ def snippet_line(snippet: str, limit: int = 180) -> str:
     return "".join(out).strip()
 
 
+LIST_MAX = 250  # articles a list shows at most (25 pages); the footer still counts them all
+
+
 def article_list_pages(
-    articles: list[Article],
+    articles: Sequence[Article],
     heading: str,
     per_page: int = 10,
     lang: str = "en",
@@ -204,14 +207,17 @@ def article_list_pages(
     """A numbered list of articles, each with its source and date (and, for search results, the passage
     that matched)."""
     pager = Pager(title=heading, footer=t("list_footer", lang, n=len(articles)), lang=lang)
-    for i, article in enumerate(articles, 1):
+    listed = articles[:LIST_MAX]  # the newest; a body is read only for what is listed
+    for i, article in enumerate(listed, 1):
         shown = snippet_line((snippets or {}).get(article.id, ""))
         pager.line(
             f"**{i}.** {plain(fit(one_line(article.title), 200))}\n   {plain(source_and_date(article, lang))}"
             + (f"\n   > {shown}" if shown else "")
         )
-        if i % per_page == 0 and i < len(articles):
+        if i % per_page == 0 and i < len(listed):
             pager.new_page()
+    if len(articles) > len(listed):
+        pager.line(t("and_more", lang, n=len(articles) - len(listed)))
     return pager.finish()
 
 
@@ -297,10 +303,11 @@ def move_text(move: Move, lang: str = "en") -> str:
 def organization_pages(name: str, library: View, limit: int = 6, lang: str = "en") -> list[Page]:
     """An organization's card: the people the articles place in it, its recent claims, its articles."""
     key = fold(name)
-    articles = [a for a in library.articles if key in library.organization_keys_in(a.id)]
+    ids = library.article_ids()  # newest first; only the bodies shown are read
+    mentioning = [i for i in ids if key in library.organization_keys_in(i)]
     pager = Pager(
         title=plain(fit(name, 200)),
-        description=t("org_mentioned", lang, n=len(articles)),
+        description=t("org_mentioned", lang, n=len(mentioning)),
         footer=t("org_footer", lang, name=fit(name, 60)),
         lang=lang,
     )
@@ -314,17 +321,18 @@ def organization_pages(name: str, library: View, limit: int = 6, lang: str = "en
         pager.add(t("org_people", lang), "\n".join(lines))
     said = library.claims(organization=name)
     if said:
-        order = {a.id: i for i, a in enumerate(library.articles)}
+        order = {aid: i for i, aid in enumerate(ids)}
         said = sorted(said, key=lambda ref: order.get(ref.article_id, len(order)))
         pager.add(
             t("org_claims", lang), _claim_lines(said[:limit], speaker=True, more=len(said) - limit, lang=lang)
         )
     listed = "\n".join(
         f"• {plain(fit(one_line(a.title), 150))} ({(a.published_at or '')[:10] or t('undated', lang)})"
-        for a in articles[:limit]
+        for a in (library.article(i) for i in mentioning[:limit])
+        if a is not None
     )
-    if len(articles) > limit:
-        listed += "\n" + t("and_more", lang, n=len(articles) - limit)
+    if len(mentioning) > limit:
+        listed += "\n" + t("and_more", lang, n=len(mentioning) - limit)
     pager.add(t("articles_newest", lang), listed)
     return pager.finish()
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.article import Article
 from bot.article.names import key as name_key
+from bot.index import RECORD_VERSION, article_record
 from bot.memory import bulk_load
 
 from . import IngestOutcome
@@ -188,6 +189,16 @@ class SearchHit:
     snippet: str
 
 
+@dataclass(frozen=True)
+class LibraryRow:
+    """One article as the library loads it: no body, only what its indexes hold."""
+
+    article_id: str
+    title: str
+    published_at: str | None
+    record: str | None  # JSON, see bot.index.article_record; None: not written yet (derived from the body)
+
+
 class ArticleQueries(StoreCore):
     """Articles and what is derived from them at ingest; the change counter other processes watch."""
 
@@ -225,6 +236,67 @@ class ArticleQueries(StoreCore):
                 TEXT_INDEX,
                 TEXT_INDEX_VERSION,
             )
+
+    async def missing_library_rows(self) -> int:
+        """How many articles have no library row of the current version (stored before library rows existed,
+        or derived by an older version)."""
+        return int(
+            await self.reader.fetchval(
+                "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM library_rows r"
+                " WHERE r.article_id = a.id AND r.version = ?)",
+                RECORD_VERSION,
+            )
+            or 0
+        )
+
+    async def backfill_library_rows(self, batch: int = 500) -> int:
+        """Write the library row of every article that lacks one of the current version, ``batch`` articles per
+        transaction (a large database is upgraded without one huge transaction, and an interrupted backfill
+        goes on where it stopped); returns how many were written."""
+        written = 0
+        while True:
+            async with self.transaction() as conn:
+                rows = await conn.fetch(
+                    "SELECT a.id, a.data FROM articles a WHERE NOT EXISTS (SELECT 1 FROM library_rows r"
+                    " WHERE r.article_id = a.id AND r.version = ?) ORDER BY a.id LIMIT ?",
+                    RECORD_VERSION,
+                    batch,
+                )
+                if not rows:
+                    return written
+                records = [
+                    (str(r["id"]), RECORD_VERSION, article_record(Article.model_validate_json(r["data"])))
+                    for r in rows
+                ]
+                await conn.executemany(
+                    "INSERT INTO library_rows (article_id, version, record) VALUES (?, ?, ?)"
+                    " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, record = excluded.record",
+                    records,
+                )
+                written += len(records)
+
+    async def library_records(self) -> dict[str, str]:
+        """article id -> its record (current version only; see :func:`bot.index.article_record`)."""
+        rows = await self.reader.fetch(
+            "SELECT article_id, record FROM library_rows WHERE version = ?", RECORD_VERSION
+        )
+        return {str(r["article_id"]): str(r["record"]) for r in rows}
+
+    async def load_library_rows(self, guild_id: int | None = None) -> list[LibraryRow]:
+        """What the library is built from, without any article's body: each article's id, title, date and
+        record (see :func:`bot.index.article_record`), newest first; with ``guild_id``, those that owner holds."""
+        sql = (
+            "SELECT a.id, a.title, a.published_at, r.record FROM articles a"
+            " LEFT JOIN library_rows r ON r.article_id = a.id"
+        )
+        args: tuple[Any, ...] = ()
+        if guild_id is not None:
+            sql += " WHERE a.id IN (SELECT article_id FROM article_scopes WHERE guild_id = ?)"
+            args = (guild_id,)
+        rows = await self.reader.fetch(
+            sql + " ORDER BY a.published_at DESC NULLS LAST, a.added_at DESC, a.id", *args
+        )
+        return [LibraryRow(r["id"], r["title"], r["published_at"], r["record"]) for r in rows]
 
     async def upsert_article(
         self, article: Article, source_key: str | None = None, guild_id: int = GLOBAL
@@ -348,6 +420,12 @@ class ArticleQueries(StoreCore):
         )
         await self._index_text(conn, article.id, fts_text(article.title), fts_text(search_body(article)))
         await conn.execute(
+            "INSERT INTO library_rows (article_id, version, record) VALUES (?, ?, ?)",
+            article.id,
+            RECORD_VERSION,
+            article_record(article),
+        )
+        await conn.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
             TEXT_INDEX,
             TEXT_INDEX_VERSION,
@@ -391,6 +469,16 @@ class ArticleQueries(StoreCore):
                 sql += " AND id NOT IN (SELECT article_id FROM article_scopes WHERE guild_id = 0)"
         rows = await self.reader.fetch(
             sql + " ORDER BY published_at DESC NULLS LAST, added_at DESC, id", *args
+        )
+        with bulk_load():
+            return [Article.model_validate_json(r["data"]) for r in rows]
+
+    async def load_own_articles(self) -> list[Article]:
+        """The articles only servers hold (uploads), newest first: what a catalog whose shared library is built
+        from library rows still loads whole."""
+        rows = await self.reader.fetch(
+            "SELECT data FROM articles WHERE id NOT IN (SELECT article_id FROM article_scopes WHERE guild_id = 0)"
+            " ORDER BY published_at DESC NULLS LAST, added_at DESC, id"
         )
         with bulk_load():
             return [Article.model_validate_json(r["data"]) for r in rows]

@@ -10,9 +10,12 @@ migrations, forgetting a member, and copying a whole deployment.
 
 from __future__ import annotations
 
+import logging
 from abc import ABC, abstractmethod
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
+
+from bot.article import Article
 
 from .articles import (
     TEXT_INDEX,
@@ -29,6 +32,8 @@ from .scope import ScopeQueries
 from .stories import StoryQueries
 from .usage import UsageQueries
 
+log = logging.getLogger(__name__)
+
 # Every table a deployment holds, in an order that satisfies the foreign keys (used by ``db copy``).
 TABLES = (
     "meta",
@@ -39,6 +44,7 @@ TABLES = (
     "people",
     "mentions",
     "claims",
+    "library_rows",
     "guild_digest",
     "digest_runs",
     "usage_events",
@@ -96,6 +102,11 @@ class SQLStore(
         rows = await self._search(query, limit, guild_id, snippets=True)
         return [SearchHit(r["article_id"], unpair(r["snippet"] or "")) for r in rows]
 
+    def body_reader(self) -> Callable[[str], Article | None] | None:
+        """A synchronous reader of one article's body by id, for a library that keeps no bodies in memory; None
+        when the backend has none (PostgreSQL: asyncpg only reads asynchronously, so its library keeps them)."""
+        return None
+
     @abstractmethod
     async def _lock_migrations(self, conn: Conn) -> None:
         """Keep two processes from migrating at once (inside the migration transaction)."""
@@ -125,6 +136,10 @@ class SQLStore(
             "SELECT 1 FROM articles LIMIT 1"
         ):
             await self.reindex_text()  # articles indexed by an older version
+        missing = await self.missing_library_rows() if await self.columns("library_rows") else 0
+        if missing:  # articles stored before library rows existed, or derived by an older version: once
+            log.info("writing the library rows of %d stored articles (once, after an upgrade)", missing)
+            await self.backfill_library_rows()
         return applied
 
     async def schema_versions(self) -> list[int]:

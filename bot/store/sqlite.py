@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
+import threading
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
+
+from bot.article import Article
 
 from . import StoreError
 from .articles import parse_search
@@ -60,6 +63,32 @@ class _SQLiteConn:
         await self.db.executemany(sql, rows)
 
 
+class BodyReader:
+    """Reads one article's body by id, synchronously, on a read-only connection of its own (WAL lets it read
+    beside the store's writer): what the library calls when a command looks at an article it does not hold.
+    Opened on first use, and again after :meth:`close`."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._conn: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, article_id: str) -> Article | None:
+        with self._lock:
+            if self._conn is None:
+                self._conn = sqlite3.connect(
+                    f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+                )
+            row = self._conn.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return Article.model_validate_json(row[0]) if row else None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+
 class SQLiteStore(SQLStore):
     backend = "sqlite"
 
@@ -68,6 +97,7 @@ class SQLiteStore(SQLStore):
         self.path = sqlite_path(url)
         self._db: aiosqlite.Connection | None = None
         self._lock = asyncio.Lock()  # one writer at a time on the shared connection
+        self._bodies = BodyReader(self.path) if self.path != ":memory:" else None
 
     @property
     def db(self) -> aiosqlite.Connection:
@@ -95,7 +125,12 @@ class SQLiteStore(SQLStore):
             await self.close()
             raise StoreError(f"cannot open SQLite database {self.path}: {exc}") from exc
 
+    def body_reader(self) -> Callable[[str], Article | None] | None:
+        return self._bodies
+
     async def close(self) -> None:
+        if self._bodies is not None:
+            self._bodies.close()
         if self._db is not None:
             await self._db.close()
             self._db = None

@@ -10,8 +10,7 @@ import pytest
 from bot import cli
 from bot.ingest import article_files, ingest_files
 from bot.store import open_store
-from bot.store.base import migrations
-from bot.store.sql import TABLES, SQLStore
+from bot.store.sql import TABLES, SQLStore, migrations
 from tests.store.test_contract import GUILD, SCHEDULE, usage_row
 
 
