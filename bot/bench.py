@@ -288,6 +288,47 @@ def bench_linear(small: int = 20_000, large: int = 40_000, big: int | None = 1_0
     return out
 
 
+def _moves_article(n: int, one_sentence: bool) -> Any:
+    """``n`` people each leaving one firm and joining the next: as ``n`` sentences, or all in one sentence."""
+    from bot.article import Article, Person, Point, Section
+
+    people = [Person(name=f"Person{_spelled(i)} Surname{_spelled(i)}") for i in range(n)]
+    clauses = [
+        f"Person{_spelled(i)} Surname{_spelled(i)} left Firm{i} Corp in 2020 and joined Firm{i + 1} Corp"
+        for i in range(n)
+    ]
+    points = (
+        [Point(text=", ".join(clauses) + ".")] if one_sentence else [Point(text=c + ".") for c in clauses]
+    )
+    return Article(
+        id="x", title="t", published_at="2025-01-01", sections=[Section(points=points)], people=people
+    )
+
+
+def bench_moves_linear(small: int = 300, large: int = 600) -> dict[str, Any]:
+    """Reading moves (at intake) on ``small`` and ``large`` people, as sentences and as one long sentence:
+    the CPU ratio (goal <= 2.5x, as for parsing)."""
+    from bot.timeline import extract_moves
+
+    def cpu(article: Any) -> float:
+        best = float("inf")
+        for _ in range(3):
+            c0 = time.process_time()
+            extract_moves(article)
+            best = min(best, time.process_time() - c0)
+        return best
+
+    out: dict[str, Any] = {}
+    for one in (False, True):
+        a, b = cpu(_moves_article(small, one)), cpu(_moves_article(large, one))
+        out["moves, one sentence" if one else "moves, sentences"] = {
+            f"{small}_cpu_s": round(a, 4),
+            f"{large}_cpu_s": round(b, 4),
+            "ratio": round(b / a, 2) if a >= 0.001 else 1.0,
+        }
+    return out
+
+
 async def _ingest(url: str, articles: list[Any]) -> float:
     store = open_store(url)
     await store.open()
@@ -640,6 +681,7 @@ def run(
         "parse_synthetic": bench_parse_synthetic(100 if quick else 1_000),
         # --quick leaves out the 1 MB runs (seconds each); the full run reports them.
         "linear_time": bench_linear(big=None if quick else 1_000_000),
+        "moves_linear_time": bench_moves_linear(),
         "usage_recorder": bench_recorder(n),
     }
     corpus = scaled_corpus(max(sizes) + 20)
@@ -674,6 +716,11 @@ def run(
         if "1mb_cpu_s" in row:
             line += f"; 1 MB {row['1mb_cpu_s']} s CPU, {row['1mb_wall_s']} s wall (goal <= 2 s)"
         echo(line)
+    for case, row in results.get("moves_linear_time", {}).items():
+        echo(
+            f"linear time       {case:<28} 300 people {row['300_cpu_s'] * 1000:.1f} ms, 600 people "
+            f"{row['600_cpu_s'] * 1000:.1f} ms CPU: {row['ratio']}x (goal <= 2.5x)"
+        )
     for size in results["sizes"]:
         tag = f"{size['articles']:>7} articles"
         echo(

@@ -166,6 +166,8 @@ def test_bench_quick_writes_json(tmp_path: Path) -> None:
     }  # fmt: skip
     assert data["usage_recorder"]["events"] == 20_000
     assert "summary_articles_per_s" in data["parse"]
+    assert set(data["moves_linear_time"]) == {"moves, sentences", "moves, one sentence"}
+    assert "moves, one sentence" in out.stdout
     assert "ratio (goal >= 0.33)" in out.stdout
     assert [s["articles"] for s in data["sizes"]] == [200, 1000]
     assert set(data["sizes"][0]["queries"]) == {
