@@ -2,7 +2,7 @@
 
 One module per feature over a shared core (``base.py``): ``articles.py`` (articles, people, claims, full-text
 rows), ``scope.py`` (owners, tombstones, forgetting a server), ``digests.py``, ``usage.py``, ``follows.py``,
-``feeds.py``. A backend (``sqlite.py``, ``postgres.py``) supplies a :class:`Conn` (``?`` placeholders, rows as
+``feeds.py``, ``moves.py``. A backend (``sqlite.py``, ``postgres.py``) supplies a :class:`Conn` (``?`` placeholders, rows as
 dicts), its transactions, its full-text search and its migrations folder, so the two cannot drift apart. Times
 are UTC ISO strings in both, so they compare and copy as text. This module keeps what spans the features:
 migrations, forgetting a member, and copying a whole deployment.
@@ -25,6 +25,7 @@ from .base import Conn, migrations, now_iso, statements
 from .digests import DigestQueries
 from .feeds import FeedQueries
 from .follows import FollowQueries
+from .moves import MoveQueries
 from .scope import ScopeQueries
 from .usage import UsageQueries
 
@@ -38,6 +39,7 @@ TABLES = (
     "people",
     "mentions",
     "claims",
+    "moves",
     "guild_digest",
     "digest_runs",
     "usage_events",
@@ -48,7 +50,9 @@ TABLES = (
 )
 
 
-class SQLStore(ArticleQueries, ScopeQueries, DigestQueries, UsageQueries, FollowQueries, FeedQueries, ABC):
+class SQLStore(
+    MoveQueries, ArticleQueries, ScopeQueries, DigestQueries, UsageQueries, FollowQueries, FeedQueries, ABC
+):
     """The Store protocol over any :class:`Conn`; a backend implements the abstract methods."""
 
     backend: str  # the migrations folder
@@ -106,6 +110,8 @@ class SQLStore(ArticleQueries, ScopeQueries, DigestQueries, UsageQueries, Follow
             "SELECT 1 FROM articles LIMIT 1"
         ):
             await self.reindex_text()  # articles indexed by an older version
+        if not await self._moves_current():
+            await self.refresh_moves()  # articles stored before moves were, or read by an older reader
         return applied
 
     async def schema_versions(self) -> list[int]:
