@@ -1013,6 +1013,8 @@ REPLIES: dict[str, tuple[str, str, str]] = {
     "moves_none_at": (" at {org}", "（{org}）", "（{org}）"),
     "moves_none_kind": (" of the kind “{kind}”", "（类型：{kind}）", "（類型：{kind}）"),
     "digest_people_moves": ("People moves", "人事变动", "人事變動"),
+    "switch_on": ("On", "开启", "開啟"),
+    "switch_off": ("Off", "关闭", "關閉"),
     "digest_moves_on": (
         "The daily digest now has a “People moves” section (the leadership moves in its new articles).",
         "每日简报现在包含“人事变动”部分（新文章中的高管变动）。",

@@ -33,6 +33,7 @@ DIGEST_OPTIONS = {
     "max_articles": "At most this many articles (1-25, default 10)",
     "skip_empty": "On a quiet day post nothing (default) or a one-line notice",
     "language": "Language of the digest (default English)",
+    "people_moves": "Add a “People moves” section (leadership moves in the new articles)",
 }
 
 
@@ -75,9 +76,12 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         max_articles: app_commands.Range[int, 1, 25] | None = None,
         skip_empty: bool | None = None,
         language: str | None = None,
+        people_moves: bool | None = None,
     ) -> None:
         """Options left out keep what is set already (or their defaults on a first schedule)."""
-        await self._save(interaction, channel, time, timezone, max_articles, skip_empty, language, False)
+        await self._save(
+            interaction, channel, time, timezone, max_articles, skip_empty, language, False, people_moves
+        )
 
     @app_commands.command(name="edit", description="Change some digest settings; the others stay as they are")
     @app_commands.describe(**DIGEST_OPTIONS)
@@ -91,8 +95,11 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         max_articles: app_commands.Range[int, 1, 25] | None = None,
         skip_empty: bool | None = None,
         language: str | None = None,
+        people_moves: bool | None = None,
     ) -> None:
-        await self._save(interaction, channel, time, timezone, max_articles, skip_empty, language, True)
+        await self._save(
+            interaction, channel, time, timezone, max_articles, skip_empty, language, True, people_moves
+        )
 
     async def _save(
         self,
@@ -104,6 +111,7 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         skip_empty: bool | None,
         language: str | None,
         editing: bool,
+        people_moves: bool | None = None,
     ) -> None:
         assert interaction.guild is not None
         lang = pick(interaction)
@@ -117,6 +125,7 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
             language,
             lang,
             editing=editing,
+            people_moves=people_moves,
         )
         heading = t("sched_edited" if editing else "sched_title", lang)
         card = embeds.digest_schedule_embed(schedule, upcoming, heading, lang, schedule.language)

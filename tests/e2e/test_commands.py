@@ -46,6 +46,7 @@ async def test_commands_synced_to_the_guild(fake: FakeDiscord, bot: BotProcess) 
         "help",
         "org",
         "setup",
+        "moves",
     }
     assert all(
         commands[c]["contexts"] == [0] for c in ("follow", "unfollow", "following", "setup")

@@ -19,3 +19,6 @@ CREATE TABLE moves (
 CREATE INDEX moves_person ON moves (person_key);
 CREATE INDEX moves_org ON moves (org_key);
 CREATE INDEX moves_date ON moves (date);
+
+-- A per-server switch: the daily digest's "People moves" section (off by default).
+ALTER TABLE guild_digest ADD COLUMN people_moves INTEGER NOT NULL DEFAULT 0;
