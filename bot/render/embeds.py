@@ -538,7 +538,8 @@ def alert_messages(
     fields = []
     for name, said in found:
         lines = [
-            (f"{stance_mark(Stance(stance), lang)} — " if stance else "• ") + plain(fit(one_line(text), 280))
+            ("🔀 " if stance == "move" else f"{stance_mark(Stance(stance), lang)} — " if stance else "• ")
+            + plain(fit(one_line(text), 280))
             for stance, text in said
         ]
         fields.append(

@@ -73,3 +73,35 @@ async def test_timeline_and_moves_read_the_stored_moves(fresh_fake: FakeDiscord,
         assert "No leadership moves in the last 7 days" in none and "days:" in none, none
     finally:
         assert await bot.stop() == 0, bot.output()
+
+
+async def test_a_follow_alert_leads_with_the_move(fresh_fake: FakeDiscord, tmp_path: Path) -> None:
+    fake = fresh_fake
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "appointed.txt").write_text(APPOINTED, encoding="utf-8")
+    bot = await start_bot(
+        fake,
+        tmp_path,
+        NEWSDESK_ARTICLES=str(folder),
+        NEWSDESK_SCAN_SECONDS="0.3",
+        NEWSDESK_ALERT_SECONDS="0.3",
+    )
+    try:
+        await started(fake, bot, syncs=0)
+        channel = fake.guild().channel_id
+        person = await fake.command(
+            "follow", {"target": "p:Maria Lindqvist", "channel": str(channel)}, member="alice"
+        )
+        assert person.content.startswith("Following **Maria Lindqvist**"), person.content
+        await fake.command("follow", {"target": "o:Quillmark"}, member="bob")  # by direct message
+        (folder / "left.txt").write_text(LEFT, encoding="utf-8")
+        await fake.wait_for(lambda: bool(fake.channel_messages.get(channel)) and bool(fake.dms("bob")), 20)
+        [post] = fake.channel_messages[channel]
+        value = post["embeds"][0]["fields"][0]["value"]
+        assert value.startswith("🔀 Maria Lindqvist: 2025-08 — left Quillmark"), value
+        [direct] = fake.dms("bob")
+        org_value = direct["embeds"][0]["fields"][0]["value"]
+        assert org_value.startswith("🔀 Maria Lindqvist: 2025-08 — left Quillmark"), org_value
+    finally:
+        assert await bot.stop() == 0, bot.output()
