@@ -109,6 +109,9 @@ SOURCE_HEDGE = re.compile(
     r"|according\s+to\s+(?:people|sources|a\s+person|persons|insiders|unnamed|two|three|several|media|reports?)"
     r"|(?:citing|cited)\s+(?:people|sources|unnamed|a\s+person|insiders)|media\s+reports?|(?:a|the)\s+report\s+(?:said|says|claimed)"
     r"|unconfirmed)\b"
+    # an unnamed source's word ("..., a blog said", "according to a newsletter"): reported, not stated
+    r"|,\s*(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:said|says|reported|reports|wrote|writes|claimed|claims|posted|alleged)\b"
+    r"|\baccording\s+to\s+(?:a|an|one)\s+(?!(?:statement|filing|release|memo|letter|announcement)\b)"
     r"|据报道|据传|传闻|传言|网传|传出|消息人士|知情人士|消息称|报道称|据媒体|市场传|坊间",
     re.I,
 )
@@ -136,6 +139,22 @@ LOCAL_HEDGE = re.compile(
 CN_LOCAL_HEDGE = re.compile(
     r"未(?!来)|没有|没|不会|不(?!久|断|仅|过|再)|并非|无意|拒绝|或将|或(?!者)|可能|有望|考虑|寻求|洽谈|接触|商谈|谈判|希望|打算"
     r"|试图|要求|呼吁|传(?!统|媒|奇|出)|否认|辟谣|不实|谣言|假消息"
+)
+
+# A bare verb ("resign", "step down") after its person, where a word of demand introduces the person with
+# "for", "on" or "that" ("called for Tan to resign", "demanded that Tan resign"): a demand, no move.
+BASE_FORM = re.compile(
+    r"(?:resign|leave|retire|step\s+(?:down|aside|away)|depart|exit|join|return|rejoin|walk\s+away|bow\s+out)",
+    re.I,
+)
+DEMAND_BEFORE = re.compile(
+    r"\b(?:call|demand|push|pressur|urg|ask|insist|plea|petition|campaign|recommend|suggest|press|want|wish)\w*"
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:for|on|upon|that)\s+(?:[\w\-'’.]+\s+){0,6}?(?:to\s+)?$",
+    re.I,
+)
+AUXILIARY_BEFORE = re.compile(
+    r"\b(?:will|shall|would|should|'ll|to|must|can|could|may|might|did|does|do|and|or|also|then|they|we|i|you)\s+$",
+    re.I,
 )
 
 # Future: an announced move that has not happened yet.

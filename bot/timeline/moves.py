@@ -38,12 +38,15 @@ from bot.article.sentences import split_sentences, strip_citations
 
 from .dates import DateMention, find_dates, parse_article_date
 from .lexicon import (
+    AUXILIARY_BEFORE,
+    BASE_FORM,
     CN_GENERIC_ORG,
     CN_LOCAL_HEDGE,
     CN_ORG_SUFFIX,
     CN_ROLE,
     CN_TRIGGER,
     CN_TRIGGER_INFO,
+    DEMAND_BEFORE,
     EN_TRIGGER,
     EN_TRIGGER_INFO,
     FUTURE,
@@ -637,6 +640,23 @@ class _SentenceReader:
         words = window.split()[-6:]
         return bool(LOCAL_HEDGE.search(" ".join(words)))
 
+    def _demanded(self, m: re.Match[str]) -> bool:
+        """A bare verb after its person, introduced by "for", "on" or "that" with no auxiliary between: what
+        someone demands or wishes ("called on Tan to resign", "demanded that Tan resign"), not a move."""
+        if not BASE_FORM.fullmatch(m.group(0)):
+            return False
+        k = bisect_left(self.s.person_starts, m.start()) - 1
+        if k < 0:
+            return False
+        person = self.s.mentions[self.s.persons[k]]
+        gap = self.text[person.end : m.start()]
+        if not re.fullmatch(r"\s+(?:to\s+)?", gap):
+            return False
+        if AUXILIARY_BEFORE.search(self.text[person.end : m.start()]) and not gap.strip().startswith("to"):
+            return False
+        before = self.text[max(0, person.start - 80) : person.start]
+        return bool(DEMAND_BEFORE.search(before))
+
     def future(self, start: int) -> bool:
         lo = max(_clause_start(self.text, start), start - 40)
         return bool(FUTURE.search(self.text[lo:start]))
@@ -648,7 +668,7 @@ class _SentenceReader:
         hi = _clause_end(self.text, end)
         if mode.startswith("subj") and _DETERMINER_BEFORE.search(self.text[max(0, start - 30) : start]):
             mode = "noun"  # "the departure of X", "his exit"
-        if self.hedged(start, chinese=False):
+        if self.hedged(start, chinese=False) or (mode == "subj" and self._demanded(m)):
             return None
         future = self.future(start)
         role: str | None = None

@@ -162,3 +162,24 @@ def test_the_same_move_on_another_date_is_another_move() -> None:
         "Karl Jansen left Ostrava Steel in 2009.", "Karl Jansen left Ostrava Steel again in 2024."
     )
     assert sorted(m.date or "" for m in found) == ["2009", "2024"]
+
+
+def test_a_demand_that_someone_go_is_no_move() -> None:
+    assert (
+        moves_of("Senator Ada Quill demanded on Monday that Orbital Freight chief Dana Whitfield resign.")
+        == []
+    )
+    assert moves_of("The letter followed a call a day earlier for Dana Whitfield to step down.") == []
+    assert (
+        moves_of("Weeks after investors called on Dana Whitfield to quit Orbital Freight, she stayed.") == []
+    )
+    # an agreement for someone to come back is an announced move, not a demand
+    (back,) = moves_of("Orbital Freight reached a deal for Dana Whitfield to return as chief executive.")
+    assert back.kind.value == "returned"
+
+
+def test_an_unnamed_sources_word_is_no_move() -> None:
+    assert moves_of("Dana Whitfield resigns from Orbital Freight, a blog said.") == []
+    assert moves_of("Dana Whitfield has left Orbital Freight, according to a newsletter.") == []
+    named = triples(moves_of("Dana Whitfield resigned from Orbital Freight, Orbital Freight said."))
+    assert named == {("Dana Whitfield", "left", "Orbital Freight")}
