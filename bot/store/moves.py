@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.article import Article
 from bot.article.names import key as name_key
-from bot.timeline import Move, MoveKind, extract_moves
+from bot.timeline import Move, MoveKind, extract_moves, moves_of
 from bot.timeline.current import org_key
 
 from .base import Conn, StoreCore
@@ -28,8 +28,8 @@ _COLUMNS = (
 
 
 def move_rows(article: Article, moves: Iterable[Move] | None = None) -> list[tuple[Any, ...]]:
-    """The rows of one article's moves (read from its text unless given)."""
-    found = extract_moves(article) if moves is None else moves
+    """The rows of one article's moves (given, else those its parse worker read, else read from its text now)."""
+    found = moves_of(article) if moves is None else moves
     return [
         (
             article.id,
@@ -99,7 +99,7 @@ class MoveQueries(StoreCore):
             await conn.execute("DELETE FROM moves")
             for row in await conn.fetch("SELECT data FROM articles ORDER BY added_at, id"):
                 article = Article.model_validate_json(row["data"])
-                rows = move_rows(article)
+                rows = move_rows(article, extract_moves(article))  # by this reader, whatever is remembered
                 if rows:
                     await conn.executemany(
                         f"INSERT INTO moves ({_COLUMNS}) VALUES ({', '.join('?' for _ in range(13))})", rows

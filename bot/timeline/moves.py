@@ -937,6 +937,9 @@ def _assign_dates(sent: _Sentence, spans: list[tuple[int, int]]) -> dict[int, li
 
 def extract_moves(article: Article) -> list[Move]:
     """Every move the article states, in the order written; the same move said twice is kept once."""
+    sentences = list(_sentences(article))
+    if not any(EN_TRIGGER.search(s) or CN_TRIGGER.search(s) for s in sentences):
+        return []  # no verb or noun of movement anywhere (most articles): nothing else needs reading
     ref = parse_article_date(article.published_at)
     reader = _Reader(article, ref)
     article_day = ref.isoformat() if ref else None
@@ -952,7 +955,7 @@ def extract_moves(article: Article) -> list[Move]:
         title_reader.english(m)
     reader.remember(title)
     reader.context.first_org = reader.context.org
-    for raw in _sentences(article):
+    for raw in sentences:
         text, _ = strip_citations(raw)
         if not text:
             continue

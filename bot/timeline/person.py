@@ -33,6 +33,14 @@ def moves_of(article: Article) -> tuple[Move, ...]:
     return found
 
 
+def remember(article_id: str, moves: Iterable[Move]) -> None:
+    """Moves read elsewhere (a parse worker) for an article, so ``moves_of`` does not read them again."""
+    _cache[article_id] = tuple(moves)
+    _cache.move_to_end(article_id)
+    if len(_cache) > _CACHE_SIZE:
+        _cache.popitem(last=False)
+
+
 def person_now(moves: Iterable[Move], names: Iterable[str], today: str | None = None) -> Standing | None:
     """The standing of the person known by ``names`` (name and aliases, any case) after ``moves``; None when
     none of the moves is theirs."""
