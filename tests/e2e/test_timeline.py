@@ -67,6 +67,8 @@ async def test_timeline_and_moves_read_the_stored_moves(fresh_fake: FakeDiscord,
         assert "Maria Lindqvist" in listed, listed
         only_left = (await fresh_fake.command("moves", {"days": 3650, "kind": "left"})).text()
         assert "left Quillmark" in only_left and "appointed" not in only_left.split("\n", 1)[1], only_left
+        typed = await fresh_fake.autocomplete("moves", {"organization": "quil"}, "organization")
+        assert [c["value"] for c in typed.choices] == ["Quillmark"], typed.choices
         at = (await fresh_fake.command("moves", {"days": 3650, "organization": "Quillmark"})).text()
         assert "Leadership moves at Quillmark" in at, at
         none = (await fresh_fake.command("moves", {"days": 7})).text()  # the articles are older than a week

@@ -43,6 +43,7 @@ async def test_moves_are_written_with_their_article_and_seen_through_its_scope(s
     assert await store.remove_article(left.id, A) == "deleted"
     assert [m.kind.value for m in await store.person_moves(A, names)] == ["appointed"]
     assert [m.kind.value for m in await store.person_moves(None, names)] == ["appointed"]
+    assert (await store.table_counts())["moves"] == 1  # the rows went with the article, not only from view
 
 
 async def test_recent_moves_by_date_kind_and_organization(store: SQLStore) -> None:
