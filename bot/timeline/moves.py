@@ -331,7 +331,7 @@ _CN_NAME_AFTER = re.compile(
     r"(?=为|担任|出任|的|先生|女士|同志|[，,。；、]|职务|公司|集团|董事|总|副|首席|$)"
 )
 _CN_SUBJECT_ORG = re.compile(
-    r"^(?:\d{1,2}月\d{1,2}日[，,]?)?([\u4e00-\u9fffA-Za-z]{2,16}?)"
+    r"^(?:\d{1,2}月\d{1,2}日[，,]?)?([\u4e00-\u9fffA-Za-z]{2,16}?)(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日)?"
     r"(?:在|宣布|称|表示|发布|公告|完成|今日|近日|日前|正式|发表|回应|澄清|任命|聘任|免去|选举|董事会|换帅|高管|人事|拟|将|已|"
     + CN_ROLE.pattern
     + ")"
@@ -975,7 +975,10 @@ def extract_moves(article: Article) -> list[Move]:
             announced = found.future or bool(when and article_day and when > article_day[: len(when)])
             if announced and when is None:
                 when = _date_for(sent, owners, found.start, True, found.kind)
-            moves = [(found.kind, found.org, found.role)] + [(k, o, None) for k, o in found.extra]
+            org = found.org if _org_ok(found.org, reader) else _context_org(reader)
+            moves = [(found.kind, org, found.role)] + [
+                (k, o, None) for k, o in found.extra if _org_ok(o, reader)
+            ]
             for person in found.persons:
                 for kind, org, role in moves:
                     move = Move(
@@ -995,6 +998,29 @@ def extract_moves(article: Article) -> list[Move]:
         if sr.fallback_person and not any(m.kind == "person" and not m.generic for m in sent.mentions):
             reader.context.person = sr.fallback_person
     return list(out.moves.values())
+
+
+_NOT_AN_ORG_CN = re.compile(r"[称说表示回应认为，,、“”\"]|兼$|^(?:社长|会长|董事长|总经理|首席)")
+
+
+def _org_ok(org: str | None, reader: _Reader) -> bool:
+    """An organization as read is not a person of the article ("把职务交给萨比·汗(Sabih Khan)"), nor a Chinese
+    clause or role ("陈立武回应称…", "社长兼")."""
+    if org is None:
+        return True
+    if org in reader.known_people or any(org == alias for p in reader.article.people for alias in p.aliases):
+        return False
+    if any(o.name == org and any("·" in a for a in o.aliases) for o in reader.article.organizations):
+        return False  # "萨比·汗": Chinese writes foreign personal names with "·", organizations without
+    return not (_CJK.search(org) and _NOT_AN_ORG_CN.search(org))
+
+
+def _context_org(reader: _Reader) -> str | None:
+    """The organization the article is about, for a move whose own organization was not one."""
+    for org in (reader.context.first_org, reader.context.org):
+        if org and _org_ok(org, reader):
+            return org
+    return None
 
 
 class _Kept:

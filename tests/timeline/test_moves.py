@@ -183,3 +183,29 @@ def test_an_unnamed_sources_word_is_no_move() -> None:
     assert moves_of("Dana Whitfield has left Orbital Freight, according to a newsletter.") == []
     named = triples(moves_of("Dana Whitfield resigned from Orbital Freight, Orbital Freight said."))
     assert named == {("Dana Whitfield", "left", "Orbital Freight")}
+
+
+def _cn(
+    body: str, organizations: list[tuple[str, list[str]]] | None = None
+) -> list[tuple[str, str, str | None]]:
+    from bot.article import load_article
+    from bot.article.model import Organization
+    from bot.timeline import extract_moves
+
+    article = load_article(f"高管变动\n新闻社·2025-07-09 06:40\n\n{body}\n")
+    if organizations is not None:  # as the article extractor may (mis)read them
+        orgs = [Organization(name=n, aliases=a) for n, a in organizations]
+        people = [p for p in article.people if p.name not in {n for n, _ in organizations}]
+        article = article.model_copy(update={"organizations": orgs, "people": people})
+    return [(m.person, m.kind.value, m.organization) for m in extract_moves(article)]
+
+
+def test_a_chinese_subject_organization_followed_by_a_date() -> None:
+    found = _cn("星河科技12月2日宣布，首席执行官周明远已于12月1日退休。")
+    assert found == [("周明远", "left", "星河科技")], found
+
+
+def test_a_foreign_personal_name_is_never_the_organization() -> None:
+    body = "星河科技7月8日宣布，首席运营官周明远（Ming Zhou）将于本月晚些时候把职务交给萨米·卡尔（Sami Karr），并将于今年年底退休。"
+    found = _cn(body, [("Sami Karr", ["职务交给萨米·卡尔"]), ("星河科技", [])])
+    assert found == [("Ming Zhou", "left", "星河科技")], found
