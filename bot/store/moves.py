@@ -19,7 +19,9 @@ from bot.timeline.current import org_key
 from .base import Conn, StoreCore
 
 MOVES_VERSION_KEY = "moves_version"  # meta key: which reader wrote the moves rows
-MOVES_VERSION = "3"  # 2: demands and unnamed sources are no moves; 3: no person or clause as an organization
+MOVES_VERSION = (
+    "4"  # 2: demands, unnamed sources; 3: no person or clause as an organization; 4: descriptors, "its"
+)
 
 _COLUMNS = (
     "article_id, idx, person, person_key, kind, organization, org_key, role, date, date_from, evidence,"

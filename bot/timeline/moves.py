@@ -536,6 +536,8 @@ class _SentenceReader:
         if k < len(self.s.persons):
             hi = min(hi, self.s.person_starts[k])  # another person starts another clause
         for m, name in self._org_mentions(pos, hi):
+            if not m.generic and self._describes(m) is not None:
+                continue  # "... and Quora chief Adam D'Angelo": the next person's organization
             lead = self.text[max(pos, m.start - 12) : m.start].lower()
             is_dest = bool(re.search(r"\b(?:for|to\s+join|to|into)\s+(?:rival\s+|the\s+)?$", lead))
             if is_dest and name and not m.generic:
@@ -577,7 +579,38 @@ class _SentenceReader:
         k = bisect_left(self.s.person_starts, pos)
         return k < len(self.s.persons) and self.s.person_starts[k] == pos
 
-    def _nearest_org(self, pos: int, exclude: set[str]) -> str | None:
+    def _describes(self, org: _Mention) -> str | None:
+        """The person an organization describes ("Quora chief Adam D'Angelo", "Chipotle's Brian Niccol"): its
+        name followed by role words and then that person; None when it describes nobody."""
+        s = self.s
+        k = bisect_left(s.person_starts, org.end)
+        if k >= len(s.persons) or s.person_starts[k] > org.end + 60:
+            return None
+        gap = self.text[org.end : s.person_starts[k]]
+        words = re.findall(r"[\w-]+", gap.lower())
+        if not re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}", gap) or len(words) > 5:
+            return None
+        if words and words[0] == "s":
+            words = words[1:]
+        if any(
+            w.removeprefix("co-") not in ROLE_WORDS and w not in ("former", "interim", "acting")
+            for w in words
+        ):
+            return None
+        return s.mentions[s.persons[k]].name
+
+    def _sentence_subject_org(self, pos: int) -> str | None:
+        """The first organization of the sentence before ``pos`` that describes nobody: what "its" refers to."""
+        for m, name in self._org_mentions(0, pos):
+            if name and not m.generic and self._describes(m) is None:
+                return name
+        return None
+
+    def _nearest_org(
+        self, pos: int, exclude: set[str], persons: list[str] | None = None, arriving: bool = False
+    ) -> str | None:
+        """The organization written nearest to ``pos``; one that describes another person ("Quora chief Adam
+        D'Angelo") is theirs, not the mover's; one the mover is "former" of is not where they arrive."""
         s = self.s
         k = bisect_left(s.org_starts, pos)
         best: tuple[int, str] | None = None
@@ -585,6 +618,16 @@ class _SentenceReader:
             for x in (k - 1 - step, k + step):
                 if 0 <= x < len(s.orgs):
                     name = s.names[s.orgs[x]]
+                    described = self._describes(s.mentions[s.orgs[x]]) if persons is not None else None
+                    if described is not None and described not in (persons or ()):
+                        continue
+                    start = s.org_starts[x]
+                    if (
+                        arriving
+                        and described is not None
+                        and self.text[max(0, start - 8) : start].lower().endswith("former ")
+                    ):
+                        continue  # "former Salesforce co-CEO Bret Taylor" joins somewhere else
                     if name and name not in exclude:
                         d = abs(s.org_starts[x] - pos)
                         if best is None or d < best[0]:
@@ -746,6 +789,8 @@ class _SentenceReader:
             ):
                 return None
             org = org_in_role or src  # "became CEO of X" names its organization in the role
+            if org is None and re.match(r"\s+(?:as\s+)?(?:its|their)\s", after, re.I):
+                org = self._sentence_subject_org(start)  # "Starbucks said X will become its CEO"
             if kind is MoveKind.JOINED and org is None and dest:
                 org, dest = dest, None
             if dest and kind is MoveKind.LEFT:
@@ -759,7 +804,7 @@ class _SentenceReader:
         if not persons:
             return None
         if org is None:
-            org = self._fallback_org(persons, start, {d for _, d in extra})
+            org = self._fallback_org(persons, start, {d for _, d in extra}, kind)
         return _Found(persons, kind, org, role, start, end, future, extra)
 
     def _noun_persons(self, start: int, end: int, hi: int) -> tuple[list[str], int]:
@@ -780,14 +825,17 @@ class _SentenceReader:
             return self._persons_after(end, end + 60)
         return [], end
 
-    def _fallback_org(self, persons: list[str], pos: int, exclude: set[str]) -> str | None:
-        near = self._nearest_org(pos, exclude)
+    def _fallback_org(
+        self, persons: list[str], pos: int, exclude: set[str], kind: MoveKind | None = None
+    ) -> str | None:
+        arriving = kind in (MoveKind.JOINED, MoveKind.APPOINTED, MoveKind.RETURNED)
+        near = self._nearest_org(pos, exclude, persons, arriving)
         if near:
             return near
         for p in persons:
             org = self.r.person_org.get(p)
-            if org:
-                return org
+            if org and not (arriving and re.search(rf"\bformer\s+{re.escape(org)}\b", self.text, re.I)):
+                return org  # not the organization the text calls their former one, for an arrival
         return self.r.context.org or self.r.context.first_org
 
     # Chinese -------------------------------------------------------------------------------------------------
@@ -830,7 +878,7 @@ class _SentenceReader:
                     org2, role = self._cn_org_role(rm.end(), stop.start() if stop else len(self.text))
                     org = org or org2
         if org is None:
-            org = self._fallback_org(persons, start, set())
+            org = self._fallback_org(persons, start, set(), kind)
         return _Found(persons, kind, org, role, start, end, future)
 
     def _cn_name(self, name: str) -> str:

@@ -209,3 +209,32 @@ def test_a_foreign_personal_name_is_never_the_organization() -> None:
     body = "星河科技7月8日宣布，首席运营官周明远（Ming Zhou）将于本月晚些时候把职务交给萨米·卡尔（Sami Karr），并将于今年年底退休。"
     found = _cn(body, [("Sami Karr", ["职务交给萨米·卡尔"]), ("星河科技", [])])
     assert found == [("Ming Zhou", "left", "星河科技")], found
+
+
+def test_an_organization_that_describes_someone_else_is_theirs() -> None:
+    found = triples(
+        moves_of(
+            "Halden Bank said it named a new board, with former minister Ruth Abara joining and Corvel chief "
+            "Tomas Reyes staying on."
+        )
+    )
+    assert ("Ruth Abara", "joined", "Corvel") not in found, found
+
+
+def test_its_role_belongs_to_the_organization_speaking() -> None:
+    found = triples(
+        moves_of(
+            "Halden Bank said that Corvel chief executive Tomas Reyes will become its chairman and CEO in May."
+        )
+    )
+    assert ("Tomas Reyes", "appointed", "Halden Bank") in found, found
+
+
+def test_a_former_employer_is_not_where_someone_arrives() -> None:
+    found = triples(
+        moves_of(
+            "The agreement brings in a new board chaired by former Corvel co-CEO Tomas Reyes.",
+            title="Halden Bank",
+        )
+    )
+    assert ("Tomas Reyes", "joined", "Corvel") not in found, found
