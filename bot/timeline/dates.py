@@ -115,12 +115,30 @@ def _month_of(name: str) -> int:
 
 def _without_year(ref: date | None, m: int, d: int | None) -> tuple[str | None, str | None]:
     """A month (and day) without a year: the latest one not after the article for a past event, the first
-    one not before it for a future event."""
+    one not before it for a future event; but a date within a few weeks of the article is that one, whichever
+    side it falls ("announced on July 11" in an article of July 12; "takes over on April 1" written in March)."""
     if ref is None:
         return None, None
     past_y = ref.year if (m, d or 1) <= (ref.month, ref.day) else ref.year - 1
     future_y = ref.year if (m, d or 31) >= (ref.month, ref.day) else ref.year + 1
+    near = _near_year(ref, m, d)
+    if near is not None:
+        past_y = future_y = near
     return _ymd(past_y, m, d), _ymd(future_y, m, d)
+
+
+NEAR_DAYS = 45  # a month-day this close to the article's date is taken in the year that puts it there
+
+
+def _near_year(ref: date, m: int, d: int | None) -> int | None:
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            when = date(y, m, d or 15)
+        except ValueError:
+            continue
+        if abs((when - ref).days) <= NEAR_DAYS:
+            return y
+    return None
 
 
 def _shift_month(ref: date, months: int) -> str:

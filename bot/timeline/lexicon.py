@@ -138,7 +138,7 @@ LOCAL_HEDGE = re.compile(
 )
 CN_LOCAL_HEDGE = re.compile(
     r"未(?!来)|没有|没|不会|不(?!久|断|仅|过|再)|并非|无意|拒绝|或将|或(?!者)|可能|有望|考虑|寻求|洽谈|接触|商谈|谈判|希望|打算"
-    r"|试图|要求|呼吁|传(?!统|媒|奇|出)|否认|辟谣|不实|谣言|假消息"
+    r"|试图|要求|呼吁|必须|应当|应该|须|逼|传(?!统|媒|奇|出)|否认|辟谣|不实|谣言|假消息"
 )
 
 # A bare verb ("resign", "step down") after its person, where a word of demand introduces the person with

@@ -729,6 +729,7 @@ class _SentenceReader:
         elif mode in ("obj", "obj_role"):
             before = self.text[max(0, start - 40) : start]
             passive = bool(_PASSIVE.search(before)) or bool(re.match(r"\s+by\b", self.text[end:hi]))
+            passive = passive and not m.group(0).lower().endswith("ing")  # "has been recruiting": active
             if passive:
                 persons = self._persons_before(start)
                 role, org = self._role_and_org_after(end, hi)
@@ -777,6 +778,10 @@ class _SentenceReader:
                 ):
                     return None
             src, dest, _ = self._org_after(end, hi)
+            if src is None and dest is None and m.group(0).lower().startswith(("walk", "bow")):
+                return (
+                    None  # "walked out having given ...": a figure of speech unless it walks out of somewhere
+                )
             role, org_in_role = self._role_and_org_after(end, hi)
             if mode == "subj_role" and role is None:
                 return None
@@ -901,7 +906,7 @@ class _SentenceReader:
             rm = CN_ROLE.search(span)
             prefix = span[: rm.start()] if rm else span
             rest = span[rm.start() :] if rm else ""
-            prefix = re.sub(r"(?:的|之)$", "", prefix)
+            prefix = re.sub(r"(?:出任|担任|升任|接任|任职|任|为|的|之)$", "", prefix)  # "加入星河科技出任CEO"
             if prefix and not CN_GENERIC_ORG.fullmatch(prefix) and 2 <= len(prefix) <= 16:
                 org = prefix
             elif prefix and CN_GENERIC_ORG.fullmatch(prefix):

@@ -238,3 +238,18 @@ def test_a_former_employer_is_not_where_someone_arrives() -> None:
         )
     )
     assert ("Tomas Reyes", "joined", "Corvel") not in found, found
+
+
+def test_recruiting_is_not_being_recruited() -> None:
+    assert moves_of("Tomas Reyes has been personally recruiting engineers for Halden Bank's new lab.") == []
+
+
+def test_walking_out_is_a_move_only_out_of_somewhere() -> None:
+    assert moves_of("Reyes said Abara had walked in wanting a raise and walked out having given it up.") == []
+    assert triples(moves_of("Ruth Abara walked out of Halden Bank in March.")) == {
+        ("Ruth Abara", "left", "Halden Bank")
+    }
+
+
+def test_a_chinese_must_is_a_demand() -> None:
+    assert _cn("某议员称，星河科技首席执行官周明远必须立即辞职。") == []
