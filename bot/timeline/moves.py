@@ -871,7 +871,8 @@ class _SentenceReader:
         else:
             persons = self._persons_before(start)
             if not persons:
-                nm = _CN_NAME_BEFORE.search(self.text[max(0, start - 30) : start])
+                # searched in place: a window cut mid-sentence has no start of text for "^" to match
+                nm = _CN_NAME_BEFORE.search(self.text, max(0, start - 30), start)
                 if not nm or not _cjk_name_ok(nm.group(1)):
                     return None
                 persons = [self._cn_name(nm.group(1))]
@@ -907,7 +908,12 @@ class _SentenceReader:
             prefix = span[: rm.start()] if rm else span
             rest = span[rm.start() :] if rm else ""
             prefix = re.sub(r"(?:出任|担任|升任|接任|任职|任|为|的|之)$", "", prefix)  # "加入星河科技出任CEO"
-            if prefix and not CN_GENERIC_ORG.fullmatch(prefix) and 2 <= len(prefix) <= 16:
+            if (
+                prefix
+                and not CN_GENERIC_ORG.fullmatch(prefix)
+                and 2 <= len(prefix) <= 16
+                and not _NOT_AN_ORG_CN.search(prefix)
+            ):
                 org = prefix
             elif prefix and CN_GENERIC_ORG.fullmatch(prefix):
                 org = self.r.context.org

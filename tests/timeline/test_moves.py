@@ -253,3 +253,8 @@ def test_walking_out_is_a_move_only_out_of_somewhere() -> None:
 
 def test_a_chinese_must_is_a_demand() -> None:
     assert _cn("某议员称，星河科技首席执行官周明远必须立即辞职。") == []
+
+
+def test_a_role_before_a_role_is_not_learned_as_the_organization() -> None:
+    found = _cn("星河科技3月11日宣布，由首席规划官周明远于4月1日接任社长兼首席执行官。")
+    assert found == [("周明远", "appointed", "星河科技")], found
