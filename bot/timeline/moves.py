@@ -309,6 +309,14 @@ _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:[a-z\-]+\s+){0,2}$")
 _OF_GAP = re.compile(r"^\s+(?:of|by)\s+(?:[\w\-'’]+\s+){0,4}$")
 _CLAUSE_END = re.compile(
     r"[;:.!?。；！？]|,\s+(?:but|while|whereas|although|though|and\s+(?=\w+\s+(?:was|were|has|had|is|will)))\b"
+    # "left A in May and joined B as CEO": a second verb of movement starts its own clause
+    r"|\s+and\s+(?=(?:then\s+|later\s+|also\s+|subsequently\s+)?(?:joined|left|became|returned|rejoined|resigned"
+    r"|retired|quit|stepped|moved|took\s+over|was\s+(?:named|appointed|hired|fired)|went\s+on)\b)"
+)
+_COORDINATED = re.compile(r"\s(?:and|but)\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$", re.I)
+# A month that reads like a modal verb ("in May", "May 3"), taken out before the hedges are looked for
+_MONTH_MAY = re.compile(
+    r"\b(?:in|on|by|since|until|from|to|last|early|late|mid|of|this|next|until)\s+May\b|\bMay\s+\d", re.I
 )
 _LEAVE_OK_NEXT = frozenset(
     "for to after in on at last earlier this shortly abruptly quietly and as when following amid over his her their its "
@@ -440,6 +448,7 @@ class _SentenceReader:
         self.s = sent
         self.text = sent.text
         self.fallback_person: str | None = None
+        self.last_persons: list[str] = []  # the subject of the sentence's last move ("left A and joined B")
         # rumour words and semicolons, found once: each verb asks by bisection whether one stands before it
         self.rumours = [m.start() for m in RUMOUR_BEFORE.finditer(sent.text)]
         self.semicolons = [i for i, c in enumerate(sent.text) if c in ";；"]
@@ -678,7 +687,7 @@ class _SentenceReader:
             lo = max(_clause_start(self.text, start), start - 8)
             return bool(CN_LOCAL_HEDGE.search(self.text[lo:start]))
         lo = max(_clause_start(self.text, start), start - 60)
-        window = self.text[lo:start]
+        window = _MONTH_MAY.sub(" ", self.text[lo:start])
         # only the last few words before the verb speak for it
         words = window.split()[-6:]
         return bool(LOCAL_HEDGE.search(" ".join(words)))
@@ -756,6 +765,12 @@ class _SentenceReader:
             persons = self._persons_before(start)
             if not persons:
                 persons = self._en_name(_EN_NAME_BEFORE.search(self.text[max(0, start - 90) : start]))
+            if (
+                not persons
+                and self.last_persons
+                and _COORDINATED.search(self.text, max(0, start - 20), start)
+            ):
+                persons = list(self.last_persons)  # "X left A earlier this year and joined B": X again
             if not persons:
                 return None
             after = self.text[end:hi]
@@ -810,6 +825,7 @@ class _SentenceReader:
             return None
         if org is None:
             org = self._fallback_org(persons, start, {d for _, d in extra}, kind)
+        self.last_persons = persons
         return _Found(persons, kind, org, role, start, end, future, extra)
 
     def _noun_persons(self, start: int, end: int, hi: int) -> tuple[list[str], int]:

@@ -258,3 +258,16 @@ def test_a_chinese_must_is_a_demand() -> None:
 def test_a_role_before_a_role_is_not_learned_as_the_organization() -> None:
     found = _cn("星河科技3月11日宣布，由首席规划官周明远于4月1日接任社长兼首席执行官。")
     assert found == [("周明远", "appointed", "星河科技")], found
+
+
+def test_a_second_verb_of_movement_has_the_same_subject_and_its_own_clause() -> None:
+    found = moves_of("Ruth Abara left Halden Bank in May and joined Corvel as chief executive.")
+    assert [(m.kind.value, m.organization, m.role) for m in found] == [
+        ("left", "Halden Bank", None),  # "May" is the month, and "as chief executive" is the second verb's
+        ("joined", "Corvel", "chief executive"),
+    ]
+    far = triples(
+        moves_of("Ruth Abara, who had run research for years, left Halden Bank and then joined Corvel.")
+    )
+    assert far == {("Ruth Abara", "left", "Halden Bank"), ("Ruth Abara", "joined", "Corvel")}, far
+    assert moves_of("Ruth Abara may leave Halden Bank.") == []  # the modal is still a hedge
