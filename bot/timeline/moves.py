@@ -283,8 +283,8 @@ class _Reader:
                 # "He" in the next sentence is most often this one's subject: the first person it names (a
                 # pronoun standing for someone counts as naming them)
                 subject = subject or name
-            elif m.generic:
-                continue
+            elif m.generic or _describes(sent, m) is not None:
+                continue  # "the company" is the context already; "Quora chief X" is X's, not the story's
             else:
                 self.context.org = name
                 self.context.first_org = self.context.first_org or name
@@ -292,13 +292,35 @@ class _Reader:
             self.context.person = subject
 
 
+def _describes(s: _Sentence, org: _Mention) -> str | None:
+    """The person an organization describes ("Quora chief Adam D'Angelo", "Chipotle's Brian Niccol"): its
+    name followed by role words and then that person; None when it describes nobody."""
+    k = bisect_left(s.person_starts, org.end)
+    if k >= len(s.persons) or s.person_starts[k] > org.end + 60:
+        return None
+    gap = s.text[org.end : s.person_starts[k]]
+    words = re.findall(r"[\w-]+", gap.lower())
+    if not re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}", gap) or len(words) > 5:
+        return None
+    if words and words[0] == "s":
+        words = words[1:]
+    if any(
+        w.removeprefix("co-") not in ROLE_WORDS and w not in ("former", "interim", "acting") for w in words
+    ):
+        return None
+    return s.mentions[s.persons[k]].name
+
+
 # --- persons, organizations and roles around a verb ------------------------------------------------------
 
 _CONJ = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|、|和|与|及|以及)\s*(?:(?:"
+    r"^[)）]?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|、|和|与|及|以及)\s*(?:(?:(?i:"
     + "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
-    + r")\s+)*$",
-    re.I,
+    + ")"
+    # a role between the names: "and vice president of research Y", "、联合创始人Y"
+    + r"|of|[a-z][a-z-]*)\s+)*(?:"
+    + CN_ROLE.pattern
+    + r")*$",
 )
 _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|been|be|being|get|gets|got|had|has|have)\s+(?:\w+ly\s+|also\s+|then\s+|now\s+|later\s+|since\s+)?$",
@@ -314,6 +336,27 @@ _CLAUSE_END = re.compile(
     r"|retired|quit|stepped|moved|took\s+over|was\s+(?:named|appointed|hired|fired)|went\s+on)\b)"
 )
 _COORDINATED = re.compile(r"\s(?:and|but)\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$", re.I)
+# A relative clause closed right before the verb: ", who backed X's removal, are (also) leaving"
+_RELATIVE_BEFORE = re.compile(
+    r",\s+(?:who|which|whose|whom)\b[^,;.]{0,120},\s*(?:(?:is|are|was|were|has|have|had|also|now|will|would)\s+){0,3}$",
+    re.I,
+)
+_CLAUSE_WORDS = frozenset(
+    "who whom whose which that had has have was were is are said says after before".split()
+)
+
+
+def _listed(gap: str) -> bool:
+    """Between two names of one list: a conjunction and at most a role ("and vice president of research"),
+    never a clause ("who backed ...")."""
+    words = [w for w in re.findall(r"[a-z][a-z-]*", gap) if w not in ("and", "of")]
+    if not words:
+        return True
+    return not any(w in _CLAUSE_WORDS for w in words) and any(
+        w.removeprefix("co-") in ROLE_WORDS for w in words
+    )
+
+
 # A month that reads like a modal verb ("in May", "May 3"), taken out before the hedges are looked for
 _MONTH_MAY = re.compile(
     r"\b(?:in|on|by|since|until|from|to|last|early|late|mid|of|this|next|until)\s+May\b|\bMay\s+\d", re.I
@@ -478,6 +521,10 @@ class _SentenceReader:
 
     def _persons_before(self, pos: int) -> list[str]:
         s = self.s
+        lo = max(0, pos - 160)
+        rel = _RELATIVE_BEFORE.search(self.text, lo, pos)
+        if rel is not None:
+            pos = rel.start()  # "A and B, who backed C's removal, are leaving": the subject is before "who"
         k = bisect_left(s.person_starts, pos) - 1
         while k >= 0 and s.mentions[s.persons[k]].end > pos:
             k -= 1
@@ -488,7 +535,9 @@ class _SentenceReader:
         # "Jerry Tworek, Andrea Vallone and Tom Cunningham have left"
         while k > 0 and len(names) < self._MAX_LIST:
             prev = s.mentions[s.persons[k - 1]]
-            if not _CONJ.match(self.text[prev.end : cur.start]):
+            if not _CONJ.match(self.text[prev.end : cur.start]) or not _listed(
+                self.text[prev.end : cur.start]
+            ):
                 break
             k -= 1
             names.insert(0, s.names[s.persons[k]])
@@ -589,24 +638,7 @@ class _SentenceReader:
         return k < len(self.s.persons) and self.s.person_starts[k] == pos
 
     def _describes(self, org: _Mention) -> str | None:
-        """The person an organization describes ("Quora chief Adam D'Angelo", "Chipotle's Brian Niccol"): its
-        name followed by role words and then that person; None when it describes nobody."""
-        s = self.s
-        k = bisect_left(s.person_starts, org.end)
-        if k >= len(s.persons) or s.person_starts[k] > org.end + 60:
-            return None
-        gap = self.text[org.end : s.person_starts[k]]
-        words = re.findall(r"[\w-]+", gap.lower())
-        if not re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}", gap) or len(words) > 5:
-            return None
-        if words and words[0] == "s":
-            words = words[1:]
-        if any(
-            w.removeprefix("co-") not in ROLE_WORDS and w not in ("former", "interim", "acting")
-            for w in words
-        ):
-            return None
-        return s.mentions[s.persons[k]].name
+        return _describes(self.s, org)
 
     def _sentence_subject_org(self, pos: int) -> str | None:
         """The first organization of the sentence before ``pos`` that describes nobody: what "its" refers to."""

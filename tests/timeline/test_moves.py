@@ -271,3 +271,29 @@ def test_a_second_verb_of_movement_has_the_same_subject_and_its_own_clause() -> 
     )
     assert far == {("Ruth Abara", "left", "Halden Bank"), ("Ruth Abara", "joined", "Corvel")}, far
     assert moves_of("Ruth Abara may leave Halden Bank.") == []  # the modal is still a hedge
+
+
+def test_a_list_of_names_may_carry_roles_but_not_clauses() -> None:
+    found = triples(
+        moves_of(
+            "Later, research chief Tomas Reyes and vice president of research Ruth Abara were also departing Corvel."
+        )
+    )
+    assert found == {("Tomas Reyes", "left", "Corvel"), ("Ruth Abara", "left", "Corvel")}, found
+    found = triples(
+        moves_of(
+            "Directors Ruth Abara and Ada Quill, who backed Tomas Reyes's removal, are leaving the board of Corvel."
+        )
+    )
+    assert ("Tomas Reyes", "left", "Corvel") not in found, found
+
+
+def test_an_organization_describing_someone_is_not_the_storys_organization() -> None:
+    found = triples(
+        moves_of(
+            "Corvel named a new board, with Halden Bank chief Ada Quill staying on.",
+            "Ruth Abara is leaving the board.",
+            title="Corvel reshapes its board",
+        )
+    )
+    assert ("Ruth Abara", "left", "Corvel") in found, found
