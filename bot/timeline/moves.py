@@ -336,6 +336,10 @@ _CLAUSE_END = re.compile(
     r"|retired|quit|stepped|moved|took\s+over|was\s+(?:named|appointed|hired|fired)|went\s+on)\b)"
 )
 _COORDINATED = re.compile(r"\s(?:and|but)\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$", re.I)
+_SUBORDINATE = re.compile(
+    r"\b(?:amid|after|following|before|because|since|despite|while|when|which|that|followed|than)\b", re.I
+)
+_AS_IS = re.compile(r",\s+as\s+(?:is|are|was|were|did|does|do|has|have|had)\s+", re.I)
 # A relative clause closed right before the verb: ", who backed X's removal, are (also) leaving"
 _RELATIVE_BEFORE = re.compile(
     r",\s+(?:who|which|whose|whom)\b[^,;.]{0,120},\s*(?:(?:is|are|was|were|has|have|had|also|now|will|would)\s+){0,3}$",
@@ -593,6 +597,11 @@ class _SentenceReader:
         k = bisect_right(self.s.person_starts, pos)
         if k < len(self.s.persons):
             hi = min(hi, self.s.person_starts[k])  # another person starts another clause
+        sub = _SUBORDINATE.search(self.text, pos, hi)
+        if sub is not None:
+            hi = (
+                sub.start()
+            )  # "step down ... amid a crisis on an Alaska Airlines jet": not where they step down
         for m, name in self._org_mentions(pos, hi):
             if not m.generic and self._describes(m) is not None:
                 continue  # "... and Quora chief Adam D'Angelo": the next person's organization
@@ -663,6 +672,8 @@ class _SentenceReader:
                     if described is not None and described not in (persons or ()):
                         continue
                     start = s.org_starts[x]
+                    if start > pos and _SUBORDINATE.search(self.text, pos, start):
+                        continue  # "... would step down amid a crisis on an Alaska Airlines jet": not its org
                     if (
                         arriving
                         and described is not None
@@ -857,6 +868,10 @@ class _SentenceReader:
             return None
         if org is None:
             org = self._fallback_org(persons, start, {d for _, d in extra}, kind)
+        also = _AS_IS.search(self.text, end, min(len(self.text), end + 160))
+        if also is not None and mode != "noun":  # "are leaving the board, as is chief scientist X"
+            more, _ = self._persons_after(also.end(), also.end() + 60)
+            persons = persons + [p for p in more if p not in persons]
         self.last_persons = persons
         return _Found(persons, kind, org, role, start, end, future, extra)
 

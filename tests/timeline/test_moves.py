@@ -297,3 +297,23 @@ def test_an_organization_describing_someone_is_not_the_storys_organization() -> 
         )
     )
     assert ("Ruth Abara", "left", "Corvel") in found, found
+
+
+def test_as_is_x_adds_x_to_the_same_move() -> None:
+    found = triples(
+        moves_of(
+            "Ruth Abara and Ada Quill are leaving the board of Corvel, as is research chief Tomas Reyes."
+        )
+    )
+    assert ("Tomas Reyes", "left", "Corvel") in found and ("Ruth Abara", "left", "Corvel") in found, found
+
+
+def test_an_organization_past_a_subordinate_phrase_is_not_the_moves() -> None:
+    found = triples(
+        moves_of(
+            "Ruth Abara said she would step down by the end of the year amid a crisis that followed a fire at a "
+            "Halden Bank branch.",
+            title="Corvel chief to go",
+        )
+    )
+    assert ("Ruth Abara", "left", "Halden Bank") not in found, found
