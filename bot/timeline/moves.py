@@ -672,7 +672,7 @@ class _SentenceReader:
                     if described is not None and described not in (persons or ()):
                         continue
                     start = s.org_starts[x]
-                    if start > pos and _SUBORDINATE.search(self.text, pos, start):
+                    if start > pos + 300 or (start > pos and _SUBORDINATE.search(self.text, pos, start)):
                         continue  # "... would step down amid a crisis on an Alaska Airlines jet": not its org
                     if (
                         arriving
