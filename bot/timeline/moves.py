@@ -323,7 +323,8 @@ _CONJ = re.compile(
     + r")*$",
 )
 _PASSIVE = re.compile(
-    r"\b(?:was|were|is|are|been|be|being|get|gets|got|had|has|have)\s+(?:\w+ly\s+|also\s+|then\s+|now\s+|later\s+|since\s+)?$",
+    # "has hired X" is active: only a form of "be" or "get" makes a participle passive ("has been hired")
+    r"\b(?:was|were|is|are|been|be|being|get|gets|got)\s+(?:\w+ly\s+|also\s+|then\s+|now\s+|later\s+|since\s+)?$",
     re.I,
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|whose)\s+(?:\w+\s+)?$", re.I)

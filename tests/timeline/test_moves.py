@@ -317,3 +317,10 @@ def test_an_organization_past_a_subordinate_phrase_is_not_the_moves() -> None:
         )
     )
     assert ("Ruth Abara", "left", "Halden Bank") not in found, found
+
+
+def test_has_hired_is_active() -> None:
+    found = triples(moves_of("Corvel has hired Ruth Abara, co-founder of Halden Bank, to run its new unit."))
+    assert ("Ruth Abara", "joined", "Corvel") in found, found
+    passive = triples(moves_of("Ruth Abara has been hired by Corvel to run its new unit."))
+    assert ("Ruth Abara", "joined", "Corvel") in passive, passive
