@@ -214,6 +214,8 @@ class _Reader:
             self.people.add(p.name, p.name)
             for alias in p.aliases:
                 self.people.add(alias, p.name)
+                if "·" in alias and _CJK.search(alias):  # "约翰·詹南德雷亚": "詹南德雷亚" is the surname
+                    surnames.setdefault(alias.rsplit("·", 1)[1], set()).add(p.name)
             self.person_org[p.name] = p.organization
             self.known_people.add(p.name)
             words = p.name.split()
@@ -340,6 +342,8 @@ _COORDINATED = re.compile(r"\s(?:and|but)\s+(?:then\s+|later\s+|also\s+|subseque
 _SUBORDINATE = re.compile(
     r"\b(?:amid|after|following|before|because|since|despite|while|when|which|that|followed|than)\b", re.I
 )
+# Words that cannot stand between a verb and its object ("hire an investigator to look into the process that led")
+_OBJECT_GAP_STOP = re.compile(r"\b(?:to|that|which|who|whom|into|after|before|because|led|following)\b", re.I)
 _AS_IS = re.compile(r",\s+as\s+(?:is|are|was|were|did|does|do|has|have|had)\s+", re.I)
 # A relative clause closed right before the verb: ", who backed X's removal, are (also) leaving"
 _RELATIVE_BEFORE = re.compile(
@@ -788,6 +792,9 @@ class _SentenceReader:
                 role, org = self._role_and_org_after(end, hi)
             else:
                 persons, pend = self._persons_after(end, min(hi, end + 70))
+                first = bisect_left(self.s.person_starts, end)
+                if persons and _OBJECT_GAP_STOP.search(self.text, end, self.s.person_starts[first]):
+                    persons = []  # "would hire an investigator to look into ... Altman's firing": not the object
                 if not persons:
                     nm = _EN_NAME_AFTER.match(self.text[end:hi])
                     persons = self._en_name(nm)
@@ -1090,11 +1097,22 @@ def extract_moves(article: Article) -> list[Move]:
         matches: list[tuple[re.Match[str], bool]] = [(m, False) for m in EN_TRIGGER.finditer(text)]
         matches += [(m, True) for m in CN_TRIGGER.finditer(text)]
         owners = _assign_dates(sent, [(m.start(), m.end()) for m, _ in matches])
+        last: tuple[int, list[str], str | None] | None = None  # the previous move's end, people and date
+        last_made: list[Move] = []
         for m, chinese in sorted(matches, key=lambda x: x[0].start()):
             found = sr.chinese(m) if chinese else sr.english(m)
             if found is None:
                 continue
             when = _date_for(sent, owners, found.start, found.future, found.kind)
+            adjacent = last is not None and last[1] == found.persons and found.start - last[0] <= 2
+            if adjacent and when is None and last is not None:
+                when = last[2]  # "2021年回归出任CEO": two verbs of one event share its date
+            if adjacent and found.kind is MoveKind.APPOINTED and last_made:
+                for earlier in last_made:  # "回归出任CEO", "joined as CEO": one move, with the role
+                    out.add(replace(earlier, role=earlier.role or found.role))
+                continue
+            last = (found.end, found.persons, when)
+            last_made = []
             announced = found.future or bool(when and article_day and when > article_day[: len(when)])
             if announced and when is None:
                 when = _date_for(sent, owners, found.start, True, found.kind)
@@ -1117,13 +1135,17 @@ def extract_moves(article: Article) -> list[Move]:
                         article_date=article_day,
                     )
                     out.add(move)
+                    if found.kind in (MoveKind.RETURNED, MoveKind.JOINED) and kind is found.kind:
+                        last_made.append(move)
         reader.remember(sent)
         if sr.fallback_person and not any(m.kind == "person" and not m.generic for m in sent.mentions):
             reader.context.person = sr.fallback_person
     return list(out.moves.values())
 
 
-_NOT_AN_ORG_CN = re.compile(r"[称说表示回应认为，,、“”\"]|兼$|^(?:社长|会长|董事长|总经理|首席)")
+_NOT_AN_ORG_CN = re.compile(
+    r"^[一二两三四五六七八九十几数\d]+[位名个]|[称说表示回应认为，,、“”\"]|兼$|^(?:社长|会长|董事长|总经理|首席)"
+)
 
 
 def _org_ok(org: str | None, reader: _Reader) -> bool:

@@ -324,3 +324,29 @@ def test_has_hired_is_active() -> None:
     assert ("Ruth Abara", "joined", "Corvel") in found, found
     passive = triples(moves_of("Ruth Abara has been hired by Corvel to run its new unit."))
     assert ("Ruth Abara", "joined", "Corvel") in passive, passive
+
+
+def test_a_hire_whose_object_is_someone_else() -> None:
+    found = triples(
+        moves_of(
+            "Ada Quill said she would hire an outside lawyer to look into the process that led to Ruth Abara's exit."
+        )
+    )
+    assert all(kind != "joined" for _, kind, _ in found), found
+
+
+def test_two_chinese_verbs_of_one_event_are_one_move_with_its_date() -> None:
+    from bot.article import load_article
+    from bot.timeline import extract_moves
+
+    text = (
+        "星河科技人事\n新闻社·2025-07-09 06:40\n\n首席执行官周明远（Ming Zhou）宣布退休。"
+        "周明远1999年加入星河科技，2021年回归出任首席执行官。\n"
+    )
+    found = [(m.kind.value, m.date, m.role) for m in extract_moves(load_article(text))]
+    assert ("returned", "2021", "首席执行官") in found and all(k != "appointed" for k, _, _ in found), found
+
+
+def test_a_count_of_people_is_no_organization() -> None:
+    found = _cn("星河科技宣布，首席执行官周明远退休，两位高管出任临时联席首席执行官。")
+    assert all(org is None or not org.startswith("两位") for _, _, org in found), found
