@@ -515,6 +515,8 @@ class _SentenceReader:
         org = m.group(1)
         if org in self.r.known_people or CN_ROLE.search(org) or CN_GENERIC_ORG.match(org):
             return
+        if _NOT_AN_ORG_CN.search(org):
+            return  # "美国总统特朗普8月7日…": a person by their title, not an organization
         by_role = CN_ROLE.match(self.text, m.end(1)) is not None
         if (by_role and not CN_ORG_SUFFIX.search(org)) or re.search(r"[的了]", org):
             return  # "上市公司失联总经理": a description, not a name
@@ -979,6 +981,9 @@ class _SentenceReader:
             prefix = span[: rm.start()] if rm else span
             rest = span[rm.start() :] if rm else ""
             prefix = re.sub(r"(?:出任|担任|升任|接任|任职|任|为|的|之)$", "", prefix)  # "加入星河科技出任CEO"
+            named = _CN_DESCRIBED_NAME.search(prefix)
+            if named:
+                prefix = named.group(1)  # "芯片设计软件公司Cadence": the name after what it is
             if (
                 prefix
                 and not CN_GENERIC_ORG.fullmatch(prefix)
@@ -1116,6 +1121,7 @@ def extract_moves(article: Article) -> list[Move]:
             announced = found.future or bool(when and article_day and when > article_day[: len(when)])
             if announced and when is None:
                 when = _date_for(sent, owners, found.start, True, found.kind)
+            background = when is None and _BACKGROUND.search(text, max(0, found.start - 12), found.start)
             org = found.org if _org_ok(found.org, reader) else _context_org(reader)
             moves = [(found.kind, org, found.role)] + [
                 (k, o, None) for k, o in found.extra if _org_ok(o, reader)
@@ -1127,7 +1133,8 @@ def extract_moves(article: Article) -> list[Move]:
                         kind=kind,
                         organization=org,
                         role=role,
-                        date=when or article_day,
+                        # "此前曾执掌…", "previously ran …": an earlier post, not dated by the article
+                        date=when or (None if background else article_day),
                         date_from="text" if when else "article",
                         evidence=text,
                         announced=announced,
@@ -1143,8 +1150,14 @@ def extract_moves(article: Article) -> list[Move]:
     return list(out.moves.values())
 
 
+_BACKGROUND = re.compile(
+    r"此前|曾经?|以前|之前|早年|\b(?:previously|formerly|once|earlier|had\s+long)\b", re.I
+)
+_CN_DESCRIBED_NAME = re.compile(
+    r"(?:公司|集团|企业|机构|银行|基金|平台|厂商)\s*([A-Za-z][\w&.\-]*(?:\s[A-Za-z][\w&.\-]*){0,3})$"
+)
 _NOT_AN_ORG_CN = re.compile(
-    r"^[一二两三四五六七八九十几数\d]+[位名个]|[称说表示回应认为，,、“”\"]|兼$|^(?:社长|会长|董事长|总经理|首席)"
+    r"^[一二两三四五六七八九十几数\d]+[位名个]|总统|总理|部长|议员|市长|州长|先生|女士|[称说表示回应认为，,、“”\"]|兼$|^(?:社长|会长|董事长|总经理|首席)"
 )
 
 

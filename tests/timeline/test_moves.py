@@ -350,3 +350,18 @@ def test_two_chinese_verbs_of_one_event_are_one_move_with_its_date() -> None:
 def test_a_count_of_people_is_no_organization() -> None:
     found = _cn("星河科技宣布，首席执行官周明远退休，两位高管出任临时联席首席执行官。")
     assert all(org is None or not org.startswith("两位") for _, _, org in found), found
+
+
+def test_an_earlier_post_mentioned_in_passing_is_undated_and_comes_first() -> None:
+    from bot.article import load_article
+    from bot.timeline import extract_moves, standings
+
+    text = (
+        "星河科技人事\n新闻社·2025-07-09 06:40\n\n"
+        "周明远（Ming Zhou）今年3月出任星河科技首席执行官，此前曾长期执掌芯片设计公司Corvel。\n"
+    )
+    moves = extract_moves(load_article(text))
+    corvel = [m for m in moves if m.organization == "Corvel"]
+    assert corvel and corvel[0].date is None, moves
+    now = standings(moves, today="2025-07-09")["ming zhou"].now
+    assert now is not None and now.organization == "星河科技", now
