@@ -254,6 +254,12 @@ def _resolve_cn(m: re.Match[str], ref: date | None) -> tuple[str | None, str | N
     return None, None
 
 
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|announced|told|confirmed|disclosed|wrote|reported|revealed|added)\s+(?:\w+\s+){0,2}$|宣布$|表示$|称$",
+    re.I,
+)
+
+
 def find_dates(text: str, ref: date | None) -> list[DateMention]:
     """Every date the text writes, in order, each resolved against the article date ``ref``."""
     found: list[DateMention] = []
@@ -270,6 +276,8 @@ def find_dates(text: str, ref: date | None) -> list[DateMention]:
             past, future = _resolve(m, ref)
         if past is None and future is None:
             continue
+        if future != past and _SAID_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            future = past  # "said late on Sunday that X will join": the saying is done, whatever it announces
         since = bool(m.group("yr_pre") and m.group("yr_pre").lower() == "since") or bool(
             m.group("mo_pre") and m.group("mo_pre").lower() == "since"
         )
