@@ -23,8 +23,9 @@ MOVES_VERSION_KEY = "moves_version"  # meta key: which reader wrote the moves ro
 # organization; 4 descriptors and "its"; 5 dates near the article, "-ing" is active, 必须; 6 Chinese roles;
 # 7 "in May" is no modal, "left A and joined B"; 8 lists with roles, relative clauses, descriptors; 9 "as is X",
 # no organization past a subordinate phrase; 10 "has hired X" is active; 11 objects, "回归出任", Chinese surnames.
-# 12 titles are no organizations, "公司Cadence", earlier posts undated; 13 "said on Sunday" is past.
-MOVES_VERSION = "13"
+# 12 titles are no organizations, "公司Cadence", earlier posts undated; 13 "said on Sunday" is past; 14 the
+# organization before a Chinese title, "加入X，出任Y".
+MOVES_VERSION = "14"
 
 _COLUMNS = (
     "article_id, idx, person, person_key, kind, organization, org_key, role, date, date_from, evidence,"

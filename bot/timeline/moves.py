@@ -956,9 +956,27 @@ class _SentenceReader:
                     stop = _CN_STOP.search(self.text, rm.end())
                     org2, role = self._cn_org_role(rm.end(), stop.start() if stop else len(self.text))
                     org = org or org2
+            if org is None and kind is MoveKind.APPOINTED:
+                org = self._cn_descriptor_org(start)  # "Windsurf商务负责人杰夫·王出任临时CEO": at Windsurf
         if org is None:
             org = self._fallback_org(persons, start, set(), kind)
         return _Found(persons, kind, org, role, start, end, future)
+
+    def _cn_descriptor_org(self, pos: int) -> str | None:
+        """The organization written before the person's title at the start of the clause ("Windsurf商务负责人X",
+        "星河科技首席财务官X"): where someone named to a post without an organization already works."""
+        k = bisect_left(self.s.person_starts, pos) - 1
+        if k < 0:
+            return None
+        lo = _clause_start(self.text, self.s.person_starts[k])
+        head = self.text[lo : self.s.person_starts[k]].strip()
+        m = _CN_DESCRIPTOR.match(head)
+        if m is None or not CN_ROLE.search(head[m.end() :]):
+            return None
+        org = m.group(1)
+        if CN_GENERIC_ORG.fullmatch(org) or _NOT_AN_ORG_CN.search(org) or not _org_ok(org, self.r):
+            return None  # "公司首席技术官X": the company named before, which the fallback finds
+        return org
 
     def _cn_name(self, name: str) -> str:
         self.r.known_people.add(name)
@@ -1109,7 +1127,11 @@ def extract_moves(article: Article) -> list[Move]:
             if found is None:
                 continue
             when = _date_for(sent, owners, found.start, found.future, found.kind)
-            adjacent = last is not None and last[1] == found.persons and found.start - last[0] <= 2
+            adjacent = (
+                last is not None
+                and last[1] == found.persons
+                and (found.start - last[0] <= 2 or bool(_JOINED_THEN.fullmatch(text, last[0], found.start)))
+            )
             if adjacent and when is None and last is not None:
                 when = last[2]  # "2021年回归出任CEO": two verbs of one event share its date
             if adjacent and found.kind is MoveKind.APPOINTED and last_made:
@@ -1150,6 +1172,10 @@ def extract_moves(article: Article) -> list[Move]:
     return list(out.moves.values())
 
 
+_JOINED_THEN = re.compile(r"[^，。；,;]{1,16}[，,]")  # "加入苹果，出任AI副总裁": the same arrival
+_CN_DESCRIPTOR = re.compile(
+    r"([A-Za-z][A-Za-z0-9&.\-]*(?:\s[A-Za-z][A-Za-z0-9&.\-]*){0,2}|[\u4e00-\u9fff]{2,8}?)(?=[\u4e00-\u9fff])"
+)
 _BACKGROUND = re.compile(
     r"此前|曾经?|以前|之前|早年|\b(?:previously|formerly|once|earlier|had\s+long)\b", re.I
 )

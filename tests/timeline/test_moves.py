@@ -365,3 +365,13 @@ def test_an_earlier_post_mentioned_in_passing_is_undated_and_comes_first() -> No
     assert corvel and corvel[0].date is None, moves
     now = standings(moves, today="2025-07-09")["ming zhou"].now
     assert now is not None and now.organization == "星河科技", now
+
+
+def test_a_chinese_appointment_is_at_the_organization_before_the_title() -> None:
+    found = _cn("星河科技宣布，Corvel商务负责人周明远（Ming Zhou）出任临时首席执行官。")
+    assert ("Ming Zhou", "appointed", "Corvel") in found, found
+
+
+def test_joined_then_a_post_is_one_arrival() -> None:
+    found = _cn("星河科技宣布，周明远（Ming Zhou）已加入星河科技，出任AI副总裁。")
+    assert found == [("Ming Zhou", "joined", "星河科技")], found
