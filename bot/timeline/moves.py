@@ -180,6 +180,7 @@ class _Sentence:
     person_starts: list[int] = field(default_factory=list)
     orgs: list[int] = field(default_factory=list)
     org_starts: list[int] = field(default_factory=list)
+    generic_orgs: list[int] = field(default_factory=list)  # "the company": named by the organization learned
 
     def __post_init__(self) -> None:
         self.starts = [m.start for m in self.mentions]
@@ -187,6 +188,24 @@ class _Sentence:
         self.person_starts = [self.mentions[i].start for i in self.persons]
         self.orgs = [i for i, m in enumerate(self.mentions) if m.kind == "org"]
         self.org_starts = [self.mentions[i].start for i in self.orgs]
+        self.generic_orgs = [i for i in self.orgs if self.mentions[i].generic]
+
+
+class _Spans:
+    """Spans asked whether any of them overlaps a given one, by bisection (the spans may overlap each other)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end: list[int] = []
+        top = -1
+        for _, e in ordered:
+            top = max(top, e)
+            self.max_end.append(top)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)
+        return i > 0 and self.max_end[i - 1] > start
 
 
 @dataclass
@@ -207,9 +226,12 @@ class _Reader:
     person_org: dict[str, str | None] = field(default_factory=dict)
     known_people: set[str] = field(default_factory=set)
     context: _Context = field(default_factory=_Context)
+    not_orgs: set[str] = field(default_factory=set)  # people's aliases, organizations read from a "·" name
 
     def __post_init__(self) -> None:
         surnames: dict[str, set[str]] = {}
+        self.not_orgs = {a for p in self.article.people for a in p.aliases}
+        self.not_orgs |= {o.name for o in self.article.organizations if any("·" in a for a in o.aliases)}
         for p in self.article.people:
             self.people.add(p.name, p.name)
             for alias in p.aliases:
@@ -252,16 +274,19 @@ class _Reader:
     def sentence(self, text: str) -> _Sentence:
         toks = _tokens(text)
         found: list[_Mention] = [_Mention(s, e, n, "person") for s, e, n in self.people.scan(toks)]
-        taken = [(m.start, m.end) for m in found]
+        taken = _Spans(
+            (m.start, m.end) for m in found
+        )  # overlap checks by bisection: linear in a long sentence
         for s, e, n in self.orgs.scan(toks):
-            if not any(a < e and s < b for a, b in taken):
+            if not taken.overlaps(s, e):
                 found.append(_Mention(s, e, n, "org"))
         for m in _PRONOUN.finditer(text):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
+            if not taken.overlaps(m.start(), m.end()):
                 found.append(_Mention(m.start(), m.end(), None, "person", generic=True))
+        named = _Spans((x.start, x.end) for x in found)
         for rx in (GENERIC_ORG, CN_GENERIC_ORG):
             for m in rx.finditer(text):
-                if not any(x.start < m.end() and m.start() < x.end for x in found):
+                if not named.overlaps(m.start(), m.end()):
                     found.append(_Mention(m.start(), m.end(), None, "org", generic=True))
         found.sort(key=lambda m: m.start)
         # A pronoun is the nearest person named before it (in this sentence or the ones before); "the company"
@@ -634,8 +659,8 @@ class _SentenceReader:
         """An organization the article's list missed: known from here on, and "the company" after it."""
         self.r.orgs.add(org, org)
         self.r.context.org = org
-        for x in self.s.orgs:
-            if self.s.mentions[x].generic and self.s.names[x] is None:
+        for x in self.s.generic_orgs:
+            if self.s.names[x] is None:
                 self.s.names[x] = org
 
     def _subject_org(self, lo: int, hi: int) -> str | None:
@@ -1192,10 +1217,8 @@ def _org_ok(org: str | None, reader: _Reader) -> bool:
     clause or role ("陈立武回应称…", "社长兼")."""
     if org is None:
         return True
-    if org in reader.known_people or any(org == alias for p in reader.article.people for alias in p.aliases):
-        return False
-    if any(o.name == org and any("·" in a for a in o.aliases) for o in reader.article.organizations):
-        return False  # "萨比·汗": Chinese writes foreign personal names with "·", organizations without
+    if org in reader.known_people or org in reader.not_orgs:
+        return False  # a person's name or alias; or "萨比·汗" (foreign personal names are written with "·")
     return not (_CJK.search(org) and _NOT_AN_ORG_CN.search(org))
 
 
