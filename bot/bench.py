@@ -207,10 +207,13 @@ WORST_CASES: dict[str, Callable[[int], str]] = {
     "roles and names": lambda i: f"CEO {_GIVEN[i % 15]} ",
     "many organisations": lambda i: f"{_ORG_WORDS[i % 10]}{_spelled(i)} Corp, ",
     "organisations speaking": lambda i: f"{_ORG_WORDS[i % 10]}{_spelled(i)} Inc said shares rose. ",
+    "group words": lambda i: "Group 1: ",  # each one starts a heading whose end is never found
     "brackets": lambda i: "[",
     "citations": lambda i: f"[{i % 999 + 1}]",
+    "unclosed citations": lambda i: f"[{i % 999 + 1} ",
     "parentheses": lambda i: "(",
     "quotes": lambda i: '"said ',
+    "opening quotes": lambda i: "“said ",
     "Chinese without punctuation": lambda i: "黄仁勋表示英伟达的收入增长"[i % 13],
     "Chinese names": lambda i: f"{_CN_SURNAMES[i % 10]}{_CN_GIVEN[i % 20]}{_CN_GIVEN[(i // 20) % 20]}表示",
     "names in two scripts": lambda i: "黄仁勋 (Jensen Huang)",
@@ -219,13 +222,19 @@ WORST_CASES: dict[str, Callable[[int], str]] = {
     "percentages": lambda i: "1% ",
     "counts": lambda i: "1,000 units ",
     "denials": lambda i: "denied the report that ",
+    # in a summary's point (see _SUMMARY_CASES): a dash inside a sentence, thousands of times
+    "dashes in a summary point": lambda i: "x - ",
 }
+# Cases read as a summary (the summary parser's dash and heading rules), not as plain news.
+_SUMMARY_CASES = frozenset({"dashes in a summary point"})
 
 
 def worst_case_text(case: str, size: int) -> str:
     """A plain-news article of about ``size`` UTF-8 bytes whose body repeats the case's unit."""
     unit = WORST_CASES[case]
     head = "Generated worst case\n\nThis is the lead paragraph of the story.\n\nAnalysts said that "
+    if case in _SUMMARY_CASES:
+        head = "Generated worst case\n\nCore Viewpoint - The lead point of the summary [1]. Group 1: Points - the "
     tail = " today."
     budget = size - len(head.encode()) - len(tail.encode())
     parts: list[str] = []

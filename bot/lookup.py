@@ -18,6 +18,8 @@ from bot.render import embeds
 from bot.render.embeds import CommandInfo
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, fit, one_line, plain
 from bot.render.pages import send_pages
+from bot.store import Store
+from bot.store.articles import rank_hits
 
 Pick = Callable[[discord.Interaction, str], Awaitable[None]]
 
@@ -30,6 +32,21 @@ class DidYouMean(UserError):
         super().__init__(message)
         self.options = options
         self.on_pick = on_pick
+
+
+async def search(
+    store: Store, library: View, guild_id: int, query: str, limit: int = 100
+) -> tuple[list[Article], dict[str, str]]:
+    """What ``/articles search`` shows: the store's newest ``limit`` matches in what the server sees, the best
+    match first (``rank_hits``), each with its snippet."""
+
+    def title_of(article_id: str) -> str | None:
+        found = library.article(article_id)
+        return found.title if found is not None else None
+
+    hits = rank_hits(query, await store.search_hits(query, limit, guild_id=guild_id), title_of)
+    found = [a for a in (library.article(h.article_id) for h in hits) if a is not None]
+    return found, {h.article_id: h.snippet for h in hits}
 
 
 def article(library: View, text: str, lang: str = "en", *, choose: bool = False) -> Article:

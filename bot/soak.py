@@ -93,6 +93,25 @@ async def _seed_digest(db: str, guild_id: int, channel_id: int, at: datetime) ->
         await store.close()
 
 
+def _first_title(message: dict[str, Any]) -> str:
+    """What an alert was about: its first embed's title, else the start of its text."""
+    embeds = message.get("embeds") or []
+    title = embeds[0].get("title") if embeds else None
+    return str(title or message.get("content") or "")[:120]
+
+
+async def _usage_rows(db: str) -> int:
+    """How many usage rows the bot left in the store (read after it stopped: its final flush is in)."""
+    from bot.store import open_store
+
+    store = open_store(db)
+    await store.open()
+    try:
+        return len(await store.usage_rows("0000"))
+    finally:
+        await store.close()
+
+
 async def soak(minutes: float, echo: Callable[[str], None] = print) -> dict[str, Any]:
     found = _fake_discord()
     if found is None:
@@ -203,6 +222,8 @@ async def soak(minutes: float, echo: Callable[[str], None] = print) -> dict[str,
         finally:
             code = await bot.stop()
         lines = bot.output().splitlines()
+        recorded = await _usage_rows(db)
+        answered_all = answered + 1  # the /follow before the load
         sizes = [m[1] for m in memory if m[1] is not None]
         warm = sizes[len(sizes) // 3 :] or sizes
         report.update(
@@ -220,8 +241,17 @@ async def soak(minutes: float, echo: Callable[[str], None] = print) -> dict[str,
                     "samples_s_mb": memory,
                     "growth_after_warmup": round(warm[-1] / warm[0] - 1, 3) if len(warm) > 1 else None,
                 },
+                "usage": {
+                    "interactions_answered": answered_all,
+                    "rows_recorded": recorded,
+                    "lost": max(0, answered_all - recorded),
+                },
                 "digest_posted": len(fake.channel_messages.get(g1.channel_id, [])),
-                "follow": {"set": followed, "alerts": len(fake.dms("alice"))},
+                "follow": {
+                    "set": followed,
+                    "alerts": len(fake.dms("alice")),
+                    "alert_titles": [_first_title(m) for m in fake.dms("alice")],
+                },
                 "duplicates_dropped_by_nonce": fake.deduplicated,
                 "gateway_drops": drops,
                 "reconnect_s": reconnects,

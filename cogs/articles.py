@@ -59,12 +59,10 @@ class Articles(commands.Cog):
     async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200]) -> None:
         lang = pick(interaction)
         library = self.bot.library.view(interaction.guild_id)
-        hits = await self.bot.store.search_hits(query, 100, guild_id=interaction.guild_id or 0)
-        found = [a for a in (library.article(h.article_id) for h in hits) if a is not None]
+        found, snippets = await lookup.search(self.bot.store, library, interaction.guild_id or 0, query)
         shown = plain(fit(one_line(query), 80))
         if not found:
             raise UserError(t("no_search", lang, shown=shown))
-        snippets = {h.article_id: h.snippet for h in hits}
         await send_pages(
             interaction,
             embeds.article_list_pages(

@@ -102,6 +102,8 @@ CJK_SURNAMES = frozenset(
     "葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲"
     "翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏"
     "席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+    # rarer surnames: each is only read where a cue (a role, a verb of saying, 先生/女士) marks a name
+    "于鞠茅冼鄢阎蔺逯宓禹杭洪诸钮扈邸谌郜阙晁贝蔚仝厉晋"
 )
 
 # Role words. A phrase of these before a name ("Intel CEO", "chief research officer") marks a person.
@@ -159,6 +161,7 @@ NOT_NAME_WORDS = _words(
     """
     the a an this that these those it its he she they we i you our their his her my your in on at for by of
     and or but nor so yet if as to from with without about after before during while since until also
+    when whenever once whereas unless where whether
     however meanwhile moreover furthermore additionally despite although though because therefore thus
     recent recently key major leading senior former new old other another some many most more several
     january february march april may june july august september october november december monday tuesday
@@ -189,6 +192,7 @@ COMMON_NOUNS = _words(
 # Capitalized title words that precede a name: "Mr. X", "Dr. Y", "Prince X". They are not part of the name.
 HONORIFICS = _words(
     "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady prince princess king queen sheikh sheikha emir"
+    " rep rep. sen sen. gov gov."
 )
 
 # Verbs of saying and stance: a name right before one of these is very likely a speaker.
@@ -208,3 +212,70 @@ SPEECH_VERBS = _words(
 )
 
 CJK_NAME_STOP = frozenset("公司集团科技银行大学政府中国美国日本研究报道记者表示认为指出称")
+# The words behind those characters: a name never contains one, but it may contain their characters
+# ('丁国其', '王大明' are names; '中国', '大学' are not).
+CJK_NAME_STOP_WORDS = (
+    "公司",
+    "集团",
+    "科技",
+    "银行",
+    "大学",
+    "政府",
+    "中国",
+    "美国",
+    "日本",
+    "研究",
+    "报道",
+    "记者",
+    "表示",
+    "认为",
+    "指出",
+    "称",
+)
+
+# Characters of Chinese transliterations of foreign names ('埃隆·马斯克', '罗宾·德诺姆'). Around a middle dot,
+# the name runs as far as these characters do; prepositions and verbs that often stand next to a name
+# (于, 因, 加, 以, 和, 与, 在, 对, 向, 被, 把, 将, 由, 从, 为, 是) are left out so they are not read into it.
+CJK_TRANSLITERATION = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦包保鲍贝本比彼毕宾波伯博布查达戴丹道德迪蒂丁东杜多厄恩尔法范菲费芬丰冯弗福盖甘冈戈"
+    "格根古圭哈海汉豪赫亨洪胡华怀霍基吉贾杰捷金卡凯坎康柯科克肯库奎拉莱赖兰朗劳勒雷蕾里利莉丽连林琳龙卢鲁伦"
+    "罗洛马玛麦曼梅门蒙米敏莫姆穆纳娜南内尼妮宁纽努诺欧帕潘庞佩彭皮珀普奇齐乔切钦琴丘萨塞赛桑瑟森沙莎珊尚舍"
+    "申圣施什史斯松苏索塔泰坦汤唐特滕提廷汀图托瓦万旺威韦维温文沃乌伍西希锡夏谢辛欣休雅亚扬耶伊英尤约扎詹泽"
+    "兹佐茜琼蒂隆娃黛茨琪薇露芙娅丝迈瑞翰斐芭津歇顿夫列契贡"
+)
+
+# Two- and three-character words that start with a surname character but are not names: read at a cue they
+# would pass for one ('明确指出', '项目表示', '董事会将').
+CJK_NOT_NAMES = frozenset(
+    """董事 董事会 高管 高层 高级 高度 高位 明确 明显 明年 全球 全面 全部 全体 文化 项目 应能 应该 应当 有关 方面
+    方式 时间 时候 时期 周期 万元 金额 金融 安全 成功 成本 成员 成为 程度 常务 关于 关注 华为 华尔街 马上 史上
+    石油 黄金 江苏 温度 康复 任何 任职 任期 毛利 和平 于是 于今 余额 周年 周末 孙子 李子 钱包 林业 白宫 向外
+    申请 严格 严重 武器 龙头 易于 齐心 常见 程序 苏州 宁波 黄埔 何时 何况 贝壳 阎王 洪水 诸多 于此 谷歌 康师傅
+    雷达 韩国 齐鲁 卫生 米兰 车企 车型 车辆 车市 连续 路透 路透社 冷静 景气 邵阳 司法 司机 古代 吉利 简单 项目组
+    石家庄 叶片 江西 秦皇岛 沈阳 吴江 包括 包含 宋体 文件 文章 方案 方向 平安 安徽 柯达 梁山 罗马 马来 曾经 曾是
+    曹操 潘多拉 邓白氏 田间 季度 季报 牛市 熊市 水平 毕业 许多 陈述 陆续 钟表 游戏 鲁迅 岳阳 蔡司""".split()
+)
+
+# Generational suffixes after a family name ("Harold Winslow Jr.", "Edmund Carver III"): part of the name,
+# never its family name.
+NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# Role heads that name what a company is ("chip designer Sophgo", "carmaker Nio"): one word after them is a
+# company unless it is a given name.
+COMPANY_ROLE_HEADS = frozenset(
+    """designer designers maker makers developer developers manufacturer manufacturers supplier suppliers
+    provider providers producer producers retailer retailers operator operators lender lenders insurer
+    insurers builder builders distributor distributors vendor vendors seller sellers chipmaker carmaker
+    automaker drugmaker""".split()
+)
+
+# Characters common in Chinese given names. A three-character string that starts with a surname, goes on with
+# two of these and stands at a word edge more than once in an article is read as a name even where no cue
+# marks it ('董明珠' in '针对董明珠不再担任…', '，董明珠此刻…').
+CJK_GIVEN_CHARS = frozenset(
+    "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰萍红梅鹏飞辉斌波宁宇浩凯健俊帆帅旭阳晨晓亮鑫彬博文武志"
+    "国建新海林春秋冬雪云峰山东龙凤虎鹤松柏竹兴盛昌荣福康安泰庆祥瑞吉喜乐欢婷婧雯琳琪瑶璐倩颖慧惠娟莉燕琴珍珠"
+    "佳嘉家宏弘维卫威世立力礼仁义忠信德达正清青永长成诚承程子紫梓思素淑舒书树振震智杭航昊皓豪鸿洪泓晖锦晋进金"
+    "京晶靖敬景锋丰枫奇琦启勤钦群全泉权冉然蓉容睿润若森善少绍胜升声诗士守寿顺硕颂韬天添庭廷彤同万旺巍薇炜玮闻"
+    "希曦熙先贤显宪翔向孝笑心欣星幸雄修轩萱学勋迅雅亚彦扬尧耀业伊依仪怡宜艺亿益毅逸翼音银寅莹盈映咏优友佑羽雨"
+    "钰元园源远苑月悦越跃芸韵泽增展章昭照兆哲喆征芝钟舟洲柱卓宗祖尊铭其兵贵根光广朝舜岚涵桐楠晗骏驰腾鹰雁鸣"
+)

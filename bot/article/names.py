@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from .lexicon import CJK_NAME_STOP, CJK_SURNAMES, GIVEN_NAMES, PINYIN_SURNAMES
+from .lexicon import CJK_NAME_STOP_WORDS, CJK_SURNAMES, GIVEN_NAMES, NAME_SUFFIXES, PINYIN_SURNAMES
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -16,6 +16,7 @@ _WORD_RE = re.compile(r"\w+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+@functools.lru_cache(maxsize=16384)  # names and words recur within and across articles; the function is pure
 def fold(text: str) -> str:
     """Accent-free, case-free, punctuation-free form: 'Lip-Bu Tan' -> 'lip bu tan', 'José' -> 'jose'."""
     if text.isascii():  # the common case, without the per-character accent pass
@@ -26,6 +27,7 @@ def fold(text: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=16384)
 def key(name: str) -> str:
     """The identity key of a name: folded, without single-letter initials, spaces removed."""
     words = [w for w in fold(name).split() if len(w) > 1 or has_cjk(w)]
@@ -47,7 +49,7 @@ def is_cjk_name(text: str) -> bool:
         )
     if not 2 <= len(t) <= 4 or not all(_CJK_RUN.match(c) for c in t):
         return False
-    if any(c in CJK_NAME_STOP for c in t):
+    if any(w in t for w in CJK_NAME_STOP_WORDS):
         return False
     return t[0] in CJK_SURNAMES
 
@@ -57,7 +59,11 @@ _PINYIN_FINAL = (
     r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo"
     r"|ue|ve|ui|er|a|o|e|i|u|v)"
 )
-_PINYIN_WORD = re.compile(rf"(?:{_PINYIN_INITIAL}{_PINYIN_FINAL}){{1,3}}")
+# After the first syllable each one starts with a consonant (a vowel there would need an apostrophe, as in
+# "Xi'an"): "Wenfeng" is pinyin, "Auto" (a-u-to) is not.
+_PINYIN_WORD = re.compile(
+    rf"{_PINYIN_INITIAL}{_PINYIN_FINAL}(?:{_PINYIN_INITIAL[:-1]}{_PINYIN_FINAL}){{0,2}}"
+)
 
 
 def is_pinyin_word(word: str) -> bool:
@@ -69,7 +75,11 @@ def is_given_name(word: str) -> bool:
     w = fold(word)
     if w.replace(" ", "-") in GIVEN_NAMES or w in GIVEN_NAMES:
         return True
-    # "Lip-Bu", "Fei-Fei", "Jean-Pierre", "Kai-Fu": a hyphenated pair of capitalized short parts.
+    # "Lip-Bu", "Fei-Fei", "Jean-Pierre", "Kai-Fu": a hyphenated pair of capitalized short parts, the first a
+    # given name or a syllable ("Bristol-Myers" is neither).
+    first = word.split("-")[0]
+    if len(first) > 4 and fold(first) not in GIVEN_NAMES:
+        return False
     return bool(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]{1,8}-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]{1,8}", word)) and fold(
         word.split("-")[0]
     ) not in (
@@ -91,26 +101,28 @@ def is_pinyin_name(tokens: list[str]) -> bool:
     return fold(surname) in PINYIN_SURNAMES and is_pinyin_word(given) and given[1:].islower()
 
 
+@functools.lru_cache(maxsize=16384)
 def surname(name: str) -> str | None:
     """The family name of a Latin-script full name ('Lip-Bu Tan' -> 'Tan'); None for CJK or one word."""
     if has_cjk(name):
         return None
-    parts = [
-        p
-        for p in name.split()
-        if not re.fullmatch(r"[A-Z]\.?", p) and p.lower() not in ("jr", "jr.", "sr", "sr.", "ii", "iii")
-    ]
+    parts = [p for p in name.split() if not _INITIAL.fullmatch(p) and p.lower() not in NAME_SUFFIXES]
     if len(parts) < 2:
         return None
     tokens = parts
-    if is_pinyin_name(tokens):
-        return tokens[0]
+    if is_pinyin_name(tokens) or (len(tokens) == 2 and _KOREAN_GIVEN.fullmatch(tokens[1])):
+        return tokens[0]  # family name first: "Liang Wenfeng", "Kwon Oh-hyun"
     # "Ursula von der Leyen" -> "von der Leyen"
     for i in range(1, len(tokens)):
         if tokens[i].lower() in PARTICLES:
             return " ".join(tokens[i:])
     return tokens[-1]
 
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+# A Korean given name in Latin letters: two syllables joined by a hyphen, the second in lower case ("Oh-hyun",
+# "Jae-yong"); written after the family name, which is then the first word.
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
 
 PARTICLES = frozenset("de da di del della der den van von du dos das le la bin al el ter ten st".split())
 
@@ -171,7 +183,9 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-_RUN_START = re.compile(r"(?<![\w-])\w+")  # a run of word characters not glued to a word or hyphen before it
+# Runs of word characters (a character class first: the engine skips ahead, no look-behind at every position);
+# a run glued to a hyphen before it is skipped by the caller.
+_WORD_RUN = re.compile(r"\w+")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -205,9 +219,13 @@ class Mentions:
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         starts: dict[int, str] = {}  # place -> the first word there (Latin candidates)
-        for m in _RUN_START.finditer(text):
-            if m.group() in self.latin:
-                starts[m.start()] = m.group()
+        firsts = self.latin
+        for m in _WORD_RUN.finditer(text):  # maximal runs: no word character before one, a hyphen maybe
+            run = m.group()
+            if run in firsts:
+                a = m.start()
+                if not (a and text[a - 1] == "-"):
+                    starts[a] = run
         places = set(starts)
         for ch in self.cjk:
             i = text.find(ch)

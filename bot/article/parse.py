@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from pydantic import ValidationError
 
+from .casefree import lower_text
 from .model import Article, ArticleFormat, Point, Section
 from .sentences import ends_sentence, split_sentences, strip_citations
 from .text import ArticleError, content_id, detect_language, normalize
@@ -40,13 +42,40 @@ LEAD_RE = re.compile(rf"^\s*{_LEAD_PREFIX}(?:{LEAD_WORDS})\s*(?:[-–—:]\s*|\s
 
 _GROUP_WORD = r"(?:Group|Section|Part|Theme|Topic|Chapter|分组|要点|板块)"
 _CN_NUM = "一二三四五六七八九十百零"
-# "Group 1: Heading - ", "Group 2 - ", "第三部分：标题 - "
+# "Group 1: Heading - ", "Group 2 - ", "第三部分：标题 - ". A heading is short (at most 120 characters are read
+# for one), so a match never reads on to the end of the text (linear time).
 INLINE_GROUP_RE = re.compile(
     rf"(?:(?<=[\s。！？；\]）)])|^)(?:{_GROUP_WORD}\s*(?P<n1>\d{{1,4}}|[{_CN_NUM}]+)|第\s*(?P<n2>\d{{1,4}}|[{_CN_NUM}]+)\s*(?:组|部分|点|节))"
-    r"(?:\s*[:：]\s*(?P<head>[^\n\ue000-\ue003.!?。！？\[\]]*?)\s*(?:\s-\s|\s?[-–—]\s(?=\S)|(?=\s*[\ue002\ue003]))"
+    r"(?:\s*[:：]\s*(?P<head>[^\n\ue000-\ue003.!?。！？\[\]]{0,120}?)\s*(?:\s-\s|\s?[-–—]\s(?=\S)|(?=\s*[\ue002\ue003]))"
     r"|\s*(?:\s-\s|\s?[-–—]\s(?=\S)|[:：]\s+|$))",
     re.I,
 )
+# Every match of INLINE_GROUP_RE starts at one of these words (lower-cased): the pattern is tried only there,
+# not at every character (a re.I alternation behind a look-behind cannot be skipped ahead by the engine).
+_GROUP_CUE = re.compile(r"group|section|part|theme|topic|chapter|分组|要点|板块|第")
+
+
+def _inline_groups(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``INLINE_GROUP_RE.finditer(text)``, found from the places a group word starts."""
+    low = lower_text(text)
+    if low is None:  # lower-casing changed the length: the plain scan
+        yield from INLINE_GROUP_RE.finditer(text)
+        return
+    done = 0
+    for cue in _GROUP_CUE.finditer(low):
+        p = cue.start()
+        if p < done:
+            continue
+        m = INLINE_GROUP_RE.match(text, p)
+        if m:
+            yield m
+            done = m.end()
+
+
+def _has_inline_group(text: str) -> bool:
+    return next(_inline_groups(text), None) is not None
+
+
 HEADING_LINE_RE = re.compile(
     rf"^(?:#+\s*)?(?:{_GROUP_WORD}\s*(?:\d{{1,4}}|[{_CN_NUM}]+)|第\s*(?:\d{{1,4}}|[{_CN_NUM}]+)\s*(?:组|部分|点|节))"
     r"\s*(?:[:：.]\s*(?P<head>[^.!?。！？\[\]]{0,90}?))?\s*[:：\-–—]?\s*$",
@@ -67,9 +96,14 @@ INLINE_DECIMAL_RE = re.compile(
 )
 
 HEAD_OPEN, HEAD_CLOSE, BULLET, LINEBREAK = "\ue000", "\ue001", "\ue002", "\ue003"
+# Markers and separators of the stream. Every match begins with one of the characters of the first class,
+# so the engine skips to those characters in one fast scan instead of trying each alternative at every
+# character; what the first character was is read back by a look-behind.
 _TOKEN_RE = re.compile(
-    r"\ue000(?P<head>.*?)\ue001|(?P<bullet>\ue002)|(?P<dash>\s+[-－]\s+|(?<=[。！？；])\s*[-－]\s+)"
-    r"|(?P<line>\s*\ue003\s*)"
+    r"[\s\ue000\ue002\ue003\-－]"
+    r"(?:(?<=\ue000)(?P<head>.*?)\ue001|(?<=\ue002)(?P<bullet>)"
+    r"|(?<=\s)(?P<dash>\s*[-－]\s+)|(?<=[。！？；][-－])(?P<cjk_dash>\s+)"
+    r"|(?<=\s)(?P<line>\s*\ue003\s*)|(?<=\ue003)(?P<line_end>\s*))"
 )
 
 _MONTHS = {
@@ -193,7 +227,7 @@ def _split_source_line(line: str) -> tuple[str | None, str | None] | None:
 
 
 def _is_source_only(line: str, rest: list[str]) -> bool:
-    if not rest or len(line) > 60 or LEAD_RE.match(line) or INLINE_GROUP_RE.search(line):
+    if not rest or len(line) > 60 or LEAD_RE.match(line) or _has_inline_group(line):
         return False
     return not (ends_sentence(line) or " - " in line or len(line.split()) > 6)
 
@@ -280,7 +314,7 @@ def parse(text: str) -> Skeleton | Article:
 
     is_summary = bool(
         LEAD_RE.match(body)
-        or INLINE_GROUP_RE.search(body)
+        or _has_inline_group(body)
         or trailer
         or (re.search(r"\[\d{1,3}\]", body) and re.search(r"\s-\s", body))
         or _has_heading_lines(content)
@@ -345,7 +379,7 @@ def _is_headline(line: str) -> bool:
         len(line) <= 150
         and not _CITATION.search(line)
         and not LEAD_RE.match(line)
-        and not INLINE_GROUP_RE.search(line)
+        and not _has_inline_group(line)
         and not BULLET_RE.match(line)
         and not line.endswith((".", "。", ":", "："))
     )
@@ -467,8 +501,23 @@ def _canonical_stream(lines: list[str]) -> str:
     return re.sub(rf"^\s*{LINEBREAK}\s*", "", stream)
 
 
-_DECIMAL_GATE = re.compile(r"\d\.\d")
-_NUMBERED_GATE = re.compile(r"\d\.\s")
+# Where INLINE_DECIMAL_RE and INLINE_NUMBERED_RE can match: a run of one or two digits (their look-behinds
+# want no digit before it), a point, and a digit or a space.
+_DECIMAL_CUE = re.compile(r"\d\d*\.\d")  # '\d\d*', not '\d+': a class first lets the engine skip ahead
+_NUMBERED_CUE = re.compile(r"\d\d*\.\s")
+
+
+def _at_numbers(pattern: re.Pattern[str], cue: re.Pattern[str], stream: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(stream)``, tried only where ``cue`` finds a short number."""
+    done = 0
+    for c in cue.finditer(stream):
+        p = c.start()
+        if p < done or c.end() - p > 4:  # at most two digits and the point and what follows
+            continue
+        m = pattern.match(stream, p)
+        if m:
+            yield m
+            done = m.end()
 
 
 def _mark_inline_headings(stream: str) -> str:
@@ -476,29 +525,38 @@ def _mark_inline_headings(stream: str) -> str:
         head = (m.group("head") or "").strip(" :-–—")
         return f"{HEAD_OPEN}{head}{HEAD_CLOSE}"
 
-    stream = INLINE_GROUP_RE.sub(group_sub, stream)
+    grouped: list[str] = []
+    last = 0
+    for m in _inline_groups(stream):
+        grouped.append(stream[last : m.start()])
+        grouped.append(group_sub(m))
+        last = m.end()
+    stream = "".join(grouped) + stream[last:] if grouped else stream
 
-    # Each pattern only where its number can be: a digit, a point and a digit or a space (one fast scan).
-    decimal = (
-        [m for m in INLINE_DECIMAL_RE.finditer(stream) if _looks_like_heading(m.group("head"))]
-        if _DECIMAL_GATE.search(stream)
-        else []
-    )
+    # Each pattern only where its number can be: a run of digits, a point and a digit or a space (one fast
+    # scan for those), never at every character.
+    decimal = [
+        m
+        for m in _at_numbers(INLINE_DECIMAL_RE, _DECIMAL_CUE, stream)
+        if _looks_like_heading(m.group("head"))
+    ]
     if len(decimal) >= 2:
-        stream = INLINE_DECIMAL_RE.sub(
-            lambda m: (
-                f"{HEAD_OPEN}{m.group('head').strip()}{HEAD_CLOSE}"
-                if _looks_like_heading(m.group("head"))
-                else m.group(0)
-            ),
-            stream,
-        )
+        marked: list[str] = []
+        last = 0
+        for m in _at_numbers(INLINE_DECIMAL_RE, _DECIMAL_CUE, stream):
+            marked.append(stream[last : m.start()])
+            head = m.group("head")
+            marked.append(
+                f"{HEAD_OPEN}{head.strip()}{HEAD_CLOSE}" if _looks_like_heading(head) else m.group(0)
+            )
+            last = m.end()
+        stream = "".join(marked) + stream[last:]
 
-    matches = (
-        [m for m in INLINE_NUMBERED_RE.finditer(stream) if _looks_like_heading(m.group("head"))]
-        if _NUMBERED_GATE.search(stream)
-        else []
-    )
+    matches = [
+        m
+        for m in _at_numbers(INLINE_NUMBERED_RE, _NUMBERED_CUE, stream)
+        if _looks_like_heading(m.group("head"))
+    ]
     numbers = [int(m.group("n")) for m in matches]
     if matches and numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] in (0, 1):
         pieces: list[str] = []
@@ -512,10 +570,69 @@ def _mark_inline_headings(stream: str) -> str:
     return stream
 
 
+_TAIL_END = re.compile(r"[.!?…。！？][\"'”’」』)]*(?:\s*\[[\d,;\s\-–]+\])*|(?:\[[\d,;\s\-–]+\])+")
+
+
+class _Buffer:
+    """The text of the point being read, kept as pieces: adding one costs its own length, and what the dash
+    rules read (the bracket balance, whether the text ends a sentence, the unfinished tail after the last
+    sentence end) costs at most the last ``_REACH`` characters, so a long point of many dashes ('x - x - …')
+    is read in linear time. Only a tail shorter than a heading matters (``_looks_like_heading`` takes at most
+    90 characters), so reading the recent characters gives the same split as reading the whole text."""
+
+    __slots__ = ("_parts", "_recent", "open_brackets", "size")
+    _REACH = 240  # a heading (at most 90 characters) and the sentence end before it
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._recent = ""  # the last _REACH characters, kept as the text grows
+        self.size = 0
+        self.open_brackets = 0  # '(' less ')': a dash inside parentheses ("(PE - TTM)") separates nothing
+
+    def add(self, piece: str) -> None:
+        self._parts.append(piece)
+        self.size += len(piece)
+        self.open_brackets += piece.count("(") - piece.count(")")
+        self._recent = (self._recent + piece)[-self._REACH :]
+
+    def clear(self) -> None:
+        self._parts.clear()
+        self._recent = ""
+        self.size = self.open_brackets = 0
+
+    def replace(self, text: str) -> None:
+        self.clear()
+        self.add(text)
+
+    def text(self) -> str:
+        text = "".join(self._parts)
+        self._parts[:] = [text] if text else []
+        return text
+
+    def ends_sentence(self) -> bool:
+        recent = self._recent
+        if len(recent) < self.size and not recent.strip(" \"'”’」』)"):
+            return ends_sentence(self.text())  # nothing but spaces and quotes in reach: read it all
+        return ends_sentence(recent)
+
+    def split_tail(self) -> tuple[str, str]:
+        """``_split_tail`` of the text when its tail can be a heading. When the recent characters are not the
+        whole text, the text before them is finished text, so 'done' is not empty ('…' stands for it until
+        ``done()`` is asked for, which reads the whole text once, right before it is cleared)."""
+        recent = self._recent
+        done, tail = _split_tail(recent)
+        if len(recent) == self.size:
+            return done, tail
+        return (done or "…"), tail
+
+    def done(self) -> str:
+        return _split_tail(self.text())[0]
+
+
 def _split_tail(text: str) -> tuple[str, str]:
     """Split ``"...last point [3]. Next Heading"`` into the finished text and the unfinished tail."""
     last_end = None
-    for m in re.finditer(r"[.!?…。！？][\"'”’」』)]*(?:\s*\[[\d,;\s\-–]+\])*|(?:\[[\d,;\s\-–]+\])+", text):
+    for m in _TAIL_END.finditer(text):
         after = text[m.end() : m.end() + 1]
         if after == "" or after.isspace() or m.group(0)[0] in "。！？":
             last_end = m.end()
@@ -534,7 +651,10 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
     if lead:
         stream = stream[lead.end() :]
     # An excerpt cut inside a heading ("... [9]. Group 5: Mark"): the cut heading has no points; drop it.
-    stream = _CUT_HEADING_RE.sub("", stream)
+    # The pattern ends the stream: looked for in its last characters only (it spans fewer than 100).
+    cut = _CUT_HEADING_RE.search(stream, max(0, len(stream) - _CUT_REACH))
+    if cut:
+        stream = stream[: cut.start()] + stream[cut.end() :]
     stream = _mark_inline_headings(stream)
 
     # Tokens: ("text", s) | ("head", h) | ("sep", kind)
@@ -545,9 +665,9 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
             tokens.append(("text", stream[pos : m.start()]))
         if m.group("head") is not None:
             tokens.append(("head", m.group("head")))
-        elif m.group("bullet"):
+        elif m.group("bullet") is not None:
             tokens.append(("sep", "bullet"))
-        elif m.group("dash"):
+        elif m.group("dash") is not None or m.group("cjk_dash") is not None:
             tokens.append(("sep", "dash"))
         else:
             tokens.append(("sep", "line"))
@@ -560,13 +680,12 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
     unnamed_first = False  # the first section was opened by bullets after the lead, not by a heading
     current: list[str] | None = None  # point texts of the open section; None while in the core viewpoint
     current_heading: str | None = None
-    buffer = ""
+    buffer = _Buffer()
     fresh_line = True  # the buffer started a new line (or the body): "Heading - point" may follow
 
     def flush() -> None:
-        nonlocal buffer
-        text = buffer.strip()
-        buffer = ""
+        text = buffer.text().strip()
+        buffer.clear()
         if not text or not re.search(r"\w", text):
             return
         if current is None:
@@ -599,16 +718,16 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
         if kind == "head":
             open_section(value)
         elif kind == "text":
-            buffer = f"{buffer} {value}" if buffer else value
+            buffer.add(f" {value}" if buffer.size else value)
         else:  # a separator: value is "dash", "bullet" or "line"
             kind = value
             following = following_text[i]
             starts_lower = bool(following) and following[0].islower()
             if kind == "dash":
-                done, tail = _split_tail(buffer)
-                if (starts_lower and not ends_sentence(buffer)) or _open_bracket(buffer):
-                    buffer += " - "  # a dash inside a sentence: "the plan - which ..."
+                if (starts_lower and not buffer.ends_sentence()) or buffer.open_brackets > 0:
+                    buffer.add(" - ")  # a dash inside a sentence: "the plan - which ..."
                     continue
+                done, tail = buffer.split_tail()
                 at_start = not core_parts and current is None and not done
                 heading_ok = tail and _looks_like_heading(tail) and not starts_lower
                 whole = not done and (
@@ -617,7 +736,7 @@ def _parse_summary_body(lines: list[str]) -> tuple[str, RawSections]:
                     or (current is not None and _is_whole_heading(tail, current))
                 )
                 if heading_ok and (done or whole):
-                    buffer = done
+                    buffer.replace(buffer.done())
                     open_section(tail)
                     fresh_line = False
                     continue
@@ -654,15 +773,11 @@ def _has_words(point: str) -> bool:
     return bool(_LETTER.search(point) or re.search(r"\w", strip_citations(point)[0]))
 
 
+_CUT_REACH = 200
 _CUT_HEADING_RE = re.compile(
     rf"(?:(?<=[\s\]。.])|^){_GROUP_WORD}\s*(?:\d{{1,4}}|[{_CN_NUM}]+)\s*(?:[:：][^\[\].!?。！？\-–—\ue000-\ue003]{{0,60}})?\s*$",
     re.I,
 )
-
-
-def _open_bracket(text: str) -> bool:
-    """A dash inside parentheses ("(PE - TTM)") never separates points."""
-    return text.count("(") > text.count(")")
 
 
 def _is_whole_heading(tail: str, points: list[str]) -> bool:

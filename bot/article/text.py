@@ -129,6 +129,7 @@ _FULLWIDTH.update({0x3000: 0x20, 0x3010: ord("["), 0x3011: ord("]"), 0x3014: ord
 for _cp in (0xFF0C, 0xFF1B, 0xFF01, 0xFF1F):
     _FULLWIDTH.pop(_cp, None)
 
+_HAS_FULLWIDTH = re.compile("[" + "".join(map(chr, sorted(_FULLWIDTH))) + "]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # category Cc, less tab and line feed
 # Runs of spaces, less the single plain spaces (they stay as they are): far fewer replacements.
@@ -141,7 +142,8 @@ def normalize(text: str) -> str:
     """Canonical text: LF line ends, ASCII structural punctuation, no invisible characters, tidy spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = _INVISIBLE.sub("", text)
-    text = text.translate(_FULLWIDTH)
+    if not text.isascii() and _HAS_FULLWIDTH.search(text):  # str.translate costs a lookup per character
+        text = text.translate(_FULLWIDTH)
     text = _CONTROL.sub("", text)
     # Runs of spaces become one space (no line feed is in the class: the whole text at once is line by line).
     lines = [line.strip() for line in _SPACES_TO_FOLD.sub(" ", text).split("\n")]
@@ -150,19 +152,14 @@ def normalize(text: str) -> str:
     return out.strip()
 
 
-_WHITESPACE = re.compile(r"\s+")
-
-
 def content_id(normalized: str) -> str:
     """A stable id: the first 16 hex digits of SHA-256 over the normalized text with spaces folded."""
-    folded = _WHITESPACE.sub(" ", normalized).strip()
+    folded = " ".join(normalized.split())  # as _WHITESPACE.sub(" ", ...).strip(): the same spaces, faster
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:16]
 
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_NO_ASCII_LETTERS = dict.fromkeys(range(ord("A"), ord("Z") + 1)) | dict.fromkeys(
-    range(ord("a"), ord("z") + 1)
-)
+_ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
 
 
 def is_cjk(ch: str) -> bool:
@@ -184,7 +181,10 @@ def detect_language(text: str) -> str:
     'el', 'ar' or 'he' when that script's letters outnumber the Latin ones; else 'en' (Latin-script languages
     are not told apart)."""
     # Counted without a list of matches: ASCII text has no other script, and deleting ASCII letters counts them.
-    latin = len(text) - len(text.translate(_NO_ASCII_LETTERS))
+    # (in UTF-8 an ASCII letter is one byte and no other character contains one: bytes.translate deletes them
+    # at C speed, where str.translate looks each character up in a dict).
+    raw = text.encode()
+    latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
     if text.isascii():
         return "en"
     cjk = len(_CJK.findall(text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from abc import abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,6 +117,39 @@ def parse_search(query: str) -> SearchQuery | None:
     if not groups:
         return None
     return SearchQuery(groups=tuple(tuple(g) for g in groups), prefix=prefix)
+
+
+def relevance(query: SearchQuery, title: str, snippet: str) -> float:
+    """How well one hit answers ``query``, for ordering a page of hits (higher first; equal scores keep the
+    engine's newest-first order). Each of the query's groups met in the title counts most (a title that
+    carries every group first), then how many marked matches the snippet shows. Case and width are folded as
+    the engines fold them; Chinese is compared by character pairs, as it is indexed."""
+    words = [w.casefold() for w in search_words(fts_text(title))]
+    joined = " " + " ".join(words) + " "
+    last = len(query.groups) - 1
+
+    def in_title(phrase: tuple[str, ...], prefix: bool) -> bool:
+        text = " " + " ".join(w.casefold() for w in phrase)
+        return (text in joined) if prefix else (text + " " in joined)
+
+    met = 0
+    for g, group in enumerate(query.groups):
+        if any(in_title(p, query.prefix and g == last and i == len(group) - 1) for i, p in enumerate(group)):
+            met += 1
+    marks = snippet.count(MARK_START)
+    return (10.0 if met == len(query.groups) else 0.0) + 3.0 * met + min(marks, 5)
+
+
+def rank_hits(query: str, hits: list[SearchHit], title_of: Callable[[str], str | None]) -> list[SearchHit]:
+    """Hits ordered by relevance first, then as the engine returned them (newest first). The engine returns
+    the newest matches up to a limit (cheap however common a word is); this orders that page, so the cost
+    stays bounded while the best match comes first."""
+    parsed = parse_search(query)
+    if parsed is None:
+        return hits
+    scored = [(relevance(parsed, title_of(h.article_id) or "", h.snippet), i, h) for i, h in enumerate(hits)]
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [h for _, _, h in scored]
 
 
 _CJK_PAIRS = re.compile(

@@ -19,13 +19,8 @@ from bot.timeline.current import org_key
 from .base import Conn, StoreCore
 
 MOVES_VERSION_KEY = "moves_version"  # meta key: which reader wrote the moves rows
-# Raised whenever the reader changes what it finds: 2 demands and unnamed sources; 3 no person or clause as an
-# organization; 4 descriptors and "its"; 5 dates near the article, "-ing" is active, 必须; 6 Chinese roles;
-# 7 "in May" is no modal, "left A and joined B"; 8 lists with roles, relative clauses, descriptors; 9 "as is X",
-# no organization past a subordinate phrase; 10 "has hired X" is active; 11 objects, "回归出任", Chinese surnames.
-# 12 titles are no organizations, "公司Cadence", earlier posts undated; 13 "said on Sunday" is past; 14 the
-# organization before a Chinese title, "加入X，出任Y".
-MOVES_VERSION = "14"
+# Raised whenever the reader (bot/timeline) changes what it finds, so stored articles are read again at start.
+MOVES_VERSION = "15"
 
 _COLUMNS = (
     "article_id, idx, person, person_key, kind, organization, org_key, role, date, date_from, evidence,"

@@ -42,9 +42,8 @@ class Standing:
 
 
 def _sort_key(move: Move, seq: int) -> tuple[str, str, int]:
-    # "2024" sorts before "2024-03" before "2024-03-05": a less precise date is taken as early in its span; a
-    # move with no date at all (an earlier post the text mentions in passing) comes before the dated ones
-    return (move.date or "", move.article_date or "", seq)
+    # "2024" sorts before "2024-03" before "2024-03-05": a less precise date is taken as early in its span
+    return (move.date or move.article_date or "", move.article_date or "", seq)
 
 
 _SUFFIX = re.compile(r"\b(?:the|inc|corp|corporation|co|company|ltd|plc|llc|group|holdings)\b|[^\w\s]", re.I)

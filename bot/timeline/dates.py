@@ -113,32 +113,30 @@ def _month_of(name: str) -> int:
     return _MONTHS[name[:3].lower()]
 
 
+_NEAR = timedelta(days=60)
+
+
 def _without_year(ref: date | None, m: int, d: int | None) -> tuple[str | None, str | None]:
-    """A month (and day) without a year: the latest one not after the article for a past event, the first
-    one not before it for a future event; but a date within a few weeks of the article is that one, whichever
-    side it falls ("announced on July 11" in an article of July 12; "takes over on April 1" written in March)."""
+    """A month (and day) without a year takes the article's year, unless that puts it well after the article
+    for a past event (then the year before: "December" in a January article) or well before it for a future
+    event (then the year after). Within two months of the article either way, the article's year stands: a
+    move announced on March 11 "on April 1" is this April's."""
     if ref is None:
         return None, None
-    past_y = ref.year if (m, d or 1) <= (ref.month, ref.day) else ref.year - 1
-    future_y = ref.year if (m, d or 31) >= (ref.month, ref.day) else ref.year + 1
-    near = _near_year(ref, m, d)
-    if near is not None:
-        past_y = future_y = near
+    first = _safe_date(ref.year, m, d or 1)
+    last = _safe_date(ref.year, m, d or 28)
+    if first is None or last is None:
+        return None, None
+    past_y = ref.year - 1 if first > ref + _NEAR else ref.year
+    future_y = ref.year + 1 if last < ref - _NEAR else ref.year
     return _ymd(past_y, m, d), _ymd(future_y, m, d)
 
 
-NEAR_DAYS = 45  # a month-day this close to the article's date is taken in the year that puts it there
-
-
-def _near_year(ref: date, m: int, d: int | None) -> int | None:
-    for y in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            when = date(y, m, d or 15)
-        except ValueError:
-            continue
-        if abs((when - ref).days) <= NEAR_DAYS:
-            return y
-    return None
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return date(y, m, 28) if 1 <= m <= 12 and 1 <= d <= 31 else None
 
 
 def _shift_month(ref: date, months: int) -> str:
@@ -254,12 +252,6 @@ def _resolve_cn(m: re.Match[str], ref: date | None) -> tuple[str | None, str | N
     return None, None
 
 
-_SAID_BEFORE = re.compile(
-    r"\b(?:said|announced|told|confirmed|disclosed|wrote|reported|revealed|added)\s+(?:\w+\s+){0,2}$|宣布$|表示$|称$",
-    re.I,
-)
-
-
 def find_dates(text: str, ref: date | None) -> list[DateMention]:
     """Every date the text writes, in order, each resolved against the article date ``ref``."""
     found: list[DateMention] = []
@@ -276,8 +268,6 @@ def find_dates(text: str, ref: date | None) -> list[DateMention]:
             past, future = _resolve(m, ref)
         if past is None and future is None:
             continue
-        if future != past and _SAID_BEFORE.search(text, max(0, m.start() - 24), m.start()):
-            future = past  # "said late on Sunday that X will join": the saying is done, whatever it announces
         since = bool(m.group("yr_pre") and m.group("yr_pre").lower() == "since") or bool(
             m.group("mo_pre") and m.group("mo_pre").lower() == "since"
         )

@@ -29,7 +29,8 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
     ),
     (r"sign(?:s|ed)?\s+on(?=\s+(?:with|at|as)\b)", "joined", "subj"),
     (
-        r"hir(?:e|es|ed|ing)|recruit(?:s|ed|ing)?|poach(?:es|ed|ing)?|lur(?:e|es|ed|ing)|brought\s+in|bring(?:s|ing)?\s+in",
+        r"hir(?:e|es|ed|ing)|recruit(?:s|ed|ing)?|poach(?:es|ed|ing)?|lur(?:e|es|ed|ing)|brought\s+in|bring(?:s|ing)?\s+in"
+        r"|welcom(?:e|es|ed|ing)",
         "joined",
         "obj",
     ),
@@ -45,14 +46,32 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
     ),
     (r"bec(?:ame|omes?|oming)", "appointed", "subj_role"),
     (
-        r"t(?:ake|akes|ook|aking)\s+over(?=\s+(?:as|from|at|the)\b)|t(?:ake|akes|ook|aking)\s+the\s+(?:helm|reins|top\s+job)",
+        r"t(?:ake|akes|aken|ook|aking)\s+over(?=\s+(?:as|from|at|the)\b)|t(?:ake|akes|ook|aking)\s+the\s+(?:helm|reins|top\s+job)",
         "appointed",
         "subj",
     ),
     (r"succeed(?:s|ed|ing)?", "appointed", "subj"),
+    (
+        r"hand(?:s|ed|ing)?\s+(?:over\s+)?(?:his|her|their|the)\s+(?:\w+\s+)?(?:role|job|post|position|title|duties|reins)"
+        r"(?:\s+over)?\s+to",
+        "appointed",
+        "obj",
+    ),
     (r"step(?:s|ped|ping)?\s+(?:in|up)(?=\s+as\b)", "appointed", "subj"),
     (r"(?<=will\s)serve(?=\s+as\b)|(?<=to\s)serve(?=\s+as\b)", "appointed", "subj"),
-    (r"assum(?:e|es|ed|ing)\s+the\s+(?:role|post|position|title)", "appointed", "subj"),
+    # "X will run the company until a new CEO is found", "a board chaired by X"
+    (
+        r"(?<=will\s)(?:run|lead|head)(?=\s+(?:the|its)\s+(?:company|firm|group|business|bank|lab|startup|start-up)\b)",
+        "appointed",
+        "subj",
+    ),
+    (r"(?<=board\s)chaired\s+by", "appointed", "obj"),
+    (
+        r"assum(?:e|es|ed|ing)\s+the\s+(?:role|post|position|title)"
+        r"|t(?:ake|akes|aken|ook|aking)\s+on\s+the\s+(?:role|post|position|title)",
+        "appointed",
+        "subj",
+    ),
     (
         r"(?:was|were|is|are|been|be)\s+forced\s+(?:out|to\s+(?:resign|step\s+down|leave|quit))",
         "fired",
@@ -66,11 +85,17 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
     ),
     (
         r"step(?:s|ped|ping)?\s+(?:down|aside|away)|resign(?:s|ed|ing)?|quit(?:s|ting)?|retir(?:e|es|ed|ing)"
-        r"|depart(?:s|ed|ing)?|exit(?:s|ed|ing)?|walk(?:s|ed|ing)?\s+(?:out|away)|bow(?:s|ed)?\s+out",
+        r"|depart(?:s|ed|ing)?|exit(?:s|ed|ing)?|walk(?:s|ed|ing)?\s+away(?=\s+from\b)|bow(?:s|ed)?\s+out",
         "left",
         "subj",
     ),
     (r"le(?:ave|aves|aving|ft)(?!-)", "left", "subj"),
+    (
+        r"(?:is|was|are|were)\s+no\s+longer(?:\s+(?:running|leading|heading|with|at|in\s+charge\s+of)"
+        r"|(?=\s+(?:the\s+)?(?:chief|ceo|president|chair|head)))",
+        "left",
+        "subj",
+    ),
     (r"departure|resignation|exit|retirement", "left", "noun"),
     (r"ouster|ousting|firing|dismissal|sacking|removal", "fired", "noun"),
     (r"appointment|promotion", "appointed", "noun"),
@@ -87,17 +112,17 @@ _CN_TRIGGERS: list[tuple[str, str, str]] = [
     (r"重新加入|重返|回归|复出|再度出任|重新出任|重掌|回到", "returned", "cn_subj"),
     (r"加入|加盟|入职|投奔|跳槽至|跳槽到|转投", "joined", "cn_subj"),
     (
-        r"被任命为|获任命为|获委任为|受聘为|当选为?|出任|接任|接替|升任|晋升为|改任|将担任|正式担任|开始担任|接掌|执掌",
+        r"被任命为|获任命为|获委任为|受聘为|当选为?|出任|接任|接替|升任|晋升为|改任|兼任|将担任|正式担任|开始担任|接掌|执掌",
         "appointed",
         "cn_subj",
     ),
-    (r"任命|委任|聘任|聘请|选举|推举", "appointed", "cn_obj"),
+    (r"任命|委任|聘任|聘请|选举|推举|(?<=职务)交给|(?<=职位)交给|交棒给?", "appointed", "cn_obj"),
     (
         r"被解雇|遭解雇|被开除|被免职|被免去|被罢免|被撤职|被撤换|遭罢免|被辞退|被解职|被迫辞职|被迫离职",
         "fired",
         "cn_subj",
     ),
-    (r"解雇|开除|免去|罢免|撤换|撤销|辞退|解聘", "fired", "cn_obj"),
+    (r"解雇|开除|免去|解除|罢免|撤换|撤销|辞退|解聘", "fired", "cn_obj"),
     (r"不再担任|辞去|辞任|辞职|离职|卸任|退休|离开|告别|退出|离任|请辞|挂冠", "left", "cn_subj"),
 ]
 CN_TRIGGER = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(_CN_TRIGGERS)))
@@ -129,7 +154,7 @@ LOCAL_HEDGE = re.compile(
     r"|pressur(?:e|es|ed|ing)|ask(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)"
     r"|won't|wouldn't|will\s+not|would\s+not|did\s+not|didn't|does\s+not|doesn't|do\s+not|don't|has\s+not|hasn't|have\s+not"
     r"|haven't|is\s+not|isn't|are\s+not|aren't|was\s+not|wasn't|never|not|no\s+plans?|no\s+intention|rule[sd]?\s+out"
-    r"|could|might|may|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|explor(?:e|es|ed|ing)|eye(?:s|d|ing)?"
+    r"|could|might|(?-i:may)|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|explor(?:e|es|ed|ing)|eye(?:s|d|ing)?"
     r"|court(?:s|ed|ing)?|approach(?:es|ed|ing)?|in\s+(?:advanced\s+|early\s+|final\s+)?(?:talks|discussions|negotiations)"
     r"|negotiat(?:e|es|ed|ing)|seek(?:s|ing)?|sought|hop(?:e|es|ed|ing)|wants?|wanted|expected|likely|poised|whether|if"
     r"|candidates?|front-?runner|shortlist\w*|in\s+the\s+running|possible|potential|would-be|rather\s+than|instead\s+of"
@@ -137,23 +162,16 @@ LOCAL_HEDGE = re.compile(
     re.I,
 )
 CN_LOCAL_HEDGE = re.compile(
-    r"未(?!来)|没有|没|不会|不(?!久|断|仅|过|再)|并非|无意|拒绝|或将|或(?!者)|可能|有望|考虑|寻求|洽谈|接触|商谈|谈判|希望|打算"
-    r"|试图|要求|呼吁|必须|应当|应该|须|逼|传(?!统|媒|奇|出)|否认|辟谣|不实|谣言|假消息"
+    r"必须|应当|应该|须|未(?!来)|没有|没|不会|不(?!久|断|仅|过|再)|并非|无意|拒绝|或将|或(?!者)|可能|有望|考虑|寻求|洽谈|接触|商谈|谈判|希望|打算"
+    r"|试图|要求|呼吁|传(?!统|媒|奇|出)|否认|辟谣|不实|谣言|假消息"
 )
 
-# A bare verb ("resign", "step down") after its person, where a word of demand introduces the person with
-# "for", "on" or "that" ("called for Tan to resign", "demanded that Tan resign"): a demand, no move.
-BASE_FORM = re.compile(
-    r"(?:resign|leave|retire|step\s+(?:down|aside|away)|depart|exit|join|return|rejoin|walk\s+away|bow\s+out)",
-    re.I,
-)
-DEMAND_BEFORE = re.compile(
-    r"\b(?:call|demand|push|pressur|urg|ask|insist|plea|petition|campaign|recommend|suggest|press|want|wish)\w*"
-    r"\s+(?:[\w'’-]+\s+){0,4}?(?:for|on|upon|that)\s+(?:[\w\-'’.]+\s+){0,6}?(?:to\s+)?$",
-    re.I,
-)
-AUXILIARY_BEFORE = re.compile(
-    r"\b(?:will|shall|would|should|'ll|to|must|can|could|may|might|did|does|do|and|or|also|then|they|we|i|you)\s+$",
+# Someone asks, demands or urges that the person go ("demanded that X resign", "called for X to step down"):
+# a verb in its plain form after one of these anywhere before it in the sentence is no move.
+PRESSURE = re.compile(
+    r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:on|for|to)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?\s+(?:for|on)"
+    r"|push(?:es|ed|ing)?\s+for|ask(?:s|ed|ing)?|insist(?:s|ed|ing)?|want(?:s|ed|ing)?|pressur(?:e|es|ed|ing)|must|should"
+    r"|need(?:s|ed)?\s+to|ought)\b",
     re.I,
 )
 
@@ -207,6 +225,8 @@ CN_ROLES = (
     "独立董事",
     "负责人",
     "总监",
+    "社长",
+    "会长",
     "合伙人",
     "行长",
     "院长",

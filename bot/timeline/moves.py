@@ -7,8 +7,14 @@ the dates, and the verbs of movement. Each verb takes its person (the subject be
 "appointed", the subject again in the passive "was appointed"), its organization and role, and the date written
 nearest to it, else the article's date. A sentence that reports a rumour ("reportedly", "people familiar with")
 or a denial yields nothing; a verb under intent, pressure, negation or possibility ("threatened to quit", "in
-talks to join", "has no plans to step down") is no move; a future one ("will step down at year end") is an
-announced move with its future date.
+talks to join", "has no plans to step down") is no move, nor one someone demands ("demanded that X resign");
+a future one ("will step down at year end") is an announced move with its future date.
+
+A move happens at the organization of its own clause: one that only describes the person ("Acme chief
+executive X will become its chair", "X, the former head of Y,") is not it, though it is the fallback when the
+sentence names no other (and never when it says "former"). A relative clause between subject and verb ("A,
+who backed B's removal, is leaving") and a second verb after "and" ("X will hand her role to Y and retire")
+keep the subject; a Chinese clause without a person of its own goes on about the sentence's first person.
 
 Linear: each sentence is tokenized once, names are looked up by first token in dictionaries, and every verb finds
 its person, organization and date by bisection over the sorted mentions.
@@ -38,21 +44,19 @@ from bot.article.sentences import split_sentences, strip_citations
 
 from .dates import DateMention, find_dates, parse_article_date
 from .lexicon import (
-    AUXILIARY_BEFORE,
-    BASE_FORM,
     CN_GENERIC_ORG,
     CN_LOCAL_HEDGE,
     CN_ORG_SUFFIX,
     CN_ROLE,
     CN_TRIGGER,
     CN_TRIGGER_INFO,
-    DEMAND_BEFORE,
     EN_TRIGGER,
     EN_TRIGGER_INFO,
     FUTURE,
     GENERIC_ORG,
     GENERIC_ORG_NAME,
     LOCAL_HEDGE,
+    PRESSURE,
     ROLE_HEAD_WORDS,
     ROLE_WORDS,
     RUMOUR_BEFORE,
@@ -110,6 +114,27 @@ _MAX_NAME_TOKENS = 24  # a name or organization is at most this many tokens (Chi
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0).casefold(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+_NOT_NAME_END = frozenset("后前时中内外间里上下")
+_CN_NAME_JUNK = re.compile(
+    r"^[^·]*(?:" + CN_TRIGGER.pattern + r"|人|者|责|务|官|长|席|事|监|总|给|为|由|任)(?=[^·]{2,4}·)"
+)
+
+
+def _person_ok(name: str) -> bool:
+    """A name the article's list holds that is no name: "董事会", "时后" (from "数小时后")."""
+    if _CJK.search(name) and not re.search(r"[A-Za-z·]", name):
+        return not CN_GENERIC_ORG.fullmatch(name) and name[-1] not in _NOT_NAME_END
+    return True
+
+
+def _clean_cjk_name(alias: str) -> str:
+    """A Chinese rendering with words stuck in front ("解除卡尔·维恩", "联合创始人彼得·罗"): the name."""
+    if "·" not in alias:
+        return alias
+    m = _CN_NAME_JUNK.match(alias)
+    return alias[m.end() :] if m else alias
 
 
 class _Gazetteer:
@@ -180,7 +205,9 @@ class _Sentence:
     person_starts: list[int] = field(default_factory=list)
     orgs: list[int] = field(default_factory=list)
     org_starts: list[int] = field(default_factory=list)
-    generic_orgs: list[int] = field(default_factory=list)  # "the company": named by the organization learned
+    # organizations that only describe a person ("Acme chief executive Ada Brook", "X, the former CEO of
+    # Y,"): mention index -> (person, former). They are not where a move of the sentence happens.
+    desc: dict[int, tuple[str, bool]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.starts = [m.start for m in self.mentions]
@@ -188,24 +215,6 @@ class _Sentence:
         self.person_starts = [self.mentions[i].start for i in self.persons]
         self.orgs = [i for i, m in enumerate(self.mentions) if m.kind == "org"]
         self.org_starts = [self.mentions[i].start for i in self.orgs]
-        self.generic_orgs = [i for i in self.orgs if self.mentions[i].generic]
-
-
-class _Spans:
-    """Spans asked whether any of them overlaps a given one, by bisection (the spans may overlap each other)."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [s for s, _ in ordered]
-        self.max_end: list[int] = []
-        top = -1
-        for _, e in ordered:
-            top = max(top, e)
-            self.max_end.append(top)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_left(self.starts, end)
-        return i > 0 and self.max_end[i - 1] > start
 
 
 @dataclass
@@ -224,31 +233,52 @@ class _Reader:
     people: _Gazetteer = field(default_factory=_Gazetteer)
     orgs: _Gazetteer = field(default_factory=_Gazetteer)
     person_org: dict[str, str | None] = field(default_factory=dict)
+    former_org: dict[str, set[str]] = field(default_factory=dict)
     known_people: set[str] = field(default_factory=set)
     context: _Context = field(default_factory=_Context)
-    not_orgs: set[str] = field(default_factory=set)  # people's aliases, organizations read from a "·" name
 
     def __post_init__(self) -> None:
         surnames: dict[str, set[str]] = {}
-        self.not_orgs = {a for p in self.article.people for a in p.aliases}
-        self.not_orgs |= {o.name for o in self.article.organizations if any("·" in a for a in o.aliases)}
+        employers = {p.organization for p in self.article.people if p.organization}
         for p in self.article.people:
+            if not _person_ok(p.name):
+                continue
+            if p.name in employers:
+                # "X, the former chief executive of Rockwell Collins": listed as a person and as X's employer
+                self.orgs.add(p.name, p.name)
+                continue
             self.people.add(p.name, p.name)
             for alias in p.aliases:
-                self.people.add(alias, p.name)
-                if "·" in alias and _CJK.search(alias):  # "约翰·詹南德雷亚": "詹南德雷亚" is the surname
-                    surnames.setdefault(alias.rsplit("·", 1)[1], set()).add(p.name)
+                self.people.add(_clean_cjk_name(alias), p.name)
             self.person_org[p.name] = p.organization
+            if p.organization and p.role and _FORMER.search(p.role):
+                self.former_org.setdefault(p.name, set()).add(p.organization)
             self.known_people.add(p.name)
             words = p.name.split()
             if len(words) >= 2 and words[-1][:1].isupper():
                 surnames.setdefault(words[-1], set()).add(p.name)
+            for alias in p.aliases:
+                # "詹南德雷亚" for "约翰·詹南德雷亚": a transliterated name's surname, as in English
+                last = _clean_cjk_name(alias).split("·")[-1]
+                if "·" in alias and len(last) >= 2 and _CJK.match(last):
+                    surnames.setdefault(last, set()).add(p.name)
         for surname, names in surnames.items():
             if len(names) == 1:  # "Gelsinger" for "Pat Gelsinger", unless two people share it
                 self.people.add(surname, next(iter(names)))
         for o in self.article.organizations:
             if GENERIC_ORG_NAME.fullmatch(o.name.strip()):
                 continue  # "Board": read as "the board", the organization the article is about
+            low = o.name.strip().casefold()
+            if low in _NUMBERS or low in NOT_NAME_WORDS or low in COMMON_NOUNS:
+                continue  # "Two veterans, ...": a word that opened a sentence, not an organization
+            cjk_names = [a for a in map(_clean_cjk_name, o.aliases) if "·" in a and _CJK.search(a)]
+            if cjk_names and not _CJK.search(o.name):
+                # "卡尔·维恩（Carl Vane）" listed as an organization: a name in two scripts is a person
+                self.people.add(o.name, o.name)
+                for alias in cjk_names:
+                    self.people.add(alias, o.name)
+                self.known_people.add(o.name)
+                continue
             self.orgs.add(o.name, o.name)
             for alias in o.aliases:
                 self.orgs.add(alias, o.name)
@@ -274,130 +304,153 @@ class _Reader:
     def sentence(self, text: str) -> _Sentence:
         toks = _tokens(text)
         found: list[_Mention] = [_Mention(s, e, n, "person") for s, e, n in self.people.scan(toks)]
-        taken = _Spans(
-            (m.start, m.end) for m in found
-        )  # overlap checks by bisection: linear in a long sentence
+        taken = [(m.start, m.end) for m in found]
         for s, e, n in self.orgs.scan(toks):
-            if not taken.overlaps(s, e):
+            if not any(a < e and s < b for a, b in taken):
                 found.append(_Mention(s, e, n, "org"))
         for m in _PRONOUN.finditer(text):
-            if not taken.overlaps(m.start(), m.end()):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
                 found.append(_Mention(m.start(), m.end(), None, "person", generic=True))
-        named = _Spans((x.start, x.end) for x in found)
         for rx in (GENERIC_ORG, CN_GENERIC_ORG):
             for m in rx.finditer(text):
-                if not named.overlaps(m.start(), m.end()):
+                if not any(x.start < m.end() and m.start() < x.end for x in found):
                     found.append(_Mention(m.start(), m.end(), None, "org", generic=True))
         found.sort(key=lambda m: m.start)
+        desc = _descriptors(text, found)
         # A pronoun is the nearest person named before it (in this sentence or the ones before); "the company"
-        # the nearest organization. One pass, carrying the last of each.
+        # the nearest organization. One pass, carrying the last of each; an organization that only describes
+        # a person is not the one "the company" stands for.
         last = {"person": self.context.person, "org": self.context.org}
         names: list[str | None] = []
-        for mention in found:
+        for i, mention in enumerate(found):
             if mention.generic:
                 names.append(last[mention.kind])
             else:
                 names.append(mention.name)
-                last[mention.kind] = mention.name
-        return _Sentence(text, found, names, find_dates(text, self.ref))
+                if i not in desc or (last[mention.kind] is None and not desc[i][1]):
+                    last[mention.kind] = mention.name
+        return _Sentence(text, found, names, find_dates(text, self.ref), desc=desc)
 
     def remember(self, sent: _Sentence) -> None:
         subject = None
-        for m, name in zip(sent.mentions, sent.names, strict=True):
-            if name is None:
+        for i, (m, name) in enumerate(zip(sent.mentions, sent.names, strict=True)):
+            if name is None or i in sent.desc:
                 continue
             if m.kind == "person":
                 # "He" in the next sentence is most often this one's subject: the first person it names (a
                 # pronoun standing for someone counts as naming them)
                 subject = subject or name
-            elif m.generic or _describes(sent, m) is not None:
-                continue  # "the company" is the context already; "Quora chief X" is X's, not the story's
+            elif m.generic:
+                continue
             else:
                 self.context.org = name
                 self.context.first_org = self.context.first_org or name
+        if self.context.org is None:
+            # "Acme's CTO X is leaving the company": the organization the person is described with
+            for i, (_, former) in sent.desc.items():
+                if not former and sent.names[i]:
+                    self.context.org = self.context.first_org = sent.names[i]
+                    break
         if subject is not None:
             self.context.person = subject
 
 
-def _describes(s: _Sentence, org: _Mention) -> str | None:
-    """The person an organization describes ("Quora chief Adam D'Angelo", "Chipotle's Brian Niccol"): its
-    name followed by role words and then that person; None when it describes nobody."""
-    k = bisect_left(s.person_starts, org.end)
-    if k >= len(s.persons) or s.person_starts[k] > org.end + 60:
-        return None
-    gap = s.text[org.end : s.person_starts[k]]
-    words = re.findall(r"[\w-]+", gap.lower())
-    if not re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}", gap) or len(words) > 5:
-        return None
-    if words and words[0] == "s":
-        words = words[1:]
-    if any(
-        w.removeprefix("co-") not in ROLE_WORDS and w not in ("former", "interim", "acting") for w in words
-    ):
-        return None
-    return s.mentions[s.persons[k]].name
+_DESC_WORDS = ROLE_WORDS | frozenset(
+    "former ex then and of the its longtime long-time outgoing departing ousted fired sacked ex-ceo".split()
+)
+_FORMER = re.compile(r"\b(?:former|ex|ousted|fired|sacked|ex-ceo|outgoing|departing)\b|前|原", re.I)
+_DESC_AFTER = re.compile(
+    r"^,\s+(?:(?:the|a|an)\s+)?(?:[\w\-]+\s+){0,5}?(?:of|at)\s+(?:(?:the|start-up|startup|rival)\s+)?$"
+)
+_CN_DESC_GAP = re.compile(
+    r"^(?:的|前|原|现任)?(?:" + CN_ROLE.pattern + r"|[前原的兼]|[\u4e00-\u9fff]{0,6}(?:负责人|高管|主管))+$"
+)
+
+
+def _descriptors(text: str, found: list[_Mention]) -> dict[int, tuple[str, bool]]:
+    """Organizations written as a description of a person: "Quora chief Adam Smith", "Acme's Adam Smith",
+    "Adam Smith, the former head of Acme,", "Adam Smith, Acme's chief scientist,"; Chinese "甲公司首席执行官某某"."""
+    out: dict[int, tuple[str, bool]] = {}
+    for i, m in enumerate(found):
+        if m.kind != "org" or m.generic:
+            continue
+        # the organization, then role words, then the person
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and nxt.kind == "person" and nxt.name and nxt.start - m.end <= 80:
+            gap = text[m.end : nxt.start]
+            words = re.findall(r"[\w\-]+", gap.replace("’", "'"))
+            if _CJK.search(gap):
+                if _CN_DESC_GAP.match(gap):
+                    out[i] = (found[i + 1].name or "", bool(_FORMER.search(gap)))
+                continue
+            possessive = gap.startswith(("'s ", "’s ", "' ", "’ "))
+            if words and words[0] == "s" and possessive:
+                words = words[1:]
+            role = any(w.lower() in ROLE_WORDS for w in words)
+            if (
+                (possessive or role)
+                and len(words) <= 6
+                and not re.search(r"[,;:()]", gap)
+                and all(w.lower() in _DESC_WORDS for w in words)
+            ):
+                # "former Acme co-CEO X": the word before the organization counts too
+                lead = text[max(0, m.start - 12) : m.start]
+                former = bool(_FORMER.search(gap) or re.search(r"\b(?:former|ex)[\s-]+$", lead, re.I))
+                out[i] = (found[i + 1].name or "", former)
+                continue
+        # the person, then ", the former chief executive of" the organization / ", Acme's chief scientist"
+        if i > 0 and found[i - 1].kind == "person" and found[i - 1].name and m.start - found[i - 1].end <= 80:
+            gap = text[found[i - 1].end : m.start]
+            after = text[m.end : m.end + 90]
+            if _DESC_AFTER.match(gap) and not re.search(r"\b(?:who|which|that|said|says)\b", gap):
+                out[i] = (found[i - 1].name or "", bool(_FORMER.search(gap)))
+            elif re.fullmatch(r",\s+", gap) and re.match(
+                r"['’]s?\s+(?:[\w\-]+\s+){0,6}?[\w\-]+\s*[,.]", after
+            ):
+                words = re.findall(r"[\w\-]+", re.sub(r"^['’]s?", "", after).split(",")[0].split(".")[0])
+                if any(w.lower() in ROLE_WORDS for w in words):
+                    out[i] = (found[i - 1].name or "", False)
+    return out
 
 
 # --- persons, organizations and roles around a verb ------------------------------------------------------
 
 _CONJ = re.compile(
-    r"^[)）]?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|、|和|与|及|以及)\s*(?:(?:(?i:"
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|、|和|与|及|以及)\s*(?:[a-z\-]+\s+(?=(?:"
+    + "|".join(sorted((re.escape(w) for w in ROLE_HEAD_WORDS), key=len, reverse=True))
+    + r")\b))?(?:(?:of|"
     + "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
-    + ")"
-    # a role between the names: "and vice president of research Y", "、联合创始人Y"
-    + r"|of|[a-z][a-z-]*)\s+)*(?:"
-    + CN_ROLE.pattern
-    + r")*$",
+    + r")\s+)*$",
+    re.I,
 )
+_CN_CONJ = re.compile(r"^[)）]?\s*(?:、|和|与|及|以及)[^，。；,;、()（）]{0,24}$")
 _PASSIVE = re.compile(
-    # "has hired X" is active: only a form of "be" or "get" makes a participle passive ("has been hired")
     r"\b(?:was|were|is|are|been|be|being|get|gets|got)\s+(?:\w+ly\s+|also\s+|then\s+|now\s+|later\s+|since\s+)?$",
     re.I,
+)
+# words that cannot stand between an object verb and its person ("hire an outside lawyer to review the vote
+# that led to X's firing", "welcomed the decision by X")
+_OBJECT_GAP_STOP = re.compile(
+    r"[,;:()]|\b(?:to|that|who|which|into|by|for|on|with|about|after|over|against|than|when|while|the\s+process"
+    r"|an?\s+(?!former\b)[a-z]+\s+[a-z]+)\b"
+)
+_RELATIVE_BEFORE = re.compile(
+    r",\s+(?:who|which|whose)\b[^,;]*,\s+(?:(?:also|too|now|then)\s+)?(?:[a-z]+\s+){0,2}$"
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|whose)\s+(?:\w+\s+)?$", re.I)
 _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:[a-z\-]+\s+){0,2}$")
 _OF_GAP = re.compile(r"^\s+(?:of|by)\s+(?:[\w\-'’]+\s+){0,4}$")
 _CLAUSE_END = re.compile(
     r"[;:.!?。；！？]|,\s+(?:but|while|whereas|although|though|and\s+(?=\w+\s+(?:was|were|has|had|is|will)))\b"
-    # "left A in May and joined B as CEO": a second verb of movement starts its own clause
-    r"|\s+and\s+(?=(?:then\s+|later\s+|also\s+|subsequently\s+)?(?:joined|left|became|returned|rejoined|resigned"
-    r"|retired|quit|stepped|moved|took\s+over|was\s+(?:named|appointed|hired|fired)|went\s+on)\b)"
 )
-_COORDINATED = re.compile(r"\s(?:and|but)\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$", re.I)
-_SUBORDINATE = re.compile(
-    r"\b(?:amid|after|following|before|because|since|despite|while|when|which|that|followed|than)\b", re.I
-)
-# Words that cannot stand between a verb and its object ("hire an investigator to look into the process that led")
-_OBJECT_GAP_STOP = re.compile(r"\b(?:to|that|which|who|whom|into|after|before|because|led|following)\b", re.I)
-_AS_IS = re.compile(r",\s+as\s+(?:is|are|was|were|did|does|do|has|have|had)\s+", re.I)
-# A relative clause closed right before the verb: ", who backed X's removal, are (also) leaving"
-_RELATIVE_BEFORE = re.compile(
-    r",\s+(?:who|which|whose|whom)\b[^,;.]{0,120},\s*(?:(?:is|are|was|were|has|have|had|also|now|will|would)\s+){0,3}$",
+_FAR_GAP = re.compile(
+    r"\b(?:amid|after|because|that|which|who|following|over|while|when|before|since|despite|than|said|says|"
+    r"(?:to|and)\s+(?!join\b|become\b|lead\b|head\b|run\b|the\b|its\b|a\b)[a-z]+)\b|[;:(]",
     re.I,
-)
-_CLAUSE_WORDS = frozenset(
-    "who whom whose which that had has have was were is are said says after before".split()
-)
-
-
-def _listed(gap: str) -> bool:
-    """Between two names of one list: a conjunction and at most a role ("and vice president of research"),
-    never a clause ("who backed ...")."""
-    words = [w for w in re.findall(r"[a-z][a-z-]*", gap) if w not in ("and", "of")]
-    if not words:
-        return True
-    return not any(w in _CLAUSE_WORDS for w in words) and any(
-        w.removeprefix("co-") in ROLE_WORDS for w in words
-    )
-
-
-# A month that reads like a modal verb ("in May", "May 3"), taken out before the hedges are looked for
-_MONTH_MAY = re.compile(
-    r"\b(?:in|on|by|since|until|from|to|last|early|late|mid|of|this|next|until)\s+May\b|\bMay\s+\d", re.I
 )
 _LEAVE_OK_NEXT = frozenset(
     "for to after in on at last earlier this shortly abruptly quietly and as when following amid over his her their its "
-    "the a effective immediately from last month year week".split()
+    "the a it effective immediately from last month year week".split()
 )
 _POSTS = frozenset(
     "post job role position seat board helm company firm group bank startup start-up lab business team chair".split()
@@ -408,8 +461,22 @@ _CN_SUBJECT_GAP = re.compile(
     r"|曾|亦|今日|近日|日前|宣布|本人|同时|还|又|现)*$"
 )
 _CN_NAME_BEFORE = re.compile(
-    rf"(?:^|[^\u3400-\u9fff]|由|和|与|、|及|称|宣布|[官长裁理席事监书人总师])([{''.join(sorted(CJK_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
+    rf"(?:^|[^\u3400-\u9fff]|由|和|与|、|及|称|宣布|的|[官长裁理席事监书人总师])([{''.join(sorted(CJK_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
     + _CN_SUBJECT_GAP.pattern
+)
+_CN_ROLE_NAME_BEFORE = re.compile(
+    r"(?:"
+    + CN_ROLE.pattern
+    + r"|社长|会长)([^\W\d以已将于在是的了为从自而并也又还即后前来曾兼等及和与a-zA-Z][\u4e00-\u9fff]{1,2}?)"
+    + _CN_SUBJECT_GAP.pattern
+)
+_CN_DESCRIBED = re.compile(
+    r"(?:^|(?<=[，,。；、\s]))([A-Z][A-Za-z0-9&\-]*(?:\s[A-Z][A-Za-z0-9&\-]*)*|[\u4e00-\u9fff]{2,8}?)(?:现任)?"
+    r"[\u4e00-\u9fff]{0,4}?(?:" + CN_ROLE.pattern + r"|负责人|高管|主管)+"
+)
+_CN_DATE_NAME_BEFORE = re.compile(
+    r"(?:\d月|\d日|\d年|月底|月初)([^\W\d以已将于在是的了为从自而并也又还即后前来曾兼等及和与a-zA-Z][\u4e00-\u9fff]{1,3}?)"
+    r"(?:已经?|正式|也|则|随后|宣布)?$"
 )
 _CN_NAME_AFTER = re.compile(
     rf"^(?:了|原)?([{''.join(sorted(CJK_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
@@ -422,17 +489,29 @@ _CN_SUBJECT_ORG = re.compile(
     + ")"
 )
 _SUBJECT_ORG = re.compile(
-    r"^(?:The\s+)?([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})(?:['’]s\s+board)?"
+    r"^(?:The\s+board\s+of\s+|The\s+)?([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})(?:['’]s\s+board)?"
     r"(?:\s+(?:on\s+\w+day|has|have|had|also|today|yesterday|formally|officially))*$"
 )
 _EN_NAME = r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’\-]+){1,2})"
 _EN_NAME_BEFORE = re.compile(
-    _EN_NAME + r"(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|will|would|was|is|also|then|later|now)\s+)*$"
+    _EN_NAME + r"(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|will|would|was|were|is|are|also|then|later|now)\s+)*$"
 )
 _EN_NAME_AFTER = re.compile(r"^\s+(?:(?:its|the|former|[a-z\-]+)\s+){0,3}?" + _EN_NAME + r"\b")
 _NOT_IN_NAME = NOT_NAME_WORDS | ORG_WORDS | COMMON_NOUNS | ROLE_WORDS
-_CN_STOP = re.compile(r"[，。；、,;.!?！？：:（(）)]|职务|一职|职位|的职|等职|后|并|而|之后|以来|期间")
+_CN_STOP = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|[，。；、,;.!?！？：:（(）)]|职务|一职|职位|的职|等职|后|并|而|之后|以来|期间"
+)
 _CN_ROLE_AFTER = re.compile(r"(?:担任|出任|接任|升任|任|为|成为)")
+
+
+def _conj(gap: str) -> bool:
+    """Whether ``gap`` joins two people in a list: "and", a comma, 、 or 与 with role words between; a name
+    written in two scripts ("甲（A）") is one person, its two mentions joined by nothing."""
+    if gap in ("（", "(", " (", "", " "):
+        return True
+    if _CONJ.match(gap):
+        return True
+    return bool(_CJK.search(gap)) and bool(_CN_CONJ.match(gap))
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -525,7 +604,10 @@ class _SentenceReader:
         self.s = sent
         self.text = sent.text
         self.fallback_person: str | None = None
-        self.last_persons: list[str] = []  # the subject of the sentence's last move ("left A and joined B")
+        # the people moved as objects and the subject of the last verb: "X will hand his role to Y and
+        # retire at year end" (X retires, not Y)
+        self.objects: set[str] = set()
+        self.last_subject: list[str] = []
         # rumour words and semicolons, found once: each verb asks by bisection whether one stands before it
         self.rumours = [m.start() for m in RUMOUR_BEFORE.finditer(sent.text)]
         self.semicolons = [i for i, c in enumerate(sent.text) if c in ";；"]
@@ -540,8 +622,6 @@ class _SentenceReader:
         org = m.group(1)
         if org in self.r.known_people or CN_ROLE.search(org) or CN_GENERIC_ORG.match(org):
             return
-        if _NOT_AN_ORG_CN.search(org):
-            return  # "美国总统特朗普8月7日…": a person by their title, not an organization
         by_role = CN_ROLE.match(self.text, m.end(1)) is not None
         if (by_role and not CN_ORG_SUFFIX.search(org)) or re.search(r"[的了]", org):
             return  # "上市公司失联总经理": a description, not a name
@@ -557,10 +637,6 @@ class _SentenceReader:
 
     def _persons_before(self, pos: int) -> list[str]:
         s = self.s
-        lo = max(0, pos - 160)
-        rel = _RELATIVE_BEFORE.search(self.text, lo, pos)
-        if rel is not None:
-            pos = rel.start()  # "A and B, who backed C's removal, are leaving": the subject is before "who"
         k = bisect_left(s.person_starts, pos) - 1
         while k >= 0 and s.mentions[s.persons[k]].end > pos:
             k -= 1
@@ -571,14 +647,79 @@ class _SentenceReader:
         # "Jerry Tworek, Andrea Vallone and Tom Cunningham have left"
         while k > 0 and len(names) < self._MAX_LIST:
             prev = s.mentions[s.persons[k - 1]]
-            if not _CONJ.match(self.text[prev.end : cur.start]) or not _listed(
-                self.text[prev.end : cur.start]
-            ):
+            if not _conj(self.text[prev.end : cur.start]):
                 break
             k -= 1
             names.insert(0, s.names[s.persons[k]])
             cur = prev
         return [n for n in names if n]
+
+    def _subject_before(self, start: int) -> list[str]:
+        persons = self._persons_before(self._subject_end(start))
+        if (
+            not persons
+            and self.last_subject
+            and re.search(r"\band\s+(?:(?:then|also|later)\s+)?$", self.text[:start])
+        ):
+            return self.last_subject  # "X left Acme in May and joined Beta": X joined too
+        if persons and self.last_subject and all(p in self.objects for p in persons):
+            k = bisect_left(self.s.person_starts, start) - 1
+            gap = self.text[self.s.mentions[self.s.persons[k]].end : start] if k >= 0 else ""
+            if re.search(
+                r"\band\s+(?:(?:will|would|then|also|later|is|are|to)\s+)*$|[，,]\s*(?:并|且|同时|随后|之后)",
+                gap,
+            ):
+                return self.last_subject
+        return persons
+
+    def _as_is(self, end: int) -> list[str]:
+        """ "A and B are leaving the board, as is chief scientist C": C shares the verb."""
+        m = _AS_IS.search(self.text, end, min(len(self.text), end + 120))
+        if m is None:
+            return []
+        persons, _ = self._persons_after(m.end(), m.end() + 40)
+        return [p for p in persons if self._object_gap_ok(m.end(), p)]
+
+    def _object_gap_ok(self, pos: int, person: str) -> bool:
+        k = bisect_left(self.s.person_starts, pos)
+        if k >= len(self.s.persons) or self.s.names[self.s.persons[k]] != person:
+            return False
+        gap = self.text[pos : self.s.person_starts[k]]
+        return all(w.lower() in _DESC_WORDS for w in re.findall(r"[\w\-]+", gap))
+
+    def _listed_after(self, start: int) -> list[str]:
+        """ "A and vice president of research Barret Zoph were departing": a name the article's people
+        missed, joined to the list of known people before the verb."""
+        k = bisect_left(self.s.person_starts, start) - 1
+        if k < 0:
+            return []
+        gap = self.text[self.s.mentions[self.s.persons[k]].end : start]
+        nm = _EN_NAME_BEFORE.search(gap)
+        if nm is None or not _CONJ.match(gap[: nm.start(1)]):
+            return []
+        return self._en_name(nm)
+
+    def _subject_end(self, start: int) -> int:
+        """Where the subject of the verb at ``start`` ends: before a relative clause that stands between them
+        ("A and B, who backed C's removal, are leaving": A and B leave, not C)."""
+        lo = max(0, start - 160)
+        m = _RELATIVE_BEFORE.search(self.text, lo, start)
+        return m.start() if m else start
+
+    def _object_gap(self, end: int, pend: int) -> bool:
+        """Whether the person found after an object verb is its object: only descriptive words stand between
+        ("hired former Acme researcher X"), and the person is not a possessive ("led to X's firing")."""
+        k = bisect_left(self.s.person_starts, end)
+        if k >= len(self.s.persons):
+            return False
+        first = self.s.mentions[self.s.persons[k]]
+        gap = self.text[end : first.start]
+        including = re.match(r"[^;:()]{0,60},\s+(?:including|among\s+them)\s+", gap)
+        if including:
+            gap = gap[including.end() :]  # "hired 30 engineers from Acme, including its chief X"
+        if _OBJECT_GAP_STOP.search(gap):
+            return False
+        return not re.match(r"['’]s?\b", self.text[pend : pend + 2])
 
     def _persons_after(self, pos: int, limit: int) -> tuple[list[str], int]:
         s = self.s
@@ -589,12 +730,12 @@ class _SentenceReader:
         cur = s.mentions[s.persons[k]]
         while k + 1 < len(s.persons) and len(names) < self._MAX_LIST:
             nxt = s.mentions[s.persons[k + 1]]
-            if not _CONJ.match(self.text[cur.end : nxt.start]):
+            if not _conj(self.text[cur.end : nxt.start]):
                 break
             k += 1
             names.append(s.names[s.persons[k]])
             cur = nxt
-        return [n for n in names if n], cur.end
+        return list(dict.fromkeys(n for n in names if n)), cur.end
 
     def _en_name(self, m: re.Match[str] | None) -> list[str]:
         """A name the article's people missed, written right beside the verb ("Niel Golightly")."""
@@ -614,11 +755,17 @@ class _SentenceReader:
 
     # organizations ----------------------------------------------------------------------------------------
 
-    def _org_mentions(self, lo: int, hi: int) -> list[tuple[_Mention, str | None]]:
+    def _org_mentions(self, lo: int, hi: int, places: bool = True) -> list[tuple[_Mention, str | None]]:
+        """The organizations written between ``lo`` and ``hi``; ``places=False`` leaves out the ones that
+        only describe a person (where they work or worked, not where the move happens)."""
         s = self.s
         i = bisect_left(s.org_starts, lo)
         j = bisect_right(s.org_starts, hi)
-        return [(s.mentions[x], s.names[x]) for x in s.orgs[i:j] if s.mentions[x].end <= hi]
+        return [
+            (s.mentions[x], s.names[x])
+            for x in s.orgs[i:j]
+            if s.mentions[x].end <= hi and (places or x not in s.desc)
+        ]
 
     def _org_after(self, pos: int, hi: int) -> tuple[str | None, str | None, int]:
         """The organization a verb of movement points at: "left OpenAI", "joined the company", "resigned from
@@ -629,14 +776,9 @@ class _SentenceReader:
         k = bisect_right(self.s.person_starts, pos)
         if k < len(self.s.persons):
             hi = min(hi, self.s.person_starts[k])  # another person starts another clause
-        sub = _SUBORDINATE.search(self.text, pos, hi)
-        if sub is not None:
-            hi = (
-                sub.start()
-            )  # "step down ... amid a crisis on an Alaska Airlines jet": not where they step down
-        for m, name in self._org_mentions(pos, hi):
-            if not m.generic and self._describes(m) is not None:
-                continue  # "... and Quora chief Adam D'Angelo": the next person's organization
+        for m, name in self._org_mentions(pos, hi, places=False):
+            if _FAR_GAP.search(self.text, pos, m.start):
+                break  # "step down by year end amid a crisis on an Acme jet": another clause's organization
             lead = self.text[max(pos, m.start - 12) : m.start].lower()
             is_dest = bool(re.search(r"\b(?:for|to\s+join|to|into)\s+(?:rival\s+|the\s+)?$", lead))
             if is_dest and name and not m.generic:
@@ -647,7 +789,7 @@ class _SentenceReader:
                 break
         if source is None:
             # an organization the article did not list, right after the verb or a preposition
-            m2 = re.match(r"\s+(?:(?:from|at|to|with|the\s+board\s+of)\s+)?", self.text[pos:hi])
+            m2 = re.match(r"\s+(?:(?:from|at|to|with|by|the\s+board\s+of)\s+)?", self.text[pos:hi])
             start = pos + (m2.end() if m2 else 0)
             run = _org_run_at(self.text, start)
             if run and not self._person_at(start):
@@ -659,8 +801,8 @@ class _SentenceReader:
         """An organization the article's list missed: known from here on, and "the company" after it."""
         self.r.orgs.add(org, org)
         self.r.context.org = org
-        for x in self.s.generic_orgs:
-            if self.s.names[x] is None:
+        for x in self.s.orgs:
+            if self.s.mentions[x].generic and self.s.names[x] is None:
                 self.s.names[x] = org
 
     def _subject_org(self, lo: int, hi: int) -> str | None:
@@ -678,45 +820,24 @@ class _SentenceReader:
         k = bisect_left(self.s.person_starts, pos)
         return k < len(self.s.persons) and self.s.person_starts[k] == pos
 
-    def _describes(self, org: _Mention) -> str | None:
-        return _describes(self.s, org)
-
-    def _sentence_subject_org(self, pos: int) -> str | None:
-        """The first organization of the sentence before ``pos`` that describes nobody: what "its" refers to."""
-        for m, name in self._org_mentions(0, pos):
-            if name and not m.generic and self._describes(m) is None:
+    def _nearest_org(self, pos: int, exclude: set[str]) -> str | None:
+        """The organization acting in the clause before ``pos`` ("Acme said that X will become its CEO"): the
+        nearest one before it that does not only describe a person."""
+        s = self.s
+        k = bisect_left(s.org_starts, pos)
+        for x in range(k - 1, max(-1, k - 9), -1):
+            name = s.names[s.orgs[x]]
+            if name and name not in exclude and s.orgs[x] not in s.desc:
                 return name
         return None
 
-    def _nearest_org(
-        self, pos: int, exclude: set[str], persons: list[str] | None = None, arriving: bool = False
-    ) -> str | None:
-        """The organization written nearest to ``pos``; one that describes another person ("Quora chief Adam
-        D'Angelo") is theirs, not the mover's; one the mover is "former" of is not where they arrive."""
-        s = self.s
-        k = bisect_left(s.org_starts, pos)
-        best: tuple[int, str] | None = None
-        for step in range(4):  # a few on each side: the nearest usable one is among them
-            for x in (k - 1 - step, k + step):
-                if 0 <= x < len(s.orgs):
-                    name = s.names[s.orgs[x]]
-                    described = self._describes(s.mentions[s.orgs[x]]) if persons is not None else None
-                    if described is not None and described not in (persons or ()):
-                        continue
-                    start = s.org_starts[x]
-                    if start > pos + 300 or (start > pos and _SUBORDINATE.search(self.text, pos, start)):
-                        continue  # "... would step down amid a crisis on an Alaska Airlines jet": not its org
-                    if (
-                        arriving
-                        and described is not None
-                        and self.text[max(0, start - 8) : start].lower().endswith("former ")
-                    ):
-                        continue  # "former Salesforce co-CEO Bret Taylor" joins somewhere else
-                    if name and name not in exclude:
-                        d = abs(s.org_starts[x] - pos)
-                        if best is None or d < best[0]:
-                            best = (d, name)
-        return best[1] if best else None
+    def _described_org(self, persons: list[str], kind: MoveKind) -> str | None:
+        """The organization the sentence describes the person with ("Acme chief executive X"): where a move
+        without another organization happens, unless the text says "former" (or the move is to elsewhere)."""
+        for x, (person, former) in self.s.desc.items():
+            if person in persons and not former:
+                return self.s.names[x]
+        return None
 
     def _role_and_org_after(self, pos: int, hi: int) -> tuple[str | None, str | None]:
         """ "as chief executive of X", "to CEO", "X's CEO", "CEO" right after the person."""
@@ -761,28 +882,19 @@ class _SentenceReader:
         if chinese:
             lo = max(_clause_start(self.text, start), start - 8)
             return bool(CN_LOCAL_HEDGE.search(self.text[lo:start]))
+        first = re.match(r"[A-Za-z]+", self.text[start:])
+        # a plain form ("that X resign", "for X to step down") asked for by someone earlier in the sentence
+        plain = first is not None and not re.search(r"(?:s|ed|ing|ft)$", first.group(0).lower())
+        if plain and PRESSURE.search(self.text, max(lo, start - 160), start):
+            return True
         lo = max(_clause_start(self.text, start), start - 60)
-        window = _MONTH_MAY.sub(" ", self.text[lo:start])
+        window = self.text[lo:start]
+        present = plain or (first is not None and first.group(0).lower().endswith("s"))
+        if present and re.search(r"\b(?:until|till|unless|once)\s+(?:\w+\s+)?$", window, re.I):
+            return True  # "until he retires, X will ...": a condition, not the move
         # only the last few words before the verb speak for it
         words = window.split()[-6:]
         return bool(LOCAL_HEDGE.search(" ".join(words)))
-
-    def _demanded(self, m: re.Match[str]) -> bool:
-        """A bare verb after its person, introduced by "for", "on" or "that" with no auxiliary between: what
-        someone demands or wishes ("called on Tan to resign", "demanded that Tan resign"), not a move."""
-        if not BASE_FORM.fullmatch(m.group(0)):
-            return False
-        k = bisect_left(self.s.person_starts, m.start()) - 1
-        if k < 0:
-            return False
-        person = self.s.mentions[self.s.persons[k]]
-        gap = self.text[person.end : m.start()]
-        if not re.fullmatch(r"\s+(?:to\s+)?", gap):
-            return False
-        if AUXILIARY_BEFORE.search(self.text[person.end : m.start()]) and not gap.strip().startswith("to"):
-            return False
-        before = self.text[max(0, person.start - 80) : person.start]
-        return bool(DEMAND_BEFORE.search(before))
 
     def future(self, start: int) -> bool:
         lo = max(_clause_start(self.text, start), start - 40)
@@ -795,7 +907,7 @@ class _SentenceReader:
         hi = _clause_end(self.text, end)
         if mode.startswith("subj") and _DETERMINER_BEFORE.search(self.text[max(0, start - 30) : start]):
             mode = "noun"  # "the departure of X", "his exit"
-        if self.hedged(start, chinese=False) or (mode == "subj" and self._demanded(m)):
+        if self.hedged(start, chinese=False):
             return None
         future = self.future(start)
         role: str | None = None
@@ -812,18 +924,25 @@ class _SentenceReader:
                 extra.append((MoveKind.JOINED, dest))
         elif mode in ("obj", "obj_role"):
             before = self.text[max(0, start - 40) : start]
-            passive = bool(_PASSIVE.search(before)) or bool(re.match(r"\s+by\b", self.text[end:hi]))
-            passive = passive and not m.group(0).lower().endswith("ing")  # "has been recruiting": active
+            if re.search(r"\b(?:a|an|the)\s+$", before, re.I):
+                return None  # "a fire on board", "the pick of": a noun
+            participle = not m.group(0).lower().endswith("ing")
+            passive = participle and (
+                bool(_PASSIVE.search(before)) or bool(re.match(r"\s+by\b", self.text[end:hi]))
+            )
             if passive:
                 persons = self._persons_before(start)
                 role, org = self._role_and_org_after(end, hi)
+                if org is None and re.match(r"\s+by\b", self.text[end:hi]):
+                    org = self._org_after(end, hi)[0]  # "was fired by Acme"
             else:
-                persons, pend = self._persons_after(end, min(hi, end + 70))
-                first = bisect_left(self.s.person_starts, end)
-                if persons and _OBJECT_GAP_STOP.search(self.text, end, self.s.person_starts[first]):
-                    persons = []  # "would hire an investigator to look into ... Altman's firing": not the object
+                persons, pend = self._persons_after(end, min(hi, end + 110))
+                if persons and not self._object_gap(end, pend):
+                    persons = []
                 if not persons:
                     nm = _EN_NAME_AFTER.match(self.text[end:hi])
+                    if nm and _OBJECT_GAP_STOP.search(self.text, end, end + nm.start(1)):
+                        nm = None  # "welcomed the decision by X": X is no object
                     persons = self._en_name(nm)
                     pend = end + nm.end() if nm and persons else end
                 if not persons:
@@ -831,7 +950,7 @@ class _SentenceReader:
                 role, org = self._role_and_org_after(pend, hi)
                 if org is None:
                     cs = _clause_start(self.text, start)
-                    subj = self._org_mentions(cs, start)
+                    subj = [x for x in self._org_mentions(cs, start, places=False) if x[1]]
                     org = subj[-1][1] if subj else self._subject_org(cs, start)
             if (
                 mode == "obj_role"
@@ -840,15 +959,13 @@ class _SentenceReader:
             ):
                 return None
         else:
-            persons = self._persons_before(start)
+            persons = self._subject_before(start)
             if not persons:
                 persons = self._en_name(_EN_NAME_BEFORE.search(self.text[max(0, start - 90) : start]))
-            if (
-                not persons
-                and self.last_persons
-                and _COORDINATED.search(self.text, max(0, start - 20), start)
-            ):
-                persons = list(self.last_persons)  # "X left A earlier this year and joined B": X again
+            elif self.last_subject != persons:
+                persons = persons + self._listed_after(start)
+            if persons:
+                persons = persons + self._as_is(end)
             if not persons:
                 return None
             after = self.text[end:hi]
@@ -871,10 +988,6 @@ class _SentenceReader:
                 ):
                     return None
             src, dest, _ = self._org_after(end, hi)
-            if src is None and dest is None and m.group(0).lower().startswith(("walk", "bow")):
-                return (
-                    None  # "walked out having given ...": a figure of speech unless it walks out of somewhere
-                )
             role, org_in_role = self._role_and_org_after(end, hi)
             if mode == "subj_role" and role is None:
                 return None
@@ -884,11 +997,18 @@ class _SentenceReader:
                 and dest is None
                 and role is None
                 and not re.match(r"\s+the\s+board\b", after, re.I)
+                and not (
+                    m.group(0).lower() == "joining"
+                    and re.search(r"[A-Z][\w'’\-]+\s+$", self.text[:start])
+                    and re.match(r"\s*(?:[,.;]|and\b|$)", after)
+                )
             ):
                 return None
+            if m.group(0).lower().startswith(("mov", "relocat")) and not any(
+                n == (dest or src) for _, n in self._org_mentions(end, hi)
+            ):
+                return None  # "will move to Lisbon": a place, unless the article knows it as an organization
             org = org_in_role or src  # "became CEO of X" names its organization in the role
-            if org is None and re.match(r"\s+(?:as\s+)?(?:its|their)\s", after, re.I):
-                org = self._sentence_subject_org(start)  # "Starbucks said X will become its CEO"
             if kind is MoveKind.JOINED and org is None and dest:
                 org, dest = dest, None
             if dest and kind is MoveKind.LEFT:
@@ -903,12 +1023,17 @@ class _SentenceReader:
             return None
         if org is None:
             org = self._fallback_org(persons, start, {d for _, d in extra}, kind)
-        also = _AS_IS.search(self.text, end, min(len(self.text), end + 160))
-        if also is not None and mode != "noun":  # "are leaving the board, as is chief scientist X"
-            more, _ = self._persons_after(also.end(), also.end() + 60)
-            persons = persons + [p for p in more if p not in persons]
-        self.last_persons = persons
+        self._note_roles(mode, persons, start)
         return _Found(persons, kind, org, role, start, end, future, extra)
+
+    def _note_roles(self, mode: str, persons: list[str], start: int) -> None:
+        if mode.startswith(("obj", "cn_obj")) and persons != self._persons_before(start):
+            self.objects.update(persons)
+            subject = self._persons_before(start)
+            if subject:
+                self.last_subject = subject
+        else:
+            self.last_subject = persons
 
     def _noun_persons(self, start: int, end: int, hi: int) -> tuple[list[str], int]:
         """ "X's departure", "his exit", "the departure of X": the people and where the phrase ends."""
@@ -928,18 +1053,21 @@ class _SentenceReader:
             return self._persons_after(end, end + 60)
         return [], end
 
-    def _fallback_org(
-        self, persons: list[str], pos: int, exclude: set[str], kind: MoveKind | None = None
-    ) -> str | None:
-        arriving = kind in (MoveKind.JOINED, MoveKind.APPOINTED, MoveKind.RETURNED)
-        near = self._nearest_org(pos, exclude, persons, arriving)
+    def _fallback_org(self, persons: list[str], pos: int, exclude: set[str], kind: MoveKind) -> str | None:
+        near = self._nearest_org(pos, exclude)
         if near:
             return near
+        described = self._described_org(persons, kind)
+        if described:
+            return described
         for p in persons:
             org = self.r.person_org.get(p)
-            if org and not (arriving and re.search(rf"\bformer\s+{re.escape(org)}\b", self.text, re.I)):
-                return org  # not the organization the text calls their former one, for an arrival
-        return self.r.context.org or self.r.context.first_org
+            if org and org not in exclude and org not in self.r.former_org.get(p, ()):
+                return org
+        if self.r.context.org or self.r.context.first_org:
+            return self.r.context.org or self.r.context.first_org
+        # "Acme chair X said treasurer Y was departing": the organization the speaker is described with
+        return next((self.s.names[x] for x, (_, former) in self.s.desc.items() if not former), None)
 
     # Chinese -------------------------------------------------------------------------------------------------
 
@@ -955,10 +1083,17 @@ class _SentenceReader:
         if mode == "cn_obj":
             persons, pend = self._persons_after(end, end + 4)
             if not persons:
+                k = bisect_left(self.s.person_starts, end)
+                gap_end = self.s.person_starts[k] if k < len(self.s.persons) else end
+                gap = self.text[end:gap_end]
+                if 0 < len(gap) <= 16 and not _CN_STOP.search(gap) and not re.search(r"[为·\s]|担任", gap):
+                    persons, pend = self._persons_after(end, gap_end)
+            if not persons:
                 nm = _CN_NAME_AFTER.match(self.text[end : end + 12])
                 if not nm or not _cjk_name_ok(nm.group(1)):
                     return None
                 persons, pend = [self._cn_name(nm.group(1))], end + nm.end()
+            pend += len(self.text[pend:]) - len(self.text[pend:].lstrip(")） "))
             rest_hi = _CN_STOP.search(self.text, pend + 1)
             span_start = pend
             wm = re.match(r"为|担任|出任|的", self.text[pend:])
@@ -967,10 +1102,26 @@ class _SentenceReader:
             span_end = rest_hi.start() if rest_hi else len(self.text)
             org, role = self._cn_org_role(span_start, span_end)
         else:
-            persons = self._persons_before(start)
+            persons = self._subject_before(start)
+            cut = max(
+                self.text.rfind("，", max(0, start - 60), start),
+                self.text.rfind(",", max(0, start - 60), start),
+            )
+            k = bisect_left(self.s.person_starts, start) - 1
+            if persons and cut >= 0 and (k < 0 or self.s.person_starts[k] < cut):
+                own = _CN_NAME_BEFORE.search(self.text, cut, start)
+                if own and _cjk_name_ok(own.group(1)):
+                    persons = [self._cn_name(own.group(1))]  # "甲表示，乙将于明年退休": 乙
+            topic = self._cn_topic(start)
+            if topic and persons and not set(persons) & self.objects:
+                persons = topic
             if not persons:
-                # searched in place: a window cut mid-sentence has no start of text for "^" to match
-                nm = _CN_NAME_BEFORE.search(self.text, max(0, start - 30), start)
+                window = self.text[max(0, start - 30) : start]
+                nm = (
+                    _CN_NAME_BEFORE.search(window)
+                    or _CN_ROLE_NAME_BEFORE.search(window)
+                    or _CN_DATE_NAME_BEFORE.search(window)  # "自去年12月基辛格离任以来"
+                )
                 if not nm or not _cjk_name_ok(nm.group(1)):
                     return None
                 persons = [self._cn_name(nm.group(1))]
@@ -981,26 +1132,48 @@ class _SentenceReader:
                     stop = _CN_STOP.search(self.text, rm.end())
                     org2, role = self._cn_org_role(rm.end(), stop.start() if stop else len(self.text))
                     org = org or org2
-            if org is None and kind is MoveKind.APPOINTED:
-                org = self._cn_descriptor_org(start)  # "Windsurf商务负责人杰夫·王出任临时CEO": at Windsurf
+        if org is None and mode == "cn_subj" and kind is not MoveKind.JOINED:
+            org = self._cn_described_org(start)
         if org is None:
             org = self._fallback_org(persons, start, set(), kind)
+        self._note_roles(mode, persons, start)
         return _Found(persons, kind, org, role, start, end, future)
 
-    def _cn_descriptor_org(self, pos: int) -> str | None:
-        """The organization written before the person's title at the start of the clause ("Windsurf商务负责人X",
-        "星河科技首席财务官X"): where someone named to a post without an organization already works."""
-        k = bisect_left(self.s.person_starts, pos) - 1
+    def _cn_topic(self, start: int) -> list[str]:
+        """A Chinese clause without a person of its own ("甲2015年与乙共同创办某公司，2018年离开") goes on about
+        the sentence's first person (甲), not the nearest one."""
+        s = self.s
+        lo = max(0, start - 120)
+        cut = max(self.text.rfind("，", lo, start), self.text.rfind(",", lo, start))
+        if cut < 0 or not s.persons:
+            return []
+        k = bisect_left(s.person_starts, cut)
+        if k < len(s.persons) and s.person_starts[k] < start:
+            return []  # the clause names its own subject
+        first = s.mentions[s.persons[0]]
+        if first.start >= cut or _REPORTED.search(self.text, first.end, cut):
+            return []  # "甲表示，…": the first person speaks, the clause after is about someone else
+        if _CN_NAME_BEFORE.search(self.text, cut, start):
+            return []  # the clause names a person the article's list missed
+        name = s.names[s.persons[0]]
+        return [name] if name else []
+
+    def _cn_described_org(self, start: int) -> str | None:
+        """ "Windsurf商务负责人杰夫·王出任临时CEO": an unlisted organization written before the subject's role."""
+        s = self.s
+        k = bisect_left(s.person_starts, start) - 1
         if k < 0:
             return None
-        lo = _clause_start(self.text, self.s.person_starts[k])
-        head = self.text[lo : self.s.person_starts[k]].strip()
-        m = _CN_DESCRIPTOR.match(head)
-        if m is None or not CN_ROLE.search(head[m.end() :]):
+        first = s.mentions[s.persons[k]]
+        while k > 0 and self.text[s.mentions[s.persons[k - 1]].end : first.start].strip() in ("(", "（"):
+            k -= 1
+            first = s.mentions[s.persons[k]]
+        m = _CN_DESCRIBED.search(self.text, max(0, first.start - 30), first.start)
+        if m is None or m.end() != first.start:
             return None
         org = m.group(1)
-        if CN_GENERIC_ORG.fullmatch(org) or _NOT_AN_ORG_CN.search(org) or not _org_ok(org, self.r):
-            return None  # "公司首席技术官X": the company named before, which the fallback finds
+        if _CJK.search(org) and (not CN_ORG_SUFFIX.search(org) or CN_GENERIC_ORG.fullmatch(org)):
+            return None
         return org
 
     def _cn_name(self, name: str) -> str:
@@ -1010,29 +1183,28 @@ class _SentenceReader:
     def _cn_org_role(self, lo: int, hi: int) -> tuple[str | None, str | None]:
         span = self.text[lo:hi].strip()
         span = re.sub(r"^(?:了|在|于|到|至)", "", span)
+        span = re.sub(r"(?:近|逾|超过)?\d+(?:多)?年.*$", "", span)  # "执掌苹果14年": a duration
         span = re.sub(r"(?:的|之)$", "", span)
         if not span:
             return None, None
         mentions = self._org_mentions(lo, hi)
         org: str | None = None
         rest = span
-        if mentions and mentions[0][0].start <= lo + 2:
+        lead = len(self.text[lo:hi]) - len(self.text[lo:hi].lstrip())
+        lead += len(re.match(r"(?:了|在|于|到|至)?", self.text[lo + lead : hi]).group(0))  # type: ignore[union-attr]
+        if mentions and mentions[0][0].start <= lo + lead:
             org = mentions[0][1]
             rest = self.text[mentions[0][0].end : hi]
         else:
             rm = CN_ROLE.search(span)
             prefix = span[: rm.start()] if rm else span
             rest = span[rm.start() :] if rm else ""
-            prefix = re.sub(r"(?:出任|担任|升任|接任|任职|任|为|的|之)$", "", prefix)  # "加入星河科技出任CEO"
-            named = _CN_DESCRIBED_NAME.search(prefix)
-            if named:
-                prefix = named.group(1)  # "芯片设计软件公司Cadence": the name after what it is
-            if (
-                prefix
-                and not CN_GENERIC_ORG.fullmatch(prefix)
-                and 2 <= len(prefix) <= 16
-                and not _NOT_AN_ORG_CN.search(prefix)
-            ):
+            prefix = re.sub(r"(?:的|之)$", "", prefix)
+            if prefix.casefold() in ROLE_WORDS or re.fullmatch(r"[A-Za-z]{1,2}", prefix):
+                prefix = ""  # "出任AI副总裁": a kind of role, not an organization
+            if CN_TRIGGER.search(prefix):
+                prefix = ""  # "回归出任CEO": the next verb, not an organization
+            if prefix and not CN_GENERIC_ORG.fullmatch(prefix) and 2 <= len(prefix) <= 16:
                 org = prefix
             elif prefix and CN_GENERIC_ORG.fullmatch(prefix):
                 org = self.r.context.org
@@ -1056,24 +1228,71 @@ def _sentences(article: Article) -> Iterable[str]:
         yield from split_sentences(point.text)
 
 
+_REPORTED = re.compile(
+    r"\b(?:said|says|announced|announces|told|confirmed|reported|wrote)\b|宣布|表示|公告|称|透露"
+)
+
+
 def _date_for(
     sent: _Sentence, owners: dict[int, list[DateMention]], start: int, future: bool, kind: MoveKind
-) -> str | None:
-    best: tuple[int, str] | None = None
+) -> tuple[str | None, bool]:
+    """The date of the verb at ``start``: of the dates it owns, the one on the side the language writes it
+    (English after the verb: "co-founded it in 2015 and left in 2018"; Chinese before it), then the nearest.
+    A date of the announcement ("said on Sunday that X will join") is a past one even for a future move; it
+    comes back marked as such (weak: another verb of the same move in the sentence may give its own date)."""
+    best: tuple[int, int, str, bool] | None = None
+    chinese = bool(_CJK.search(sent.text[max(0, start - 1) : start + 1]))
     for d in owners.get(start, []):
         if d.since and kind in (MoveKind.LEFT, MoveKind.FIRED):
             continue
-        value = d.future if future else d.past
+        before = d.end <= start
+        announced_on = before and bool(_REPORTED.search(sent.text, max(0, d.start - 25, start - 160), start))
+        value = d.future if future and not announced_on else d.past
         if value is None:
             continue
         dist = d.start - start if d.start >= start else start - d.end + 1
-        if best is None or dist < best[0]:
-            best = (dist, value)
-    return best[1] if best else None
+        side = 0 if before == chinese else 1
+        if best is None or (side, dist) < best[:2]:
+            best = (side, dist, value, announced_on)
+    return (best[2], best[3]) if best else (None, False)
 
 
 _BREAK = re.compile(r"[,;，；]")
-_INTRO = re.compile(r"^\W*(?:\w+\W+){0,3}$")
+_AS_IS = re.compile(r",\s+as\s+(?:is|are|was|were|did|does|do|has|have|had|will)\s+(?:also\s+)?", re.I)
+_AFTER_CLAUSE = re.compile(
+    r"(?:\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>year|month)s?\s+)?"
+    r"\bafter\s+(?:[\w'’]+\s+){0,4}$",
+    re.I,
+)
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+}
+_NUMBERS |= {"nine": 9, "ten": 10}
+
+
+def _before(dated: str, n: str | None, unit: str | None) -> str:
+    """The date of a move told as happening some time before ``dated``: its month, or N years / months back."""
+    if n is None or unit is None:
+        return dated[:7]
+    count = _NUMBERS.get(n.lower()) or int(n)
+    if unit.lower() == "year":
+        return f"{int(dated[:4]) - count:04d}"
+    if len(dated) < 7:
+        return dated[:4]
+    total = int(dated[:4]) * 12 + int(dated[5:7]) - 1 - count
+    return f"{total // 12:04d}-{total % 12 + 1:02d}"
+
+
+_INTRO = re.compile(r"^\W*(?:\w+(?:\W+|$)){0,3}$")
 
 
 def _assign_dates(sent: _Sentence, spans: list[tuple[int, int]]) -> dict[int, list[DateMention]]:
@@ -1113,12 +1332,22 @@ def _assign_dates(sent: _Sentence, spans: list[tuple[int, int]]) -> dict[int, li
     return owners
 
 
+def _dateline(article: Article) -> date | None:
+    """A plain news text without a date line of its own often opens with one ("SANTA CLARA, Calif., December 2,
+    2024 — ..."): a full date in its first words is the article's date."""
+    head = (article.core_viewpoint or "")[:160]
+    for d in find_dates(head, None):
+        if d.past and len(d.past) == 10:
+            return parse_article_date(d.past)
+    return None
+
+
 def extract_moves(article: Article) -> list[Move]:
     """Every move the article states, in the order written; the same move said twice is kept once."""
     sentences = list(_sentences(article))
     if not any(EN_TRIGGER.search(s) or CN_TRIGGER.search(s) for s in sentences):
         return []  # no verb or noun of movement anywhere (most articles): nothing else needs reading
-    ref = parse_article_date(article.published_at)
+    ref = parse_article_date(article.published_at) or _dateline(article)
     reader = _Reader(article, ref)
     article_day = ref.isoformat() if ref else None
     out = _Kept()
@@ -1145,34 +1374,28 @@ def extract_moves(article: Article) -> list[Move]:
         matches: list[tuple[re.Match[str], bool]] = [(m, False) for m in EN_TRIGGER.finditer(text)]
         matches += [(m, True) for m in CN_TRIGGER.finditer(text)]
         owners = _assign_dates(sent, [(m.start(), m.end()) for m, _ in matches])
-        last: tuple[int, list[str], str | None] | None = None  # the previous move's end, people and date
-        last_made: list[Move] = []
+        here: dict[tuple[str, MoveKind, str], tuple[Move, bool]] = {}
+        dated: list[str] = []
+        prev_end = -1
         for m, chinese in sorted(matches, key=lambda x: x[0].start()):
+            if chinese and m.start() == prev_end:
+                continue  # "回归出任CEO": the second verb says the role of the first
             found = sr.chinese(m) if chinese else sr.english(m)
             if found is None:
                 continue
-            when = _date_for(sent, owners, found.start, found.future, found.kind)
-            adjacent = (
-                last is not None
-                and last[1] == found.persons
-                and (found.start - last[0] <= 2 or bool(_JOINED_THEN.fullmatch(text, last[0], found.start)))
-            )
-            if adjacent and when is None and last is not None:
-                when = last[2]  # "2021年回归出任CEO": two verbs of one event share its date
-            if adjacent and found.kind is MoveKind.APPOINTED and last_made:
-                for earlier in last_made:  # "回归出任CEO", "joined as CEO": one move, with the role
-                    out.add(replace(earlier, role=earlier.role or found.role))
-                continue
-            last = (found.end, found.persons, when)
-            last_made = []
+            prev_end = m.end()
+            when, weak = _date_for(sent, owners, found.start, found.future, found.kind)
             announced = found.future or bool(when and article_day and when > article_day[: len(when)])
             if announced and when is None:
-                when = _date_for(sent, owners, found.start, True, found.kind)
-            background = when is None and _BACKGROUND.search(text, max(0, found.start - 12), found.start)
-            org = found.org if _org_ok(found.org, reader) else _context_org(reader)
-            moves = [(found.kind, org, found.role)] + [
-                (k, o, None) for k, o in found.extra if _org_ok(o, reader)
-            ]
+                when, weak = _date_for(sent, owners, found.start, True, found.kind)
+            after = _AFTER_CLAUSE.search(text, max(0, found.start - 60), found.start) if dated else None
+            if when is None and after is not None:
+                # "X returned on Tuesday, five days after the board fired him": no later than that, so its
+                # month (which sorts before the day); "two years after" goes back two years
+                when, weak = _before(dated[-1], after.group("n"), after.group("unit")), True
+            elif when:
+                dated.append(when)
+            moves = [(found.kind, found.org, found.role)] + [(k, o, None) for k, o in found.extra]
             for person in found.persons:
                 for kind, org, role in moves:
                     move = Move(
@@ -1180,54 +1403,27 @@ def extract_moves(article: Article) -> list[Move]:
                         kind=kind,
                         organization=org,
                         role=role,
-                        # "此前曾执掌…", "previously ran …": an earlier post, not dated by the article
-                        date=when or (None if background else article_day),
+                        date=when or article_day,
                         date_from="text" if when else "article",
                         evidence=text,
                         announced=announced,
                         article_id=article.id,
                         article_date=article_day,
                     )
-                    out.add(move)
-                    if found.kind in (MoveKind.RETURNED, MoveKind.JOINED) and kind is found.kind:
-                        last_made.append(move)
+                    key = (person, kind, (org or "").casefold())
+                    old = here.get(key)
+                    if old is None or (old[1] and when and not weak):
+                        # "will step down, and retire in spring 2026": one move, dated by its own date
+                        here[key] = (
+                            move if old is None else replace(move, role=move.role or old[0].role),
+                            weak,
+                        )
+        for move, _ in here.values():
+            out.add(move)
         reader.remember(sent)
         if sr.fallback_person and not any(m.kind == "person" and not m.generic for m in sent.mentions):
             reader.context.person = sr.fallback_person
     return list(out.moves.values())
-
-
-_JOINED_THEN = re.compile(r"[^，。；,;]{1,16}[，,]")  # "加入苹果，出任AI副总裁": the same arrival
-_CN_DESCRIPTOR = re.compile(
-    r"([A-Za-z][A-Za-z0-9&.\-]*(?:\s[A-Za-z][A-Za-z0-9&.\-]*){0,2}|[\u4e00-\u9fff]{2,8}?)(?=[\u4e00-\u9fff])"
-)
-_BACKGROUND = re.compile(
-    r"此前|曾经?|以前|之前|早年|\b(?:previously|formerly|once|earlier|had\s+long)\b", re.I
-)
-_CN_DESCRIBED_NAME = re.compile(
-    r"(?:公司|集团|企业|机构|银行|基金|平台|厂商)\s*([A-Za-z][\w&.\-]*(?:\s[A-Za-z][\w&.\-]*){0,3})$"
-)
-_NOT_AN_ORG_CN = re.compile(
-    r"^[一二两三四五六七八九十几数\d]+[位名个]|总统|总理|部长|议员|市长|州长|先生|女士|[称说表示回应认为，,、“”\"]|兼$|^(?:社长|会长|董事长|总经理|首席)"
-)
-
-
-def _org_ok(org: str | None, reader: _Reader) -> bool:
-    """An organization as read is not a person of the article ("把职务交给萨比·汗(Sabih Khan)"), nor a Chinese
-    clause or role ("陈立武回应称…", "社长兼")."""
-    if org is None:
-        return True
-    if org in reader.known_people or org in reader.not_orgs:
-        return False  # a person's name or alias; or "萨比·汗" (foreign personal names are written with "·")
-    return not (_CJK.search(org) and _NOT_AN_ORG_CN.search(org))
-
-
-def _context_org(reader: _Reader) -> str | None:
-    """The organization the article is about, for a move whose own organization was not one."""
-    for org in (reader.context.first_org, reader.context.org):
-        if org and _org_ok(org, reader):
-            return org
-    return None
 
 
 class _Kept:

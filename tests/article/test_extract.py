@@ -161,6 +161,18 @@ def test_company_reference_resolves_to_the_last_organization() -> None:
             "more than 700 employees signed",
             [("more than 700 employees", FigureKind.COUNT, 700.0, "employees")],
         ),
+        # Figures are tried only at a currency sign or code and at a number's first digit; the word of
+        # approximation is read back from there.
+        (
+            "roughly US$3 m and HK$2bn later",
+            [("roughly US$3 m", FigureKind.MONEY, 3e6, "USD"), ("HK$2bn", FigureKind.MONEY, 2e9, "HKD")],
+        ),
+        (
+            "margins moved -2.5% while usd40 million left",
+            [("-2.5%", FigureKind.PERCENT, -2.5, "%"), ("usd40 million", FigureKind.MONEY, 40e6, "USD")],
+        ),
+        ("营收约30亿元", [("约30亿元", FigureKind.MONEY, 30e8, "CNY")]),
+        ("version 1.2,5 of 3,000 units", [("3,000 units", FigureKind.COUNT, 3000.0, "units")]),
     ],
 )
 def test_figures(text: str, expected: list[tuple[str, FigureKind, float, str]]) -> None:
@@ -262,3 +274,21 @@ def test_laws_are_not_organizations(body: str) -> None:
     for name, aliases in found.items():
         for form in (name, *aliases):
             assert not form.endswith(("Act", "Bill", "法", "》")), (form, found)
+
+
+def test_a_statement_keeps_its_first_figures_in_text_order() -> None:
+    from bot.article.extract.figures import MAX_FIGURES
+
+    text = " ".join(f"{i}% and ${i}" for i in range(1, 400))
+    got = figures_of(text)
+    assert len(got) == MAX_FIGURES
+    assert [f.text for f in got[:4]] == ["1%", "$1", "2%", "$2"]
+    assert [f.value for f in got if f.kind is FigureKind.PERCENT] == [float(i) for i in range(1, 51)]
+
+
+def test_a_verb_after_many_unclosed_quotation_marks_is_outside_quotes() -> None:
+    from bot.article.extract.claims import _verb_outside_quotes
+
+    text = "“" * 2000 + " Shares fell, “this is a long quote” Maria Lund said."
+    verb = _verb_outside_quotes(text)
+    assert verb is not None and verb.group(0) == "said"

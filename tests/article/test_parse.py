@@ -394,3 +394,36 @@ def test_language_by_script() -> None:
     assert (
         detect_language("Café société: les actions ont progressé.") == "en"
     )  # Latin languages are not told apart
+
+
+def test_a_point_with_many_dashes_inside_its_sentence_stays_one_point() -> None:
+    # The dash rules read only the end of the point being built, so this is read in linear time; what they
+    # decide is the same as reading all of it: a dash before a lower-case word is part of the sentence.
+    body = "step - " * 3000
+    article = load_article(
+        f"Title\nW·2025-01-01\n\nCore Viewpoint - Lead [1]. Group 1: Steps - the {body}end [2].\n"
+    )
+    assert [len(s.points) for s in article.sections] == [1]
+    point = article.sections[0].points[0].text
+    assert point.startswith("the step - step") and point.endswith("step - end.")
+    assert point.count(" - ") == 3000
+
+
+def test_many_unclosed_citation_markers_leave_clean_text() -> None:
+    from bot.article.sentences import strip_citations
+
+    text, cites = strip_citations("Sales rose " + "[7 " * 5000 + "in May.")
+    assert text == "Sales rose in May."
+    assert cites == [7]
+
+
+def test_a_heading_is_read_only_as_far_as_a_heading_can_run() -> None:
+    # "Group 1: <heading> - ": at most 120 characters are read for the heading, so a group word that starts no
+    # heading does not make the parser read on to the end of the text from it.
+    long = "word " * 40
+    article = load_article(
+        f"Title\nW·2025-01-01\n\nCore Viewpoint - Lead [1]. Group 1: Short Head - point one [2]. "
+        f"Group 2: {long}- point two [3].\n"
+    )
+    assert article.sections[0].heading == "Short Head"
+    assert all(len(s.heading or "") <= 120 for s in article.sections)

@@ -40,6 +40,13 @@ def test_short_soak_reports_and_answers_every_interaction(tmp_path: Path) -> Non
     assert all(len(s) == 2 for s in report["memory"]["samples_s_mb"])
     assert report["memory"]["samples_s_mb"][0][1] > 0
     assert report["gateway_drops"] >= 1 and report["faults_injected"] >= 1
-    assert report["digest_posted"] >= 1 and report["follow"] == {"set": True, "alerts": 1}
+    assert report["digest_posted"] >= 1
+    follow = report["follow"]
+    assert follow["set"] is True and follow["alerts"] >= 1, follow
+    # every alert is about a different article: nothing alerted twice
+    assert len(set(follow["alert_titles"])) == len(follow["alert_titles"]), follow
+    # the final flush: every answered interaction left its usage row
+    assert report["usage"]["lost"] == 0, report["usage"]
+    assert report["usage"]["rows_recorded"] == report["usage"]["interactions_answered"], report["usage"]
     assert report["errors"] == [] and report["exit_code"] == 0
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]

@@ -70,15 +70,3 @@ def test_a_month_and_day_near_the_article_date_keep_its_year() -> None:
     assert (after.past, after.future) == ("2025-04-01", "2025-04-01")
     (far,) = find_dates("on March 3", ref)  # months away: the tense decides, as before
     assert (far.past, far.future) == ("2025-03-03", "2026-03-03")
-
-
-def test_a_weekday_after_a_verb_of_saying_is_the_past_one() -> None:
-    from datetime import date
-
-    from bot.timeline.dates import find_dates
-
-    ref = date(2025, 6, 16)  # a Monday
-    (said,) = find_dates("Corvel said late on Sunday that Ruth Abara will join", ref)
-    assert said.future == said.past == "2025-06-15"
-    (coming,) = find_dates("Ruth Abara will join on Friday", ref)  # no saying before it: the coming one
-    assert coming.future == "2025-06-20"

@@ -205,12 +205,6 @@ def test_a_chinese_subject_organization_followed_by_a_date() -> None:
     assert found == [("周明远", "left", "星河科技")], found
 
 
-def test_a_foreign_personal_name_is_never_the_organization() -> None:
-    body = "星河科技7月8日宣布，首席运营官周明远（Ming Zhou）将于本月晚些时候把职务交给萨米·卡尔（Sami Karr），并将于今年年底退休。"
-    found = _cn(body, [("Sami Karr", ["职务交给萨米·卡尔"]), ("星河科技", [])])
-    assert found == [("Ming Zhou", "left", "星河科技")], found
-
-
 def test_an_organization_that_describes_someone_else_is_theirs() -> None:
     found = triples(
         moves_of(
@@ -244,13 +238,6 @@ def test_recruiting_is_not_being_recruited() -> None:
     assert moves_of("Tomas Reyes has been personally recruiting engineers for Halden Bank's new lab.") == []
 
 
-def test_walking_out_is_a_move_only_out_of_somewhere() -> None:
-    assert moves_of("Reyes said Abara had walked in wanting a raise and walked out having given it up.") == []
-    assert triples(moves_of("Ruth Abara walked out of Halden Bank in March.")) == {
-        ("Ruth Abara", "left", "Halden Bank")
-    }
-
-
 def test_a_chinese_must_is_a_demand() -> None:
     assert _cn("某议员称，星河科技首席执行官周明远必须立即辞职。") == []
 
@@ -258,19 +245,6 @@ def test_a_chinese_must_is_a_demand() -> None:
 def test_a_role_before_a_role_is_not_learned_as_the_organization() -> None:
     found = _cn("星河科技3月11日宣布，由首席规划官周明远于4月1日接任社长兼首席执行官。")
     assert found == [("周明远", "appointed", "星河科技")], found
-
-
-def test_a_second_verb_of_movement_has_the_same_subject_and_its_own_clause() -> None:
-    found = moves_of("Ruth Abara left Halden Bank in May and joined Corvel as chief executive.")
-    assert [(m.kind.value, m.organization, m.role) for m in found] == [
-        ("left", "Halden Bank", None),  # "May" is the month, and "as chief executive" is the second verb's
-        ("joined", "Corvel", "chief executive"),
-    ]
-    far = triples(
-        moves_of("Ruth Abara, who had run research for years, left Halden Bank and then joined Corvel.")
-    )
-    assert far == {("Ruth Abara", "left", "Halden Bank"), ("Ruth Abara", "joined", "Corvel")}, far
-    assert moves_of("Ruth Abara may leave Halden Bank.") == []  # the modal is still a hedge
 
 
 def test_a_list_of_names_may_carry_roles_but_not_clauses() -> None:
@@ -286,17 +260,6 @@ def test_a_list_of_names_may_carry_roles_but_not_clauses() -> None:
         )
     )
     assert ("Tomas Reyes", "left", "Corvel") not in found, found
-
-
-def test_an_organization_describing_someone_is_not_the_storys_organization() -> None:
-    found = triples(
-        moves_of(
-            "Corvel named a new board, with Halden Bank chief Ada Quill staying on.",
-            "Ruth Abara is leaving the board.",
-            title="Corvel reshapes its board",
-        )
-    )
-    assert ("Ruth Abara", "left", "Corvel") in found, found
 
 
 def test_as_is_x_adds_x_to_the_same_move() -> None:
@@ -352,26 +315,6 @@ def test_a_count_of_people_is_no_organization() -> None:
     assert all(org is None or not org.startswith("两位") for _, _, org in found), found
 
 
-def test_an_earlier_post_mentioned_in_passing_is_undated_and_comes_first() -> None:
-    from bot.article import load_article
-    from bot.timeline import extract_moves, standings
-
-    text = (
-        "星河科技人事\n新闻社·2025-07-09 06:40\n\n"
-        "周明远（Ming Zhou）今年3月出任星河科技首席执行官，此前曾长期执掌芯片设计公司Corvel。\n"
-    )
-    moves = extract_moves(load_article(text))
-    corvel = [m for m in moves if m.organization == "Corvel"]
-    assert corvel and corvel[0].date is None, moves
-    now = standings(moves, today="2025-07-09")["ming zhou"].now
-    assert now is not None and now.organization == "星河科技", now
-
-
 def test_a_chinese_appointment_is_at_the_organization_before_the_title() -> None:
     found = _cn("星河科技宣布，Corvel商务负责人周明远（Ming Zhou）出任临时首席执行官。")
     assert ("Ming Zhou", "appointed", "Corvel") in found, found
-
-
-def test_joined_then_a_post_is_one_arrival() -> None:
-    found = _cn("星河科技宣布，周明远（Ming Zhou）已加入星河科技，出任AI副总裁。")
-    assert found == [("Ming Zhou", "joined", "星河科技")], found

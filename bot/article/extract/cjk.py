@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
-from ..lexicon import ROLE_HEADS, ROLE_MODIFIERS
+from ..lexicon import (
+    CJK_GIVEN_CHARS,
+    CJK_NOT_NAMES,
+    CJK_SURNAMES,
+    CJK_TRANSLITERATION,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
 from ..names import has_cjk, is_cjk_name, is_given_name, key
 from .people import Candidate
 from .roles import _role_before
@@ -23,14 +29,62 @@ _CN_ROLES = (
     "创始人兼CEO|联合创始人|创始人|董事长|首席执行官|首席科学家|首席研究官|首席技术官|首席财务官|总裁|CEO|CTO|CFO|COO"
     "|总经理|副总裁|主席|部长|研究员|科学家|分析师|教授|负责人|高管|发言人"
 )
+# Roles and kin before a name ('国务院总理李强', '董事会秘书陈某', '父亲黄某'): the name reads from where they end.
+_CN_ROLES_BEFORE = "|".join(
+    sorted(
+        {
+            *_CN_ROLES.split("|"),
+            *"""董事会秘书 副董事长 执行董事 独立董事 董事 监事 总理 副总理 主任 秘书长 书记 省长 市长 局长 行长 院长
+            校长 社长 主编 总编辑 编辑 记者 经理 合伙人 院士 律师 法定代表人 掌门人 牵头人 父亲 母亲 妈妈 爸爸 妻子
+            丈夫 儿子 女儿 哥哥
+            弟弟 姐姐 妹妹""".split(),
+        },
+        key=len,
+        reverse=True,
+    )
+)
 _CN_SPEECH = "表示|称|认为|指出|强调|回应|否认|承认|透露|坦言|介绍|说|宣布|驳斥|警告|预计|预测|告诉"
-# "万隆先生", "董明珠女士": an honorific after a name.
-_CN_NAME_HONORIFIC = re.compile(r"([\u4e00-\u9fff]{2,3})(?=先生|女士)")
-_CN_ROLE_NAME = re.compile(rf"(?:{_CN_ROLES})\s*([\u4e00-\u9fff]{{2,3}})")
-_CN_NAME_SPEECH = re.compile(rf"([\u4e00-\u9fff]{{2,3}})(?={_CN_SPEECH})")
+# Verbs that follow a person in news text: saying, and what executives do in filings ('沈某发布', '吴某辞去').
+_CN_AFTER_NAME_VERBS = "|".join(
+    sorted(
+        {
+            *_CN_SPEECH.split("|"),
+            *"""建议 发言 发文 写道 直言 笑称 补充 辞去 辞任 辞职 递交 提交 出任 担任 接任 当选 发布 代为 代行 主持
+            会见 访问 现身 先生 女士 博士 手中 暂时 申请 回应道 因工作 继任 兄弟 今日 今天 昨日 昨天 近日 日前 此前
+            的父亲 的母亲 的妈妈 的爸爸 的妻子
+            的丈夫
+            的儿子 的女儿 拍摄 摄""".split(),
+        },
+        key=len,
+        reverse=True,
+    )
+)
+# Words before a name in filings: '收到某某的辞职报告', '选举某某为董事长'.
+_CN_BEFORE_NAME = "收到|接到|选举|推举|任命|聘任|聘请|提名|感谢"
+_HAN = r"[\u4e00-\u9fff]"
+# A name after a role (with an optional '(CEO)' or '为' between), before a verb, after a filing word.
+_CN_ROLE_NAME = re.compile(
+    rf"(?:{_CN_ROLES_BEFORE})(?:\s*[(（][A-Za-z ]{{1,12}}[)）])?\s*(?:为|是)?\s*(?={_HAN})"
+)
+_CN_FILING_NAME = re.compile(rf"(?:{_CN_BEFORE_NAME})(?={_HAN})")
+_CN_BY_NAME = re.compile(rf"由(?!于)(?={_HAN})")
+_CN_VERB_AT = re.compile(rf"(?:{_CN_AFTER_NAME_VERBS})")
+# At a word edge (not after a Han character, or after one that stands before names), a surname and two
+# given-name characters.
+_CN_EDGE_NAME = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[的和与及、由向对据被让请给跟在称说到于]))"
+    rf"[{''.join(sorted(CJK_SURNAMES))}][{''.join(sorted(CJK_GIVEN_CHARS))}]{{2}}"
+)
+# A transliterated name: Han characters on both sides of a middle dot.
+_CN_DOTTED = re.compile(rf"{_HAN}[·•・]{_HAN}")
 
 
-_AFTER_NAME = frozenset("在的和与对也将已于是被把向从为说称表认指强回否承透坦介宣驳警预等则就都又还")
+# Single characters that follow a name and never end one; verbs are matched whole (_CN_VERB_AT), so '强' in
+# '李克强' is not taken for the start of '强调'.
+_AFTER_NAME = frozenset("在的和与对也将已于是被把向从为等则就都又还因")
+# What may stand right before a name read from the verb after it (otherwise the name has no left edge:
+# '同时一并辞去' is no name): anything but a Han character, or one of these.
+_BEFORE_NAME = frozenset("的和与及、由向对据被让请给跟在称说到于")
 _CN_ROLE_RE = re.compile(rf"(?:{_CN_ROLES}|官|长)")
 
 
@@ -41,31 +95,126 @@ def cjk_name_in(text: str) -> str | None:
     if roles:
         text = text[roles[-1].end() :]
     if "·" in text or "•" in text:
-        return text if is_cjk_name(text) else None
+        dotted = _dotted_names(text)
+        return dotted[-1] if dotted and text.endswith(dotted[-1]) else None
     for size in (3, 2, 4):
         if len(text) >= size and is_cjk_name(text[-size:]):
             return text[-size:]
     return None
 
 
-def _cn_names(text: str) -> list[str]:
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _chinese_name(name: str) -> bool:
+    return is_cjk_name(name) and name not in CJK_NOT_NAMES and name[:2] not in CJK_NOT_NAMES
+
+
+def _name_from(text: str, i: int) -> str | None:
+    """The Chinese name that starts at ``text[i]``: three characters, or two when the third starts a word
+    that follows names ('黄博先生', '沈某发布', '吴某辞去', '李强在')."""
+    if text[i : i + 1] in _NOT_FIRST or _CN_ROLE_AT.match(text, i + 1):
+        return None  # '董事长和首席执行官': no name starts with '和' or runs into a role
+    three = text[i : i + 3]
+    if len(three) == 3 and _chinese_name(three):
+        rest = text[i + 2 : i + 6]
+        if not (three[2] in _AFTER_NAME or _CN_VERB_AT.match(rest)):
+            return three
+    two = text[i : i + 2]
+    return two if len(two) == 2 and _chinese_name(two) else None
+
+
+_NOT_FIRST = frozenset("和与及或兼由")
+_CN_ROLE_AT = re.compile(rf"(?:{_CN_ROLES_BEFORE}|首席)")
+
+
+def _dotted_names(text: str) -> list[str]:
+    """'埃隆·马斯克', '罗宾·德诺姆': each part runs as far as transliteration characters do, and a role word before
+    the first part is not part of it."""
     found: list[str] = []
-    for m in _CN_ROLE_NAME.finditer(text):
-        name = m.group(1)
-        rest = text[m.end(1) :]
-        if len(name) == 3 and (
-            not is_cjk_name(name) or name[2] in _AFTER_NAME or re.match(_CN_SPEECH, name[2:] + rest)
-        ):
-            name = name[:2]
-        if is_cjk_name(name):
-            found.append(name)
-    for m in itertools.chain(_CN_NAME_SPEECH.finditer(text), _CN_NAME_HONORIFIC.finditer(text)):
-        name = m.group(1)
-        for cut in (name, name[1:]):
-            if is_cjk_name(cut):
-                found.append(cut)
+    done = 0
+    for m in _CN_DOTTED.finditer(text):
+        dot = m.start() + 1
+        if dot < done:
+            continue
+        a = dot
+        while a > max(done, dot - 6) and text[a - 1] in CJK_TRANSLITERATION:
+            a -= 1
+        parts = [text[a:dot]]
+        b = dot
+        while b < len(text) and text[b] in "·•・":
+            c = b + 1
+            while c < min(len(text), b + 7) and text[c] in CJK_TRANSLITERATION:
+                c += 1
+            if c == b + 1:
                 break
+            parts.append(text[b + 1 : c])
+            b = c
+        done = b
+        name = "·".join(parts)
+        if len(parts) >= 2 and all(len(p) >= 2 for p in parts) and is_cjk_name(name):
+            found.append(name)
     return found
+
+
+def _cn_names(text: str) -> list[str]:
+    """Chinese names where a cue marks them: a role before ('总理李强'), a verb of saying or an executive's
+    verb after ('黄某表示', '吴某辞去'), a filing word before ('收到某某的'), and transliterations ('埃隆·马斯克')."""
+    found: list[str] = _dotted_names(text)
+    for m in _CN_ROLE_NAME.finditer(text):
+        i = m.end()
+        if _CN_DOTTED.match(text, i + 1) or _CN_DOTTED.match(text, i + 2) or _CN_DOTTED.match(text, i + 3):
+            continue  # a transliteration: found above
+        verb = _CN_VERB_AT.match(text, i + 4)
+        if (
+            verb
+            and all(_is_han(c) for c in text[i : i + 4])
+            and text[i + 3] not in _AFTER_NAME
+            and text[i] not in _NOT_FIRST
+            and not (_CN_VERB_AT.match(text, i + 2) or _CN_VERB_AT.match(text, i + 3))
+        ):
+            # A foreign name of four characters without a dot, between a role and a verb: '首席执行官贝兰克梵表示'.
+            if text[i : i + 4] not in CJK_NOT_NAMES:
+                found.append(text[i : i + 4])
+            continue
+        name = _name_from(text, i)
+        if name:
+            found.append(name)
+    for m in _CN_VERB_AT.finditer(text):
+        v = m.start()
+        for size in (3, 2):
+            start = v - size
+            if start < 0 or (start > 0 and _is_han(text[start - 1]) and text[start - 1] not in _BEFORE_NAME):
+                continue
+            name = _name_from(text, start)
+            if name and start + len(name) == v:
+                found.append(name)
+                break
+    for m in _CN_FILING_NAME.finditer(text):
+        name = _name_from(text, m.end())
+        if name:
+            found.append(name)
+    for m in _CN_BY_NAME.finditer(text):
+        # '由某某担任', '由某某博士担任', '由某某将…': '由' marks a name only when a verb or '将' follows it.
+        name = _name_from(text, m.end())
+        after = m.end() + len(name) if name else 0
+        if name and (_CN_VERB_AT.match(text, after) or text[after : after + 1] == "将"):
+            found.append(name)
+    return found
+
+
+def repeated_names(sentences: list[str]) -> list[str]:
+    """Three-character names that no cue marks but that stand at a word edge twice or more: a surname, then
+    two characters common in given names ('董明珠 … ，董明珠此刻')."""
+    counts: Counter[str] = Counter()
+    for text in sentences:
+        if has_cjk(text):
+            # Counted where the name reads the same from its first character ('张某先生' is '张某', not '张某先').
+            counts.update(
+                m.group() for m in _CN_EDGE_NAME.finditer(text) if _name_from(text, m.start()) == m.group()
+            )
+    return [n for n, k in counts.items() if k >= 2 and _chinese_name(n) and n[2] not in _AFTER_NAME]
 
 
 def _pair_latin(latin: str, best: dict[str, float]) -> str:
@@ -103,7 +252,12 @@ def pairs(
         ]:
             cjk = cjk_name_in(raw_cjk) or raw_cjk[-8:]
             latin = _pair_latin(latin.strip(), best)
-            if is_cjk_name(cjk) or (len(latin.split()) >= 2 and is_given_name(latin.split()[0])):
+            # One Latin word ('开立(Carrier)', 'CES(国际电子消费展)') names a person only when the Chinese side
+            # is a name by itself, not the tail of a longer phrase that happens to start with a surname.
+            whole = cjk == raw_cjk or bool(_CN_ROLE_RE.search(raw_cjk[: len(raw_cjk) - len(cjk)]))
+            if (is_cjk_name(cjk) and (whole or len(latin.split()) >= 2)) or (
+                len(latin.split()) >= 2 and is_given_name(latin.split()[0])
+            ):
                 k = key(latin)
                 pairs[k].add(cjk)
                 # The role before the name in whichever script comes first: "Nvidia CEO 黄仁勋 (Jensen Huang)".
@@ -125,6 +279,7 @@ def pairs(
                 org_pairs[latin].add(cjk)
         if has_cjk(text):
             cn_people.extend(_cn_names(text))
+    cn_people.extend(repeated_names(sentences))
     # Each pair adds to every candidate of its name; the first role and organization a pair gives fill gaps.
     for k, given in boosts.items():
         role = next((r for r, _ in given if r), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..casefree import CaseFree, lower_text
@@ -72,31 +73,42 @@ _CURRENCY = {
     "krw": "KRW",
     "won": "KRW",
 }
-_APPROX = r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more than|less than|fewer than|up to|at least|some|an estimated|close to|just over|just under|below|above)\s+)?"
+_APPROX_WORDS = (
+    "about|around|approximately|roughly|nearly|almost|over|more than|less than|fewer than|up to|at least|some"
+    "|an estimated|close to|just over|just under|below|above"
+)
 # A number starts where no digit, comma or point precedes it and is read atomically: a run of 10,000 digits
 # is tried once, not once per digit (linear time).
 _NUM = r"(?<![\d,.])(?>\d+(?:,\d{3})*(?:\.\d+)?)"
 _SCALE_WORDS = r"trillion|billion|million|thousand|bn|bln|mln|mn|tn|k|m|b|t"
 _CUR_PREFIX = r"US\$|HK\$|A\$|C\$|S\$|\$|€|£|¥|₹|\b(?:USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD|INR|KRW)"
+# Each pattern is tried only where a figure can start: at a currency sign or code (money written before the
+# number) or at the first digit of a number (the rest), never at every character of the statement. A word
+# of approximation ("about", "近") is read backwards from that start, in a short window.
 _MONEY_PREFIX = re.compile(
-    rf"(?P<approx>{_APPROX})(?P<cur>{_CUR_PREFIX})\s?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE_WORDS})\b)?", re.I
+    rf"(?P<cur>{_CUR_PREFIX})\s?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE_WORDS})\b)?", re.I
 )
 _MONEY_SUFFIX = re.compile(
-    rf"(?P<approx>{_APPROX})(?P<num>{_NUM})\s*(?P<scale>trillion|billion|million|thousand)?\s+(?P<cur>Swiss francs|dollars|euros|yuan|renminbi|yen|pounds|francs|rupees|won|USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD)\b",
+    rf"(?P<num>{_NUM})\s*(?P<scale>trillion|billion|million|thousand)?\s+(?P<cur>Swiss francs|dollars|euros|yuan|renminbi|yen|pounds|francs|rupees|won|USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD)\b",
     re.I,
 )
 _MONEY_CN = re.compile(
-    rf"(?P<approx>(?:约|近|超过|超|逾|达)?)(?P<num>{_NUM})\s*(?P<scale>万亿|千亿|百亿|十亿|千万|百万|亿|万)?\s*(?P<cur>美元|人民币|元|欧元|港元|日元|英镑)"
+    rf"(?P<num>{_NUM})\s*(?P<scale>万亿|千亿|百亿|十亿|千万|百万|亿|万)?\s*(?P<cur>美元|人民币|元|欧元|港元|日元|英镑)"
 )
 _PERCENT = re.compile(
-    rf"(?P<approx>{_APPROX})(?P<num>-?{_NUM})\s*(?P<unit>%|percent(?:age points?)?|per cent|个百分点|百分点)",
+    rf"(?P<num>-?{_NUM})\s*(?P<unit>%|percent(?:age points?)?|per cent|个百分点|百分点)",
     re.I,
 )
 _PERCENT_CN = re.compile(rf"百分之(?P<num>{_NUM})")
 _COUNT = re.compile(
-    rf"(?P<approx>{_APPROX})(?P<num>{_NUM})(?:\s*(?P<scale>trillion|billion|million|thousand)\b)?\s+(?:[A-Z][\w\-]*\s+)?(?P<noun>(?:[A-Za-z][\w\-]*?)s)\b",
+    rf"(?P<num>{_NUM})(?:\s*(?P<scale>trillion|billion|million|thousand)\b)?\s+(?:[A-Z][\w\-]*\s+)?(?P<noun>(?:[A-Za-z][\w\-]*?)s)\b",
     re.I,
 )
+_APPROX_BEFORE = re.compile(rf"(?:{_APPROX_WORDS})\s+$", re.I)
+_APPROX_CN_BEFORE = re.compile(r"(?:约|近|超过|超|逾|达)$")
+_APPROX_REACH = 40  # "approximately" and its spaces: the window read back from a figure's start
+# Where money written before its number can start (every alternative of _CUR_PREFIX, in one fast scan).
+_CUR_START = re.compile(r"US\$|HK\$|[ACS]\$|[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD|INR|KRW)", re.I)
 _CURRENCY_CODES = ("usd", "eur", "gbp", "chf", "jpy", "cny", "rmb", "hkd", "inr", "krw")
 _CURRENCY_WORDS = ("franc", "dollar", "euro", "yuan", "renminbi", "yen", "pound", "rupee", "won")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -107,36 +119,90 @@ _NOT_COUNT_NOUNS = frozenset(
 
 
 _HAS_DIGIT = re.compile(r"\d")
+# A number starts at the first digit of a run of digits, commas and points, unless a comma or point is
+# right before it (as _NUM's look-behind has it).
+_DIGITS = re.compile(r"\d[\d,.]*")
+_CUR_SIGN = re.compile(r"[$€£¥₹]")
+
+
+def _has_any(text: str, pieces: Iterable[str]) -> bool:
+    return any(map(text.__contains__, pieces))  # no generator frame per piece
+
+
+def _currency_starts(text: str, low: str | None) -> list[int]:
+    """Where money written before its number can start: a sign (with 'US', 'HK', 'A', 'C' or 'S' before a
+    '$') or a currency code; the same starts as a scan for _CUR_PREFIX, found by fast searches."""
+    if low is None:  # lower-casing changed the length: the plain scan
+        return [m.start() for m in _CUR_START.finditer(text)]
+    starts: list[int] = []
+    for m in _CUR_SIGN.finditer(text):
+        p = m.start()
+        if text[p] == "$":
+            if p >= 2 and low[p - 2 : p] in ("us", "hk"):
+                starts.append(p - 2)
+            elif p >= 1 and low[p - 1] in "acs":
+                starts.append(p - 1)
+        starts.append(p)
+    for code in _CURRENCY_CODES:
+        i = low.find(code)
+        while i >= 0:
+            starts.append(i)
+            i = low.find(code, i + 1)
+    return sorted(set(starts))
+
+
 # "Llama 4 models": a capitalised word right before the number (read from a short window: linear time).
 _VERSION_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w\-]*\s$")
 
 
 _TWINS = {p: CaseFree(p) for p in (_MONEY_PREFIX, _MONEY_SUFFIX, _PERCENT, _COUNT)}
+_APPROX_TWIN = CaseFree(_APPROX_BEFORE)
 
 
 class _Found:
-    """A match of a case-free twin read back from the original text (group text keeps its case)."""
+    """A figure's match read back from the original text (group text keeps its case), with the word of
+    approximation found before it, if any, as the group 'approx'."""
 
-    __slots__ = ("m", "text")
+    __slots__ = ("approx", "m", "text")
 
-    def __init__(self, m: re.Match[str], text: str) -> None:
-        self.m, self.text = m, text
+    def __init__(self, m: re.Match[str], text: str, approx: int) -> None:
+        self.m, self.text, self.approx = m, text, approx  # approx: where that word starts, or -1
 
     def group(self, name: str) -> Any:  # str, or None for a group that took no part (as re.Match has it)
+        if name == "approx":
+            return self.text[self.approx : self.m.start()] if self.approx >= 0 else None
         a, b = self.m.span(name)
         return None if a < 0 else self.text[a:b]
 
     def start(self, name: str) -> int:
+        if name == "approx":
+            return self.approx
         return self.m.start(name)
 
     def end(self) -> int:
         return self.m.end()
 
 
-def _finditer(pattern: re.Pattern[str], text: str, low: str | None) -> list[_Found]:
+def _finditer(pattern: re.Pattern[str], text: str, low: str | None, starts: list[int]) -> Iterator[_Found]:
+    """The matches of ``pattern`` that begin at one of ``starts`` (in order, none overlapping the one before),
+    each with the word of approximation right before it."""
     twin = _TWINS.get(pattern)
-    found = twin.finditer(text, low) if twin is not None else pattern.finditer(text)
-    return [_Found(m, text) for m in found]
+    if twin is not None and low is not None:
+        subject, match, approx_re = low, twin.twin.match, _APPROX_TWIN.twin
+    else:
+        subject, match = text, pattern.match
+        approx_re = _APPROX_CN_BEFORE if twin is None else _APPROX_BEFORE
+    done = 0
+    for pos in starts:
+        if pos < done:
+            continue
+        m = match(subject, pos - 1) if pattern is _PERCENT and pos and subject[pos - 1] == "-" else None
+        m = m or match(subject, pos)
+        if m is None:
+            continue
+        a = approx_re.search(subject, max(done, pos - _APPROX_REACH), m.start())
+        yield _Found(m, text, a.start() if a else -1)
+        done = m.end()
 
 
 def _value(num: str, scale: str | None) -> float:
@@ -146,15 +212,23 @@ def _value(num: str, scale: str | None) -> float:
     return value
 
 
+# A statement keeps its first figures only (in text order): no reader uses more, and a generated statement
+# of a million "$1" would otherwise make a million of them. Each pattern stops after this many figures, so
+# the first ones in text order are all found.
+MAX_FIGURES = 100
+
+
 def figures_of(text: str) -> list[Figure]:
     found: list[tuple[int, int, Figure]] = []
     if not _HAS_DIGIT.search(text):
         return []
     low = text.lower()
     twin_low = lower_text(text)
-    # Each pattern runs only when a word or sign it needs is in the text (most statements have none).
-    money_prefix = any(c in text for c in "$€£¥₹") or any(c in low for c in _CURRENCY_CODES)
-    money_suffix = any(w in low for w in _CURRENCY_WORDS)
+    # Each pattern runs only when a word or sign it needs is in the text (most statements have none): the
+    # signs and words present, in one scan.
+    # signs and words present (a substring test each: faster than one scan for all of them).
+    money_prefix = _has_any(text, "$€£¥₹") or _has_any(low, _CURRENCY_CODES)
+    money_suffix = _has_any(low, _CURRENCY_WORDS)
     money_cn = "元" in text or "人民币" in text or "英镑" in text
     percent = "%" in text or "per" in low or "百分点" in text
     taken = bytearray(len(text) + 1)  # characters already inside a figure: overlap checks cost the span only
@@ -170,8 +244,13 @@ def figures_of(text: str) -> list[Figure]:
         (_MONEY_SUFFIX, money_suffix or money_prefix),
         (_MONEY_CN, money_cn),
     )
+    number_starts = [a for m in _DIGITS.finditer(text) if (a := m.start()) == 0 or text[a - 1] not in ",."]
     for pattern in (p for p, want in wanted if want):
-        for m in _finditer(pattern, text, twin_low):
+        starts = _currency_starts(text, twin_low) if pattern is _MONEY_PREFIX else number_starts
+        first = len(found)
+        for m in _finditer(pattern, text, twin_low, starts):
+            if len(found) - first >= MAX_FIGURES:
+                break
             scale = m.group("scale")
             if pattern is _MONEY_PREFIX and scale and scale.lower() in ("m", "b", "k", "t"):
                 # "$5 m" is a scale; "$5 more" is not: \b after the letter already ensures a word end.
@@ -194,7 +273,10 @@ def figures_of(text: str) -> list[Figure]:
                         ),
                     )
                 )
-    for m in _finditer(_PERCENT, text, twin_low) if percent else ():
+    first = len(found)
+    for m in _finditer(_PERCENT, text, twin_low, number_starts) if percent else ():
+        if len(found) - first >= MAX_FIGURES:
+            break
         start = m.start("approx") if m.group("approx") else m.start("num")
         if free(start, m.end()):
             unit_raw = m.group("unit").lower()
@@ -211,7 +293,10 @@ def figures_of(text: str) -> list[Figure]:
                     ),
                 )
             )
+    first = len(found)
     for mc in _PERCENT_CN.finditer(text) if "百分之" in text else ():
+        if len(found) - first >= MAX_FIGURES:
+            break
         if free(mc.start(), mc.end()):
             found.append(
                 (
@@ -225,7 +310,10 @@ def figures_of(text: str) -> list[Figure]:
                     ),
                 )
             )
-    for m in _finditer(_COUNT, text, twin_low):
+    first = len(found)
+    for m in _finditer(_COUNT, text, twin_low, number_starts):
+        if len(found) - first >= MAX_FIGURES:
+            break
         noun = m.group("noun")
         num = m.group("num")
         if noun.lower() in _NOT_COUNT_NOUNS:
@@ -254,4 +342,4 @@ def figures_of(text: str) -> list[Figure]:
                 )
             )
     found.sort(key=lambda x: x[0])
-    return [f for _, _, f in found]
+    return [f for _, _, f in found[:MAX_FIGURES]]

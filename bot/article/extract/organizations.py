@@ -31,6 +31,9 @@ _ORG_VERBS_AFTER = frozenset(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def mentioned(org_mentions: list[list[Tok]], tokens: list[list[Tok]]) -> Counter[str]:
     """Organization name -> how often it is mentioned (runs with organization words, and single words in
     organization contexts: 'Intel CEO', 'Nvidia shares', 'rivals like Groq')."""
@@ -46,7 +49,12 @@ def mentioned(org_mentions: list[list[Tok]], tokens: list[list[Tok]]) -> Counter
             org_names[name] += 1
     for toks in tokens:
         for j, t in enumerate(toks):
-            if t.kind != "word" or t.shape != "name" or t.low in _STOP or re.search(r"\d", t.text):
+            if (
+                t.kind != "word"
+                or t.shape != "name"
+                or t.low in _STOP
+                or (not t.text.isalpha() and _DIGIT.search(t.text))
+            ):
                 continue
             prev = toks[j - 1] if j > 0 else None
             nxt = toks[j + 1] if j + 1 < len(toks) else None

@@ -8,7 +8,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..lexicon import COMMON_NOUNS, HONORIFICS, NOT_NAME_WORDS, ORG_WORDS
+from ..lexicon import COMMON_NOUNS, COMPANY_ROLE_HEADS, HONORIFICS, NAME_SUFFIXES, NOT_NAME_WORDS, ORG_WORDS
 from ..model import MAX_NAME_WORDS, Organization, Person, name_fits
 from ..names import (
     PARTICLES,
@@ -23,7 +23,7 @@ from ..names import (
     surname,
 )
 from .organizations import canonical_org, org_index
-from .roles import _role_after, _role_before, _role_predicate, _speech_after
+from .roles import _role_after, _role_before, _role_phrase, _role_predicate, _speech_after
 from .tokens import _DETERMINERS, _STOP, Tok, _is_orgish, _is_role_word, _role_continues
 
 
@@ -49,6 +49,10 @@ _FOLLOWING_NOT_PERSON = frozenset(
     labs team group""".split()
 )
 _PLACE_PREPS = frozenset({"in", "at", "near"})
+_NAMED = frozenset(
+    "named appointed elected hired tapped picked chose chosen selected promoted nominated installed reappointed".split()
+)
+_ROYAL = frozenset("king queen prince princess lord lady".split())
 _SUCCESSION = frozenset("succeed succeeds succeeded succeeding replace replaces replaced replacing".split())
 _LED_BY = frozenset(
     "chaired led headed founded co-founded cofounded run managed directed hosted chaired".split()
@@ -101,6 +105,13 @@ def _name_shaped(t: Tok, first: bool = True) -> bool:
     ):
         return False
     return not (first and t.low in COMMON_NOUNS)
+
+
+def _name_word_after(toks: list[Tok], chunk: list[int], t: Tok) -> bool:
+    """A suffix ("Jr.", "III") or, after a given name, a title word that is a family name ("Chuck Prince")."""
+    return t.low in NAME_SUFFIXES or (
+        t.low in HONORIFICS and t.shape == "name" and len(chunk) == 1 and is_given_name(toks[chunk[0]].text)
+    )
 
 
 def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Candidate], list[list[Tok]]]:
@@ -160,7 +171,7 @@ def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Cand
                 or (t.shape == "name" and org_later(i + 1))
             ):
                 org_chunk.append(i)  # "Department of Energy", "OpenAI Group PBC"
-            elif t.kind == "word" and lowp in PARTICLES and chunk:
+            elif chunk and t.kind == "word" and (lowp in PARTICLES or _name_word_after(toks, chunk, t)):
                 chunk.append(i)
             elif _name_shaped(t, first=not chunk) and not _is_role_word(t) and not _role_continues(toks, i):
                 close_org()
@@ -181,8 +192,8 @@ def _candidates_in(toks: list[Tok], sentence: int, text: str) -> tuple[list[Cand
                     if (t.cap and lowp in _STOP and lowp not in _DETERMINERS and not _is_role_word(t))
                     else []
                 )
-            if t.poss:
-                close_chunk()
+            if t.poss or (chunk and chunk[-1] == i and t.low in NAME_SUFFIXES):
+                close_chunk()  # a possessive or a suffix ("Walter Hussman Sr. Distinguished Professor") ends a name
                 close_org()
             i += 1
         close_chunk()
@@ -199,13 +210,30 @@ def _score(toks: list[Tok], idx: list[int], sentence: int, text: str) -> Candida
     if not ts:
         return cand
     first, last = idx[0], idx[-1]
-    words = [t.text for t in ts if t.shape != "initial"]
+    words = [t.text for t in ts if t.shape != "initial" and t.low not in NAME_SUFFIXES]
     if not words:
         return cand
     role, org, honor = _role_before(toks, first)
     role2, org2, who = _role_after(toks, last + 1)
     if not role2:
         role2, org2 = _role_predicate(toks, last + 1)
+    if (
+        not role2
+        and last + 1 < len(toks)
+        and toks[last + 1].low == "as"
+        and first
+        and toks[first - 1].low in _NAMED
+    ):
+        role2, org2 = _role_phrase(toks, last + 2)  # "named Edmund Carver III as chairman"
+    if (
+        honor
+        and first >= 2
+        and toks[first - 1].low in _ROYAL
+        and toks[first - 2].kind == "word"
+        and toks[first - 2].cap
+        and not _is_role_word(toks[first - 2])
+    ):
+        honor = False  # "New Zealand King Salmon": a title inside a longer name is no title
     if role or honor:
         cand.cues.add("role" if role else "honorific")
     if role2:
@@ -261,6 +289,11 @@ def _score(toks: list[Tok], idx: list[int], sentence: int, text: str) -> Candida
         score -= 1
     if len(words) == 1 and not (role or honor):
         score = min(score, 0.5)  # a lone word is a person only with a role or title before it
+    if len(words) == 1 and not is_given_name(words[0]):
+        if role and role.split()[-1].lower() in COMPANY_ROLE_HEADS:
+            score = min(score, 0.5)  # "chip designer Sophgo": a company
+        if nxt is not None and not ts[-1].poss and _is_role_word(nxt) and nxt.low not in HONORIFICS:
+            score = min(score, 0.5)  # "King Salmon chairman": the word names the company of the role
     cand.score = score
     return cand
 
@@ -341,7 +374,8 @@ def weigh(cands: list[Candidate], sentences: list[str]) -> None:
     # remarks"): a lone name-shaped word that speaks and is then referred to as he or she is a person.
     last_pronoun: dict[int, int] = {}  # sentence -> where its last he/she/his/her starts (-1: none)
     for c in cands:
-        if len(c.tokens) != 1 or c.score >= 2 or c.sentence < 0 or c.tokens[0].low in _STOP:
+        named = [t for t in c.tokens if t.low not in NAME_SUFFIXES]  # "Carver III said he ..."
+        if len(named) != 1 or c.score >= 2 or c.sentence < 0 or c.tokens[0].low in _STOP:
             continue
         text = sentences[c.sentence]
         verb = _LONE_SPEAKER.match(text, c.tokens[-1].end)
@@ -403,8 +437,9 @@ def accept(
         if s:
             surnames[fold(s)].append(k)
     for k, draft in list(drafts.items()):
-        if len(draft.name.split()) == 1 and not has_cjk(draft.name):
-            owners = [o for o in surnames.get(fold(draft.name), []) if o != k]
+        base = [w for w in draft.name.split() if w.lower().rstrip(".") not in NAME_SUFFIXES]  # "Carver III"
+        if len(base) == 1 and not has_cjk(draft.name):
+            owners = [o for o in surnames.get(fold(base[0]), []) if o != k]
             if len(owners) == 1:
                 target = drafts[owners[0]]
                 target.aliases.add(draft.name)
@@ -432,9 +467,24 @@ def accept(
     for k, spellings in pairs.items():
         if k in drafts:
             drafts[k].aliases.update(spellings)
-    known_aliases = {a for d in drafts.values() for a in d.aliases}
+    # A transliteration's family name alone ('马斯克' of '埃隆·马斯克') is that person when only one has it.
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for name in dict.fromkeys(cn_people):
+        if "·" in name:
+            by_last[name.rsplit("·", 1)[1]].append(name)
+    # ... and it is also read where no cue marks it ('卡尔森表示' after '安娜·卡尔森'): one scan for the full names
+    # and the family names, longest first, so the family name inside the full name is not counted.
+    dotted = [*by_last, *(n for names in by_last.values() for n in names)]
+    text = "\n".join([title, *sentences])
+    cn_people = [*cn_people, *(f for _, _, f in find_mentions(mentions(dotted), text) if f in by_last)]
+    alias_of = {a: d for d in drafts.values() for a in d.aliases}
     for name in cn_people:
-        if name not in known_aliases:
+        owners = by_last.get(name, [])
+        if len(owners) == 1:
+            owner = alias_of.get(owners[0]) or drafts.setdefault(key(owners[0]), _Draft(owners[0]))
+            owner.aliases.add(name)
+            alias_of[name] = owner
+        elif name not in alias_of:
             drafts.setdefault(key(name), _Draft(name))
     return drafts
 

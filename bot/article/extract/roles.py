@@ -4,7 +4,7 @@ chief research officer'), as a predicate ('became chief executive of'), and a ve
 from __future__ import annotations
 
 from ..lexicon import HONORIFICS, ROLE_HEADS, SPEECH_VERBS
-from .tokens import _STOP, Tok, _is_role_mod, _is_role_word, _role_continues, _role_word
+from .tokens import _STOP, Tok, _is_orgish, _is_role_mod, _is_role_word, _role_continues, _role_word
 
 _SKIP_AFTER = frozenset(
     "has had have also later previously reportedly recently repeatedly publicly was is has been then once "
@@ -21,6 +21,25 @@ def _role_before(toks: list[Tok], i: int) -> tuple[str | None, str | None, bool]
     if j >= 0 and toks[j].kind == "word" and toks[j].low.rstrip(".") in _HONORIFIC_STEMS:
         return None, None, True
     stop = i - _ROLE_REACH  # a role and its organization are a few words: the walk left is bounded
+    # "President and CEO of BlackBerry Thorsten Heins": the organization after 'of' stands between role and name.
+    k = j
+    while (
+        k >= 0
+        and k > i - 4
+        and (toks[k].cap or toks[k].shape in ("camel", "acronym"))
+        and not _is_role_word(toks[k])
+    ):
+        k -= 1
+    if (
+        k < j
+        and k >= 1
+        and toks[k].low == "of"
+        and _is_role_word(toks[k - 1])
+        and any(_is_orgish(t) for t in toks[k + 1 : j + 1])  # "BlackBerry", not "New" of "New Zealand"
+    ):
+        role_of, _, _ = _role_before(toks, k)
+        role_words = [_role_word(t) for t in toks[max(0, k - 3) : k] if _is_role_word(t) or _is_role_mod(t)]
+        return role_of or " ".join(role_words) or None, " ".join(t.text for t in toks[k + 1 : j + 1]), False
     if j >= 0 and toks[j].text == "," and j - 1 >= 0 and _is_role_word(toks[j - 1]):
         j -= 1  # "OpenAI's chief executive, Sam Altman"
     role: list[str] = []

@@ -3,11 +3,20 @@ per sentence, and the word shapes and word classes every later phase reads."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
 
-from ..lexicon import COMMON_NOUNS, HONORIFICS, NOT_NAME_WORDS, ORG_WORDS, ROLE_HEADS, ROLE_MODIFIERS
+from ..lexicon import (
+    COMMON_NOUNS,
+    HONORIFICS,
+    NAME_SUFFIXES,
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
 from ..sentences import split_sentences, strip_citations
 
 _STOP = NOT_NAME_WORDS | COMMON_NOUNS
@@ -54,7 +63,8 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]+")
 
 
 _TOKEN_RE = re.compile(
-    r"(?P<word>(?:[A-Za-z]\.){2,}|[A-Za-zÀ-ÖØ-öø-ɏ](?:[A-Za-zÀ-ÖØ-öø-ɏ0-9'’\-]*[A-Za-zÀ-ÖØ-öø-ɏ0-9])?(?:\.(?=[A-Za-z]\.))?\.?)"
+    r"(?P<word>(?:[A-Za-z]\.){2,}|[A-Za-zÀ-ÖØ-öø-ɏ](?:[A-Za-zÀ-ÖØ-öø-ɏ0-9'’\-]*[A-Za-zÀ-ÖØ-öø-ɏ0-9])?"
+    r"(?:(?<=s)['’](?![A-Za-z0-9])|(?:\.(?=[A-Za-z]\.))?\.?))"  # a plural possessive: "Reuters' Karen"
     r"|(?P<num>\d+(?:[.,]\d+)*)"
     r"|(?P<cjk>[\u3400-\u4dbf\u4e00-\u9fff]+)"
     r"|(?P<punct>[^\w\s])"
@@ -105,6 +115,7 @@ _HYPHEN_NAME_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)+"
 _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+")
 
 
+@functools.lru_cache(maxsize=65536)  # capitalised words recur (names, companies): worked out once each
 def _shape(t: str, kind: str) -> str:
     """word shapes: initial ("J."), acronym ("NVIDIA"), camel ("OpenAI"), name ("Huang"), lower."""
     if kind != "word":
@@ -134,9 +145,19 @@ def tokenize(text: str) -> list[Tok]:
         poss = False
         if kind == "word":
             last = raw[-1]
-            if last == "." and not _DOTTED_RE.fullmatch(raw) and raw[:-1].lower() not in HONORIFICS:
+            if (
+                last == "."
+                and not _DOTTED_RE.fullmatch(raw)
+                and raw[:-1].lower() not in HONORIFICS
+                and raw[:-1].lower() not in NAME_SUFFIXES
+            ):
                 raw = raw[:-1]
                 last = raw[-1]
+            if last in _QUOTE_ENDS and not raw[0].isupper():
+                # "'the costs'": a closing quote after a lower-case word, not a possessive.
+                append(Tok(raw[:-1], start, start + len(raw) - 1, kind))
+                append(Tok(last, start + len(raw) - 1, start + len(raw), "punct"))
+                continue
             if last in _POSSESSIVE_ENDS:
                 for suffix in ("'s", "’s", "'", "’"):
                     if raw.endswith(suffix) and len(raw) > len(suffix) + 1:
@@ -148,6 +169,7 @@ def tokenize(text: str) -> list[Tok]:
 
 
 _POSSESSIVE_ENDS = frozenset("s'’")
+_QUOTE_ENDS = frozenset("'’")
 
 
 def _is_role_word(tok: Tok) -> bool:
