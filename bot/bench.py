@@ -393,10 +393,20 @@ def bench_size(articles: list[Any], repeat: int, extra: list[Any] | None = None)
 
     from bot.library import Library
     from bot.render import embeds
+    from bot.stories import StoryIndex
 
     n = len(articles)
     out: dict[str, Any] = {"articles": n}
     library = Library(articles)
+    stories = StoryIndex()  # the global scope's stories, as the bot builds them at its first start
+    c0, t0 = time.process_time(), time.perf_counter()
+    for a in sorted(articles, key=lambda a: (a.published_at is None, a.published_at or "")):
+        stories.add(a)
+    out["stories_build_s"] = round(time.perf_counter() - t0, 2)
+    out["stories_build_cpu_s"] = round(time.process_time() - c0, 2)
+    out["stories"] = len(stories)
+    story_wall: list[float] = []
+    story_cpu: list[float] = []
     people = library.people
     rng = __import__("random").Random(5)
     sample = [rng.choice(people) for _ in range(repeat)]
@@ -437,6 +447,11 @@ def bench_size(articles: list[Any], repeat: int, extra: list[Any] | None = None)
                 article = next(fresh)
                 await store.upsert_article(article)
                 library.add(article)
+                c0, t0 = time.process_time_ns(), time.perf_counter_ns()
+                story_id = stories.add(article)  # into its story, found through shared keys, not a scan
+                story_wall.append((time.perf_counter_ns() - t0) / 1000)
+                story_cpu.append((time.process_time_ns() - c0) / 1000)
+                await store.save_story_members([(0, article.id, story_id)])
 
             try:
                 return await _time_us_async(one, len(extra or []))
@@ -455,6 +470,7 @@ def bench_size(articles: list[Any], repeat: int, extra: list[Any] | None = None)
         out["queries"] = {name: _time_us(fn, repeat) for name, fn in queries.items()} | searched
         if extra:
             out["intake_one_article"] = asyncio.run(intake())
+            out["intake_story"] = {**_percentiles(story_wall), **_percentiles(story_cpu, "cpu_")}
     article = library.articles[0]
     person = people[0]
     refs = library.claims(article=article.id)
@@ -616,6 +632,13 @@ def run(
             echo(
                 f"intake            {tag}: one new article stored and answerable: p50 {v['p50_us']} µs"
                 f"  p99 {v['p99_us']} µs  (CPU p99 {v['cpu_p99_us']} µs; goal <= 50 ms)"
+            )
+        if "intake_story" in size:
+            v = size["intake_story"]
+            echo(
+                f"stories           {tag}: built in {size['stories_build_s']} s (CPU {size['stories_build_cpu_s']} s),"
+                f" {size['stories']} stories; one article into its story: p50 {v['p50_us']} µs p99 {v['p99_us']} µs"
+                f" (CPU p50 {v['cpu_p50_us']} µs p99 {v['cpu_p99_us']} µs; part of intake above)"
             )
         for r, v in size["render"].items():
             echo(f"render            {tag}: {r:<22} p50 {v['p50_us']} µs  p99 {v['p99_us']} µs")

@@ -445,6 +445,11 @@ class Catalog:
         library = self._own.get(guild_id)
         return library is not None and library.article(article_id) is not None
 
+    def own_articles(self, guild_id: int) -> list[Article]:
+        """A server's own articles (its uploads), newest first."""
+        library = self._own.get(guild_id)
+        return library.articles if library is not None else []
+
     def guilds(self) -> set[int]:
         """Servers with articles of their own or hidden ones."""
         return set(self._own) | set(self._hidden)

@@ -26,6 +26,8 @@ from bot.library import load_registry
 from bot.render.pages import Choices, respond
 from bot.settings import Settings
 from bot.store import Store, open_store
+from bot.store.base import now_iso
+from bot.story_service import GLOBAL, Joined, StoryService
 from bot.usage import UsageEvent, UsageRecorder
 
 log = logging.getLogger("newsdesk")
@@ -40,6 +42,7 @@ EXTENSIONS = (
     "cogs.follows",
     "cogs.help",
     "cogs.setup",
+    "cogs.stories",
 )
 IN_PLACE_MAX = 500  # more new articles than this at once: building the library whole is quicker
 FIRST_RETRY_SECONDS, LAST_RETRY_SECONDS = 1.0, 300.0  # waits between tries to reach Discord, doubling
@@ -89,6 +92,9 @@ class NewsdeskBot(commands.Bot):
             asyncio.Lock()
         )  # one change to the library at a time (loads, uploads, new articles)
         self.library_changed = asyncio.Event()  # set after each library load: follow alerts look at it
+        self.stories: StoryService | None = None  # made at the first library load (it needs the registry)
+        self.stories_changed = asyncio.Event()  # set when story posts were recorded: the story cog sends them
+        self.stories_waiting: list[tuple[Joined, str]] = []  # taken in (when) before the gateway was ready
         self.feeds = FeedPoller(
             list(settings.feeds), settings.feed_minutes, allow_hosts=settings.feed_allow_hosts
         )
@@ -180,11 +186,15 @@ class NewsdeskBot(commands.Bot):
         )
         if in_place:
             t0 = time.perf_counter()
+            joined: list[Joined] = []
             for article in report.new:
                 if not self.library.add_global(article):
                     in_place = False
                     break
+                if self.stories is not None:
+                    joined.extend(self.stories.take(GLOBAL, article))
                 await asyncio.sleep(0)  # commands are answered between two articles
+            await self._stories_taken(joined)
         if not in_place:
             await self._load_library_locked(summary)
             return
@@ -239,9 +249,12 @@ class NewsdeskBot(commands.Bot):
             hidden = await self.store.hidden_articles()
             if await self.store.articles_version() == version:
                 break
-        self.library = await asyncio.to_thread(Catalog, articles, owners, hidden, registry)
+        catalog = await asyncio.to_thread(Catalog, articles, owners, hidden, registry)
+        joined = await self._sync_stories(registry, catalog)  # before the catalog is live: no article is
+        self.library = catalog  # seen (by follow alerts, say) before it is in its story
         self._library_version = version
         del articles
+        await self._stories_taken(joined)
         await asyncio.to_thread(memory.settle)
         self.library_changed.set()
         stats = self.library.stats()
@@ -264,11 +277,60 @@ class NewsdeskBot(commands.Bot):
         own = await self.store.load_articles(guild_id, only_own=True)
         hidden = (await self.store.hidden_articles()).get(guild_id, set())
         self.library.replace_guild(guild_id, own, hidden)
+        if self.stories is not None:  # a server's own articles are few: clustered here, at once
+            await self._stories_taken(self.stories.sync(self.library, only=[guild_id]))
         version = await self.store.articles_version()
         if before.isdigit() and version.isdigit() and int(version) == int(before) + 1:
             self._library_version = version  # only this change happened since the last load
         self.library_changed.set()
         log.info("server %s: %d articles of its own, %d hidden", guild_id, len(own), len(hidden))
+
+    # ------------------------------------------------------------------ stories
+
+    async def _sync_stories(self, registry: list[Any], catalog: Catalog) -> list[Joined]:
+        """Every article of ``catalog`` in its story: stored memberships restored (the first time), new
+        articles clustered; the memberships to write."""
+        stored = None
+        if self.stories is None:
+            self.stories = StoryService([[e.name, *e.aliases] for e in registry])
+            stored = await self.store.story_members()
+        return await asyncio.to_thread(self.stories.sync, catalog, stored)
+
+    async def _stories_taken(self, joined: list[Joined]) -> None:
+        """Write new story memberships, and record the posts they make in servers' story channels (a thread
+        for a new story, a line in its thread for a later article) before anything is sent."""
+        if not joined:
+            return
+        await self.store.save_story_members((j.scope, j.article_id, j.story_id) for j in joined)
+        taken = [(j, now_iso()) for j in joined if j.new_article]
+        if not self.is_ready():  # which servers this process serves is known once connected
+            self.stories_waiting.extend(taken)
+            return
+        await self.record_story_posts(taken)
+
+    async def record_story_posts(self, taken: list[tuple[Joined, str]]) -> None:
+        """Record the posts new articles (each with when it was taken in) make in the story channels set
+        before they arrived (nothing is sent yet)."""
+        channels = await self.store.story_channels_since()
+        recorded = 0
+        for j, taken_at in taken:
+            guilds = (
+                channels if j.scope == GLOBAL else {j.scope: channels[j.scope]} if j.scope in channels else {}
+            )
+            for guild_id, (channel_id, since) in guilds.items():
+                if since > taken_at:
+                    continue  # the channel was set after this article arrived
+                if (
+                    self.get_guild(guild_id) is None
+                    or self.library.view(guild_id).article(j.article_id) is None
+                ):
+                    continue  # another process's server, or hidden there
+                if await self.store.claim_story_post(
+                    guild_id, channel_id, f"{j.scope}:{j.story_id}", j.article_id
+                ):
+                    recorded += 1
+        if recorded:
+            self.stories_changed.set()
 
     # ------------------------------------------------------------------ servers joined and left
 

@@ -217,14 +217,28 @@ class AlertService:
         if not added:
             return
         keys = await self.store.article_keys([aid for aid, _ in added])
+        stories = getattr(self.bot, "stories", None)  # a StoryService once the library is loaded
         for follow in follows:
             target = Target.of(follow)
             done = await self.store.alerted(int(follow["id"]))
+            told: set[str] | None = None
             for article_id, added_at in added:
                 article = library.article(article_id)
                 if added_at <= str(follow["created_at"]) or keys[article_id] in done or article is None:
                     continue
                 if mentions(library, article, target):
+                    if stories is not None:
+                        # a later article of a story already alerted about alerts only with something new
+                        if told is None:
+                            told = await self.store.alerted_articles(int(follow["id"]))
+                        earlier, news = stories.news_for(library, guild_id, article, told)
+                        if earlier and not news:
+                            if await self.store.claim_alert(int(follow["id"]), keys[article_id], article_id):
+                                await self.store.finish_alerts(
+                                    [(int(follow["id"]), keys[article_id])], "grouped"
+                                )
+                            continue
+                        told.add(article_id)
                     await self.store.claim_alert(int(follow["id"]), keys[article_id], article_id)
 
     async def _deliver(self, follows: dict[int, dict[str, Any]]) -> int:
@@ -299,7 +313,10 @@ class AlertService:
         else:
             target_channel = await self.bot.create_dm(discord.Object(int(ident)))
             parts = embeds.alert_messages(delivery.article, found, None, guild.name if guild else None, lang)
+        news = await self._story_news(delivery, library)
         for part in parts:
+            if news:
+                embeds.add_field_if_room(part.embed, t("story_news", lang), news)
             covered = [
                 f
                 for f in delivery.follows
@@ -318,6 +335,20 @@ class AlertService:
             )
             await self.store.finish_alerts(delivery.keys(covered), "sent")
             delivery.sent.update(int(f["id"]) for f in covered)
+
+    async def _story_news(self, delivery: Delivery, library: View) -> str:
+        """What the article adds to a story its followers were alerted about before (empty when none)."""
+        stories = getattr(self.bot, "stories", None)  # a StoryService once the library is loaded
+        if stories is None or not delivery.follows:
+            return ""
+        told = await self.store.alerted_articles(int(delivery.follows[0]["id"]))
+        earlier, news = stories.news_for(library, delivery.guild_id, delivery.article, told)
+        if not earlier or not news:
+            return ""
+        from bot.render.stories import news_lines
+
+        guild = self.bot.get_guild(delivery.guild_id)
+        return news_lines(news, lang_of(None, guild.preferred_locale if guild else None))
 
 
 def _transient(exc: BaseException) -> bool:

@@ -967,6 +967,90 @@ REPLIES: dict[str, tuple[str, str, str]] = {
     "move_appointed_bare": ("appointed", "获任命", "獲任命"),
     "move_fired_bare": ("fired", "被解职", "被解職"),
     "move_returned_bare": ("returned", "回归", "回歸"),
+    # ------------------------------------------------------------------ stories
+    "story_first": ("First report", "最早报道", "最早報導"),
+    "story_latest": ("Latest report", "最新报道", "最新報導"),
+    "story_sources": ("Sources", "来源", "來源"),
+    "story_people": ("People", "人物", "人物"),
+    "story_contested": ("⚔️ contested", "⚔️ 有争议", "⚔️ 有爭議"),
+    "story_footer": (
+        "{n} article(s) · /stories for more",
+        "{n} 篇文章 · 更多请用 /stories",
+        "{n} 篇文章 · 更多請用 /stories",
+    ),
+    "story_claims_none": (
+        "No claim is carried by two articles yet.",
+        "还没有被两篇文章同时提到的说法。",
+        "還沒有被兩篇文章同時提到的說法。",
+    ),
+    "story_claims": ("Who said what", "谁说了什么", "誰說了什麼"),
+    "story_none": (
+        "No story matches {shown}. Pick an article or a person from the list as you type, or try /stories.",
+        "没有与 {shown} 相符的报道。请在输入时从列表中选择文章或人物，或试试 /stories。",
+        "沒有與 {shown} 相符的報導。請在輸入時從列表中選擇文章或人物，或試試 /stories。",
+    ),
+    "story_empty": (
+        "There are no stories yet: add articles first (/article add), then try again.",
+        "还没有报道：请先添加文章（/article add），然后再试。",
+        "還沒有報導：請先新增文章（/article add），然後再試。",
+    ),
+    "stories_title": ("Stories of the last {days} day(s)", "最近 {days} 天的报道", "最近 {days} 天的報導"),
+    "stories_title_contested": (
+        "Contested stories of the last {days} day(s)",
+        "最近 {days} 天有争议的报道",
+        "最近 {days} 天有爭議的報導",
+    ),
+    "stories_none": (
+        "No stories in the last {days} day(s). Try a longer span (days:30), or leave out contested.",
+        "最近 {days} 天没有报道。试试更长的时间（days:30），或去掉 contested。",
+        "最近 {days} 天沒有報導。試試更長的時間（days:30），或去掉 contested。",
+    ),
+    "stories_line": (
+        "{n} article(s) · {sources} · {date}",
+        "{n} 篇文章 · {sources} · {date}",
+        "{n} 篇文章 · {sources} · {date}",
+    ),
+    "stories_footer": (
+        "/story article:<title> shows one",
+        "/story article:<标题> 查看一篇",
+        "/story article:<標題> 查看一篇",
+    ),
+    "story_channel_set": (
+        "Each new story now becomes a thread in {channel}, and each later article of it one line in that thread.",
+        "现在每个新报道都会在 {channel} 中开一个子区，之后的每篇相关文章在其中发一行。",
+        "現在每個新報導都會在 {channel} 中開一個討論串，之後的每篇相關文章在其中發一行。",
+    ),
+    "story_channel_set_forum": (
+        "Each new story now becomes a post in the forum {channel}, and each later article of it one line in that post.",
+        "现在每个新报道都会在论坛 {channel} 中发一个帖子，之后的每篇相关文章在其中发一行。",
+        "現在每個新報導都會在論壇 {channel} 中發一個貼文，之後的每篇相關文章在其中發一行。",
+    ),
+    "story_channel_missing": (
+        "I can't post stories in {channel}: I need {missing} there. Give me those permissions in the channel's settings, or pick another channel.",
+        "我无法在 {channel} 发布报道：我需要那里的{missing}权限。请在频道设置中授予，或换一个频道。",
+        "我無法在 {channel} 發布報導：我需要那裡的{missing}權限。請在頻道設定中授予，或換一個頻道。",
+    ),
+    "story_channel_kind": (
+        "{channel} is neither a text channel nor a forum: pick one of those.",
+        "{channel} 既不是文字频道也不是论坛：请选择其中一种。",
+        "{channel} 既不是文字頻道也不是論壇：請選擇其中一種。",
+    ),
+    "story_channel_off": (
+        "Stories are no longer posted in a channel here.",
+        "本服务器不再在频道中发布报道。",
+        "本伺服器不再在頻道中發布報導。",
+    ),
+    "story_channel_was_off": (
+        "No story channel was set here. Set one with /story-channel set.",
+        "这里没有设置报道频道。用 /story-channel set 设置。",
+        "這裡沒有設定報導頻道。用 /story-channel set 設定。",
+    ),
+    "story_thread_start": (
+        "📰 New story: {title}",
+        "📰 新报道：{title}",
+        "📰 新報導：{title}",
+    ),
+    "story_news": ("New in this story", "这个报道的新内容", "這個報導的新內容"),
     "move_as": (" as {role}", "，任{role}", "，任{role}"),
     "move_article_date": (" (article date)", "（文章日期）", "（文章日期）"),
     "move_announced": (" (announced)", "（已宣布）", "（已宣布）"),
@@ -1035,7 +1119,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "person": ("/person name:Jensen Huang", "/person name:黄仁勋", "/person name:Jensen Huang show:timeline"),
     "moves": ("/moves", "/moves organization:Intel days:90", "/moves kind:left"),
     "people": ("/people", "/people article:Intel"),
-    "claims": ("/claims stance:denied", "/claims person:Jensen Huang about:China"),
+    "claims": (
+        "/claims stance:denied",
+        "/claims person:Jensen Huang about:China",
+        "/claims contested:true",
+    ),
     "org": ("/org name:Nvidia",),
     "about": ("/about",),
     "ping": ("/ping",),
@@ -1055,10 +1143,42 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "digest off": ("/digest off",),
     "article add": ("/article add file:<a .txt, .md or .json file>",),
     "article remove": ("/article remove article:Intel",),
+    "story": ("/story", "/story article:Intel", "/story person:Jensen Huang"),
+    "stories": ("/stories", "/stories days:30 contested:true"),
+    "story-channel set": ("/story-channel set channel:#news",),
+    "story-channel off": ("/story-channel off",),
 }
 
 # English command metadata -> (Simplified, Traditional). Names: lower case, no spaces, 1-32 characters.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "story": ("报道", "報導"),
+    "One event across articles: first and latest report, sources, people, who said what": (
+        "一个事件的全部报道：最早和最新报道、来源、人物、谁说了什么",
+        "一個事件的全部報導：最早和最新報導、來源、人物、誰說了什麼",
+    ),
+    "The story of this article": ("这篇文章所属的报道", "這篇文章所屬的報導"),
+    "The latest story about this person": ("关于此人的最新报道", "關於此人的最新報導"),
+    "Words to search the articles for": ("要在文章中搜索的词", "要在文章中搜尋的詞"),
+    "stories": ("报道列表", "報導列表"),
+    "Recent stories, most covered first": ("最近的报道，报道最多的在前", "最近的報導，報導最多的在前"),
+    "How many days back (default 7)": ("往回看多少天（默认 7）", "往回看多少天（預設 7）"),
+    "contested": ("有争议", "有爭議"),
+    "Only stories where a denial meets a claim": ("只看有否认的报道", "只看有否認的報導"),
+    "Only claims contested in their story (a denial meets an assertion or report)": (
+        "只看在报道中有争议的说法（有否认对上断言或转述）",
+        "只看在報導中有爭議的說法（有否認對上斷言或轉述）",
+    ),
+    "story-channel": ("报道频道", "報導頻道"),
+    "Post each new story as a thread (server managers)": (
+        "把每个新报道发成子区（服务器管理员）",
+        "把每個新報導發成討論串（伺服器管理員）",
+    ),
+    "Make each new story a thread (or forum post) in this channel": (
+        "在此频道把每个新报道发成子区（或论坛帖子）",
+        "在此頻道把每個新報導發成討論串（或論壇貼文）",
+    ),
+    "A text channel or a forum": ("文字频道或论坛", "文字頻道或論壇"),
+    "Stop posting stories in a channel": ("停止在频道中发布报道", "停止在頻道中發布報導"),
     "Add or remove an article (server managers)": (
         "添加或删除文章（服务器管理员）",
         "新增或刪除文章（伺服器管理員）",

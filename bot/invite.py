@@ -15,6 +15,13 @@ NEEDED: tuple[tuple[str, int, str, str], ...] = (
     ("send_messages", 11, "Send Messages", "post the daily digest and follow alerts"),
     ("embed_links", 14, "Embed Links", "digests and alerts are embeds"),
     ("attach_files", 15, "Attach Files", "the /stats chart"),
+    ("create_public_threads", 35, "Create Public Threads", "a thread per story (/story-channel set)"),
+    (
+        "send_messages_in_threads",
+        38,
+        "Send Messages in Threads",
+        "each later article of a story in its thread",
+    ),
 )
 # Channel permissions a posting feature needs (what /setup checks in the chosen channel).
 POSTING = ("view_channel", "send_messages", "embed_links")

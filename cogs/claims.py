@@ -31,6 +31,7 @@ class Claims(commands.Cog):
         person="Claims made by or about this person",
         stance="Only claims with this stance",
         about="Only claims mentioning these words",
+        contested="Only claims contested in their story (a denial meets an assertion or report)",
     )
     @app_commands.choices(stance=[app_commands.Choice(name=s, value=s) for s in STANCES])
     @lookup.cooldown(10, 20.0, key=lambda i: i.user.id)
@@ -41,6 +42,7 @@ class Claims(commands.Cog):
         person: str | None = None,
         stance: str | None = None,
         about: app_commands.Range[str, 1, 200] | None = None,
+        contested: bool = False,
     ) -> None:
         library = self.bot.library.view(interaction.guild_id)
         lang = pick(interaction)
@@ -55,6 +57,15 @@ class Claims(commands.Cog):
             t("filter_stance", lang, x=t("stance_" + stance, lang)) if stance else "",
             t("filter_about", lang, x=plain(fit(one_line(about), 40))) if about else "",
         ]
+        if contested and self.bot.stories is not None:
+            disputed = self.bot.stories.contested_claims(
+                library, interaction.guild_id, (r.article_id for r in refs)
+            )
+            refs = [r for r in refs if (r.article_id, r.claim.text) in disputed]
+        elif contested:
+            refs = []
+        if contested:
+            filters.append(t("story_contested", lang))
         described = ", ".join(f for f in filters if f) or t("filter_all", lang)
         if not refs:
             raise UserError(t("no_claims", lang, described=described))

@@ -17,12 +17,23 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_invite_permissions_are_exactly_what_the_features_need() -> None:
-    wanted = discord.Permissions(view_channel=True, send_messages=True, embed_links=True, attach_files=True)
-    assert permissions_value() == wanted.value == 52224
+    wanted = discord.Permissions(
+        view_channel=True,
+        send_messages=True,
+        embed_links=True,
+        attach_files=True,
+        create_public_threads=True,
+        send_messages_in_threads=True,
+    )
+    assert permissions_value() == wanted.value == 309237697536
     for name, bit, _, _ in NEEDED:
         assert getattr(discord.Permissions(1 << bit), name), name
     query = parse_qs(urlsplit(invite_url(42)).query)
-    assert query == {"client_id": ["42"], "permissions": ["52224"], "scope": ["bot applications.commands"]}
+    assert query == {
+        "client_id": ["42"],
+        "permissions": ["309237697536"],
+        "scope": ["bot applications.commands"],
+    }
 
 
 def test_invite_command_takes_the_id_from_the_token_or_the_option(tmp_path: Path) -> None:
@@ -31,7 +42,7 @@ def test_invite_command_takes_the_id_from_the_token_or_the_option(tmp_path: Path
     out = run("invite", cwd=tmp_path, env={"DISCORD_TOKEN": TOKEN})
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[0] == (
-        "https://discord.com/oauth2/authorize?client_id=12345678901234567890&permissions=52224"
+        "https://discord.com/oauth2/authorize?client_id=12345678901234567890&permissions=309237697536"
         "&scope=bot+applications.commands"
     )
     assert "privileged intents: none" in out.stdout
@@ -66,7 +77,7 @@ def test_readme_command_table_is_one_table_and_documents_every_command() -> None
         "/digest edit",
     ):
         assert needed in table, needed
-    assert "python -m bot invite" in text and "52224" in text
+    assert "python -m bot invite" in text and "309237697536" in text
     assert "`discord_token`" in text
     assert "--as-manager" in text
     assert "NEWSDESK_TEST_POSTGRES_URL=" in text

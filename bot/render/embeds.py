@@ -606,6 +606,17 @@ def alert_messages(
     return parts
 
 
+def add_field_if_room(embed: discord.Embed, name: str, value: str) -> bool:
+    """Add one more field when the embed still has room for it under Discord's limits."""
+    name, value = fit(name, limits.FIELD_NAME), fit(value, limits.FIELD_VALUE)
+    if len(embed.fields) >= limits.EMBED_FIELDS or not value.strip():
+        return False
+    if limits.embed_size(embed.to_dict()) + len(name) + len(value) > limits.EMBED_TOTAL:
+        return False
+    embed.add_field(name=name, value=value, inline=False)
+    return True
+
+
 def following_embed(rows: list[tuple[str, str, str, str]], lang: str = "en") -> discord.Embed:
     """What a member follows here: (name, kind, where alerts go, since)."""
     embed = discord.Embed(title=t("following_title", lang, n=len(rows)), colour=COLOUR)

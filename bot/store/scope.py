@@ -25,6 +25,10 @@ GUILD_TABLES = (
     ("usage_events", "guild_id"),
     ("usage_autocomplete", "guild_id"),
     ("follows", "guild_id"),
+    ("story_articles", "guild_id"),
+    ("story_channels", "guild_id"),
+    ("story_threads", "guild_id"),
+    ("story_lines", "guild_id"),
     ("guild_departures", "guild_id"),
 )
 

@@ -27,6 +27,7 @@ from .feeds import FeedQueries
 from .follows import FollowQueries
 from .moves import MoveQueries
 from .scope import ScopeQueries
+from .stories import StoryQueries
 from .usage import UsageQueries
 
 # Every table a deployment holds, in an order that satisfies the foreign keys (used by ``db copy``).
@@ -47,11 +48,23 @@ TABLES = (
     "follows",
     "follow_alerts",
     "feed_entries",
+    "story_articles",
+    "story_channels",
+    "story_threads",
+    "story_lines",
 )
 
 
 class SQLStore(
-    MoveQueries, ArticleQueries, ScopeQueries, DigestQueries, UsageQueries, FollowQueries, FeedQueries, ABC
+    MoveQueries,
+    ArticleQueries,
+    ScopeQueries,
+    DigestQueries,
+    UsageQueries,
+    FollowQueries,
+    FeedQueries,
+    StoryQueries,
+    ABC,
 ):
     """The Store protocol over any :class:`Conn`; a backend implements the abstract methods."""
 

@@ -26,6 +26,7 @@ from bot.article.names import key
 from .features import Features, features_of
 
 _WEEK = 7
+UNDATED_WEEKS = 8  # an undated article is compared with the stories of each of its keys' latest weeks
 _UNDATED = -1
 
 
@@ -55,6 +56,9 @@ class Evidence:
     shared_entities: int
     conflict: bool  # both put a figure in the headline and share none of them
     same_language: bool = True
+    cites: bool = (
+        False  # one names the other's outlet (a response to a report: "denied the Journal's report")
+    )
 
     @property
     def score(self) -> float:
@@ -64,6 +68,10 @@ class Evidence:
 def score_of(ev: Evidence) -> float:
     """One number from the evidence; an article joins a story at :data:`JOIN` or more."""
     s = 0.6 * ev.entities + 1.0 * ev.text + 0.3 * min(ev.figures, 2.0)
+    if not ev.same_language:
+        s += CROSS_LANGUAGE * ev.entities  # words cannot meet across languages: the names carry the match
+    if ev.cites and ev.shared_entities:
+        s += CITES
     if ev.shared_entities == 0 and ev.figures == 0:
         s *= 0.6  # words alone: only a close match
     if ev.conflict:
@@ -72,6 +80,8 @@ def score_of(ev: Evidence) -> float:
 
 
 JOIN = 0.42
+CROSS_LANGUAGE = 0.4
+CITES = 0.15
 
 
 class _Aliases:
@@ -123,7 +133,7 @@ class StoryIndex:
     def __init__(
         self,
         *,
-        window_days: int = 7,
+        window_days: int = 10,
         aliases: Iterable[Iterable[str]] = (),
         max_candidates: int = 24,
         max_compared: int = 12,
@@ -143,6 +153,8 @@ class StoryIndex:
         self._by_id: dict[str, int] = {}
         self._article_story: dict[str, str] = {}
         self._postings: dict[tuple[str, int], list[int]] = {}
+        self._key_weeks: dict[str, list[int]] = {}  # key -> the weeks it has postings in (an undated article
+        # looks there: it may belong to any time)
         self._entity_stories: Counter[str] = Counter()  # key -> how many stories carry it
         self._figure_stories: Counter[str] = Counter()
         self._word_df: Counter[str] = Counter()  # word -> how many articles carry it
@@ -191,9 +203,29 @@ class StoryIndex:
             joined.sort(key=lambda t: (-t[0], t[1]))
             idx = joined[0][1]
             # an article that belongs to two stories shows they were one event reported before the
-            # article that links them arrived (say, a Chinese report before the one giving both spellings)
-            for _, other in joined[1:]:
+            # article that links them arrived (say, a Chinese report before the one giving both spellings);
+            # an undated one does not: without a date it may be like two events of the same people
+            for _, other in joined[1:] if feats.day is not None else []:
                 idx = self._merge(idx, other)
+        self._join(idx, feats, article)
+        return self._stories[idx].id
+
+    def restore(self, article: Article, story_id: str) -> str:
+        """Put an article back into the story it was given before (read from the store after a restart):
+        no scoring, so a story keeps its members whatever later articles changed in the statistics."""
+        known = self._article_story.get(article.id)
+        if known is not None:
+            return known
+        feats = features_of(article)
+        for group in feats.groups:
+            self._aliases.union(group)
+        found = self._by_id.get(story_id)
+        if found is None:
+            self._stories.append(Story(id=story_id, title=article.title))
+            self._live_count += 1
+            found = self._by_id[story_id] = len(self._stories) - 1
+        idx = self._live(found)
+        self._count(feats)
         self._join(idx, feats, article)
         return self._stories[idx].id
 
@@ -226,7 +258,10 @@ class StoryIndex:
             and ra.keys() - rb.keys()
             and rb.keys() - ra.keys()
         )
-        return Evidence(entities, figures, text, len(shared), conflict, a.language == b.language)
+        cites = (a.source_key is not None and a.source_key in b.entity_keys) or (
+            b.source_key is not None and b.source_key in a.entity_keys
+        )
+        return Evidence(entities, figures, text, len(shared), conflict, a.language == b.language, cites)
 
     # ------------------------------------------------------------------ internals
 
@@ -308,6 +343,8 @@ class StoryIndex:
         buckets = self._buckets(f.day)
         for k in self._keys(f):
             weight = 2 if k.startswith(("e:", "f:")) else 1
+            if f.day is None:  # undated: the key's latest weeks, whenever they were
+                buckets = [_UNDATED, *self._key_weeks.get(k, [])[-UNDATED_WEEKS:]]
             for b in buckets:
                 for idx in self._postings.get((k, b), ()):
                     hits[self._live(idx)] += weight
@@ -358,6 +395,12 @@ class StoryIndex:
                 story.title, story.title_day = article.title, f.day
         bucket = (f.day // _WEEK) if f.day is not None else _UNDATED
         for k in self._keys(f):
+            if bucket != _UNDATED:
+                weeks = self._key_weeks.setdefault(k, [])
+                if bucket not in weeks[-UNDATED_WEEKS:]:
+                    weeks.append(bucket)
+                    weeks.sort()
+                    del weeks[: -UNDATED_WEEKS * 2]
             posting = self._postings.setdefault((k, bucket), [])
             if not posting or posting[-1] != idx:
                 if idx in posting:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from pypinyin import lazy_pinyin
+
 from bot.article import Article, Claim, Figure, FigureKind
 from bot.article.extract import figures_of  # the same reader the claims used
 from bot.article.names import fold, has_cjk, key
@@ -97,15 +99,45 @@ def words_of(text: str) -> list[str]:
     return out
 
 
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 司徒 东方 皇甫 令狐 慕容 尉迟 长孙 夏侯 公孙 端木".split()
+)
+
+
+def pinyin_keys(name: str) -> list[str]:
+    """A Chinese personal name as English reporting spells it (董明珠 -> 'dongmingzhu', and given name first,
+    'mingzhudong'), so a Chinese article that gives no Latin name still meets the English coverage."""
+    han = name.strip()
+    if not _HAN_NAME.fullmatch(han):
+        return []
+    syllables = lazy_pinyin(han, errors="ignore")
+    if len(syllables) != len(han):
+        return []
+    cut = 2 if han[:2] in _COMPOUND_SURNAMES and len(han) > 2 else 1
+    family, given = "".join(syllables[:cut]), "".join(syllables[cut:])
+    return [family + given, given + family]
+
+
 def entity_groups(article: Article) -> list[list[str]]:
     """Identity keys per person and organization: every spelling the article gives for one of them is one
-    group. A surname alone ('Tan', 'Huang') is left out: it names too many people to join stories on."""
-    groups: list[list[str]] = []
+    group (a Chinese name also as its pinyin). A surname alone ('Tan', 'Huang') is left out: it names too many
+    people to join stories on; so is a piece of a Chinese name read as a name of its own (罗宾 and 霍姆 beside
+    罗宾德霍姆)."""
+    people: list[list[str]] = []
     for person in article.people:
-        keys = [key(person.name)]
-        for alias in person.aliases:
-            if has_cjk(alias) or len(fold(alias).split()) >= 2:
-                keys.append(key(alias))
+        names = [person.name] + [a for a in person.aliases if has_cjk(a) or len(fold(a).split()) >= 2]
+        people.append(list(dict.fromkeys(names)))
+    cjk = {key(n) for names in people for n in names if has_cjk(n)}
+
+    def fragment(names: list[str]) -> bool:
+        return all(has_cjk(n) and any(key(n) != o and key(n) in o for o in cjk) for n in names)
+
+    groups: list[list[str]] = []
+    for names in people:
+        if fragment(names):
+            continue
+        keys = [k for n in names for k in (key(n), *pinyin_keys(n))]
         groups.append([k for k in dict.fromkeys(keys) if len(k) >= 2])
     for org in article.organizations:
         keys = [key(org.name)] + [key(a) for a in org.aliases]
@@ -126,6 +158,7 @@ class Features:
     headline_figures: frozenset[str]  # the figures of the title and core viewpoint
     title_words: frozenset[str]
     words: dict[str, float] = field(default_factory=dict)  # word -> count (title counted twice)
+    source_key: str | None = None  # the outlet, as an identity key (another article may name it)
 
     @property
     def entity_keys(self) -> set[str]:
@@ -168,4 +201,5 @@ def features_of(article: Article) -> Features:
         headline_figures=frozenset(headline),
         title_words=frozenset(title_words),
         words=counts,
+        source_key=key(article.source) if article.source and len(key(article.source)) >= 2 else None,
     )

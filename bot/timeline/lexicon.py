@@ -59,7 +59,7 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
     ),
     (r"step(?:s|ped|ping)?\s+(?:in|up)(?=\s+as\b)", "appointed", "subj"),
     (r"(?<=will\s)serve(?=\s+as\b)|(?<=to\s)serve(?=\s+as\b)", "appointed", "subj"),
-    # "X will run the company until a new CEO is found", "a board chaired by X"
+    # "X will run the company until a successor is named", "a board chaired by X"
     (
         r"(?<=will\s)(?:run|lead|head)(?=\s+(?:the|its)\s+(?:company|firm|group|business|bank|lab|startup|start-up)\b)",
         "appointed",

@@ -13,8 +13,8 @@ a future one ("will step down at year end") is an announced move with its future
 A move happens at the organization of its own clause: one that only describes the person ("Acme chief
 executive X will become its chair", "X, the former head of Y,") is not it, though it is the fallback when the
 sentence names no other (and never when it says "former"). A relative clause between subject and verb ("A,
-who backed B's removal, is leaving") and a second verb after "and" ("X will hand her role to Y and retire")
-keep the subject; a Chinese clause without a person of its own goes on about the sentence's first person.
+who opposed B's dismissal, is leaving") and a second verb after "and" ("X will hand over the post to Y and
+retire") keep the subject; a Chinese clause without a person of its own goes on about the sentence's first person.
 
 Linear: each sentence is tokenized once, names are looked up by first token in dictionaries, and every verb finds
 its person, organization and date by bisection over the sorted mentions.
@@ -263,7 +263,7 @@ class _Reader:
             if not _person_ok(p.name):
                 continue
             if p.name in employers:
-                # "X, the former chief executive of Rockwell Collins": listed as a person and as X's employer
+                # "X, the former chief executive of Lumen Rail": listed as a person and as X's employer
                 self.orgs.add(p.name, p.name)
                 continue
             self.people.add(p.name, p.name)
@@ -390,7 +390,7 @@ _CN_DESC_GAP = re.compile(
 
 
 def _descriptors(text: str, found: list[_Mention]) -> dict[int, tuple[str, bool]]:
-    """Organizations written as a description of a person: "Quora chief Adam Smith", "Acme's Adam Smith",
+    """Organizations written as a description of a person: "Velora chief Adam Smith", "Acme's Adam Smith",
     "Adam Smith, the former head of Acme,", "Adam Smith, Acme's chief scientist,"; Chinese "甲公司首席执行官某某"."""
     out: dict[int, tuple[str, bool]] = {}
     for i, m in enumerate(found):
@@ -626,7 +626,7 @@ class _SentenceReader:
         self.s = sent
         self.text = sent.text
         self.fallback_person: str | None = None
-        # the people moved as objects and the subject of the last verb: "X will hand his role to Y and
+        # the people moved as objects and the subject of the last verb: "X will hand over the post to Y and
         # retire at year end" (X retires, not Y)
         self.objects: set[str] = set()
         self.last_subject: list[str] = []
@@ -710,7 +710,7 @@ class _SentenceReader:
         return all(w.lower() in _DESC_WORDS for w in re.findall(r"[\w\-]+", gap))
 
     def _listed_after(self, start: int) -> list[str]:
-        """ "A and vice president of research Barret Zoph were departing": a name the article's people
+        """ "A and head of design Carl Vane were departing": a name the article's people
         missed, joined to the list of known people before the verb."""
         k = bisect_left(self.s.person_starts, start) - 1
         if k < 0:
@@ -723,7 +723,7 @@ class _SentenceReader:
 
     def _subject_end(self, start: int) -> int:
         """Where the subject of the verb at ``start`` ends: before a relative clause that stands between them
-        ("A and B, who backed C's removal, are leaving": A and B leave, not C)."""
+        ("A and B, who opposed C's dismissal, are leaving": A and B leave, not C)."""
         lo = max(0, start - 160)
         m = _RELATIVE_BEFORE.search(self.text, lo, start)
         return m.start() if m else start
@@ -1142,7 +1142,7 @@ class _SentenceReader:
                 nm = (
                     _CN_NAME_BEFORE.search(window)
                     or _CN_ROLE_NAME_BEFORE.search(window)
-                    or _CN_DATE_NAME_BEFORE.search(window)  # "自去年12月基辛格离任以来"
+                    or _CN_DATE_NAME_BEFORE.search(window)  # "自去年5月韦伯特离任以来"
                 )
                 if not nm or not _cjk_name_ok(nm.group(1)):
                     return None
@@ -1162,7 +1162,7 @@ class _SentenceReader:
         return _Found(persons, kind, org, role, start, end, future)
 
     def _cn_topic(self, start: int) -> list[str]:
-        """A Chinese clause without a person of its own ("甲2015年与乙共同创办某公司，2018年离开") goes on about
+        """A Chinese clause without a person of its own ("甲2009年与乙共同创办某公司，2016年离开") goes on about
         the sentence's first person (甲), not the nearest one."""
         s = self.s
         lo = max(0, start - 120)
@@ -1181,7 +1181,7 @@ class _SentenceReader:
         return [name] if name else []
 
     def _cn_described_org(self, start: int) -> str | None:
-        """ "Windsurf商务负责人杰夫·王出任临时CEO": an unlisted organization written before the subject's role."""
+        """ "Velora销售负责人卡尔·维恩出任临时CEO": an unlisted organization written before the subject's role."""
         s = self.s
         k = bisect_left(s.person_starts, start) - 1
         if k < 0:
@@ -1205,7 +1205,7 @@ class _SentenceReader:
     def _cn_org_role(self, lo: int, hi: int) -> tuple[str | None, str | None]:
         span = self.text[lo:hi].strip()
         span = re.sub(r"^(?:了|在|于|到|至)", "", span)
-        span = re.sub(r"(?:近|逾|超过)?\d+(?:多)?年.*$", "", span)  # "执掌苹果14年": a duration
+        span = re.sub(r"(?:近|逾|超过)?\d+(?:多)?年.*$", "", span)  # "执掌远航集团9年": a duration
         span = re.sub(r"(?:的|之)$", "", span)
         if not span:
             return None, None
@@ -1225,7 +1225,7 @@ class _SentenceReader:
             if prefix.casefold() in ROLE_WORDS or re.fullmatch(r"[A-Za-z]{1,2}", prefix):
                 prefix = ""  # "出任AI副总裁": a kind of role, not an organization
             if CN_TRIGGER.search(prefix):
-                prefix = ""  # "回归出任CEO": the next verb, not an organization
+                prefix = ""  # "回归出任董事长": the next verb, not an organization
             if prefix and not CN_GENERIC_ORG.fullmatch(prefix) and 2 <= len(prefix) <= 16:
                 org = prefix
             elif prefix and CN_GENERIC_ORG.fullmatch(prefix):
@@ -1259,8 +1259,8 @@ def _date_for(
     sent: _Sentence, owners: dict[int, list[DateMention]], start: int, future: bool, kind: MoveKind
 ) -> tuple[str | None, bool]:
     """The date of the verb at ``start``: of the dates it owns, the one on the side the language writes it
-    (English after the verb: "co-founded it in 2015 and left in 2018"; Chinese before it), then the nearest.
-    A date of the announcement ("said on Sunday that X will join") is a past one even for a future move; it
+    (English after the verb: "co-founded it in 2009 and left in 2016"; Chinese before it), then the nearest.
+    A date of the announcement ("said on Friday that X will join") is a past one even for a future move; it
     comes back marked as such (weak: another verb of the same move in the sentence may give its own date)."""
     best: tuple[int, int, str, bool] | None = None
     chinese = bool(_CJK.search(sent.text[max(0, start - 1) : start + 1]))
@@ -1355,8 +1355,8 @@ def _assign_dates(sent: _Sentence, spans: list[tuple[int, int]]) -> dict[int, li
 
 
 def _dateline(article: Article) -> date | None:
-    """A plain news text without a date line of its own often opens with one ("SANTA CLARA, Calif., December 2,
-    2024 — ..."): a full date in its first words is the article's date."""
+    """A plain news text without a date line of its own often opens with one ("OSLO, March 3,
+    2025 — ..."): a full date in its first words is the article's date."""
     head = (article.core_viewpoint or "")[:160]
     for d in find_dates(head, None):
         if d.past and len(d.past) == 10:
@@ -1404,7 +1404,7 @@ def extract_moves(article: Article) -> list[Move]:
         prev_end = -1
         for m, chinese in sorted(matches, key=lambda x: x[0].start()):
             if chinese and m.start() == prev_end:
-                continue  # "回归出任CEO": the second verb says the role of the first
+                continue  # "回归出任董事长": the second verb says the role of the first
             found = sr.chinese(m) if chinese else sr.english(m)
             if found is None:
                 continue
@@ -1415,7 +1415,7 @@ def extract_moves(article: Article) -> list[Move]:
                 when, weak = _date_for(sent, owners, found.start, True, found.kind)
             after = _AFTER_CLAUSE.search(text, max(0, found.start - 60), found.start) if dated else None
             if when is None and after is not None:
-                # "X returned on Tuesday, five days after the board fired him": no later than that, so its
+                # "X returned on Friday, a week after the board fired him": no later than that, so its
                 # month (which sorts before the day); "two years after" goes back two years
                 when, weak = _before(dated[-1], after.group("n"), after.group("unit")), True
             elif when:
@@ -1438,7 +1438,7 @@ def extract_moves(article: Article) -> list[Move]:
                     key = (person, kind, (org or "").casefold())
                     old = here.get(key)
                     if old is None or (old[1] and when and not weak):
-                        # "will step down, and retire in spring 2026": one move, dated by its own date
+                        # "will step down, and retire next spring": one move, dated by its own date
                         here[key] = (
                             move if old is None else replace(move, role=move.role or old[0].role),
                             weak,

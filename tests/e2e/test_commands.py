@@ -47,10 +47,15 @@ async def test_commands_synced_to_the_guild(fake: FakeDiscord, bot: BotProcess) 
         "org",
         "setup",
         "moves",
+        "story",
+        "stories",
+        "story-channel",
     }
     assert all(
         commands[c]["contexts"] == [0] for c in ("follow", "unfollow", "following", "setup")
     )  # servers only
+    channel = commands["story-channel"]
+    assert int(channel["default_member_permissions"]) == 1 << 5 and channel["contexts"] == [0]
     digest = commands["digest"]
     assert [o["name"] for o in digest["options"]] == ["set", "edit", "status", "preview", "now", "off"]
     assert int(digest["default_member_permissions"]) == 1 << 5  # Manage Server
@@ -66,7 +71,7 @@ async def test_commands_synced_to_the_guild(fake: FakeDiscord, bot: BotProcess) 
     assert names(commands["person"]) == ["name", "show"]
     assert names(commands["moves"]) == ["organization", "days", "kind"]
     assert names(commands["people"]) == ["article"]
-    assert names(commands["claims"]) == ["article", "person", "stance", "about"]
+    assert names(commands["claims"]) == ["article", "person", "stance", "about", "contested"]
     stance = next(o for o in commands["claims"]["options"] if o["name"] == "stance")
     assert [c["value"] for c in stance["choices"]] == ["asserted", "reported", "denied", "acknowledged"]
 

@@ -25,9 +25,20 @@ API = "/api/v10"
 DISCORD_EPOCH_MS = 1420070400000
 EPHEMERAL = 64
 ALL_PERMISSIONS = str((1 << 41) - 1)
+CREATE_PUBLIC_THREADS = 1 << 35
+SEND_MESSAGES_IN_THREADS = 1 << 38
 MEMBER_PERMISSIONS = str(
-    0x400 | 0x800 | 0x4000 | 0x8000 | 0x10000 | 0x40 | 0x80000000
-)  # view, send, embed, ...
+    0x400
+    | 0x800
+    | 0x4000
+    | 0x8000
+    | 0x10000
+    | 0x40
+    | 0x80000000
+    | CREATE_PUBLIC_THREADS
+    | SEND_MESSAGES_IN_THREADS
+)  # view, send, embed, ..., and threads (as Discord's default @everyone role)
+THREAD_EXISTS = 160004  # "A thread has already been created for this message"
 
 _ids = itertools.count(1)
 
@@ -169,22 +180,38 @@ class Guild:
     members: list[Member]
     locale: str = "en-US"
     locked_channel_id: int = field(default_factory=snowflake)  # the bot may not post here
+    forum_channel_id: int = field(default_factory=snowflake)  # a forum (type 15): posts are threads
+    quiet_channel_id: int = field(default_factory=snowflake)  # the bot may post here but make no threads
     bot_id: int = 0
 
     def channels(self) -> list[dict[str, Any]]:
-        locked = self.channel(self.locked_channel_id)
-        return [self.channel(), locked]
+        others = (self.locked_channel_id, self.forum_channel_id, self.quiet_channel_id)
+        return [self.channel(), *(self.channel(c) for c in others)]
+
+    def channel_ids(self) -> set[int]:
+        return {self.channel_id, self.locked_channel_id, self.forum_channel_id, self.quiet_channel_id}
 
     def channel(self, channel_id: int | None = None) -> dict[str, Any]:
         channel_id = channel_id or self.channel_id
         locked = channel_id == self.locked_channel_id
-        overwrites = [{"id": str(self.bot_id), "type": 1, "allow": "0", "deny": str(0x800)}] if locked else []
-        return {
+        denied = 0x800 if locked else 0
+        if channel_id == self.quiet_channel_id:
+            denied = CREATE_PUBLIC_THREADS | SEND_MESSAGES_IN_THREADS
+        overwrites = (
+            [{"id": str(self.bot_id), "type": 1, "allow": "0", "deny": str(denied)}] if denied else []
+        )
+        names = {
+            self.locked_channel_id: "locked",
+            self.forum_channel_id: "stories",
+            self.quiet_channel_id: "quiet",
+        }
+        positions = {self.locked_channel_id: 1, self.forum_channel_id: 2, self.quiet_channel_id: 3}
+        payload: dict[str, Any] = {
             "id": str(channel_id),
             "type": 0,
             "guild_id": str(self.id),
-            "name": "locked" if locked else "news",
-            "position": 1 if locked else 0,
+            "name": names.get(channel_id, "news"),
+            "position": positions.get(channel_id, 0),
             "permission_overwrites": overwrites,
             "nsfw": False,
             "parent_id": None,
@@ -192,6 +219,24 @@ class Guild:
             "last_message_id": None,
             "rate_limit_per_user": 0,
         }
+        if channel_id == self.forum_channel_id:
+            payload |= {
+                "type": 15,
+                "available_tags": [],
+                "default_reaction_emoji": None,
+                "default_thread_rate_limit_per_user": 0,
+                "default_sort_order": None,
+                "default_forum_layout": 0,
+                "flags": 0,
+            }
+        return payload
+
+    def denied(self, channel_id: int) -> int:
+        """The permissions the bot is denied in one of this server's channels."""
+        for overwrite in self.channel(channel_id)["permission_overwrites"]:
+            if overwrite["id"] == str(self.bot_id):
+                return int(overwrite["deny"])
+        return 0
 
     def payload(self, bot: Member) -> dict[str, Any]:
         members = [m.member() for m in self.members] + [{**bot.member(), "user": bot.user(bot=True)}]
@@ -351,6 +396,7 @@ class FakeDiscord:
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.syncs: list[str] = []
         self.messages: dict[int, dict[str, Any]] = {}
+        self.threads: dict[int, dict[str, Any]] = {}  # thread id -> its channel payload (type 11)
         self.channel_messages: dict[int, list[dict[str, Any]]] = {}
         self.replies: dict[int, Reply] = {}
         self.by_token: dict[str, Reply] = {}
@@ -363,6 +409,7 @@ class FakeDiscord:
         self.dms_closed: set[int] = set()  # users who do not accept direct messages from the bot
         self.files: dict[int, list[tuple[str, bytes]]] = {}  # message id -> attachments (name, bytes)
         self.post_delay = 0.0  # seconds to hold channel posts (after storing them) to let tests crash the bot
+        self.thread_delay = 0.0  # the same for threads made from messages
         self._held = asyncio.Event()
         self.resumes = 0
         self.left_guilds: list[Guild] = []  # servers the bot was removed from (kick_bot)
@@ -843,6 +890,8 @@ class FakeDiscord:
             (r"/channels/(\d+)", "GET", self._get_channel),
             (r"/channels/(\d+)/messages", "POST", self._post_message),
             (r"/channels/(\d+)/messages/(\d+)", "PATCH", self._patch_message),
+            (r"/channels/(\d+)/messages/(\d+)/threads", "POST", self._thread_from_message),
+            (r"/channels/(\d+)/threads", "POST", self._thread_in_channel),
             (r"/guilds/(\d+)", "GET", self._get_guild),
             (r"/users/@me/channels", "POST", self._open_dm),
         ]
@@ -1008,8 +1057,10 @@ class FakeDiscord:
 
     async def _get_channel(self, request: web.Request, body: Any, channel_id: str) -> web.Response:
         for g in self.guilds:
-            if int(channel_id) in (g.channel_id, g.locked_channel_id):
+            if int(channel_id) in g.channel_ids():
                 return self._json(g.channel(int(channel_id)))
+        if int(channel_id) in self.threads:
+            return self._json(self.threads[int(channel_id)])
         return self._json({"message": "Unknown Channel", "code": 10003}, 404)
 
     async def _open_dm(self, request: web.Request, body: Any) -> web.Response:
@@ -1034,10 +1085,15 @@ class FakeDiscord:
         dm_of = next((u for u, c in self.dm_channels.items() if c == int(channel_id)), None)
         if dm_of is not None and dm_of in self.dms_closed:
             return self._json({"message": "Cannot send messages to this user", "code": 50007}, 403)
-        if dm_of is None and not any(
-            int(channel_id) in (g.channel_id, g.locked_channel_id) for g in self.guilds
-        ):
-            return self._json({"message": "Unknown Channel", "code": 10003}, 404)
+        if dm_of is None and not any(int(channel_id) in g.channel_ids() for g in self.guilds):
+            thread = self.threads.get(int(channel_id))
+            if thread is None:
+                return self._json({"message": "Unknown Channel", "code": 10003}, 404)
+            parent = self._guild_of_channel(int(thread["parent_id"]))
+            if parent is not None and parent.denied(int(thread["parent_id"])) & SEND_MESSAGES_IN_THREADS:
+                return self._json({"message": "Missing Permissions", "code": 50013}, 403)
+        elif any(int(channel_id) == g.forum_channel_id for g in self.guilds):
+            return self._json({"message": "Cannot send messages in a forum channel", "code": 50008}, 400)
         if invalid := self._invalid(request, body):
             return invalid
         nonce = body.get("nonce")
@@ -1054,6 +1110,109 @@ class FakeDiscord:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._held.wait(), self.post_delay)
         return self._json(message)
+
+    def _guild_of_channel(self, channel_id: int) -> Guild | None:
+        return next((g for g in self.guilds if channel_id in g.channel_ids()), None)
+
+    def _new_thread(
+        self, guild: Guild, parent_id: int, thread_id: int, name: str, body: dict[str, Any]
+    ) -> dict[str, Any]:
+        thread = {
+            "id": str(thread_id),
+            "type": 11,
+            "guild_id": str(guild.id),
+            "parent_id": str(parent_id),
+            "owner_id": str(self.bot.id),
+            "name": name,
+            "last_message_id": None,
+            "rate_limit_per_user": body.get("rate_limit_per_user") or 0,
+            "message_count": 0,
+            "member_count": 1,
+            "total_message_sent": 0,
+            "flags": 0,
+            "applied_tags": body.get("applied_tags") or [],
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": body.get("auto_archive_duration") or 4320,
+                "archive_timestamp": now_iso(),
+                "locked": False,
+                "create_timestamp": now_iso(),
+            },
+        }
+        self.threads[thread_id] = thread
+        self.channel_messages.setdefault(thread_id, [])
+        return thread
+
+    def _thread_name_error(self, body: dict[str, Any]) -> web.Response | None:
+        name = str(body.get("name") or "")
+        if not 1 <= len(name) <= 100:
+            errors = {
+                "name": _too_long(100)
+                if name
+                else {"_errors": [{"code": "BASE_TYPE_REQUIRED", "message": "This field is required"}]}
+            }
+            self.rejected.append(("threads", errors))
+            return self._json({"message": "Invalid Form Body", "code": 50035, "errors": errors}, 400)
+        return None
+
+    async def _thread_from_message(
+        self, request: web.Request, body: Any, channel_id: str, message_id: str
+    ) -> web.Response:
+        """POST /channels/{id}/messages/{id}/threads: a public thread from a message; its id is the message's."""
+        body = body or {}
+        guild = self._guild_of_channel(int(channel_id))
+        message = self.messages.get(int(message_id))
+        if guild is None:
+            return self._json({"message": "Unknown Channel", "code": 10003}, 404)
+        if message is None or message["channel_id"] != channel_id:
+            return self._json({"message": "Unknown Message", "code": 10008}, 404)
+        if guild.denied(int(channel_id)) & (CREATE_PUBLIC_THREADS | 0x800):
+            return self._json({"message": "Missing Permissions", "code": 50013}, 403)
+        if int(message_id) in self.threads:
+            return self._json(
+                {"message": "A thread has already been created for this message", "code": THREAD_EXISTS}, 400
+            )
+        if invalid := self._thread_name_error(body):
+            return invalid
+        thread = self._new_thread(guild, int(channel_id), int(message_id), str(body["name"]), body)
+        message["thread"] = thread
+        if self.thread_delay:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._held.wait(), self.thread_delay)
+        return self._json(thread, 201)
+
+    async def _thread_in_channel(self, request: web.Request, body: Any, channel_id: str) -> web.Response:
+        """POST /channels/{id}/threads: in a forum, a post (a thread with its first message, ``message`` in the
+        body); in a text channel, a thread without a message."""
+        body = body or {}
+        guild = self._guild_of_channel(int(channel_id))
+        if guild is None:
+            return self._json({"message": "Unknown Channel", "code": 10003}, 404)
+        forum = int(channel_id) == guild.forum_channel_id
+        needed = 0x800 if forum else CREATE_PUBLIC_THREADS
+        if guild.denied(int(channel_id)) & needed:
+            return self._json({"message": "Missing Permissions", "code": 50013}, 403)
+        if invalid := self._thread_name_error(body):
+            return invalid
+        first = body.get("message")
+        if forum and not isinstance(first, dict):
+            errors = {
+                "message": {"_errors": [{"code": "BASE_TYPE_REQUIRED", "message": "This field is required"}]}
+            }
+            return self._json({"message": "Invalid Form Body", "code": 50035, "errors": errors}, 400)
+        if isinstance(first, dict) and (invalid := self._invalid(request, first)):
+            return invalid
+        thread = self._new_thread(guild, int(channel_id), snowflake(), str(body["name"]), body)
+        if not forum:
+            return self._json(thread, 201)
+        assert isinstance(first, dict)
+        message = self._store_message(int(thread["id"]), first)
+        self.channel_messages[int(thread["id"])].append(message)
+        return self._json(thread | {"message": message}, 201)
+
+    def thread_posts(self, thread_id: int) -> list[dict[str, Any]]:
+        """The messages in one thread (a forum post's first message included)."""
+        return self.channel_messages.get(thread_id, [])
 
     async def _patch_message(
         self, request: web.Request, body: Any, channel_id: str, message_id: str

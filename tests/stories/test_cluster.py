@@ -143,3 +143,84 @@ def test_cost_per_add_does_not_grow_with_the_number_of_stories(monkeypatch: pyte
         per_add.append(calls["n"])
     assert max(per_add) <= 8 * 4
     assert all(len(p) <= 16 for p in index._postings.values())
+
+
+# ---------------------------------------------------------------------------------------------------------
+# General causes of split stories (found with a labelled set kept outside the repository)
+
+
+def test_a_chinese_name_meets_its_pinyin_and_a_piece_of_a_name_is_no_one() -> None:
+    from bot.article import Person
+    from bot.stories.features import entity_groups
+
+    article = Article(
+        id="x",
+        title="t",
+        people=[
+            Person(name="韩立新"),
+            Person(name="罗宾德霍姆", aliases=["Robin Dehome"]),
+            Person(name="罗宾"),
+        ],
+    )
+    groups = entity_groups(article)
+    assert ["韩立新", "hanlixin", "lixinhan"] in groups
+    assert not any(g == ["罗宾", "luobin", "binluo"] for g in groups)  # a piece of 罗宾德霍姆
+    assert len(groups) == 2
+
+
+def _summary(title: str, source: str, when: str, body: str) -> Article:
+    return load_article(f"{title}\n{source}·{when}\n\nCore Viewpoint - {body}\n".encode())
+
+
+def test_a_response_naming_the_reports_outlet_joins_the_report() -> None:
+    report = _summary(
+        "Harbor Robotics weighs a sale of its drone unit, Tideline Post says",
+        "Tideline Post",
+        "2026-03-02 09:00",
+        "Harbor Robotics has hired advisers to sell its drone unit, the Tideline Post reported [1]. "
+        "Dana Whitfield, chief executive of Harbor Robotics, has met two bidders [2].",
+    )
+    answer = _summary(
+        "Harbor Robotics chief rejects talk of a drone unit sale",
+        "Wire One",
+        "2026-03-03 11:00",
+        "Dana Whitfield denied a Tideline Post report that Harbor Robotics is selling its drone unit [1].",
+    )
+    from dataclasses import replace
+
+    from bot.stories.cluster import score_of
+    from bot.stories.features import features_of
+
+    index = StoryIndex()
+    fr, fa = features_of(report), features_of(answer)
+    ev = index.evidence(fa, index._vector(fa), fr, index._vector(fr))
+    assert ev.cites and ev.shared_entities  # the answer names the report's outlet
+    assert score_of(ev) > score_of(replace(ev, cites=False))
+    index.add(report)
+    assert index.add(answer) == index.story_of(report.id)
+
+
+def test_an_undated_article_finds_its_story_whenever_it_was() -> None:
+    dated = _summary(
+        "Copper Ridge mine floods, Pinecrest Mining halts work",
+        "Wire One",
+        "2024-05-06 08:00",
+        "Pinecrest Mining stopped work at its Copper Ridge mine after a flood damaged 14 pumps [1]. "
+        "Ana Lindqvist, chief executive of Pinecrest Mining, said repairs would take a month [2].",
+    )
+    later = _summary(
+        "Orchard Bank names a new chair",
+        "Wire One",
+        "2026-01-10 08:00",
+        "Orchard Bank named Marta Quill its chair [1].",
+    )
+    undated = load_article(
+        b"Pinecrest Mining halts Copper Ridge mine after flood\n\nPinecrest Mining stopped work at its Copper "
+        b"Ridge mine after a flood damaged 14 pumps, and Ana Lindqvist, chief executive of Pinecrest Mining, "
+        b"said repairs would take a month.\n"
+    )
+    assert undated.published_at is None
+    index = StoryIndex()
+    index.add(dated)
+    index.add(later)
+    assert index.add(undated) == index.story_of(dated.id)

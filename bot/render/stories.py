@@ -1,0 +1,132 @@
+"""Stories -> embeds and lines: the /story card, the /stories list, and the posts of a story thread.
+
+Like every renderer, each function returns what fits Discord's limits; article text is made inert with
+``plain`` and labels come from :mod:`bot.i18n`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import discord
+
+from bot.article import Article, Stance
+from bot.i18n import t
+from bot.story_service import StoryCard
+
+from . import limits
+from .embeds import COLOUR, Page, Pager, source_and_date, stance_mark
+from .limits import fit, one_line, plain
+
+THREAD_NAME = 100  # a thread's name: 1-100 characters
+_MAX_PEOPLE = 12
+_MAX_ENTRIES = 8  # stances shown per subject
+
+
+def _link(article: Article, text: str) -> str:
+    """The text, linked when the article carries a web address."""
+    url = getattr(article, "url", None)
+    return f"[{text}]({url})" if isinstance(url, str) and url.startswith(("http://", "https://")) else text
+
+
+def _report(article: Article, lang: str) -> str:
+    return f"{_link(article, plain(fit(one_line(article.title), 150)))} — *{plain(source_and_date(article, lang))}*"
+
+
+def _people(card: StoryCard) -> list[str]:
+    counts: dict[str, int] = {}
+    for article in card.articles:
+        for person in article.people:
+            counts[person.name] = counts.get(person.name, 0) + 1
+    return sorted(counts, key=lambda n: (-counts[n], n))[:_MAX_PEOPLE]
+
+
+def _sources(card: StoryCard) -> str:
+    seen: dict[str, str] = {}
+    for article in card.articles:
+        name = one_line(article.source or "")
+        if name and name not in seen:
+            seen[name] = _link(article, plain(fit(name, 60)))
+    return ", ".join(seen.values())
+
+
+def story_pages(card: StoryCard, lang: str = "en") -> list[Page]:
+    """One story: first and latest report, sources, people, and its claims side by side with their stances
+    (a contested subject marked)."""
+    title = fit(plain(one_line(card.title)), limits.EMBED_TITLE - 20)
+    if card.contested:
+        title = f"{title} · {t('story_contested', lang)}"
+    lines = [f"**{t('story_first', lang)}:** {_report(card.first, lang)}"]
+    if len(card.articles) > 1:
+        lines.append(f"**{t('story_latest', lang)}:** {_report(card.latest, lang)}")
+    if sources := _sources(card):
+        lines.append(f"**{t('story_sources', lang)}:** {sources}")
+    if people := _people(card):
+        lines.append(f"**{t('story_people', lang)}:** " + ", ".join(plain(p) for p in people))
+    pager = Pager(
+        title=title,
+        description="\n".join(lines),
+        footer=t("story_footer", lang, n=len(card.articles)),
+        lang=lang,
+    )
+    shown = [s for s in card.subjects if s.lined_up] or ([] if len(card.articles) > 1 else card.subjects[:5])
+    shown.sort(key=lambda s: (not s.contested, -s.articles))
+    if not shown:
+        pager.add(t("story_claims", lang), t("story_claims_none", lang))
+    for subject in shown[:15]:
+        name = (f"{t('story_contested', lang)} · " if subject.contested else "") + plain(
+            fit(one_line(subject.subject), 200)
+        )
+        rows = []
+        for entry in subject.entries[:_MAX_ENTRIES]:
+            who = plain(fit(entry.speaker, 60)) if entry.speaker else "—"
+            where = plain(fit(one_line(entry.label), 60))
+            rows.append(f"{stance_mark(entry.stance, lang)} · {who} · *{where}*")
+            if entry.stance is Stance.DENIED or subject.articles > 1:
+                rows.append(f"> {plain(fit(one_line(entry.text), 200))}")
+        pager.add(name, "\n".join(rows))
+    return pager.finish()
+
+
+def stories_pages(cards: Sequence[StoryCard], heading: str, lang: str = "en") -> list[Page]:
+    pager = Pager(title=heading, footer=t("stories_footer", lang), lang=lang)
+    for i, card in enumerate(cards, 1):
+        flag = f" · {t('story_contested', lang)}" if card.contested else ""
+        sources = plain(fit(", ".join(card.sources) or t("unknown_source", lang), 120))
+        when = (card.latest.published_at or "")[:10] or "—"
+        pager.line(
+            f"**{plain(fit(one_line(card.title), 150))}**{flag}\n"
+            + t("stories_line", lang, n=len(card.articles), sources=sources, date=when)
+        )
+        if i % 10 == 0 and i < len(cards):
+            pager.new_page()
+    return pager.finish()
+
+
+def thread_name(title: str) -> str:
+    return fit(one_line(title), THREAD_NAME) or "story"
+
+
+def thread_starter(article: Article, lang: str = "en") -> tuple[str, discord.Embed]:
+    """The first post of a story's thread: what the story is, and its first article."""
+    content = fit(t("story_thread_start", lang, title=plain(one_line(article.title))), limits.CONTENT)
+    embed = discord.Embed(title=fit(plain(one_line(article.title)), limits.EMBED_TITLE), colour=COLOUR)
+    embed.description = fit(
+        f"*{plain(source_and_date(article, lang))}*\n{plain(fit(one_line(article.core_viewpoint), 600))}",
+        limits.EMBED_DESCRIPTION,
+    )
+    embed.set_footer(text=fit(t("more_plain", lang, title=fit(one_line(article.title), 60)), limits.FOOTER))
+    return content, embed
+
+
+def thread_line(article: Article, lang: str = "en") -> str:
+    """A later article of a story: one line in its thread."""
+    return fit(f"• {_report(article, lang)}", limits.CONTENT)
+
+
+def news_lines(news: Sequence[tuple[Stance, str]], lang: str = "en") -> str:
+    """What a later article adds to a story already alerted about (for a follow alert's field)."""
+    return fit(
+        "\n".join(f"{stance_mark(s, lang)} — {plain(fit(one_line(text), 280))}" for s, text in news[:5]),
+        limits.FIELD_VALUE,
+    )

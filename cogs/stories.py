@@ -1,0 +1,194 @@
+"""/story, /stories, /story-channel set | off — and the loop that posts story threads."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import lookup
+from bot.errors import UserError
+from bot.i18n import pick, t
+from bot.lookup import require_manage_guild
+from bot.render import stories as render
+from bot.render.limits import fit, one_line, plain
+from bot.render.pages import respond, send_pages
+from bot.story_service import StoryCard, StoryService
+from bot.story_threads import StoryPoster, cannot_post_stories
+
+if TYPE_CHECKING:
+    from bot.client import NewsdeskBot
+
+log = logging.getLogger("newsdesk.stories")
+
+
+class Stories(commands.Cog):
+    channel_group = app_commands.Group(
+        name="story-channel",
+        description="Post each new story as a thread (server managers)",
+        guild_only=True,
+        allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False),
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+
+    def __init__(self, bot: NewsdeskBot) -> None:
+        self.bot = bot
+        self.poster = StoryPoster(bot)
+        self._task: asyncio.Task[None] | None = None
+
+    async def cog_load(self) -> None:
+        self._task = asyncio.create_task(self._post_forever(), name="story-threads")
+
+    async def cog_unload(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    async def _post_forever(self) -> None:
+        """After posts are recorded (new articles) and every NEWSDESK_ALERT_SECONDS (posts left pending)."""
+        await self.bot.wait_until_ready()
+        waiting, self.bot.stories_waiting = self.bot.stories_waiting, []
+        try:
+            await self.bot.record_story_posts(waiting)  # articles that arrived while the bot was away
+        except Exception:
+            log.exception("recording story posts failed")
+        while True:
+            self.bot.stories_changed.clear()
+            try:
+                sent = await self.poster.run_once()
+                if sent:
+                    log.info("story threads: %d post(s) sent", sent)
+            except Exception:  # the store keeps what is pending: the next pass tries again
+                log.exception("story threads failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.bot.stories_changed.wait(), self.bot.settings.alert_seconds)
+
+    def _service(self, lang: str) -> StoryService:
+        if self.bot.stories is None:
+            raise UserError(t("story_empty", lang))
+        return self.bot.stories
+
+    # ------------------------------------------------------------------ /story
+
+    @app_commands.command(
+        name="story",
+        description="One event across articles: first and latest report, sources, people, who said what",
+    )
+    @app_commands.describe(
+        article="The story of this article",
+        person="The latest story about this person",
+        query="Words to search the articles for",
+    )
+    @lookup.cooldown(10, 20.0, key=lambda i: i.user.id)
+    async def story(
+        self,
+        interaction: discord.Interaction,
+        article: str | None = None,
+        person: str | None = None,
+        query: app_commands.Range[str, 1, 200] | None = None,
+    ) -> None:
+        lang = pick(interaction)
+        service = self._service(lang)
+        guild_id = interaction.guild_id
+        library = self.bot.library.view(guild_id)
+        card: StoryCard | None = None
+        shown = ""
+        if article:
+            found = lookup.article(library, article, lang)
+            card = service.card_of_article(library, guild_id, found.id)
+            shown = found.title
+        elif person:
+            entry = lookup.person(library, person, lang)
+            shown = entry.name
+            newest = max(
+                (a for aid in entry.article_ids if (a := library.article(aid)) is not None),
+                key=lambda a: a.published_at or "",
+                default=None,
+            )
+            card = service.card_of_article(library, guild_id, newest.id) if newest else None
+        elif query:
+            shown = query
+            ids = await self.bot.store.search(query, 10, guild_id if guild_id is not None else 0)
+            for aid in ids:
+                if library.article(aid) is not None:
+                    card = service.card_of_article(library, guild_id, aid)
+                    break
+        else:
+            recent = service.recent(library, guild_id, 30, limit=1) or service.recent(
+                library, guild_id, 36500, limit=1
+            )
+            if not recent:
+                raise UserError(t("story_empty", lang))
+            card = recent[0]
+        if card is None:
+            raise UserError(t("story_none", lang, shown=f"**{plain(fit(one_line(shown), 80))}**"))
+        await send_pages(interaction, render.story_pages(card, lang))
+
+    @story.autocomplete("article")
+    async def _story_article(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return lookup.article_choices(self.bot.library.view(interaction.guild_id), current)
+
+    @story.autocomplete("person")
+    async def _story_person(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return lookup.person_choices(self.bot.library.view(interaction.guild_id), current)
+
+    # ------------------------------------------------------------------ /stories
+
+    @app_commands.command(name="stories", description="Recent stories, most covered first")
+    @app_commands.describe(
+        days="How many days back (default 7)", contested="Only stories where a denial meets a claim"
+    )
+    @lookup.cooldown(10, 20.0, key=lambda i: i.user.id)
+    async def stories(
+        self,
+        interaction: discord.Interaction,
+        days: app_commands.Range[int, 1, 3650] = 7,
+        contested: bool = False,
+    ) -> None:
+        lang = pick(interaction)
+        library = self.bot.library.view(interaction.guild_id)
+        cards = self._service(lang).recent(library, interaction.guild_id, days, contested)
+        if not cards:
+            raise UserError(t("stories_none", lang, days=days))
+        heading = t("stories_title_contested" if contested else "stories_title", lang, days=days)
+        await send_pages(interaction, render.stories_pages(cards, heading, lang))
+
+    # ------------------------------------------------------------------ /story-channel
+
+    @channel_group.command(
+        name="set", description="Make each new story a thread (or forum post) in this channel"
+    )
+    @app_commands.describe(channel="A text channel or a forum")
+    async def channel_set(
+        self, interaction: discord.Interaction, channel: discord.TextChannel | discord.ForumChannel
+    ) -> None:
+        require_manage_guild(interaction)
+        lang = pick(interaction)
+        guild = interaction.guild
+        assert guild is not None and interaction.guild_id is not None
+        problem = cannot_post_stories(guild, guild.get_channel(channel.id) or channel, lang)
+        if problem:
+            raise UserError(problem)
+        await self.bot.store.set_story_channel(interaction.guild_id, channel.id)
+        key = "story_channel_set_forum" if isinstance(channel, discord.ForumChannel) else "story_channel_set"
+        await respond(interaction, t(key, lang, channel=f"<#{channel.id}>"))
+
+    @channel_group.command(name="off", description="Stop posting stories in a channel")
+    async def channel_off(self, interaction: discord.Interaction) -> None:
+        require_manage_guild(interaction)
+        lang = pick(interaction)
+        assert interaction.guild_id is not None
+        cleared = await self.bot.store.clear_story_channel(interaction.guild_id)
+        await respond(interaction, t("story_channel_off" if cleared else "story_channel_was_off", lang))
+
+
+async def setup(bot: NewsdeskBot) -> None:
+    await bot.add_cog(Stories(bot))

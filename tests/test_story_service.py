@@ -1,0 +1,96 @@
+"""Stories while the bot runs: intake joins or starts a story, a restart restores the stored stories, a server's
+uploads cluster among themselves, and a card shows only what a server sees."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from bot.article import Article, Stance, load_article
+from bot.catalog import Catalog
+from bot.story_service import GLOBAL, StoryService, news_in
+
+DATA = Path(__file__).resolve().parent / "stories" / "data"
+GUILD = 4242
+
+
+def art(name: str) -> Article:
+    return load_article((DATA / name).read_bytes())
+
+
+def test_sync_clusters_then_restart_restores_the_same_stories() -> None:
+    names = ["b1-tan-en.txt", "b2-tan-en.txt", "b4-tan-zh.txt", "a1-gelsinger-en.txt"]
+    articles = [art(n) for n in names]
+    catalog = Catalog(articles)
+    service = StoryService()
+    joined = service.sync(catalog, {})
+    assert {j.article_id for j in joined} == {a.id for a in articles}
+    stories = {j.article_id: j.story_id for j in joined if j.new_article}
+    tan = {stories[a.id] for a in articles[:3]}
+    assert len(tan) == 1 and stories[articles[3].id] not in tan  # Tan's resignation is not Gelsinger's exit
+
+    again = StoryService()
+    stored = {GLOBAL: {j.article_id: j.story_id for j in joined}}
+    assert again.sync(catalog, stored) == []  # everything restored, nothing to write
+    for a in articles:
+        assert again.story_of(None, a.id) == (GLOBAL, stored[GLOBAL][a.id])
+
+
+def test_take_one_article_joins_its_story_and_says_so() -> None:
+    first, second = art("b1-tan-en.txt"), art("b4-tan-zh.txt")
+    catalog = Catalog([first])
+    service = StoryService()
+    [start] = service.sync(catalog, {})
+    assert start.new_story and start.new_article
+    catalog.add_global(second)
+    [joined] = service.take(GLOBAL, second)
+    assert joined.story_id == start.story_id and joined.new_article and not joined.new_story
+    assert service.take(GLOBAL, second) == []  # taken once
+
+
+def test_a_servers_uploads_cluster_among_themselves_and_stay_its_own() -> None:
+    shared, upload = art("b1-tan-en.txt"), art("b2-tan-en.txt")
+    catalog = Catalog([shared, upload], owners={shared.id: {GLOBAL}, upload.id: {GUILD}})
+    service = StoryService()
+    joined = service.sync(catalog, {})
+    assert {(j.scope, j.article_id) for j in joined} == {(GLOBAL, shared.id), (GUILD, upload.id)}
+    assert service.story_of(GUILD, upload.id) is not None
+    assert service.story_of(None, upload.id) is None  # another server never reaches it
+    outside = service.recent(catalog.view(None), None, 36500)
+    assert all(upload.id not in [a.id for a in c.articles] for c in outside)
+
+
+def test_card_shows_what_the_server_sees_and_lines_up_a_denial() -> None:
+    names = ["h1-muskbid-en.txt", "h2-muskbid-en.txt", "h3-muskbid-en.txt", "h5-muskbid-zh.txt"]
+    articles = [art(n) for n in names]
+    catalog = Catalog(articles, hidden={GUILD: {articles[1].id}}, owners={a.id: {GLOBAL} for a in articles})
+    service = StoryService()
+    service.sync(catalog, {})
+    card = service.card_of_article(catalog.view(None), None, articles[0].id)
+    assert card is not None and len(card.articles) >= 3
+    assert card.first.published_at is not None and card.first.published_at <= (card.latest.published_at or "")
+    hidden = service.card_of_article(catalog.view(GUILD), GUILD, articles[0].id)
+    assert hidden is not None and articles[1].id not in [a.id for a in hidden.articles]
+    newest = max(date.fromisoformat((a.published_at or "")[:10]) for a in articles)
+    recent = service.recent(catalog.view(None), None, 30, today=newest)
+    assert recent and recent[0].id == card.id  # the most covered story first
+
+
+def test_news_in_a_later_article_is_a_new_stance_or_a_new_subject() -> None:
+    first, later = art("h1-muskbid-en.txt"), art("h2-muskbid-en.txt")
+    reprint = first.model_copy(update={"id": "reprint", "source": "Another Wire"})
+    assert news_in(reprint, [first]) == []  # the same claims again bring nothing new
+    news = news_in(later, [first])
+    assert all(isinstance(s, Stance) and text for s, text in news)
+    assert {text for _, text in news} <= {c.text for c in later.claims}
+
+
+def test_sync_of_one_server_touches_only_its_own_articles() -> None:
+    shared, upload = art("b1-tan-en.txt"), art("b2-tan-en.txt")
+    catalog = Catalog([shared], owners={shared.id: {GLOBAL}})
+    service = StoryService()
+    service.sync(catalog, {})
+    catalog.replace_guild(GUILD, [upload], [])
+    [joined] = service.sync(catalog, only=[GUILD])
+    assert joined.scope == GUILD and joined.article_id == upload.id and joined.new_story
+    assert service.sync(catalog) == []  # everything is in its story already
