@@ -454,7 +454,8 @@ class NewsdeskBot(commands.Bot):
                     at=interaction.created_at,
                     guild_id=interaction.guild_id,
                     channel_id=interaction.channel_id,
-                    user_id=interaction.user.id,
+                    # 0 once the member asked to be forgotten: the command is counted, naming nobody
+                    user_id=0 if interaction.extras.get("forgotten") else interaction.user.id,
                     command=command,
                     options=dict(iter(interaction.namespace)),
                     latency_ms=round((first - interaction.created_at).total_seconds() * 1000, 2),

@@ -95,6 +95,7 @@ class Stats(commands.Cog):
         answer = await ask(interaction, t("forget_ask", lang), t("forget_button", lang), lang)
         if answer is None:
             return
+        interaction.extras["forgotten"] = True  # this command's own usage row names nobody
         await self.bot.usage.flush(everything=True)
         deleted = await self.bot.store.forget_user(interaction.user.id)
         await answer.response.edit_message(content=t("forget_done", lang, n=deleted), view=None)

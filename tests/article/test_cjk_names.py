@@ -83,3 +83,8 @@ def test_a_name_no_cue_marks_but_that_stands_at_a_word_edge_twice() -> None:
 
 def test_a_name_seen_once_without_a_cue_is_not_guessed() -> None:
     assert people("公司回应称，王明华此刻仍在正常工作。") == {}
+
+
+def test_a_latin_name_after_a_chinese_role() -> None:
+    article = load_article("标题\n\n特斯拉的董事长Rowan Delacey明确指出，有关传闻毫无根据。\n")
+    assert [(p.name, p.role) for p in article.people] == [("Rowan Delacey", "董事长")]

@@ -170,6 +170,16 @@ async def test_two_servers_see_their_own_articles(tmp_path: Path) -> None:
         code = await bot.stop()
         await fake.stop()
     assert code == 0, bot.output()
+    # Nor after the final flush: the forget-me command's own usage row names nobody; only what she ran after
+    # forgetting (/following in B) names her.
+    with sqlite3.connect(tmp_path / "newsdesk.db") as db:
+        alice_rows = db.execute(
+            "SELECT command FROM usage_events WHERE user_id = ?", (fake.member("alice").id,)
+        ).fetchall()
+        assert alice_rows == [("following",)], alice_rows
+        assert db.execute(
+            "SELECT user_id FROM usage_events WHERE command = 'privacy forget-me'"
+        ).fetchall() == [(0,)]
 
     # The bot left server A: forget-guild leaves no row for it (and A's own upload is gone).
     guild_a = fake.guild(A).id

@@ -33,7 +33,9 @@ def test_short_soak_reports_and_answers_every_interaction(tmp_path: Path) -> Non
         "exit_code",
     }, report
     sent = report["interactions"]["sent"]
-    assert sent >= 20
+    # 0.3 minutes at 2 a second, less the time the bot takes to return after each gateway drop (longer on a
+    # busy machine): the load is real, but how much of it fits is not this test's question
+    assert sent >= 10
     assert report["interactions"]["answered"] == sent, report["interactions"]
     assert report["interactions"]["unanswered"] == []
     assert isinstance(report["interactions"]["late_acks"], int)

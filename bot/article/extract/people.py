@@ -49,6 +49,10 @@ _FOLLOWING_NOT_PERSON = frozenset(
     labs team group""".split()
 )
 _PLACE_PREPS = frozenset({"in", "at", "near"})
+_CN_ROLE_END = re.compile(
+    r"(?:首席执行官|首席财务官|首席技术官|首席科学家|董事长|副总裁|总裁|总经理|联合创始人|创始人|主席|部长|发言人|负责人"
+    r"|分析师|董事|总监|经理|教授|研究员)$"
+)
 _NAMED = frozenset(
     "named appointed elected hired tapped picked chose chosen selected promoted nominated installed reappointed".split()
 )
@@ -214,6 +218,10 @@ def _score(toks: list[Tok], idx: list[int], sentence: int, text: str) -> Candida
     if not words:
         return cand
     role, org, honor = _role_before(toks, first)
+    if not (role or honor) and first and toks[first - 1].kind == "cjk":
+        cn_role = _CN_ROLE_END.search(toks[first - 1].text)
+        if cn_role:
+            role = cn_role.group()  # a Latin name after a Chinese role: '特斯拉董事长Robyn Denholm'
     role2, org2, who = _role_after(toks, last + 1)
     if not role2:
         role2, org2 = _role_predicate(toks, last + 1)
