@@ -24,6 +24,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.article import Article
+from bot.timeline import Move
 
 DEFAULT_MAX_ARTICLES = 10
 DEFAULT_GRACE = timedelta(hours=6)
@@ -125,6 +126,7 @@ class Schedule:
     effective_from: datetime | None = None  # UTC; no run is due for an instant before this
     language: str = "en"  # what the digest is written in: en, zh-CN or zh-TW
     role_id: int | None = None  # a role the digest mentions (set by a manager); None: no ping
+    people_moves: bool = False  # a "People moves" section: the leadership moves in the digest's articles
 
     @property
     def tz(self) -> ZoneInfo:
@@ -205,6 +207,7 @@ class Digest:
     until: datetime
     articles: list[Article]
     more: int  # articles in the window beyond the cap
+    moves: list[Move] = field(default_factory=list)  # the "People moves" section, when the server has it
 
     @property
     def empty(self) -> bool:
@@ -230,6 +233,24 @@ def compose(
     window = [a for a, at in added if since < at <= until]
     window.sort(key=lambda a: (a.published_at or "", a.title), reverse=True)
     return Digest(since=since, until=until, articles=window[:limit], more=max(0, len(window) - limit))
+
+
+MAX_DIGEST_MOVES = 10
+
+
+def people_moves(digest: Digest, moves: dict[str, list[Move]], limit: int = MAX_DIGEST_MOVES) -> list[Move]:
+    """The "People moves" section: the moves stated in the digest's articles (``moves`` by article id), newest
+    first, the same person, kind and organization once, at most ``limit``."""
+    seen: set[tuple[str, str, str]] = set()
+    found: list[Move] = []
+    for article in digest.articles:
+        for move in moves.get(article.id, []):
+            key = (move.person.casefold(), move.kind.value, (move.organization or "").casefold())
+            if key not in seen:
+                seen.add(key)
+                found.append(move)
+    found.sort(key=lambda m: (m.date or "", m.article_date or ""), reverse=True)
+    return found[:limit]
 
 
 def latest_day(articles: Iterable[Article], limit: int = DEFAULT_MAX_ARTICLES) -> Digest:

@@ -58,6 +58,7 @@ def _to_schedule(row: dict[str, Any]) -> Schedule:
         effective_from=datetime.fromisoformat(effective) if effective else None,
         language=str(row.get("language") or "en"),
         role_id=int(row["role_id"]) if row.get("role_id") else None,
+        people_moves=bool(row.get("people_moves") or 0),
     )
 
 
@@ -74,6 +75,7 @@ def _to_row(s: Schedule) -> dict[str, Any]:
         "effective_from": s.effective_from.isoformat() if s.effective_from else None,
         "language": s.language,
         "role_id": s.role_id,
+        "people_moves": int(s.people_moves),
     }
 
 
@@ -115,6 +117,7 @@ class DigestService:
         *,
         editing: bool = False,
         role_id: int | None = None,
+        people_moves: bool | None = None,
     ) -> tuple[Schedule, datetime | None]:
         """Save a schedule. An option left out (None) keeps what is set, or its default on a first schedule.
         ``language`` is the digest's; ``lang`` is the language of the person setting it. ``editing`` (/digest
@@ -155,6 +158,7 @@ class DigestService:
             effective_from=self.clock.now(),
             language=language or kept.language,
             role_id=kept.role_id if role_id is None else (role_id or None),
+            people_moves=people_moves if people_moves is not None else kept.people_moves,
         )
         await self.store.put_digest_settings(guild.id, _to_row(schedule))
         return schedule, rules.next_run(schedule, await self._last_date(guild.id), self.clock.now())
@@ -202,8 +206,9 @@ class DigestService:
 
     # ------------------------------------------------------------------ content
 
-    async def compose(self, guild_id: int, until: datetime, limit: int) -> Digest:
-        """Articles added since this server's previous digest (the first time: the last 24 hours)."""
+    async def compose(self, guild_id: int, until: datetime, limit: int, moves: bool = False) -> Digest:
+        """Articles added since this server's previous digest (the first time: the last 24 hours); with
+        ``moves``, the leadership moves they state as a "People moves" section."""
         previous = await self.store.last_window_end(guild_id)
         since = datetime.fromisoformat(previous) if previous else until - rules.FIRST_WINDOW
         added = []
@@ -216,12 +221,17 @@ class DigestService:
             article = library.article(article_id)
             if article is not None and filters.passes(article, chosen):
                 added.append((article, datetime.fromisoformat(added_at)))
-        return rules.compose(added, since, until, limit)
+        digest = rules.compose(added, since, until, limit)
+        if moves and digest.articles:
+            found = await self.store.article_moves([a.id for a in digest.articles])
+            digest = replace(digest, moves=rules.people_moves(digest, found))
+        return digest
 
     async def preview(self, guild_id: int) -> Digest:
         schedule = await self.schedule(guild_id)
         limit = schedule.max_articles if schedule else rules.DEFAULT_MAX_ARTICLES
-        return await self.compose(guild_id, self.clock.now(), limit)
+        moves = schedule.people_moves if schedule else False
+        return await self.compose(guild_id, self.clock.now(), limit, moves)
 
     # ------------------------------------------------------------------ running
 
@@ -273,7 +283,7 @@ class DigestService:
             row = next(r for r in await self.store.digest_runs(guild_id, 50) if r["id"] == run_id)
             until = datetime.fromisoformat(row["window_end"])
             log.info("resuming interrupted digest for guild %s (%s)", guild_id, local_date)
-        digest = await self.compose(guild_id, until, schedule.max_articles)
+        digest = await self.compose(guild_id, until, schedule.max_articles, schedule.people_moves)
         if digest.empty and schedule.skip_empty and local_date is not None:
             await self.store.finish_digest(run_id, "empty", [], 0)
             await self._record_success(guild_id, schedule)

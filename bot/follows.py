@@ -27,6 +27,8 @@ from bot.errors import UserError
 from bot.i18n import lang_of, t
 from bot.render import embeds, limits
 from bot.render.limits import fit, one_line, plain
+from bot.timeline import Move
+from bot.timeline.current import same_org
 
 if TYPE_CHECKING:
     from bot.client import NewsdeskBot
@@ -125,6 +127,31 @@ def passages(library: View, article: Article, target: Target, limit: int = 3) ->
     names = {fold(n) for n in (person.all_names() if person else [target.name])}
     texts = [article.core_viewpoint, *(p.text for p in article.points())]
     return [("", text) for text in texts if any(n and n in fold(text) for n in names)][:limit]
+
+
+MOVE = "move"  # the "stance" of a passage that is a move line (it leads the alert)
+
+
+def moves_of_target(library: View, moves: list[Move], target: Target) -> list[Move]:
+    """The moves (of one article) made by the followed person or at the followed organization."""
+    names: set[str] = set()
+    if target.kind in (PERSON, NAME):
+        person = library.person(target.name)
+        names = {name_key(n) for n in (person.all_names() if person else [target.name]) if name_key(n)}
+    return [
+        m
+        for m in moves
+        if (target.kind in (PERSON, NAME) and name_key(m.person) in names)
+        or (target.kind in (ORGANIZATION, NAME) and m.organization and same_org(m.organization, target.name))
+    ]
+
+
+def with_moves(
+    said: list[tuple[str, str]], moves: list[Move], lang: str = "en", limit: int = 3
+) -> list[tuple[str, str]]:
+    """The alert's passages with the target's moves first (``("move", "2025-08 — left Quillmark")``)."""
+    lines = [(MOVE, f"{m.person}: {embeds.move_text(m, lang)}") for m in moves[:limit]]
+    return lines + said
 
 
 def nonce(article_key: str, destination: str) -> str:
@@ -268,10 +295,13 @@ class AlertService:
         library = self.bot.library.view(delivery.guild_id)
         found: list[tuple[str, list[tuple[str, str]]]] = []
         followers: dict[str, list[int]] = {}
+        moves = (await self.store.article_moves([delivery.article.id])).get(delivery.article.id, [])
         for follow in delivery.follows:
             target = Target.of(follow)
             if target.name not in followers:
-                found.append((target.name, passages(library, delivery.article, target)))
+                said = passages(library, delivery.article, target)
+                mine = moves_of_target(library, moves, target)
+                found.append((target.name, with_moves(said, mine, lang)))
             followers.setdefault(target.name, []).append(int(follow["user_id"]))
         kind, _, ident = delivery.destination.partition(":")
         target_channel: discord.abc.Messageable

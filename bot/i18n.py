@@ -1054,6 +1054,61 @@ REPLIES: dict[str, tuple[str, str, str]] = {
     "move_as": (" as {role}", "，任{role}", "，任{role}"),
     "move_article_date": (" (article date)", "（文章日期）", "（文章日期）"),
     "move_announced": (" (announced)", "（已宣布）", "（已宣布）"),
+    # --- issue 18: timelines, /moves, the digest's people moves, move alerts
+    "timeline_title": ("Timeline: {name}", "时间线：{name}", "時間線：{name}"),
+    "timeline_intro": (
+        "Moves (🔀) and claims by this person, oldest first. “(article date)”: the text gives no date, so the "
+        "article's is shown.",
+        "此人的动向（🔀）和说法，按时间从早到晚。“（文章日期）”：正文没有给出日期，显示的是文章的日期。",
+        "此人的動向（🔀）和說法，按時間從早到晚。“（文章日期）”：正文沒有給出日期，顯示的是文章的日期。",
+    ),
+    "timeline_footer": (
+        "/person name:{name} for the card",
+        "/person name:{name} 查看人物卡片",
+        "/person name:{name} 檢視人物卡片",
+    ),
+    "timeline_upcoming": (" — still to come", "——尚未发生", "——尚未發生"),
+    "timeline_empty": (
+        "No moves or claims by **{name}** in the articles here yet. `/person name:{name}` shows their card.",
+        "这里的文章中还没有 **{name}** 的动向或说法。`/person name:{name}` 可查看人物卡片。",
+        "這裡的文章中還沒有 **{name}** 的動向或說法。`/person name:{name}` 可檢視人物卡片。",
+    ),
+    "moves_title": (
+        "Leadership moves, last {days} days",
+        "最近 {days} 天的高管变动",
+        "最近 {days} 天的高管變動",
+    ),
+    "moves_title_at": (
+        "Leadership moves at {org}, last {days} days",
+        "{org}最近 {days} 天的高管变动",
+        "{org}最近 {days} 天的高管變動",
+    ),
+    "moves_footer": (
+        "{n} move(s), newest first · /person name:… show:timeline for one person",
+        "共 {n} 条，最新在前 · /person name:… show:timeline 查看某人的时间线",
+        "共 {n} 條，最新在前 · /person name:… show:timeline 檢視某人的時間線",
+    ),
+    "moves_none": (
+        "No leadership moves in the last {days} days{which}. Try a longer `days:` (up to 3650), another "
+        "organization from the list, or leave out `kind:`.",
+        "最近 {days} 天没有高管变动{which}。可以把 `days:` 调大（最多 3650）、从列表中换一个机构，或去掉 `kind:`。",
+        "最近 {days} 天沒有高管變動{which}。可以把 `days:` 調大（最多 3650）、從清單中換一個機構，或去掉 `kind:`。",
+    ),
+    "moves_none_at": (" at {org}", "（{org}）", "（{org}）"),
+    "moves_none_kind": (" of the kind “{kind}”", "（类型：{kind}）", "（類型：{kind}）"),
+    "digest_people_moves": ("People moves", "人事变动", "人事變動"),
+    "switch_on": ("On", "开启", "開啟"),
+    "switch_off": ("Off", "关闭", "關閉"),
+    "digest_moves_on": (
+        "The daily digest now has a “People moves” section (the leadership moves in its new articles).",
+        "每日简报现在包含“人事变动”部分（新文章中的高管变动）。",
+        "每日簡報現在包含「人事變動」部分（新文章中的高管變動）。",
+    ),
+    "digest_moves_off": (
+        "The daily digest no longer has a “People moves” section.",
+        "每日简报不再包含“人事变动”部分。",
+        "每日簡報不再包含「人事變動」部分。",
+    ),
 }
 
 # Examples for /help, by command (typed as they are in an English client; option values are examples).
@@ -1061,7 +1116,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "summary": ("/summary article:Intel turns to Lip-Bu Tan", "/summary article:Intel length:full"),
     "articles list": ("/articles list",),
     "articles search": ("/articles search query:tariff",),
-    "person": ("/person name:Jensen Huang", "/person name:黄仁勋"),
+    "person": ("/person name:Jensen Huang", "/person name:黄仁勋", "/person name:Jensen Huang show:timeline"),
+    "moves": ("/moves", "/moves organization:Intel days:90", "/moves kind:left"),
     "people": ("/people", "/people article:Intel"),
     "claims": (
         "/claims stance:denied",
@@ -1320,6 +1376,37 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "command": ("命令", "命令"),
     "One command to explain with its options": ("要详细说明的命令及其选项", "要詳細說明的命令及其選項"),
+    # --- issue 18: timelines and /moves
+    "show": ("显示", "顯示"),
+    "The card (default) or the whole timeline: every move and claim by date": (
+        "人物卡片（默认）或完整时间线：按日期列出全部动向和说法",
+        "人物卡片（預設）或完整時間線：按日期列出全部動向和說法",
+    ),
+    "card": ("卡片", "卡片"),
+    "timeline": ("时间线", "時間線"),
+    "moves": ("人事变动", "人事變動"),
+    "Recent leadership moves: who joined, left, was appointed or fired": (
+        "最近的高管变动：谁加入、离开、获任命或被解职",
+        "最近的高管變動：誰加入、離開、獲任命或被解職",
+    ),
+    "organization": ("机构", "機構"),
+    "Only moves at this organization": ("只看这个机构的变动", "只看這個機構的變動"),
+    "How many days back (1-3650, default 30)": (
+        "往回查看多少天（1-3650，默认 30）",
+        "往回檢視多少天（1-3650，預設 30）",
+    ),
+    "kind": ("类型", "類型"),
+    "Only this kind of move": ("只看这种变动", "只看這種變動"),
+    "joined": ("加入", "加入"),
+    "left": ("离开", "離開"),
+    "appointed": ("获任命", "獲任命"),
+    "fired": ("被解职", "被解職"),
+    "returned": ("回归", "回歸"),
+    "people_moves": ("人事变动", "人事變動"),
+    "Add a “People moves” section (leadership moves in the new articles)": (
+        "加入“人事变动”部分（新文章中的高管变动）",
+        "加入「人事變動」部分（新文章中的高管變動）",
+    ),
 }
 
 

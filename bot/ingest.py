@@ -23,6 +23,7 @@ from bot import parse_worker
 from bot.article import MAX_BYTES, Article, ArticleError, load_article
 from bot.store import IngestOutcome, Store
 from bot.store.scope import GLOBAL
+from bot.timeline.person import remember
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".text")
 
@@ -121,9 +122,11 @@ class Parser:
                 pool = await worker.start()
             except (BrokenProcessPool, OSError, TimeoutError) as exc:
                 raise ArticleError(f"the parser could not start ({exc.__class__.__name__})") from exc
-            future = asyncio.get_running_loop().run_in_executor(pool, parse_worker.parse, data)
+            future = asyncio.get_running_loop().run_in_executor(pool, parse_worker.parse_with_moves, data)
             try:
-                return await asyncio.wait_for(future, self.seconds)
+                article, moves = await asyncio.wait_for(future, self.seconds)
+                remember(article.id, moves)  # the store writes these rows without reading the text again
+                return article
             except TimeoutError:
                 worker.kill()
                 raise ArticleError(f"took longer than {self.seconds:g} s to read") from None

@@ -1,5 +1,5 @@
 """What runs inside a parse worker process (see :class:`bot.ingest.Parser`): only the pure article package is
-imported here, so a worker starts quickly and holds no connection, loop or thread of the bot's.
+imported here (and the pure timeline that reads its moves), so a worker starts quickly and holds no connection, loop or thread of the bot's.
 
 ``NEWSDESK_TEST_PARSER`` (``module:function``, tests only) replaces :func:`bot.article.load_article` in the
 workers, so a test can make one article deliberately slow without a slow input.
@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable
 
 from bot.article import Article, load_article
+from bot.timeline import Move, extract_moves
 
 PARSER_VARIABLE = "NEWSDESK_TEST_PARSER"
 
@@ -36,3 +37,10 @@ def ready() -> int:
 def parse(data: bytes) -> Article:
     """One article from its bytes, or :class:`bot.article.ArticleError` (sent back to the bot as raised)."""
     return parser()(data)
+
+
+def parse_with_moves(data: bytes) -> tuple[Article, list[Move]]:
+    """The article and its executive moves: read here, under the parse time limit and away from the bot's event
+    loop, so storing the article only writes them."""
+    article = parse(data)
+    return article, extract_moves(article)

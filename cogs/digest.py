@@ -35,6 +35,7 @@ DIGEST_OPTIONS = {
     "skip_empty": "On a quiet day post nothing (default) or a one-line notice",
     "language": "Language of the digest (default English)",
     "role": "A role to mention with each digest (none: no ping)",
+    "people_moves": "Add a “People moves” section (leadership moves in the new articles)",
 }
 
 
@@ -78,11 +79,21 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         skip_empty: bool | None = None,
         language: str | None = None,
         role: discord.Role | None = None,
+        people_moves: bool | None = None,
     ) -> None:
         """Options left out keep what is set already (or their defaults on a first schedule); role @everyone
         removes the ping."""
         await self._save(
-            interaction, channel, time, timezone, max_articles, skip_empty, language, False, role
+            interaction,
+            channel,
+            time,
+            timezone,
+            max_articles,
+            skip_empty,
+            language,
+            False,
+            role,
+            people_moves,
         )
 
     @app_commands.command(name="edit", description="Change some digest settings; the others stay as they are")
@@ -98,8 +109,11 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         skip_empty: bool | None = None,
         language: str | None = None,
         role: discord.Role | None = None,
+        people_moves: bool | None = None,
     ) -> None:
-        await self._save(interaction, channel, time, timezone, max_articles, skip_empty, language, True, role)
+        await self._save(
+            interaction, channel, time, timezone, max_articles, skip_empty, language, True, role, people_moves
+        )
 
     async def _save(
         self,
@@ -112,6 +126,7 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         language: str | None,
         editing: bool,
         role: discord.Role | None = None,
+        people_moves: bool | None = None,
     ) -> None:
         assert interaction.guild is not None
         lang = pick(interaction)
@@ -132,6 +147,7 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
             lang,
             editing=editing,
             role_id=role_id,
+            people_moves=people_moves,
         )
         heading = t("sched_edited" if editing else "sched_title", lang)
         card = embeds.digest_schedule_embed(schedule, upcoming, heading, lang, schedule.language)

@@ -9,13 +9,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import lookup
+from bot import lookup, timelines
 from bot.errors import UserError
 from bot.i18n import pick, t
 from bot.render import embeds
 from bot.render.limits import fit, one_line, plain
 from bot.render.pages import send_pages
-from bot.timeline import person_timeline
+from bot.render.timeline import moves_pages, timeline_pages
+from bot.timeline import MoveKind
 
 if TYPE_CHECKING:
     from bot.client import NewsdeskBot
@@ -28,14 +29,31 @@ class People(commands.Cog):
     @app_commands.command(
         name="person", description="A person's card: who they are, where they appear, what they said"
     )
-    @app_commands.describe(name="Start typing a name (surname, other spelling or a typo all work)")
-    async def person(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]) -> None:
+    @app_commands.describe(
+        name="Start typing a name (surname, other spelling or a typo all work)",
+        show="The card (default) or the whole timeline: every move and claim by date",
+    )
+    @app_commands.choices(
+        show=[
+            app_commands.Choice(name="card", value="card"),
+            app_commands.Choice(name="timeline", value="timeline"),
+        ]
+    )
+    async def person(
+        self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100], show: str = "card"
+    ) -> None:
         lang = pick(interaction)
         library = self.bot.library.view(interaction.guild_id)
         found = lookup.person(library, name, lang)
         interaction.extras["person"] = found.name
-        articles = (a for a in map(library.article, found.article_ids) if a is not None)  # newest first
-        standing = person_timeline(articles, found.all_names(), today=datetime.now(UTC).date().isoformat())
+        today = datetime.now(UTC).date().isoformat()
+        if show == "timeline":
+            entries = await timelines.timeline(self.bot.store, library, interaction.guild_id, found, today)
+            if not entries:
+                raise UserError(t("timeline_empty", lang, name=plain(fit(found.name, 80))))
+            await send_pages(interaction, timeline_pages(found, entries, library, lang=lang))
+            return
+        standing = await timelines.standing(self.bot.store, interaction.guild_id, found, today)
         await send_pages(interaction, embeds.person_pages(found, library, lang=lang, standing=standing))
 
     @person.autocomplete("name")
@@ -43,6 +61,47 @@ class People(commands.Cog):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         return lookup.person_choices(self.bot.library.view(interaction.guild_id), current)
+
+    @app_commands.command(
+        name="moves", description="Recent leadership moves: who joined, left, was appointed or fired"
+    )
+    @app_commands.describe(
+        organization="Only moves at this organization",
+        days="How many days back (1-3650, default 30)",
+        kind="Only this kind of move",
+    )
+    @app_commands.choices(kind=[app_commands.Choice(name=k.value, value=k.value) for k in MoveKind])
+    async def moves(
+        self,
+        interaction: discord.Interaction,
+        organization: app_commands.Range[str, 1, 100] | None = None,
+        days: app_commands.Range[int, 1, timelines.MAX_DAYS] = timelines.MOVES_DAYS,
+        kind: str | None = None,
+    ) -> None:
+        lang = pick(interaction)
+        library = self.bot.library.view(interaction.guild_id)
+        today = datetime.now(UTC).date().isoformat()
+        org = one_line(organization or "").strip() or None
+        wanted = timelines.parse_kind(kind)
+        found = await timelines.recent(self.bot.store, interaction.guild_id, today, days, org, wanted)
+        if not found:
+            which = t("moves_none_at", lang, org=plain(fit(org, 80))) if org else ""
+            if wanted is not None:
+                which += t("moves_none_kind", lang, kind=t(f"move_{wanted.value}_bare", lang))
+            raise UserError(t("moves_none", lang, days=days, which=which))
+        heading = (
+            t("moves_title_at", lang, org=plain(fit(org, 100)), days=days)
+            if org
+            else t("moves_title", lang, days=days)
+        )
+        await send_pages(interaction, moves_pages(found, heading, library, lang=lang))
+
+    @moves.autocomplete("organization")
+    async def _moves_organization(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        names = await timelines.organization_choices(self.bot.store, interaction.guild_id, current)
+        return [app_commands.Choice(name=n, value=n) for n in names]
 
     @app_commands.command(
         name="org", description="An organization's card: its people, recent claims and articles"

@@ -482,6 +482,13 @@ def digest_messages(
             current, size = [], 0
         current.append(embed)
         size += esize
+    if digest.moves:  # the "People moves" section: one more embed, in a message of its own when full
+        embed = digest_moves_embed(digest.moves, lang)
+        esize = limits.embed_size(embed.to_dict())
+        if current and (len(current) >= limits.EMBEDS_PER_MESSAGE or size + esize > PAGE_BUDGET):
+            pages.append(("", current))
+            current = []
+        current.append(embed)
     pages.append(("", current))
     count = len(digest.articles) + digest.more
     header = t("digest_header", lang, day=day, count=count)
@@ -490,6 +497,14 @@ def digest_messages(
         last_content, last_page = pages[-1]
         pages[-1] = ((last_content + "\n" + t("digest_more", lang, n=digest.more)).strip(), last_page)
     return pages
+
+
+def digest_moves_embed(moves: list[Move], lang: str = "en") -> discord.Embed:
+    """The digest's "People moves": one line per move, ``**Name** — 2025-08 — left Quillmark``."""
+    embed = discord.Embed(title=t("digest_people_moves", lang), colour=COLOUR)
+    lines = [f"🔀 **{plain(fit(m.person, 100))}** — {plain(move_text(m, lang))}" for m in moves]
+    embed.description = fit("\n".join(lines), limits.EMBED_DESCRIPTION)
+    return embed
 
 
 def _digest_embed(article: Article, people: list[str] | None, lang: str) -> discord.Embed:
@@ -536,7 +551,8 @@ def alert_messages(
     fields = []
     for name, said in found:
         lines = [
-            (f"{stance_mark(Stance(stance), lang)} — " if stance else "• ") + plain(fit(one_line(text), 280))
+            ("🔀 " if stance == "move" else f"{stance_mark(Stance(stance), lang)} — " if stance else "• ")
+            + plain(fit(one_line(text), 280))
             for stance, text in said
         ]
         fields.append(
@@ -657,6 +673,11 @@ def digest_schedule_embed(
     embed.add_field(name=t("sched_language", lang), value=t(f"lang_{digest_lang}", lang), inline=True)
     if schedule.role_id:  # shown as a mention: the reply itself allows no mentions, so nobody is pinged
         embed.add_field(name=t("sched_role", lang), value=f"<@&{schedule.role_id}>", inline=True)
+    embed.add_field(
+        name=t("digest_people_moves", lang),
+        value=t("switch_on" if schedule.people_moves else "switch_off", lang),
+        inline=True,
+    )
     embed.add_field(name=t("sched_next", lang), value=_when(upcoming, schedule.zone, lang), inline=False)
     return [embed]
 

@@ -208,6 +208,10 @@ class ArticleQueries(StoreCore):
     @abstractmethod
     async def _unindex_text(self, conn: Conn, article_id: str) -> None: ...
 
+    @abstractmethod
+    async def _insert_moves(self, conn: Conn, article: Article) -> None:
+        """The article's executive moves (``moves.py``), written with it."""
+
     async def _drop_scope(self, conn: Conn, article_id: str, guild_id: int) -> bool:
         """Take an article out of one owner; the article itself goes when no owner holds it any more."""
         dropped = (
@@ -418,6 +422,7 @@ class ArticleQueries(StoreCore):
                 for i, c in enumerate(article.claims)
             ],
         )
+        await self._insert_moves(conn, article)
         await self._index_text(conn, article.id, fts_text(article.title), fts_text(search_body(article)))
         await conn.execute(
             "INSERT INTO library_rows (article_id, version, record) VALUES (?, ?, ?)",

@@ -10,8 +10,13 @@ from .base import StoreCore, now_iso
 
 DIGEST_COLUMNS = (
     "channel_id", "at", "zone", "max_articles", "skip_empty", "enabled",
-    "paused", "failures", "effective_from", "language", "role_id",
+    "paused", "failures", "effective_from", "language", "role_id", "people_moves",
 )  # fmt: skip
+_DEFAULTS = {
+    "language": "en",
+    "role_id": None,
+    "people_moves": 0,
+}  # columns added later: a caller may leave them out
 
 
 class DigestQueries(StoreCore):
@@ -22,10 +27,7 @@ class DigestQueries(StoreCore):
         return await self.reader.fetch("SELECT * FROM guild_digest ORDER BY guild_id")
 
     async def put_digest_settings(self, guild_id: int, values: dict[str, Any]) -> None:
-        row = [
-            values.get(c, "en") if c == "language" else values.get(c) if c == "role_id" else values[c]
-            for c in DIGEST_COLUMNS
-        ]
+        row = [values.get(c, _DEFAULTS[c]) if c in _DEFAULTS else values[c] for c in DIGEST_COLUMNS]
         cols = ", ".join(DIGEST_COLUMNS)
         marks = ", ".join("?" for _ in DIGEST_COLUMNS)
         updates = ", ".join(f"{c} = excluded.{c}" for c in DIGEST_COLUMNS)

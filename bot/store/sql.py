@@ -2,7 +2,7 @@
 
 One module per feature over a shared core (``base.py``): ``articles.py`` (articles, people, claims, full-text
 rows), ``scope.py`` (owners, tombstones, forgetting a server), ``digests.py``, ``usage.py``, ``follows.py``,
-``feeds.py``. A backend (``sqlite.py``, ``postgres.py``) supplies a :class:`Conn` (``?`` placeholders, rows as
+``feeds.py``, ``moves.py``. A backend (``sqlite.py``, ``postgres.py``) supplies a :class:`Conn` (``?`` placeholders, rows as
 dicts), its transactions, its full-text search and its migrations folder, so the two cannot drift apart. Times
 are UTC ISO strings in both, so they compare and copy as text. This module keeps what spans the features:
 migrations, forgetting a member, and copying a whole deployment.
@@ -28,6 +28,7 @@ from .base import Conn, migrations, now_iso, statements
 from .digests import DigestQueries
 from .feeds import FeedQueries, ServerFeedQueries
 from .follows import FollowQueries
+from .moves import MoveQueries
 from .scope import ScopeQueries
 from .stories import StoryQueries
 from .usage import UsageQueries
@@ -45,6 +46,7 @@ TABLES = (
     "mentions",
     "claims",
     "library_rows",
+    "moves",
     "guild_digest",
     "digest_runs",
     "usage_events",
@@ -64,6 +66,7 @@ TABLES = (
 
 
 class SQLStore(
+    MoveQueries,
     ArticleQueries,
     ScopeQueries,
     DigestQueries,
@@ -140,6 +143,8 @@ class SQLStore(
         if missing:  # articles stored before library rows existed, or derived by an older version: once
             log.info("writing the library rows of %d stored articles (once, after an upgrade)", missing)
             await self.backfill_library_rows()
+        if not await self._moves_current():
+            await self.refresh_moves()  # articles stored before moves were, or read by an older reader
         return applied
 
     async def schema_versions(self) -> list[int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .current import Position, Standing, shown_role, standings
 from .moves import Move, MoveKind, extract_moves
-from .person import moves_of, person_now, person_timeline
+from .person import moves_of, person_now, remember
 
 __all__ = [
     "Move",
@@ -18,7 +18,7 @@ __all__ = [
     "extract_moves",
     "moves_of",
     "person_now",
-    "person_timeline",
+    "remember",
     "shown_role",
     "standings",
 ]

@@ -66,6 +66,9 @@ def _same_org(a: str | None, b: str | None) -> bool:
     return f" {short} " in f" {long} "  # whole words: "Disney" ~ "Walt Disney", not "Meta" ~ "Metals"
 
 
+same_org = _same_org  # public: the service matches an organization typed by a member the same way
+
+
 _BOARD = re.compile(
     r"\b(?:board|director|chair\w*|trustee|advis[eo]r|member|fellow)\b|董事(?!长)|顾问|委员", re.I
 )

@@ -134,6 +134,9 @@ SOURCE_HEDGE = re.compile(
     r"|according\s+to\s+(?:people|sources|a\s+person|persons|insiders|unnamed|two|three|several|media|reports?)"
     r"|(?:citing|cited)\s+(?:people|sources|unnamed|a\s+person|insiders)|media\s+reports?|(?:a|the)\s+report\s+(?:said|says|claimed)"
     r"|unconfirmed)\b"
+    # an unnamed source's word ("..., a blog said", "according to a newsletter"): reported, not stated
+    r"|,\s*(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:said|says|reported|reports|wrote|writes|claimed|claims|posted|alleged)\b"
+    r"|\baccording\s+to\s+(?:a|an|one)\s+(?!(?:statement|filing|release|memo|letter|announcement)\b)"
     r"|据报道|据传|传闻|传言|网传|传出|消息人士|知情人士|消息称|报道称|据媒体|市场传|坊间",
     re.I,
 )

@@ -205,6 +205,7 @@ class _Sentence:
     person_starts: list[int] = field(default_factory=list)
     orgs: list[int] = field(default_factory=list)
     org_starts: list[int] = field(default_factory=list)
+    generic_orgs: list[int] = field(default_factory=list)  # "the company": named by the organization learned
     # organizations that only describe a person ("Acme chief executive Ada Brook", "X, the former CEO of
     # Y,"): mention index -> (person, former). They are not where a move of the sentence happens.
     desc: dict[int, tuple[str, bool]] = field(default_factory=dict)
@@ -215,6 +216,24 @@ class _Sentence:
         self.person_starts = [self.mentions[i].start for i in self.persons]
         self.orgs = [i for i, m in enumerate(self.mentions) if m.kind == "org"]
         self.org_starts = [self.mentions[i].start for i in self.orgs]
+        self.generic_orgs = [i for i in self.orgs if self.mentions[i].generic]
+
+
+class _Spans:
+    """Spans asked whether any of them overlaps a given one, by bisection (the spans may overlap each other)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end: list[int] = []
+        top = -1
+        for _, e in ordered:
+            top = max(top, e)
+            self.max_end.append(top)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)
+        return i > 0 and self.max_end[i - 1] > start
 
 
 @dataclass
@@ -304,16 +323,19 @@ class _Reader:
     def sentence(self, text: str) -> _Sentence:
         toks = _tokens(text)
         found: list[_Mention] = [_Mention(s, e, n, "person") for s, e, n in self.people.scan(toks)]
-        taken = [(m.start, m.end) for m in found]
+        taken = _Spans(
+            (m.start, m.end) for m in found
+        )  # overlap checks by bisection: linear in a long sentence
         for s, e, n in self.orgs.scan(toks):
-            if not any(a < e and s < b for a, b in taken):
+            if not taken.overlaps(s, e):
                 found.append(_Mention(s, e, n, "org"))
         for m in _PRONOUN.finditer(text):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
+            if not taken.overlaps(m.start(), m.end()):
                 found.append(_Mention(m.start(), m.end(), None, "person", generic=True))
+        named = _Spans((x.start, x.end) for x in found)
         for rx in (GENERIC_ORG, CN_GENERIC_ORG):
             for m in rx.finditer(text):
-                if not any(x.start < m.end() and m.start() < x.end for x in found):
+                if not named.overlaps(m.start(), m.end()):
                     found.append(_Mention(m.start(), m.end(), None, "org", generic=True))
         found.sort(key=lambda m: m.start)
         desc = _descriptors(text, found)
@@ -659,7 +681,7 @@ class _SentenceReader:
         if (
             not persons
             and self.last_subject
-            and re.search(r"\band\s+(?:(?:then|also|later)\s+)?$", self.text[:start])
+            and _AND_BEFORE.search(self.text, max(0, start - 40), start)  # a bounded look-back: linear
         ):
             return self.last_subject  # "X left Acme in May and joined Beta": X joined too
         if persons and self.last_subject and all(p in self.objects for p in persons):
@@ -801,8 +823,8 @@ class _SentenceReader:
         """An organization the article's list missed: known from here on, and "the company" after it."""
         self.r.orgs.add(org, org)
         self.r.context.org = org
-        for x in self.s.orgs:
-            if self.s.mentions[x].generic and self.s.names[x] is None:
+        for x in self.s.generic_orgs:
+            if self.s.names[x] is None:
                 self.s.names[x] = org
 
     def _subject_org(self, lo: int, hi: int) -> str | None:
@@ -1342,8 +1364,14 @@ def _dateline(article: Article) -> date | None:
     return None
 
 
+_AND_BEFORE = re.compile(r"\band\s+(?:(?:then|also|later)\s+)?$")
+
+
 def extract_moves(article: Article) -> list[Move]:
     """Every move the article states, in the order written; the same move said twice is kept once."""
+    sentences = list(_sentences(article))
+    if not any(EN_TRIGGER.search(s) or CN_TRIGGER.search(s) for s in sentences):
+        return []  # no verb or noun of movement anywhere (most articles): nothing else needs reading
     ref = parse_article_date(article.published_at) or _dateline(article)
     reader = _Reader(article, ref)
     article_day = ref.isoformat() if ref else None
@@ -1359,7 +1387,7 @@ def extract_moves(article: Article) -> list[Move]:
         title_reader.english(m)
     reader.remember(title)
     reader.context.first_org = reader.context.org
-    for raw in _sentences(article):
+    for raw in sentences:
         text, _ = strip_citations(raw)
         if not text:
             continue

@@ -1,13 +1,13 @@
-"""One person's timeline at query time: the moves their articles state, and where that leaves them now.
+"""One person's moves and where they leave them now.
 
-``moves_of(article)`` is ``extract_moves`` remembered by article id (an article never changes under its id), so a
-card asked for again reads no sentence twice; ``person_now(moves, names)`` keeps the moves of one person (any of
-their names or aliases) and applies the current-role rule to them.
+``moves_of(article)`` is ``extract_moves`` remembered by article id (an article never changes under its id); a
+parse worker's moves are handed in with ``remember`` so the store writes them without reading the text again.
+``person_now(moves, names)`` keeps the moves of one person (any of their names or aliases) and applies the
+current-role rule to them. (The bot reads a person's moves from the store: ``bot/timelines.py``.)
 """
 
 from __future__ import annotations
 
-import itertools
 from collections import OrderedDict
 from collections.abc import Iterable
 
@@ -33,6 +33,14 @@ def moves_of(article: Article) -> tuple[Move, ...]:
     return found
 
 
+def remember(article_id: str, moves: Iterable[Move]) -> None:
+    """Moves read elsewhere (a parse worker) for an article, so ``moves_of`` does not read them again."""
+    _cache[article_id] = tuple(moves)
+    _cache.move_to_end(article_id)
+    if len(_cache) > _CACHE_SIZE:
+        _cache.popitem(last=False)
+
+
 def person_now(moves: Iterable[Move], names: Iterable[str], today: str | None = None) -> Standing | None:
     """The standing of the person known by ``names`` (name and aliases, any case) after ``moves``; None when
     none of the moves is theirs."""
@@ -41,17 +49,3 @@ def person_now(moves: Iterable[Move], names: Iterable[str], today: str | None = 
     if not mine:
         return None
     return standings(mine, today=today, key=lambda _: "")[""]
-
-
-TIMELINE_ARTICLES = (
-    40  # newest articles of a person read for moves: bounds a card's cost however famous they are
-)
-
-
-def person_timeline(
-    articles: Iterable[Article], names: Iterable[str], today: str | None = None
-) -> Standing | None:
-    """``person_now`` over the (cached) moves of ``articles`` (newest first; the newest TIMELINE_ARTICLES of
-    them, so a person in thousands of articles costs what one in forty does)."""
-    newest = itertools.islice(articles, TIMELINE_ARTICLES)
-    return person_now((m for a in newest for m in moves_of(a)), names, today)

@@ -46,6 +46,7 @@ async def test_commands_synced_to_the_guild(fake: FakeDiscord, bot: BotProcess) 
         "help",
         "org",
         "setup",
+        "moves",
         "story",
         "stories",
         "story-channel",
@@ -73,7 +74,8 @@ async def test_commands_synced_to_the_guild(fake: FakeDiscord, bot: BotProcess) 
 
     assert names(commands["summary"]) == ["article", "length"]
     assert names(commands["articles"]) == ["list", "search"]
-    assert names(commands["person"]) == ["name"]
+    assert names(commands["person"]) == ["name", "show"]
+    assert names(commands["moves"]) == ["organization", "days", "kind"]
     assert names(commands["people"]) == ["article"]
     assert names(commands["claims"]) == ["article", "person", "stance", "about", "contested"]
     stance = next(o for o in commands["claims"]["options"] if o["name"] == "stance")

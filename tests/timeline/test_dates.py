@@ -56,3 +56,17 @@ def test_article_dates() -> None:
     assert parse_article_date("2025-03-14T09:00:00") == date(2025, 3, 14)
     assert parse_article_date(None) is None
     assert parse_article_date("garbled") is None
+
+
+def test_a_month_and_day_near_the_article_date_keep_its_year() -> None:
+    from datetime import date
+
+    from bot.timeline.dates import find_dates
+
+    ref = date(2025, 7, 12)
+    (before,) = find_dates("on July 11", ref)  # a day before the article: this year even for a move to come
+    assert (before.past, before.future) == ("2025-07-11", "2025-07-11")
+    (after,) = find_dates("4月1日", date(2025, 3, 11))  # three weeks after: this year even for a past verb
+    assert (after.past, after.future) == ("2025-04-01", "2025-04-01")
+    (far,) = find_dates("on March 3", ref)  # months away: the tense decides, as before
+    assert (far.past, far.future) == ("2025-03-03", "2026-03-03")

@@ -162,3 +162,159 @@ def test_the_same_move_on_another_date_is_another_move() -> None:
         "Karl Jansen left Ostrava Steel in 2009.", "Karl Jansen left Ostrava Steel again in 2024."
     )
     assert sorted(m.date or "" for m in found) == ["2009", "2024"]
+
+
+def test_a_demand_that_someone_go_is_no_move() -> None:
+    assert (
+        moves_of("Senator Ada Quill demanded on Monday that Orbital Freight chief Dana Whitfield resign.")
+        == []
+    )
+    assert moves_of("The letter followed a call a day earlier for Dana Whitfield to step down.") == []
+    assert (
+        moves_of("Weeks after investors called on Dana Whitfield to quit Orbital Freight, she stayed.") == []
+    )
+    # an agreement for someone to come back is an announced move, not a demand
+    (back,) = moves_of("Orbital Freight reached a deal for Dana Whitfield to return as chief executive.")
+    assert back.kind.value == "returned"
+
+
+def test_an_unnamed_sources_word_is_no_move() -> None:
+    assert moves_of("Dana Whitfield resigns from Orbital Freight, a blog said.") == []
+    assert moves_of("Dana Whitfield has left Orbital Freight, according to a newsletter.") == []
+    named = triples(moves_of("Dana Whitfield resigned from Orbital Freight, Orbital Freight said."))
+    assert named == {("Dana Whitfield", "left", "Orbital Freight")}
+
+
+def _cn(
+    body: str, organizations: list[tuple[str, list[str]]] | None = None
+) -> list[tuple[str, str, str | None]]:
+    from bot.article import load_article
+    from bot.article.model import Organization
+    from bot.timeline import extract_moves
+
+    article = load_article(f"高管变动\n新闻社·2025-07-09 06:40\n\n{body}\n")
+    if organizations is not None:  # as the article extractor may (mis)read them
+        orgs = [Organization(name=n, aliases=a) for n, a in organizations]
+        people = [p for p in article.people if p.name not in {n for n, _ in organizations}]
+        article = article.model_copy(update={"organizations": orgs, "people": people})
+    return [(m.person, m.kind.value, m.organization) for m in extract_moves(article)]
+
+
+def test_a_chinese_subject_organization_followed_by_a_date() -> None:
+    found = _cn("星河科技12月2日宣布，首席执行官周明远已于12月1日退休。")
+    assert found == [("周明远", "left", "星河科技")], found
+
+
+def test_an_organization_that_describes_someone_else_is_theirs() -> None:
+    found = triples(
+        moves_of(
+            "Halden Bank said it named a new board, with former minister Ruth Abara joining and Corvel chief "
+            "Tomas Reyes staying on."
+        )
+    )
+    assert ("Ruth Abara", "joined", "Corvel") not in found, found
+
+
+def test_its_role_belongs_to_the_organization_speaking() -> None:
+    found = triples(
+        moves_of(
+            "Halden Bank said that Corvel chief executive Tomas Reyes will become its chairman and CEO in May."
+        )
+    )
+    assert ("Tomas Reyes", "appointed", "Halden Bank") in found, found
+
+
+def test_a_former_employer_is_not_where_someone_arrives() -> None:
+    found = triples(
+        moves_of(
+            "The agreement brings in a new board chaired by former Corvel co-CEO Tomas Reyes.",
+            title="Halden Bank",
+        )
+    )
+    assert ("Tomas Reyes", "joined", "Corvel") not in found, found
+
+
+def test_recruiting_is_not_being_recruited() -> None:
+    assert moves_of("Tomas Reyes has been personally recruiting engineers for Halden Bank's new lab.") == []
+
+
+def test_a_chinese_must_is_a_demand() -> None:
+    assert _cn("某议员称，星河科技首席执行官周明远必须立即辞职。") == []
+
+
+def test_a_role_before_a_role_is_not_learned_as_the_organization() -> None:
+    found = _cn("星河科技3月11日宣布，由首席规划官周明远于4月1日接任社长兼首席执行官。")
+    assert found == [("周明远", "appointed", "星河科技")], found
+
+
+def test_a_list_of_names_may_carry_roles_but_not_clauses() -> None:
+    found = triples(
+        moves_of(
+            "Later, research chief Tomas Reyes and vice president of research Ruth Abara were also departing Corvel."
+        )
+    )
+    assert found == {("Tomas Reyes", "left", "Corvel"), ("Ruth Abara", "left", "Corvel")}, found
+    found = triples(
+        moves_of(
+            "Directors Ruth Abara and Ada Quill, who backed Tomas Reyes's removal, are leaving the board of Corvel."
+        )
+    )
+    assert ("Tomas Reyes", "left", "Corvel") not in found, found
+
+
+def test_as_is_x_adds_x_to_the_same_move() -> None:
+    found = triples(
+        moves_of(
+            "Ruth Abara and Ada Quill are leaving the board of Corvel, as is research chief Tomas Reyes."
+        )
+    )
+    assert ("Tomas Reyes", "left", "Corvel") in found and ("Ruth Abara", "left", "Corvel") in found, found
+
+
+def test_an_organization_past_a_subordinate_phrase_is_not_the_moves() -> None:
+    found = triples(
+        moves_of(
+            "Ruth Abara said she would step down by the end of the year amid a crisis that followed a fire at a "
+            "Halden Bank branch.",
+            title="Corvel chief to go",
+        )
+    )
+    assert ("Ruth Abara", "left", "Halden Bank") not in found, found
+
+
+def test_has_hired_is_active() -> None:
+    found = triples(moves_of("Corvel has hired Ruth Abara, co-founder of Halden Bank, to run its new unit."))
+    assert ("Ruth Abara", "joined", "Corvel") in found, found
+    passive = triples(moves_of("Ruth Abara has been hired by Corvel to run its new unit."))
+    assert ("Ruth Abara", "joined", "Corvel") in passive, passive
+
+
+def test_a_hire_whose_object_is_someone_else() -> None:
+    found = triples(
+        moves_of(
+            "Ada Quill said she would hire an outside lawyer to look into the process that led to Ruth Abara's exit."
+        )
+    )
+    assert all(kind != "joined" for _, kind, _ in found), found
+
+
+def test_two_chinese_verbs_of_one_event_are_one_move_with_its_date() -> None:
+    from bot.article import load_article
+    from bot.timeline import extract_moves
+
+    text = (
+        "星河科技人事\n新闻社·2025-07-09 06:40\n\n首席执行官周明远（Ming Zhou）宣布退休。"
+        "周明远1999年加入星河科技，2021年回归出任首席执行官。\n"
+    )
+    found = [(m.kind.value, m.date, m.role) for m in extract_moves(load_article(text))]
+    assert ("returned", "2021", "首席执行官") in found and all(k != "appointed" for k, _, _ in found), found
+
+
+def test_a_count_of_people_is_no_organization() -> None:
+    found = _cn("星河科技宣布，首席执行官周明远退休，两位高管出任临时联席首席执行官。")
+    assert all(org is None or not org.startswith("两位") for _, _, org in found), found
+
+
+def test_a_chinese_appointment_is_at_the_organization_before_the_title() -> None:
+    found = _cn("星河科技宣布，Corvel商务负责人周明远（Ming Zhou）出任临时首席执行官。")
+    assert ("Ming Zhou", "appointed", "Corvel") in found, found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.article import load_article
 from bot.render.embeds import now_text
-from bot.timeline import MoveKind, moves_of, person_now, person_timeline, shown_role
+from bot.timeline import MoveKind, moves_of, person_now, shown_role
 
 APPOINTED = (
     "Quillmark names Maria Lindqvist chief executive\nWire·2025-03-10 09:00\n\nCore Viewpoint - Quillmark "
@@ -29,7 +29,7 @@ def test_appointed_then_left() -> None:
     assert shown_role("Quillmark", "chief executive", st) == (None, None)
     assert now_text(st) == "Left Quillmark (2025-08)"
     # before the second article: she is the CEO
-    before = person_timeline([first], ["Maria Lindqvist"])
+    before = person_now(moves_of(first), ["Maria Lindqvist"])
     assert before is not None and now_text(before) == "Now: chief executive at Quillmark (since 2025-03-10)"
 
 

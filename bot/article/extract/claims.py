@@ -76,6 +76,15 @@ _COMPANY_REF = re.compile(
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:He|She)\b")
+# A trailing attribution: ", a blog said", ", the newsletter wrote", ", Vantrix said" right before the verb. Its
+# words, not a name earlier in the sentence, are the speaker; a source with no name reports the statement.
+_TRAILING_SOURCE = re.compile(r",\s*((?:[\w'’&.-]+\s+){1,5})$")
+_UNNAMED_SOURCE = re.compile(
+    r"^(?:(?:a|an|one|some|another)\s(?!(?:spokes\w*|company|firm|group)\b)"
+    r"|the\s+(?:[\w-]+\s+)?(?:blog|newsletter|post|site|website|outlet|paper|newspaper|magazine|tabloid|podcast"
+    r"|account|forum)\b)",
+    re.I,
+)
 
 # A quotation ends before the next opening mark of its kind, so an opening mark never makes the scan read on
 # to the end of the text (thousands of unclosed '“' are read in linear time).
@@ -151,7 +160,22 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 speaker = after[0][2]
         if speaker is None:
             verb = _verb_outside_quotes(text, low)
-            if verb:
+            trailing = (
+                _TRAILING_SOURCE.search(text, max(0, verb.start() - 60), verb.start()) if verb else None
+            )
+            if verb and trailing and not _COMPANY_REF.match(trailing.group(1)):
+                inside = [s for s in spans if s[0] >= trailing.start(1) and s[1] <= verb.start()]
+                if inside:
+                    speaker = inside[-1][2]  # "..., Vantrix said": the organization, not the person before
+                elif trailing.group(1)[:1].isupper() and not _UNNAMED_SOURCE.match(trailing.group(1)):
+                    speaker = named(trailing.group(1))  # a name the article did not list as anyone's
+                elif _UNNAMED_SOURCE.match(trailing.group(1)) and any(
+                    x[1] <= trailing.start() for x in spans
+                ):
+                    verb = None  # "..., a blog said": nobody named says it
+                    if stance is Stance.ASSERTED:
+                        stance = Stance.REPORTED
+            if speaker is None and verb:
                 before = [s for s in spans if s[1] <= verb.start() and verb.start() - s[1] <= 90]
                 # The subject is the nearest name before the verb, unless a person stands between it and a
                 # company reference ("OpenAI's leadership, particularly Mark Chen, has refuted").
