@@ -838,6 +838,65 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "还没有本服务器自己的文章；这里可阅读 {readable} 篇共享文章。",
         "還沒有本伺服器自己的文章；這裡可閱讀 {readable} 篇共享文章。",
     ),
+    "setup_feeds": ("This server's feeds", "本服务器的订阅源", "本伺服器的訂閱源"),
+    "setup_feeds_value": (
+        "✅ {n} feed(s); {posting} post each new article in a channel.",
+        "✅ {n} 个订阅源；其中 {posting} 个在频道中发布每篇新文章。",
+        "✅ {n} 個訂閱源；其中 {posting} 個在頻道中發佈每篇新文章。",
+    ),
+    "setup_feeds_failing": (
+        "⚠️ {url} is failing: {error}",
+        "⚠️ {url} 获取失败：{error}",
+        "⚠️ {url} 取得失敗：{error}",
+    ),
+    "setup_feeds_none": (
+        "None yet: only the operator's articles and your uploads are read here.",
+        "还没有：这里只读取运营者的文章和本服务器上传的文章。",
+        "還沒有：這裡只讀取營運者的文章和本伺服器上傳的文章。",
+    ),
+    "setup_in_feed": ("Feed channel:", "订阅源频道：", "訂閱源頻道："),
+    "setup_filters": ("Filters", "过滤规则", "過濾規則"),
+    "setup_filters_value": (
+        "✅ {n} rule(s): {where}.",
+        "✅ {n} 条规则：{where}。",
+        "✅ {n} 條規則：{where}。",
+    ),
+    "setup_filters_none": (
+        "None: feed posts, the digest and alerts let every article through.",
+        "没有：订阅源发布、摘要和提醒会放行所有文章。",
+        "沒有：訂閱源發佈、摘要和提醒會放行所有文章。",
+    ),
+    "setup_stories": ("Story threads", "报道串讨论", "報導串討論"),
+    "setup_stories_on": (
+        "✅ Each new story becomes a thread in {channel}.",
+        "✅ 每个新报道串都会在 {channel} 建立讨论串。",
+        "✅ 每個新報導串都會在 {channel} 建立討論串。",
+    ),
+    "setup_stories_problem": (
+        "⚠️ Set for {channel}, but: {problem}",
+        "⚠️ 已设为 {channel}，但是：{problem}",
+        "⚠️ 已設為 {channel}，但是：{problem}",
+    ),
+    "setup_stories_none": (
+        "Off: reports of one event are not gathered in a thread.",
+        "未开启：同一事件的报道不会汇集到讨论串中。",
+        "未開啟：同一事件的報導不會匯集到討論串中。",
+    ),
+    "setup_next_feed": (
+        "`/feed test url:` then `/feed add url: channel:#news` to read (and post) a feed of your own",
+        "先 `/feed test url:` 再 `/feed add url: channel:#news`：读取（并发布）本服务器自己的订阅源",
+        "先 `/feed test url:` 再 `/feed add url: channel:#news`：讀取（並發佈）本伺服器自己的訂閱源",
+    ),
+    "setup_next_filter": (
+        "`/filter add rule:-word:rumour` to keep out what your members don't want posted",
+        "`/filter add rule:-word:传闻`：过滤掉成员不想看到的内容",
+        "`/filter add rule:-word:傳聞`：過濾掉成員不想看到的內容",
+    ),
+    "setup_next_stories": (
+        "`/story-channel set channel:#news` to gather reports of one event in a thread",
+        "`/story-channel set channel:#news`：把同一事件的报道汇集到一个讨论串",
+        "`/story-channel set channel:#news`：把同一事件的報導匯集到一個討論串",
+    ),
     "setup_next": ("What to run next", "接下来可以运行", "接下來可以執行"),
     "setup_next_digest": (
         "`/digest set channel:#news time:08:30` for a daily post of what is new",
@@ -1213,9 +1272,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "ping": ("在线", "在線"),
     "setup": ("设置", "設定"),
-    "Check this server's setup: digest, permissions, follows": (
-        "检查本服务器的设置：摘要、权限、关注",
-        "檢查本伺服器的設定：摘要、權限、追蹤",
+    "Check this server's setup: digest, feeds, filters, story threads, permissions": (
+        "检查本服务器的设置：摘要、订阅源、过滤规则、报道讨论串、权限",
+        "檢查本伺服器的設定：摘要、訂閱源、過濾規則、報導討論串、權限",
     ),
     "Check that the bot answers": ("检查机器人是否在线", "檢查機器人是否在線"),
     "summary": ("摘要", "摘要"),
@@ -1556,7 +1615,7 @@ REPLIES.update(
             "逐篇發布需要頻道：請加上 `channel:`（或選擇 `post: 僅進簡報`）。",
         ),
         "feed_added": (
-            "Added {url}: {n} article(s) it holds now are in this server's library; from now on {what}.",
+            "Added {url}: what it holds now ({n} article(s)) is in this server's library; from now on {what}.",
             "已添加 {url}：其中现有的 {n} 篇文章已加入本服务器的资料库；今后{what}。",
             "已新增 {url}：其中現有的 {n} 篇文章已加入本伺服器的資料庫；今後{what}。",
         ),

@@ -1,5 +1,5 @@
 """/setup (managers): one private checklist for the server — the digest, the bot's permissions where it posts
-and here, follows, the server's own articles, and what to run next."""
+and here, follows, the server's own articles, its feeds, filters and story threads, and what to run next."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from bot.invite import NEEDED
 from bot.lookup import require_manage_guild
 from bot.render import embeds
 from bot.render.pages import send_pages
+from bot.story_threads import cannot_post_stories
 
 if TYPE_CHECKING:
     from bot.client import NewsdeskBot
@@ -34,7 +35,10 @@ class Setup(commands.Cog):
         self.bot = bot
         self.digests = DigestService(bot)
 
-    @app_commands.command(name="setup", description="Check this server's setup: digest, permissions, follows")
+    @app_commands.command(
+        name="setup",
+        description="Check this server's setup: digest, feeds, filters, story threads, permissions",
+    )
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
     @lookup.cooldown(5, 30.0, key=lambda i: i.user.id)
@@ -47,6 +51,12 @@ class Setup(commands.Cog):
         schedule = status.schedule
         digest_channel = guild.get_channel(schedule.channel_id) if schedule else None
         follows = [f for f in await self.bot.store.all_follows() if f["guild_id"] == guild.id]
+        feeds = await self.bot.store.server_feeds(guild.id)
+        feed_channels = {f.channel_id for f in feeds if f.channel_id and f.post == "each"}
+        filters: dict[str, int] = {}
+        for destination, _ in await self.bot.store.filters(guild.id):
+            filters[destination] = filters.get(destination, 0) + 1
+        story_channel = (await self.bot.store.story_channels()).get(guild.id)
         report = embeds.SetupReport(
             server=guild.name,
             digest=status,
@@ -58,6 +68,13 @@ class Setup(commands.Cog):
             followers=len({f["user_id"] for f in follows}),
             own_articles=len(await self.bot.store.scoped_articles(guild.id)),
             readable=self.bot.library.view(guild.id).stats()["articles"],
+            feeds=[(f.url, f.channel_id, f.post, f.last_error if f.failures else None) for f in feeds],
+            feed_missing={c: missing_in(guild.get_channel(c), guild.me) for c in sorted(feed_channels)},
+            filters=filters,
+            story_channel=story_channel,
+            story_problem=(
+                cannot_post_stories(guild, guild.get_channel(story_channel), lang) if story_channel else None
+            ),
         )
         await send_pages(interaction, [embeds.setup_embed(report, lang)], ephemeral=True)
 

@@ -782,6 +782,12 @@ class SetupReport:
     followers: int
     own_articles: int
     readable: int
+    # (url, channel id or None, post mode, last error when failing) of the server's own feeds
+    feeds: list[tuple[str, int | None, str, str | None]] = field(default_factory=list)
+    feed_missing: dict[int, list[str] | None] = field(default_factory=dict)  # feed channel -> what I lack
+    filters: dict[str, int] = field(default_factory=dict)  # destination -> rules
+    story_channel: int | None = None
+    story_problem: str | None = None
 
 
 def _perm_line(channel_id: int | None, missing: list[str] | None, lang: str) -> str:
@@ -790,6 +796,49 @@ def _perm_line(channel_id: int | None, missing: list[str] | None, lang: str) -> 
     if missing:
         return t("setup_perms_missing", lang, channel=f"<#{channel_id}>", missing=permissions(missing, lang))
     return t("setup_perms_ok", lang, channel=f"<#{channel_id}>")
+
+
+def _setup_feeds(embed: discord.Embed, report: SetupReport, steps: list[str], lang: str) -> None:
+    """/setup's feeds, filters and story threads, each with the step that would set it up."""
+    if report.feeds:
+        posting = sum(1 for _, channel, post, _ in report.feeds if channel and post == "each")
+        lines = [t("setup_feeds_value", lang, n=len(report.feeds), posting=posting)]
+        for url, _, _, error in report.feeds:
+            if error:
+                lines.append(
+                    t("setup_feeds_failing", lang, url=plain(fit(url, 80)), error=plain(fit(error, 120)))
+                )
+        for channel_id, missing in report.feed_missing.items():
+            lines.append(t("setup_in_feed", lang) + " " + _perm_line(channel_id, missing, lang))
+            if missing:
+                steps.append(t("setup_next_perms", lang, channel=f"<#{channel_id}>"))
+    else:
+        lines = [t("setup_feeds_none", lang)]
+        steps.append(t("setup_next_feed", lang))
+    embed.add_field(
+        name=t("setup_feeds", lang), value=fit("\n".join(lines), limits.FIELD_VALUE), inline=False
+    )
+    if report.filters:
+        where = ", ".join(f"{plain(d)}: {n}" for d, n in sorted(report.filters.items()))
+        filters = t("setup_filters_value", lang, n=sum(report.filters.values()), where=where)
+    else:
+        filters = t("setup_filters_none", lang)
+        if report.feeds:
+            steps.append(t("setup_next_filter", lang))
+    embed.add_field(name=t("setup_filters", lang), value=fit(filters, limits.FIELD_VALUE), inline=False)
+    if report.story_channel is None:
+        stories = t("setup_stories_none", lang)
+        steps.append(t("setup_next_stories", lang))
+    elif report.story_problem:
+        stories = t(
+            "setup_stories_problem",
+            lang,
+            channel=f"<#{report.story_channel}>",
+            problem=plain(report.story_problem),
+        )
+    else:
+        stories = t("setup_stories_on", lang, channel=f"<#{report.story_channel}>")
+    embed.add_field(name=t("setup_stories", lang), value=fit(stories, limits.FIELD_VALUE), inline=False)
 
 
 def setup_embed(report: SetupReport, lang: str = "en") -> Page:
@@ -844,6 +893,7 @@ def setup_embed(report: SetupReport, lang: str = "en") -> Page:
         own = t("setup_articles_none", lang, readable=report.readable)
         steps.append(t("setup_next_article", lang))
     embed.add_field(name=t("setup_articles", lang), value=own, inline=False)
+    _setup_feeds(embed, report, steps, lang)
     steps.append(t("setup_next_help", lang))
     embed.add_field(
         name=t("setup_next", lang),

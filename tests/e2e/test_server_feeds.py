@@ -86,7 +86,7 @@ async def test_a_servers_feed_posts_in_that_server_only_and_within_the_cap(
         "feed add", {"url": url, "channel": str(one.channel_id)}, member="owner", timeout=30
     )
     assert added.ephemeral and added.content.startswith("Added <" + url), added.content
-    assert "2 articles it holds now" in added.content
+    assert "what it holds now (2 articles)" in added.content
     denied = await fake.command("feed add", {"url": url}, member="alice")
     assert "Manage Server" in denied.content  # managers only
 
@@ -324,3 +324,37 @@ async def test_a_filter_blocks_what_it_says(
     removed = await fake.command("filter remove", {"rule": "feeds · -word:South"}, member="owner")
     assert removed.content.startswith("Removed `-word:South` from feeds.")
     assert await bot.stop() == 0
+
+
+async def test_setup_walks_a_manager_through_feeds_filters_and_story_threads(
+    two_servers: FakeDiscord, feeds: FeedServer, tmp_path: Path
+) -> None:
+    fake = two_servers
+    bot = await launch(fake, tmp_path)
+    one = fake.guild(0)
+    try:
+        first = (await fake.command("setup", member="owner")).text()
+        assert "This server's feeds" in first and "None yet" in first
+        assert "/feed test url:" in first and "/story-channel set channel:#news" in first
+        assert "Story threads" in first and "Off:" in first
+        assert "/filter add" not in first  # a filter is offered once there is a feed to filter
+        url = feeds.serve("harbour.xml", rss("Harbour Desk", [harbour_item(1, datetime.now(UTC))]))
+        added = await fake.command(
+            "feed add", {"url": url, "channel": str(one.channel_id)}, member="owner", timeout=30
+        )
+        assert "Added" in added.text() and "(1 article)" in added.text(), added.text()
+        await fake.command("story-channel set", {"channel": str(one.channel_id)}, member="owner")
+        with_feed = (await fake.command("setup", member="owner")).text()
+        assert "1 feed; 1 post each new article in a channel." in with_feed
+        assert f"Feed channel: ✅ <#{one.channel_id}>: everything I need." in with_feed
+        assert f"Each new story becomes a thread in <#{one.channel_id}>" in with_feed
+        assert "/filter add rule:-word:rumour" in with_feed  # now there is a feed to filter
+        assert "/feed test url:" not in with_feed and "/story-channel set" not in with_feed
+        await fake.command("filter add", {"rule": "-word:rumour"}, member="owner")
+        filtered = (await fake.command("setup", member="owner")).text()
+        assert "✅ 1 rule:" in filtered and "/filter add" not in filtered
+        # the other server's checklist is its own
+        other = (await fake.command("setup", member="owner", guild=1)).text()
+        assert "None yet" in other and "Off:" in other and "1 rule" not in other
+    finally:
+        assert await bot.stop() == 0
