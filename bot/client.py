@@ -263,7 +263,8 @@ class NewsdeskBot(commands.Bot):
         before = self._library_version
         own = await self.store.load_articles(guild_id, only_own=True)
         hidden = (await self.store.hidden_articles()).get(guild_id, set())
-        self.library.replace_guild(guild_id, own, hidden)
+        # In a thread: a large upload takes a moment to index, and answers must not wait for it.
+        await asyncio.to_thread(self.library.replace_guild, guild_id, own, hidden)
         version = await self.store.articles_version()
         if before.isdigit() and version.isdigit() and int(version) == int(before) + 1:
             self._library_version = version  # only this change happened since the last load
