@@ -435,7 +435,21 @@ async def cmd_ingest(
                         f"{path}: error: {error}", markup=False, highlight=False, soft_wrap=True
                     )
 
-            report = await ingest_files(store, files, step)
+            try:
+                report = await ingest_files(store, files, step)
+            except Exception as exc:
+                if not _disk_full(exc):
+                    raise
+                progress.stop()
+                stored = await _count_articles(store)
+                err.print(
+                    f"error: the store's disk is full ({redact_url(url)}: {exc}): free some space and run ingest"
+                    f" again; {stored} articles were stored before it, each whole, and are not read again",
+                    markup=False,
+                    highlight=False,
+                    soft_wrap=True,
+                )
+                return 1
         counts = await store.counts()
     finally:
         PARSER.close()
@@ -451,6 +465,25 @@ async def cmd_ingest(
         soft_wrap=True,
     )
     return 1 if report.failed else 0
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """Whether a store error is its disk (or its database's size limit) being full, on either backend."""
+    import errno
+    import sqlite3
+
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc).lower():
+        return True
+    return getattr(exc, "sqlstate", None) in ("53100", "53200")  # PostgreSQL: disk full, out of memory
+
+
+async def _count_articles(store: object) -> str:
+    try:
+        return str((await store.counts())["articles"])  # type: ignore[attr-defined]
+    except Exception:  # the store may not answer either; the count is only a courtesy
+        return "the"
 
 
 async def cmd_migrate(url: str, console: Console) -> int:

@@ -276,7 +276,8 @@ class NewsdeskBot(commands.Bot):
         before = self._library_version
         own = await self.store.load_articles(guild_id, only_own=True)
         hidden = (await self.store.hidden_articles()).get(guild_id, set())
-        self.library.replace_guild(guild_id, own, hidden)
+        # In a thread: a large upload takes a moment to index, and answers must not wait for it.
+        await asyncio.to_thread(self.library.replace_guild, guild_id, own, hidden)
         if self.stories is not None:  # a server's own articles are few: clustered here, at once
             await self._stories_taken(self.stories.sync(self.library, only=[guild_id]))
         version = await self.store.articles_version()

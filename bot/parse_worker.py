@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import importlib
 import os
+import threading
+import time
 from collections.abc import Callable
 
 from bot.article import Article, load_article
@@ -31,7 +33,20 @@ def parser() -> Callable[[bytes], Article]:
 def ready() -> int:
     """Run once when a worker starts: the parser is imported before any time limit runs. Returns the pid."""
     parser()
+    _leave_with(os.getppid())
     return os.getpid()
+
+
+def _leave_with(parent: int) -> None:
+    """End this worker when the bot that started it is gone. A bot killed hard (SIGKILL, the OOM killer) never
+    shuts its pool down, and a worker blocked on its call queue would otherwise wait for work forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def parse(data: bytes) -> Article:

@@ -124,3 +124,48 @@ async def test_feed_entries_go_through_the_workers_and_obey_the_cap_of_files(
         and "the limit is 1,000,000 bytes (1 MB)" in reasons["entry huge"]
     )
     assert reasons["entry slow"] == "took longer than 2 s to read"
+
+
+OWNER = """
+import asyncio
+from bot.ingest import Parser
+
+async def main():
+    parser = Parser(seconds=5.0, workers=1)
+    await parser.parse(b"Fed holds rates\\n\\nChair Ana Ruiz said the bank would wait. Markets rose.")
+    print(parser.workers[0].pid, flush=True)
+    await asyncio.sleep(600)
+
+if __name__ == "__main__":
+    asyncio.run(main())
+"""
+
+
+def test_a_worker_does_not_outlive_a_bot_killed_hard(tmp_path: Path) -> None:
+    """Found in the verification of issue 21: a bot killed with SIGKILL (or by the OOM killer) left its parse
+    workers running for good (37 of them, 1 GB, after an afternoon of tests). A worker now leaves when its
+    parent is gone."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "owner.py"
+    script.write_text(OWNER, encoding="utf-8")
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    owner = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, cwd=root, env=env)
+    assert owner.stdout is not None
+    worker = int(owner.stdout.readline())
+    owner.stdout.close()
+    assert alive(worker)
+    owner.send_signal(signal.SIGKILL)
+    owner.wait(30)
+    for _ in range(300):  # the worker looks for its parent every second
+        if not alive(worker):
+            break
+        time.sleep(0.1)
+    gone = not alive(worker)
+    if not gone:
+        os.kill(worker, signal.SIGKILL)
+    assert gone, f"parse worker {worker} outlived its parent"

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import CORPUS
 from tests.feedserver import ALLOW, FeedServer
 
@@ -106,3 +108,45 @@ async def test_ingest_counts_a_feed_that_cannot_be_fetched_as_failed(
     assert f"{gone}: error: HTTP 404 Not Found" in err.decode()
     assert "feeds: 2 added, 0 updated, 0 unchanged, 1 failed" in out.decode()
     assert "3 added, 0 updated, 0 unchanged, 1 failed — the store now holds 3 articles" in out.decode()
+
+
+async def test_a_full_disk_during_ingest_is_one_line_saying_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 21 item 11: the store's disk filling up during ingest was a raw traceback. It is one line naming
+    what is full and what to do; what was stored before stays stored, each article whole."""
+    import io
+    import sqlite3
+
+    from rich.console import Console
+
+    from bot.cli import cmd_ingest
+    from bot.store import open_store
+    from bot.store.sql import SQLStore
+
+    real = SQLStore.upsert_article
+    calls = 0
+
+    async def fills_up(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        if calls > 2:
+            raise sqlite3.OperationalError("database or disk is full")
+        return await real(self, *args, **kwargs)
+
+    monkeypatch.setattr(SQLStore, "upsert_article", fills_up)
+    url = f"sqlite:///{tmp_path}/full.db"
+    out, err = io.StringIO(), io.StringIO()
+    code = await cmd_ingest([str(CORPUS)], url, Console(file=out, width=200), Console(file=err, width=200))
+    assert code == 1
+    assert "Traceback" not in err.getvalue() + out.getvalue()
+    last = err.getvalue().strip().splitlines()[-1]
+    assert last.startswith("error: the store's disk is full"), err.getvalue()
+    assert "free some space" in last and "2 articles were stored" in last, last
+    monkeypatch.setattr(SQLStore, "upsert_article", real)
+    store = open_store(url)
+    await store.open()
+    try:
+        assert (await store.counts())["articles"] == 2
+    finally:
+        await store.close()

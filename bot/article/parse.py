@@ -394,6 +394,8 @@ def _starts_body(line: str, n_lines: int) -> bool:
     """The first line is already the summary body (no headline above it)."""
     if LEAD_RE.match(line) or (len(line) > 300 and n_lines == 1):
         return True
+    if n_lines == 1 and len(split_sentences(line)) > 1:
+        return True  # the whole file is one paragraph of several sentences: a headline is never that
     if INLINE_GROUP_RE.match(line) and len(line) > 120:
         return True  # "Group 1 - point [2] - point [3] Group 2 - ..."
     # A headline never carries citation markers; a body line with several of them is no headline.

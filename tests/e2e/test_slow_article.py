@@ -5,6 +5,7 @@ meanwhile (the slowness is injected by a test-only parser, tests/e2e/slowparse.p
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import pytest
@@ -54,4 +55,44 @@ async def test_a_slow_article_delays_no_answer_and_is_refused_with_its_reason(
     refused = await fake.command("article add", {"file": upload}, member="owner", timeout=30)
     assert refused.ephemeral
     assert refused.content == "That file can't be used: took longer than 6 s to read.", refused.content
+    assert await bot.stop() == 0, bot.output()
+
+
+def many_people(n: int) -> bytes:
+    """Article JSON naming n people, each the speaker of one claim that names five others."""
+    people = [{"name": f"Pera{i}x Quin{i}y", "aliases": [f"Quin{i}y"]} for i in range(n)]
+    claims = [
+        {
+            "text": " ".join(f"Pera{(i * 7 + k) % n}x Quin{(i * 7 + k) % n}y" for k in range(5))
+            + " said so.",
+            "speaker": f"Pera{i}x Quin{i}y",
+        }
+        for i in range(n)
+    ]
+    return json.dumps({"id": "many", "title": "Many people", "people": people, "claims": claims}).encode()
+
+
+async def test_an_upload_naming_thousands_of_people_delays_no_answer(
+    fresh_fake: FakeDiscord, tmp_path: Path
+) -> None:
+    """Found in the verification of issue 21: indexing such an upload took claims x spellings on the event loop
+    (/about waited 9 s); it is one scan per claim now."""
+    fake = fresh_fake
+    bot = await start_bot(fake, tmp_path)
+    await started(fake, bot)
+    data = many_people(4600)
+    assert 900_000 < len(data) < 1_000_000  # under the upload cap
+    ask = await fake.command(
+        "article add", {"file": fake.attachment("many.json", data)}, member="owner", timeout=60
+    )
+    assert ask.button("Add it")
+    pressed = asyncio.create_task(fake.press(ask, "Add it", member="owner", timeout=60))
+    answered = 0
+    while not pressed.done() or answered < 3:
+        about = await fake.command("about", timeout=30)
+        assert about.ack_seconds is not None and about.ack_seconds < 3.0, about.ack_seconds
+        answered += 1
+    assert (await pressed).content == "Added “Many people”."
+    person = await fake.command("person", {"name": "Pera7x Quin7y"})
+    assert "Pera7x Quin7y" in person.text()
     assert await bot.stop() == 0, bot.output()
