@@ -1739,9 +1739,9 @@ COMMANDS.update(
         ),
         "url": ("网址", "網址"),
         "The feed's http(s) address": ("订阅源的 http(s) 地址", "訂閱源的 http(s) 位址"),
-        "Where its articles are posted and failures told": (
-            "文章发布和故障通知的频道",
-            "文章發布和故障通知的頻道",
+        "Where its articles are posted (a text channel, or a forum: a post each) and failures told": (
+            "文章发布和故障通知的频道（文字频道，或论坛：每篇一帖）",
+            "文章發布和故障通知的頻道（文字頻道，或論壇：每篇一帖）",
         ),
         "post": ("发布", "發布"),
         "Post each new article, leave them to the digest, or neither": (

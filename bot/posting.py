@@ -20,6 +20,7 @@ import discord
 
 from bot.article import Article
 from bot.render import posts
+from bot.render.limits import fit, one_line
 from bot.store.feeds import FeedPost, ServerFeed
 
 if TYPE_CHECKING:
@@ -140,28 +141,39 @@ class FeedPoster:
             tried += 1
         return tried
 
-    def _channel(self, guild_id: int, channel_id: int | None) -> discord.TextChannel | None:
+    def _channel(
+        self, guild_id: int, channel_id: int | None
+    ) -> discord.TextChannel | discord.ForumChannel | None:
         guild = self.bot.get_guild(guild_id)
         channel = guild.get_channel(channel_id) if guild and channel_id else None
-        return channel if isinstance(channel, discord.TextChannel) else None
+        return channel if isinstance(channel, discord.TextChannel | discord.ForumChannel) else None
 
     async def _send(
         self,
         record: FeedPost | None,
-        channel: discord.TextChannel,
+        channel: discord.TextChannel | discord.ForumChannel,
         content: str | None,
         embed: discord.Embed,
         crosspost: bool,
     ) -> str:
-        """Send one recorded post; 'sent', or 'failed' (a transient failure stays pending and is resent)."""
+        """Send one recorded post; 'sent', or 'failed' (a transient failure stays pending and is resent). In a
+        forum channel each post is a forum post named after the article (Discord takes no nonce there, so a
+        post interrupted between Discord's answer and its record could appear twice after a restart)."""
         assert record is not None
         try:
-            message = await channel.send(
-                content=content,
-                embed=embed,
-                nonce=record.nonce,
-                allowed_mentions=discord.AllowedMentions.none(),
-            )
+            if isinstance(channel, discord.ForumChannel):
+                name = fit(one_line(embed.title or content or "…"), 100)
+                made = await channel.create_thread(
+                    name=name, content=content, embed=embed, allowed_mentions=discord.AllowedMentions.none()
+                )
+                message = made.message
+            else:
+                message = await channel.send(
+                    content=content,
+                    embed=embed,
+                    nonce=record.nonce,
+                    allowed_mentions=discord.AllowedMentions.none(),
+                )
         except Exception as exc:
             if _transient(exc):
                 log.warning("feed post in channel %s not sent yet (%s); trying again later", channel.id, exc)
@@ -171,7 +183,7 @@ class FeedPoster:
             await self.store.finish_feed_post(record.id, "failed", detail=detail)
             return "failed"
         await self.store.finish_feed_post(record.id, "sent", message.id)
-        if crosspost and channel.is_news():
+        if crosspost and isinstance(channel, discord.TextChannel) and channel.is_news():
             try:
                 await message.publish()
             except discord.HTTPException as exc:  # posted all the same; publishing has its own hourly limit

@@ -38,9 +38,11 @@ from bot.i18n import t
 from bot.ingest import parse_bytes
 from bot.posting import FeedPoster
 from bot.render import posts
+from bot.render.limits import fit, one_line
 from bot.settings import redact_secrets
 from bot.store import IngestOutcome
 from bot.store.feeds import ServerFeed
+from bot.story_threads import cannot_post_stories
 
 if TYPE_CHECKING:
     from bot.client import NewsdeskBot
@@ -152,7 +154,11 @@ class ServerFeedService:
         if post == "each" and channel is None:
             raise UserError(t("feed_need_channel", lang))
         if channel is not None:
-            problem = DigestService.cannot_post(guild, channel, lang)
+            problem = (
+                cannot_post_stories(guild, channel, lang)  # a forum: a post per article, as story threads do
+                if isinstance(channel, discord.ForumChannel)
+                else DigestService.cannot_post(guild, channel, lang)
+            )
             if problem:
                 raise UserError(problem)
         known = {f.url for f in await self.store.server_feeds(guild.id)}
@@ -302,6 +308,11 @@ class ServerFeedService:
         try:
             if isinstance(channel, discord.TextChannel):
                 await channel.send(text, allowed_mentions=none)
+                return
+            if isinstance(channel, discord.ForumChannel):
+                await channel.create_thread(
+                    name=fit(one_line(text), 100), content=text, allowed_mentions=none
+                )
                 return
             if not feed.added_by:
                 return  # the manager who added it asked to be forgotten, and there is no channel

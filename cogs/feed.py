@@ -63,7 +63,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
     @app_commands.command(name="add", description="Add an RSS/Atom feed for this server")
     @app_commands.describe(
         url=URL_OPTION,
-        channel="Where its articles are posted and failures told",
+        channel="Where its articles are posted (a text channel, or a forum: a post each) and failures told",
         post="Post each new article, leave them to the digest, or neither",
         crosspost="Publish posts made in an announcement channel to following servers",
         sample="Post the feed's newest item now, as a sample",
@@ -73,7 +73,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
         self,
         interaction: discord.Interaction,
         url: app_commands.Range[str, 1, 500],
-        channel: discord.TextChannel | None = None,
+        channel: discord.TextChannel | discord.ForumChannel | None = None,
         post: str | None = None,
         crosspost: bool = False,
         sample: bool = False,

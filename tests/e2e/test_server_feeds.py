@@ -358,3 +358,41 @@ async def test_setup_walks_a_manager_through_feeds_filters_and_story_threads(
         assert "None yet" in other and "Off:" in other and "1 rule" not in other
     finally:
         assert await bot.stop() == 0
+
+
+async def test_a_feed_posting_into_a_forum_channel_makes_one_post_per_article(
+    two_servers: FakeDiscord, feeds: FeedServer, tmp_path: Path
+) -> None:
+    fake = two_servers
+    bot = await launch(fake, tmp_path)
+    one = fake.guild(0)
+    now = datetime.now(UTC)
+    old = [harbour_item(1, now - timedelta(days=3))]
+    url = feeds.serve("forum.xml", rss("Harbour Desk", old))
+    try:
+        added = await fake.command(
+            "feed add", {"url": url, "channel": str(one.forum_channel_id)}, member="owner", timeout=30
+        )
+        assert added.content.startswith("Added <"), added.content
+        fresh = [harbour_item(n, now + timedelta(seconds=n)) for n in (7, 8)]
+        feeds.serve("forum.xml", rss("Harbour Desk", old + fresh))
+
+        def forum_posts() -> list[dict[str, Any]]:
+            return [t for t in fake.threads.values() if t["parent_id"] == str(one.forum_channel_id)]
+
+        await fake.wait_for(lambda: len(forum_posts()) >= 2, 30)
+        await asyncio.sleep(2)  # more polls: nothing is posted twice
+        made = forum_posts()
+        assert sorted(t["name"] for t in made) == [
+            "Quay 7 (new) reopens after crane inspection",
+            "Quay 8 (grain) reopens after crane inspection",
+        ]
+        for thread in made:
+            first = fake.thread_posts(int(thread["id"]))
+            assert len(first) == 1 and first[0]["embeds"][0]["url"].startswith("https://harbour.example/")
+        sent = rows(
+            tmp_path, "SELECT status, message_id FROM feed_posts WHERE channel_id = ?", one.forum_channel_id
+        )
+        assert [s for s, _ in sent] == ["sent", "sent"] and all(m for _, m in sent)
+    finally:
+        assert await bot.stop() == 0
