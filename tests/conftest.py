@@ -3,12 +3,16 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import hypothesis  # noqa: F401  (see below)
 import pytest
 
 from bot.store import open_store
 from bot.store.sql import SQLStore
 from tests.feedserver import ALLOW, FeedServer
 
+# hypothesis is imported up front: its pytest plugin otherwise imports it at the very end of a run that used no
+# hypothesis test, and compiling it then can fail with CPython 3.11's "AST constructor recursion depth mismatch"
+# SystemError once a test has run deep recursion (seen running tests/test_i18n.py with any later file).
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "config" / "articles"
 SHARED_SAMPLES = ROOT.parent / "shared" / "samples"
