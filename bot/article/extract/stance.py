@@ -56,6 +56,38 @@ _NEGATED_DENY = re.compile(
 )
 
 
+# Denials the first pattern misses (issue 16, real news): the answer's own words for the report or the act.
+_DENY_MORE = re.compile(
+    r"\b(?:(?:utterly|absolutely|completely|totally|entirely|patently|demonstrably|flatly|blatantly|simply)\s+"
+    r"(?:false|untrue|fake|baseless|groundless|unfounded|inaccurate|misleading|fabricated|wrong|rejects?|rejected|denie[sd]|deny)"
+    r"|(?:is|was|are|were|be)\s+(?:\w+\s+)?(?:fake|bogus|groundless|spurious|meritless|defamatory)"
+    r"|groundless|no (?:foundation|substance|evidence)|lacks?\s+(?:any\s+|all\s+)?(?:substance|basis|foundation|merit)"
+    r"|(?:found|find|finds|finding)\s+(?:absolutely\s+)?(?:nothing|no\s+(?:evidence|proof|sign|basis|wrongdoing))"
+    r"|(?:does|do|did)(?:n't|\s+not)\s+support\s+(?:the\s+|these\s+|those\s+|any\s+)?(?:claims?|allegations?|accusations?|reports?)"
+    r"|false\s+(?:claims?|allegations?|reports?|stor(?:y|ies)|accusations?|articles?|information|rumou?rs?)"
+    r"|never\s+(?:threatened|pressured|asked|sought|offered|paid|received|discussed|approached|authori[sz]ed|intended|planned|considered|found|made|said|told|tried)"
+    r"|(?:has|have|had|did)(?:n't|\s+not)\s+(?:paid|received|threatened|pressured)"
+    r"|disagree\w*\s+with\s+(?:the\s+|its\s+|their\s+|these\s+)?(?:\w+\s+)?(?:findings|report|reports|claims?|allegations?|conclusions?|characteri[sz]ation|story|article)"
+    r"|(?:reject|dismiss|disput|contest|counter)\w*[\"”’]\s+(?:[\w'’]+\s+){0,3}?(?:claims?|allegations?|reports?|accusations?|charges?)"
+    r"|call(?:s|ed|ing)?\s+(?:\w+\s+){0,8}?[\"“‘](?:false|untrue|baseless|inaccurate|unfounded|misleading|fake|nonsense|wrong))\b"
+    r"|与事实不符|不符合事实|并非|从没有|从未|未曾|散播|散布|捏造|抹黑|歪曲|谣传|恶意中伤",
+    re.I,
+)
+# Chinese denials in answer to a rumour: '未 ... 也未 ...' ('did not ... nor ...'), '没有' after a rumour.
+_DENY_IF_REPORTED_MORE = re.compile(r"未[^，,。]{1,30}也未|并未|未对", re.I)
+# Admissions the first pattern misses: a speaker's own mistake, in their words or the reporter's.
+_ACK_MORE = re.compile(
+    r"\b(?:walk(?:s|ed|ing)?\s+back|back(?:s|ed|ing)?\s+down\s+from|(?:i|we)\s+(?:was|were)\s+wrong"
+    r"|(?:i|we|my|our)\b[^.;!?]{0,80}?\b(?:inappropriate|plain\s+wrong|was\s+wrong|an\s+error|clumsily|not\s+consistent\s+with))\b"
+    r"|个人失误|工作失误|认识不足|深感愧疚|深表歉意|不当言论",
+    re.I,
+)
+# Hearsay the first pattern misses: rumours and claims the writer does not vouch for.
+_REPORTED_MORE = re.compile(
+    r"传言|网传|声称|有消息称|据[^，,。据]{1,16}报道|\b(?:the\s+report|the\s+story|the\s+article)\s+(?:said|says|added|adds|claimed|noted)\b",
+    re.I,
+)
+
 # Each pattern behind a gate: literal pieces one of which every match of it contains (checked in
 # tests/article/test_casefree.py). Most statements carry none of these cues, so most patterns never run.
 _DENY_CUES = CaseFree(
@@ -87,6 +119,27 @@ _REPORTED_CUES = CaseFree(
 )  # fmt: skip
 _NEGATED_ACK_CUES = CaseFree(_NEGATED_ACK, ["admi", "acknowledg", "conced"])
 _NEGATED_DENY_CUES = CaseFree(_NEGATED_DENY, ["deny", "denied", "refute", "dispute"])
+_DENY_MORE_CUES = CaseFree(
+    _DENY_MORE,
+    [
+        "false", "untrue", "fake", "baseless", "groundless", "unfounded", "inaccurate", "misleading",
+        "fabricated", "wrong", "reject", "denie", "deny", "bogus", "spurious", "meritless", "defamatory",
+        "no foundation", "no substance", "no evidence", "lack", "nothing", "no proof", "no sign", "no basis",
+        "no wrongdoing", "support", "never", "paid", "received", "threatened", "pressured", "disagree",
+        "dismiss", "disput", "contest", "counter", "nonsense",
+        "与事实不符", "不符合事实", "并非", "从没有", "从未", "未曾", "散播", "散布", "捏造", "抹黑", "歪曲",
+        "谣传", "恶意中伤",
+    ],
+)  # fmt: skip
+_DENY_IF_REPORTED_MORE_CUES = CaseFree(_DENY_IF_REPORTED_MORE, ["未"])
+_ACK_MORE_CUES = CaseFree(
+    _ACK_MORE,
+    "walk back inappropriate wrong error clumsily consistent 个人失误 工作失误 认识不足 深感愧疚 深表歉意 不当言论".split(),
+)
+_REPORTED_MORE_CUES = CaseFree(
+    _REPORTED_MORE,
+    ["传言", "网传", "声称", "有消息称", "据", "said", "says", "added", "adds", "claimed", "noted"],
+)
 
 
 def stance_of(text: str, context: str = "", low: str | None = None) -> Stance:
@@ -94,14 +147,25 @@ def stance_of(text: str, context: str = "", low: str | None = None) -> Stance:
     ``low`` is ``lower_text(text)`` when the caller has it already."""
     if low is None:
         low = lower_text(text)
-    if _DENY_CUES.search(text, low) and not _NEGATED_DENY_CUES.search(text, low):
-        return Stance.DENIED
-    if _DENY_IF_REPORTED_CUES.search(text, low) and (
-        _REPORTED_CUES.search(text, low) or _REPORTED_CUES.search(context)
+    if (_DENY_CUES.search(text, low) or _DENY_MORE_CUES.search(text, low)) and not _NEGATED_DENY_CUES.search(
+        text, low
     ):
         return Stance.DENIED
-    if _ACK_CUES.search(text, low) and not _NEGATED_ACK_CUES.search(text, low):
+    if (_DENY_IF_REPORTED_CUES.search(text, low) or _DENY_IF_REPORTED_MORE_CUES.search(text, low)) and (
+        _REPORTED_CUES.search(text, low)
+        or _REPORTED_CUES.search(context)
+        or _REPORTED_MORE_CUES.search(text, low)
+        or _REPORTED_MORE_CUES.search(context)
+    ):
+        return Stance.DENIED
+    if (_ACK_CUES.search(text, low) or _ACK_MORE_CUES.search(text, low)) and not _NEGATED_ACK_CUES.search(
+        text, low
+    ):
         return Stance.ACKNOWLEDGED
-    if _REPORTED_CUES.search(text, low) or _NEGATED_DENY_CUES.search(text, low):
+    if (
+        _REPORTED_CUES.search(text, low)
+        or _REPORTED_MORE_CUES.search(text, low)
+        or _NEGATED_DENY_CUES.search(text, low)
+    ):
         return Stance.REPORTED
     return Stance.ASSERTED
