@@ -81,3 +81,92 @@ def test_plain_statements_stay_asserted() -> None:
         "公司表示，新工厂将于明年投产。",
     ):
         assert claim_of(sentence, sentence[:8]).stance is Stance.ASSERTED, sentence
+
+
+def claims_of(body: str):  # type: ignore[no-untyped-def]
+    return load_article(
+        "Headline for the story\n\nThe lead paragraph sets the scene for readers.\n\n" + body
+    ).claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("The Journal reported that Veltro had hired bankers.", "Journal"),
+        ("The Journal claimed that the board had met without Pike.", "Journal"),
+        ("As the Lakeside Courier first reported Monday, Veltro chief Harlan Pike said he would resign.",
+         "Lakeside Courier"),
+        ("Staff were told to work from home, the Daily Ledger reported.", "Daily Ledger"),
+        ("The deal follows a Harbour Wire report in May that Veltro had weighed a bid.", "Harbour Wire"),
+        ("Pike met the minister in Oslo, according to state-run broadcaster Nordvik.", "Nordvik"),
+        ("Over the weekend, the Financial Times, citing two people, claimed that Veltro was for sale.",
+         "Financial Times"),
+    ],
+)  # fmt: skip
+def test_outlets_as_the_source(sentence: str, outlet: str) -> None:
+    claim = claim_of(sentence, sentence[:8])
+    assert claim.stance is Stance.REPORTED
+    assert claim.speaker == outlet
+
+
+def test_a_regulator_speaking_after_a_report_stays_the_speaker() -> None:
+    claim = claim_of("Veltro said it would appeal, after earlier FT reports on the fine.", "Veltro")
+    assert claim.speaker == "Veltro"
+    assert claim.stance is Stance.ASSERTED
+
+
+def test_a_denial_after_the_outlet_is_not_the_outlets() -> None:
+    body = "Veltro is reviewing Pike's expenses, the Journal reported, but a spokesperson denied the allegations."
+    claim = claim_of(body, "Veltro is")
+    assert claim.stance is Stance.DENIED
+    assert claim.speaker != "Journal"
+
+
+def test_split_quotes_take_the_speaker_next_to_them() -> None:
+    claims = claims_of(
+        'Veltro, in a filing, called the memo "false and misleading."\n\n'
+        '"I am sure there is no foundation to any of it," Harlan Pike wrote to staff. "We stand by our staff."\n\n'
+        '"Pike never met the broker in private. The memo links people who never spoke," said Orla Quist, '
+        "a Veltro spokeswoman."
+    )
+    by_start = {c.text[:12]: c.speaker for c in claims}
+    assert by_start['"We stand by'] == "Harlan Pike"
+    assert by_start['"Pike never '] == "Orla Quist"
+
+
+def test_a_quote_closed_without_attribution_takes_the_speaker_before() -> None:
+    claims = claims_of(
+        "Veltro, in a statement, called the memo \u201cfalse and one-sided.\u201d\n\n"
+        "Veltro said: \u201cThe memo is wrong. It lacks any substance.\u201d"
+    )
+    assert [c.speaker for c in claims if c.text.startswith("It lacks")] == ["Veltro"]
+
+
+def test_the_subject_speaks_not_the_names_around_it() -> None:
+    body = (
+        "Veltro chief executive Harlan Pike spoke to analysts.\n\n"
+        "Veltro founder Orla Quist backed up Pike, saying he was a careful manager.\n\n"
+        "After meeting Dana Reyes, the Veltro executive apologized for the delays.\n\n"
+        "\u201cThere is no truth in the story about our plant,\u201d Quist told the Harbour Wire."
+    )
+    assert claim_of(body, "Veltro founder").speaker == "Orla Quist"
+    assert claim_of(body, "After meeting").speaker == "Harlan Pike"  # the last person named, not Reyes
+    assert claim_of(body, "\u201cThere is").speaker == "Orla Quist"
+
+
+def test_an_organization_taking_a_stance_by_its_acts_is_the_speaker() -> None:
+    body = (
+        "The Daily Ledger published a story on Veltro.\n\nMeanwhile, Veltro has stood firmly by its figures."
+    )
+    assert claim_of(body, "Meanwhile").speaker == "Veltro"
+    body = "Harlan Pike, the former head of Veltro, on Monday \u201cflatly rejected\u201d the charges."
+    claim = claim_of(body, "Harlan Pike")
+    assert (claim.speaker, claim.stance) == ("Harlan Pike", Stance.DENIED)
+
+
+def test_chinese_company_before_its_verb_is_the_speaker() -> None:
+    body = "3月2日晚，青禾集团(600001.SH)发布公告，称网传消息与事实不符。"
+    claim = claim_of(body, "3月2日晚")
+    assert (claim.speaker, claim.stance) == ("青禾集团", Stance.DENIED)
+    body = "对此，青禾股份迅速作出回应，明确否认了这一说法。"
+    assert claim_of(body, "对此").speaker == "青禾股份"

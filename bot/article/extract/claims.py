@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 from ..casefree import CaseFree, lower_text
 from ..lexicon import SPEECH_VERBS
@@ -30,7 +31,8 @@ _OUTLET_NAMES = (
     "New York Times|Financial Times|Wall Street Journal|Washington Post|Information|Economist|Guardian"
     "|Telegraph|Times|Bloomberg(?: News)?|Reuters|CNBC|CNN|BBC|Axios|Semafor|Nikkei(?: Asia)?|Caixin|Politico"
     "|South China Morning Post|Handelsblatt|Der Spiegel|Verge|TechCrunch|Business Insider|Yonhap|Kyodo|Xinhua"
-    "|Associated Press|AFP|Dow Jones|WSJ|FT|SCMP"
+    "|Associated Press|AFP|Dow Jones|WSJ|FT|SCMP|Journal|BuzzFeed(?: News)?|Variety|Fortune|Forbes|Economic Times"
+    "|Anadolu|Sky News|Wired|Insider|Barron's|MarketWatch|Yahoo Finance|Nikkei Asian Review"
 )
 _OUTLETS = rf"(?:The\s+)?(?:{_OUTLET_NAMES})"
 _CN_OUTLETS = "彭博|路透|华尔街日报|金融时报|纽约时报|财新|新华社"
@@ -38,7 +40,8 @@ _CN_OUTLETS = "彭博|路透|华尔街日报|金融时报|纽约时报|财新|�
 # "according to a report in the Financial Times", "The Times said".
 _OUTLET_SOURCE = re.compile(
     rf"(?:\breported\s+(?:earlier\s+|first\s+)?by\s+|\baccording to\s+(?:a\s+(?:report|story)\s+(?:in|by|from)\s+)?)"
-    rf"(?P<a>{_OUTLETS})\b|\b(?P<b>{_OUTLETS})\s+(?:has\s+|had\s+)?(?:reported|said|wrote|says|reports)\b"
+    rf"(?P<a>{_OUTLETS})\b|\b(?P<b>{_OUTLETS})(?:,[^,]{{1,40}},)?\s+(?:has\s+|had\s+)?(?:first\s+)?(?:reported|said|wrote|says|reports|claimed|claims"
+    rf"|alleged|alleges|revealed)\b"
     r"|(?P<c>彭博社?|路透社?|华尔街日报|金融时报|纽约时报|财新|新华社)(?:报道|称|援引)",
     re.I,
 )
@@ -55,6 +58,98 @@ def _outlet_name(raw: str) -> str:
     """'the Financial Times' -> 'Financial Times'; 'the Information' -> 'The Information'."""
     name = re.sub(r"^the\s+", "", raw.strip(), flags=re.I)
     return f"The {name}" if name.lower() in _THE_IN_NAME else name
+
+
+# Words before an outlet that make it a past event, not the source: "..., after earlier FT reports".
+_OUTLET_NOT_SOURCE = re.compile(
+    r"\b(?:after|following|earlier|recent|previous|prior|since|amid|denied|deny|denies)\s+$", re.I
+)
+_CAPS = r"(?:[A-Z][\w&'’.-]*\s+){0,3}?[A-Z][\w&'’.-]*"
+# Outlets by their shape, whoever they are: "As Vox first reported", "a Daily Herald report ... that",
+# "..., the Gazette reported." (case-sensitive: the outlet is a capitalised name).
+_OUTLET_SHAPE = re.compile(
+    rf"\b[Aa]s\s+(?:the\s+)?(?P<d>{_CAPS})\s+(?:first\s+|previously\s+|earlier\s+|originally\s+)?reported\b"
+    rf"|\b(?:a|an)\s+(?P<e>{_CAPS})\s+(?:report|story|article|investigation)\b[^.;]{{0,30}}?\bthat\b"
+    rf"|,\s+(?:the\s+)?(?P<f>{_CAPS})\s+(?:first\s+)?reported\b(?:\s+on\s+\w+|\s+\w+day)?\s*(?:[.,;]|$)"
+)
+# "according to state-run broadcaster Kestrel": the name after the lower-case words that describe it.
+_ACCORDING_NAME = re.compile(
+    rf"according to\s+(?:(?:the|a|state-run|state|official|local|media|outlet|news|agency|broadcaster|newspaper"
+    rf"|daily|weekly|report|reports|in|by|from|financial|business)\s+)*(?P<n>{_CAPS})"
+)
+# "the report said": the outlet named before, if any.
+_REPORT_REF = re.compile(
+    r"\bthe\s+(?:report|story|article|paper|newspaper)\s+(?:said|says|added|adds|noted|claimed)\b", re.I
+)
+# A clause before the subject: its names are not the speaker ("After meeting Obama, the executive apologized").
+_LEAD = re.compile(
+    r"(?:(?:After|Before|While|When|Since|Upon|Following|Despite|Having|Meanwhile|However|Still|Separately"
+    r"|Earlier|Later|On|In|At|Over|Last|This)\b[^,\"“”]{0,100},\s*)?"
+)
+_ROLE_REF = re.compile(
+    r"(?:the|The)\s+(?:[A-Z][\w&.-]*\s+)?(?:former\s+|then\s+)?(?:executive|chief executive|chief|boss|chairman|chairwoman"
+    r"|chair|ceo|founder|co-founder|president|billionaire|entrepreneur|editor|minister)\b"
+)
+_SPOKES = re.compile(
+    r"\b(?:a|an|the|its|one)\s+(?:company\s+|firm\s+|group\s+)?(?:spokes(?:person|man|woman)|representative)\s+"
+    r"(?:for\s+(?:the\s+)?[\w&.-]+\s+)?$",
+    re.I,
+)
+# A verb of saying as a participle after the subject's own verb: "X backed up Y, saying ...".
+_PARTICIPLE = re.compile(
+    r",\s+(?:saying|telling|adding|denying|noting|insisting|arguing|calling|writing|claiming|acknowledging"
+    r"|admitting|conceding|apologi[sz]ing|explaining|warning|stressing)\b"
+)
+_AFTER_SUBJECT = re.compile(r"\s*(?:,|[a-z]|[\"“”‘’])")
+_GAP_WORDS = re.compile(r"(?:\s+|'s\s+|’s\s+)(?:[a-z-]+\s+){0,3}$")
+# A Chinese subject before its verb: a company's short name and its kind ('万辰集团', '某某股份').
+_CJK_SUBJECT = re.compile(r"(?:[\u4e00-\u9fff]{2})(?:集团|公司|股份|医疗|科技|控股|银行|证券|汽车|电子)")
+_CJK_NOT_SUBJECT = frozenset(
+    "上市 控股 有限 投资 管理 实业 国有 民营 外资 合资 关联 相关 该家 这家 一家 多家 子公 母公 分公 总公".split()
+)
+_CJK_NOT_IN_SUBJECT = frozenset("的在和与为了是对向就将把被从于其我该此")
+_CJK_VERB = re.compile(r"表示|称|认为|指出|强调|回应|否认|承认|透露|告诉|声明|公告|致歉|道歉|歉意")
+# Acts that take a stance without a verb of saying: the subject who does them is the speaker.
+_ACT = re.compile(
+    r"\b(?:stood|stands?|standing)\s+(?:\w+\s+)?by\b|\bdisclos(?:ed|es)\b|\bpublish(?:ed|es)\b|\bissued\b"
+)
+_OPENERS = '"“'
+_OUTLET_FULL = re.compile(_OUTLETS, re.I)
+_INVERTED_SPOKES = re.compile(
+    r"\s+(?:a|an|the)\s+(?:company\s+|firm\s+)?spokes(?:person|man|woman)\b(?!\s+for\b)", re.I
+)
+_CLOSERS_Q = '"”'
+
+
+def _cjk_subject(text: str, end: int, quotes: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The last Chinese company name before ``end`` ('万辰集团(300972.SZ)发布公告,称' -> '万辰集团')."""
+    found = None
+    for m in _CJK_SUBJECT.finditer(text, max(0, end - 200), end):
+        head = m.group(0)[:2]
+        if any(a <= m.start() < b for a, b in quotes):
+            continue
+        if head in _CJK_NOT_SUBJECT or any(c in _CJK_NOT_IN_SUBJECT for c in head):
+            continue
+        found = m.group(0)
+    return found
+
+
+def _opens_quote(text: str) -> bool:
+    """The statement opens a quotation it does not close (the quote goes on in the next statement)."""
+    if "“" in text:
+        return text.rfind("“") > text.rfind("”")
+    return text.count('"') % 2 == 1 and text.lstrip().startswith('"')
+
+
+def _in_quotes(text: str) -> bool:
+    """The statement is (part of) a quotation: it starts or ends with a quotation mark."""
+    t = text.strip()
+    return bool(t) and (
+        t[0] in _OPENERS
+        or t[-1] in _CLOSERS_Q
+        or t.endswith(("”。", '"。', "”!", "”！"))
+        or _continued_quote(t) > 0
+    )
 
 
 _INVERTED = re.compile(r"\s+((?:[A-Z][\w'’.-]+\s){0,3}[A-Z][\w'’.-]+)")
@@ -128,58 +223,219 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         name = " ".join(words).strip(" ,.'’")
         return person_of.get(fold(name), name) if name else None
 
+    def subject_at(text: str, start: int, spans: list[tuple[int, int, str, str]]) -> str | None:
+        """The name that begins the clause at ``start``: 'Veltro', 'Veltro founder Ada Brook' -> Ada Brook."""
+        first = next((s for s in spans if s[0] >= start), None)
+        if first is None or first[0] != start or not _AFTER_SUBJECT.match(text, first[1]):
+            return None
+        for nxt in spans:  # 'FT reporter Dan McCrum', "Acme's chief executive Ada Brook": the person
+            if (
+                nxt[0] > first[1]
+                and nxt[3] == "person"
+                and _GAP_WORDS.search(text, first[1], nxt[0])
+                and _AFTER_SUBJECT.match(text, nxt[1])
+            ):
+                return nxt[2]
+            if nxt[0] > first[1]:
+                break
+        return first[2]
+
     claims: list[Claim] = []
+    # (in quotes, opens a quote, attributed in itself, attributed by a verb of saying)
+    quoted_flags: list[tuple[bool, bool, bool, bool]] = []
     last_person: str | None = None
     last_org: str | None = None
+    last_outlet: str | None = None
     previous = ""
     for st in statements:
         text = st.text
-        spans = mentioned(text)
+        all_spans = mentioned(text)
         low = lower_text(text)
         stance = stance_of(text, previous, low)
         previous = text
         speaker: str | None = None
+        resolved = False
+        # Names inside quotation marks are what the speaker talks about, never the speaker.
+        quotes = [m.span() for m in _QUOTED.finditer(text)] if ('"' in text or "“" in text) else []
+        close = _continued_quote(text)
+        if close:
+            quotes.insert(0, (0, close))
+        spans = [
+            s
+            for s in all_spans
+            if not any(a <= s[0] < b for a, b in quotes) and not (s[0] and text[s[0] - 1] in ".0123456789")
+        ]
         outlet = _OUTLET_SOURCE.search(text) if low is None or _OUTLET_GATE.search(low) else None
+        if outlet and _OUTLET_NOT_SOURCE.search(text, max(0, outlet.start() - 30), outlet.start()):
+            outlet = None
         if outlet:
             speaker = _outlet_name(outlet.group("a") or outlet.group("b") or outlet.group("c"))
+        else:
+            shape = _OUTLET_SHAPE.search(text)
+            if shape and not _OUTLET_NOT_SOURCE.search(text, max(0, shape.start() - 30), shape.start()):
+                speaker = named(shape.group("d") or shape.group("e") or shape.group("f"))
+        # A denial after the report ("..., the Journal reported, but a spokesperson denied it") is the denier's.
+        if speaker and stance is Stance.DENIED:
+            speaker = None
+        elif speaker:
+            last_outlet = speaker
+            resolved = True
             if stance is Stance.ASSERTED:
                 stance = Stance.REPORTED
-        acc = None if speaker else _ACCORDING.search(text)
+        acc = None if resolved else _ACCORDING.search(text)
         if acc:
             after = [s for s in spans if s[0] >= acc.end() and s[0] - acc.end() < 40]
             if after:
                 speaker = after[0][2]
-        if speaker is None:
-            verb = _verb_outside_quotes(text, low)
-            if verb:
-                before = [s for s in spans if s[1] <= verb.start() and verb.start() - s[1] <= 90]
-                # The subject is the nearest name before the verb, unless a person stands between it and a
-                # company reference ("OpenAI's leadership, particularly Mark Chen, has refuted").
-                people_before = [s for s in before if s[3] == "person"]
-                if people_before:
-                    speaker = people_before[-1][2]
-                elif before:
-                    speaker = before[-1][2]
-                else:
-                    head = text[: verb.start()]
-                    inverted = _INVERTED.match(text, verb.end())
-                    subject = _subject_before(text, verb.start())
-                    if (_PRONOUN.match(text) or re.search(r"\b(?:he|she)\s+$", head, re.I)) and last_person:
-                        speaker = last_person
-                    elif _COMPANY_REF.search(head) and last_org:
-                        speaker = last_org
-                    elif inverted and re.search(r"[,\"”]\s*$", head):
-                        speaker = named(inverted.group(1))  # '"...," said Nadella'
-                    elif subject:
-                        speaker = named(subject.group(1))  # '"...," Debenhams said', 'Bezos admitted'
-                    if speaker and any(s[3] == "person" and s[2] == speaker for s in spans):
-                        last_person = speaker
-        for s in spans:
+            else:
+                name = _ACCORDING_NAME.match(text, acc.start())
+                speaker = named(name.group("n")) if name else None
+            resolved = speaker is not None
+        if not resolved and _REPORT_REF.search(text):
+            speaker, resolved = last_outlet, True
+        lead = _LEAD.match(text)
+        start = lead.end() if lead else 0
+        if start and _VERB.search(text[:start]):
+            start = 0
+        if start and any(s[0] < start < s[1] for s in spans):
+            start = 0
+        subject: str | None = None
+        if _PRONOUN.match(text, start) or (
+            _ROLE_REF.match(text, start)
+            and last_person
+            and not any(s[3] == "person" and start <= s[0] < start + 60 for s in spans)
+        ):
+            subject = last_person
+        elif _COMPANY_REF.match(text, start) and last_org:
+            subject = last_org
+        else:
+            subject = subject_at(text, start, spans)
+        spans = [s for s in spans if s[0] >= start]
+        verb = None if resolved else _verb_outside_quotes(text, low)
+        participle = None if resolved else _PARTICIPLE.search(text)
+        said_by_participle = False
+        if participle and subject and (verb is None or participle.start() < verb.start()):
+            speaker, resolved = subject, True
+            said_by_participle = True
+        said = said_by_participle
+        if not resolved and verb:
+            said = True
+            before = [s for s in spans if s[1] <= verb.start() and verb.start() - s[1] <= 90]
+            head = text[: verb.start()]
+            cjk_verb = not verb.group(0).isascii()
+            # The subject is the nearest name before the verb, unless a person stands between it and a
+            # company reference ("OpenAI's leadership, particularly Mark Chen, has refuted").
+            people_before = [s for s in before if s[3] == "person"]
+            if _SPOKES.search(head):  # "a spokesperson denied": the company named before
+                orgs_before = [
+                    s
+                    for s in spans
+                    if s[3] == "org" and s[1] <= verb.start() and not _OUTLET_FULL.fullmatch(s[2])
+                ]
+                speaker = orgs_before[-1][2] if orgs_before else last_org
+            elif _INVERTED_SPOKES.match(text, verb.end()) and re.search(r"[,\"”]\s*$", head):
+                speaker = None  # '"...," said the spokesperson': whose, the text does not say here
+            elif (
+                subject
+                and (_PRONOUN.match(text, start) or _ROLE_REF.match(text, start))
+                and not people_before
+            ):
+                speaker = subject
+            elif people_before:
+                speaker = people_before[-1][2]
+            elif before:
+                speaker = before[-1][2]
+            elif cjk_verb and _cjk_subject(text, verb.start(), quotes):
+                speaker = _cjk_subject(text, verb.start(), quotes)
+            elif not cjk_verb:
+                inverted = _INVERTED.match(text, verb.end())
+                subj = _subject_before(text, verb.start())
+                if (_PRONOUN.match(text) or re.search(r"\b(?:he|she)\s+$", head, re.I)) and last_person:
+                    speaker = last_person
+                elif _COMPANY_REF.search(head) and last_org:
+                    speaker = last_org
+                elif inverted and re.search(r"[,\"”]\s*$", head):
+                    speaker = named(inverted.group(1))  # '"...," said Nadella'
+                elif subj:
+                    speaker = named(subj.group(1))  # '"...," Debenhams said', 'Bezos admitted'
+                if speaker and any(s[3] == "person" and s[2] == speaker for s in all_spans):
+                    last_person = speaker
+        if (
+            speaker is None
+            and not resolved
+            and subject
+            and not _in_quotes(text)
+            and (stance in (Stance.DENIED, Stance.ACKNOWLEDGED) or _ACT.search(text))
+        ):
+            speaker = subject  # 'Bloomberg has stood by its story': the subject speaks by its acts
+        if speaker is None and not resolved:
+            for cjk in _CJK_VERB.finditer(text):
+                speaker = _cjk_subject(text, cjk.start(), quotes)
+                if speaker:
+                    break
+        for s in all_spans:
             if s[3] == "person":
                 last_person = s[2]
             else:
                 last_org = s[2]
+        quoted_flags.append((_in_quotes(text), _opens_quote(text), speaker is not None or resolved, said))
         claims.append(
             Claim(text=text, stance=stance, speaker=speaker, citations=st.citations, figures=figures_of(text))
         )
+    _split_quotes(claims, quoted_flags, [st.section for st in statements])
     return claims
+
+
+def _continued_quote(text: str) -> int:
+    """Where a quotation opened in an earlier statement closes in this one ('...exist," said Ada Brook'): 0 if
+    it does not."""
+    close = text.find("”")
+    if close > 0 and (text.find("“") < 0 or text.find("“") > close):
+        return close
+    if text.count('"') % 2 == 1 and not text.lstrip().startswith('"'):
+        return text.find('"')
+    return 0
+
+
+def _split_quotes(
+    claims: list[Claim], flags: list[tuple[bool, bool, bool, bool]], sections: list[int]
+) -> None:
+    """A quoted statement with no attribution of its own takes the speaker of the attribution next to it: the
+    statement that closes the quotation with one ('..." said Ada Brook'), a bare attribution right after it, or
+    else the statement before, when a verb of saying attributes it ('X called it wrong. "It lacks substance."')."""
+    n = len(claims)
+
+    def bare(j: int) -> bool:  # 'Ada Brook said in a statement.' after the quotation
+        return (
+            j < n
+            and sections[j] == sections[i]
+            and not flags[j][0]
+            and flags[j][3]
+            and len(claims[j].text) < 60
+        )
+
+    for i in range(n):
+        in_quotes, opens, attributed, _ = flags[i]
+        if attributed or not in_quotes:
+            continue
+        found: str | None = None
+        j = i
+        while opens and j + 1 < n and j - i < 4 and sections[j + 1] == sections[i] and flags[j + 1][0]:
+            j += 1  # the quotation goes on: its attribution closes it, or stands right after it
+            if flags[j][2]:
+                found = claims[j].speaker
+                break
+            opens = flags[j][1]
+        else:
+            if bare(j + 1):
+                found = claims[j + 1].speaker
+        k = i - 1
+        while found is None and k >= 0 and i - k <= 4 and sections[k] == sections[i]:
+            if flags[k][2]:
+                found = claims[k].speaker if flags[k][3] else None
+                break
+            if not flags[k][0]:
+                break
+            k -= 1
+        if found:
+            claims[i] = claims[i].model_copy(update={"speaker": found})

@@ -84,7 +84,7 @@ _ACK_MORE = re.compile(
 )
 # Hearsay the first pattern misses: rumours and claims the writer does not vouch for.
 _REPORTED_MORE = re.compile(
-    r"传言|网传|声称|有消息称|据[^，,。据]{1,16}报道|\b(?:the\s+report|the\s+story|the\s+article)\s+(?:said|says|added|adds|claimed|noted)\b",
+    r"\balleg(?:e|es|ing)\b|传言|网传|声称|有消息称|据[^，,。据]{1,16}报道|\b(?:the\s+report|the\s+story|the\s+article)\s+(?:said|says|added|adds|claimed|noted)\b",
     re.I,
 )
 
@@ -138,7 +138,7 @@ _ACK_MORE_CUES = CaseFree(
 )
 _REPORTED_MORE_CUES = CaseFree(
     _REPORTED_MORE,
-    ["传言", "网传", "声称", "有消息称", "据", "said", "says", "added", "adds", "claimed", "noted"],
+    ["alleg", "传言", "网传", "声称", "有消息称", "据", "said", "says", "added", "adds", "claimed", "noted"],
 )
 
 
