@@ -170,3 +170,20 @@ def test_chinese_company_before_its_verb_is_the_speaker() -> None:
     assert (claim.speaker, claim.stance) == ("青禾集团", Stance.DENIED)
     body = "对此，青禾股份迅速作出回应，明确否认了这一说法。"
     assert claim_of(body, "对此").speaker == "青禾股份"
+
+
+def test_a_chinese_quotation_over_several_statements_keeps_its_speaker() -> None:
+    claims = claims_of(
+        "青禾集团发布公告，称网传消息不实。\n\n"
+        "副总裁周远航称：“公司实际控制人为韩松先生。韩松先生一切正常。上述传闻与事实不符。”\n\n"
+        "此前有传闻称韩松已离职，为此公司第一时间与其联系，证实传闻不属实。"
+    )
+    speakers = {c.text[:6]: c.speaker for c in claims}
+    assert speakers["韩松先生一切"] == "周远航"
+    assert speakers["上述传闻与事"] == "周远航"
+    assert speakers["此前有传闻称"] == "青禾集团"
+
+
+def test_self_criticism_is_not_a_denial() -> None:
+    assert claim_of('"I was simply wrong," Pike said.', '"I was').stance is Stance.ACKNOWLEDGED
+    assert claim_of("Veltro has never made a profit.", "Veltro").stance is Stance.ASSERTED

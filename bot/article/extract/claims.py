@@ -108,6 +108,10 @@ _CJK_NOT_SUBJECT = frozenset(
     "上市 控股 有限 投资 管理 实业 国有 民营 外资 合资 关联 相关 该家 这家 一家 多家 子公 母公 分公 总公".split()
 )
 _CJK_NOT_IN_SUBJECT = frozenset("的在和与为了是对向就将把被从于其我该此")
+# 'the company' in Chinese, standing alone as a subject ('为此公司第一时间…', '，公司表示').
+_CJK_COMPANY_REF = re.compile(
+    r"(?:^|[，,。；;：:]|为此|对此|随后|同时)(?:本|该)?公司(?![\u4e00-\u9fff]{0,1}(?:股|集团|的|章程))"
+)
 _CJK_VERB = re.compile(r"表示|称|认为|指出|强调|回应|否认|承认|透露|告诉|声明|公告|致歉|道歉|歉意")
 # Acts that take a stance without a verb of saying: the subject who does them is the speaker.
 _ACT = re.compile(
@@ -246,6 +250,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
     last_person: str | None = None
     last_org: str | None = None
     last_outlet: str | None = None
+    last_cjk_org: str | None = None
     previous = ""
     for st in statements:
         text = st.text
@@ -368,11 +373,23 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             and (stance in (Stance.DENIED, Stance.ACKNOWLEDGED) or _ACT.search(text))
         ):
             speaker = subject  # 'Bloomberg has stood by its story': the subject speaks by its acts
+        if (
+            speaker is None
+            and not resolved
+            and last_cjk_org
+            and _CJK_COMPANY_REF.search(text)
+            and (stance in (Stance.DENIED, Stance.ACKNOWLEDGED) or _CJK_VERB.search(text))
+        ):
+            speaker = last_cjk_org  # '为此公司…证实…不属实': the company named before
+            said = True
         if speaker is None and not resolved:
             for cjk in _CJK_VERB.finditer(text):
                 speaker = _cjk_subject(text, cjk.start(), quotes)
                 if speaker:
+                    said = True
                     break
+        if speaker and not speaker.isascii() and _CJK_SUBJECT.fullmatch(speaker):
+            last_cjk_org = speaker
         for s in all_spans:
             if s[3] == "person":
                 last_person = s[2]
@@ -397,44 +414,55 @@ def _continued_quote(text: str) -> int:
     return 0
 
 
+def _quote_state(text: str, open_before: bool) -> bool:
+    """Whether a quotation is still open after ``text``, given whether one was open before it."""
+    last_open = max(text.rfind("“"), text.rfind("「"))
+    last_close = max(text.rfind("”"), text.rfind("」"))
+    if last_open != last_close:  # both -1 only when there are none
+        return last_open > last_close
+    return open_before != (text.count('"') % 2 == 1)
+
+
 def _split_quotes(
     claims: list[Claim], flags: list[tuple[bool, bool, bool, bool]], sections: list[int]
 ) -> None:
     """A quoted statement with no attribution of its own takes the speaker of the attribution next to it: the
     statement that closes the quotation with one ('..." said Ada Brook'), a bare attribution right after it, or
-    else the statement before, when a verb of saying attributes it ('X called it wrong. "It lacks substance."')."""
+    else the statement before, when a verb of saying attributes it ('X called it wrong. "It lacks substance."').
+    A statement inside a quotation that runs over several statements counts as quoted."""
     n = len(claims)
+    open_before = [False] * n
+    open_after = [False] * n
+    for i in range(n):
+        open_before[i] = i > 0 and sections[i - 1] == sections[i] and open_after[i - 1]
+        open_after[i] = _quote_state(claims[i].text, open_before[i])
+    in_q = [flags[i][0] or open_before[i] for i in range(n)]
 
-    def bare(j: int) -> bool:  # 'Ada Brook said in a statement.' after the quotation
-        return (
-            j < n
-            and sections[j] == sections[i]
-            and not flags[j][0]
-            and flags[j][3]
-            and len(claims[j].text) < 60
-        )
+    def bare(j: int, i: int) -> bool:  # 'Ada Brook said in a statement.' after the quotation
+        if not (j < n and sections[j] == sections[i] and not in_q[j] and flags[j][3]):
+            return False
+        text = claims[j].text
+        return len(text) < 60 and _VERB.search(text[-25:]) is not None
 
     for i in range(n):
-        in_quotes, opens, attributed, _ = flags[i]
-        if attributed or not in_quotes:
+        if flags[i][2] or not in_q[i]:
             continue
         found: str | None = None
         j = i
-        while opens and j + 1 < n and j - i < 4 and sections[j + 1] == sections[i] and flags[j + 1][0]:
+        while open_after[j] and j + 1 < n and j - i < 6 and sections[j + 1] == sections[i]:
             j += 1  # the quotation goes on: its attribution closes it, or stands right after it
             if flags[j][2]:
                 found = claims[j].speaker
                 break
-            opens = flags[j][1]
         else:
-            if bare(j + 1):
+            if bare(j + 1, i):
                 found = claims[j + 1].speaker
         k = i - 1
-        while found is None and k >= 0 and i - k <= 4 and sections[k] == sections[i]:
+        while found is None and k >= 0 and i - k <= 6 and sections[k] == sections[i]:
             if flags[k][2]:
                 found = claims[k].speaker if flags[k][3] else None
                 break
-            if not flags[k][0]:
+            if not in_q[k]:
                 break
             k -= 1
         if found:

@@ -59,13 +59,13 @@ _NEGATED_DENY = re.compile(
 # Denials the first pattern misses (issue 16, real news): the answer's own words for the report or the act.
 _DENY_MORE = re.compile(
     r"\b(?:(?:utterly|absolutely|completely|totally|entirely|patently|demonstrably|flatly|blatantly|simply)\s+"
-    r"(?:false|untrue|fake|baseless|groundless|unfounded|inaccurate|misleading|fabricated|wrong|rejects?|rejected|denie[sd]|deny)"
+    r"(?:false|untrue|fake|baseless|groundless|unfounded|inaccurate|misleading|fabricated|rejects?|rejected|denie[sd]|deny)"
     r"|(?:is|was|are|were|be)\s+(?:\w+\s+)?(?:fake|bogus|groundless|spurious|meritless|defamatory)"
     r"|groundless|no (?:foundation|substance|evidence)|lacks?\s+(?:any\s+|all\s+)?(?:substance|basis|foundation|merit)"
     r"|(?:found|find|finds|finding)\s+(?:absolutely\s+)?(?:nothing|no\s+(?:evidence|proof|sign|basis|wrongdoing))"
     r"|(?:does|do|did)(?:n't|\s+not)\s+support\s+(?:the\s+|these\s+|those\s+|any\s+)?(?:claims?|allegations?|accusations?|reports?)"
     r"|false\s+(?:claims?|allegations?|reports?|stor(?:y|ies)|accusations?|articles?|information|rumou?rs?)"
-    r"|never\s+(?:threatened|pressured|asked|sought|offered|paid|received|discussed|approached|authori[sz]ed|intended|planned|considered|found|made|said|told|tried)"
+    r"|never\s+(?:threatened|pressured|asked|sought|offered|paid|received|discussed|approached|authori[sz]ed|intended|planned|considered|found|said|told)"
     r"|(?:has|have|had|did)(?:n't|\s+not)\s+(?:paid|received|threatened|pressured)"
     r"|disagree\w*\s+with\s+(?:the\s+|its\s+|their\s+|these\s+)?(?:\w+\s+)?(?:findings|report|reports|claims?|allegations?|conclusions?|characteri[sz]ation|story|article)"
     r"|(?:reject|dismiss|disput|contest|counter)\w*[\"”’]\s+(?:[\w'’]+\s+){0,3}?(?:claims?|allegations?|reports?|accusations?|charges?)"
@@ -77,7 +77,7 @@ _DENY_MORE = re.compile(
 _DENY_IF_REPORTED_MORE = re.compile(r"未[^，,。]{1,30}也未|并未|未对", re.I)
 # Admissions the first pattern misses: a speaker's own mistake, in their words or the reporter's.
 _ACK_MORE = re.compile(
-    r"\b(?:walk(?:s|ed|ing)?\s+back|back(?:s|ed|ing)?\s+down\s+from|(?:i|we)\s+(?:was|were)\s+wrong"
+    r"\b(?:walk(?:s|ed|ing)?\s+back|back(?:s|ed|ing)?\s+down\s+from|(?:i|we)\s+(?:was|were)\s+(?:\w+\s+)?wrong"
     r"|(?:i|we|my|our)\b[^.;!?]{0,80}?\b(?:inappropriate|plain\s+wrong|was\s+wrong|an\s+error|clumsily|not\s+consistent\s+with))\b"
     r"|个人失误|工作失误|认识不足|深感愧疚|深表歉意|不当言论",
     re.I,
