@@ -187,3 +187,12 @@ def test_a_chinese_quotation_over_several_statements_keeps_its_speaker() -> None
 def test_self_criticism_is_not_a_denial() -> None:
     assert claim_of('"I was simply wrong," Pike said.', '"I was').stance is Stance.ACKNOWLEDGED
     assert claim_of("Veltro has never made a profit.", "Veltro").stance is Stance.ASSERTED
+
+
+def test_a_name_the_text_gives_only_as_the_subject_of_an_act() -> None:
+    assert claim_of("Kestrelwood disclosed the breach in May.", "Kestrelwood").speaker == "Kestrelwood"
+
+
+def test_a_quotation_closed_after_a_sentence_break_is_read_as_quoted() -> None:
+    claims = claims_of('"We never met the broker. The memo is wrong," said Orla Quist, "and we will sue."')
+    assert [c.speaker for c in claims[1:]] == ["Orla Quist", "Orla Quist"]

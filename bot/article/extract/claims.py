@@ -117,6 +117,10 @@ _CJK_VERB = re.compile(r"表示|称|认为|指出|强调|回应|否认|承认|�
 _ACT = re.compile(
     r"\b(?:stood|stands?|standing)\s+(?:\w+\s+)?by\b|\bdisclos(?:ed|es)\b|\bpublish(?:ed|es)\b|\bissued\b"
 )
+_ACT_SUBJECT = re.compile(
+    rf"({_CAPS})\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:disclosed|published|issued|stood|stands)\b"
+)
+_CJK_VERBS_READ = 8  # the subject stands before one of the first verbs (linear time)
 _OPENERS = '"“'
 _OUTLET_FULL = re.compile(_OUTLETS, re.I)
 _INVERTED_SPOKES = re.compile(
@@ -125,12 +129,18 @@ _INVERTED_SPOKES = re.compile(
 _CLOSERS_Q = '"”'
 
 
+def _inside(quotes: Sequence[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of ``quotes`` (spans in order, apart): one bisect."""
+    i = bisect.bisect_right(quotes, (pos, 1 << 62)) - 1
+    return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
+
+
 def _cjk_subject(text: str, end: int, quotes: Sequence[tuple[int, int]] = ()) -> str | None:
     """The last Chinese company name before ``end`` ('万辰集团(300972.SZ)发布公告,称' -> '万辰集团')."""
     found = None
     for m in _CJK_SUBJECT.finditer(text, max(0, end - 200), end):
         head = m.group(0)[:2]
-        if any(a <= m.start() < b for a, b in quotes):
+        if _inside(quotes, m.start()):
             continue
         if head in _CJK_NOT_SUBJECT or any(c in _CJK_NOT_IN_SUBJECT for c in head):
             continue
@@ -181,9 +191,11 @@ _PRONOUN = re.compile(r"^(?:He|She)\b")
 _QUOTED = re.compile(r"\"[^\"]{3,}\"|“[^“”]{3,}”|「[^「」]{2,}」")
 
 
-def _verb_outside_quotes(text: str, low: str | None = None) -> re.Match[str] | None:
+def _verb_outside_quotes(
+    text: str, low: str | None = None, quotes: list[tuple[int, int]] | None = None
+) -> re.Match[str] | None:
     """The first verb of saying outside quotation marks: in '"We reject it," Debenhams said' it is 'said'."""
-    quoted = [m.span() for m in _QUOTED.finditer(text)]  # in order and apart: one bisect per verb
+    quoted = [m.span() for m in _QUOTED.finditer(text)] if quotes is None else quotes  # in order and apart
     starts = [a for a, _ in quoted]
     for m in _VERB.finditer(text, low):
         i = bisect.bisect_right(starts, m.start()) - 1
@@ -261,14 +273,15 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         speaker: str | None = None
         resolved = False
         # Names inside quotation marks are what the speaker talks about, never the speaker.
-        quotes = [m.span() for m in _QUOTED.finditer(text)] if ('"' in text or "“" in text) else []
+        # A quotation opened in an earlier statement closes first ('...exist," said Ada Brook, "and ..."').
         close = _continued_quote(text)
-        if close:
-            quotes.insert(0, (0, close))
+        quotes = [(0, close)] if close else []
+        if '"' in text or "“" in text:
+            quotes.extend(m.span() for m in _QUOTED.finditer(text, close + 1 if close else 0))
         spans = [
             s
             for s in all_spans
-            if not any(a <= s[0] < b for a, b in quotes) and not (s[0] and text[s[0] - 1] in ".0123456789")
+            if not _inside(quotes, s[0]) and not (s[0] and text[s[0] - 1] in ".0123456789")
         ]
         outlet = _OUTLET_SOURCE.search(text) if low is None or _OUTLET_GATE.search(low) else None
         if outlet and _OUTLET_NOT_SOURCE.search(text, max(0, outlet.start() - 30), outlet.start()):
@@ -316,7 +329,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         else:
             subject = subject_at(text, start, spans)
         spans = [s for s in spans if s[0] >= start]
-        verb = None if resolved else _verb_outside_quotes(text, low)
+        verb = None if resolved else _verb_outside_quotes(text, low, quotes)
         participle = None if resolved else _PARTICIPLE.search(text)
         said_by_participle = False
         if participle and subject and (verb is None or participle.start() < verb.start()):
@@ -373,6 +386,12 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             and (stance in (Stance.DENIED, Stance.ACKNOWLEDGED) or _ACT.search(text))
         ):
             speaker = subject  # 'Bloomberg has stood by its story': the subject speaks by its acts
+        if speaker is None and not resolved and subject is None:
+            act = _ACT_SUBJECT.match(text, start)
+            if act:
+                speaker = named(
+                    act.group(1)
+                )  # 'Kestrel disclosed the breach': a name the text gives no other way
         if (
             speaker is None
             and not resolved
@@ -383,7 +402,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             speaker = last_cjk_org  # '为此公司…证实…不属实': the company named before
             said = True
         if speaker is None and not resolved:
-            for cjk in _CJK_VERB.finditer(text):
+            for _, cjk in zip(range(_CJK_VERBS_READ), _CJK_VERB.finditer(text), strict=False):
                 speaker = _cjk_subject(text, cjk.start(), quotes)
                 if speaker:
                     said = True
