@@ -35,6 +35,12 @@ def claim_of(body: str, start: str):  # type: ignore[no-untyped-def]
         "公司称，网传消息并非事实，董事长从没有接受调查。",
         "公司未曾收到任何问询，相关说法不属实。",
         "公司发布声明，称有人恶意散播谣言。",
+        "Pike said the accusations were without foundation.",
+        "Veltro said nothing could be further from the truth.",
+        "Veltro said it was not aware of any such offer.",
+        "Pike said the memo mischaracterized the meeting.",
+        "The filing is riddled with basic inaccuracies, Veltro said.",
+        "公司表示，网传文件纯属虚构。",
     ],
 )
 def test_denials_without_a_deny_word(sentence: str) -> None:
@@ -55,6 +61,10 @@ def test_a_rumour_answered_with_did_not_is_a_denial() -> None:
         '"I was wrong to say it," Ode told the podcast.',
         '"Our answer was not consistent with how we treat customers," Ode wrote.',
         "董秘表示，这是个人失误，对规则认识不足。",
+        "Pike said he accepted full responsibility for the outage.",
+        '"We got it wrong and we are sorry," Ode said.',
+        '"I should not have shared the slides," Ode said.',
+        "董事长在会上表示对不起，这是我的失误。",
     ],
 )
 def test_admissions_without_an_admit_word(sentence: str) -> None:

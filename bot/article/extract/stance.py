@@ -65,12 +65,16 @@ _DENY_MORE = re.compile(
     r"|(?:found|find|finds|finding)\s+(?:absolutely\s+)?(?:nothing|no\s+(?:evidence|proof|sign|basis|wrongdoing))"
     r"|(?:does|do|did)(?:n't|\s+not)\s+support\s+(?:the\s+|these\s+|those\s+|any\s+)?(?:claims?|allegations?|accusations?|reports?)"
     r"|false\s+(?:claims?|allegations?|reports?|stor(?:y|ies)|accusations?|articles?|information|rumou?rs?)"
-    r"|never\s+(?:threatened|pressured|asked|sought|offered|paid|received|discussed|approached|authori[sz]ed|intended|planned|considered|found|said|told)"
+    r"|never\s+(?:threatened|pressured|asked|sought|offered|paid|received|discussed|approached|authori[sz]ed|intended|planned|considered|found|said|told"
+    r"|engaged|shared|sold|used|violated|knew)"
+    r"|without\s+(?:any\s+)?(?:foundation|basis)|nothing could be further from the truth"
+    r"|(?:is|are|was|were|am)\s+not\s+aware\s+of\s+(?:any|such)|mischaracteri[sz]\w*|misrepresent\w*"
+    r"|distort(?:s|ed|ing)\s+(?:the|our|my|his|her|their|what|its)\b|(?:contain\w*|full\s+of|riddled\s+with)\s+(?:\w+\s+)?inaccuracies"
     r"|(?:has|have|had|did)(?:n't|\s+not)\s+(?:paid|received|threatened|pressured)"
     r"|disagree\w*\s+with\s+(?:the\s+|its\s+|their\s+|these\s+)?(?:\w+\s+)?(?:findings|report|reports|claims?|allegations?|conclusions?|characteri[sz]ation|story|article)"
     r"|(?:reject|dismiss|disput|contest|counter)\w*[\"”’]\s+(?:[\w'’]+\s+){0,3}?(?:claims?|allegations?|reports?|accusations?|charges?)"
     r"|call(?:s|ed|ing)?\s+(?:\w+\s+){0,8}?[\"“‘](?:false|untrue|baseless|inaccurate|unfounded|misleading|fake|nonsense|wrong))\b"
-    r"|与事实不符|不符合事实|并非|从没有|从未|未曾|散播|散布|捏造|抹黑|歪曲|谣传|恶意中伤",
+    r"|与事实不符|不符合事实|并非|从没有|从未|未曾|散播|散布|捏造|抹黑|歪曲|谣传|恶意中伤|不存在|纯属虚构|虚假|没有任何依据",
     re.I,
 )
 # Chinese denials in answer to a rumour: '未 ... 也未 ...' ('did not ... nor ...'), '没有' after a rumour.
@@ -78,13 +82,18 @@ _DENY_IF_REPORTED_MORE = re.compile(r"未[^，,。]{1,30}也未|并未|未对", 
 # Admissions the first pattern misses: a speaker's own mistake, in their words or the reporter's.
 _ACK_MORE = re.compile(
     r"\b(?:walk(?:s|ed|ing)?\s+back|back(?:s|ed|ing)?\s+down\s+from|(?:i|we)\s+(?:was|were)\s+(?:\w+\s+)?wrong"
-    r"|(?:i|we|my|our)\b[^.;!?]{0,80}?\b(?:inappropriate|plain\s+wrong|was\s+wrong|an\s+error|clumsily|not\s+consistent\s+with))\b"
-    r"|个人失误|工作失误|认识不足|深感愧疚|深表歉意|不当言论",
+    r"|(?:i|we|my|our)\b[^.;!?]{0,80}?\b(?:inappropriate|plain\s+wrong|was\s+wrong|an\s+error|clumsily|not\s+consistent\s+with)"
+    r"|accept(?:s|ed|ing)?\s+(?:full\s+|personal\s+)?responsibility|own(?:s|ed)?\s+up|got\s+(?:it|this|that)\s+wrong"
+    r"|fell\s+short|(?:i|we)\s+should(?:n't|\s+not)\s+have|(?:i|we)\s+should\s+have\s+(?:known|done|been))\b"
+    r"|个人失误|工作失误|认识不足|深感愧疚|深表歉意|不当言论|对不起|反省|自我批评|我的失误|我们的失误|自身失误",
     re.I,
 )
 # Hearsay the first pattern misses: rumours and claims the writer does not vouch for.
 _REPORTED_MORE = re.compile(
-    r"\balleg(?:e|es|ing)\b|传言|网传|声称|有消息称|据[^，,。据]{1,16}报道|\b(?:the\s+report|the\s+story|the\s+article)\s+(?:said|says|added|adds|claimed|noted)\b",
+    r"\balleg(?:e|es|ing)\b|传言|网传|声称|有消息称|据[^，,。据]{1,16}报道|\b(?:the\s+report|the\s+story|the\s+article)\s+(?:said|says|added|adds|claimed|noted)\b"
+    r"|\b(?:people|persons?|sources?)\s+with\s+(?:direct\s+)?knowledge\b"
+    r"|\bthe\s+(?:newspaper|paper|magazine|outlet|website|publication|broadcaster)\s+(?:reported|said|wrote|says|reports)\b"
+    r"|媒体报道|有报道|报道指出|援引",
     re.I,
 )
 
@@ -128,17 +137,40 @@ _DENY_MORE_CUES = CaseFree(
         "no wrongdoing", "support", "never", "paid", "received", "threatened", "pressured", "disagree",
         "dismiss", "disput", "contest", "counter", "nonsense",
         "与事实不符", "不符合事实", "并非", "从没有", "从未", "未曾", "散播", "散布", "捏造", "抹黑", "歪曲",
-        "谣传", "恶意中伤",
+        "谣传", "恶意中伤", "without", "further from the truth", "not aware", "mischaracteri", "misrepresent",
+        "distort", "inaccuracies", "不存在", "纯属虚构", "虚假", "没有任何依据",
     ],
 )  # fmt: skip
 _DENY_IF_REPORTED_MORE_CUES = CaseFree(_DENY_IF_REPORTED_MORE, ["未"])
 _ACK_MORE_CUES = CaseFree(
     _ACK_MORE,
-    "walk back inappropriate wrong error clumsily consistent 个人失误 工作失误 认识不足 深感愧疚 深表歉意 不当言论".split(),
+    "walk back inappropriate wrong error clumsily consistent responsibility own short should "
+    "个人失误 工作失误 认识不足 深感愧疚 深表歉意 不当言论 对不起 反省 自我批评 我的失误 我们的失误 自身失误".split(),
 )
 _REPORTED_MORE_CUES = CaseFree(
     _REPORTED_MORE,
-    ["alleg", "传言", "网传", "声称", "有消息称", "据", "said", "says", "added", "adds", "claimed", "noted"],
+    [
+        "alleg",
+        "传言",
+        "网传",
+        "声称",
+        "有消息称",
+        "据",
+        "said",
+        "says",
+        "added",
+        "adds",
+        "claimed",
+        "noted",
+        "knowledge",
+        "reported",
+        "wrote",
+        "reports",
+        "媒体报道",
+        "有报道",
+        "报道指出",
+        "援引",
+    ],
 )
 
 
