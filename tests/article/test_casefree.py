@@ -57,6 +57,7 @@ He "flatly rejected" allegations. It called the note "false and misleading." The
 She walked back the remarks. I was wrong. My comments were inappropriate. We spoke clumsily that day.
 Our policy was not consistent with our values. He backed down from the plan.
 The report said sales fell. The story added that he left. The article claimed it was sold.
+He called the claim "complete nonsense." She called the story "a lie." They called it "absurd."
 The note was without foundation. Nothing could be further from the truth. We are not aware of any deal.
 It mischaracterized the talks. It misrepresents our plan. It distorted the facts. It contained inaccuracies.
 He has never engaged in it. We accept full responsibility. He owned up to it. We got it wrong. We fell short.

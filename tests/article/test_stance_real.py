@@ -36,6 +36,8 @@ def claim_of(body: str, start: str):  # type: ignore[no-untyped-def]
         "公司未曾收到任何问询，相关说法不属实。",
         "公司发布声明，称有人恶意散播谣言。",
         "Pike said the accusations were without foundation.",
+        'In a post, Pike called the story "complete nonsense."',
+        'Veltro called the short seller\'s note "a pack of lies."',
         "Veltro said nothing could be further from the truth.",
         "Veltro said it was not aware of any such offer.",
         "Pike said the memo mischaracterized the meeting.",

@@ -73,7 +73,8 @@ _DENY_MORE = re.compile(
     r"|(?:has|have|had|did)(?:n't|\s+not)\s+(?:paid|received|threatened|pressured)"
     r"|disagree\w*\s+with\s+(?:the\s+|its\s+|their\s+|these\s+)?(?:\w+\s+)?(?:findings|report|reports|claims?|allegations?|conclusions?|characteri[sz]ation|story|article)"
     r"|(?:reject|dismiss|disput|contest|counter)\w*[\"”’]\s+(?:[\w'’]+\s+){0,3}?(?:claims?|allegations?|reports?|accusations?|charges?)"
-    r"|call(?:s|ed|ing)?\s+(?:\w+\s+){0,8}?[\"“‘](?:false|untrue|baseless|inaccurate|unfounded|misleading|fake|nonsense|wrong))\b"
+    r"|call(?:s|ed|ing)?\s+(?:[\"“‘]?[\w'’-]+[,\"”’]?\s+){0,8}?[\"“‘]?(?:false|untrue|baseless|inaccurate|unfounded"
+    r"|misleading|fake|nonsense|wrong|fiction|fabricat\w*|ridiculous|absurd|lies?|garbage|rubbish|bogus|smear))\b"
     r"|与事实不符|不符合事实|并非|从没有|从未|未曾|散播|散布|捏造|抹黑|歪曲|谣传|恶意中伤|不存在|纯属虚构|虚假|没有任何依据",
     re.I,
 )
@@ -138,7 +139,8 @@ _DENY_MORE_CUES = CaseFree(
         "dismiss", "disput", "contest", "counter", "nonsense",
         "与事实不符", "不符合事实", "并非", "从没有", "从未", "未曾", "散播", "散布", "捏造", "抹黑", "歪曲",
         "谣传", "恶意中伤", "without", "further from the truth", "not aware", "mischaracteri", "misrepresent",
-        "distort", "inaccuracies", "不存在", "纯属虚构", "虚假", "没有任何依据",
+        "distort", "inaccuracies", "fiction", "fabricat", "ridiculous", "absurd", "lie", "garbage",
+        "rubbish", "smear", "不存在", "纯属虚构", "虚假", "没有任何依据",
     ],
 )  # fmt: skip
 _DENY_IF_REPORTED_MORE_CUES = CaseFree(_DENY_IF_REPORTED_MORE, ["未"])
