@@ -208,3 +208,10 @@ def test_a_name_the_text_gives_only_as_the_subject_of_an_act() -> None:
 def test_a_quotation_closed_after_a_sentence_break_is_read_as_quoted() -> None:
     claims = claims_of('"We never met the broker. The memo is wrong," said Orla Quist, "and we will sue."')
     assert [c.speaker for c in claims[1:]] == ["Orla Quist", "Orla Quist"]
+
+
+def test_a_participle_of_saying_belongs_to_the_subject_not_the_object() -> None:
+    body = "Dana Reyes met Tom Hale, adding that the two had agreed on terms."
+    assert claim_of(body, "Dana Reyes").speaker == "Dana Reyes"
+    body = "Veltro shares fell 5%, adding to losses this year."
+    assert claim_of(body, "Veltro shares").speaker is None

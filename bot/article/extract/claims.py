@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from ..casefree import CaseFree, lower_text
-from ..lexicon import SPEECH_VERBS
+from ..lexicon import ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS
 from ..model import Claim, Organization, Person, Stance
 from ..names import _trie, find_mentions, fold, mentions
 from .figures import figures_of
@@ -97,11 +97,19 @@ _SPOKES = re.compile(
 )
 # A verb of saying as a participle after the subject's own verb: "X backed up Y, saying ...".
 _PARTICIPLE = re.compile(
-    r",\s+(?:saying|telling|adding|denying|noting|insisting|arguing|calling|writing|claiming|acknowledging"
+    r",\s+(?:adding(?=\s+(?:that\b|[\"“:,]))|saying|telling|denying|noting|insisting|arguing|calling|writing|claiming|acknowledging"
     r"|admitting|conceding|apologi[sz]ing|explaining|warning|stressing)\b"
 )
 _AFTER_SUBJECT = re.compile(r"\s*(?:,|[a-z]|[\"“”‘’])")
-_GAP_WORDS = re.compile(r"(?:\s+|'s\s+|’s\s+)(?:[a-z-]+\s+){0,3}$")
+_ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
+
+
+def _role_gap(gap: str) -> bool:
+    """Only role words between an organization and a person ("'s chief executive, ", " reporter ")."""
+    words = gap.replace("’", "'").removeprefix("'s").replace(",", " ").split()
+    return 0 < len(words) <= 4 and all(w.lower() in _ROLE_WORDS for w in words)
+
+
 # A Chinese subject before its verb: a company's short name and its kind ('万辰集团', '某某股份').
 _CJK_SUBJECT = re.compile(r"(?:[\u4e00-\u9fff]{2})(?:集团|公司|股份|医疗|科技|控股|银行|证券|汽车|电子)")
 _CJK_NOT_SUBJECT = frozenset(
@@ -248,7 +256,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             if (
                 nxt[0] > first[1]
                 and nxt[3] == "person"
-                and _GAP_WORDS.search(text, first[1], nxt[0])
+                and _role_gap(text[first[1] : nxt[0]])
                 and _AFTER_SUBJECT.match(text, nxt[1])
             ):
                 return nxt[2]
