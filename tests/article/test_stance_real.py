@@ -215,3 +215,12 @@ def test_a_participle_of_saying_belongs_to_the_subject_not_the_object() -> None:
     assert claim_of(body, "Dana Reyes").speaker == "Dana Reyes"
     body = "Veltro shares fell 5%, adding to losses this year."
     assert claim_of(body, "Veltro shares").speaker is None
+
+
+def test_a_chinese_answer_without_its_own_subject_is_the_last_speakers() -> None:
+    claims = claims_of(
+        "市场传言监管部门暂停了青禾产业链企业的上市审核。\n\n"
+        "对于上述传言，证监会回应称，关注到了相关文章。对此，明确表示，未暂停相关审核，也未开展专项检查。"
+    )
+    last = claims[-1]
+    assert (last.speaker, last.stance) == ("证监会", Stance.DENIED)

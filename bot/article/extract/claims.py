@@ -111,7 +111,11 @@ def _role_gap(gap: str) -> bool:
 
 
 # A Chinese subject before its verb: a company's short name and its kind ('万辰集团', '某某股份').
-_CJK_SUBJECT = re.compile(r"(?:[\u4e00-\u9fff]{2})(?:集团|公司|股份|医疗|科技|控股|银行|证券|汽车|电子)")
+_CJK_SUBJECT = re.compile(
+    r"(?:[\u4e00-\u9fff]{2})(?:集团|公司|股份|医疗|科技|控股|银行|证券|汽车|电子)"
+    # regulators and ministries, by their common short names
+    r"|(?<![\u4e00-\u9fff])(?:证监会|银保监会|金融监管总局|交易所|上交所|深交所|港交所|发改委|工信部|商务部|外交部|财政部|国资委|央行)"
+)
 _CJK_NOT_SUBJECT = frozenset(
     "上市 控股 有限 投资 管理 实业 国有 民营 外资 合资 关联 相关 该家 这家 一家 多家 子公 母公 分公 总公".split()
 )
@@ -119,6 +123,10 @@ _CJK_NOT_IN_SUBJECT = frozenset("的在和与为了是对向就将把被从于�
 # 'the company' in Chinese, standing alone as a subject ('为此公司第一时间…', '，公司表示').
 _CJK_COMPANY_REF = re.compile(
     r"(?:^|[，,。；;：:]|为此|对此|随后|同时)(?:本|该)?公司(?![\u4e00-\u9fff]{0,1}(?:股|集团|的|章程))"
+)
+# A Chinese statement that answers with no subject of its own: '对此，明确表示，…', '对此回应称…'.
+_CJK_ELIDED = re.compile(
+    r"(?:对此|对于此事|就此)[,，]?(?:[\u4e00-\u9fff]{0,4})(?:表示|称|回应|指出|强调|否认)"
 )
 _CJK_VERB = re.compile(r"表示|称|认为|指出|强调|回应|否认|承认|透露|告诉|声明|公告|致歉|道歉|歉意")
 # Acts that take a stance without a verb of saying: the subject who does them is the speaker.
@@ -400,6 +408,11 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 speaker = named(
                     act.group(1)
                 )  # 'Kestrel disclosed the breach': a name the text gives no other way
+        if speaker is None and not resolved and claims and _CJK_ELIDED.match(text):
+            speaker, said = (
+                claims[-1].speaker,
+                True,
+            )  # '对此，明确表示，…': the subject of the statement before
         if (
             speaker is None
             and not resolved

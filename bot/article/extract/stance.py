@@ -79,7 +79,7 @@ _DENY_MORE = re.compile(
     re.I,
 )
 # Chinese denials in answer to a rumour: '未 ... 也未 ...' ('did not ... nor ...'), '没有' after a rumour.
-_DENY_IF_REPORTED_MORE = re.compile(r"未[^，,。]{1,30}也未|并未|未对", re.I)
+_DENY_IF_REPORTED_MORE = re.compile(r"未[^。]{1,40}?也未|并未|未对", re.I)
 # Admissions the first pattern misses: a speaker's own mistake, in their words or the reporter's.
 _ACK_MORE = re.compile(
     r"\b(?:walk(?:s|ed|ing)?\s+back|back(?:s|ed|ing)?\s+down\s+from|(?:i|we)\s+(?:was|were)\s+(?:\w+\s+)?wrong"
