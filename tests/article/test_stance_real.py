@@ -224,3 +224,10 @@ def test_a_chinese_answer_without_its_own_subject_is_the_last_speakers() -> None
     )
     last = claims[-1]
     assert (last.speaker, last.stance) == ("证监会", Stance.DENIED)
+
+
+def test_chinese_source_after_ju() -> None:
+    claim = claim_of("据《滨江晚报》报道，青禾集团将关闭两家工厂。", "据")
+    assert (claim.speaker, claim.stance) == ("滨江晚报", Stance.REPORTED)
+    claim = claim_of("据青禾集团透露，新工厂将于明年投产。", "据")
+    assert (claim.speaker, claim.stance) == ("青禾集团", Stance.ASSERTED)

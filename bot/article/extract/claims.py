@@ -124,6 +124,10 @@ _CJK_NOT_IN_SUBJECT = frozenset("的在和与为了是对向就将把被从于�
 _CJK_COMPANY_REF = re.compile(
     r"(?:^|[，,。；;：:]|为此|对此|随后|同时)(?:本|该)?公司(?![\u4e00-\u9fff]{0,1}(?:股|集团|的|章程))"
 )
+# '据…报道' / '据…透露': the source after '据' (an outlet in 《》 or a short name).
+_CJK_ACCORDING = re.compile(
+    r"据(?:《([^》]{1,16})》|([\u4e00-\u9fffA-Za-z]{2,10}?))(报道|消息|透露|介绍|披露|援引)"
+)
 # A Chinese statement that answers with no subject of its own: '对此，明确表示，…', '对此回应称…'.
 _CJK_ELIDED = re.compile(
     r"(?:对此|对于此事|就此)[,，]?(?:[\u4e00-\u9fff]{0,4})(?:表示|称|回应|指出|强调|否认)"
@@ -288,6 +292,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         previous = text
         speaker: str | None = None
         resolved = False
+        said = False
         # Names inside quotation marks are what the speaker talks about, never the speaker.
         # A quotation opened in an earlier statement closes first ('...exist," said Ada Brook, "and ..."').
         close = _continued_quote(text)
@@ -315,6 +320,12 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             last_outlet = speaker
             resolved = True
             if stance is Stance.ASSERTED:
+                stance = Stance.REPORTED
+        cn_acc = None if resolved or "据" not in text else _CJK_ACCORDING.search(text)
+        if cn_acc and not _inside(quotes, cn_acc.start()):
+            speaker, resolved = cn_acc.group(1) or cn_acc.group(2), True  # '据《晚报》报道', '据青禾集团透露'
+            said = True
+            if cn_acc.group(3) in ("报道", "消息") and stance is Stance.ASSERTED:
                 stance = Stance.REPORTED
         acc = None if resolved else _ACCORDING.search(text)
         if acc:
@@ -351,7 +362,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         if participle and subject and (verb is None or participle.start() < verb.start()):
             speaker, resolved = subject, True
             said_by_participle = True
-        said = said_by_participle
+        said = said or said_by_participle
         if not resolved and verb:
             said = True
             before = [s for s in spans if s[1] <= verb.start() and verb.start() - s[1] <= 90]
