@@ -69,6 +69,9 @@ _DENY_MORE = re.compile(
     r"|engaged|shared|sold|used|violated|knew)"
     r"|without\s+(?:any\s+)?(?:foundation|basis)|nothing could be further from the truth"
     r"|(?:is|are|was|were|am)\s+not\s+aware\s+of\s+(?:any|such)|mischaracteri[sz]\w*|misrepresent\w*"
+    r"|(?:memo|article|note|filing|account|piece|coverage|headline|rumou?r|report|story|stories|claim|allegation"
+    r"|accusation|assertion|characteri[sz]ation)s?\b[^.;]{0,80}?\b(?:is|are|was|were)\s+(?:\w+\s+)?"
+    r"(?:incorrect|wrong|false|inaccurate|untrue|misleading|nonsense|fiction|baseless|unfounded)"
     r"|distort(?:s|ed|ing)\s+(?:the|our|my|his|her|their|what|its)\b|(?:contain\w*|full\s+of|riddled\s+with)\s+(?:\w+\s+)?inaccuracies"
     r"|(?:has|have|had|did)(?:n't|\s+not)\s+(?:paid|received|threatened|pressured)"
     r"|disagree\w*\s+with\s+(?:the\s+|its\s+|their\s+|these\s+)?(?:\w+\s+)?(?:findings|report|reports|claims?|allegations?|conclusions?|characteri[sz]ation|story|article)"
@@ -139,7 +142,7 @@ _DENY_MORE_CUES = CaseFree(
         "dismiss", "disput", "contest", "counter", "nonsense",
         "与事实不符", "不符合事实", "并非", "从没有", "从未", "未曾", "散播", "散布", "捏造", "抹黑", "歪曲",
         "谣传", "恶意中伤", "without", "further from the truth", "not aware", "mischaracteri", "misrepresent",
-        "distort", "inaccuracies", "fiction", "fabricat", "ridiculous", "absurd", "lie", "garbage",
+        "distort", "inaccuracies", "incorrect", "fiction", "fabricat", "ridiculous", "absurd", "lie", "garbage",
         "rubbish", "smear", "不存在", "纯属虚构", "虚假", "没有任何依据",
     ],
 )  # fmt: skip
@@ -176,9 +179,17 @@ _REPORTED_MORE_CUES = CaseFree(
 )
 
 
+_QUOTE_MARKS = re.compile(r"[\"“”‘「」]|(?<![\w])'|'(?![\w])")
+
+
 def stance_of(text: str, context: str = "", low: str | None = None) -> Stance:
     """The stance of one statement; ``context`` is the statement before it (a report it may answer);
     ``low`` is ``lower_text(text)`` when the caller has it already."""
+    if _QUOTE_MARKS.search(text):
+        # Quotation marks inside a phrase ('called the report "false"', 'was \'not accurate\'') do not change
+        # what it says: the cues are read without them (the stance needs no positions).
+        text = _QUOTE_MARKS.sub("", text)
+        low = None
     if low is None:
         low = lower_text(text)
     if (_DENY_CUES.search(text, low) or _DENY_MORE_CUES.search(text, low)) and not _NEGATED_DENY_CUES.search(
