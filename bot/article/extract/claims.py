@@ -137,6 +137,8 @@ _CJK_VERB = re.compile(r"表示|称|认为|指出|强调|回应|否认|承认|�
 _ACT = re.compile(
     r"\b(?:stood|stands?|standing)\s+(?:\w+\s+)?by\b|\bdisclos(?:ed|es)\b|\bpublish(?:ed|es)\b|\bissued\b"
 )
+_OUTLET_SHAPE_GATE = re.compile(r"report|stor(?:y|ies)|article|investigation")
+_REPORT_REF_GATE = re.compile(r"report|story|article|paper")
 _ACT_SUBJECT = re.compile(
     rf"({_CAPS})\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:disclosed|published|issued|stood|stands)\b"
 )
@@ -175,14 +177,14 @@ def _opens_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 and text.lstrip().startswith('"')
 
 
-def _in_quotes(text: str) -> bool:
+def _in_quotes(text: str, close: int | None = None) -> bool:
     """The statement is (part of) a quotation: it starts or ends with a quotation mark."""
     t = text.strip()
     return bool(t) and (
         t[0] in _OPENERS
         or t[-1] in _CLOSERS_Q
         or t.endswith(("”。", '"。', "”!", "”！"))
-        or _continued_quote(t) > 0
+        or (close if close is not None else _continued_quote(t)) > 0
     )
 
 
@@ -296,6 +298,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         # Names inside quotation marks are what the speaker talks about, never the speaker.
         # A quotation opened in an earlier statement closes first ('...exist," said Ada Brook, "and ..."').
         close = _continued_quote(text)
+        quoted_here = _in_quotes(text, close)
         quotes = [(0, close)] if close else []
         if '"' in text or "“" in text:
             quotes.extend(m.span() for m in _QUOTED.finditer(text, close + 1 if close else 0))
@@ -310,7 +313,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         if outlet:
             speaker = _outlet_name(outlet.group("a") or outlet.group("b") or outlet.group("c"))
         else:
-            shape = _OUTLET_SHAPE.search(text)
+            shape = _OUTLET_SHAPE.search(text) if _OUTLET_SHAPE_GATE.search(text) else None
             if shape and not _OUTLET_NOT_SOURCE.search(text, max(0, shape.start() - 30), shape.start()):
                 speaker = named(shape.group("d") or shape.group("e") or shape.group("f"))
         # A denial after the report ("..., the Journal reported, but a spokesperson denied it") is the denier's.
@@ -327,7 +330,8 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             said = True
             if cn_acc.group(3) in ("报道", "消息") and stance is Stance.ASSERTED:
                 stance = Stance.REPORTED
-        acc = None if resolved else _ACCORDING.search(text)
+        folded = low if low is not None else text.lower()
+        acc = None if resolved or "according" not in folded else _ACCORDING.search(text)
         if acc:
             after = [s for s in spans if s[0] >= acc.end() and s[0] - acc.end() < 40]
             if after:
@@ -336,7 +340,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 name = _ACCORDING_NAME.match(text, acc.start())
                 speaker = named(name.group("n")) if name else None
             resolved = speaker is not None
-        if not resolved and _REPORT_REF.search(text):
+        if not resolved and _REPORT_REF_GATE.search(folded) and _REPORT_REF.search(text):
             speaker, resolved = last_outlet, True
         lead = _LEAD.match(text)
         start = lead.end() if lead else 0
@@ -371,7 +375,9 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             # The subject is the nearest name before the verb, unless a person stands between it and a
             # company reference ("OpenAI's leadership, particularly Mark Chen, has refuted").
             people_before = [s for s in before if s[3] == "person"]
-            if _SPOKES.search(head):  # "a spokesperson denied": the company named before
+            if ("spokes" in head or "representative" in head) and _SPOKES.search(
+                head
+            ):  # "a spokesperson denied": the company named before
                 orgs_before = [
                     s
                     for s in spans
@@ -409,7 +415,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             speaker is None
             and not resolved
             and subject
-            and not _in_quotes(text)
+            and not quoted_here
             and (stance in (Stance.DENIED, Stance.ACKNOWLEDGED) or _ACT.search(text))
         ):
             speaker = subject  # 'Bloomberg has stood by its story': the subject speaks by its acts
@@ -419,7 +425,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 speaker = named(
                     act.group(1)
                 )  # 'Kestrel disclosed the breach': a name the text gives no other way
-        if speaker is None and not resolved and claims and _CJK_ELIDED.match(text):
+        if speaker is None and not resolved and claims and not text.isascii() and _CJK_ELIDED.match(text):
             speaker, said = (
                 claims[-1].speaker,
                 True,
@@ -433,7 +439,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         ):
             speaker = last_cjk_org  # '为此公司…证实…不属实': the company named before
             said = True
-        if speaker is None and not resolved:
+        if speaker is None and not resolved and not text.isascii():
             for _, cjk in zip(range(_CJK_VERBS_READ), _CJK_VERB.finditer(text), strict=False):
                 speaker = _cjk_subject(text, cjk.start(), quotes)
                 if speaker:
@@ -446,7 +452,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 last_person = s[2]
             else:
                 last_org = s[2]
-        quoted_flags.append((_in_quotes(text), _opens_quote(text), speaker is not None or resolved, said))
+        quoted_flags.append((quoted_here, _opens_quote(text), speaker is not None or resolved, said))
         claims.append(
             Claim(text=text, stance=stance, speaker=speaker, citations=st.citations, figures=figures_of(text))
         )
