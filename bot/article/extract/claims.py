@@ -139,6 +139,7 @@ _ACT = re.compile(
 )
 _OUTLET_SHAPE_GATE = re.compile(r"report|stor(?:y|ies)|article|investigation")
 _REPORT_REF_GATE = re.compile(r"report|story|article|paper")
+_ACT_WORDS = ("stood", "stand", "disclos", "publish", "issued")
 _ACT_SUBJECT = re.compile(
     rf"({_CAPS})\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:disclosed|published|issued|stood|stands)\b"
 )
@@ -342,26 +343,29 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             resolved = speaker is not None
         if not resolved and _REPORT_REF_GATE.search(folded) and _REPORT_REF.search(text):
             speaker, resolved = last_outlet, True
-        lead = _LEAD.match(text)
-        start = lead.end() if lead else 0
-        if start and _VERB.search(text[:start]):
-            start = 0
-        if start and any(s[0] < start < s[1] for s in spans):
-            start = 0
-        subject: str | None = None
-        if _PRONOUN.match(text, start) or (
-            _ROLE_REF.match(text, start)
-            and last_person
-            and not any(s[3] == "person" and start <= s[0] < start + 60 for s in spans)
-        ):
-            subject = last_person
-        elif _COMPANY_REF.match(text, start) and last_org:
-            subject = last_org
-        else:
-            subject = subject_at(text, start, spans)
-        spans = [s for s in spans if s[0] >= start]
         verb = None if resolved else _verb_outside_quotes(text, low, quotes)
-        participle = None if resolved else _PARTICIPLE.search(text)
+        participle = None if resolved or ", " not in text else _PARTICIPLE.search(text)
+        acts = not resolved and any(word in text for word in _ACT_WORDS)
+        start = 0
+        subject: str | None = None
+        if verb or participle or acts or (not resolved and stance in (Stance.DENIED, Stance.ACKNOWLEDGED)):
+            # The subject of the statement, past a leading clause whose names are not it.
+            lead = _LEAD.match(text)
+            start = lead.end() if lead else 0
+            if start and (_VERB.search(text[:start]) or any(s[0] < start < s[1] for s in spans)):
+                start = 0
+            if _PRONOUN.match(text, start) or (
+                _ROLE_REF.match(text, start)
+                and last_person
+                and not any(s[3] == "person" and start <= s[0] < start + 60 for s in spans)
+            ):
+                subject = last_person
+            elif _COMPANY_REF.match(text, start) and last_org:
+                subject = last_org
+            else:
+                subject = subject_at(text, start, spans)
+            if start:
+                spans = [s for s in spans if s[0] >= start]
         said_by_participle = False
         if participle and subject and (verb is None or participle.start() < verb.start()):
             speaker, resolved = subject, True
@@ -416,10 +420,10 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             and not resolved
             and subject
             and not quoted_here
-            and (stance in (Stance.DENIED, Stance.ACKNOWLEDGED) or _ACT.search(text))
+            and (stance in (Stance.DENIED, Stance.ACKNOWLEDGED) or (acts and _ACT.search(text)))
         ):
             speaker = subject  # 'Bloomberg has stood by its story': the subject speaks by its acts
-        if speaker is None and not resolved and subject is None:
+        if speaker is None and acts and subject is None:
             act = _ACT_SUBJECT.match(text, start)
             if act:
                 speaker = named(
