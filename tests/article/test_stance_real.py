@@ -112,6 +112,7 @@ def claims_of(body: str):  # type: ignore[no-untyped-def]
         ("As the Lakeside Courier first reported Monday, Veltro chief Harlan Pike said he would resign.",
          "Lakeside Courier"),
         ("Staff were told to work from home, the Daily Ledger reported.", "Daily Ledger"),
+        ("The Harbour Times wrote that Veltro had hired bankers.", "Harbour Times"),
         ("The deal follows a Harbour Wire report in May that Veltro had weighed a bid.", "Harbour Wire"),
         ("Pike met the minister in Oslo, according to state-run broadcaster Nordvik.", "Nordvik"),
         ("Over the weekend, the Financial Times, citing two people, claimed that Veltro was for sale.",
@@ -234,3 +235,8 @@ def test_chinese_source_after_ju() -> None:
     assert (claim.speaker, claim.stance) == ("滨江晚报", Stance.REPORTED)
     claim = claim_of("据青禾集团透露，新工厂将于明年投产。", "据")
     assert (claim.speaker, claim.stance) == ("青禾集团", Stance.ASSERTED)
+
+
+def test_a_company_reporting_results_is_not_an_outlet() -> None:
+    claim = claim_of("Veltro reported a loss of $3 million for the quarter.", "Veltro")
+    assert claim.stance is Stance.ASSERTED

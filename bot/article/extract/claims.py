@@ -67,10 +67,18 @@ _OUTLET_NOT_SOURCE = re.compile(
 _CAPS = r"(?:[A-Z][\w&'’.-]*\s+){0,3}?[A-Z][\w&'’.-]*"
 # Outlets by their shape, whoever they are: "As Vox first reported", "a Daily Herald report ... that",
 # "..., the Gazette reported." (case-sensitive: the outlet is a capitalised name).
+_NAME_BEFORE = re.compile(r"(?<![\w&'’.-])((?:[A-Z][\w&'’.-]*\s+){1,3})$")
+_PAPER_WORDS = (
+    "Times|Journal|Post|News|Herald|Daily|Gazette|Tribune|Courier|Wire|Telegraph|Review|Magazine|Chronicle"
+    "|Observer|Express|Mail|Press|Insider|Weekly|Ledger|Bulletin|Dispatch|Register|Sentinel|Inquirer|Examiner"
+)
 _OUTLET_SHAPE = re.compile(
     rf"\b[Aa]s\s+(?:the\s+)?(?P<d>{_CAPS})\s+(?:first\s+|previously\s+|earlier\s+|originally\s+)?reported\b"
     rf"|\b(?:a|an)\s+(?P<e>{_CAPS})\s+(?:report|story|article|investigation)\b[^.;]{{0,30}}?\bthat\b"
     rf"|,\s+(?:the\s+)?(?P<f>{_CAPS})\s+(?:first\s+)?reported\b(?:\s+on\s+\w+|\s+\w+day)?\s*(?:[.,;]|$)"
+    # a name that is a newspaper's by its last word, with a verb of reporting: "The Daily Ledger reported"
+    rf"|\b(?P<g>(?:[A-Z][\w&'’.-]*\s+){{0,3}}(?:{_PAPER_WORDS}))\s+(?:has\s+|had\s+)?(?:first\s+)?"
+    r"(?:reported|reports|wrote|claimed|alleged|revealed)\b"
 )
 # "according to state-run broadcaster Kestrel": the name after the lower-case words that describe it.
 _ACCORDING_NAME = re.compile(
@@ -137,7 +145,7 @@ _CJK_VERB = re.compile(r"表示|称|认为|指出|强调|回应|否认|承认|�
 _ACT = re.compile(
     r"\b(?:stood|stands?|standing)\s+(?:\w+\s+)?by\b|\bdisclos(?:ed|es)\b|\bpublish(?:ed|es)\b|\bissued\b"
 )
-_OUTLET_SHAPE_GATE = re.compile(r"report|stor(?:y|ies)|article|investigation")
+_OUTLET_SHAPE_GATE = re.compile(r"report|stor(?:y|ies)|article|investigation|wrote|claimed|alleged|revealed")
 _REPORT_REF_GATE = re.compile(r"report|story|article|paper")
 _ACT_WORDS = ("stood", "stand", "disclos", "publish", "issued")
 _ACT_SUBJECT = re.compile(
@@ -313,10 +321,14 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             outlet = None
         if outlet:
             speaker = _outlet_name(outlet.group("a") or outlet.group("b") or outlet.group("c"))
+            if outlet.group("b"):  # 'The Harbour Times wrote': the whole name, not the outlet it ends like
+                longer = _NAME_BEFORE.search(text, max(0, outlet.start("b") - 60), outlet.start("b"))
+                if longer and outlet.group("b")[:4].lower() != "the ":
+                    speaker = named(longer.group(1) + outlet.group("b")) or speaker
         else:
             shape = _OUTLET_SHAPE.search(text) if _OUTLET_SHAPE_GATE.search(text) else None
             if shape and not _OUTLET_NOT_SOURCE.search(text, max(0, shape.start() - 30), shape.start()):
-                speaker = named(shape.group("d") or shape.group("e") or shape.group("f"))
+                speaker = named(shape.group("d") or shape.group("e") or shape.group("f") or shape.group("g"))
         # A denial after the report ("..., the Journal reported, but a spokesperson denied it") is the denier's.
         if speaker and stance is Stance.DENIED:
             speaker = None
