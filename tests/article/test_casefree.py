@@ -63,7 +63,7 @@ It mischaracterized the talks. It misrepresents our plan. It distorted the facts
 He has never engaged in it. We accept full responsibility. He owned up to it. We got it wrong. We fell short.
 I should not have said it. We should have known. People with knowledge of the talks. The newspaper reported.
 该说法不存在。纯属虚构。虚假信息。没有任何依据。对不起大家。深刻反省。自我批评。我的失误。
-有媒体报道称。另有报道指出。路透援引消息人士。
+有媒体报道称。另有报道指出。路透援引消息人士。有自媒体发文称。网帖称。网友爆料。
 该报道与事实不符。此事并非如此。他从未说过。公司未曾收到。有人散播谣言。纯属捏造。恶意抹黑。
 市场传言公司将被收购。网传他已离职。对方声称已达成协议。有消息称他将离职。据某报报道，公司将裁员。
 公司未对外披露也未回应。该公司并未收到通知。监管部门未对企业出台政策。个人失误。认识不足。发表不当言论。

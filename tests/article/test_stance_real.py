@@ -82,6 +82,7 @@ def test_admissions_without_an_admit_word(sentence: str) -> None:
         "市场有传言称该公司将被收购。",
         "一些网友声称在现场见到了董事长。",
         "据本地晚报报道，该工厂已停产。",
+        "此前有自媒体发文称，该公司资金链断裂。",
         "The report added that it was unclear who had signed the deal.",
     ],
 )
@@ -240,3 +241,8 @@ def test_chinese_source_after_ju() -> None:
 def test_a_company_reporting_results_is_not_an_outlet() -> None:
     claim = claim_of("Veltro reported a loss of $3 million for the quarter.", "Veltro")
     assert claim.stance is Stance.ASSERTED
+
+
+def test_an_unnamed_chinese_source_is_no_speaker() -> None:
+    claim = claim_of("据知情人士透露，青禾集团正在与多家银行洽谈。", "据")
+    assert (claim.speaker, claim.stance) == (None, Stance.REPORTED)

@@ -340,6 +340,8 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         cn_acc = None if resolved or "据" not in text else _CJK_ACCORDING.search(text)
         if cn_acc and not _inside(quotes, cn_acc.start()):
             speaker, resolved = cn_acc.group(1) or cn_acc.group(2), True  # '据《晚报》报道', '据青禾集团透露'
+            if speaker.endswith(("人士", "网友", "消息")):
+                speaker = None  # '据知情人士透露': a source the text does not name
             said = True
             if cn_acc.group(3) in ("报道", "消息") and stance is Stance.ASSERTED:
                 stance = Stance.REPORTED

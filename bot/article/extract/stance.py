@@ -97,7 +97,7 @@ _REPORTED_MORE = re.compile(
     r"\balleg(?:e|es|ing)\b|传言|网传|声称|有消息称|据[^，,。据]{1,16}报道|\b(?:the\s+report|the\s+story|the\s+article)\s+(?:said|says|added|adds|claimed|noted)\b"
     r"|\b(?:people|persons?|sources?)\s+with\s+(?:direct\s+)?knowledge\b"
     r"|\bthe\s+(?:newspaper|paper|magazine|outlet|website|publication|broadcaster)\s+(?:reported|said|wrote|says|reports)\b"
-    r"|媒体报道|有报道|报道指出|援引",
+    r"|媒体报道|有报道|报道指出|援引|自媒体|网帖|爆料",
     re.I,
 )
 
@@ -149,7 +149,7 @@ _ACK_MORE_PIECES = [
 _REPORTED_MORE_PIECES = [
         "alleg", "传言", "网传", "声称", "有消息称", "据", "the report", "the story", "the article",
         "knowledge", "newspaper", "paper", "magazine", "outlet", "website", "publication", "broadcaster",
-        "媒体报道", "有报道", "报道指出", "援引",
+        "媒体报道", "有报道", "报道指出", "援引", "自媒体", "网帖", "爆料",
     ]  # fmt: skip
 
 
