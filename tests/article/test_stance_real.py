@@ -246,3 +246,12 @@ def test_a_company_reporting_results_is_not_an_outlet() -> None:
 def test_an_unnamed_chinese_source_is_no_speaker() -> None:
     claim = claim_of("据知情人士透露，青禾集团正在与多家银行洽谈。", "据")
     assert (claim.speaker, claim.stance) == (None, Stance.REPORTED)
+
+
+def test_the_airline_is_the_organization_named_before() -> None:
+    body = (
+        "Kestrel Air said flights had resumed.\n\n"
+        "The airline first blamed the weather, but later admitted that a software update caused the failure."
+    )
+    claim = claim_of(body, "The airline")
+    assert (claim.speaker, claim.stance) == ("Kestrel Air", Stance.ACKNOWLEDGED)

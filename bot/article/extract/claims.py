@@ -212,7 +212,9 @@ def _subject_before(text: str, end: int) -> re.Match[str] | None:
 
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 _COMPANY_REF = re.compile(
-    r"\b(?:the|its)\s+(?:company|firm|startup|group|bank|chipmaker|lab|giant|maker|organization|organisation)\b",
+    r"\b(?:the|its)\s+(?:company|firm|startup|group|bank|chipmaker|lab|giant|maker|organization|organisation"
+    r"|airline|carrier|retailer|automaker|carmaker|insurer|lender|conglomerate|manufacturer|operator|developer"
+    r"|platform|network|broadcaster|newspaper|publisher|utility|miner|brewer|supplier)\b",
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:He|She)\b")
@@ -260,6 +262,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         return [(a, b, *forms[form]) for a, b, form in find_mentions(finder, text)]
 
     person_of = {fold(form): canonical for form, canonical in person_forms}
+    person_names = {p.name for p in people}
 
     def named(run: str) -> str | None:
         words = run.split()
@@ -465,6 +468,8 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                     break
         if speaker and not speaker.isascii() and _CJK_SUBJECT.fullmatch(speaker):
             last_cjk_org = speaker
+        if speaker and speaker not in person_names and speaker != last_outlet and speaker.isascii():
+            last_org = speaker  # 'Kestrel Air said ...' then 'the airline': a name the organizations missed
         for s in all_spans:
             if s[3] == "person":
                 last_person = s[2]
