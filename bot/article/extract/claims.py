@@ -309,15 +309,16 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         said = False
         # Names inside quotation marks are what the speaker talks about, never the speaker.
         # A quotation opened in an earlier statement closes first ('...exist," said Ada Brook, "and ..."').
-        close = _continued_quote(text)
-        quoted_here = _in_quotes(text, close)
+        marks = '"' in text or "“" in text or "”" in text or "「" in text or "」" in text
+        close = _continued_quote(text) if marks else 0
+        quoted_here = marks and _in_quotes(text, close)
         quotes = [(0, close)] if close else []
         if '"' in text or "“" in text:
             quotes.extend(m.span() for m in _QUOTED.finditer(text, close + 1 if close else 0))
         spans = [
             s
             for s in all_spans
-            if not _inside(quotes, s[0]) and not (s[0] and text[s[0] - 1] in ".0123456789")
+            if not (s[0] and text[s[0] - 1] in ".0123456789") and not (quotes and _inside(quotes, s[0]))
         ]
         outlet = _OUTLET_SOURCE.search(text) if low is None or _OUTLET_GATE.search(low) else None
         if outlet and _OUTLET_NOT_SOURCE.search(text, max(0, outlet.start() - 30), outlet.start()):
@@ -475,7 +476,9 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 last_person = s[2]
             else:
                 last_org = s[2]
-        quoted_flags.append((quoted_here, _opens_quote(text), speaker is not None or resolved, said))
+        quoted_flags.append(
+            (quoted_here, marks and _opens_quote(text), speaker is not None or resolved, said)
+        )
         claims.append(
             Claim(text=text, stance=stance, speaker=speaker, citations=st.citations, figures=figures_of(text))
         )
@@ -515,7 +518,9 @@ def _split_quotes(
     open_after = [False] * n
     for i in range(n):
         open_before[i] = i > 0 and sections[i - 1] == sections[i] and open_after[i - 1]
-        open_after[i] = _quote_state(claims[i].text, open_before[i])
+        text = claims[i].text
+        marks = '"' in text or "“" in text or "”" in text or "「" in text or "」" in text
+        open_after[i] = _quote_state(text, open_before[i]) if marks else open_before[i]
     in_q = [flags[i][0] or open_before[i] for i in range(n)]
 
     def bare(j: int, i: int) -> bool:  # 'Ada Brook said in a statement.' after the quotation

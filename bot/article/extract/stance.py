@@ -166,14 +166,13 @@ _DENY_IF_REPORTED_CUES = CaseFree(
 _ACK_CUES = CaseFree(_either(_ACK, _ACK_MORE), [*_ACK_PIECES, *_ACK_MORE_PIECES])
 _REPORTED_CUES = CaseFree(_either(_REPORTED, _REPORTED_MORE), [*_REPORTED_PIECES, *_REPORTED_MORE_PIECES])
 
-_MARKS = "\"“”‘「」'"
 _QUOTE_MARKS = re.compile(r"[\"“”‘「」]|(?<![\w])'|'(?![\w])")
 
 
 def stance_of(text: str, context: str = "", low: str | None = None) -> Stance:
     """The stance of one statement; ``context`` is the statement before it (a report it may answer);
     ``low`` is ``lower_text(text)`` when the caller has it already."""
-    if any(mark in text for mark in _MARKS):
+    if '"' in text or "“" in text or "”" in text or "‘" in text or "「" in text or " '" in text:
         # Quotation marks inside a phrase ('called the report "false"', 'was \'not accurate\'') do not change
         # what it says: the cues are read without them (the stance needs no positions).
         text = _QUOTE_MARKS.sub("", text)
