@@ -49,6 +49,24 @@ He said. She says. They told reporters. Analysts noted. He added. It took respon
 It raised $5 billion; about US$3 m; EUR 40 mln; nearly 12 million dollars; 300 Swiss francs; HK$2bn.
 Sales rose about 3.5 percent, 2 percentage points, 7% and 4 per cent; it cut 10,000 jobs and 1.2 million users.
 Some 400 Nvidia chips; at least 5 billion parameters; Llama 4 models; 2025 models; more than 30 ASML machines.
+It is utterly false. The claim was absolutely untrue. He flatly rejected it. The story is fake news.
+The charges are groundless. There is no foundation to it. The note lacks any substance. We found nothing.
+The audit found no evidence of fraud. The data does not support the claims. It spread false claims.
+She never threatened anyone. He has not paid the fee. They disagree with the findings of the panel.
+He "flatly rejected" allegations. It called the note "false and misleading." The memo was defamatory.
+She walked back the remarks. I was wrong. My comments were inappropriate. We spoke clumsily that day.
+Our policy was not consistent with our values. He backed down from the plan.
+The report said sales fell. The story added that he left. The article claimed it was sold.
+He called the claim "complete nonsense." She called the story "a lie." They called it "absurd."
+The note was without foundation. Nothing could be further from the truth. We are not aware of any deal.
+It mischaracterized the talks. It misrepresents our plan. It distorted the facts. It contained inaccuracies.
+He has never engaged in it. We accept full responsibility. He owned up to it. We got it wrong. We fell short.
+I should not have said it. We should have known. People with knowledge of the talks. The newspaper reported.
+该说法不存在。纯属虚构。虚假信息。没有任何依据。对不起大家。深刻反省。自我批评。我的失误。
+有媒体报道称。另有报道指出。路透援引消息人士。有自媒体发文称。网帖称。网友爆料。
+该报道与事实不符。此事并非如此。他从未说过。公司未曾收到。有人散播谣言。纯属捏造。恶意抹黑。
+市场传言公司将被收购。网传他已离职。对方声称已达成协议。有消息称他将离职。据某报报道，公司将裁员。
+公司未对外披露也未回应。该公司并未收到通知。监管部门未对企业出台政策。个人失误。认识不足。发表不当言论。
 公司否认了报道。他驳斥传闻。纯属谣言。消息不实。报道失实。空穴来风。据报道，公司将裁员。
 据悉他将离职。知情人士称。他承认错误并道歉。公司并无相关计划。暂无计划。彭博社报道称。路透援引消息。
 """.split("\n")
