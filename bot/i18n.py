@@ -1841,3 +1841,12 @@ REPLIES.update(
         ),
     }
 )
+
+COMMANDS.update(
+    {
+        "At most this many stories (1-25, default 10)": (
+            "最多多少个事件（1-25，默认 10）",
+            "最多多少個事件（1-25，預設 10）",
+        ),
+    }
+)
