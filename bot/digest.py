@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
@@ -205,13 +205,23 @@ def nonce(guild_id: int, local_date: date, part: int = 0) -> str:
 class Digest:
     since: datetime
     until: datetime
-    articles: list[Article]
-    more: int  # articles in the window beyond the cap
+    articles: list[Article]  # one per story: the story's newest report in the window
+    more: int  # stories in the window beyond the cap
     moves: list[Move] = field(default_factory=list)  # the "People moves" section, when the server has it
+    also: dict[str, list[Article]] = field(
+        default_factory=dict
+    )  # shown article id -> its story's other reports
+    by_story: bool = False  # entries are stories (a story lookup was given), ``more`` counts stories
+    in_window: int = 0  # every article in the window, shown or not
 
     @property
     def empty(self) -> bool:
         return not self.articles
+
+    @property
+    def reports(self) -> list[Article]:
+        """Every article the digest's entries stand for: each shown report, then its story's others."""
+        return [r for a in self.articles for r in (a, *self.also.get(a.id, []))]
 
 
 def published(article: Article) -> datetime | None:
@@ -228,22 +238,38 @@ def compose(
     since: datetime,
     until: datetime,
     limit: int = DEFAULT_MAX_ARTICLES,
+    story_of: Callable[[str], str | None] | None = None,
 ) -> Digest:
-    """The articles added in ``(since, until]``, newest news first, at most ``limit``."""
+    """The articles added in ``(since, until]``, one entry per story (``story_of`` gives an article's story; None
+    or unknown: a story of its own), newest news first, at most ``limit`` stories. Each entry shows its story's
+    newest report; the story's other reports in the window are in ``also``, newest first."""
     window = [a for a, at in added if since < at <= until]
     window.sort(key=lambda a: (a.published_at or "", a.title), reverse=True)
-    return Digest(since=since, until=until, articles=window[:limit], more=max(0, len(window) - limit))
+    entries: dict[str, list[Article]] = {}
+    for article in window:  # newest first, so each story's first report is its newest
+        story = story_of(article.id) if story_of is not None else None
+        entries.setdefault(f"s:{story}" if story is not None else f"a:{article.id}", []).append(article)
+    shown = list(entries.values())[:limit]
+    return Digest(
+        since=since,
+        until=until,
+        articles=[group[0] for group in shown],
+        more=max(0, len(entries) - limit),
+        also={group[0].id: group[1:] for group in shown if len(group) > 1},
+        by_story=story_of is not None,
+        in_window=len(window),
+    )
 
 
 MAX_DIGEST_MOVES = 10
 
 
 def people_moves(digest: Digest, moves: dict[str, list[Move]], limit: int = MAX_DIGEST_MOVES) -> list[Move]:
-    """The "People moves" section: the moves stated in the digest's articles (``moves`` by article id), newest
-    first, the same person, kind and organization once, at most ``limit``."""
+    """The "People moves" section: the moves stated in the digest's articles, every report of each story
+    (``moves`` by article id), newest first, the same person, kind and organization once, at most ``limit``."""
     seen: set[tuple[str, str, str]] = set()
     found: list[Move] = []
-    for article in digest.articles:
+    for article in digest.reports:
         for move in moves.get(article.id, []):
             key = (move.person.casefold(), move.kind.value, (move.organization or "").casefold())
             if key not in seen:

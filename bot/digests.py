@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -221,11 +222,24 @@ class DigestService:
             article = library.article(article_id)
             if article is not None and filters.passes(article, chosen):
                 added.append((article, datetime.fromisoformat(added_at)))
-        digest = rules.compose(added, since, until, limit)
+        digest = rules.compose(added, since, until, limit, self._story_of(guild_id))
         if moves and digest.articles:
-            found = await self.store.article_moves([a.id for a in digest.articles])
+            found = await self.store.article_moves([a.id for a in digest.reports])
             digest = replace(digest, moves=rules.people_moves(digest, found))
         return digest
+
+    def _story_of(self, guild_id: int) -> Callable[[str], str | None] | None:
+        """An article's story as this server sees it (its own uploads' stories, then the global ones); None
+        while the bot has no stories yet."""
+        stories = getattr(self.bot, "stories", None)  # a StoryService once the library is loaded
+        if stories is None:
+            return None
+
+        def story_of(article_id: str) -> str | None:
+            found = stories.story_of(guild_id, article_id)
+            return f"{found[0]}:{found[1]}" if found else None
+
+        return story_of
 
     async def preview(self, guild_id: int) -> Digest:
         schedule = await self.schedule(guild_id)

@@ -1821,3 +1821,32 @@ EXAMPLES.update(
         "filter list": ("/filter list",),
     }
 )
+
+REPLIES.update(
+    {
+        "digest_header_stories": (
+            "📰 **Daily digest** · {day} · {count} new event(s) from {reports} article(s)",
+            "📰 **每日简报** · {day} · {count} 个新事件，共 {reports} 篇文章",
+            "📰 **每日簡報** · {day} · {count} 個新事件，共 {reports} 篇文章",
+        ),
+        "digest_more_stories": (
+            "+{n} more event(s) — `/stories` lists them",
+            "另有 {n} 个事件 —— `/stories` 可查看",
+            "另有 {n} 個事件 —— `/stories` 可檢視",
+        ),
+        "digest_also": (
+            "**Also:** {sources}",
+            "**其他报道：** {sources}",
+            "**其他報導：** {sources}",
+        ),
+    }
+)
+
+COMMANDS.update(
+    {
+        "At most this many stories (1-25, default 10)": (
+            "最多多少个事件（1-25，默认 10）",
+            "最多多少個事件（1-25，預設 10）",
+        ),
+    }
+)

@@ -31,7 +31,7 @@ DIGEST_OPTIONS = {
     "channel": "Where to post",
     "time": "24-hour local time, e.g. 08:30",
     "timezone": "IANA time zone, e.g. Europe/Berlin (default UTC)",
-    "max_articles": "At most this many articles (1-25, default 10)",
+    "max_articles": "At most this many stories (1-25, default 10)",
     "skip_empty": "On a quiet day post nothing (default) or a one-line notice",
     "language": "Language of the digest (default English)",
     "role": "A role to mention with each digest (none: no ping)",

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from bot.article import load_article
+from bot.article import Article, load_article
 from bot.digest import (
     Schedule,
     ScheduleError,
@@ -16,9 +16,11 @@ from bot.digest import (
     nonce,
     parse_time,
     parse_zone,
+    people_moves,
     scheduled_instant,
     zone_names,
 )
+from bot.timeline import Move, MoveKind
 
 GRACE = timedelta(hours=6)
 
@@ -28,7 +30,7 @@ def at(text: str) -> datetime:
 
 
 def sched(hhmm: str, zone: str, **kw: object) -> Schedule:
-    return Schedule(channel_id=1, at=parse_time(hhmm), zone=zone, **kw)  # type: ignore[arg-type]
+    return Schedule(channel_id=1, at=parse_time(hhmm), zone=zone, **kw)
 
 
 @pytest.mark.parametrize(
@@ -145,3 +147,61 @@ def test_compose_window_order_and_cap() -> None:
     assert [a.title for a in d.articles] == ["T4", "T3"]  # (t0, t0+3h]: hours 1..3, newest first, capped
     assert d.more == 1
     assert compose(added, t0 + timedelta(hours=10), t0 + timedelta(hours=11)).empty
+
+
+def _report(title: str, source: str, day: int, url: str | None = None) -> Article:
+    text = f"{title}\n{source}·2026-06-{day:02d} 10:00\n\nCore Viewpoint - {title} [1].\n"
+    article = load_article(text)
+    return article.model_copy(update={"url": url}) if url else article
+
+
+def test_compose_groups_a_storys_reports_under_its_newest() -> None:
+    # Three reports of one made-up event, one unrelated article, one article whose story is unknown.
+    first = _report("Brindle Ferries orders six boats", "Harbour Post", 1)
+    second = _report("Brindle Ferries buys six new boats", "Quay Daily", 2, "https://quay.example/boats")
+    third = _report("Six boats for Brindle Ferries", "Harbour Post", 3)
+    other = _report("Marlow Mills closes a warehouse", "Quay Daily", 2)
+    stray = _report("Alder Court hears an appeal", "Bench Notes", 1)
+    stories = {first.id: "ferry", second.id: "ferry", third.id: "ferry", other.id: "mill"}
+    t0 = at("2026-06-10T00:00:00+00:00")
+    added = [(a, t0 + timedelta(minutes=1)) for a in (first, second, third, other, stray)]
+    d = compose(added, t0, t0 + timedelta(hours=1), story_of=stories.get)
+    assert [a.title for a in d.articles] == [
+        "Six boats for Brindle Ferries",  # the story's newest report stands for it
+        "Marlow Mills closes a warehouse",
+        "Alder Court hears an appeal",  # no story known: an entry of its own
+    ]
+    assert [a.title for a in d.also[third.id]] == [
+        "Brindle Ferries buys six new boats",
+        "Brindle Ferries orders six boats",
+    ]
+    assert set(d.also) == {third.id}
+    assert d.more == 0 and d.by_story and d.in_window == 5
+    assert [a.title for a in d.reports][:3] == [a.title for a in (third, second, first)]
+
+
+def test_the_cap_and_more_count_stories_not_articles() -> None:
+    reports = [_report(f"Event {n % 3} report {n}", f"Outlet {n}", n + 1) for n in range(9)]
+    t0 = at("2026-06-20T00:00:00+00:00")
+    added = [(a, t0 + timedelta(minutes=1)) for a in reports]
+    story = {a.id: f"event-{n % 3}" for n, a in enumerate(reports)}
+    d = compose(added, t0, t0 + timedelta(hours=1), limit=2, story_of=story.get)
+    assert [a.title for a in d.articles] == ["Event 2 report 8", "Event 1 report 7"]
+    assert d.more == 1  # one story left out, though six articles were
+    assert [len(d.also[a.id]) for a in d.articles] == [2, 2]
+    # Without a story lookup every article is its own entry, as before.
+    plain = compose(added, t0, t0 + timedelta(hours=1), limit=2)
+    assert plain.more == 7 and plain.also == {} and not plain.by_story
+
+
+def test_people_moves_read_every_report_of_a_grouped_story() -> None:
+    newer = _report("Tallow Bank picks a new chair", "Harbour Post", 5)
+    older = _report("Tallow Bank board names Ruth Okafor chair", "Quay Daily", 4)
+    t0 = at("2026-06-10T00:00:00+00:00")
+    d = compose([(newer, t0), (older, t0)], t0 - timedelta(hours=1), t0, story_of=lambda _: "tallow")
+    assert [a.id for a in d.articles] == [newer.id]
+    move = Move(
+        "Ruth Okafor", MoveKind.APPOINTED, "Tallow Bank", "chair", "2026-06-04", "text", "named chair"
+    )
+    # Only the older, grouped report states the move: the section still has it.
+    assert people_moves(d, {older.id: [move]}) == [move]

@@ -475,7 +475,9 @@ def digest_messages(
     current: Page = []
     size = 0
     for article in digest.articles:
-        embed = _digest_embed(article, (people_of or {}).get(article.id), lang)
+        embed = _digest_embed(
+            article, (people_of or {}).get(article.id), lang, digest.also.get(article.id, [])
+        )
         esize = limits.embed_size(embed.to_dict())
         if current and (len(current) >= limits.EMBEDS_PER_MESSAGE or size + esize > PAGE_BUDGET):
             pages.append(("", current))
@@ -491,11 +493,16 @@ def digest_messages(
         current.append(embed)
     pages.append(("", current))
     count = len(digest.articles) + digest.more
-    header = t("digest_header", lang, day=day, count=count)
+    if digest.by_story and digest.in_window > count:  # some entries stand for several articles: say how many
+        header = t("digest_header_stories", lang, day=day, count=count, reports=digest.in_window)
+        more = t("digest_more_stories", lang, n=digest.more)
+    else:
+        header = t("digest_header", lang, day=day, count=count)
+        more = t("digest_more", lang, n=digest.more)
     pages[0] = (header, pages[0][1])
     if digest.more:
         last_content, last_page = pages[-1]
-        pages[-1] = ((last_content + "\n" + t("digest_more", lang, n=digest.more)).strip(), last_page)
+        pages[-1] = ((last_content + "\n" + more).strip(), last_page)
     return pages
 
 
@@ -507,7 +514,36 @@ def digest_moves_embed(moves: list[Move], lang: str = "en") -> discord.Embed:
     return embed
 
 
-def _digest_embed(article: Article, people: list[str] | None, lang: str) -> discord.Embed:
+_ALSO_NAMED = 3  # other sources of a story named under its entry; the rest are counted
+
+
+def _safe_url(url: str | None) -> str | None:
+    """A web address usable inside a Markdown link (None when it is not one)."""
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")) or len(url) > 500:
+        return None
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def digest_also_line(others: list[Article], lang: str = "en") -> str:
+    """A story's other reports in one line: ``Also: [Source A](url), Source B +2`` — each source once (its newest
+    report's link), at most three named."""
+    by_source: dict[str, Article] = {}
+    for other in others:  # newest first: the first report of a source is the one linked
+        name = one_line(other.source or "") or fit(one_line(other.title), 60)
+        by_source.setdefault(name, other)
+    named = []
+    for name, other in list(by_source.items())[:_ALSO_NAMED]:
+        text = plain(fit(name, 60))  # brackets escaped: the link stays one link
+        url = _safe_url(other.url)
+        named.append(f"[{text}]({url})" if url else text)
+    rest = len(by_source) - len(named)
+    sources = ", ".join(named) + (f" +{rest}" if rest else "")
+    return t("digest_also", lang, sources=sources)
+
+
+def _digest_embed(
+    article: Article, people: list[str] | None, lang: str, others: list[Article] | None = None
+) -> discord.Embed:
     lead = one_line(article.core_viewpoint) or (
         one_line(article.points()[0].text) if article.points() else ""
     )
@@ -518,6 +554,8 @@ def _digest_embed(article: Article, people: list[str] | None, lang: str) -> disc
     names = people if people is not None else [p.name for p in article.people]
     if names:
         lines.append(t("digest_people", lang, names=plain(fit(", ".join(names[:8]), 300))))
+    if others:
+        lines.append(digest_also_line(others, lang))
     lines.append(t("digest_more_link", lang, title=in_code(fit(one_line(article.title), 60))))
     embed.description = fit("\n".join(lines), limits.EMBED_DESCRIPTION)
     return embed

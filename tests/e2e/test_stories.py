@@ -137,6 +137,15 @@ async def test_one_event_makes_one_story_one_thread_two_lines_one_alert(
     story = await fake.command("story", {"person": "Dana Whitfield"}, member="alice")
     assert "3 article" in story.embeds[0]["footer"]["text"] and "财经快讯" in story.embeds[0]["description"]
 
+    # The digest groups by story: five articles, two entries, each naming its story's other reports.
+    preview = await fake.command("digest preview", member="owner")
+    assert preview.ephemeral and len(preview.embeds) == 2, preview.embeds
+    harbor, orchard = preview.embeds
+    assert harbor["title"].startswith("Lumen Freight board backs"), harbor
+    assert "**Also:** 财经快讯, Tidewire" in harbor["description"], harbor
+    assert orchard["title"] == "Orchard Bank denies it will cut 2,500 jobs", orchard
+    assert "**Also:** Daily Ledger" in orchard["description"], orchard
+
     # Something new (a denial of the timeline): one more line, and an alert that says what is new.
     (folder / "four.txt").write_text(FOUR, encoding="utf-8")
     await fake.wait_for(lambda: len(fake.thread_posts(thread_id)) == 3 and len(fake.dms("alice")) == 2, 20)
