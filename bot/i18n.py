@@ -1354,10 +1354,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "IANA 時區，例如 Asia/Shanghai（預設 UTC）",
     ),
     "max_articles": ("最多文章数", "最多文章數"),
-    "At most this many articles (1-25, default 10)": (
-        "最多多少篇文章（1-25，默认 10）",
-        "最多多少篇文章（1-25，預設 10）",
-    ),
     "skip_empty": ("跳过空白日", "跳過空白日"),
     "On a quiet day post nothing (default) or a one-line notice": (
         "没有新内容时不发布（默认）或发布一行通知",
