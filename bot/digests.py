@@ -341,7 +341,8 @@ class DigestService:
             # A scheduled part's nonce is derived from server and date; otherwise discord.py picks a random one.
             part_nonce = rules.nonce(guild_id, local_date, part) if scheduled else secrets.randbits(63)
             allowed = discord.AllowedMentions.none()
-            if role_id and part == 0:  # the first part pings the role; only that role is allowed to ping
+            # the first part pings the role (only that role may ping); a quiet day's notice pings nobody
+            if role_id and part == 0 and not digest.empty:
                 ping, allowed = role_ping([role_id])
                 content = fit(f"{ping} {content}", limits.CONTENT)
             sent = await channel.send(
