@@ -183,10 +183,28 @@ async def test_a_local_feed_is_allowed_when_the_caller_allows_its_host() -> None
     assert "**Feed test**" in out and "loopback" not in out, out
 
 
-def test_options_of_an_attachment_are_left_to_the_fake(tmp_path: Path) -> None:
+def test_an_attachment_option_uploads_the_file(tmp_path: Path) -> None:
     fake = FakeDiscord()
     fake.commands["global"] = [{"id": "2", "name": "up", "options": [{"name": "file", "type": 11}]}]
     story = tmp_path / "story.txt"
     story.write_text("A headline\n\nA sentence of my own.\n", encoding="utf-8")
     sent: dict[str, Any] = options_for(fake, "up", {"file": str(story)})
     assert fake.uploads[sent["file"]] == ("story.txt", story.read_bytes())
+
+
+def test_channel_and_role_options_take_the_fakes_names() -> None:
+    fake = FakeDiscord()
+    fake.commands["global"] = [
+        {"id": "3", "name": "post", "options": [{"name": "where", "type": 7}, {"name": "ping", "type": 8}]}
+    ]
+    guild = fake.guild(0)
+    sent = options_for(fake, "post", {"where": "#stories", "ping": "@readers"})
+    assert sent == {"where": str(guild.forum_channel_id), "ping": str(guild.role_id)}
+    with pytest.raises(TourError) as caught:
+        options_for(fake, "post", {"where": "general"})
+    assert "where: takes a channel of the fake: news, locked, announcements, stories, quiet" in str(
+        caught.value
+    )
+    with pytest.raises(TourError) as caught:
+        options_for(fake, "post", {"ping": "admins"})
+    assert "ping: takes the fake's role readers, not 'admins'" in str(caught.value)

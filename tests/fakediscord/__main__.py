@@ -67,6 +67,7 @@ MANAGER_TOUR = [
 # Settings the tour owns: the bot gets a throwaway database and syncs its commands to the fake's servers.
 OWN_SETTINGS = ("NEWSDESK_DATABASE_URL", "NEWSDESK_SYNC_GUILDS")
 OPTION = re.compile(r"([A-Za-z_][\w-]*):(.*)", re.DOTALL)
+ANSWER_SECONDS = 30.0  # how long a command may take before the tour gives up on it (a slow feed)
 TRUE = {"true", "yes", "on", "1"}
 FALSE = {"false", "no", "off", "0"}
 
@@ -142,42 +143,42 @@ def typed(key: str, value: str, kind: int) -> Any:
     return value
 
 
-def channel_ids(options: dict[str, str], fake: FakeDiscord, index: int = 0) -> dict[str, Any]:
-    """``channel:news`` or ``channel:#locked`` -> the channel's id in that server; ``file:PATH`` -> an
-    attachment with the file's bytes."""
+def value_of(fake: FakeDiscord, key: str, value: str, kind: int, index: int = 0) -> Any:
+    """One option's value as Discord sends it: ``channel:news`` -> the channel's id in that server,
+    ``role:readers`` -> the role's id, ``file:PATH`` -> an attachment with the file's bytes, numbers and
+    true/false typed."""
     guild = fake.guild(index)
-    named = {
-        "news": guild.channel_id,
-        "locked": guild.locked_channel_id,
-        "announcements": guild.announce_channel_id,
-        "stories": guild.forum_channel_id,
-        "quiet": guild.quiet_channel_id,
-    }
-    out: dict[str, Any] = {}
-    for k, v in options.items():
-        if k == "file":
-            path = Path(v).expanduser()
-            try:
-                out[k] = fake.attachment(path.name, path.read_bytes())
-            except OSError as exc:
-                raise TourError(f"file:{v}: cannot read it ({exc.strerror or exc})") from None
-        elif "channel" in k and v.lstrip("#") in named:
-            out[k] = str(named[v.lstrip("#")])
-        elif k == "role" and v.lstrip("@") == "readers":  # the fake's one mentionable role
-            out[k] = str(guild.role_id)
-        else:
-            out[k] = v
-    return out
+    if kind == 11:  # an attachment
+        path = Path(value).expanduser()
+        try:
+            return fake.attachment(path.name, path.read_bytes())
+        except OSError as exc:
+            raise TourError(f"{key}:{value}: cannot read it ({exc.strerror or exc})") from None
+    if kind == 7:  # a channel
+        named = {
+            "news": guild.channel_id,
+            "locked": guild.locked_channel_id,
+            "announcements": guild.announce_channel_id,
+            "stories": guild.forum_channel_id,
+            "quiet": guild.quiet_channel_id,
+        }
+        if value.lstrip("#") in named:
+            return str(named[value.lstrip("#")])
+        raise TourError(f"{key}: takes a channel of the fake: {', '.join(named)}, not {value!r}")
+    if kind == 8:  # a role: the fake has one mentionable role
+        if value.lstrip("@") == "readers":
+            return str(guild.role_id)
+        raise TourError(f"{key}: takes the fake's role readers, not {value!r}")
+    return typed(key, value, kind)
 
 
 def options_for(fake: FakeDiscord, name: str, options: dict[str, str], index: int = 0) -> dict[str, Any]:
-    """The options of one command as Discord would send them: known names, typed values, channel ids."""
+    """The options of one command as Discord would send them, read from what the bot registered."""
     specs = {o["name"]: o for o in option_specs(fake, name, index)}
     for key in options:
         if key not in specs:
             raise TourError(f"/{name} has no option {key}:; it has: {', '.join(specs) or 'none'}")
-    out = channel_ids(options, fake, index)
-    return {k: typed(k, v, specs[k]["type"]) if isinstance(v, str) else v for k, v in out.items()}
+    return {k: value_of(fake, k, v, specs[k]["type"], index) for k, v in options.items()}
 
 
 def check_files(lines: list[str]) -> None:
@@ -286,16 +287,26 @@ async def main(
                             raise TourError(
                                 f"{line}: the previous reply has no button {label!r}; it has: {has}"
                             )
+                        reply = await fake.press(
+                            reply, label, member=member, guild=index, locale=locale, timeout=ANSWER_SECONDS
+                        )
                         print(f"\n>>> {where}{line}")
-                        reply = await fake.press(reply, label, member=member, guild=index, locale=locale)
                         print(reply.text())
                         continue
                     name, options = parse(line)
                     sent = options_for(fake, name, options, index)
-                    reply = await fake.command(name, sent, member=member, guild=index, locale=locale)
-                except TourError as exc:
+                    reply = await fake.command(
+                        name, sent, member=member, guild=index, locale=locale, timeout=ANSWER_SECONDS
+                    )
+                except (TourError, KeyError) as exc:  # KeyError: the fake cannot find what the line names
                     failed += 1
                     print(f"\n>>> {where}{line}\nnot sent: {exc}")
+                    continue
+                except TimeoutError:
+                    failed += 1
+                    print(
+                        f"\n>>> {where}{line}\nno answer in {ANSWER_SECONDS:.0f} s; the bot's log:\n{bot.output()[-2000:]}"
+                    )
                     continue
                 last = index
                 private = " (only you can see this)" if reply.ephemeral else ""
