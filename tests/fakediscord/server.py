@@ -566,13 +566,20 @@ class FakeDiscord:
         return reply
 
     async def press(
-        self, reply: Reply, label: str, *, member: str = "alice", guild: int = 0, timeout: float = 10.0
+        self,
+        reply: Reply,
+        label: str,
+        *,
+        member: str = "alice",
+        guild: int = 0,
+        locale: str = "en-US",
+        timeout: float = 10.0,
     ) -> Reply:
         """Press a button on the message a reply produced; returns the reply to the button's interaction."""
         button = reply.button(label)
         message = self._message_of(reply)
         data = {"custom_id": button["custom_id"], "component_type": 2}
-        pressed = await self._dispatch(3, data, member=member, guild=guild, message=message)
+        pressed = await self._dispatch(3, data, member=member, guild=guild, locale=locale, message=message)
         await self._wait(
             pressed, lambda r: r.visible() is not None or any(c["type"] == 6 for c in r.callbacks), timeout
         )
