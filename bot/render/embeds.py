@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import discord
@@ -16,7 +16,7 @@ from bot.article import Article, Stance
 from bot.article.names import fold
 from bot.catalog import View
 from bot.digest import Digest, Schedule, Status
-from bot.i18n import EXAMPLES, describe, permissions, t
+from bot.i18n import EXAMPLES, describe, example, permissions, t
 from bot.library import ClaimRef, PersonEntry
 from bot.timeline import Move, MoveKind, Standing, shown_role
 from bot.usage import UsageSummary
@@ -391,8 +391,8 @@ class CommandInfo:
 
 
 def _command_line(command: CommandInfo, lang: str) -> str:
-    example = EXAMPLES.get(command.name, (f"/{command.name}",))[0]
-    return f"**/{command.name}** — {describe(command.description, lang)}\n   {in_code(example)}"
+    shown = example(EXAMPLES.get(command.name, (f"/{command.name}",))[0], lang)
+    return f"**/{command.name}** — {describe(command.description, lang)}\n   {in_code(shown)}"
 
 
 def help_pages(commands: list[CommandInfo], lang: str = "en") -> list[Page]:
@@ -429,7 +429,7 @@ def help_command_pages(command: CommandInfo, lang: str = "en") -> list[Page]:
     ]
     pager.add(t("help_options", lang), "\n".join(options) or t("help_no_options", lang))
     examples = EXAMPLES.get(command.name, (f"/{command.name}",))
-    pager.add(t("help_examples", lang), "\n".join(in_code(e) for e in examples))
+    pager.add(t("help_examples", lang), "\n".join(in_code(example(e, lang)) for e in examples))
     return pager.finish()
 
 
@@ -656,7 +656,18 @@ def _when(at: datetime | None, zone: str, lang: str) -> str:
     if at is None:
         return t("sched_none", lang)
     local = at.astimezone(ZoneInfo(zone))
-    return f"{local:%Y-%m-%d %H:%M} {zone} ({at.astimezone(UTC):%H:%M} UTC) · <t:{int(at.timestamp())}:R>"
+    shown = f"{local:%Y-%m-%d %H:%M} {zone}"
+    if not _is_utc(zone, local):  # "08:30 UTC (08:30 UTC)" says nothing twice
+        shown += f" ({at.astimezone(UTC):%H:%M} UTC)"
+    return f"{shown} · <t:{int(at.timestamp())}:R>"
+
+
+_UTC_NAMES = {"utc", "uct", "gmt", "gmt0", "gmt+0", "gmt-0", "zulu", "universal", "greenwich"}
+
+
+def _is_utc(zone: str, local: datetime) -> bool:
+    """Whether ``zone`` is a name of UTC itself (not a zone that is at UTC only part of the year)."""
+    return local.utcoffset() == timedelta(0) and zone.rsplit("/", 1)[-1].lower() in _UTC_NAMES
 
 
 def digest_schedule_embed(
@@ -744,7 +755,8 @@ def stats_embed(
         inline=True,
     )
     embed.add_field(name=t("stats_people", lang), value=listing(summary.top_people), inline=True)
-    embed.add_field(name=t("stats_articles", lang), value=listing(summary.top_articles, names), inline=False)
+    titles = {k: (names or {}).get(k) or t("stats_removed_article", lang) for k, _ in summary.top_articles}
+    embed.add_field(name=t("stats_articles", lang), value=listing(summary.top_articles, titles), inline=False)
     latency = "—" if summary.p50_ms is None else f"p50 {summary.p50_ms:.0f} ms · p95 {summary.p95_ms:.0f} ms"
     embed.add_field(name=t("stats_latency", lang), value=latency, inline=True)
     if summary.autocomplete:
