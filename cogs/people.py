@@ -131,14 +131,15 @@ class People(commands.Cog):
             people = library.people_in(found.id)
             if not people:
                 raise UserError(t("no_people_in", lang, title=plain(fit(one_line(found.title), 80))))
-            pages = embeds.people_pages(
-                people, t("title_people_in", lang, title=one_line(found.title)), lang=lang
-            )
+            heading = t("title_people_in", lang, title=one_line(found.title))
         else:
             people = library.people[:50]
             if not people:
                 raise UserError(t("no_people", lang))
-            pages = embeds.people_pages(people, t("title_most", lang), lang=lang)
+            heading = t("title_most", lang)
+        today = datetime.now(UTC).date().isoformat()
+        standings = await timelines.standings_of(self.bot.store, interaction.guild_id, people, today)
+        pages = embeds.people_pages(people, heading, lang=lang, standings=standings)
         await send_pages(interaction, pages)
 
     @people.autocomplete("article")

@@ -350,9 +350,21 @@ def _claim_lines(refs: list[ClaimRef], speaker: bool, more: int = 0, lang: str =
     return "\n".join(lines)
 
 
-def people_pages(people: list[PersonEntry], heading: str, per_page: int = 15, lang: str = "en") -> list[Page]:
+def people_pages(
+    people: list[PersonEntry],
+    heading: str,
+    per_page: int = 15,
+    lang: str = "en",
+    standings: dict[str, Standing] | None = None,
+) -> list[Page]:
+    """A list of people with their role; ``standings`` (by person key, from the timeline) puts each one's role
+    where the moves say they are now, as /person's card does, never at an organization they have left."""
     pager = Pager(title=heading, footer=t("people_footer", lang), lang=lang)
     for i, p in enumerate(people, 1):
+        standing = (standings or {}).get(p.key)
+        if standing is not None:
+            org, held = shown_role(p.organization, p.role, standing)
+            p = replace(p, organization=org, role=held)
         role = role_text(p, lang)
         pager.line(
             f"**{plain(p.name)}**"

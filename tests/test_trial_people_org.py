@@ -1,0 +1,59 @@
+"""/people shows each person's role where the moves say they are now (as /person's Now line does); /org finds
+organizations named only by the people in an article or by its moves. Every sentence here was written for
+these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot import timelines
+from bot.article import load_article
+from bot.library import Library
+from bot.render import embeds
+from bot.timeline import Move, extract_moves
+
+TEXT = (
+    "Quiet Harbor Robotics names a new chief\nThe Ledger·2026-07-03 09:00\n\n"
+    "Core Viewpoint - Maren Holt said she will become chief executive of Quiet Harbor Robotics, the drone "
+    "start-up she co-founded in 2023, after co-founder and CEO Tobias Wren left the company [1]. "
+    "Group 1: Departures - Wren departed at the end of June to join Larkspur [2].\n"
+)
+
+
+class Moves:
+    """The store's move queries over a fixed list (one server sees them all)."""
+
+    def __init__(self, moves: list[Move]) -> None:
+        self.moves = moves
+        self.reads = 0
+
+    async def person_moves(self, guild_id: int | None, names: Iterable[str]) -> list[Move]:
+        self.reads += 1
+        wanted = {n.casefold() for n in names}
+        return [m for m in self.moves if m.person.casefold() in wanted]
+
+    async def recent_moves(self, *args: object, **kw: object) -> list[Move]:
+        return []
+
+    async def move_organizations(self, guild_id: int | None, limit: int = 2000) -> list[tuple[str, int]]:
+        return []
+
+
+async def test_people_list_shows_the_role_the_moves_say_is_current() -> None:
+    article = load_article(TEXT)
+    library = Library([article])
+    store = Moves(extract_moves(article))
+    wren = next(p for p in library.people if p.name == "Tobias Wren")
+    assert wren.role == "co-founder and CEO"  # what the article's first sentence says he was
+
+    found = await timelines.standings_of(store, 1, library.people, "2026-08-01")
+    card = await timelines.standing(store, 1, wren, "2026-08-01")
+    assert store.reads == 2  # one read for the whole list
+    assert card is not None and found[wren.key].now == card.now
+    listed = str(
+        [e.to_dict() for page in embeds.people_pages(library.people, "People", standings=found) for e in page]
+    )
+    assert "co-founder and ceo" not in listed.lower()  # a role he has left
+    assert "**Tobias Wren** — Larkspur" in listed
+    without = str([e.to_dict() for page in embeds.people_pages(library.people, "People") for e in page])
+    assert "co-founder and ceo" in without.lower()  # what the list said before it read the moves
