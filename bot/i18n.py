@@ -982,6 +982,7 @@ REPLIES: dict[str, tuple[str, str, str]] = {
     ),
     "org_people": ("People", "人物", "人物"),
     "org_claims": ("Recent claims", "最近的说法", "最近的說法"),
+    "org_moves": ("Leadership moves", "人事变动", "人事變動"),
     "org_footer": (
         "/claims for more · /follow target:{name} for alerts",
         "用 /claims 查看更多 · 用 /follow target:{name} 接收提醒",

@@ -139,6 +139,25 @@ async def recent(
     return await store.recent_moves(_scope(guild_id), since, kind.value if kind else None, keys, limit)
 
 
+async def organization_named(store: MoveStore, guild_id: int | None, text: str) -> str | None:
+    """The organization the server's moves name that ``text`` names (the same name first, then a shorter or
+    longer form: "Safe Superintelligence" ~ "Safe Superintelligence Inc."), as the moves spell it."""
+    typed = org_key(text)
+    if not typed:
+        return None
+    names = [name for name, _ in await store.move_organizations(_scope(guild_id))]
+    return next((n for n in names if org_key(n) == typed), None) or next(
+        (n for n in names if same_org(n, text)), None
+    )
+
+
+async def organization_moves(
+    store: MoveStore, guild_id: int | None, organization: str, today: str, limit: int = 50
+) -> list[Move]:
+    """Every leadership move at ``organization`` the server sees, newest first (for its /org card)."""
+    return await recent(store, guild_id, today, MAX_DAYS, organization, None, limit)
+
+
 async def organization_choices(store: MoveStore, guild_id: int | None, current: str) -> list[str]:
     """At most 25 organizations the server's moves name, those starting with what was typed first."""
     typed = org_key(current)

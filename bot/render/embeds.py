@@ -300,11 +300,15 @@ def move_text(move: Move, lang: str = "en") -> str:
     return fit(f"{when} — {what}{flag}", 200)
 
 
-def organization_pages(name: str, library: View, limit: int = 6, lang: str = "en") -> list[Page]:
-    """An organization's card: the people the articles place in it, its recent claims, its articles."""
+def organization_pages(
+    name: str, library: View, limit: int = 6, lang: str = "en", moves: Sequence[Move] = ()
+) -> list[Page]:
+    """An organization's card: the people the articles place in it, its leadership ``moves`` (newest first, from
+    the timeline), its recent claims, its articles (those of its moves too)."""
     key = fold(name)
     ids = library.article_ids()  # newest first; only the bodies shown are read
-    mentioning = [i for i in ids if key in library.organization_keys_in(i)]
+    moved = {m.article_id for m in moves if m.article_id}
+    mentioning = [i for i in ids if key in library.organization_keys_in(i) or i in moved]
     pager = Pager(
         title=plain(fit(name, 200)),
         description=t("org_mentioned", lang, n=len(mentioning)),
@@ -319,6 +323,11 @@ def organization_pages(name: str, library: View, limit: int = 6, lang: str = "en
         if len(people) > limit * 2:
             lines.append(t("and_more", lang, n=len(people) - limit * 2))
         pager.add(t("org_people", lang), "\n".join(lines))
+    if moves:
+        lines = [f"• **{plain(m.person)}**: {plain(move_text(m, lang))}" for m in moves[: limit * 2]]
+        if len(moves) > limit * 2:
+            lines.append(t("and_more", lang, n=len(moves) - limit * 2))
+        pager.add(t("org_moves", lang), fit("\n".join(lines), limits.FIELD_VALUE))
     said = library.claims(organization=name)
     if said:
         order = {aid: i for i, aid in enumerate(ids)}
