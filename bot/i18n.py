@@ -1564,11 +1564,12 @@ def feed_error(error: str, lang: str = "en") -> str:
     column = {"zh-CN": 1, "zh-TW": 2}.get(lang)
     if column is None:
         return text
+    text, setting = re.match(r"(.*?)((?:\s*\(allow it with \w+\))?)$", text, re.S).groups()  # type: ignore[union-attr]
     for pattern, *wording in _FEED_PHRASES:
         found = re.fullmatch(pattern, text)
         if found:
-            return found.expand(wording[column - 1])
-    return text
+            return found.expand(wording[column - 1]) + setting
+    return text + setting
 
 
 # Values in /help examples that a Chinese client shows in its own words (choice names come from COMMANDS).

@@ -33,6 +33,11 @@ def test_help_examples_show_choice_names_and_placeholders_in_the_readers_words()
         ("refused: 127.0.0.1 is a loopback address", "zh-CN", "127.0.0.1 是本机回环地址"),
         ("refused: gopher URLs are not fetched, only http(s)", "zh-TW", "不取得 gopher 網址，只取得 http(s)"),
         ("HTTP 404 Not Found", "zh-CN", "HTTP 404 Not Found"),  # the server's own words stay
+        (
+            "refused: 192.168.1.9 is a private address (allow it with NEWSDESK_FEED_ALLOW_HOSTS)",
+            "zh-TW",
+            "192.168.1.9 是內網位址 (allow it with NEWSDESK_FEED_ALLOW_HOSTS)",
+        ),  # the operator's setting, as its name
     ],
 )
 def test_a_feed_refusal_reads_in_the_readers_language_without_a_double_colon(
