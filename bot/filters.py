@@ -30,7 +30,13 @@ class Kind(StrEnum):
 
 
 class RuleError(ValueError):
-    """A rule that cannot be used; the message says how to write one."""
+    """A rule that cannot be used; the message says how to write one. ``key`` and ``values`` name the reason
+    for a translated reply (``filter_rule_<key>`` in :mod:`bot.i18n`)."""
+
+    def __init__(self, message: str, key: str = "", **values: object) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -43,25 +49,41 @@ class Rule:
         return f"{'-' if self.exclude else ''}{self.kind.value}:{self.value}"
 
 
+KINDS = ", ".join(f"{k.value}:" for k in Kind)
+
+
 def parse_rule(text: str) -> Rule:
-    """``word:tariff``, ``-word:rumour``, ``person:Jensen Huang``, ``stance:denied``, ``source:Reuters``; a rule
-    without a kind is a word (``tariff`` = ``word:tariff``)."""
+    """``word:tariff``, ``-word:rumour``, ``person:Jensen Huang``, ``stance:denied``, ``source:Reuters``. A rule
+    without a known kind is refused with a hint (``tariff`` -> "use word:tariff") rather than silently taken as
+    a word, so a mistyped kind (``peson:Ada``) is not stored as a word nobody meant."""
     raw = " ".join((text or "").split())
     exclude = raw.startswith("-")
     raw = raw[1:].strip() if exclude else raw
     kind_text, sep, value = raw.partition(":")
     if not sep or kind_text.strip().lower() not in Kind._value2member_map_:
-        kind_text, value = Kind.WORD.value, raw
+        if not raw or not re.search(r"\w", raw):
+            raise RuleError(
+                "a rule needs a value: for example word:tariff, -word:rumour, person:Jensen Huang", "empty"
+            )
+        hint = f"{'-' if exclude else ''}word:{raw}"
+        raise RuleError(
+            f"a rule starts with its kind ({KINDS}): to match the words, use {hint}",
+            "no_kind",
+            kinds=KINDS,
+            hint=hint,
+        )
     kind = Kind(kind_text.strip().lower())
     value = value.strip()
     if not value or not re.search(r"\w", value):
-        raise RuleError("a rule needs a value: for example word:tariff, -word:rumour, person:Jensen Huang")
+        raise RuleError(
+            "a rule needs a value: for example word:tariff, -word:rumour, person:Jensen Huang", "empty"
+        )
     if len(value) > MAX_VALUE:
-        raise RuleError(f"a rule's value is at most {MAX_VALUE} characters")
+        raise RuleError(f"a rule's value is at most {MAX_VALUE} characters", "long", n=MAX_VALUE)
     if kind is Kind.STANCE:
         value = value.lower()
         if value not in Stance._value2member_map_:
-            raise RuleError("stance is one of: asserted, reported, denied, acknowledged")
+            raise RuleError("stance is one of: asserted, reported, denied, acknowledged", "stance")
     return Rule(kind, value, exclude)
 
 

@@ -195,9 +195,18 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "伺服器統計只在伺服器中可用。這裡請使用 `scope: me`。",
     ),
     "forget_ask": (
-        "This deletes every record of the commands you ran, in every server. It cannot be undone.",
-        "这将删除你在所有服务器中使用命令的全部记录，且无法撤销。",
-        "這將刪除你在所有伺服器中使用命令的全部記錄，且無法撤銷。",
+        "This deletes, in every server, every record of the commands you ran and all your follows with their "
+        "alerts, and takes your name off the feeds you added (the feeds keep running). It cannot be undone.",
+        "这将在所有服务器中删除你使用命令的全部记录、你的全部关注及其提醒，并从你添加的订阅源上去掉你的名字"
+        "（订阅源照常运行），且无法撤销。",
+        "這將在所有伺服器中刪除你使用命令的全部記錄、你的全部關注及其提醒，並從你新增的訂閱源上去掉你的名字"
+        "（訂閱源照常運行），且無法撤銷。",
+    ),
+    "stats_removed_article": ("(a removed article)", "（已删除的文章）", "（已刪除的文章）"),
+    "stats_only_yours": (
+        "Server-wide figures need the Manage Server permission, so these are your own (`scope: me`).",
+        "全服务器的统计需要“管理服务器”权限，所以这里显示的是你自己的（`scope: me`）。",
+        "全伺服器的統計需要「管理伺服器」權限，所以這裡顯示的是你自己的（`scope: me`）。",
     ),
     "forget_button": (
         "Delete my records",
@@ -777,7 +786,7 @@ REPLIES: dict[str, tuple[str, str, str]] = {
     "perm_embed_links": ("Embed Links", "嵌入链接", "嵌入連結"),
     "perm_attach_files": ("Attach Files", "附加文件", "附加檔案"),
     "setup_title": ("Newsdesk setup: {server}", "Newsdesk 设置：{server}", "Newsdesk 設定：{server}"),
-    "setup_digest": ("Daily digest", "每日摘要", "每日摘要"),
+    "setup_digest": ("Daily digest", "每日简报", "每日簡報"),
     "setup_digest_none": (
         "❌ Not scheduled: nothing is posted here on its own.",
         "❌ 尚未安排：不会自动在这里发布任何内容。",
@@ -799,7 +808,7 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "⚠️ 已設為 {channel}，但我無法在那裡發佈：",
     ),
     "setup_perms": ("My permissions", "我的权限", "我的權限"),
-    "setup_in_digest": ("Digest channel:", "摘要频道：", "摘要頻道："),
+    "setup_in_digest": ("Digest channel:", "简报频道：", "簡報頻道："),
     "setup_in_here": ("This channel:", "本频道：", "本頻道："),
     "setup_perms_ok": (
         "✅ {channel}: everything I need.",
@@ -863,8 +872,8 @@ REPLIES: dict[str, tuple[str, str, str]] = {
     ),
     "setup_filters_none": (
         "None: feed posts, the digest and alerts let every article through.",
-        "没有：订阅源发布、摘要和提醒会放行所有文章。",
-        "沒有：訂閱源發佈、摘要和提醒會放行所有文章。",
+        "没有：订阅源发布、简报和提醒会放行所有文章。",
+        "沒有：訂閱源發佈、簡報和提醒會放行所有文章。",
     ),
     "setup_stories": ("Story threads", "报道串讨论", "報導串討論"),
     "setup_stories_on": (
@@ -973,6 +982,7 @@ REPLIES: dict[str, tuple[str, str, str]] = {
     ),
     "org_people": ("People", "人物", "人物"),
     "org_claims": ("Recent claims", "最近的说法", "最近的說法"),
+    "org_moves": ("Leadership moves", "人事变动", "人事變動"),
     "org_footer": (
         "/claims for more · /follow target:{name} for alerts",
         "用 /claims 查看更多 · 用 /follow target:{name} 接收提醒",
@@ -1273,8 +1283,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ping": ("在线", "在線"),
     "setup": ("设置", "設定"),
     "Check this server's setup: digest, feeds, filters, story threads, permissions": (
-        "检查本服务器的设置：摘要、订阅源、过滤规则、报道讨论串、权限",
-        "檢查本伺服器的設定：摘要、訂閱源、過濾規則、報導討論串、權限",
+        "检查本服务器的设置：简报、订阅源、过滤规则、报道讨论串、权限",
+        "檢查本伺服器的設定：簡報、訂閱源、過濾規則、報導討論串、權限",
     ),
     "Check that the bot answers": ("检查机器人是否在线", "檢查機器人是否在線"),
     "summary": ("摘要", "摘要"),
@@ -1518,6 +1528,67 @@ def t(key: str, lang: str = "en", **values: Any) -> str:
     return text.format(**values) if values else text
 
 
+# The fixed phrases of a feed's refusal or fetch error (bot/feeds.py writes them in English): pattern -> the
+# Simplified and Traditional wording, with the pattern's groups (an address, a scheme, a status) kept as written.
+_FEED_PHRASES: tuple[tuple[str, str, str], ...] = (
+    (r"(.+) is a loopback address", r"\1 是本机回环地址", r"\1 是本機迴環位址"),
+    (
+        r"(.+) is a link-local address \(cloud metadata lives there\)",
+        r"\1 是链路本地地址（云主机元数据所在）",
+        r"\1 是鏈路本地位址（雲端主機中繼資料所在）",
+    ),
+    (r"(.+) is a multicast address", r"\1 是组播地址", r"\1 是群播位址"),
+    (r"(.+) is a reserved address", r"\1 是保留地址", r"\1 是保留位址"),
+    (r"(.+) is a private address", r"\1 是内网地址", r"\1 是內網位址"),
+    (r"(.+) is a non-public address", r"\1 不是公网地址", r"\1 不是公開位址"),
+    (r"(.+) is not an IP address", r"\1 不是 IP 地址", r"\1 不是 IP 位址"),
+    (
+        r"(\S+) URLs are not fetched, only http\(s\)",
+        r"不获取 \1 网址，只获取 http(s)",
+        r"不取得 \1 網址，只取得 http(s)",
+    ),
+    (r"the URL has no host", "网址中没有主机名", "網址中沒有主機名稱"),
+    (r"more than (\d+) redirects", r"重定向超过 \1 次", r"重新導向超過 \1 次"),
+    (r"cannot fetch: (.+)", r"无法获取：\1", r"無法取得：\1"),
+)
+
+
+def feed_error(error: str, lang: str = "en") -> str:
+    """A feed's refusal or fetch error as shown after "That feed cannot be used:": without its own ``refused:``
+    (no "used: refused:" double colon), its fixed phrases in the reader's language, addresses as written."""
+    text = re.sub(r"^refused:\s*", "", error.strip())
+    column = {"zh-CN": 1, "zh-TW": 2}.get(lang)
+    if column is None:
+        return text
+    text, setting = re.match(r"(.*?)((?:\s*\(allow it with \w+\))?)$", text, re.S).groups()  # type: ignore[union-attr]
+    for pattern, *wording in _FEED_PHRASES:
+        found = re.fullmatch(pattern, text)
+        if found:
+            return found.expand(wording[column - 1]) + setting
+    return text + setting
+
+
+# Values in /help examples that a Chinese client shows in its own words (choice names come from COMMANDS).
+_EXAMPLE_VALUES: dict[str, tuple[str, str]] = {
+    "<a .txt, .md or .json file>": ("<一个 .txt、.md 或 .json 文件>", "<一個 .txt、.md 或 .json 檔案>"),
+}
+
+
+def example(text: str, lang: str = "en") -> str:
+    """A /help example in ``lang``: an option's value that is a choice name or a placeholder is shown as the
+    reader's client shows it (``applies_to:Feed posts`` -> ``applies_to:订阅源帖子``); typed values stay."""
+    column = {"zh-CN": 0, "zh-TW": 1}.get(lang)
+    if column is None:
+        return text
+
+    def value(m: re.Match[str]) -> str:
+        typed = m.group(2)
+        found = _EXAMPLE_VALUES.get(typed) or COMMANDS.get(typed)
+        return m.group(1) + (found[column] if found else typed)
+
+    return re.sub(r"(?<=\s)([\w-]+:)(<[^>]*>|\S.*?)(?=\s+[\w-]+:|$)", value, text)
+
+
 class NewsdeskTranslator(app_commands.Translator):
     """Command names, descriptions, option names and choices for zh-CN and zh-TW; English stays the default."""
 
@@ -1655,6 +1726,30 @@ REPLIES.update(
         ),
         "sched_role": ("Mentions", "提及", "提及"),
         "filter_bad": ("{error}.", "{error}。", "{error}。"),
+        "filter_where_all": ("all", "全部", "全部"),
+        "filter_where_feeds": ("feeds", "订阅源帖子", "訂閱源貼文"),
+        "filter_where_digest": ("digest", "简报", "簡報"),
+        "filter_where_alerts": ("alerts", "关注提醒", "關注提醒"),
+        "filter_rule_empty": (
+            "a rule needs a value: for example word:tariff, -word:rumour, person:Jensen Huang",
+            "规则需要一个值：例如 word:关税、-word:传闻、person:姓名",
+            "規則需要一個值：例如 word:關稅、-word:傳聞、person:姓名",
+        ),
+        "filter_rule_no_kind": (
+            "a rule starts with its kind ({kinds}): to match the words, use {hint}",
+            "规则要以类型开头（{kinds}）：要匹配这些词，请用 {hint}",
+            "規則要以類型開頭（{kinds}）：要符合這些詞，請用 {hint}",
+        ),
+        "filter_rule_long": (
+            "a rule's value is at most {n} characters",
+            "规则的值最多 {n} 个字符",
+            "規則的值最多 {n} 個字元",
+        ),
+        "filter_rule_stance": (
+            "stance is one of: asserted, reported, denied, acknowledged",
+            "stance 只能是：asserted（提出）、reported（据报道）、denied（否认）、acknowledged（承认）",
+            "stance 只能是：asserted（提出）、reported（據報導）、denied（否認）、acknowledged（承認）",
+        ),
         "filter_limit": (
             "This server has {n} filter rules, the most it may have: remove one with `/filter remove` first.",
             "本服务器已有 {n} 条过滤规则，已达上限：请先用 `/filter remove` 删除一条。",

@@ -29,6 +29,7 @@ from bot.article.names import has_cjk, surname
 from bot.article.names import key as _key
 from bot.index import RECORD_VERSION, FuzzyIndex, PrefixIndex, record_data
 from bot.memory import bulk_load
+from bot.timeline.current import same_org
 
 if TYPE_CHECKING:
     from bot.store.articles import LibraryRow
@@ -181,6 +182,21 @@ _STANCE_CODE = {s: i for i, s in enumerate(_STANCES)}
 _TITLE_TYPO_CUTOFF = 75  # rapidfuzz WRatio a misspelt title must reach to be offered
 ABOUT_SCAN = 3000  # claims whose text /claims about: reads, newest first, when bodies stay in the store
 _TITLE_SCAN = 2000  # the substring fallback of title autocomplete looks at this many newest titles at most
+
+
+def _with_people_orgs(facts: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """An article record's organizations (name, other spellings) and those its people are placed in."""
+    orgs = [(str(name), list(aliases)) for name, aliases in facts["orgs"]]
+    for _, _, org, _ in facts["people"]:
+        org = " ".join(str(org or "").split())
+        if not org:
+            continue
+        same = next((o for o in orgs if any(same_org(org, n) for n in (o[0], *o[1]))), None)
+        if same is None:
+            orgs.append((org, []))
+        elif fold(org) not in {fold(n) for n in (same[0], *same[1])}:
+            same[1].append(org)
+    return orgs
 
 
 class Library:
@@ -453,16 +469,18 @@ class Library:
                     by_org[org].append(ref)
 
     def _index_organizations(self, article_id: str, facts: dict[str, Any]) -> None:
-        """Counts per organization; names as the newest article spells them."""
+        """Counts per organization; names as the newest article spells them. An organization the article
+        names only as a person's ("Tobias Wren of Quiet Harbor Robotics") counts too, and a person's spelling
+        of one the article already names ("Walt Disney Company" beside "Disney") is another of its forms."""
         newest = self._order[-1][2] == article_id if self._order else True
-        for name, aliases in facts["orgs"]:
+        for name, aliases in _with_people_orgs(facts):
             k = fold(name)
             if newest or k not in self._org_names:
                 self._org_names[k] = name
             for n in [name, *aliases]:
                 if newest or fold(n) not in self._org_forms:
                     self._org_forms[fold(n)] = name
-        keys = tuple(dict.fromkeys(fold(o[0]) for o in facts["orgs"]))
+        keys = tuple(dict.fromkeys(fold(o[0]) for o in _with_people_orgs(facts)))
         self._article_orgs[article_id] = keys
         for k in keys:
             self._org_counts[k] += 1

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
 import discord
 from discord import app_commands
 
 from bot.article import Article
+from bot.article.names import fold
 from bot.catalog import View
 from bot.errors import UserError
 from bot.i18n import t
@@ -113,10 +114,18 @@ def organization(library: View, name: str, lang: str = "en") -> str:
     raise UserError(t("no_org", lang, shown=shown))
 
 
-def organization_choices(library: View, current: str) -> list[app_commands.Choice[str]]:
+def organization_choices(
+    library: View, current: str, also: Sequence[str] = ()
+) -> list[app_commands.Choice[str]]:
+    """The articles' organizations matching what was typed, then ``also`` (say, those only moves name)."""
+    names = library.autocomplete_organizations(current, limit=CHOICES)
+    seen = {fold(n) for n in names}
+    for name in also:
+        if fold(name) not in seen:
+            seen.add(fold(name))
+            names.append(name)
     return [
-        app_commands.Choice(name=fit(n, CHOICE_NAME), value=fit(n, CHOICE_VALUE))
-        for n in library.autocomplete_organizations(current, limit=CHOICES)
+        app_commands.Choice(name=fit(n, CHOICE_NAME), value=fit(n, CHOICE_VALUE)) for n in names[:CHOICES]
     ]
 
 

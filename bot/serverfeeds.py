@@ -34,7 +34,7 @@ from bot.feeds import (
     entry_text,
     with_link,
 )
-from bot.i18n import t
+from bot.i18n import feed_error, t
 from bot.ingest import parse_bytes
 from bot.posting import FeedPoster
 from bot.render import posts
@@ -107,7 +107,7 @@ class ServerFeedService:
         try:
             self.fetcher.guard.check_url(parsed)
         except FeedError as exc:
-            raise UserError(t("feed_refused", lang, error=_for_managers(str(exc)))) from exc
+            raise UserError(t("feed_refused", lang, error=feed_error(_for_managers(str(exc)), lang))) from exc
         return url
 
     async def fetch(self, url: str, lang: str = "en") -> Any:
@@ -115,7 +115,9 @@ class ServerFeedService:
         try:
             return await self.fetcher.fetch_now(FeedState(url))
         except FeedError as exc:
-            raise UserError(t("feed_refused", lang, error=_for_managers(redact_secrets(str(exc))))) from exc
+            raise UserError(
+                t("feed_refused", lang, error=feed_error(_for_managers(redact_secrets(str(exc))), lang))
+            ) from exc
 
     async def test(self, url: str, lang: str = "en") -> tuple[list[Article], int]:
         """The first items as they would be posted, and how many items had no text; nothing is stored."""

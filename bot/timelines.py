@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, Protocol
 
+from bot.article.names import key as name_key
 from bot.catalog import View
 from bot.library import ClaimRef, PersonEntry
 from bot.timeline import Move, Standing, standings
@@ -50,6 +51,23 @@ async def standing(
     if not moves:
         return None
     return standings(moves, today=today, key=lambda _: "")[""]
+
+
+async def standings_of(
+    store: MoveStore, guild_id: int | None, people: Iterable[PersonEntry], today: str
+) -> dict[str, Standing]:
+    """Where each of ``people`` stands (keyed by their library key; a person without moves is left out), from
+    one read of the store's move rows: the same source as :func:`standing`, so a list and a card agree."""
+    owner: dict[str, str] = {}  # a name, folded as the store keys moves -> the person it belongs to
+    for person in people:
+        for name in person.all_names():
+            owner.setdefault(name_key(name) or name.casefold(), person.key)
+    if not owner:
+        return {}
+    moves = await store.person_moves(_scope(guild_id), list({n for p in people for n in p.all_names()}))
+    found = standings(moves, today=today, key=lambda name: owner.get(name_key(name) or name.casefold(), ""))
+    found.pop("", None)
+    return found
 
 
 @dataclass(frozen=True)
@@ -119,6 +137,25 @@ async def recent(
             if same_org(name, organization)
         ]
     return await store.recent_moves(_scope(guild_id), since, kind.value if kind else None, keys, limit)
+
+
+async def organization_named(store: MoveStore, guild_id: int | None, text: str) -> str | None:
+    """The organization the server's moves name that ``text`` names (the same name first, then a shorter or
+    longer form: "Safe Superintelligence" ~ "Safe Superintelligence Inc."), as the moves spell it."""
+    typed = org_key(text)
+    if not typed:
+        return None
+    names = [name for name, _ in await store.move_organizations(_scope(guild_id))]
+    return next((n for n in names if org_key(n) == typed), None) or next(
+        (n for n in names if same_org(n, text)), None
+    )
+
+
+async def organization_moves(
+    store: MoveStore, guild_id: int | None, organization: str, today: str, limit: int = 50
+) -> list[Move]:
+    """Every leadership move at ``organization`` the server sees, newest first (for its /org card)."""
+    return await recent(store, guild_id, today, MAX_DAYS, organization, None, limit)
 
 
 async def organization_choices(store: MoveStore, guild_id: int | None, current: str) -> list[str]:

@@ -11,7 +11,7 @@ from discord.ext import commands
 
 from bot import filters
 from bot.errors import UserError
-from bot.i18n import RULE_HELP, pick, t
+from bot.i18n import REPLIES, RULE_HELP, pick, t
 from bot.lookup import require_manage_guild
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, fit, in_code
 from bot.render.pages import respond
@@ -28,6 +28,12 @@ WHERE = [
     app_commands.Choice(name="Follow alerts", value="alerts"),
 ]
 RULE_OPTION = RULE_HELP
+
+
+def _where(destination: str, lang: str) -> str:
+    """Where a rule applies, in the reader's language (``feeds`` stays as stored when it is unknown)."""
+    key = f"filter_where_{destination}"
+    return t(key, lang) if key in REPLIES else destination
 
 
 @app_commands.guild_only()
@@ -63,7 +69,7 @@ class FilterCog(
         preview = await self._preview(interaction.guild_id, applies_to, lang)
         await respond(
             interaction,
-            t(key, lang, rule=f"`{in_code(str(parsed))}`", where=applies_to) + "\n" + preview,
+            t(key, lang, rule=f"`{in_code(str(parsed))}`", where=_where(applies_to, lang)) + "\n" + preview,
             ephemeral=True,
         )
 
@@ -82,7 +88,7 @@ class FilterCog(
             raise UserError(t("filter_not_found", lang, rule=f"`{in_code(str(parsed))}`"))
         await respond(
             interaction,
-            t("filter_removed", lang, rule=f"`{in_code(str(parsed))}`", where=where),
+            t("filter_removed", lang, rule=f"`{in_code(str(parsed))}`", where=_where(where, lang)),
             ephemeral=True,
         )
 
@@ -107,7 +113,7 @@ class FilterCog(
         if not rows:
             await respond(interaction, t("filter_none", lang), ephemeral=True)
             return
-        lines = [f"• {where}: `{in_code(rule)}`" for where, rule in rows]
+        lines = [f"• {_where(where, lang)}: `{in_code(rule)}`" for where, rule in rows]
         for where in ("feeds", "digest", "alerts"):
             lines.append(await self._preview(interaction.guild_id, where, lang))
         await respond(interaction, fit("\n".join(lines), 2000), ephemeral=True)
@@ -116,7 +122,9 @@ class FilterCog(
         try:
             return filters.parse_rule(text)
         except filters.RuleError as exc:
-            raise UserError(t("filter_bad", lang, error=str(exc))) from exc
+            key = f"filter_rule_{exc.key}"
+            error = t(key, lang, **exc.values) if key in REPLIES else str(exc)
+            raise UserError(t("filter_bad", lang, error=error)) from exc
 
     async def _preview(self, guild_id: int, where: str, lang: str) -> str:
         """How many of the last week's articles the rules for ``where`` would have let through."""
@@ -126,7 +134,9 @@ class FilterCog(
         view = self.bot.library.view(guild_id)
         week = [a for aid, _ in await self.bot.store.added_since(since, guild_id) if (a := view.article(aid))]
         through = sum(1 for a in week if filters.passes(a, rules))
-        return t("filter_preview", lang, where=target, n=through, total=len(week), days=PREVIEW_DAYS)
+        return t(
+            "filter_preview", lang, where=_where(target, lang), n=through, total=len(week), days=PREVIEW_DAYS
+        )
 
 
 async def setup(bot: NewsdeskBot) -> None:

@@ -110,14 +110,22 @@ class People(commands.Cog):
     async def org(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]) -> None:
         lang = pick(interaction)
         library = self.bot.library.view(interaction.guild_id)
-        found = lookup.organization(library, name, lang)
-        await send_pages(interaction, embeds.organization_pages(found, library, lang=lang))
+        found = library.organization(name) or await timelines.organization_named(
+            self.bot.store, interaction.guild_id, name
+        )
+        if found is None:
+            found = lookup.organization(library, name, lang)  # says so, with "did you mean"
+        today = datetime.now(UTC).date().isoformat()
+        moves = await timelines.organization_moves(self.bot.store, interaction.guild_id, found, today)
+        await send_pages(interaction, embeds.organization_pages(found, library, lang=lang, moves=moves))
 
     @org.autocomplete("name")
     async def _org_name(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return lookup.organization_choices(self.bot.library.view(interaction.guild_id), current)
+        library = self.bot.library.view(interaction.guild_id)
+        moved = await timelines.organization_choices(self.bot.store, interaction.guild_id, current)
+        return lookup.organization_choices(library, current, also=moved)
 
     @app_commands.command(
         name="people", description="The people in one article, or the most mentioned overall"
@@ -131,14 +139,15 @@ class People(commands.Cog):
             people = library.people_in(found.id)
             if not people:
                 raise UserError(t("no_people_in", lang, title=plain(fit(one_line(found.title), 80))))
-            pages = embeds.people_pages(
-                people, t("title_people_in", lang, title=one_line(found.title)), lang=lang
-            )
+            heading = t("title_people_in", lang, title=one_line(found.title))
         else:
             people = library.people[:50]
             if not people:
                 raise UserError(t("no_people", lang))
-            pages = embeds.people_pages(people, t("title_most", lang), lang=lang)
+            heading = t("title_most", lang)
+        today = datetime.now(UTC).date().isoformat()
+        standings = await timelines.standings_of(self.bot.store, interaction.guild_id, people, today)
+        pages = embeds.people_pages(people, heading, lang=lang, standings=standings)
         await send_pages(interaction, pages)
 
     @people.autocomplete("article")

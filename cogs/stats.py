@@ -42,12 +42,14 @@ class Stats(commands.Cog):
         days: app_commands.Range[int, 1, 365] = 30,
         scope: Literal["server", "me"] = "server",
     ) -> None:
+        note = None
         if scope == "server":
             perms = getattr(interaction.user, "guild_permissions", None)
             if interaction.guild_id is None:
                 raise UserError(t("stats_need_server", pick(interaction)))
             if perms is None or not perms.manage_guild:
-                scope = "me"  # a plain member sees their own use rather than a refusal
+                scope = "me"  # a plain member sees their own use rather than a refusal, and is told so
+                note = t("stats_only_yours", pick(interaction))
         await interaction.response.defer(ephemeral=scope == "me", thinking=True)
         interaction.extras["responded_at"] = discord.utils.utcnow()
         await self.bot.usage.flush(everything=True)
@@ -60,16 +62,19 @@ class Stats(commands.Cog):
         )
         summary.dropped = self.bot.usage.dropped
         titles = {}
+        lang = pick(interaction)
         for article_id, _ in summary.top_articles:
             article = self.bot.library.view(interaction.guild_id).article(article_id)
-            titles[article_id] = fit(one_line(article.title), 80) if article else article_id
-        lang = pick(interaction)
+            titles[article_id] = (
+                fit(one_line(article.title), 80) if article else t("stats_removed_article", lang)
+            )
         label = interaction.guild.name if scope == "server" and interaction.guild else t("stats_you", lang)
         # The chart's font has no CJK glyphs: its title stays in English whatever the reader's language.
         png = await asyncio.to_thread(daily_usage_png, summary.per_day, t("chart_title", "en", label=label))
         card = embeds.stats_embed(summary, label, titles, lang=lang)
         await respond(
             interaction,
+            note,
             embeds=[card],
             files=[discord.File(io.BytesIO(png), "usage.png")],
             ephemeral=scope == "me",

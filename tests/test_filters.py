@@ -24,20 +24,32 @@ def rules(*texts: str) -> list[Rule]:
 
 
 def test_parse_rule_forms() -> None:
-    assert parse_rule("tariff") == Rule(Kind.WORD, "tariff")
+    assert parse_rule("word:tariff") == Rule(Kind.WORD, "tariff")
     assert parse_rule("-word: rumour ") == Rule(Kind.WORD, "rumour", exclude=True)
     assert parse_rule("Person:Mara Quist") == Rule(Kind.PERSON, "Mara Quist")
     assert parse_rule("stance:DENIED") == Rule(Kind.STANCE, "denied")
     assert str(parse_rule("-source:Harbour Desk")) == "-source:Harbour Desk"
-    assert parse_rule("time: 08:30") == Rule(Kind.WORD, "time: 08:30")  # not a kind: the whole text is a word
+    assert parse_rule("word:time: 08:30") == Rule(Kind.WORD, "time: 08:30")
     for bad in ("", "word:", "-", "stance:maybe", "word:" + "x" * 101, "word: !!"):
         with pytest.raises(RuleError):
             parse_rule(bad)
 
 
+def test_a_rule_without_a_known_kind_is_refused_with_a_hint() -> None:
+    for text, hint in (
+        ("bogus", "word:bogus"),
+        ("-gossip", "-word:gossip"),
+        ("peson:Mara Quist", "word:peson:Mara Quist"),
+    ):
+        with pytest.raises(RuleError) as caught:
+            parse_rule(text)
+        assert caught.value.key == "no_kind" and caught.value.values["hint"] == hint
+        assert f"use {hint}" in str(caught.value) and "stance:" in str(caught.value)
+
+
 def test_words_match_whole_words_in_any_script() -> None:
     assert passes(DOCK, rules("word:shift rota"))
-    assert passes(DOCK, rules("QUAY"))
+    assert passes(DOCK, rules("word:QUAY"))
     assert not passes(DOCK, rules("word:rot"))  # a part of a word is not the word
     assert passes(ZH, rules("word:起重机")) and not passes(ZH, rules("word:工资"))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import discord
@@ -16,7 +16,7 @@ from bot.article import Article, Stance
 from bot.article.names import fold
 from bot.catalog import View
 from bot.digest import Digest, Schedule, Status
-from bot.i18n import EXAMPLES, describe, permissions, t
+from bot.i18n import EXAMPLES, describe, example, permissions, t
 from bot.library import ClaimRef, PersonEntry
 from bot.timeline import Move, MoveKind, Standing, shown_role
 from bot.usage import UsageSummary
@@ -300,11 +300,15 @@ def move_text(move: Move, lang: str = "en") -> str:
     return fit(f"{when} — {what}{flag}", 200)
 
 
-def organization_pages(name: str, library: View, limit: int = 6, lang: str = "en") -> list[Page]:
-    """An organization's card: the people the articles place in it, its recent claims, its articles."""
+def organization_pages(
+    name: str, library: View, limit: int = 6, lang: str = "en", moves: Sequence[Move] = ()
+) -> list[Page]:
+    """An organization's card: the people the articles place in it, its leadership ``moves`` (newest first, from
+    the timeline), its recent claims, its articles (those of its moves too)."""
     key = fold(name)
     ids = library.article_ids()  # newest first; only the bodies shown are read
-    mentioning = [i for i in ids if key in library.organization_keys_in(i)]
+    moved = {m.article_id for m in moves if m.article_id}
+    mentioning = [i for i in ids if key in library.organization_keys_in(i) or i in moved]
     pager = Pager(
         title=plain(fit(name, 200)),
         description=t("org_mentioned", lang, n=len(mentioning)),
@@ -319,6 +323,11 @@ def organization_pages(name: str, library: View, limit: int = 6, lang: str = "en
         if len(people) > limit * 2:
             lines.append(t("and_more", lang, n=len(people) - limit * 2))
         pager.add(t("org_people", lang), "\n".join(lines))
+    if moves:
+        lines = [f"• **{plain(m.person)}**: {plain(move_text(m, lang))}" for m in moves[: limit * 2]]
+        if len(moves) > limit * 2:
+            lines.append(t("and_more", lang, n=len(moves) - limit * 2))
+        pager.add(t("org_moves", lang), fit("\n".join(lines), limits.FIELD_VALUE))
     said = library.claims(organization=name)
     if said:
         order = {aid: i for i, aid in enumerate(ids)}
@@ -350,9 +359,21 @@ def _claim_lines(refs: list[ClaimRef], speaker: bool, more: int = 0, lang: str =
     return "\n".join(lines)
 
 
-def people_pages(people: list[PersonEntry], heading: str, per_page: int = 15, lang: str = "en") -> list[Page]:
+def people_pages(
+    people: list[PersonEntry],
+    heading: str,
+    per_page: int = 15,
+    lang: str = "en",
+    standings: dict[str, Standing] | None = None,
+) -> list[Page]:
+    """A list of people with their role; ``standings`` (by person key, from the timeline) puts each one's role
+    where the moves say they are now, as /person's card does, never at an organization they have left."""
     pager = Pager(title=heading, footer=t("people_footer", lang), lang=lang)
     for i, p in enumerate(people, 1):
+        standing = (standings or {}).get(p.key)
+        if standing is not None:
+            org, held = shown_role(p.organization, p.role, standing)
+            p = replace(p, organization=org, role=held)
         role = role_text(p, lang)
         pager.line(
             f"**{plain(p.name)}**"
@@ -391,8 +412,8 @@ class CommandInfo:
 
 
 def _command_line(command: CommandInfo, lang: str) -> str:
-    example = EXAMPLES.get(command.name, (f"/{command.name}",))[0]
-    return f"**/{command.name}** — {describe(command.description, lang)}\n   {in_code(example)}"
+    shown = example(EXAMPLES.get(command.name, (f"/{command.name}",))[0], lang)
+    return f"**/{command.name}** — {describe(command.description, lang)}\n   {in_code(shown)}"
 
 
 def help_pages(commands: list[CommandInfo], lang: str = "en") -> list[Page]:
@@ -429,7 +450,7 @@ def help_command_pages(command: CommandInfo, lang: str = "en") -> list[Page]:
     ]
     pager.add(t("help_options", lang), "\n".join(options) or t("help_no_options", lang))
     examples = EXAMPLES.get(command.name, (f"/{command.name}",))
-    pager.add(t("help_examples", lang), "\n".join(in_code(e) for e in examples))
+    pager.add(t("help_examples", lang), "\n".join(in_code(example(e, lang)) for e in examples))
     return pager.finish()
 
 
@@ -694,7 +715,18 @@ def _when(at: datetime | None, zone: str, lang: str) -> str:
     if at is None:
         return t("sched_none", lang)
     local = at.astimezone(ZoneInfo(zone))
-    return f"{local:%Y-%m-%d %H:%M} {zone} ({at.astimezone(UTC):%H:%M} UTC) · <t:{int(at.timestamp())}:R>"
+    shown = f"{local:%Y-%m-%d %H:%M} {zone}"
+    if not _is_utc(zone, local):  # "08:30 UTC (08:30 UTC)" says nothing twice
+        shown += f" ({at.astimezone(UTC):%H:%M} UTC)"
+    return f"{shown} · <t:{int(at.timestamp())}:R>"
+
+
+_UTC_NAMES = {"utc", "uct", "gmt", "gmt0", "gmt+0", "gmt-0", "zulu", "universal", "greenwich"}
+
+
+def _is_utc(zone: str, local: datetime) -> bool:
+    """Whether ``zone`` is a name of UTC itself (not a zone that is at UTC only part of the year)."""
+    return local.utcoffset() == timedelta(0) and zone.rsplit("/", 1)[-1].lower() in _UTC_NAMES
 
 
 def digest_schedule_embed(
@@ -782,7 +814,8 @@ def stats_embed(
         inline=True,
     )
     embed.add_field(name=t("stats_people", lang), value=listing(summary.top_people), inline=True)
-    embed.add_field(name=t("stats_articles", lang), value=listing(summary.top_articles, names), inline=False)
+    titles = {k: (names or {}).get(k) or t("stats_removed_article", lang) for k, _ in summary.top_articles}
+    embed.add_field(name=t("stats_articles", lang), value=listing(summary.top_articles, titles), inline=False)
     latency = "—" if summary.p50_ms is None else f"p50 {summary.p50_ms:.0f} ms · p95 {summary.p95_ms:.0f} ms"
     embed.add_field(name=t("stats_latency", lang), value=latency, inline=True)
     if summary.autocomplete:

@@ -10,7 +10,7 @@ from typing import Protocol
 import discord
 
 from bot.article import Article, Stance
-from bot.i18n import t
+from bot.i18n import feed_error, t
 
 from . import limits
 from .embeds import COLOUR, source_and_date, stance_mark
@@ -141,7 +141,12 @@ def feed_list_embed(
         lines.append(t("feed_line_fetched", lang, when=_when(feed.last_fetch_at, lang)))
         if feed.last_error:
             lines.append(
-                t("feed_line_error", lang, error=plain(fit(one_line(feed.last_error), 160)), n=feed.failures)
+                t(
+                    "feed_line_error",
+                    lang,
+                    error=plain(fit(one_line(feed_error(feed.last_error, lang)), 160)),
+                    n=feed.failures,
+                )
             )
         lines.append(t("feed_line_next", lang, when=_when(feed.next_at, lang)))
         name, value = fit(feed.url, 200), fit("\n".join(lines), limits.FIELD_VALUE)
@@ -177,6 +182,6 @@ def failing_notice(feed: ServerFeed, lang: str = "en") -> str:
     since = _when(feed.failing_since, lang)
     return fit(
         t("feed_failing_notice", lang, url=plain(fit(feed.url, 300)), since=since,
-          error=plain(fit(one_line(feed.last_error or "?"), 500))),
+          error=plain(fit(one_line(feed_error(feed.last_error or "?", lang)), 500))),
         limits.CONTENT,
     )  # fmt: skip

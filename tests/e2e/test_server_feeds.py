@@ -323,6 +323,20 @@ async def test_a_filter_blocks_what_it_says(
     )
     removed = await fake.command("filter remove", {"rule": "feeds · -word:South"}, member="owner")
     assert removed.content.startswith("Removed `-word:South` from feeds.")
+
+    bogus = await fake.command("filter add", {"rule": "bogus"}, member="owner")  # not stored as word:bogus
+    assert "use word:bogus" in bogus.content and "stance:" in bogus.content
+    assert "bogus" not in (await fake.command("filter list", member="owner")).content
+    zh = await fake.command(
+        "filter add", {"rule": "stance:denied", "applies_to": "digest"}, member="owner", locale="zh-CN"
+    )
+    assert zh.content.startswith("已为 简报 添加 `stance:denied`。") and "digest" not in zh.content
+    refused = await fake.command(
+        "feed add", {"url": "http://10.20.30.40/feed.xml"}, member="owner", locale="zh-CN"
+    )
+    assert (
+        "无法使用该订阅源：10.20.30.40 是内网地址。" in refused.content and "refused" not in refused.content
+    )
     assert await bot.stop() == 0
 
 

@@ -40,6 +40,11 @@ async def test_person_shows_the_later_state_and_both_moves(fresh_fake: FakeDisco
         assert "2025-08 — left Quillmark" in text, text
         assert "2025-03-10 — appointed at Quillmark as chief executive" in text, text
         assert text.index("2025-08 — left") < text.index("2025-03-10 — appointed"), text  # latest first
+        listed = (await fresh_fake.command("people")).text()  # the list agrees with the card
+        line = next(x for x in listed.splitlines() if "Maria Lindqvist" in x)
+        assert "CEO" not in line and "chief executive" not in line and "Quillmark" not in line, listed
+        org = (await fresh_fake.command("org", {"name": "Quillmark"})).text()
+        assert "Leadership moves" in org and "**Maria Lindqvist**: 2025-08 — left Quillmark" in org, org
     finally:
         assert await bot.stop() == 0, bot.output()
 

@@ -27,6 +27,9 @@ async def test_usage_rows_stats_privacy_and_flush_on_sigterm(fresh_fake: FakeDis
 
     own = await fake.command("stats", member="alice")  # a plain member gets their own figures, privately
     assert own.ephemeral and "Usage · you" in own.text()
+    assert (
+        "need the Manage Server permission, so these are your own" in own.text()
+    )  # told, not switched silently
     stats = await fake.command("stats", {"days": 7}, member="owner")
     assert not stats.ephemeral
     text = stats.text()
@@ -49,6 +52,7 @@ async def test_usage_rows_stats_privacy_and_flush_on_sigterm(fresh_fake: FakeDis
     assert "mentions every follower by design" in info.text() and "after 30 days" in info.text()
     ask = await fake.command("privacy forget-me", member="bob")
     assert ask.ephemeral
+    assert "all your follows" in ask.text() and "feeds you added" in ask.text()
     done = await fake.press(ask, "Delete my records", member="bob")
     assert done.content.startswith(
         "Done: 3 records of your use and your follows were deleted."
