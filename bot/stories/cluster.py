@@ -59,6 +59,7 @@ class Evidence:
     cites: bool = (
         False  # one names the other's outlet (a response to a report: "denied the Journal's report")
     )
+    event_text: float | None = None  # the cosine without the names' own words (None: as ``text``)
 
     @property
     def score(self) -> float:
@@ -74,6 +75,16 @@ def score_of(ev: Evidence) -> float:
         s += CITES
     if ev.shared_entities == 0 and ev.figures == 0:
         s *= 0.6  # words alone: only a close match
+    elif (
+        ev.figures == 0
+        and not ev.cites
+        and (ev.shared_entities == 1 or (ev.same_language and ev.shared_entities == 2))
+        and (ev.text if ev.event_text is None else ev.event_text) < EVENT_TEXT
+    ):
+        # one or two names in common (a company and its chief) and nothing else: no figure, hardly a word
+        # beyond the names. The same people in another event; across languages, where words cannot meet,
+        # two names still count (a report and its translation share little else)
+        s *= ONE_NAME
     if ev.conflict:
         s -= 0.3
     return s
@@ -82,6 +93,8 @@ def score_of(ev: Evidence) -> float:
 JOIN = 0.42
 CROSS_LANGUAGE = 0.4
 CITES = 0.15
+EVENT_TEXT = 0.05  # word overlap below which two articles share no event words
+ONE_NAME = 0.5
 
 
 class _Aliases:
@@ -261,7 +274,13 @@ class StoryIndex:
         cites = (a.source_key is not None and a.source_key in b.entity_keys) or (
             b.source_key is not None and b.source_key in a.entity_keys
         )
-        return Evidence(entities, figures, text, len(shared), conflict, a.language == b.language, cites)
+        names = a.name_words | b.name_words
+        event_text = _cosine(
+            {w: v for w, v in va.items() if w not in names}, {w: v for w, v in vb.items() if w not in names}
+        )
+        return Evidence(
+            entities, figures, text, len(shared), conflict, a.language == b.language, cites, event_text
+        )
 
     # ------------------------------------------------------------------ internals
 

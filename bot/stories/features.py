@@ -159,6 +159,7 @@ class Features:
     title_words: frozenset[str]
     words: dict[str, float] = field(default_factory=dict)  # word -> count (title counted twice)
     source_key: str | None = None  # the outlet, as an identity key (another article may name it)
+    name_words: frozenset[str] = frozenset()  # the words of its people's and organizations' names
 
     @property
     def entity_keys(self) -> set[str]:
@@ -202,4 +203,11 @@ def features_of(article: Article) -> Features:
         title_words=frozenset(title_words),
         words=counts,
         source_key=key(article.source) if article.source and len(key(article.source)) >= 2 else None,
+        name_words=_name_words(article),
     )
+
+
+def _name_words(article: Article) -> frozenset[str]:
+    names = [n for p in article.people for n in (p.name, *p.aliases)]
+    names += [n for o in article.organizations for n in (o.name, *o.aliases)]
+    return frozenset(w for n in names for w in words_of(n))
