@@ -103,6 +103,18 @@ def stories_pages(cards: Sequence[StoryCard], heading: str, lang: str = "en") ->
     return pager.finish()
 
 
+LONGEST_SPAN = 3650  # /stories days: 1-3650
+
+
+def stories_none(days: int, contested: bool, lang: str = "en") -> str:
+    """What to try when /stories found nothing: a longer span than the one given (when there is one), or
+    leaving out contested."""
+    more = next((d for d in (30, 365, LONGEST_SPAN) if d > days), None)
+    if more is None:
+        return t("stories_none_ever_contested" if contested else "stories_none_ever", lang, days=days)
+    return t("stories_none_contested" if contested else "stories_none", lang, days=days, more=more)
+
+
 def thread_name(title: str) -> str:
     return fit(one_line(title), THREAD_NAME) or "story"
 
