@@ -1059,6 +1059,12 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "最近 {days} 天有争议的报道",
         "最近 {days} 天有爭議的報導",
     ),
+    "no_source": ("(no source)", "（无来源）", "（無來源）"),
+    "stories_line_no_source": (
+        "{n} article(s) · {date}",
+        "{n} 篇文章 · {date}",
+        "{n} 篇文章 · {date}",
+    ),
     "stories_none": (
         "No stories in the last {days} day(s). Try a longer span (days:{more}).",
         "最近 {days} 天没有报道。试试更长的时间（days:{more}）。",
