@@ -206,3 +206,28 @@ async def test_a_crash_while_making_a_thread_makes_no_second_message_or_thread(
     assert len(fake.channel_messages[g.channel_id]) == 1 and len(fake.threads) == 1, bot.output()
     assert "财经快讯" in fake.thread_posts(thread_id)[0]["content"]
     assert await bot.stop() == 0
+
+
+async def test_the_first_alert_of_a_new_story_says_nothing_is_new_in_it(
+    fresh_fake: FakeDiscord, tmp_path: Path
+) -> None:
+    """Two articles of a new story arrive together (both alerts recorded in one pass): the first alert sent is
+    the story's first, with no "New in this story" field; the second one says what it adds."""
+    fake = fresh_fake
+    folder = tmp_path / "news"
+    folder.mkdir()
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    bot = await launch(fake, tmp_path, folder)
+    follow = await fake.command("follow", {"target": "Harbor Robotics"}, member="alice")
+    assert "**Harbor Robotics**" in follow.content
+    (staging / "one.txt").write_text(ONE, encoding="utf-8")
+    (staging / "four.txt").write_text(FOUR, encoding="utf-8")
+    (staging / "one.txt").rename(folder / "one.txt")
+    (staging / "four.txt").rename(folder / "four.txt")
+    await fake.wait_for(lambda: len(fake.dms("alice")) == 2, 20)
+    first, second = fake.dms("alice")
+    fields = [[f["name"] for f in m["embeds"][0].get("fields", [])] for m in (first, second)]
+    assert "New in this story" not in fields[0], fields
+    assert "New in this story" in fields[1], fields
+    assert await bot.stop() == 0
