@@ -60,6 +60,7 @@ class Evidence:
         False  # one names the other's outlet (a response to a report: "denied the Journal's report")
     )
     event_text: float | None = None  # the cosine without the names' own words (None: as ``text``)
+    same_kind: bool = False  # both tell of the same kind of event (a rumour, a resignation ...)
 
     @property
     def score(self) -> float:
@@ -79,6 +80,7 @@ def score_of(ev: Evidence) -> float:
         ev.figures == 0
         and not ev.cites
         and (ev.shared_entities == 1 or (ev.same_language and ev.shared_entities == 2))
+        and not (ev.same_kind and not ev.same_language)
         and (ev.text if ev.event_text is None else ev.event_text) < EVENT_TEXT
     ):
         # one or two names in common (a company and its chief) and nothing else: no figure, hardly a word
@@ -279,7 +281,15 @@ class StoryIndex:
             {w: v for w, v in va.items() if w not in names}, {w: v for w, v in vb.items() if w not in names}
         )
         return Evidence(
-            entities, figures, text, len(shared), conflict, a.language == b.language, cites, event_text
+            entities,
+            figures,
+            text,
+            len(shared),
+            conflict,
+            a.language == b.language,
+            cites,
+            event_text,
+            bool(a.kinds & b.kinds),
         )
 
     # ------------------------------------------------------------------ internals

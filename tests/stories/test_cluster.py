@@ -248,3 +248,19 @@ def test_one_name_in_common_and_nothing_else_is_not_one_event() -> None:
     )
     ids = [index.add(a) for a in (supplier, chinese, plant)]
     assert len(set(ids)) == 3, [a.title for a in (supplier, chinese, plant)]
+
+
+def test_across_languages_one_name_and_the_same_kind_of_event_is_one_event() -> None:
+    """Where no word can meet, both reports telling of a rumour about the one person they share is the event
+    evidence a name alone is not."""
+    index = StoryIndex()
+    english = load_article(
+        b"Fernbrook Tools says rumour about chairman Lin Haitao is false\nHarbor Daily\n2026-04-09\n\n"
+        b"Fernbrook Tools said an online rumour that chairman Lin Haitao had been detained was false "
+        b"and that he was at work as usual.\n"
+    )
+    chinese = load_article(
+        "芬布鲁克工具辟谣：董事长林海涛被带走纯属谣言\n财经快讯\n2026-04-08\n\n"
+        "芬布鲁克工具表示，网传董事长林海涛被带走的消息纯属谣言，公司经营一切正常。\n".encode()
+    )
+    assert index.add(chinese) == index.add(english)
