@@ -59,7 +59,7 @@ class Evidence:
     cites: bool = (
         False  # one names the other's outlet (a response to a report: "denied the Journal's report")
     )
-    event_text: float | None = None  # the cosine without the names' own words (None: as ``text``)
+    event_text: float | None = None  # the cosine's part from words beyond the names (None: as ``text``)
     same_kind: bool = False  # both tell of the same kind of event (a rumour, a resignation ...)
 
     @property
@@ -276,10 +276,12 @@ class StoryIndex:
         cites = (a.source_key is not None and a.source_key in b.entity_keys) or (
             b.source_key is not None and b.source_key in a.entity_keys
         )
-        names = a.name_words | b.name_words
-        event_text = _cosine(
-            {w: v for w, v in va.items() if w not in names}, {w: v for w, v in vb.items() if w not in names}
-        )
+        # the part of the cosine the words beyond the names make (looked at only where one or two names are
+        # all that may be shared)
+        event_text = text
+        if not figures and not cites and 1 <= len(shared) <= 2:
+            names = a.name_words | b.name_words
+            event_text -= sum(va[w] * vb[w] for w in names if w in va and w in vb)
         return Evidence(
             entities,
             figures,
