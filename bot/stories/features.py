@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -49,22 +50,34 @@ _CJK_FUNCTION = frozenset("的了是在和与及或也都就而对于将被把�
 # Kinds of event, each as English and Chinese reporting words it: across languages, where no other word can
 # meet, two reports of one person that both tell of a rumour (or a resignation...) tell of one event more
 # likely than two that share only the name. General news vocabulary: no names, no topics of one article.
-EVENT_KINDS: dict[str, re.Pattern[str]] = {
-    kind: re.compile(pattern, re.IGNORECASE)
-    for kind, pattern in {
-        "rumour": r"\brumou?rs?\b|传闻|谣言|辟谣",
-        "resign": r"\bresign(?:s|ed|ing|ation)?\b|\bstep(?:s|ped|ping)? down\b|辞职|辞去|请辞|卸任|离职",
-        "retire": r"\bretire(?:s|d|ment)?\b|退休",
-        "acquire": r"\bacqui(?:re|res|red|ring|sition)\b|\btakeover\b|\bmerger\b|收购|并购",
-        "layoffs": r"\blay(?:s|ing)? off\b|\blayoffs?\b|\bjob cuts\b|裁员",
-        "lawsuit": r"\bsue[sd]?\b|\blawsuits?\b|起诉|诉讼",
-        "probe": r"\bprobes?\b|\binvestigat(?:e|es|ed|ion)\b|调查|立案",
-    }.items()
+EVENT_KINDS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    # kind: (words as words_of gives them, phrases in the lower-cased text: English several words, Chinese)
+    kind: (frozenset(words.split()), tuple(phrases.split("|")))
+    for kind, words, phrases in (
+        ("rumour", "rumour rumor", "传闻|谣言|辟谣"),
+        (
+            "resign",
+            "resign resigned resigning resignation",
+            "step down|steps down|stepped down|stepping down|辞职|辞去|请辞|卸任|离职",
+        ),
+        ("retire", "retire retired retirement", "退休"),
+        ("acquire", "acquire acquired acquiring acquisition takeover merger", "收购|并购"),
+        ("layoffs", "layoff", "lay off|laying off|job cuts|裁员"),
+        ("lawsuit", "sue sues sued lawsuit", "起诉|诉讼"),
+        ("probe", "probe investigate investigated investigation", "调查|立案"),
+    )
 }
 
 
-def event_kinds(text: str) -> frozenset[str]:
-    return frozenset(kind for kind, pattern in EVENT_KINDS.items() if pattern.search(text))
+def event_kinds(words: Iterable[str], text: str) -> frozenset[str]:
+    """The kinds of event the text tells of; ``words`` are its words as :func:`words_of` gives them."""
+    present = set(words)
+    low = text.lower()
+    return frozenset(
+        kind
+        for kind, (kind_words, phrases) in EVENT_KINDS.items()
+        if not present.isdisjoint(kind_words) or any(p in low for p in phrases)
+    )
 
 
 def day_of(article: Article) -> int | None:
@@ -226,7 +239,7 @@ def features_of(article: Article) -> Features:
         words=counts,
         source_key=key(article.source) if article.source and len(key(article.source)) >= 2 else None,
         name_words=_name_words(article),
-        kinds=event_kinds("\n".join([article.title, *body])),
+        kinds=event_kinds(counts, "\n".join([article.title, *body])),
     )
 
 
