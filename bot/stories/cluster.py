@@ -6,7 +6,10 @@ all the others: an article that writes 黄仁勋 (Jensen Huang) lets a later one
 English coverage), the figures they share with values normalized ($100 billion = 1000亿美元), the words they
 share (title and claims), and their dates. Articles more than ``window_days`` apart never meet, so the same
 people in another event (an ouster in one year, a takeover bid in another) stay apart; within the window, a
-story needs more than shared names: shared figures or shared words.
+story needs more than shared names: shared figures or shared words. One or two names in common with no figure and
+hardly a word beyond the names themselves (one chief executive's different news on one day) weigh half; across
+languages, where words cannot meet, the same kind of event told in both (a rumour, a resignation: see
+:data:`~bot.stories.features.EVENT_KINDS`) stands in for the words.
 
 The cost of one ``add`` does not grow with the number of stories: candidates come from inverted indexes keyed
 by (identity, figure or title word, week), each list holding its most recent stories only, and an article is
