@@ -97,6 +97,9 @@ class NewsdeskBot(commands.Bot):
         self.stories: StoryService | None = None  # made at the first library load (it needs the registry)
         self.stories_changed = asyncio.Event()  # set when story posts were recorded: the story cog sends them
         self.stories_waiting: list[tuple[Joined, str]] = []  # taken in (when) before the gateway was ready
+        # articles a server's feed took in as no news (its backlog at /feed add, or items long older than the
+        # feed): like its feed posts, they make no story thread or line (server id, article id)
+        self.story_backlog: set[tuple[int, str]] = set()
         self.feeds = FeedPoller(
             list(settings.feeds), settings.feed_minutes, allow_hosts=settings.feed_allow_hosts
         )
@@ -315,6 +318,9 @@ class NewsdeskBot(commands.Bot):
         channels = await self.store.story_channels_since()
         recorded = 0
         for j, taken_at in taken:
+            if (j.scope, j.article_id) in self.story_backlog:
+                self.story_backlog.discard((j.scope, j.article_id))
+                continue  # a feed's backlog is not news: no thread, no line (the same rule as feed posts)
             guilds = (
                 channels if j.scope == GLOBAL else {j.scope: channels[j.scope]} if j.scope in channels else {}
             )

@@ -353,7 +353,9 @@ class AlertService:
         stories = getattr(self.bot, "stories", None)  # a StoryService once the library is loaded
         if stories is None or not delivery.follows:
             return ""
-        told = await self.store.alerted_articles(int(delivery.follows[0]["id"]))
+        # only what was sent before: articles of one story recorded in the same pass are all pending, and the
+        # first of them to go out is the story's first alert (nothing in it is "new in this story")
+        told = await self.store.alerted_articles(int(delivery.follows[0]["id"]), sent_only=True)
         earlier, news = stories.news_for(library, delivery.guild_id, delivery.article, told)
         if not earlier or not news:
             return ""

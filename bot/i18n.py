@@ -1069,10 +1069,31 @@ REPLIES: dict[str, tuple[str, str, str]] = {
         "最近 {days} 天有争议的报道",
         "最近 {days} 天有爭議的報導",
     ),
+    "no_source": ("(no source)", "（无来源）", "（無來源）"),
+    "stories_line_no_source": (
+        "{n} article(s) · {date}",
+        "{n} 篇文章 · {date}",
+        "{n} 篇文章 · {date}",
+    ),
     "stories_none": (
-        "No stories in the last {days} day(s). Try a longer span (days:30), or leave out contested.",
-        "最近 {days} 天没有报道。试试更长的时间（days:30），或去掉 contested。",
-        "最近 {days} 天沒有報導。試試更長的時間（days:30），或去掉 contested。",
+        "No stories in the last {days} day(s). Try a longer span (days:{more}).",
+        "最近 {days} 天没有报道。试试更长的时间（days:{more}）。",
+        "最近 {days} 天沒有報導。試試更長的時間（days:{more}）。",
+    ),
+    "stories_none_contested": (
+        "No contested stories in the last {days} day(s). Try a longer span (days:{more}), or leave out contested.",
+        "最近 {days} 天没有有争议的报道。试试更长的时间（days:{more}），或去掉 contested。",
+        "最近 {days} 天沒有有爭議的報導。試試更長的時間（days:{more}），或去掉 contested。",
+    ),
+    "stories_none_ever": (
+        "No stories in the last {days} day(s): none of the articles here is that recent (/articles list).",
+        "最近 {days} 天没有报道：这里没有这么新的文章（/articles list）。",
+        "最近 {days} 天沒有報導：這裡沒有這麼新的文章（/articles list）。",
+    ),
+    "stories_none_ever_contested": (
+        "No contested stories in the last {days} day(s). Leave out contested to see every story.",
+        "最近 {days} 天没有有争议的报道。去掉 contested 可查看所有报道。",
+        "最近 {days} 天沒有有爭議的報導。去掉 contested 可查看所有報導。",
     ),
     "stories_line": (
         "{n} article(s) · {sources} · {date}",

@@ -282,6 +282,10 @@ class ServerFeedService:
                 taken.to_post.append(article)
         for reason in taken.failed:
             log.warning("server %s: feed %s: %s", feed.guild_id, redact_secrets(feed.url), reason)
+        posted = {a.id for a in taken.to_post}
+        backlog = getattr(self.bot, "story_backlog", None)
+        if isinstance(backlog, set):  # no story threads for what is not news either
+            backlog.update((feed.guild_id, a.id) for a in taken.new if a.id not in posted)
         return taken
 
     async def _failed(self, feed: ServerFeed, error: str) -> None:

@@ -49,6 +49,8 @@ class StoryCard:
 
     @property
     def contested(self) -> bool:
+        """The one rule /story, /stories and /claims share: a denial meets an assertion or a report about the
+        same subject, within the story (one article reporting a claim and its denial counts)."""
         return any(s.contested for s in self.subjects)
 
     @property
@@ -185,8 +187,6 @@ class StoryService:
         picked.sort(key=lambda ss: (-len(ss[1].article_ids), -(ss[1].last_day or 0)))
         out: list[StoryCard] = []
         for scope, story in picked:
-            if contested and len(story.article_ids) < 2:
-                continue
             card = self.card(view, scope, story.id)
             if card is None or (contested and not card.contested):
                 continue
@@ -209,8 +209,8 @@ class StoryService:
             seen.add(found)
             index = self._indexes.get(found[0])
             story = index.story(found[1]) if index is not None else None
-            if story is None or len(story.article_ids) < 2:
-                continue  # one article alone contests nothing
+            if story is None:
+                continue
             card = self.card(view, *found)
             if card is None:
                 continue

@@ -157,7 +157,7 @@ class Stories(commands.Cog):
         library = self.bot.library.view(interaction.guild_id)
         cards = self._service(lang).recent(library, interaction.guild_id, days, contested)
         if not cards:
-            raise UserError(t("stories_none", lang, days=days))
+            raise UserError(render.stories_none(days, contested, lang))
         heading = t("stories_title_contested" if contested else "stories_title", lang, days=days)
         await send_pages(interaction, render.stories_pages(cards, heading, lang))
 

@@ -94,3 +94,38 @@ def test_sync_of_one_server_touches_only_its_own_articles() -> None:
     [joined] = service.sync(catalog, only=[GUILD])
     assert joined.scope == GUILD and joined.article_id == upload.id and joined.new_story
     assert service.sync(catalog) == []  # everything is in its story already
+
+
+ONE_ARTICLE_CONTEST = b"""Quillfeather Foods denies plan to close its Dunmore bakery
+Harbor Daily\xc2\xb72026-05-12 09:00
+
+Core Viewpoint - Quillfeather Foods will close its Dunmore bakery and cut 310 jobs, the Valley Courier reported [1]. \
+Group 1: The Response - Quillfeather Foods denied that it will close its Dunmore bakery or cut 310 jobs [2].
+"""
+
+
+def test_contested_is_one_rule_for_the_card_the_list_and_the_claims() -> None:
+    """A story of one article that reports a claim and carries its denial is contested on its card, in
+    /stories contested:true and in /claims contested:true alike."""
+    article = load_article(ONE_ARTICLE_CONTEST)
+    catalog = Catalog([article])
+    service = StoryService()
+    service.sync(catalog, {})
+    view = catalog.view(None)
+    card = service.card_of_article(view, None, article.id)
+    assert card is not None and card.contested, [(s.subject, s.stances) for s in card.subjects]
+    listed = service.recent(view, None, 7, contested=True, today=date(2026, 5, 13))
+    assert [c.id for c in listed] == [card.id]
+    claims = service.contested_claims(view, None, [article.id])
+    assert {text for _, text in claims} == {c.text for c in article.claims}
+
+
+def test_nothing_found_suggests_a_span_longer_than_the_one_given() -> None:
+    from bot.render.stories import stories_none
+
+    assert "days:30" in stories_none(7, False) and "contested" not in stories_none(7, False)
+    assert "days:365" in stories_none(30, True) and "leave out contested" in stories_none(30, True)
+    assert "days:3650" in stories_none(400, False)
+    longest = stories_none(3650, True)
+    assert "(days:" not in longest and "Leave out contested" in longest
+    assert "(days:" not in stories_none(3650, False)

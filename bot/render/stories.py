@@ -12,6 +12,7 @@ import discord
 
 from bot.article import Article, Stance
 from bot.i18n import t
+from bot.stories.contested import StanceEntry
 from bot.story_service import StoryCard
 
 from . import limits
@@ -31,6 +32,14 @@ def _link(article: Article, text: str) -> str:
 
 def _report(article: Article, lang: str) -> str:
     return f"{_link(article, plain(fit(one_line(article.title), 150)))} — *{plain(source_and_date(article, lang))}*"
+
+
+def _where(entry: StanceEntry, lang: str) -> str:
+    """Where a claim of a story was made: its article's source and date, "(no source)" when the article names
+    none (never its title, which reads as if it were the source)."""
+    source = fit(one_line(entry.source or ""), 60) or t("no_source", lang)
+    day = (entry.published_at or "")[:10]
+    return f"{source} · {day}" if day else source
 
 
 def _people(card: StoryCard) -> list[str]:
@@ -80,7 +89,7 @@ def story_pages(card: StoryCard, lang: str = "en") -> list[Page]:
         rows = []
         for entry in subject.entries[:_MAX_ENTRIES]:
             who = plain(fit(entry.speaker, 60)) if entry.speaker else "—"
-            where = plain(fit(one_line(entry.label), 60))
+            where = plain(_where(entry, lang))
             rows.append(f"{stance_mark(entry.stance, lang)} · {who} · *{where}*")
             if entry.stance is Stance.DENIED or subject.articles > 1:
                 rows.append(f"> {plain(fit(one_line(entry.text), 200))}")
@@ -92,15 +101,28 @@ def stories_pages(cards: Sequence[StoryCard], heading: str, lang: str = "en") ->
     pager = Pager(title=heading, footer=t("stories_footer", lang), lang=lang)
     for i, card in enumerate(cards, 1):
         flag = f" · {t('story_contested', lang)}" if card.contested else ""
-        sources = plain(fit(", ".join(card.sources) or t("unknown_source", lang), 120))
         when = (card.latest.published_at or "")[:10] or "—"
-        pager.line(
-            f"**{plain(fit(one_line(card.title), 150))}**{flag}\n"
-            + t("stories_line", lang, n=len(card.articles), sources=sources, date=when)
-        )
+        if card.sources:
+            sources = plain(fit(", ".join(one_line(s) for s in card.sources), 120))
+            line = t("stories_line", lang, n=len(card.articles), sources=sources, date=when)
+        else:  # the date alone: "source and date unknown · 2025-10-29" contradicted itself
+            line = t("stories_line_no_source", lang, n=len(card.articles), date=when)
+        pager.line(f"**{plain(fit(one_line(card.title), 150))}**{flag}\n" + line)
         if i % 10 == 0 and i < len(cards):
             pager.new_page()
     return pager.finish()
+
+
+LONGEST_SPAN = 3650  # /stories days: 1-3650
+
+
+def stories_none(days: int, contested: bool, lang: str = "en") -> str:
+    """What to try when /stories found nothing: a longer span than the one given (when there is one), or
+    leaving out contested."""
+    more = next((d for d in (30, 365, LONGEST_SPAN) if d > days), None)
+    if more is None:
+        return t("stories_none_ever_contested" if contested else "stories_none_ever", lang, days=days)
+    return t("stories_none_contested" if contested else "stories_none", lang, days=days, more=more)
 
 
 def thread_name(title: str) -> str:

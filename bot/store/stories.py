@@ -143,10 +143,11 @@ class StoryQueries(StoreCore):
 
     # ------------------------------------------------------------------ follow alerts grouped by story
 
-    async def alerted_articles(self, follow_id: int) -> set[str]:
-        """The articles a follow was alerted about (sent, or recorded and about to be)."""
+    async def alerted_articles(self, follow_id: int, sent_only: bool = False) -> set[str]:
+        """The articles a follow was alerted about (sent, or recorded and about to be; ``sent_only``: sent)."""
+        statuses = "('sent')" if sent_only else "('pending', 'sent')"
         rows = await self.reader.fetch(
-            "SELECT article_id FROM follow_alerts WHERE follow_id = ? AND status IN ('pending', 'sent')",
+            f"SELECT article_id FROM follow_alerts WHERE follow_id = ? AND status IN {statuses}",
             follow_id,
         )
         return {str(r["article_id"]) for r in rows}

@@ -6,7 +6,10 @@ all the others: an article that writes 黄仁勋 (Jensen Huang) lets a later one
 English coverage), the figures they share with values normalized ($100 billion = 1000亿美元), the words they
 share (title and claims), and their dates. Articles more than ``window_days`` apart never meet, so the same
 people in another event (an ouster in one year, a takeover bid in another) stay apart; within the window, a
-story needs more than shared names: shared figures or shared words.
+story needs more than shared names: shared figures or shared words. One or two names in common with no figure and
+hardly a word beyond the names themselves (one chief executive's different news on one day) weigh half; across
+languages, where words cannot meet, the same kind of event told in both (a rumour, a resignation: see
+:data:`~bot.stories.features.EVENT_KINDS`) stands in for the words.
 
 The cost of one ``add`` does not grow with the number of stories: candidates come from inverted indexes keyed
 by (identity, figure or title word, week), each list holding its most recent stories only, and an article is
@@ -59,6 +62,8 @@ class Evidence:
     cites: bool = (
         False  # one names the other's outlet (a response to a report: "denied the Journal's report")
     )
+    event_text: float | None = None  # the cosine's part from words beyond the names (None: as ``text``)
+    same_kind: bool = False  # both tell of the same kind of event (a rumour, a resignation ...)
 
     @property
     def score(self) -> float:
@@ -74,6 +79,17 @@ def score_of(ev: Evidence) -> float:
         s += CITES
     if ev.shared_entities == 0 and ev.figures == 0:
         s *= 0.6  # words alone: only a close match
+    elif (
+        ev.figures == 0
+        and not ev.cites
+        and (ev.shared_entities == 1 or (ev.same_language and ev.shared_entities == 2))
+        and not (ev.same_kind and not ev.same_language)
+        and (ev.text if ev.event_text is None else ev.event_text) < EVENT_TEXT
+    ):
+        # one or two names in common (a company and its chief) and nothing else: no figure, hardly a word
+        # beyond the names. The same people in another event; across languages, where words cannot meet,
+        # two names still count (a report and its translation share little else)
+        s *= ONE_NAME
     if ev.conflict:
         s -= 0.3
     return s
@@ -82,6 +98,8 @@ def score_of(ev: Evidence) -> float:
 JOIN = 0.42
 CROSS_LANGUAGE = 0.4
 CITES = 0.15
+EVENT_TEXT = 0.05  # word overlap below which two articles share no event words
+ONE_NAME = 0.5
 
 
 class _Aliases:
@@ -261,7 +279,23 @@ class StoryIndex:
         cites = (a.source_key is not None and a.source_key in b.entity_keys) or (
             b.source_key is not None and b.source_key in a.entity_keys
         )
-        return Evidence(entities, figures, text, len(shared), conflict, a.language == b.language, cites)
+        # the part of the cosine the words beyond the names make (looked at only where one or two names are
+        # all that may be shared)
+        event_text = text
+        if not figures and not cites and 1 <= len(shared) <= 2:
+            names = a.name_words | b.name_words
+            event_text -= sum(va[w] * vb[w] for w in names if w in va and w in vb)
+        return Evidence(
+            entities,
+            figures,
+            text,
+            len(shared),
+            conflict,
+            a.language == b.language,
+            cites,
+            event_text,
+            bool(a.kinds & b.kinds),
+        )
 
     # ------------------------------------------------------------------ internals
 

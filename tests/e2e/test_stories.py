@@ -215,3 +215,71 @@ async def test_a_crash_while_making_a_thread_makes_no_second_message_or_thread(
     assert len(fake.channel_messages[g.channel_id]) == 1 and len(fake.threads) == 1, bot.output()
     assert "财经快讯" in fake.thread_posts(thread_id)[0]["content"]
     assert await bot.stop() == 0
+
+
+async def test_the_first_alert_of_a_new_story_says_nothing_is_new_in_it(
+    fresh_fake: FakeDiscord, tmp_path: Path
+) -> None:
+    """Two articles of a new story arrive together (both alerts recorded in one pass): the first alert sent is
+    the story's first, with no "New in this story" field; the second one says what it adds."""
+    fake = fresh_fake
+    folder = tmp_path / "news"
+    folder.mkdir()
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    bot = await launch(fake, tmp_path, folder)
+    follow = await fake.command("follow", {"target": "Harbor Robotics"}, member="alice")
+    assert "**Harbor Robotics**" in follow.content
+    (staging / "one.txt").write_text(ONE, encoding="utf-8")
+    (staging / "four.txt").write_text(FOUR, encoding="utf-8")
+    (staging / "one.txt").rename(folder / "one.txt")
+    (staging / "four.txt").rename(folder / "four.txt")
+    await fake.wait_for(lambda: len(fake.dms("alice")) == 2, 20)
+    first, second = fake.dms("alice")
+    fields = [[f["name"] for f in m["embeds"][0].get("fields", [])] for m in (first, second)]
+    assert "New in this story" not in fields[0], fields
+    assert "New in this story" in fields[1], fields
+    assert await bot.stop() == 0
+
+
+async def test_a_feeds_backlog_makes_no_story_thread_and_its_next_item_does(
+    fresh_fake: FakeDiscord, tmp_path: Path
+) -> None:
+    """What a feed holds when /feed add adds it is not posted, and it is not news for story threads either;
+    an item that arrives later is (the same rule as feed posts)."""
+    from tests.feedserver import FeedServer, harbour_item, rss
+
+    fake = fresh_fake
+    g = fake.guild()
+    feeds = FeedServer()
+    await feeds.start()
+    try:
+        folder = tmp_path / "news"
+        folder.mkdir()
+        bot = await start_bot(
+            fake,
+            tmp_path,
+            NEWSDESK_ARTICLES=str(folder),
+            NEWSDESK_ALERT_SECONDS="0.3",
+            NEWSDESK_FEED_ALLOW_HOSTS="127.0.0.1",
+            NEWSDESK_FEED_MINUTES="0.02",
+        )
+        await started(fake, bot, syncs=0)
+        ok = await fake.command("story-channel set", {"channel": str(g.channel_id)}, member="owner")
+        assert "thread" in ok.content
+        now = datetime.now(UTC)
+        held = [harbour_item(n, now - timedelta(hours=n + 1)) for n in range(2)]
+        url = feeds.serve("harbour.xml", rss("Harbour Desk", held))
+        added = await fake.command("feed add", {"url": url}, member="owner", timeout=30)
+        assert added.content.startswith("Added <" + url), added.content
+        await asyncio.sleep(2.0)  # several story passes
+        assert fake.threads == {}, fake.threads
+
+        fresh = [harbour_item(7, now + timedelta(seconds=1))]
+        feeds.serve("harbour.xml", rss("Harbour Desk", held + fresh))
+        await fake.wait_for(lambda: len(fake.threads) == 1, 30)
+        [thread] = fake.threads.values()
+        assert thread["name"].startswith("Quay 7 "), thread
+        assert await bot.stop() == 0
+    finally:
+        await feeds.stop()

@@ -224,3 +224,43 @@ def test_an_undated_article_finds_its_story_whenever_it_was() -> None:
     index.add(dated)
     index.add(later)
     assert index.add(undated) == index.story_of(dated.id)
+
+
+def test_one_name_in_common_and_nothing_else_is_not_one_event() -> None:
+    """The same chief executive on the same day in three events (a plant closing, a supplier's denial that
+    names him, his own words in Chinese about demand): a shared name with no shared figure and no shared words
+    is another event, across languages too."""
+    index = StoryIndex(aliases=[["Priya Castellane", "卡斯特兰"]])
+    plant = load_article(
+        b"Orbweaver's Priya Castellane says the Leeds plant will close\nTidewire\xc2\xb72026-03-04 18:00\n\n"
+        b"Core Viewpoint - Orbweaver chief executive Priya Castellane said the Leeds plant will close by "
+        b"summer and 640 jobs will go [1]. Group 1: The Plant - Castellane said output moves to Porto [2]. "
+        b"- The union denied that it had been consulted [3].\n"
+    )
+    supplier = load_article(
+        b"Kestrel Metals rejects merger rumour\nHarbor Daily\n2026-03-04\n\n"
+        b"Kestrel Metals chief executive Ines Varga denied reports that the company was in merger talks "
+        b"with Orbweaver. Priya Castellane declined to comment.\n"
+    )
+    chinese = load_article(
+        "卡斯特兰称订单需求稳定\n财经快讯\n2026-03-04\n\n"
+        "首席执行官卡斯特兰表示，新型涂层订单需求保持稳定。她否认了价格战的说法。\n".encode()
+    )
+    ids = [index.add(a) for a in (supplier, chinese, plant)]
+    assert len(set(ids)) == 3, [a.title for a in (supplier, chinese, plant)]
+
+
+def test_across_languages_one_name_and_the_same_kind_of_event_is_one_event() -> None:
+    """Where no word can meet, both reports telling of a rumour about the one person they share is the event
+    evidence a name alone is not."""
+    index = StoryIndex()
+    english = load_article(
+        b"Fernbrook Tools says rumour about chairman Lin Haitao is false\nHarbor Daily\n2026-04-09\n\n"
+        b"Fernbrook Tools said an online rumour that chairman Lin Haitao had been detained was false "
+        b"and that he was at work as usual.\n"
+    )
+    chinese = load_article(
+        "芬布鲁克工具辟谣：董事长林海涛被带走纯属谣言\n财经快讯\n2026-04-08\n\n"
+        "芬布鲁克工具表示，网传董事长林海涛被带走的消息纯属谣言，公司经营一切正常。\n".encode()
+    )
+    assert index.add(chinese) == index.add(english)
