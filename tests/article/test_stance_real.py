@@ -5,13 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.article import Stance, load_article
-
-
-def claim_of(body: str, start: str):  # type: ignore[no-untyped-def]
-    article = load_article(
-        "Headline for the story\n\nThe lead paragraph sets the scene for readers.\n\n" + body
-    )
-    return next(c for c in article.claims if c.text.startswith(start))
+from tests.article.test_real_news import claim_of
 
 
 @pytest.mark.parametrize(
