@@ -144,8 +144,8 @@ class ServerFeedService:
         guild: discord.Guild,
         channel: discord.abc.GuildChannel | None,
         url: str,
-        post: str,
-        crosspost: bool,
+        post: str | None,
+        crosspost: bool | None,
         user_id: int,
         lang: str = "en",
         sample: bool = False,
@@ -153,6 +153,16 @@ class ServerFeedService:
         """(the feed, whether it is new, articles taken in now). A new feed is fetched first: what it holds is
         added to the server's library and none of it is posted (but its newest item, with ``sample``)."""
         url = self.check_url(url, lang)
+        # Options left out keep what the feed has when the server added it already, as /digest set does.
+        before = next((f for f in await self.store.server_feeds(guild.id) if f.url == url), None)
+        if before is not None and channel is None and before.channel_id is not None:
+            channel = guild.get_channel(before.channel_id)
+        if post is None:
+            kept = before.post if before is not None else None
+            post = kept if kept is not None and (kept != "digest-only" or channel is None) else None
+            post = post or ("each" if channel is not None else "digest-only")
+        if crosspost is None:
+            crosspost = before.crosspost if before is not None else False
         if post == "each" and channel is None:
             raise UserError(t("feed_need_channel", lang))
         if channel is not None:

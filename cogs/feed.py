@@ -75,17 +75,19 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
         url: app_commands.Range[str, 1, 500],
         channel: discord.TextChannel | discord.ForumChannel | None = None,
         post: str | None = None,
-        crosspost: bool = False,
+        crosspost: bool | None = None,
         sample: bool = False,
     ) -> None:
+        """Options left out keep what a feed already added has (a new feed: posts each article when a channel is
+        given, else goes to the digest only)."""
         assert interaction.guild is not None
         lang = pick(interaction)
-        mode = post or ("each" if channel is not None else "digest-only")
         await interaction.response.defer(ephemeral=True, thinking=True)  # the feed is fetched first
         interaction.extras["responded_at"] = discord.utils.utcnow()
         feed, new, taken = await self.service.add(
-            interaction.guild, channel, url, mode, crosspost, interaction.user.id, lang, sample
+            interaction.guild, channel, url, post, crosspost, interaction.user.id, lang, sample
         )
+        mode = feed.post
         if mode == "each":
             what = t("feed_what_each", lang, channel=f"<#{feed.channel_id}>")
         else:

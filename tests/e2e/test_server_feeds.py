@@ -89,6 +89,10 @@ async def test_a_servers_feed_posts_in_that_server_only_and_within_the_cap(
     assert "what it holds now (2 articles)" in added.content
     denied = await fake.command("feed add", {"url": url}, member="alice")
     assert "Manage Server" in denied.content  # managers only
+    # Added again with an option left out: what was set stays (posting in the channel is not switched off).
+    again = await fake.command("feed add", {"url": url, "crosspost": False}, member="owner", timeout=30)
+    assert "was already a feed here" in again.content, again.content
+    assert f"<#{one.channel_id}>" in again.content, again.content
 
     # New items arrive: each is posted once, in the first server's channel, the title linked to the item.
     fresh = [harbour_item(n, now + timedelta(seconds=n)) for n in range(10, 12)]
