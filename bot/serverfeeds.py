@@ -154,7 +154,8 @@ class ServerFeedService:
         added to the server's library and none of it is posted (but its newest item, with ``sample``)."""
         url = self.check_url(url, lang)
         # Options left out keep what the feed has when the server added it already, as /digest set does.
-        before = next((f for f in await self.store.server_feeds(guild.id) if f.url == url), None)
+        feeds = await self.store.server_feeds(guild.id)
+        before = next((f for f in feeds if f.url == url), None)
         if before is not None and channel is None and before.channel_id is not None:
             channel = guild.get_channel(before.channel_id)
         if post is None:
@@ -173,7 +174,7 @@ class ServerFeedService:
             )
             if problem:
                 raise UserError(problem)
-        known = {f.url for f in await self.store.server_feeds(guild.id)}
+        known = {f.url for f in feeds}
         if url not in known and len(known) >= self.limit:
             raise UserError(t("feed_limit", lang, limit=self.limit))
         parsed = None
