@@ -9,14 +9,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bot import __version__
 from bot.article import ArticleError
-from bot.ingest import PARSER, IngestReport, article_files, ingest_files, read_article
-from bot.library import Library, load_registry
+from bot.ingest.intake import PARSER, IngestReport, article_files, ingest_files, read_article
+from bot.library.core import Library, load_registry
 from bot.settings import Settings, describe_settings_error
 from bot.store import StoreError, open_store, redact_url
 
@@ -57,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     p.add_argument("--json", action="store_true", help="print JSON Lines, one object per story")
 
-    from bot import moves_cli
+    from bot.timeline import cli as moves_cli
 
     moves_cli.add_parser(sub, EPILOG)
 
@@ -171,6 +172,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+NO_TOOLS = (
+    "the benchmark and the soak run ship with the source checkout (tools/ beside bot/), not with the installed "
+    "package: run them from a clone of the repository"
+)
+
+
+def checkout_tool(name: str) -> Any:
+    """``tools.<name>`` of the source checkout this package runs from (tools/ is not in the wheel), else None."""
+    import importlib
+
+    checkout = Path(__file__).resolve().parent.parent
+    if not (checkout / "tools" / f"{name}.py").is_file():
+        return None
+    if str(checkout) not in sys.path:
+        sys.path.insert(0, str(checkout))
+    return importlib.import_module(f"tools.{name}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -193,11 +212,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "parse":
             return cmd_parse(args.paths, args.json, console)
         if args.command == "stories":
-            from bot.stories_cli import cmd_stories
+            from bot.stories.cli import cmd_stories
 
             return cmd_stories(args.paths, args.json, settings.people_file)
         if args.command == "moves":
-            from bot import moves_cli
+            from bot.timeline import cli as moves_cli
 
             return moves_cli.run(args.paths, args.json, console)
         if args.command == "ingest":
@@ -211,7 +230,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
             )
         if args.command == "bench":
-            from bot import bench
+            bench = checkout_tool("bench")
+            if bench is None:
+                error(NO_TOOLS)
+                return 2
 
             if args.index_rows:
                 found = [bench.bench_index_rows(int(x)) for x in args.index_rows.split(",")]
@@ -225,7 +247,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             bench.run(args.quick, args.json, sizes=sizes, postgres_url=postgres)
             return 0
         if args.command == "soak":
-            from bot import soak
+            soak = checkout_tool("soak")
+            if soak is None:
+                error(NO_TOOLS)
+                return 2
 
             report = soak.run(args.minutes, args.json)
             missed = report.get("interactions", {}).get("unanswered")
@@ -293,8 +318,8 @@ def cmd_run(settings: Settings, err: Console) -> int:
 
     import discord
 
-    from bot.client import TokenError, check_token, run_bot
-    from bot.discord_api import ApiSeamError
+    from bot.discord.api import ApiSeamError
+    from bot.discord.client import TokenError, check_token, run_bot
 
     try:
         token = check_token(settings)
@@ -315,7 +340,7 @@ def cmd_run(settings: Settings, err: Console) -> int:
 
 
 def cmd_invite(settings: Settings, application_id: int | None, console: Console) -> int:
-    from bot.invite import application_id_of, invite_url, permission_lines
+    from bot.discord.invite import application_id_of, invite_url, permission_lines
 
     if application_id is None:
         token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
@@ -398,7 +423,7 @@ def _print_human(article: object, path: Path, console: Console) -> None:
 async def cmd_ingest(
     paths: list[str], url: str, console: Console, err: Console, allow_hosts: list[str] | None = None
 ) -> int:
-    from bot.feeds import FeedPoller
+    from bot.ingest.feeds import FeedPoller
 
     feeds = [p for p in paths if p.startswith(("http://", "https://"))]
     files = article_files([Path(p) for p in paths if p not in feeds])
@@ -573,7 +598,7 @@ async def cmd_stats(url: str, days: int, guild: int | None, as_json: bool, conso
 
 
 async def cmd_demo(settings: Settings, query: str | None, console: Console, err: Console) -> int:
-    from bot import digest as digest_mod
+    from bot.digest import rules as digest_mod
     from bot.render import text as render
 
     files = article_files(settings.articles)

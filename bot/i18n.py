@@ -1549,7 +1549,7 @@ def t(key: str, lang: str = "en", **values: Any) -> str:
     return text.format(**values) if values else text
 
 
-# The fixed phrases of a feed's refusal or fetch error (bot/feeds.py writes them in English): pattern -> the
+# The fixed phrases of a feed's refusal or fetch error (bot/ingest/feeds.py writes them in English): pattern -> the
 # Simplified and Traditional wording, with the pattern's groups (an address, a scheme, a status) kept as written.
 _FEED_PHRASES: tuple[tuple[str, str, str], ...] = (
     (r"(.+) is a loopback address", r"\1 是本机回环地址", r"\1 是本機迴環位址"),

@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.console import Console
 
 from bot.article import ArticleError
-from bot.ingest import read_article
+from bot.ingest.intake import read_article
 from bot.store import IngestOutcome, SQLStore, open_store
 from bot.store.scope import GLOBAL
 

@@ -8,18 +8,18 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import lookup
 from bot.article import MAX_BYTES, ArticleError
+from bot.discord import lookup
 from bot.errors import UserError
 from bot.i18n import pick, t
-from bot.ingest import parse_bytes
+from bot.ingest.intake import parse_bytes
 from bot.render import embeds
 from bot.render.limits import fit, one_line, plain
 from bot.render.pages import ask
 from bot.store import IngestOutcome
 
 if TYPE_CHECKING:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
 
 
 @app_commands.guild_only()

@@ -8,7 +8,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import __version__, lookup
+from bot import __version__
+from bot.discord import lookup
 from bot.errors import UserError
 from bot.i18n import pick, t
 from bot.render import embeds
@@ -16,7 +17,7 @@ from bot.render.limits import fit, one_line, plain
 from bot.render.pages import respond, send_pages
 
 if TYPE_CHECKING:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
 
 
 class Articles(commands.Cog):

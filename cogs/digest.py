@@ -8,18 +8,18 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot import digest as rules
-from bot import lookup
-from bot.digests import DigestService
+from bot.digest import rules
+from bot.digest.service import DigestService
+from bot.discord import lookup
+from bot.discord.lookup import require_manage_guild
 from bot.errors import UserError
+from bot.feeds.posting import role_problem
 from bot.i18n import pick, t
-from bot.lookup import require_manage_guild
-from bot.posting import role_problem
 from bot.render import embeds
 from bot.render.pages import respond, send_pages
 
 if TYPE_CHECKING:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
 
 
 DIGEST_LANGUAGES = [

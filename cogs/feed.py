@@ -9,16 +9,16 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
+from bot.discord.lookup import require_manage_guild
 from bot.errors import UserError
+from bot.feeds.service import ServerFeedService
 from bot.i18n import pick, t
-from bot.lookup import require_manage_guild
 from bot.render import posts
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, fit
 from bot.render.pages import respond
-from bot.serverfeeds import ServerFeedService
 
 if TYPE_CHECKING:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
 
 log = logging.getLogger("newsdesk.serverfeeds")
 

@@ -10,14 +10,14 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import filters
+from bot.discord.lookup import require_manage_guild
 from bot.errors import UserError
 from bot.i18n import REPLIES, RULE_HELP, pick, t
-from bot.lookup import require_manage_guild
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, fit, in_code
 from bot.render.pages import respond
 
 if TYPE_CHECKING:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
 
 MAX_RULES = 50  # per server
 PREVIEW_DAYS = 7

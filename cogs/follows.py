@@ -11,17 +11,17 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import follows
-from bot.digests import DigestService
+from bot.digest.service import DigestService
 from bot.errors import UserError
+from bot.feeds.posting import role_problem
+from bot.follows import service as follows
 from bot.i18n import pick, t
-from bot.posting import role_problem
 from bot.render import embeds
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, fit, one_line, plain
 from bot.render.pages import respond
 
 if TYPE_CHECKING:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
 
 log = logging.getLogger("newsdesk.follows")
 

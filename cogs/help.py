@@ -8,13 +8,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import lookup
+from bot.discord import lookup
 from bot.i18n import pick
 from bot.render import embeds
 from bot.render.pages import send_pages
 
 if TYPE_CHECKING:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
 
 
 class Help(commands.Cog):

@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import lookup, timelines
+from bot.discord import lookup
 from bot.errors import UserError
 from bot.i18n import pick, t
 from bot.render import embeds
@@ -17,9 +17,10 @@ from bot.render.limits import fit, one_line, plain
 from bot.render.pages import send_pages
 from bot.render.timeline import moves_pages, timeline_pages
 from bot.timeline import MoveKind
+from bot.timeline import service as timelines
 
 if TYPE_CHECKING:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
 
 
 class People(commands.Cog):

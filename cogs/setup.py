@@ -9,21 +9,21 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import lookup
-from bot.digests import DigestService
+from bot.digest.service import DigestService
+from bot.discord import lookup
+from bot.discord.invite import NEEDED
+from bot.discord.lookup import require_manage_guild
 from bot.i18n import pick
-from bot.invite import NEEDED
-from bot.lookup import require_manage_guild
 from bot.render import embeds
 from bot.render.pages import send_pages
-from bot.story_threads import cannot_post_stories
+from bot.stories.threads import cannot_post_stories
 
 if TYPE_CHECKING:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
 
 
 def missing_in(channel: object, me: discord.Member | None) -> list[str] | None:
-    """The permissions of ``bot/invite.py``'s list the bot lacks in ``channel`` (None: not a channel it knows)."""
+    """The permissions of ``bot/discord/invite.py``'s list the bot lacks in ``channel`` (None: not a channel it knows)."""
     if me is None or not isinstance(channel, discord.abc.GuildChannel):
         return None
     perms = channel.permissions_for(me)

@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import lookup
+from bot.discord import lookup
 from bot.errors import UserError
 from bot.i18n import pick, t
 from bot.render import embeds
@@ -20,7 +20,7 @@ from bot.render.pages import ask, respond
 from bot.usage import usage_summary
 
 if TYPE_CHECKING:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
 
 
 class Stats(commands.Cog):

@@ -11,18 +11,18 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import lookup
+from bot.discord import lookup
+from bot.discord.lookup import require_manage_guild
 from bot.errors import UserError
 from bot.i18n import pick, t
-from bot.lookup import require_manage_guild
 from bot.render import stories as render
 from bot.render.limits import fit, one_line, plain
 from bot.render.pages import respond, send_pages
-from bot.story_service import StoryCard, StoryService
-from bot.story_threads import StoryPoster, cannot_post_stories
+from bot.stories.service import StoryCard, StoryService
+from bot.stories.threads import StoryPoster, cannot_post_stories
 
 if TYPE_CHECKING:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
 
 log = logging.getLogger("newsdesk.stories")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.article import Stance, load_article
-from bot.catalog import Catalog, ScopedView
+from bot.library.catalog import Catalog, ScopedView
 
 A, B = 1111, 2222
 

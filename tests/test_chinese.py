@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.article import Stance, load_article
-from bot.ingest import read_article
-from bot.library import Library, pinyin_forms
+from bot.ingest.intake import read_article
+from bot.library.core import Library, pinyin_forms
 from tests.conftest import CORPUS, DATA
 
 ZH = DATA / "zh" / "nvidia-5t-zh.txt"

@@ -10,7 +10,7 @@ import discord
 import pytest
 from discord import app_commands
 
-from bot.client import NewsdeskBot, TokenError, check_token
+from bot.discord.client import NewsdeskBot, TokenError, check_token
 from bot.errors import UserError
 from bot.settings import Settings
 

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from bot.article import Article, load_article
-from bot.digest import (
+from bot.digest.rules import (
     Schedule,
     ScheduleError,
     compose,

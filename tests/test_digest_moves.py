@@ -7,12 +7,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
-from bot import digest as rules
 from bot.article import load_article
-from bot.catalog import Catalog
-from bot.digest import Schedule
-from bot.digests import DigestService, _to_row
+from bot.digest import rules
+from bot.digest.rules import Schedule
+from bot.digest.service import DigestService, _to_row
 from bot.i18n import SUPPORTED
+from bot.library.catalog import Catalog
 from bot.render import embeds
 from bot.render.limits import violations
 from bot.settings import Settings

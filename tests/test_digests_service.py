@@ -7,15 +7,15 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from bot.article import load_article
-from bot.catalog import Catalog
-from bot.digest import Schedule
-from bot.digests import DigestService, _to_row
+from bot.digest.rules import Schedule
+from bot.digest.service import DigestService, _to_row
 from bot.i18n import SUPPORTED
+from bot.library.catalog import Catalog
 from bot.render import embeds
 from bot.render.limits import violations
 from bot.settings import Settings
 from bot.store import open_store
-from bot.story_service import StoryService
+from bot.stories.service import StoryService
 
 
 async def test_three_failures_in_a_row_pause_the_schedule(tmp_path: Path) -> None:

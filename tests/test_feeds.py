@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.article import ArticleFormat
-from bot.feeds import FeedPoller, html_text
+from bot.ingest.feeds import FeedPoller, html_text
 from bot.store.sql import SQLStore
 from tests.feedserver import FeedServer
 

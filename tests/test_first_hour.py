@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import discord
 
 from bot.article import Article, load_article
-from bot.invite import NEEDED, application_id_of, invite_url, permissions_value
+from bot.discord.invite import NEEDED, application_id_of, invite_url, permissions_value
 from bot.render import embeds
 from tests.fakediscord.process import TOKEN
 from tests.test_cli import run
@@ -53,7 +53,7 @@ def test_invite_command_takes_the_id_from_the_token_or_the_option(tmp_path: Path
 
 
 def test_the_bot_asks_for_no_privileged_intent(tmp_path: Path) -> None:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
     from bot.settings import Settings
 
     bot = NewsdeskBot(Settings(database_url=f"sqlite:///{tmp_path}/t.db"))
@@ -145,7 +145,7 @@ def test_english_plurals() -> None:
 
 
 def test_roles_read_as_a_newsroom_writes_them() -> None:
-    from bot.library import PersonEntry
+    from bot.library.core import PersonEntry
 
     def person(role: str | None, org: str | None) -> PersonEntry:
         return PersonEntry(key="x", name="X", role=role, organization=org)

@@ -1,4 +1,4 @@
-"""What a follow targets and which articles match it (bot/follows.py, no Discord)."""
+"""What a follow targets and which articles match it (bot/follows/service.py, no Discord)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,19 @@ from pathlib import Path
 import pytest
 
 from bot.article import load_article
-from bot.catalog import Catalog
 from bot.errors import UserError
-from bot.follows import NAME, ORGANIZATION, PERSON, mentions, passages, resolve, split_value, targets_like
-from bot.library import Library
+from bot.follows.service import (
+    NAME,
+    ORGANIZATION,
+    PERSON,
+    mentions,
+    passages,
+    resolve,
+    split_value,
+    targets_like,
+)
+from bot.library.catalog import Catalog
+from bot.library.core import Library
 from bot.store import Store
 
 CHEN = (
@@ -115,7 +124,7 @@ async def _delivery_outcomes(store: Store, monkeypatch: pytest.MonkeyPatch) -> N
 
     import discord
 
-    from bot.follows import AlertService
+    from bot.follows.service import AlertService
 
     guild = 2**60 + 1
     await store.add_follow(guild, 7, PERSON, "markchen", "Mark Chen", None)

@@ -10,10 +10,10 @@ import discord
 import pytest
 from discord import app_commands
 
-from bot.client import EXTENSIONS, NewsdeskBot
+from bot.discord.client import EXTENSIONS, NewsdeskBot
 from bot.i18n import COMMANDS, REPLIES, SUPPORTED, NewsdeskTranslator, lang_of, t
-from bot.ingest import article_files, read_article
-from bot.library import Library
+from bot.ingest.intake import article_files, read_article
+from bot.library.core import Library
 from bot.render import embeds
 from bot.render.limits import violations
 from bot.settings import Settings
@@ -69,8 +69,8 @@ async def test_synced_payload_carries_localizations(tree: app_commands.CommandTr
 
 
 async def test_every_command_has_a_help_example(tree: app_commands.CommandTree) -> None:  # type: ignore[type-arg]
+    from bot.discord.lookup import all_commands
     from bot.i18n import EXAMPLES
-    from bot.lookup import all_commands
 
     names = [c.name for c in all_commands(tree)]
     assert [n for n in names if n not in EXAMPLES] == []
@@ -104,7 +104,7 @@ def test_language_choice() -> None:
 def test_every_reply_type_fits_in_every_language(lang: str) -> None:
     from datetime import UTC, date, datetime
 
-    from bot.digest import Digest
+    from bot.digest.rules import Digest
     from bot.usage import summarize
 
     library = Library([read_article(p) for p in article_files([CORPUS])])

@@ -6,7 +6,7 @@ import random
 
 from rapidfuzz import fuzz, process
 
-from bot.index import FuzzyIndex, PrefixIndex
+from bot.library.index import FuzzyIndex, PrefixIndex
 
 
 def test_prefix_top_k_small_and_large_ranges() -> None:

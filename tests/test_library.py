@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.article import Stance, load_article
-from bot.ingest import article_files, read_article
-from bot.library import Library, RegistryEntry, load_registry
+from bot.ingest.intake import article_files, read_article
+from bot.library.core import Library, RegistryEntry, load_registry
 
 A1 = (
     "Nvidia and OpenAI sign a deal\nWire·2025-09-23 08:00\n\nCore Viewpoint - Nvidia plans to invest up to $100 billion [1]. "

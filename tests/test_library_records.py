@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 from bot.article import load_article
-from bot.catalog import Catalog
-from bot.index import article_record
-from bot.library import Library
-from bot.synthetic import scaled_corpus
+from bot.library.catalog import Catalog
+from bot.library.core import Library
+from bot.library.index import article_record
+from tools.synthetic import scaled_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "config" / "articles"
 
@@ -118,7 +118,7 @@ def test_bodies_read_on_demand_are_kept_in_a_bounded_cache() -> None:
 
 def test_the_index_rows_benchmark_reports_its_shape() -> None:
     # Output shape only; its figures are never asserted.
-    from bot.bench import bench_index_rows
+    from tools.bench import bench_index_rows
 
     figures = bench_index_rows(300, repeat=20)
     assert "failed" not in figures, figures

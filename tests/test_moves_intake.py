@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import ingest
+from bot.ingest import intake as ingest
 from bot.store import moves as store_moves
 from bot.store import open_store
 from bot.timeline import person as timeline_person

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from bot import ingest
 from bot.article import MAX_BYTES, ArticleError
-from bot.feeds import FeedPoller
-from bot.ingest import FolderWatch, Parser
-from bot.parse_worker import PARSER_VARIABLE
+from bot.ingest import intake as ingest
+from bot.ingest.feeds import FeedPoller
+from bot.ingest.intake import FolderWatch, Parser
+from bot.ingest.worker import PARSER_VARIABLE
 from bot.store import open_store
 from bot.store.sql import SQLStore
 from tests.feedserver import ALLOW, FeedServer
@@ -128,7 +128,7 @@ async def test_feed_entries_go_through_the_workers_and_obey_the_cap_of_files(
 
 OWNER = """
 import asyncio
-from bot.ingest import Parser
+from bot.ingest.intake import Parser
 
 async def main():
     parser = Parser(seconds=5.0, workers=1)

@@ -7,10 +7,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.catalog import Catalog
-from bot.digest import ScheduleError, parse_zone
-from bot.digests import DigestService
+from bot.digest.rules import ScheduleError, parse_zone
+from bot.digest.service import DigestService
 from bot.errors import UserError
+from bot.library.catalog import Catalog
 from bot.settings import Settings
 from bot.store import open_store
 

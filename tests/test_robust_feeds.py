@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.feeds import FeedPoller
+from bot.ingest.feeds import FeedPoller
 from bot.store.sql import SQLStore
 from tests.feedserver import FeedServer
 

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from bot.article import Article, ArticleError, load_article
-from bot.library import Library
+from bot.library.core import Library
 from bot.render import embeds
 from bot.render.limits import violations
 

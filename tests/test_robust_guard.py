@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.feeds import FeedPoller
+from bot.ingest.feeds import FeedPoller
 from bot.settings import Settings, describe_settings_error
 from bot.store.sql import SQLStore
 from tests.feedserver import FeedServer

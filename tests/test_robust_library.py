@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.article import load_article
-from bot.index import _SCAN_FROM, _FormScan, _mentioned
-from bot.index import mentions as _mentions
-from bot.library import Library
+from bot.library.core import Library
+from bot.library.index import _SCAN_FROM, _FormScan, _mentioned
+from bot.library.index import mentions as _mentions
 
 _ALPHABET = "ab -_.(黄仁"
 texts = st.text(alphabet=_ALPHABET, max_size=40)

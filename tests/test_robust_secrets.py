@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.feeds import FeedPoller
+from bot.ingest.feeds import FeedPoller
 from bot.render import embeds
 from bot.settings import Settings, redact_secrets
 from bot.store.sql import SQLStore

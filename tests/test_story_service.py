@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from bot.article import Article, Stance, load_article
-from bot.catalog import Catalog
-from bot.story_service import GLOBAL, StoryService, news_in
+from bot.library.catalog import Catalog
+from bot.stories.service import GLOBAL, StoryService, news_in
 
 DATA = Path(__file__).resolve().parent / "stories" / "data"
 GUILD = 4242

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot import timelines
 from bot.article import load_article
-from bot.library import Library
+from bot.library.core import Library
 from bot.render import embeds
 from bot.timeline import Move, MoveKind, extract_moves
+from bot.timeline import service as timelines
 
 TEXT = (
     "Quiet Harbor Robotics names a new chief\nThe Ledger·2026-07-03 09:00\n\n"

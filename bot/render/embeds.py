@@ -14,10 +14,10 @@ import discord
 
 from bot.article import Article, Stance
 from bot.article.names import fold
-from bot.catalog import View
-from bot.digest import Digest, Schedule, Status
+from bot.digest.rules import Digest, Schedule, Status
 from bot.i18n import EXAMPLES, describe, example, permissions, t
-from bot.library import ClaimRef, PersonEntry
+from bot.library.catalog import View
+from bot.library.core import ClaimRef, PersonEntry
 from bot.timeline import Move, MoveKind, Standing, shown_role
 from bot.usage import UsageSummary
 

@@ -13,7 +13,7 @@ import discord
 from bot.article import Article, Stance
 from bot.i18n import t
 from bot.stories.contested import StanceEntry
-from bot.story_service import StoryCard
+from bot.stories.service import StoryCard
 
 from . import limits
 from .embeds import COLOUR, Page, Pager, source_and_date, stance_mark

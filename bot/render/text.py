@@ -9,9 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.article import Article, Stance
-from bot.catalog import View
-from bot.digest import Digest
-from bot.library import ClaimRef, PersonEntry
+from bot.digest.rules import Digest
+from bot.library.catalog import View
+from bot.library.core import ClaimRef, PersonEntry
 
 STANCE_STYLE = {
     Stance.ASSERTED: "green",

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.catalog import View
 from bot.i18n import t
-from bot.library import PersonEntry
+from bot.library.catalog import View
+from bot.library.core import PersonEntry
 from bot.timeline import Move
 
 from .embeds import Page, Pager, move_text, stance_mark
 from .limits import fit, one_line, plain
 
 if TYPE_CHECKING:
-    from bot.timelines import Entry
+    from bot.timeline.service import Entry
 
 PER_PAGE = 12  # lines per timeline or /moves page
 
@@ -25,7 +25,7 @@ def _when(date: str | None, date_from: str, lang: str) -> str:
 
 
 def timeline_pages(person: PersonEntry, entries: list[Entry], library: View, lang: str = "en") -> list[Page]:
-    """``entries`` (``bot.timelines.Entry``) as numbered lines, oldest first: a move as its move line, a claim
+    """``entries`` (``bot.timeline.service.Entry``) as numbered lines, oldest first: a move as its move line, a claim
     with its stance and its article; a date that is only the article's is marked as such."""
     pager = Pager(
         title=t("timeline_title", lang, name=plain(fit(person.name, 200))),

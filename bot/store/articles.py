@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.article import Article
 from bot.article.names import key as name_key
-from bot.index import RECORD_VERSION, article_record
+from bot.library.index import RECORD_VERSION, article_record
 from bot.memory import bulk_load
 
 from . import IngestOutcome
@@ -280,7 +280,7 @@ class ArticleQueries(StoreCore):
                 written += len(records)
 
     async def library_records(self) -> dict[str, str]:
-        """article id -> its record (current version only; see :func:`bot.index.article_record`)."""
+        """article id -> its record (current version only; see :func:`bot.library.index.article_record`)."""
         rows = await self.reader.fetch(
             "SELECT article_id, record FROM library_rows WHERE version = ?", RECORD_VERSION
         )
@@ -288,7 +288,7 @@ class ArticleQueries(StoreCore):
 
     async def load_library_rows(self, guild_id: int | None = None) -> list[LibraryRow]:
         """What the library is built from, without any article's body: each article's id, title, date and
-        record (see :func:`bot.index.article_record`), newest first; with ``guild_id``, those that owner holds."""
+        record (see :func:`bot.library.index.article_record`), newest first; with ``guild_id``, those that owner holds."""
         sql = (
             "SELECT a.id, a.title, a.published_at, r.record FROM articles a"
             " LEFT JOIN library_rows r ON r.article_id = a.id"

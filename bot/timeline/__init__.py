@@ -1,7 +1,8 @@
 """Executive timeline: who moved where, when. PURE (no discord, no store, no I/O): it reads Article models.
 
 ``extract_moves(article)`` reads one article's moves; ``standings(moves)`` applies the current-role rule over
-the moves of many articles.
+the moves of many articles. Those rules are pure; beside them :mod:`.service` reads a person's moves from the
+store for the bot and :mod:`.cli` is ``python -m bot moves``.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 ``moves_of(article)`` is ``extract_moves`` remembered by article id (an article never changes under its id); a
 parse worker's moves are handed in with ``remember`` so the store writes them without reading the text again.
 ``person_now(moves, names)`` keeps the moves of one person (any of their names or aliases) and applies the
-current-role rule to them. (The bot reads a person's moves from the store: ``bot/timelines.py``.)
+current-role rule to them. (The bot reads a person's moves from the store: ``bot/timeline/service.py``.)
 """
 
 from __future__ import annotations

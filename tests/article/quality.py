@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.article import Article, ArticleFormat
 from bot.article.names import key
-from bot.ingest import read_article
+from bot.ingest.intake import read_article
 
 EVAL = Path(__file__).resolve().parent.parent / "data" / "eval"
 

@@ -10,7 +10,7 @@ from bot.article import Article, load_article
 from bot.article.model import MAX_NAME_CHARS, MAX_NAME_WORDS, MAX_ORG_CHARS, MAX_ORG_WORDS
 from bot.article.names import mention_pattern
 from bot.article.sentences import split_sentences
-from bot.bench import WORST_CASES, worst_case_text
+from tools.bench import WORST_CASES, worst_case_text
 
 
 def _within(article: Article) -> None:

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.article import Article, ArticleFormat, Claim, Person, Point, Section, Stance
-from bot.digest import Digest
-from bot.ingest import article_files, read_article
-from bot.library import Library
+from bot.digest.rules import Digest
+from bot.ingest.intake import article_files, read_article
+from bot.library.core import Library
 from bot.render import embeds
 from bot.render.embeds import Page
 from bot.render.limits import one_line, plain, violations
@@ -135,7 +135,7 @@ def test_any_article_renders_within_limits_and_paging_loses_nothing(article: Art
 def test_digest_messages_fit_and_lose_no_article(library: Library) -> None:
     from datetime import UTC, date, datetime
 
-    from bot.digest import Digest
+    from bot.digest.rules import Digest
 
     many = (library.articles * 3)[:25]
     digest = Digest(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from bot.article import load_article
-from bot.digest import Digest
+from bot.digest.rules import Digest
 from bot.render import embeds
 
 TEXT = (

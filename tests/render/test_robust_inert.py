@@ -6,7 +6,7 @@ import re
 from datetime import UTC, date, datetime
 
 from bot.article import Article, ArticleFormat
-from bot.digest import Digest
+from bot.digest.rules import Digest
 from bot.i18n import t
 from bot.render import embeds
 

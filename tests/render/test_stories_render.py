@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.article import load_article
-from bot.catalog import Catalog
+from bot.library.catalog import Catalog
 from bot.render.stories import stories_pages, story_pages
-from bot.story_service import StoryService
+from bot.stories.service import StoryService
 
 # No source line: a title, a date, then the text (a report and its denial in one article).
 NO_SOURCE = b"""Marlow Shipping denies it will sell its ferry arm

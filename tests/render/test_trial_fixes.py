@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time
 
-from bot.digest import Schedule
+from bot.digest.rules import Schedule
 from bot.render import embeds
 from bot.usage import summarize
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.article import load_article
-from bot.ingest import article_files, ingest_files
+from bot.ingest.intake import article_files, ingest_files
 from bot.store import IngestOutcome, StoreError, open_store
 from bot.store.sql import SQLStore, migrations
 from bot.store.usage import USAGE_COLUMNS

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot import cli
-from bot.ingest import article_files, ingest_files
+from bot.ingest.intake import article_files, ingest_files
 from bot.store import open_store
 from bot.store.sql import TABLES, SQLStore, migrations
 from tests.store.test_contract import GUILD, SCHEDULE, usage_row

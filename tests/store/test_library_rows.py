@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from bot.article import load_article
-from bot.index import RECORD_VERSION, article_record
+from bot.library.index import RECORD_VERSION, article_record
 from bot.store import open_store
 from bot.store import sql as sql_module
 from bot.store.sql import SQLStore
@@ -145,7 +145,7 @@ async def test_a_database_from_before_library_rows_upgrades_in_place(
 async def test_the_catalog_leaves_bodies_in_the_store_when_the_backend_can_read_them_back(
     store: SQLStore,
 ) -> None:
-    from bot.catalog import build_catalog, read_catalog
+    from bot.library.catalog import build_catalog, read_catalog
 
     shared, mine = article(), article(TEXT.replace("Orbital", "Harbour"))
     await store.upsert_article(shared, "/orbital.txt")

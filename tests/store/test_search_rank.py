@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.article import Article, load_article
-from bot.library import Library
-from bot.lookup import search
+from bot.discord.lookup import search
+from bot.library.core import Library
 from bot.store.articles import MARK_END, MARK_START, SearchHit, parse_search, rank_hits, relevance
 from bot.store.sql import SQLStore
 

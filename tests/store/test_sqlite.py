@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest import article_files, ingest_files
+from bot.ingest.intake import article_files, ingest_files
 from bot.store import StoreError, open_store
 from bot.store.sqlite import SQLiteStore, sqlite_path
 
@@ -91,7 +91,7 @@ async def test_file_that_changes_or_vanishes_during_a_scan(store: SQLiteStore, t
 async def test_folder_watch_reads_only_new_or_changed_files(store: SQLiteStore, tmp_path: Path) -> None:
     import os
 
-    from bot.ingest import FolderWatch
+    from bot.ingest.intake import FolderWatch
 
     folder = tmp_path / "watched"
     folder.mkdir()

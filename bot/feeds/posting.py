@@ -24,7 +24,7 @@ from bot.render.limits import fit, one_line
 from bot.store.feeds import FeedPost, ServerFeed
 
 if TYPE_CHECKING:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
 
 log = logging.getLogger("newsdesk.posting")
 

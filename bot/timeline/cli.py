@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 
 from bot.article import ArticleError
-from bot.ingest import article_files, read_article
+from bot.ingest.intake import article_files, read_article
 from bot.timeline import Move, extract_moves
 
 

@@ -11,10 +11,10 @@ from discord import app_commands
 
 from bot.article import Article
 from bot.article.names import fold
-from bot.catalog import View
 from bot.errors import UserError
 from bot.i18n import t
-from bot.library import PersonEntry
+from bot.library.catalog import View
+from bot.library.core import PersonEntry
 from bot.render import embeds
 from bot.render.embeds import CommandInfo
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, fit, one_line, plain

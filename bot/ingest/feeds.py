@@ -33,7 +33,7 @@ from yarl import URL
 
 from bot.article import MAX_BYTES, Article, ArticleError
 from bot.article.links import clean_url
-from bot.ingest import IngestReport, parse_bytes
+from bot.ingest.intake import IngestReport, parse_bytes
 from bot.settings import redact_secrets, split_hosts
 from bot.store import Store
 

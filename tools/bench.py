@@ -160,7 +160,7 @@ async def _time_us_async(make: Callable[[], Any], repeat: int) -> dict[str, floa
 
 def bench_parse_synthetic(count: int) -> dict[str, Any]:
     """Articles per second through decode + parse + extract on generated articles (one core)."""
-    from bot.synthetic import plain_text, summary_text
+    from tools.synthetic import plain_text, summary_text
 
     out: dict[str, Any] = {}
     for fmt, make in (("summary", summary_text), ("plain", plain_text)):
@@ -411,7 +411,7 @@ def bench_backends(articles: list[Any], postgres_url: str | None, repeat: int) -
 COLD_START = """
 import json, sys, time, asyncio
 c0, t0 = time.process_time(), time.perf_counter()
-from bot.catalog import build_catalog, read_catalog
+from bot.library.catalog import build_catalog, read_catalog
 from bot.store import open_store
 async def main():
     store = open_store(sys.argv[1]); await store.open()
@@ -428,9 +428,9 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "cpu_seconds": time.proce
 
 INDEX_ROWS = """
 import json, random, sys, time
-from bot.library import Library
+from bot.library.core import Library
 from bot.store.articles import LibraryRow
-from bot.synthetic import GIVEN, ORG_SUFFIX, TOPICS, _surname
+from tools.synthetic import GIVEN, ORG_SUFFIX, TOPICS, _surname
 
 def status(name):
     return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith(name + ":")) / 1024
@@ -490,7 +490,7 @@ def bench_size(articles: list[Any], repeat: int, extra: list[Any] | None = None)
     import subprocess
     import sys
 
-    from bot.library import Library
+    from bot.library.core import Library
     from bot.render import embeds
     from bot.stories import StoryIndex
 
@@ -670,7 +670,7 @@ def run(
     sizes: list[int] | None = None,
     postgres_url: str | None = None,
 ) -> dict[str, Any]:
-    from bot.synthetic import scaled_corpus
+    from tools.synthetic import scaled_corpus
 
     n = 20_000 if quick else 200_000
     sizes = sizes or ([200, 1_000] if quick else [1_000, 10_000, 100_000])

@@ -27,7 +27,7 @@ from bot.article import Article, Claim, Stance
 from bot.article.names import fold as _fold
 from bot.article.names import has_cjk, surname
 from bot.article.names import key as _key
-from bot.index import RECORD_VERSION, FuzzyIndex, PrefixIndex, record_data
+from bot.library.index import RECORD_VERSION, FuzzyIndex, PrefixIndex, record_data
 from bot.memory import bulk_load
 from bot.timeline.current import same_org
 
@@ -214,7 +214,7 @@ class Library:
         registry: list[RegistryEntry] | None = None,
         records: dict[str, str] | None = None,
     ) -> None:
-        """``records``: article id -> its stored record (``bot.index.article_record``), so the build reads which
+        """``records``: article id -> its stored record (``bot.library.index.article_record``), so the build reads which
         people and organizations each claim names instead of scanning the claims' text again."""
         self.registry = registry or []
         self._records: dict[str, str] = records or {}  # read (never changed) while building

@@ -19,8 +19,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot import parse_worker
 from bot.article import MAX_BYTES, Article, ArticleError, load_article
+from bot.ingest import worker as parse_worker
 from bot.store import IngestOutcome, Store
 from bot.store.scope import GLOBAL
 from bot.timeline.person import remember

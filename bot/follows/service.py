@@ -22,16 +22,16 @@ from bot import filters, metrics
 from bot.article import Article
 from bot.article.names import fold
 from bot.article.names import key as name_key
-from bot.catalog import View
 from bot.errors import UserError
 from bot.i18n import lang_of, t
+from bot.library.catalog import View
 from bot.render import embeds, limits
 from bot.render.limits import fit, one_line, plain
 from bot.timeline import Move
 from bot.timeline.current import same_org
 
 if TYPE_CHECKING:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
 
 log = logging.getLogger("newsdesk.follows")
 
@@ -306,7 +306,7 @@ class AlertService:
         kind, _, ident = delivery.destination.partition(":")
         target_channel: discord.abc.Messageable
         if kind == "channel":
-            from bot.digests import DigestService
+            from bot.digest.service import DigestService
 
             channel = guild.get_channel(int(ident)) if guild else None
             problem = DigestService.cannot_post(guild, channel, lang) if guild else t("not_in_server", lang)

@@ -20,7 +20,7 @@ from bot.i18n import lang_of, permissions, t
 from bot.render import stories as render
 
 if TYPE_CHECKING:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
 
 log = logging.getLogger("newsdesk.stories")
 

@@ -1,6 +1,6 @@
 """Running digests: schedules in the store, the exactly-once record, composing and posting.
 
-The pure rules (when a server is due, what goes in) are in :mod:`bot.digest`; this module does the I/O. Every
+The pure rules (when a server is due, what goes in) are in :mod:`bot.digest.rules`; this module does the I/O. Every
 scheduled run is recorded before anything is posted and completed after, and each message carries a nonce
 derived from the server and the local date, so a crash between the two posts nothing twice.
 """
@@ -16,18 +16,18 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot import digest as rules
 from bot import filters, i18n, metrics
-from bot.digest import Digest, Schedule, ScheduleError, Status
+from bot.digest import rules
+from bot.digest.rules import Digest, Schedule, ScheduleError, Status
+from bot.discord.invite import POSTING
 from bot.errors import UserError
 from bot.i18n import SUPPORTED, t
-from bot.invite import POSTING
 from bot.render import embeds, limits
 from bot.render.limits import fit
 from bot.render.posts import role_ping
 
 if TYPE_CHECKING:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
 
 log = logging.getLogger("newsdesk.digest")
 

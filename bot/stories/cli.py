@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.article import Article, ArticleError
-from bot.ingest import article_files, read_article
+from bot.ingest.intake import article_files, read_article
 from bot.stories import StoryIndex
 from bot.stories.contested import Subject, contested, line_up
 
@@ -78,7 +78,7 @@ def _subject_record(subject: Subject) -> dict[str, Any]:
 
 
 def cmd_stories(raw_paths: Sequence[str], as_json: bool, people_file: Path | None = None) -> int:
-    from bot.library import load_registry
+    from bot.library.core import load_registry
 
     files = _expand(raw_paths)
     if not files:

@@ -1,4 +1,4 @@
-"""What runs inside a parse worker process (see :class:`bot.ingest.Parser`): only the pure article package is
+"""What runs inside a parse worker process (see :class:`bot.ingest.intake.Parser`): only the pure article package is
 imported here (and the pure timeline that reads its moves), so a worker starts quickly and holds no connection, loop or thread of the bot's.
 
 ``NEWSDESK_TEST_PARSER`` (``module:function``, tests only) replaces :func:`bot.article.load_article` in the

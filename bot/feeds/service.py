@@ -5,7 +5,7 @@ failed for a day.
 Articles from a server's feed belong to that server's scope (source key ``feed:<guild>:<feed id>#<entry>``); a
 feed's entries are remembered per feed (and by text within the server), never across servers. The first fetch
 of a new feed takes in what the feed holds without posting any of it; after that, each new entry is posted
-when the feed says ``post: each`` (see :mod:`bot.posting`).
+when the feed says ``post: each`` (see :mod:`bot.feeds.posting`).
 """
 
 from __future__ import annotations
@@ -22,9 +22,11 @@ from yarl import URL
 
 from bot import filters
 from bot.article import MAX_BYTES, Article, ArticleError
-from bot.digests import Clock, DigestService
+from bot.digest.service import Clock, DigestService
 from bot.errors import UserError
-from bot.feeds import (
+from bot.feeds.posting import FeedPoster
+from bot.i18n import feed_error, t
+from bot.ingest.feeds import (
     MAX_BACKOFF,
     FeedError,
     FeedPoller,
@@ -34,18 +36,16 @@ from bot.feeds import (
     entry_text,
     with_link,
 )
-from bot.i18n import feed_error, t
-from bot.ingest import parse_bytes
-from bot.posting import FeedPoster
+from bot.ingest.intake import parse_bytes
 from bot.render import posts
 from bot.render.limits import fit, one_line
 from bot.settings import redact_secrets
 from bot.store import IngestOutcome
 from bot.store.feeds import ServerFeed
-from bot.story_threads import cannot_post_stories
+from bot.stories.threads import cannot_post_stories
 
 if TYPE_CHECKING:
-    from bot.client import NewsdeskBot
+    from bot.discord.client import NewsdeskBot
 
 log = logging.getLogger("newsdesk.serverfeeds")
 

@@ -17,17 +17,19 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot import discord_api, i18n, lookup, memory, metrics
-from bot.catalog import Catalog, build_catalog, read_catalog
+from bot import i18n, memory, metrics
+from bot.discord import api as discord_api
+from bot.discord import lookup
 from bot.errors import UserError
-from bot.feeds import FeedPoller
-from bot.ingest import PARSER, FolderWatch, IngestReport
-from bot.library import load_registry
+from bot.ingest.feeds import FeedPoller
+from bot.ingest.intake import PARSER, FolderWatch, IngestReport
+from bot.library.catalog import Catalog, build_catalog, read_catalog
+from bot.library.core import load_registry
 from bot.render.pages import Choices, respond
 from bot.settings import Settings
 from bot.store import Store, open_store
 from bot.store.base import now_iso
-from bot.story_service import GLOBAL, Joined, StoryService
+from bot.stories.service import GLOBAL, Joined, StoryService
 from bot.usage import UsageEvent, UsageRecorder
 
 log = logging.getLogger("newsdesk")

@@ -7,7 +7,7 @@ a restart the stored memberships are restored, not clustered again, so a story k
 
 Adding one article costs what the article costs, not what the index holds: the index finds its candidate
 stories through shared people, organizations, figures and title words, bucketed by week (see
-:mod:`bot.stories.cluster`). Queries take a server's :class:`~bot.catalog.View`, so a story shows only the
+:mod:`bot.stories.cluster`). Queries take a server's :class:`~bot.library.catalog.View`, so a story shows only the
 articles that server sees. No discord, no store: the caller does the I/O.
 """
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from bot.article import Article, Stance
-from bot.catalog import Catalog, View
+from bot.library.catalog import Catalog, View
 from bot.stories import Story, StoryIndex
 from bot.stories.contested import Subject, line_up
 from bot.stories.features import day_of

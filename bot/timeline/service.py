@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from typing import Literal, Protocol
 
 from bot.article.names import key as name_key
-from bot.catalog import View
-from bot.library import ClaimRef, PersonEntry
+from bot.library.catalog import View
+from bot.library.core import ClaimRef, PersonEntry
 from bot.timeline import Move, Standing, standings
 from bot.timeline.current import org_key, same_org
 from bot.timeline.moves import MoveKind

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from bot.article import Article, Stance
 from bot.article.names import fold, has_cjk
-from bot.library import ArticleList, ClaimRef, Library, PersonEntry, RegistryEntry
+from bot.library.core import ArticleList, ClaimRef, Library, PersonEntry, RegistryEntry
 
 if TYPE_CHECKING:
     from bot.store.articles import LibraryRow
