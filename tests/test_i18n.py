@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,8 @@ import pytest
 from discord import app_commands
 
 from bot.discord.client import EXTENSIONS, NewsdeskBot
-from bot.i18n import COMMANDS, REPLIES, SUPPORTED, NewsdeskTranslator, lang_of, t
+from bot.discord.translator import NewsdeskTranslator
+from bot.i18n import COMMANDS, REPLIES, SUPPORTED, lang_of, t
 from bot.ingest.intake import article_files, read_article
 from bot.library.core import Library
 from bot.render import embeds
@@ -57,7 +59,7 @@ async def test_every_command_option_and_choice_is_translated(tree: app_commands.
                     assert NAME_RE.match(translated) and translated == translated.lower(), translated
                 elif kind == "description":
                     assert 1 <= len(translated) <= 100
-    assert missing == [], "add these to bot/i18n.py COMMANDS"
+    assert missing == [], "add these to [commands] in bot/i18n/zh-CN.toml and zh-TW.toml"
 
 
 async def test_synced_payload_carries_localizations(tree: app_commands.CommandTree) -> None:  # type: ignore[type-arg]
@@ -82,13 +84,46 @@ async def test_every_command_has_a_help_example(tree: app_commands.CommandTree) 
             assert violations(None, [e.to_dict() for e in page]) == []
 
 
+CATALOGS = Path(__file__).resolve().parents[1] / "bot" / "i18n"
+
+
+def catalog(lang: str) -> dict[str, Any]:
+    return tomllib.loads((CATALOGS / f"{lang}.toml").read_text(encoding="utf-8"))
+
+
 def test_reply_catalog_is_complete_and_placeholders_match() -> None:
-    for key, texts in REPLIES.items():
-        assert len(texts) == 3 and all(texts), key
-        fields = [sorted(re.findall(r"{(\w+)}", x)) for x in texts]
+    files = {lang: catalog(lang) for lang in SUPPORTED}
+    en, cn, tw = (files[lang]["replies"] for lang in SUPPORTED)
+    assert list(en) == list(cn) == list(tw)
+    for key in en:
+        texts = (en[key], cn[key], tw[key])
+        assert all(isinstance(x, str) and x for x in texts), key
+        fields = [sorted(re.findall(r"{(\w+)(?::[^}]*)?}", x)) for x in texts]
         assert fields[0] == fields[1] == fields[2], key
-    for text, (cn, tw) in COMMANDS.items():
-        assert cn and tw, text
+        for text in texts:  # a plural form counts one of the reply's own values
+            assert set(re.findall(r"{(\w+)\|", text)) <= set(fields[0]), key
+    assert {key: (en[key], cn[key], tw[key]) for key in en} == REPLIES
+    for section in ("commands", "example_values", "feed_errors"):
+        assert list(files["zh-CN"][section]) == list(files["zh-TW"][section]), section
+        assert all(files["zh-CN"][section].values()) and all(files["zh-TW"][section].values()), section
+    for text, (cn_text, tw_text) in COMMANDS.items():
+        assert cn_text and tw_text, text
+
+
+def test_english_plurals_are_real_forms() -> None:
+    for lang in SUPPORTED:
+        for key, text in catalog(lang)["replies"].items():
+            assert "(s)" not in text.replace("http(s)", ""), key  # no "article(s)": {n|article|articles}
+    assert t("n_articles", "en", n=1) == "1 article"
+    assert t("n_articles", "en", n=0) == "0 articles"
+    assert t("n_articles", "en", n=3) == "3 articles"
+    header = t("digest_header_stories", "en", day="Mon", count=1, reports=4)
+    assert header.endswith("1 new event from 4 articles")
+    assert t("upload_preview", "en", sections=2, claims=1, people="A").startswith(
+        "Add this article? 2 sections, 1 claim;"
+    )
+    assert t("n_articles", "zh-CN", n=1) == t("n_articles", "zh-CN", n=3).replace("3", "1")
+    assert "http(s) URL" in t("feed_bad_url", "en", url="x")  # not a plural: stays as written
 
 
 def test_language_choice() -> None:

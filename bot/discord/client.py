@@ -20,6 +20,7 @@ from discord.ext import commands, tasks
 from bot import i18n, memory, metrics
 from bot.discord import api as discord_api
 from bot.discord import lookup
+from bot.discord.translator import NewsdeskTranslator
 from bot.errors import UserError
 from bot.ingest.feeds import FeedPoller
 from bot.ingest.intake import PARSER, FolderWatch, IngestReport
@@ -121,7 +122,7 @@ class NewsdeskBot(commands.Bot):
         await self.reload_articles()
         for extension in EXTENSIONS:
             await self.load_extension(extension)
-        await self.tree.set_translator(i18n.NewsdeskTranslator())
+        await self.tree.set_translator(NewsdeskTranslator())
         self._watcher = asyncio.create_task(self._watch_folders(), name="folder-watch")
         if self.feeds.urls:
             self._feeder = asyncio.create_task(self._poll_feeds(), name="feeds")
