@@ -62,6 +62,7 @@ discord.VoiceClient.warn_dave = False
 
 class NewsdeskTree(app_commands.CommandTree["NewsdeskBot"]):
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        i18n.set_locale(i18n.pick(interaction))  # the reply language for the rest of this interaction's task
         if interaction.type is discord.InteractionType.autocomplete:
             command = interaction.command.qualified_name if interaction.command else "?"
             self.client.usage.count_autocomplete(interaction.guild_id, command)

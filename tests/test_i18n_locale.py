@@ -1,0 +1,87 @@
+"""The reply language is held in a context variable: set once per interaction by the command tree, set
+explicitly around work for a server, read by ``t(key, **values)`` without a language passed."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import discord
+import pytest
+from discord import app_commands
+from discord.gateway import DiscordWebSocket
+
+from bot import i18n
+from bot.discord import api as discord_api
+from bot.discord.client import NewsdeskBot
+from bot.i18n import t, use_locale
+from bot.settings import Settings
+from tests.fakediscord import FakeDiscord
+from tests.fakediscord.process import TOKEN
+
+
+def test_t_reads_the_current_locale_and_an_explicit_language_wins() -> None:
+    assert t("pong") == "Pong: I'm here and listening."
+    with use_locale("zh-TW") as lang:
+        assert lang == "zh-TW"
+        assert t("n_claims", n=3) == "3 條說法"
+        assert t("n_claims", "en", n=3) == "3 claims"
+        assert t("n_claims", lang="zh-CN", n=3) == "3 条说法"
+        with use_locale("fr"):  # a language we do not speak reads as English
+            assert t("n_claims", n=1) == "1 claim"
+        assert i18n.get_locale() == "zh-TW"
+        assert i18n.permissions(["send_messages"]) == i18n.permissions(["send_messages"], "zh-TW")
+    assert i18n.get_locale() == "en"
+
+
+async def test_each_task_keeps_its_own_locale() -> None:
+    async def reply(lang: str) -> str:
+        with use_locale(lang):
+            await asyncio.sleep(0.01)  # the other task sets its own language meanwhile
+            return t("pong")
+
+    english, chinese = await asyncio.gather(reply("en"), reply("zh-CN"))
+    assert (english, chinese) == ("Pong: I'm here and listening.", "我在，正在待命。")
+    assert i18n.get_locale() == "en"
+
+
+@pytest.fixture
+def seam():  # type: ignore[no-untyped-def]
+    """discord.py's API base and gateway are process-wide: put them back after the test."""
+    base, gateway = discord.http.Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
+    yield
+    discord.http.Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = base, gateway
+
+
+async def test_a_chinese_member_gets_chinese_replies_without_a_language_passed(
+    tmp_path: Path, seam: None
+) -> None:
+    fake = FakeDiscord()
+    await fake.start()
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path}/t.db",
+        articles=[],
+        sync_guilds=[g.id for g in fake.guilds],
+        scan_seconds=0,
+    )
+    bot = NewsdeskBot(settings)
+
+    @app_commands.command(name="probe", description="Replies in the member's language, no lang passed")
+    async def probe(interaction: discord.Interaction) -> None:
+        await interaction.response.send_message(t("n_claims", n=3))
+
+    bot.tree.add_command(probe)
+    try:
+        await discord_api.configure(fake.base_url)
+        running = asyncio.create_task(bot.start(TOKEN))
+        await fake.wait_ready()
+        await fake.wait_for(lambda: any(bot.tree.get_commands()) and bot.is_ready(), timeout=30)
+        zh = await fake.command("probe", locale="zh-CN")
+        tw = await fake.command("probe", locale="zh-TW")
+        en = await fake.command("probe", locale="en-US")
+        assert (zh.text(), tw.text(), en.text()) == ("3 条说法", "3 條說法", "3 claims")
+        assert i18n.get_locale() == "en"  # the interaction's language stayed in its own task
+    finally:
+        await bot.close()
+        await asyncio.wait_for(running, 30)
+        await fake.stop()
