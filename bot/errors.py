@@ -1,7 +1,27 @@
-"""Errors a user can fix. Their message is shown to the user as it is, privately."""
+"""Errors a user can fix. They are shown to the user privately, in the interaction's language."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from bot.i18n import t
+
 
 class UserError(Exception):
-    """Something the user asked for does not exist or cannot be done; ``str(err)`` says what to do."""
+    """Something the user asked for does not exist or cannot be done, as a reply key of bot/i18n and its values:
+    ``UserError("no_article", shown=...)``. The app-command error handler translates it once, in the
+    interaction's language (:meth:`text`); ``str(err)`` is the text in the current locale. A value may be text
+    already in the reader's words (a permission list); a whole refusal built for the reader by a check is
+    ``UserError("refusal", text=...)``."""
+
+    def __init__(self, key: str, /, **values: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+    def text(self, lang: str | None = None) -> str:
+        """What the user is told, in ``lang`` (else the current locale)."""
+        return t(self.key, lang, **self.values)
+
+    def __str__(self) -> str:
+        return self.text()

@@ -42,14 +42,14 @@ class ArticleAdmin(
     async def add(self, interaction: discord.Interaction, file: discord.Attachment) -> None:
         lang = pick(interaction)
         if file.size > MAX_BYTES:
-            raise UserError(t("upload_too_big", lang, size=file.size, limit=MAX_BYTES))
+            raise UserError("upload_too_big", size=file.size, limit=MAX_BYTES)
         await interaction.response.defer(ephemeral=True, thinking=True)
         interaction.extras["responded_at"] = discord.utils.utcnow()
         data = await file.read()
         try:
             article = await parse_bytes(data)
         except ArticleError as exc:
-            raise UserError(t("upload_bad", lang, reason=str(exc))) from exc
+            raise UserError("upload_bad", reason=str(exc)) from exc
         question = t(
             "upload_preview",
             lang,

@@ -51,7 +51,7 @@ class Articles(commands.Cog):
         lang = pick(interaction)
         items = self.bot.library.view(interaction.guild_id).articles
         if not items:
-            raise UserError(t("no_articles", lang))
+            raise UserError("no_articles")
         await send_pages(interaction, embeds.article_list_pages(items, t("title_newest", lang), lang=lang))
 
     @articles.command(name="search", description="Search titles, points and claims")
@@ -63,7 +63,7 @@ class Articles(commands.Cog):
         found, snippets = await lookup.search(self.bot.store, library, interaction.guild_id or 0, query)
         shown = plain(fit(one_line(query), 80))
         if not found:
-            raise UserError(t("no_search", lang, shown=shown))
+            raise UserError("no_search", shown=shown)
         await send_pages(
             interaction,
             embeds.article_list_pages(

@@ -68,7 +68,7 @@ class Claims(commands.Cog):
             filters.append(t("story_contested", lang))
         described = ", ".join(f for f in filters if f) or t("filter_all", lang)
         if not refs:
-            raise UserError(t("no_claims", lang, described=described))
+            raise UserError("no_claims", described=described)
         title = fit(t("title_claims", lang, described=described), 250)
         await send_pages(interaction, embeds.claims_pages(refs, library, title, lang=lang))
 

@@ -135,7 +135,7 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
             role_id = 0 if role.is_default() else role.id  # @everyone: no ping
             problem = role_problem(interaction, role, lang) if role_id else None
             if problem:
-                raise UserError(problem)
+                raise UserError("refusal", text=problem)
         schedule, upcoming = await self.service.set(
             interaction.guild,
             channel,
@@ -164,7 +164,7 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         lang = pick(interaction)
         info = await self.service.status(interaction.guild_id)
         if info.schedule is None:
-            raise UserError(t("digest_none", lang))
+            raise UserError("digest_none")
         card = embeds.digest_status_embed(info, interaction.guild_id, lang, info.schedule.language)
         await respond(interaction, embeds=card, ephemeral=True)
 
@@ -178,7 +178,7 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         written = schedule.language if schedule else lang
         pages = [page for _, page in embeds.digest_messages(digest, today, lang=written) if page]
         if not pages:
-            raise UserError(t("digest_empty", lang))
+            raise UserError("digest_empty")
         await send_pages(interaction, pages, ephemeral=True)
 
     @app_commands.command(name="now", description="Post a digest right away (the scheduled one still runs)")
@@ -188,12 +188,12 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         lang = pick(interaction)
         schedule = await self.service.schedule(interaction.guild_id)
         if schedule is None:
-            raise UserError(t("digest_need_channel", lang))
+            raise UserError("digest_need_channel")
         await interaction.response.defer(ephemeral=True, thinking=True)
         interaction.extras["responded_at"] = discord.utils.utcnow()
         outcome = await self.service.run(interaction.guild_id, schedule, None)
         if outcome.status == "failed":
-            raise UserError(t("digest_not_posted", lang, error=outcome.error))
+            raise UserError("digest_not_posted", error=outcome.error)
         await respond(
             interaction, t("digest_posted", lang, n=outcome.articles, url=outcome.jump_url), ephemeral=True
         )
@@ -203,7 +203,7 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         assert interaction.guild_id is not None
         lang = pick(interaction)
         if not await self.service.off(interaction.guild_id):
-            raise UserError(t("digest_not_running", lang))
+            raise UserError("digest_not_running")
         await respond(interaction, t("digest_off", lang), ephemeral=True)
 
 

@@ -101,7 +101,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
         assert interaction.guild_id is not None
         lang = pick(interaction)
         if not await self.service.remove(interaction.guild_id, url):
-            raise UserError(t("feed_not_found", lang, url=f"<{url.strip()}>"))
+            raise UserError("feed_not_found", url=f"<{url.strip()}>")
         await respond(interaction, t("feed_removed", lang, url=f"<{url.strip()}>"), ephemeral=True)
 
     @remove.autocomplete("url")
@@ -130,7 +130,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
         interaction.extras["responded_at"] = discord.utils.utcnow()
         shown, skipped = await self.service.test(url, lang)
         if not shown:
-            raise UserError(t("feed_test_empty", lang, url=f"<{url.strip()}>"))
+            raise UserError("feed_test_empty", url=f"<{url.strip()}>")
         content, found = posts.feed_test_message(url.strip(), shown, skipped, lang)
         await respond(interaction, content, embeds=found, ephemeral=True)
 

@@ -64,7 +64,7 @@ class FilterCog(
         parsed = self._parse(rule, lang)
         added = await self.bot.store.add_filter(interaction.guild_id, applies_to, str(parsed), MAX_RULES)
         if added is None:
-            raise UserError(t("filter_limit", lang, n=MAX_RULES))
+            raise UserError("filter_limit", n=MAX_RULES)
         key = "filter_added" if added else "filter_known"
         preview = await self._preview(interaction.guild_id, applies_to, lang)
         await respond(
@@ -85,7 +85,7 @@ class FilterCog(
         where = rule.split(" · ", 1)[0] if " · " in rule else applies_to
         parsed = self._parse(text, lang)
         if not await self.bot.store.remove_filter(interaction.guild_id, where, str(parsed)):
-            raise UserError(t("filter_not_found", lang, rule=f"`{in_code(str(parsed))}`"))
+            raise UserError("filter_not_found", rule=f"`{in_code(str(parsed))}`")
         await respond(
             interaction,
             t("filter_removed", lang, rule=f"`{in_code(str(parsed))}`", where=_where(where, lang)),
@@ -124,7 +124,7 @@ class FilterCog(
         except filters.RuleError as exc:
             key = f"filter_rule_{exc.key}"
             error = t(key, lang, **exc.values) if key in REPLIES else str(exc)
-            raise UserError(t("filter_bad", lang, error=error)) from exc
+            raise UserError("filter_bad", error=error) from exc
 
     async def _preview(self, guild_id: int, where: str, lang: str) -> str:
         """How many of the last week's articles the rules for ``where`` would have let through."""

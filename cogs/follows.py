@@ -75,28 +75,28 @@ class Follows(commands.Cog):
         lang = pick(interaction)
         guild = interaction.guild
         if guild is None or interaction.guild_id is None:
-            raise UserError(t("follow_in_server", lang))
+            raise UserError("follow_in_server")
         found = follows.resolve(self.bot.library.view(interaction.guild_id), target, lang)
         if role is not None and role.is_default():
             role = None  # @everyone is never pinged: it means no role
         if role is not None:
             if channel is None:
-                raise UserError(t("role_needs_channel", lang))
+                raise UserError("role_needs_channel")
             problem = role_problem(interaction, role, lang)
             if problem:
-                raise UserError(problem)
+                raise UserError("refusal", text=problem)
         if channel is not None:
             member = interaction.user
             if isinstance(member, discord.Member) and not channel.permissions_for(member).send_messages:
-                raise UserError(t("follow_channel_you", lang, channel=channel.mention))
+                raise UserError("follow_channel_you", channel=channel.mention)
             problem = DigestService.cannot_post(guild, channel, lang)
             if problem:
-                raise UserError(problem)
+                raise UserError("refusal", text=problem)
         store = self.bot.store
         mine = await store.follows_of(interaction.guild_id, interaction.user.id)
         known = any(f["kind"] == found.kind and f["target_key"] == found.key for f in mine)
         if not known and len(mine) >= follows.MAX_FOLLOWS:
-            raise UserError(t("follow_limit", lang, n=len(mine)))
+            raise UserError("follow_limit", n=len(mine))
         _, new = await store.add_follow(
             interaction.guild_id,
             interaction.user.id,
@@ -129,13 +129,13 @@ class Follows(commands.Cog):
     ) -> None:
         lang = pick(interaction)
         if interaction.guild_id is None:
-            raise UserError(t("follow_in_server", lang))
+            raise UserError("follow_in_server")
         mine = await self.bot.store.follows_of(interaction.guild_id, interaction.user.id)
         wanted = target.strip()
         row = next((f for f in mine if _matches(f, wanted)), None)
         if row is None:
             shown = plain(fit(one_line(follows.split_value(wanted)[1]), 80))
-            raise UserError(t("unfollow_none", lang, shown=shown))
+            raise UserError("unfollow_none", shown=shown)
         await self.bot.store.remove_follow(
             interaction.guild_id, interaction.user.id, row["kind"], row["target_key"]
         )
@@ -162,7 +162,7 @@ class Follows(commands.Cog):
     async def following(self, interaction: discord.Interaction) -> None:
         lang = pick(interaction)
         if interaction.guild_id is None:
-            raise UserError(t("follow_in_server", lang))
+            raise UserError("follow_in_server")
         mine = await self.bot.store.follows_of(interaction.guild_id, interaction.user.id)
         if not mine:
             await respond(interaction, t("following_none", lang), ephemeral=True)

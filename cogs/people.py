@@ -51,7 +51,7 @@ class People(commands.Cog):
         if show == "timeline":
             entries = await timelines.timeline(self.bot.store, library, interaction.guild_id, found, today)
             if not entries:
-                raise UserError(t("timeline_empty", lang, name=plain(fit(found.name, 80))))
+                raise UserError("timeline_empty", name=plain(fit(found.name, 80)))
             await send_pages(interaction, timeline_pages(found, entries, library, lang=lang))
             return
         standing = await timelines.standing(self.bot.store, interaction.guild_id, found, today)
@@ -89,7 +89,7 @@ class People(commands.Cog):
             which = t("moves_none_at", lang, org=plain(fit(org, 80))) if org else ""
             if wanted is not None:
                 which += t("moves_none_kind", lang, kind=t(f"move_{wanted.value}_bare", lang))
-            raise UserError(t("moves_none", lang, days=days, which=which))
+            raise UserError("moves_none", days=days, which=which)
         heading = (
             t("moves_title_at", lang, org=plain(fit(org, 100)), days=days)
             if org
@@ -139,12 +139,12 @@ class People(commands.Cog):
             found = lookup.article(library, article, lang)
             people = library.people_in(found.id)
             if not people:
-                raise UserError(t("no_people_in", lang, title=plain(fit(one_line(found.title), 80))))
+                raise UserError("no_people_in", title=plain(fit(one_line(found.title), 80)))
             heading = t("title_people_in", lang, title=one_line(found.title))
         else:
             people = library.people[:50]
             if not people:
-                raise UserError(t("no_people", lang))
+                raise UserError("no_people")
             heading = t("title_most", lang)
         today = datetime.now(UTC).date().isoformat()
         standings = await timelines.standings_of(self.bot.store, interaction.guild_id, people, today)

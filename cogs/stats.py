@@ -46,7 +46,7 @@ class Stats(commands.Cog):
         if scope == "server":
             perms = getattr(interaction.user, "guild_permissions", None)
             if interaction.guild_id is None:
-                raise UserError(t("stats_need_server", pick(interaction)))
+                raise UserError("stats_need_server")
             if perms is None or not perms.manage_guild:
                 scope = "me"  # a plain member sees their own use rather than a refusal, and is told so
                 note = t("stats_only_yours", pick(interaction))

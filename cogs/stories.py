@@ -69,7 +69,7 @@ class Stories(commands.Cog):
 
     def _service(self, lang: str) -> StoryService:
         if self.bot.stories is None:
-            raise UserError(t("story_empty", lang))
+            raise UserError("story_empty")
         return self.bot.stories
 
     # ------------------------------------------------------------------ /story
@@ -122,10 +122,10 @@ class Stories(commands.Cog):
                 library, guild_id, 36500, limit=1
             )
             if not recent:
-                raise UserError(t("story_empty", lang))
+                raise UserError("story_empty")
             card = recent[0]
         if card is None:
-            raise UserError(t("story_none", lang, shown=f"**{plain(fit(one_line(shown), 80))}**"))
+            raise UserError("story_none", shown=f"**{plain(fit(one_line(shown), 80))}**")
         await send_pages(interaction, render.story_pages(card, lang))
 
     @story.autocomplete("article")
@@ -157,7 +157,7 @@ class Stories(commands.Cog):
         library = self.bot.library.view(interaction.guild_id)
         cards = self._service(lang).recent(library, interaction.guild_id, days, contested)
         if not cards:
-            raise UserError(render.stories_none(days, contested, lang))
+            raise UserError("refusal", text=render.stories_none(days, contested, lang))
         heading = t("stories_title_contested" if contested else "stories_title", lang, days=days)
         await send_pages(interaction, render.stories_pages(cards, heading, lang))
 
@@ -176,7 +176,7 @@ class Stories(commands.Cog):
         assert guild is not None and interaction.guild_id is not None
         problem = cannot_post_stories(guild, guild.get_channel(channel.id) or channel, lang)
         if problem:
-            raise UserError(problem)
+            raise UserError("refusal", text=problem)
         await self.bot.store.set_story_channel(interaction.guild_id, channel.id)
         key = "story_channel_set_forum" if isinstance(channel, discord.ForumChannel) else "story_channel_set"
         await respond(interaction, t(key, lang, channel=f"<#{channel.id}>"))

@@ -63,9 +63,12 @@ def invoke_error(exc: BaseException) -> app_commands.CommandInvokeError:
 
 async def test_user_error_is_shown_privately(bot: NewsdeskBot) -> None:
     i = interaction()
-    await bot.on_app_command_error(i, invoke_error(UserError("No one called “X”.")))
+    await bot.on_app_command_error(i, invoke_error(UserError("no_person", shown="X")))
     assert len(i.response.sent) == 1
-    assert i.response.sent[0]["content"] == "No one called “X”."
+    assert (
+        i.response.sent[0]["content"]
+        == "No one called “X” appears in the articles. `/people` lists who does."
+    )
     assert i.response.sent[0]["ephemeral"] is True
     assert i.response.sent[0]["allowed_mentions"].to_dict() == {"parse": []}
     [event] = list(bot.usage._events)

@@ -70,7 +70,14 @@ async def test_a_chinese_member_gets_chinese_replies_without_a_language_passed(
     async def probe(interaction: discord.Interaction) -> None:
         await interaction.response.send_message(t("n_claims", n=3))
 
+    @app_commands.command(name="probe-error", description="A refusal, translated by the error handler")
+    async def probe_error(interaction: discord.Interaction) -> None:
+        from bot.errors import UserError
+
+        raise UserError("no_person", shown="Qqq")
+
     bot.tree.add_command(probe)
+    bot.tree.add_command(probe_error)
     try:
         await discord_api.configure(fake.base_url)
         running = asyncio.create_task(bot.start(TOKEN))
@@ -80,8 +87,27 @@ async def test_a_chinese_member_gets_chinese_replies_without_a_language_passed(
         tw = await fake.command("probe", locale="zh-TW")
         en = await fake.command("probe", locale="en-US")
         assert (zh.text(), tw.text(), en.text()) == ("3 条说法", "3 條說法", "3 claims")
+        refused = await fake.command("probe-error", locale="zh-CN")
+        assert refused.text() == t("no_person", "zh-CN", shown="Qqq")
         assert i18n.get_locale() == "en"  # the interaction's language stayed in its own task
     finally:
         await bot.close()
         await asyncio.wait_for(running, 30)
         await fake.stop()
+
+
+def test_a_user_error_is_a_key_translated_when_shown() -> None:
+    from bot.discord.lookup import DidYouMean
+    from bot.errors import UserError
+
+    err = UserError("no_search", shown="tariff")
+    assert (err.key, err.values) == ("no_search", {"shown": "tariff"})
+    assert str(err) == "No article mentions “tariff”. Try fewer or different words."
+    assert err.text("zh-TW") == "沒有文章提到“tariff”。請減少或更換關鍵詞。"
+    with use_locale("zh-CN"):
+        assert str(err) == "没有文章提到“tariff”。请减少或更换关键词。"
+    said = UserError("refusal", text="已经翻译好的话。")  # a check's answer, already in the reader's words
+    assert said.text("en") == said.text("zh-CN") == "已经翻译好的话。"
+    dym = DidYouMean("no_org_dym", [("Nvidia", "org:Nvidia")], shown="Nvidai", names="**Nvidia**")
+    assert dym.options == [("Nvidia", "org:Nvidia")] and dym.on_pick is None
+    assert dym.text("zh-CN") == t("no_org_dym", "zh-CN", shown="Nvidai", names="**Nvidia**")

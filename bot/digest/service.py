@@ -126,7 +126,7 @@ class DigestService:
         digest mentions (None keeps what is set, 0 removes it)."""
         current = await self.schedule(guild.id)
         if current is None and (editing or channel is None or at is None):
-            raise UserError(t("digest_edit_none", lang))
+            raise UserError("digest_edit_none")
         try:
             when = rules.parse_time(at) if at is not None else current.at if current else None
             tz = (
@@ -137,14 +137,14 @@ class DigestService:
                 else rules.parse_zone("UTC")
             )
         except ScheduleError as exc:
-            raise UserError(t(exc.key, lang, **exc.values)) from exc
+            raise UserError(exc.key, **exc.values) from exc
         assert when is not None
         if channel is None:
             assert current is not None
             channel = guild.get_channel(current.channel_id)
         problem = self.cannot_post(guild, channel, lang)
         if problem:
-            raise UserError(problem)
+            raise UserError("refusal", text=problem)
         assert channel is not None
         kept = current or Schedule(channel_id=channel.id, at=when)
         if language is not None and language not in SUPPORTED:

@@ -486,7 +486,7 @@ class NewsdeskBot(commands.Bot):
         original = getattr(error, "original", error)
         lang = i18n.pick(interaction)
         if isinstance(original, UserError):
-            message, outcome = str(original), "user_error"
+            message, outcome = original.text(lang), "user_error"
             lookup.refund(interaction)  # a refused command does not use up the cooldown
         elif isinstance(error, app_commands.MissingPermissions):
             missing = i18n.permissions(list(error.missing_permissions), lang)

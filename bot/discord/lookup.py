@@ -29,8 +29,10 @@ class DidYouMean(UserError):
     """A refusal that offers what the member may have meant as buttons: (label, value) pairs; ``on_pick`` is
     what pressing one does (set by the cog that knows how to answer)."""
 
-    def __init__(self, message: str, options: list[tuple[str, str]], on_pick: Pick | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, key: str, options: list[tuple[str, str]], on_pick: Pick | None = None, /, **values: Any
+    ) -> None:
+        super().__init__(key, **values)
         self.options = options
         self.on_pick = on_pick
 
@@ -72,12 +74,10 @@ def article(library: View, text: str, lang: str = "en", *, choose: bool = False)
     if choose and len(whole) == 1:  # one title has every typed word as a word ("Intel", not "intelligence")
         return whole[0]
     if choose and len(hits) > 1:
-        raise DidYouMean(
-            t("several_articles", lang, shown=shown), [(label, f"article:{aid}") for label, aid in hits]
-        )
+        raise DidYouMean("several_articles", [(label, f"article:{aid}") for label, aid in hits], shown=shown)
     found = library.find_article(text)
     if found is None:
-        raise UserError(t("no_article", lang, shown=shown))
+        raise UserError("no_article", shown=shown)
     return found
 
 
@@ -89,17 +89,20 @@ def person(library: View, name: str, lang: str = "en") -> PersonEntry:
     org = library.organization(name)
     if org is not None:
         raise DidYouMean(
-            t("person_is_org", lang, shown=plain(fit(org, 80))),
+            "person_is_org",
             [(t("see_org", lang, name=fit(org, 60)), f"org:{org}")],
+            shown=plain(fit(org, 80)),
         )
     suggestions = library.suggest_people(name, limit=5)
     if suggestions:
         names = ", ".join(f"**{plain(fit(p.name, 80))}**" for p in suggestions)
         raise DidYouMean(
-            t("no_person_dym", lang, shown=shown, names=names),
+            "no_person_dym",
             [(p.name, f"person:{p.name}") for p in suggestions],
+            shown=shown,
+            names=names,
         )
-    raise UserError(t("no_person", lang, shown=shown))
+    raise UserError("no_person", shown=shown)
 
 
 def organization(library: View, name: str, lang: str = "en") -> str:
@@ -110,8 +113,8 @@ def organization(library: View, name: str, lang: str = "en") -> str:
     similar = library.autocomplete_organizations(name, limit=5)
     if similar:
         names = ", ".join(f"**{plain(fit(n, 80))}**" for n in similar)
-        raise DidYouMean(t("no_org_dym", lang, shown=shown, names=names), [(n, f"org:{n}") for n in similar])
-    raise UserError(t("no_org", lang, shown=shown))
+        raise DidYouMean("no_org_dym", [(n, f"org:{n}") for n in similar], shown=shown, names=names)
+    raise UserError("no_org", shown=shown)
 
 
 def organization_choices(
@@ -217,7 +220,7 @@ def command_named(commands: list[CommandInfo], text: str, lang: str = "en") -> C
     starts = [c for c in commands if c.name.startswith(wanted)] if wanted else []
     if len(starts) == 1:
         return starts[0]
-    raise UserError(t("help_unknown", lang, shown=plain(fit(one_line(text), 80))))
+    raise UserError("help_unknown", shown=plain(fit(one_line(text), 80)))
 
 
 def command_choices(commands: list[CommandInfo], current: str) -> list[app_commands.Choice[str]]:

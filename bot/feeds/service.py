@@ -25,7 +25,7 @@ from bot.article import MAX_BYTES, Article, ArticleError
 from bot.digest.service import Clock, DigestService
 from bot.errors import UserError
 from bot.feeds.posting import FeedPoster
-from bot.i18n import feed_error, t
+from bot.i18n import feed_error
 from bot.ingest.feeds import (
     MAX_BACKOFF,
     FeedError,
@@ -103,11 +103,11 @@ class ServerFeedService:
         except ValueError:
             parsed = None
         if parsed is None or len(url) > MAX_URL or parsed.scheme not in ("http", "https") or not parsed.host:
-            raise UserError(t("feed_bad_url", lang, url=url[:100].replace("`", "ˋ")))
+            raise UserError("feed_bad_url", url=url[:100].replace("`", "ˋ"))
         try:
             self.fetcher.guard.check_url(parsed)
         except FeedError as exc:
-            raise UserError(t("feed_refused", lang, error=feed_error(_for_managers(str(exc)), lang))) from exc
+            raise UserError("feed_refused", error=feed_error(_for_managers(str(exc)), lang)) from exc
         return url
 
     async def fetch(self, url: str, lang: str = "en") -> Any:
@@ -116,7 +116,7 @@ class ServerFeedService:
             return await self.fetcher.fetch_now(FeedState(url))
         except FeedError as exc:
             raise UserError(
-                t("feed_refused", lang, error=feed_error(_for_managers(redact_secrets(str(exc))), lang))
+                "feed_refused", error=feed_error(_for_managers(redact_secrets(str(exc))), lang)
             ) from exc
 
     async def test(self, url: str, lang: str = "en") -> tuple[list[Article], int]:
@@ -165,7 +165,7 @@ class ServerFeedService:
         if crosspost is None:
             crosspost = before.crosspost if before is not None else False
         if post == "each" and channel is None:
-            raise UserError(t("feed_need_channel", lang))
+            raise UserError("feed_need_channel")
         if channel is not None:
             problem = (
                 cannot_post_stories(guild, channel, lang)  # a forum: a post per article, as story threads do
@@ -173,10 +173,10 @@ class ServerFeedService:
                 else DigestService.cannot_post(guild, channel, lang)
             )
             if problem:
-                raise UserError(problem)
+                raise UserError("refusal", text=problem)
         known = {f.url for f in feeds}
         if url not in known and len(known) >= self.limit:
-            raise UserError(t("feed_limit", lang, limit=self.limit))
+            raise UserError("feed_limit", limit=self.limit)
         parsed = None
         if url not in known:
             parsed = await self.fetch(url, lang)  # refused, unreachable or not a feed: nothing is stored
@@ -192,7 +192,7 @@ class ServerFeedService:
             next_at=self._next(0) if parsed is not None else None,
         )
         if feed is None:
-            raise UserError(t("feed_limit", lang, limit=self.limit))
+            raise UserError("feed_limit", limit=self.limit)
         taken = 0
         if new and parsed is not None:
             got = await self._take(feed, parsed, prime=True)

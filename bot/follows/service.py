@@ -82,9 +82,9 @@ def resolve(library: View, text: str, lang: str = "en") -> Target:
     suggestions += library.autocomplete_organizations(text, limit=2)
     if suggestions:
         names = ", ".join(f"**{plain(fit(n, 80))}**" for n in suggestions)
-        raise UserError(t("follow_unknown_dym", lang, shown=shown, names=names))
+        raise UserError("follow_unknown_dym", shown=shown, names=names)
     if not fold(text):
-        raise UserError(t("follow_unknown", lang, shown=shown))
+        raise UserError("follow_unknown", shown=shown)
     # Nobody by that name yet: follow the name itself, matched against people and organizations alike.
     return Target(NAME, fold(text), one_line(text)[:100])
 
