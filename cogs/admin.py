@@ -57,7 +57,7 @@ class ArticleAdmin(
             claims=len(article.claims),
             sections=len(article.sections),
         )
-        preview = embeds.summary_pages(article, "short", lang)[0]
+        preview = embeds.summary_pages(article, "short")[0]
         answer = await ask(interaction, question, t("upload_confirm", lang), lang, preview, nothing="upload")
         if answer is None:
             return

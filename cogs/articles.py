@@ -38,7 +38,7 @@ class Articles(commands.Cog):
         lang = pick(interaction)
         found = lookup.article(self.bot.library.view(interaction.guild_id), article, lang, choose=True)
         interaction.extras["article"] = found.id
-        await send_pages(interaction, embeds.summary_pages(found, length, lang))
+        await send_pages(interaction, embeds.summary_pages(found, length))
 
     @summary.autocomplete("article")
     async def _summary_article(
@@ -52,7 +52,7 @@ class Articles(commands.Cog):
         items = self.bot.library.view(interaction.guild_id).articles
         if not items:
             raise UserError("no_articles")
-        await send_pages(interaction, embeds.article_list_pages(items, t("title_newest", lang), lang=lang))
+        await send_pages(interaction, embeds.article_list_pages(items, t("title_newest", lang)))
 
     @articles.command(name="search", description="Search titles, points and claims")
     @lookup.cooldown(10, 20.0, key=lambda i: i.user.id)
@@ -66,9 +66,7 @@ class Articles(commands.Cog):
             raise UserError("no_search", shown=shown)
         await send_pages(
             interaction,
-            embeds.article_list_pages(
-                found, t("title_matching", lang, shown=shown), lang=lang, snippets=snippets
-            ),
+            embeds.article_list_pages(found, t("title_matching", lang, shown=shown), snippets=snippets),
         )
 
     @app_commands.command(name="ping", description="Check that the bot answers")
@@ -85,7 +83,6 @@ class Articles(commands.Cog):
                 library.stats(),
                 __version__,
                 list(stances),
-                lang=pick(interaction),
                 running=self.bot.running_status(interaction.guild_id, pick(interaction)),
                 commands=lookup.all_commands(self.bot.tree),
             ),

@@ -70,7 +70,7 @@ class Claims(commands.Cog):
         if not refs:
             raise UserError("no_claims", described=described)
         title = fit(t("title_claims", lang, described=described), 250)
-        await send_pages(interaction, embeds.claims_pages(refs, library, title, lang=lang))
+        await send_pages(interaction, embeds.claims_pages(refs, library, title))
 
     @claims.autocomplete("article")
     async def _claims_article(

@@ -115,9 +115,8 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
     @app_commands.command(name="list", description="This server's feeds and their health")
     async def list_(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        lang = pick(interaction)
         feeds = await self.bot.store.server_feeds(interaction.guild_id)
-        embed = posts.feed_list_embed(feeds, self.service.limit, self.service.clock.now(), lang)
+        embed = posts.feed_list_embed(feeds, self.service.limit, self.service.clock.now())
         await respond(interaction, embeds=[embed], ephemeral=True)
 
     @app_commands.command(
@@ -131,7 +130,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
         shown, skipped = await self.service.test(url, lang)
         if not shown:
             raise UserError("feed_test_empty", url=f"<{url.strip()}>")
-        content, found = posts.feed_test_message(url.strip(), shown, skipped, lang)
+        content, found = posts.feed_test_message(url.strip(), shown, skipped)
         await respond(interaction, content, embeds=found, ephemeral=True)
 
 

@@ -176,7 +176,7 @@ class Follows(commands.Cog):
             )
             for f in mine
         ]
-        await respond(interaction, embeds=[embeds.following_embed(rows, lang)], ephemeral=True)
+        await respond(interaction, embeds=[embeds.following_embed(rows)], ephemeral=True)
 
 
 def _value(row: dict[str, object]) -> str:

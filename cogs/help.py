@@ -30,9 +30,9 @@ class Help(commands.Cog):
         usable = lookup.usable_commands(self.bot.tree, interaction)
         if command:
             found = lookup.command_named(lookup.all_commands(self.bot.tree), command, lang)
-            pages = embeds.help_command_pages(found, lang)
+            pages = embeds.help_command_pages(found)
         else:
-            pages = embeds.help_pages(usable, lang)
+            pages = embeds.help_pages(usable)
         await send_pages(interaction, pages, ephemeral=True)
 
     @help.autocomplete("command")

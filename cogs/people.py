@@ -52,10 +52,10 @@ class People(commands.Cog):
             entries = await timelines.timeline(self.bot.store, library, interaction.guild_id, found, today)
             if not entries:
                 raise UserError("timeline_empty", name=plain(fit(found.name, 80)))
-            await send_pages(interaction, timeline_pages(found, entries, library, lang=lang))
+            await send_pages(interaction, timeline_pages(found, entries, library))
             return
         standing = await timelines.standing(self.bot.store, interaction.guild_id, found, today)
-        await send_pages(interaction, embeds.person_pages(found, library, lang=lang, standing=standing))
+        await send_pages(interaction, embeds.person_pages(found, library, standing=standing))
 
     @person.autocomplete("name")
     async def _person_name(
@@ -95,7 +95,7 @@ class People(commands.Cog):
             if org
             else t("moves_title", lang, days=days)
         )
-        await send_pages(interaction, moves_pages(found, heading, library, lang=lang))
+        await send_pages(interaction, moves_pages(found, heading, library))
 
     @moves.autocomplete("organization")
     async def _moves_organization(
@@ -118,7 +118,7 @@ class People(commands.Cog):
             found = lookup.organization(library, name, lang)  # says so, with "did you mean"
         today = datetime.now(UTC).date().isoformat()
         moves = await timelines.organization_moves(self.bot.store, interaction.guild_id, found, today)
-        await send_pages(interaction, embeds.organization_pages(found, library, lang=lang, moves=moves))
+        await send_pages(interaction, embeds.organization_pages(found, library, moves=moves))
 
     @org.autocomplete("name")
     async def _org_name(
@@ -148,7 +148,7 @@ class People(commands.Cog):
             heading = t("title_most", lang)
         today = datetime.now(UTC).date().isoformat()
         standings = await timelines.standings_of(self.bot.store, interaction.guild_id, people, today)
-        pages = embeds.people_pages(people, heading, lang=lang, standings=standings)
+        pages = embeds.people_pages(people, heading, standings=standings)
         await send_pages(interaction, pages)
 
     @people.autocomplete("article")

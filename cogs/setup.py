@@ -76,7 +76,7 @@ class Setup(commands.Cog):
                 cannot_post_stories(guild, guild.get_channel(story_channel), lang) if story_channel else None
             ),
         )
-        await send_pages(interaction, [embeds.setup_embed(report, lang)], ephemeral=True)
+        await send_pages(interaction, [embeds.setup_embed(report)], ephemeral=True)
 
 
 async def setup(bot: NewsdeskBot) -> None:

@@ -71,7 +71,7 @@ class Stats(commands.Cog):
         label = interaction.guild.name if scope == "server" and interaction.guild else t("stats_you", lang)
         # The chart's font has no CJK glyphs: its title stays in English whatever the reader's language.
         png = await asyncio.to_thread(daily_usage_png, summary.per_day, t("chart_title", "en", label=label))
-        card = embeds.stats_embed(summary, label, titles, lang=lang)
+        card = embeds.stats_embed(summary, label, titles)
         await respond(
             interaction,
             note,
@@ -88,7 +88,6 @@ class Stats(commands.Cog):
                 embeds.privacy_embed(
                     self.bot.settings.usage_retention_days,
                     self.bot.settings.forget_guild_days,
-                    pick(interaction),
                 )
             ],
             ephemeral=True,

@@ -126,7 +126,7 @@ class Stories(commands.Cog):
             card = recent[0]
         if card is None:
             raise UserError("story_none", shown=f"**{plain(fit(one_line(shown), 80))}**")
-        await send_pages(interaction, render.story_pages(card, lang))
+        await send_pages(interaction, render.story_pages(card))
 
     @story.autocomplete("article")
     async def _story_article(
@@ -157,9 +157,9 @@ class Stories(commands.Cog):
         library = self.bot.library.view(interaction.guild_id)
         cards = self._service(lang).recent(library, interaction.guild_id, days, contested)
         if not cards:
-            raise UserError("refusal", text=render.stories_none(days, contested, lang))
+            raise UserError("refusal", text=render.stories_none(days, contested))
         heading = t("stories_title_contested" if contested else "stories_title", lang, days=days)
-        await send_pages(interaction, render.stories_pages(cards, heading, lang))
+        await send_pages(interaction, render.stories_pages(cards, heading))
 
     # ------------------------------------------------------------------ /story-channel
 

@@ -111,3 +111,18 @@ def test_a_user_error_is_a_key_translated_when_shown() -> None:
     dym = DidYouMean("no_org_dym", [("Nvidia", "org:Nvidia")], shown="Nvidai", names="**Nvidia**")
     assert dym.options == [("Nvidia", "org:Nvidia")] and dym.on_pick is None
     assert dym.text("zh-CN") == t("no_org_dym", "zh-CN", shown="Nvidai", names="**Nvidia**")
+
+
+@pytest.mark.parametrize("lang", i18n.SUPPORTED)
+def test_renderers_read_the_current_locale(lang: str) -> None:
+    from bot.render import embeds, stories
+
+    with use_locale(lang):
+        privacy = embeds.privacy_embed(90, 30).to_dict()
+        none = stories.stories_none(7, True)
+        following = embeds.following_embed([]).to_dict()
+    assert privacy == embeds.privacy_embed(90, 30, lang).to_dict()
+    assert none == stories.stories_none(7, True, lang)
+    assert following == embeds.following_embed([], lang).to_dict()
+    if lang != "en":
+        assert privacy != embeds.privacy_embed(90, 30).to_dict()  # outside the block: English again

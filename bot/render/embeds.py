@@ -15,7 +15,7 @@ import discord
 from bot.article import Article, Stance
 from bot.article.names import fold
 from bot.digest.rules import Digest, Schedule, Status
-from bot.i18n import EXAMPLES, describe, example, permissions, t
+from bot.i18n import EXAMPLES, describe, example, get_locale, permissions, t
 from bot.library.catalog import View
 from bot.library.core import ClaimRef, PersonEntry
 from bot.timeline import Move, MoveKind, Standing, shown_role
@@ -31,7 +31,8 @@ STANCE_DOT = {Stance.ASSERTED: "🟢", Stance.REPORTED: "🟡", Stance.DENIED: "
 PAGE_BUDGET = 5500  # characters per page, under the 6,000 total with room for the footer
 
 
-def stance_mark(stance: Stance, lang: str = "en") -> str:
+def stance_mark(stance: Stance, lang: str | None = None) -> str:
+    lang = lang or get_locale()
     return f"{STANCE_DOT[stance]} {t('stance_' + stance.value, lang)}"
 
 
@@ -39,13 +40,15 @@ def cites(numbers: list[int]) -> str:
     return "".join(f"[{n}]" for n in numbers[:20])
 
 
-def byline(article: Article, lang: str = "en") -> str:
+def byline(article: Article, lang: str | None = None) -> str:
+    lang = lang or get_locale()
     parts = [p for p in (article.source, (article.published_at or "").replace("T", " ")[:16]) if p]
     return " · ".join(parts) or t("unknown_source", lang)
 
 
-def role_text(person: PersonEntry, lang: str = "en") -> str:
+def role_text(person: PersonEntry, lang: str | None = None) -> str:
     """``Fed chair``, ``Nvidia founder and CEO``; a role alone starts with a capital (``President``)."""
+    lang = lang or get_locale()
     if person.role and person.organization:
         return t("role_at", lang, role=person.role, org=person.organization)
     if person.role:
@@ -53,8 +56,9 @@ def role_text(person: PersonEntry, lang: str = "en") -> str:
     return person.organization or ""
 
 
-def source_and_date(article: Article, lang: str = "en") -> str:
+def source_and_date(article: Article, lang: str | None = None) -> str:
     """``Reuters · 2025-10-29``, or whichever of the two is known, or that neither is."""
+    lang = lang or get_locale()
     parts = [p for p in (one_line(article.source or ""), (article.published_at or "")[:10]) if p]
     return " · ".join(parts) or t("unknown_source", lang)
 
@@ -66,10 +70,11 @@ class Pager:
     title: str
     description: str = ""
     footer: str = ""
-    lang: str = "en"
+    lang: str | None = None
     pages: list[discord.Embed] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.lang = self.lang or get_locale()
         self.new_page(first=True)
 
     def new_page(self, first: bool = False) -> None:
@@ -137,10 +142,11 @@ def _chunks(text: str, size: int) -> list[str]:
 SHORT_POINT = 300  # characters of one point in a short summary
 
 
-def summary_pages(article: Article, length: str = "short", lang: str = "en") -> list[Page]:
+def summary_pages(article: Article, length: str = "short", lang: str | None = None) -> list[Page]:
     """``full``: every point, paged. ``short``: every section's heading with its first point(s) (two while
     there are at most four sections, else one), and the hint to ask for the rest only when something was left
     out."""
+    lang = lang or get_locale()
     description = f"*{plain(byline(article, lang))}*"
     if article.core_viewpoint:
         description += "\n\n" + plain(article.core_viewpoint)
@@ -201,11 +207,12 @@ def article_list_pages(
     articles: Sequence[Article],
     heading: str,
     per_page: int = 10,
-    lang: str = "en",
+    lang: str | None = None,
     snippets: dict[str, str] | None = None,
 ) -> list[Page]:
     """A numbered list of articles, each with its source and date (and, for search results, the passage
     that matched)."""
+    lang = lang or get_locale()
     pager = Pager(title=heading, footer=t("list_footer", lang, n=len(articles)), lang=lang)
     listed = articles[:LIST_MAX]  # the newest; a body is read only for what is listed
     for i, article in enumerate(listed, 1):
@@ -222,10 +229,15 @@ def article_list_pages(
 
 
 def person_pages(
-    person: PersonEntry, library: View, limit: int = 6, lang: str = "en", standing: Standing | None = None
+    person: PersonEntry,
+    library: View,
+    limit: int = 6,
+    lang: str | None = None,
+    standing: Standing | None = None,
 ) -> list[Page]:
     """The card: role, where the person is now and their last moves (``standing``, from the timeline), other
     spellings, articles and claims. A role at an organization the moves say they left is not shown."""
+    lang = lang or get_locale()
     lines = []
     if standing is not None:
         org, role = shown_role(person.organization, person.role, standing)
@@ -268,8 +280,9 @@ def person_pages(
     return pager.finish()
 
 
-def now_text(standing: Standing, lang: str = "en") -> str:
+def now_text(standing: Standing, lang: str | None = None) -> str:
     """``Now: CEO at Intel (since 2025-03)``, or ``Left Intel (2024-12)`` when no position is held."""
+    lang = lang or get_locale()
     now = standing.now
     if now is not None and now.organization:
         text = (
@@ -285,8 +298,9 @@ def now_text(standing: Standing, lang: str = "en") -> str:
     return ""
 
 
-def move_text(move: Move, lang: str = "en") -> str:
+def move_text(move: Move, lang: str | None = None) -> str:
     """``2025-08 — left Quillmark as CEO``; a date that is only the article's is marked as such."""
+    lang = lang or get_locale()
     kind = move.kind.value
     what = (
         t(f"move_{kind}", lang, org=move.organization) if move.organization else t(f"move_{kind}_bare", lang)
@@ -301,10 +315,11 @@ def move_text(move: Move, lang: str = "en") -> str:
 
 
 def organization_pages(
-    name: str, library: View, limit: int = 6, lang: str = "en", moves: Sequence[Move] = ()
+    name: str, library: View, limit: int = 6, lang: str | None = None, moves: Sequence[Move] = ()
 ) -> list[Page]:
     """An organization's card: the people the articles place in it, its leadership ``moves`` (newest first, from
     the timeline), its recent claims, its articles (those of its moves too)."""
+    lang = lang or get_locale()
     key = fold(name)
     ids = library.article_ids()  # newest first; only the bodies shown are read
     moved = {m.article_id for m in moves if m.article_id}
@@ -346,7 +361,8 @@ def organization_pages(
     return pager.finish()
 
 
-def _claim_lines(refs: list[ClaimRef], speaker: bool, more: int = 0, lang: str = "en") -> str:
+def _claim_lines(refs: list[ClaimRef], speaker: bool, more: int = 0, lang: str | None = None) -> str:
+    lang = lang or get_locale()
     lines = []
     for ref in refs:
         c = ref.claim
@@ -363,11 +379,12 @@ def people_pages(
     people: list[PersonEntry],
     heading: str,
     per_page: int = 15,
-    lang: str = "en",
+    lang: str | None = None,
     standings: dict[str, Standing] | None = None,
 ) -> list[Page]:
     """A list of people with their role; ``standings`` (by person key, from the timeline) puts each one's role
     where the moves say they are now, as /person's card does, never at an organization they have left."""
+    lang = lang or get_locale()
     pager = Pager(title=heading, footer=t("people_footer", lang), lang=lang)
     for i, p in enumerate(people, 1):
         standing = (standings or {}).get(p.key)
@@ -386,8 +403,9 @@ def people_pages(
 
 
 def claims_pages(
-    refs: list[ClaimRef], library: View, heading: str, per_page: int = 6, lang: str = "en"
+    refs: list[ClaimRef], library: View, heading: str, per_page: int = 6, lang: str | None = None
 ) -> list[Page]:
+    lang = lang or get_locale()
     pager = Pager(title=heading, footer=t("n_claims", lang, n=len(refs)), lang=lang)
     for i, ref in enumerate(refs, 1):
         c = ref.claim
@@ -416,8 +434,9 @@ def _command_line(command: CommandInfo, lang: str) -> str:
     return f"**/{command.name}** — {describe(command.description, lang)}\n   {in_code(shown)}"
 
 
-def help_pages(commands: list[CommandInfo], lang: str = "en") -> list[Page]:
+def help_pages(commands: list[CommandInfo], lang: str | None = None) -> list[Page]:
     """Every command the member can use here, with one example each; managers' commands apart."""
+    lang = lang or get_locale()
     pager = Pager(
         title=t("help_title", lang),
         description=t("help_intro", lang),
@@ -436,7 +455,8 @@ def _option_name(name: str, lang: str) -> str:
     return name if shown == name else f"{shown} ({name})"
 
 
-def help_command_pages(command: CommandInfo, lang: str = "en") -> list[Page]:
+def help_command_pages(command: CommandInfo, lang: str | None = None) -> list[Page]:
+    lang = lang or get_locale()
     notes = [describe(command.description, lang)]
     if command.manager:
         notes.append(t("help_manager_only", lang))
@@ -458,10 +478,11 @@ def about_pages(
     stats: dict[str, int],
     version: str,
     stances: Iterable[tuple[str, int]],
-    lang: str = "en",
+    lang: str | None = None,
     running: Iterable[str] = (),
     commands: Iterable[CommandInfo] = (),
 ) -> list[Page]:
+    lang = lang or get_locale()
     pager = Pager(
         title="Newsdesk", description=t("about_text", lang), footer=f"Newsdesk {version}", lang=lang
     )
@@ -486,9 +507,10 @@ def about_pages(
 
 
 def digest_messages(
-    digest: Digest, local_date: date, people_of: dict[str, list[str]] | None = None, lang: str = "en"
+    digest: Digest, local_date: date, people_of: dict[str, list[str]] | None = None, lang: str | None = None
 ) -> list[tuple[str, Page]]:
     """The digest as messages (content, embeds): one embed per article, as many messages as the limits need."""
+    lang = lang or get_locale()
     day = local_date.isoformat() if lang != "en" else local_date.strftime("%A %d %B %Y")
     if digest.empty:
         return [(t("digest_quiet", lang, day=day), [])]
@@ -527,8 +549,9 @@ def digest_messages(
     return pages
 
 
-def digest_moves_embed(moves: list[Move], lang: str = "en") -> discord.Embed:
+def digest_moves_embed(moves: list[Move], lang: str | None = None) -> discord.Embed:
     """The digest's "People moves": one line per move, ``**Name** — 2025-08 — left Quillmark``."""
+    lang = lang or get_locale()
     embed = discord.Embed(title=t("digest_people_moves", lang), colour=COLOUR)
     lines = [f"🔀 **{plain(fit(m.person, 100))}** — {plain(move_text(m, lang))}" for m in moves]
     embed.description = fit("\n".join(lines), limits.EMBED_DESCRIPTION)
@@ -545,9 +568,10 @@ def _safe_url(url: str | None) -> str | None:
     return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
-def digest_also_line(others: list[Article], lang: str = "en") -> str:
+def digest_also_line(others: list[Article], lang: str | None = None) -> str:
     """A story's other reports in one line: ``Also: [Source A](url), Source B +2`` — each source once (its newest
     report's link), at most three named."""
+    lang = lang or get_locale()
     by_source: dict[str, Article] = {}
     for other in others:  # newest first: the first report of a source is the one linked
         name = one_line(other.source or "") or fit(one_line(other.title), 60)
@@ -598,7 +622,7 @@ def alert_messages(
     found: list[tuple[str, list[tuple[str, str]]]],
     followers: dict[str, list[int]] | None,
     server: str | None,
-    lang: str = "en",
+    lang: str | None = None,
 ) -> list[AlertPart]:
     """A follow alert: who was mentioned (with what they said or what was said of them) in one new article, as
     as many messages as Discord's limits need.
@@ -607,6 +631,7 @@ def alert_messages(
     each name to the members to mention; a message mentions at most 100 of them and its content stays within
     2,000 characters, so a crowd is mentioned over several messages, each with the article. ``server`` names the
     server in a direct message. Names go into fields, at most 25 and 6,000 characters of embeds per message."""
+    lang = lang or get_locale()
     fields = []
     for name, said in found:
         lines = [
@@ -691,8 +716,9 @@ def add_field_if_room(embed: discord.Embed, name: str, value: str) -> bool:
     return True
 
 
-def following_embed(rows: list[tuple[str, str, str, str]], lang: str = "en") -> discord.Embed:
+def following_embed(rows: list[tuple[str, str, str, str]], lang: str | None = None) -> discord.Embed:
     """What a member follows here: (name, kind, where alerts go, since)."""
+    lang = lang or get_locale()
     embed = discord.Embed(title=t("following_title", lang, n=len(rows)), colour=COLOUR)
     embed.description = fit(
         "\n".join(
@@ -730,8 +756,13 @@ def _is_utc(zone: str, local: datetime) -> bool:
 
 
 def digest_schedule_embed(
-    schedule: Schedule, upcoming: datetime | None, heading: str, lang: str = "en", digest_lang: str = "en"
+    schedule: Schedule,
+    upcoming: datetime | None,
+    heading: str,
+    lang: str | None = None,
+    digest_lang: str = "en",
 ) -> list[discord.Embed]:
+    lang = lang or get_locale()
     embed = discord.Embed(title=heading, colour=COLOUR)
     embed.add_field(name=t("sched_channel", lang), value=f"<#{schedule.channel_id}>", inline=True)
     embed.add_field(name=t("sched_time", lang), value=f"{schedule.at:%H:%M} {schedule.zone}", inline=True)
@@ -753,8 +784,9 @@ def digest_schedule_embed(
 
 
 def digest_status_embed(
-    info: Status, guild_id: int, lang: str = "en", digest_lang: str = "en"
+    info: Status, guild_id: int, lang: str | None = None, digest_lang: str = "en"
 ) -> list[discord.Embed]:
+    lang = lang or get_locale()
     schedule = info.schedule
     assert schedule is not None
     if not schedule.enabled:
@@ -787,9 +819,10 @@ def digest_status_embed(
 
 
 def stats_embed(
-    summary: UsageSummary, scope: str, names: dict[str, str] | None = None, lang: str = "en"
+    summary: UsageSummary, scope: str, names: dict[str, str] | None = None, lang: str | None = None
 ) -> discord.Embed:
     """The /stats card; ``names`` maps article ids to titles."""
+    lang = lang or get_locale()
     title = t("stats_title", lang, scope=scope, days=summary.days)
     embed = discord.Embed(title=fit(title, limits.EMBED_TITLE), colour=COLOUR)
     o = summary.by_outcome
@@ -831,7 +864,8 @@ def stats_embed(
     return embed
 
 
-def privacy_embed(retention_days: int, forget_days: float, lang: str = "en") -> discord.Embed:
+def privacy_embed(retention_days: int, forget_days: float, lang: str | None = None) -> discord.Embed:
+    lang = lang or get_locale()
     return discord.Embed(
         title=t("privacy_title", lang),
         description=t("privacy_text", lang, days=retention_days, forget_days=f"{forget_days:g}"),
@@ -912,8 +946,9 @@ def _setup_feeds(embed: discord.Embed, report: SetupReport, steps: list[str], la
     embed.add_field(name=t("setup_stories", lang), value=fit(stories, limits.FIELD_VALUE), inline=False)
 
 
-def setup_embed(report: SetupReport, lang: str = "en") -> Page:
+def setup_embed(report: SetupReport, lang: str | None = None) -> Page:
     """The /setup checklist: each part marked done (✅), to look at (⚠️) or missing (❌), then what to run."""
+    lang = lang or get_locale()
     embed = discord.Embed(title=fit(t("setup_title", lang, server=plain(report.server)), 256), colour=COLOUR)
     schedule = report.digest.schedule
     steps: list[str] = []

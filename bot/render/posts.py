@@ -10,7 +10,7 @@ from typing import Protocol
 import discord
 
 from bot.article import Article, Stance
-from bot.i18n import feed_error, t
+from bot.i18n import feed_error, get_locale, t
 
 from . import limits
 from .embeds import COLOUR, source_and_date, stance_mark
@@ -78,9 +78,10 @@ def markdown_link(text: str, url: str) -> str:
     return f"[{text}]({url.replace('(', '%28').replace(')', '%29')})"
 
 
-def post_embed(article: Article, lang: str = "en") -> discord.Embed:
+def post_embed(article: Article, lang: str | None = None) -> discord.Embed:
     """One article as one post: the title linked to the original, source and date, the core viewpoint, up to
     three key claims with their stance, and the people in it."""
+    lang = lang or get_locale()
     lead = one_line(article.core_viewpoint) or (
         one_line(article.points()[0].text) if article.points() else ""
     )
@@ -111,8 +112,9 @@ def post_embed(article: Article, lang: str = "en") -> discord.Embed:
     return embed
 
 
-def more_message(articles: list[Article], cap: int, lang: str = "en") -> tuple[str, discord.Embed]:
+def more_message(articles: list[Article], cap: int, lang: str | None = None) -> tuple[str, discord.Embed]:
     """The note for posts over the hourly cap: how many, and their titles (linked), in one message."""
+    lang = lang or get_locale()
     lines = []
     for article in articles[:MORE_LISTED]:
         title = plain(fit(one_line(article.title), 120))
@@ -124,9 +126,10 @@ def more_message(articles: list[Article], cap: int, lang: str = "en") -> tuple[s
 
 
 def feed_list_embed(
-    feeds: Sequence[ServerFeed], limit: int, now: datetime, lang: str = "en"
+    feeds: Sequence[ServerFeed], limit: int, now: datetime, lang: str | None = None
 ) -> discord.Embed:
     """/feed list: each feed with where it posts, its last fetch, its error and its next try."""
+    lang = lang or get_locale()
     embed = discord.Embed(title=t("feed_list_title", lang, n=len(feeds), limit=limit), colour=COLOUR)
     if not feeds:
         embed.description = t("feed_list_empty", lang)
@@ -168,17 +171,19 @@ def _when(iso: str | None, lang: str) -> str:
 
 
 def feed_test_message(
-    url: str, articles: list[Article], skipped: int, lang: str = "en"
+    url: str, articles: list[Article], skipped: int, lang: str | None = None
 ) -> tuple[str, list[discord.Embed]]:
     """/feed test: the first items as they would be posted (nothing is stored)."""
+    lang = lang or get_locale()
     head = t("feed_test_head", lang, url=plain(fit(url, 300)), n=len(articles))
     if skipped:
         head += "\n" + t("feed_test_skipped", lang, n=skipped)
     return fit(head, limits.CONTENT), [post_embed(a, lang) for a in articles]
 
 
-def failing_notice(feed: ServerFeed, lang: str = "en") -> str:
+def failing_notice(feed: ServerFeed, lang: str | None = None) -> str:
     """Told once when a server's feed has failed for a day: which feed, since when, why, what to do."""
+    lang = lang or get_locale()
     since = _when(feed.failing_since, lang)
     return fit(
         t("feed_failing_notice", lang, url=plain(fit(feed.url, 300)), since=since,

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import discord
 
 from bot.article import Article, Stance
-from bot.i18n import t
+from bot.i18n import get_locale, t
 from bot.stories.contested import StanceEntry
 from bot.stories.service import StoryCard
 
@@ -59,9 +59,10 @@ def _sources(card: StoryCard) -> str:
     return ", ".join(seen.values())
 
 
-def story_pages(card: StoryCard, lang: str = "en") -> list[Page]:
+def story_pages(card: StoryCard, lang: str | None = None) -> list[Page]:
     """One story: first and latest report, sources, people, and its claims side by side with their stances
     (a contested subject marked)."""
+    lang = lang or get_locale()
     title = fit(plain(one_line(card.title)), limits.EMBED_TITLE - 20)
     if card.contested:
         title = f"{title} · {t('story_contested', lang)}"
@@ -97,7 +98,8 @@ def story_pages(card: StoryCard, lang: str = "en") -> list[Page]:
     return pager.finish()
 
 
-def stories_pages(cards: Sequence[StoryCard], heading: str, lang: str = "en") -> list[Page]:
+def stories_pages(cards: Sequence[StoryCard], heading: str, lang: str | None = None) -> list[Page]:
+    lang = lang or get_locale()
     pager = Pager(title=heading, footer=t("stories_footer", lang), lang=lang)
     for i, card in enumerate(cards, 1):
         flag = f" · {t('story_contested', lang)}" if card.contested else ""
@@ -116,9 +118,10 @@ def stories_pages(cards: Sequence[StoryCard], heading: str, lang: str = "en") ->
 LONGEST_SPAN = 3650  # /stories days: 1-3650
 
 
-def stories_none(days: int, contested: bool, lang: str = "en") -> str:
+def stories_none(days: int, contested: bool, lang: str | None = None) -> str:
     """What to try when /stories found nothing: a longer span than the one given (when there is one), or
     leaving out contested."""
+    lang = lang or get_locale()
     more = next((d for d in (30, 365, LONGEST_SPAN) if d > days), None)
     if more is None:
         return t("stories_none_ever_contested" if contested else "stories_none_ever", lang, days=days)
@@ -129,8 +132,9 @@ def thread_name(title: str) -> str:
     return fit(one_line(title), THREAD_NAME) or "story"
 
 
-def thread_starter(article: Article, lang: str = "en") -> tuple[str, discord.Embed]:
+def thread_starter(article: Article, lang: str | None = None) -> tuple[str, discord.Embed]:
     """The first post of a story's thread: what the story is, and its first article."""
+    lang = lang or get_locale()
     content = fit(t("story_thread_start", lang, title=plain(one_line(article.title))), limits.CONTENT)
     embed = discord.Embed(title=fit(plain(one_line(article.title)), limits.EMBED_TITLE), colour=COLOUR)
     embed.description = fit(
@@ -141,13 +145,15 @@ def thread_starter(article: Article, lang: str = "en") -> tuple[str, discord.Emb
     return content, embed
 
 
-def thread_line(article: Article, lang: str = "en") -> str:
+def thread_line(article: Article, lang: str | None = None) -> str:
     """A later article of a story: one line in its thread."""
+    lang = lang or get_locale()
     return fit(f"• {_report(article, lang)}", limits.CONTENT)
 
 
-def news_lines(news: Sequence[tuple[Stance, str]], lang: str = "en") -> str:
+def news_lines(news: Sequence[tuple[Stance, str]], lang: str | None = None) -> str:
     """What a later article adds to a story already alerted about (for a follow alert's field)."""
+    lang = lang or get_locale()
     return fit(
         "\n".join(f"{stance_mark(s, lang)} — {plain(fit(one_line(text), 280))}" for s, text in news[:5]),
         limits.FIELD_VALUE,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.i18n import t
+from bot.i18n import get_locale, t
 from bot.library.catalog import View
 from bot.library.core import PersonEntry
 from bot.timeline import Move
@@ -24,9 +24,12 @@ def _when(date: str | None, date_from: str, lang: str) -> str:
     return date + (t("move_article_date", lang) if date_from == "article" else "")
 
 
-def timeline_pages(person: PersonEntry, entries: list[Entry], library: View, lang: str = "en") -> list[Page]:
+def timeline_pages(
+    person: PersonEntry, entries: list[Entry], library: View, lang: str | None = None
+) -> list[Page]:
     """``entries`` (``bot.timeline.service.Entry``) as numbered lines, oldest first: a move as its move line, a claim
     with its stance and its article; a date that is only the article's is marked as such."""
+    lang = lang or get_locale()
     pager = Pager(
         title=t("timeline_title", lang, name=plain(fit(person.name, 200))),
         description=t("timeline_intro", lang),
@@ -54,16 +57,18 @@ def timeline_pages(person: PersonEntry, entries: list[Entry], library: View, lan
     return pager.finish()
 
 
-def move_line(move: Move, lang: str = "en", title: str | None = None) -> str:
+def move_line(move: Move, lang: str | None = None, title: str | None = None) -> str:
     """``**Maria Lindqvist** — 2025-08 — left Quillmark`` (and the article's title below, when given)."""
+    lang = lang or get_locale()
     text = f"**{plain(fit(move.person, 100))}** — {plain(move_text(move, lang))}"
     if title:
         text += f"\n   *{plain(fit(one_line(title), 100))}*"
     return text
 
 
-def moves_pages(moves: list[Move], heading: str, library: View, lang: str = "en") -> list[Page]:
+def moves_pages(moves: list[Move], heading: str, library: View, lang: str | None = None) -> list[Page]:
     """Recent moves, newest first, each with the article it comes from."""
+    lang = lang or get_locale()
     pager = Pager(title=heading, footer=t("moves_footer", lang, n=len(moves)), lang=lang)
     for i, move in enumerate(moves, 1):
         article = library.article(move.article_id) if move.article_id else None
