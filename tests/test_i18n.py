@@ -164,3 +164,14 @@ def test_every_reply_type_fits_in_every_language(lang: str) -> None:
     text = "\n".join(e.description or "" for page in pages for e in page)
     if lang != "en":
         assert "Also written" not in text and ("其他寫法" in text or "其他写法" in text)
+
+
+def test_the_catalogs_are_package_data_and_i18n_imports_no_discord() -> None:
+    root = Path(__file__).resolve().parents[1]
+    setup = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert "bot.i18n" in setup["packages"] and setup["package-data"]["bot.i18n"] == ["*.toml"]
+    assert sorted(p.name for p in CATALOGS.glob("*.toml")) == sorted(f"{lang}.toml" for lang in SUPPORTED)
+    for source in CATALOGS.glob("*.py"):
+        assert not re.search(r"^\s*(import|from)\s+discord\b", source.read_text(encoding="utf-8"), re.M), (
+            source
+        )
