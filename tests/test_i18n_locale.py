@@ -106,6 +106,7 @@ def test_a_user_error_is_a_key_translated_when_shown() -> None:
     assert err.text("zh-TW") == "沒有文章提到“tariff”。請減少或更換關鍵詞。"
     with use_locale("zh-CN"):
         assert str(err) == "没有文章提到“tariff”。请减少或更换关键词。"
+    assert UserError("Text from before keys.").text("zh-CN") == "Text from before keys."  # shown as written
     said = UserError("refusal", text="已经翻译好的话。")  # a check's answer, already in the reader's words
     assert said.text("en") == said.text("zh-CN") == "已经翻译好的话。"
     dym = DidYouMean("no_org_dym", [("Nvidia", "org:Nvidia")], shown="Nvidai", names="**Nvidia**")
@@ -126,3 +127,20 @@ def test_renderers_read_the_current_locale(lang: str) -> None:
     assert following == embeds.following_embed([], lang).to_dict()
     if lang != "en":
         assert privacy != embeds.privacy_embed(90, 30).to_dict()  # outside the block: English again
+
+
+def test_every_user_error_is_raised_with_a_catalog_key() -> None:
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    sources = [p for d in ("bot", "cogs") for p in (root / d).rglob("*.py")]
+    translated_first, unknown = [], []
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        where = source.relative_to(root)
+        translated_first += [f"{where}: {m}" for m in re.findall(r"(?:UserError|DidYouMean)\(\s*t\(.*", text)]
+        for key in re.findall(r"(?:UserError|DidYouMean)\(\s*\"([^\"]+)\"", text):
+            if key not in i18n.REPLIES:
+                unknown.append(f"{where}: {key}")
+    assert translated_first == [], "raise UserError(key, **values): the error handler translates it"
+    assert unknown == []
