@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -230,3 +231,24 @@ def test_feature_packages_never_import_cogs() -> None:
     for path in python_files("bot"):
         bad = {m for m in resolved_imports(path) if m.split(".")[0] == "cogs"}
         assert not bad, f"{path.relative_to(ROOT)} imports {sorted(bad)}"
+
+
+def readme_map() -> list[str]:
+    """The paths named in the first column of the README's "Where things live" table."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "## Where things live" in text, "README.md lost its 'Where things live' map"
+    section = text.split("## Where things live", 1)[1].split("\n#", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    return [p for row in rows for p in re.findall(r"`([^`]+)`", row.split(" | ", 1)[0])]
+
+
+def test_the_readme_map_matches_the_tree() -> None:
+    named = readme_map()
+    assert len(named) >= 15, f"the README map names too little: {named}"
+    missing = [p for p in named if not (ROOT / p.rstrip("/")).exists()]
+    assert not missing, f"README.md's 'Where things live' names what does not exist: {missing}"
+    packages = sorted(f"bot/{p.parent.name}/" for p in (ROOT / "bot").glob("*/__init__.py"))
+    unnamed = [p for p in packages if p not in named]
+    assert not unnamed, f"add these packages to README.md's 'Where things live': {unnamed}"
+    for folder in ("cogs/", "tools/", "tests/"):
+        assert folder in named, f"README.md's 'Where things live' must name {folder}"
