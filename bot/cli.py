@@ -7,7 +7,7 @@ import asyncio
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -196,105 +196,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
-    console = Console()
-    err = Console(stderr=True)
     try:
         settings = Settings()
     except Exception as exc:  # a bad NEWSDESK_* value or config file: say which, no traceback, no token
         error(f"invalid settings: {describe_settings_error(exc)}")
         return 2
     PARSER.seconds = settings.parse_seconds
+    command = COMMANDS.get(args.command)
     try:
-        if args.command == "run":
-            return cmd_run(settings, err)
-        if args.command == "invite":
-            return cmd_invite(settings, args.application_id, console)
-        if args.command == "parse":
-            return cmd_parse(args.paths, args.json, console)
-        if args.command == "stories":
-            from bot.stories.cli import cmd_stories
-
-            return cmd_stories(args.paths, args.json, settings.people_file)
-        if args.command == "moves":
-            from bot.timeline import cli as moves_cli
-
-            return moves_cli.run(args.paths, args.json, console)
-        if args.command == "ingest":
-            return asyncio.run(
-                cmd_ingest(
-                    args.paths,
-                    args.database_url or settings.database_url,
-                    console,
-                    err,
-                    settings.feed_allow_hosts,
-                )
-            )
-        if args.command == "bench":
-            bench = checkout_tool("bench")
-            if bench is None:
-                error(NO_TOOLS)
-                return 2
-
-            if args.index_rows:
-                found = [bench.bench_index_rows(int(x)) for x in args.index_rows.split(",")]
-                for figures in found:
-                    print(json.dumps(figures))
-                if args.json:
-                    args.json.write_text(json.dumps(found, indent=2), encoding="utf-8")
-                return 0
-            sizes = [int(x) for x in args.sizes.split(",")] if args.sizes else None
-            postgres = args.postgres or os.environ.get("NEWSDESK_TEST_POSTGRES_URL") or None
-            bench.run(args.quick, args.json, sizes=sizes, postgres_url=postgres)
-            return 0
-        if args.command == "soak":
-            soak = checkout_tool("soak")
-            if soak is None:
-                error(NO_TOOLS)
-                return 2
-
-            report = soak.run(args.minutes, args.json)
-            missed = report.get("interactions", {}).get("unanswered")
-            return 1 if missed or report.get("errors") or report.get("exit_code") else 0
-        if args.command == "stats":
-            if not 1 <= args.days <= 365:
-                error("--days must be between 1 and 365")
-                return 2
-            return asyncio.run(
-                cmd_stats(
-                    args.database_url or settings.database_url, args.days, args.guild, args.json, console
-                )
-            )
-        if args.command == "demo":
-            return asyncio.run(cmd_demo(settings, args.query, console, err))
-        if args.command == "article":
-            from bot import operator
-
-            if args.action != "list" and not args.article:
-                error(f"article {args.action} needs an ARTICLE (an id or exact title; see: article list)")
-                return 2
-            return asyncio.run(
-                operator.article_command(
-                    args.database_url or settings.database_url,
-                    args.action,
-                    args.article,
-                    args.guild,
-                    console,
-                    error,
-                )
-            )
-        if args.command == "forget-guild":
-            from bot import operator
-
-            if args.guild <= 0:
-                error("GUILD_ID must be a server id (a positive number)")
-                return 2
-            return asyncio.run(
-                operator.forget_guild(args.database_url or settings.database_url, args.guild, console)
-            )
-        if args.command == "db" and args.db_command == "migrate":
-            return asyncio.run(cmd_migrate(args.database_url or settings.database_url, console))
-        if args.command == "db" and args.db_command == "copy":
-            return asyncio.run(cmd_copy(args.source, args.destination, console, err))
+        code = command(args, settings, Console(), Console(stderr=True)) if command else None
     except StoreError as exc:
         error(str(exc))
         return 2
@@ -304,8 +214,127 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's last flush finds nowhere to fail
         return 141  # what a shell reports for a program ended by SIGPIPE
-    parser.error(f"unknown command {args.command}")
-    return 2
+    if code is None:
+        parser.error(f"unknown command {args.command}")
+        return 2
+    return code
+
+
+# One function per subcommand: (args, settings, console, err) -> exit code, None for an unknown subcommand.
+Command = Callable[[argparse.Namespace, Settings, Console, Console], "int | None"]
+
+
+def _run(args: argparse.Namespace, settings: Settings, console: Console, err: Console) -> int:
+    return cmd_run(settings, err)
+
+
+def _invite(args: argparse.Namespace, settings: Settings, console: Console, err: Console) -> int:
+    return cmd_invite(settings, args.application_id, console)
+
+
+def _parse(args: argparse.Namespace, settings: Settings, console: Console, err: Console) -> int:
+    return cmd_parse(args.paths, args.json, console)
+
+
+def _stories(args: argparse.Namespace, settings: Settings, console: Console, err: Console) -> int:
+    from bot.stories.cli import cmd_stories
+
+    return cmd_stories(args.paths, args.json, settings.people_file)
+
+
+def _moves(args: argparse.Namespace, settings: Settings, console: Console, err: Console) -> int:
+    from bot.timeline import cli as moves_cli
+
+    return moves_cli.run(args.paths, args.json, console)
+
+
+def _ingest(args: argparse.Namespace, settings: Settings, console: Console, err: Console) -> int:
+    url = args.database_url or settings.database_url
+    return asyncio.run(cmd_ingest(args.paths, url, console, err, settings.feed_allow_hosts))
+
+
+def _bench(args: argparse.Namespace, settings: Settings, console: Console, err: Console) -> int:
+    bench = checkout_tool("bench")
+    if bench is None:
+        error(NO_TOOLS)
+        return 2
+    if args.index_rows:
+        found = [bench.bench_index_rows(int(x)) for x in args.index_rows.split(",")]
+        for figures in found:
+            print(json.dumps(figures))
+        if args.json:
+            args.json.write_text(json.dumps(found, indent=2), encoding="utf-8")
+        return 0
+    sizes = [int(x) for x in args.sizes.split(",")] if args.sizes else None
+    postgres = args.postgres or os.environ.get("NEWSDESK_TEST_POSTGRES_URL") or None
+    bench.run(args.quick, args.json, sizes=sizes, postgres_url=postgres)
+    return 0
+
+
+def _soak(args: argparse.Namespace, settings: Settings, console: Console, err: Console) -> int:
+    soak = checkout_tool("soak")
+    if soak is None:
+        error(NO_TOOLS)
+        return 2
+    report = soak.run(args.minutes, args.json)
+    missed = report.get("interactions", {}).get("unanswered")
+    return 1 if missed or report.get("errors") or report.get("exit_code") else 0
+
+
+def _stats(args: argparse.Namespace, settings: Settings, console: Console, err: Console) -> int:
+    if not 1 <= args.days <= 365:
+        error("--days must be between 1 and 365")
+        return 2
+    url = args.database_url or settings.database_url
+    return asyncio.run(cmd_stats(url, args.days, args.guild, args.json, console))
+
+
+def _demo(args: argparse.Namespace, settings: Settings, console: Console, err: Console) -> int:
+    return asyncio.run(cmd_demo(settings, args.query, console, err))
+
+
+def _article(args: argparse.Namespace, settings: Settings, console: Console, err: Console) -> int:
+    from bot import operator
+
+    if args.action != "list" and not args.article:
+        error(f"article {args.action} needs an ARTICLE (an id or exact title; see: article list)")
+        return 2
+    url = args.database_url or settings.database_url
+    return asyncio.run(operator.article_command(url, args.action, args.article, args.guild, console, error))
+
+
+def _forget_guild(args: argparse.Namespace, settings: Settings, console: Console, err: Console) -> int:
+    from bot import operator
+
+    if args.guild <= 0:
+        error("GUILD_ID must be a server id (a positive number)")
+        return 2
+    return asyncio.run(operator.forget_guild(args.database_url or settings.database_url, args.guild, console))
+
+
+def _db(args: argparse.Namespace, settings: Settings, console: Console, err: Console) -> int | None:
+    if args.db_command == "migrate":
+        return asyncio.run(cmd_migrate(args.database_url or settings.database_url, console))
+    if args.db_command == "copy":
+        return asyncio.run(cmd_copy(args.source, args.destination, console, err))
+    return None
+
+
+COMMANDS: dict[str, Command] = {
+    "run": _run,
+    "invite": _invite,
+    "parse": _parse,
+    "stories": _stories,
+    "moves": _moves,
+    "ingest": _ingest,
+    "bench": _bench,
+    "soak": _soak,
+    "stats": _stats,
+    "demo": _demo,
+    "article": _article,
+    "forget-guild": _forget_guild,
+    "db": _db,
+}
 
 
 def error(message: str) -> None:

@@ -26,10 +26,14 @@ from pydantic_settings import (
 )
 
 from .paths import BUNDLED_CONFIG_DIR
-from .store import redact_url
 
 PATH_FIELDS = ("articles", "people_file")
 log = logging.getLogger("newsdesk.settings")
+
+
+def redact_url(url: str) -> str:
+    """A database URL without its password, for messages and logs."""
+    return re.sub(r"(//[^:/@]+):[^@/]*@", r"\1:***@", url)
 
 
 class _RelativeToml(TomlConfigSettingsSource):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -84,3 +85,170 @@ def test_every_package_is_installed() -> None:
         for p in (root / top).rglob("__init__.py")
     }
     assert found <= listed, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(found - listed)}"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def resolved_imports(path: Path, *, top_level_only: bool = False) -> set[str]:
+    """Every module ``path`` imports, relative imports made absolute; ``top_level_only`` keeps the imports
+    run when the module loads (not those inside functions or under ``if TYPE_CHECKING``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = module_name(path).split(".")
+    if path.name != "__init__.py":
+        package = package[:-1]
+
+    def statements(body: list[ast.stmt]) -> list[ast.stmt]:
+        found: list[ast.stmt] = []
+        for node in body:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                found.extend(statements(node.orelse))
+            elif isinstance(node, ast.If | ast.Try):
+                for block in ("body", "orelse", "finalbody"):
+                    found.extend(statements(getattr(node, block, [])))
+                for handler in getattr(node, "handlers", []):
+                    found.extend(statements(handler.body))
+            else:
+                found.append(node)
+        return found
+
+    nodes = statements(tree.body) if top_level_only else list(ast.walk(tree))
+    found: set[str] = set()
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            found.add(module)
+            # ``from . import x`` and ``from bot import x`` may name submodules.
+            found.update(f"{module}.{a.name}" for a in node.names)
+    return found
+
+
+def python_files(*tops: str) -> list[Path]:
+    return [p for top in tops for p in sorted((ROOT / top).rglob("*.py"))]
+
+
+def test_the_bot_and_cogs_never_import_tests_or_tools() -> None:
+    """tests/ and tools/ are outside the wheel: an import of them works in a checkout and breaks an install
+    (``python -m bot bench`` loads tools by name, from the checkout, on purpose)."""
+    for path in python_files("bot", "cogs"):
+        bad = {m for m in resolved_imports(path) if m.split(".")[0] in {"tests", "tools"}}
+        assert not bad, f"{path.relative_to(ROOT)} imports {sorted(bad)}"
+
+
+def test_settings_import_nothing_of_ours_but_paths() -> None:
+    """Settings are a leaf every layer reads: importing a feature from them would tie all layers together."""
+    ours = {"bot", "cogs", "tests", "tools"}
+    allowed = {
+        "bot",
+        "bot.paths",
+    }  # ``from . import paths`` names the package too; bot/__init__ is a docstring
+    bad = {
+        m
+        for m in resolved_imports(ROOT / "bot" / "settings.py")
+        if m.split(".")[0] in ours and m not in allowed and not m.startswith("bot.paths.")
+    }
+    assert not bad, f"bot/settings.py imports {sorted(bad)}: settings may import only bot.paths"
+
+
+def graph_node(module: str) -> str | None:
+    """The node of the package graph ``module`` belongs to: ``bot.store.sql`` -> ``bot.store``, ``bot.cli`` ->
+    ``bot.cli``; a feature package's runner modules (RUNNERS: service, threads, cli) are nodes of their own,
+    ``bot.stories.threads``, since the purity tests already hold the package's rules apart from them. None for
+    what is not one of bot's modules (``bot`` itself, discord, ...)."""
+    parts = module.split(".")
+    if parts[0] != "bot" or len(parts) < 2:
+        return None
+    package = ROOT / "bot" / parts[1]
+    if not (package.is_dir() or package.with_suffix(".py").is_file()):
+        return None  # ``from bot import __version__``
+    if len(parts) > 2 and f"{parts[2]}.py" in RUNNERS and (package / f"{parts[2]}.py").is_file():
+        return ".".join(parts[:3])
+    return ".".join(parts[:2])
+
+
+def package_graph() -> dict[str, set[str]]:
+    """bot's packages (and top-level modules) with the others each imports when it loads."""
+    graph: dict[str, set[str]] = {}
+    for path in python_files("bot"):
+        source = graph_node(module_name(path))
+        if source is None:
+            continue
+        edges = graph.setdefault(source, set())
+        for module in resolved_imports(path, top_level_only=True):
+            target = graph_node(module)
+            if target and target != source:
+                edges.add(target)
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle of ``graph`` as a path a -> b -> ... -> a, or None."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state and (cycle := visit(nxt)):
+                return cycle
+        path.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (cycle := visit(node)):
+            return cycle
+    return None
+
+
+def test_no_import_cycles_between_bots_packages() -> None:
+    """Imports between bot's packages flow one way (module-level imports; those inside functions are lazy).
+    A feature package's runners (service, threads, cli) are nodes of their own, beside its rules."""
+    graph = package_graph()
+    assert {"bot.article", "bot.store", "bot.settings", "bot.stories.threads"} <= set(graph), (
+        "packages missed"
+    )
+    assert "bot.article" in graph["bot.store"], "the import graph missed edges"
+    cycle = find_cycle(graph)
+    assert cycle is None, "import cycle between bot's packages: " + " -> ".join(cycle or [])
+
+
+def test_find_cycle_sees_a_cycle() -> None:
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": set()}) is None
+
+
+def test_feature_packages_never_import_cogs() -> None:
+    """cogs/ are the outermost adapters: a feature package that imports one depends on Discord's front door."""
+    for path in python_files("bot"):
+        bad = {m for m in resolved_imports(path) if m.split(".")[0] == "cogs"}
+        assert not bad, f"{path.relative_to(ROOT)} imports {sorted(bad)}"
+
+
+def readme_map() -> list[str]:
+    """The paths named in the first column of the README's "Where things live" table."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "## Where things live" in text, "README.md lost its 'Where things live' map"
+    section = text.split("## Where things live", 1)[1].split("\n#", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    return [p for row in rows for p in re.findall(r"`([^`]+)`", row.split(" | ", 1)[0])]
+
+
+def test_the_readme_map_matches_the_tree() -> None:
+    named = readme_map()
+    assert len(named) >= 15, f"the README map names too little: {named}"
+    missing = [p for p in named if not (ROOT / p.rstrip("/")).exists()]
+    assert not missing, f"README.md's 'Where things live' names what does not exist: {missing}"
+    packages = sorted(f"bot/{p.parent.name}/" for p in (ROOT / "bot").glob("*/__init__.py"))
+    unnamed = [p for p in packages if p not in named]
+    assert not unnamed, f"add these packages to README.md's 'Where things live': {unnamed}"
+    for folder in ("cogs/", "tools/", "tests/"):
+        assert folder in named, f"README.md's 'Where things live' must name {folder}"

@@ -700,9 +700,25 @@ def run(
         q: round(last["queries"][q]["cpu_p99_us"] / max(first["queries"][q]["cpu_p99_us"], 0.1), 2)
         for q in last["queries"]
     }
-    p = results["parse"]
-    u = results["usage_recorder"]
+    echo_report(results, echo)
+    if json_path is not None:
+        json_path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        echo(f"wrote {json_path}")
+    return results
+
+
+def echo_report(results: dict[str, Any], echo: Callable[[str], None]) -> None:
+    """The figures of ``run`` as the table it prints."""
     echo("section           figure                              value")
+    echo_parse(results, echo)
+    echo_sizes(results, echo)
+    echo_backends(results, echo)
+    echo_end_to_end(results, echo)
+    echo_growth_and_usage(results, echo)
+
+
+def echo_parse(results: dict[str, Any], echo: Callable[[str], None]) -> None:
+    p = results["parse"]
     for key, value in p.items():
         echo(f"parse + extract   {key:<35} {value}")
     for key, value in results["parse_synthetic"].items():
@@ -721,6 +737,9 @@ def run(
             f"linear time       {case:<28} 300 people {row['300_cpu_s'] * 1000:.1f} ms, 600 people "
             f"{row['600_cpu_s'] * 1000:.1f} ms CPU: {row['ratio']}x (goal <= 2.5x)"
         )
+
+
+def echo_sizes(results: dict[str, Any], echo: Callable[[str], None]) -> None:
     for size in results["sizes"]:
         tag = f"{size['articles']:>7} articles"
         echo(
@@ -747,6 +766,9 @@ def run(
             )
         for r, v in size["render"].items():
             echo(f"render            {tag}: {r:<22} p50 {v['p50_us']} µs  p99 {v['p99_us']} µs")
+
+
+def echo_backends(results: dict[str, Any], echo: Callable[[str], None]) -> None:
     backends = results["backends"]
     for name in ("sqlite", "postgres"):
         figures = backends[name]
@@ -759,6 +781,9 @@ def run(
         )
         for q, v in figures["queries"].items():
             echo(f"backend {name:<9} {q:<22} p50 {v['p50_us']} µs  p99 {v['p99_us']} µs")
+
+
+def echo_end_to_end(results: dict[str, Any], echo: Callable[[str], None]) -> None:
     e2e = results["end_to_end"]
     if "skipped" in e2e:
         echo(f"end to end        skipped: {e2e['skipped']}")
@@ -773,6 +798,11 @@ def run(
             f"{load['per_s']}/s, p50 {load['p50_us']} µs, p99 {load['p99_us']} µs, errors {load['errors']}, "
             f"late acks {load['late_acks']}"
         )
+
+
+def echo_growth_and_usage(results: dict[str, Any], echo: Callable[[str], None]) -> None:
+    first, last = results["sizes"][0], results["sizes"][-1]
+    u = results["usage_recorder"]
     for q, ratio in results["growth_p99"].items():
         echo(
             f"growth            p99 {last['articles']} / {first['articles']} articles: {q:<22} {ratio}x,"
@@ -785,7 +815,3 @@ def run(
     echo(
         f"usage recorder    record() p50 / p99, µs              {u['record_call_p50_us']} / {u['record_call_p99_us']}"
     )
-    if json_path is not None:
-        json_path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-        echo(f"wrote {json_path}")
-    return results

@@ -139,7 +139,7 @@ class ServerFeedService:
                 skipped += 1
         return shown, skipped
 
-    async def add(
+    async def add(  # noqa: C901  (split by the services helper; see issue 15)
         self,
         guild: discord.Guild,
         channel: discord.abc.GuildChannel | None,

@@ -210,6 +210,15 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
+def _check_feed(parsed: Any) -> None:
+    """Raise :class:`FeedError` unless ``parsed`` (feedparser's result) is an RSS or Atom feed."""
+    if parsed.get("bozo") and not parsed.get("entries"):
+        problem = parsed.get("bozo_exception")
+        raise FeedError(f"not an RSS or Atom feed ({' '.join(str(problem).split())[:120]})")
+    if not parsed.get("version") and not parsed.get("entries"):  # well-formed, but a web page, not a feed
+        raise FeedError("not an RSS or Atom feed (no feed or entries in it)")
+
+
 def _parse_feed(data: bytes, content_type: str | None) -> Any:
     headers = {"content-type": content_type} if content_type else {}
     return feedparser.parse(feed_bytes(data, content_type), response_headers=headers)
@@ -431,35 +440,8 @@ class FeedPoller:
             headers["If-None-Match"] = state.etag
         if state.modified:
             headers["If-Modified-Since"] = state.modified
-        url = URL(state.fetch_url)
         try:
-            for _ in range(MAX_REDIRECTS + 1):  # redirects are followed here, so each one is checked
-                self.guard.check_url(url)
-                async with session.get(
-                    url,
-                    headers=headers,
-                    allow_redirects=False,
-                    timeout=aiohttp.ClientTimeout(total=self.timeout),
-                ) as resp:
-                    if resp.status in (301, 302, 303, 307, 308):
-                        location = resp.headers.get("Location")
-                        if not location:
-                            raise FeedError(f"HTTP {resp.status} redirect without a Location")
-                        url = resp.url.join(URL(location))
-                        continue
-                    if resp.status == 304:
-                        return None
-                    if resp.status != 200:
-                        reason = " ".join((resp.reason or "").split())[
-                            :80
-                        ]  # the server's words: one short line
-                        raise FeedError(f"HTTP {resp.status} {reason}".strip())
-                    data = await read_body(resp, MAX_FEED_BYTES)
-                    etag, modified = resp.headers.get("ETag"), resp.headers.get("Last-Modified")
-                    content_type = resp.headers.get("Content-Type")
-                    break
-            else:
-                raise FeedError(f"more than {MAX_REDIRECTS} redirects")
+            got = await self._download(session, URL(state.fetch_url), headers)
         except aiohttp.ClientConnectorError as exc:
             if isinstance(exc.os_error, AddressRefused):
                 raise FeedError(f"refused: {exc.os_error}") from exc
@@ -470,14 +452,46 @@ class FeedPoller:
             raise FeedError(f"cannot fetch: {exc.__class__.__name__} {exc}".strip()) from exc
         except TimeoutError as exc:
             raise FeedError(f"no answer within {self.timeout:.0f} s") from exc
+        if got is None:
+            return None
+        data, etag, modified, content_type = got
         parsed = await asyncio.to_thread(_parse_feed, data, content_type)
-        if parsed.get("bozo") and not parsed.get("entries"):
-            problem = parsed.get("bozo_exception")
-            raise FeedError(f"not an RSS or Atom feed ({' '.join(str(problem).split())[:120]})")
-        if not parsed.get("version") and not parsed.get("entries"):  # well-formed, but a web page, not a feed
-            raise FeedError("not an RSS or Atom feed (no feed or entries in it)")
+        _check_feed(parsed)
         state.etag, state.modified = etag, modified  # only a feed that was read may answer "not modified"
         return parsed
+
+    async def _download(
+        self, session: aiohttp.ClientSession, url: URL, headers: dict[str, str]
+    ) -> tuple[bytes, str | None, str | None, str | None] | None:
+        """The body, ETag, Last-Modified and Content-Type of ``url``, following redirects (each one checked
+        by the guard); None when the server answered "not modified"."""
+        for _ in range(MAX_REDIRECTS + 1):  # redirects are followed here, so each one is checked
+            self.guard.check_url(url)
+            async with session.get(
+                url,
+                headers=headers,
+                allow_redirects=False,
+                timeout=aiohttp.ClientTimeout(total=self.timeout),
+            ) as resp:
+                if resp.status in (301, 302, 303, 307, 308):
+                    location = resp.headers.get("Location")
+                    if not location:
+                        raise FeedError(f"HTTP {resp.status} redirect without a Location")
+                    url = resp.url.join(URL(location))
+                    continue
+                if resp.status == 304:
+                    return None
+                if resp.status != 200:
+                    reason = " ".join((resp.reason or "").split())[:80]  # the server's words: one short line
+                    raise FeedError(f"HTTP {resp.status} {reason}".strip())
+                data = await read_body(resp, MAX_FEED_BYTES)
+                return (
+                    data,
+                    resp.headers.get("ETag"),
+                    resp.headers.get("Last-Modified"),
+                    resp.headers.get("Content-Type"),
+                )
+        raise FeedError(f"more than {MAX_REDIRECTS} redirects")
 
     async def _take(self, store: Store, state: FeedState, parsed: Any, report: IngestReport) -> None:
         """Store the feed's new entries; an entry without text is skipped (not a failure), one that cannot be

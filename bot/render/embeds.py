@@ -632,20 +632,7 @@ def alert_messages(
     2,000 characters, so a crowd is mentioned over several messages, each with the article. ``server`` names the
     server in a direct message. Names go into fields, at most 25 and 6,000 characters of embeds per message."""
     lang = lang or get_locale()
-    fields = []
-    for name, said in found:
-        lines = [
-            ("🔀 " if stance == "move" else f"{stance_mark(Stance(stance), lang)} — " if stance else "• ")
-            + plain(fit(one_line(text), 280))
-            for stance, text in said
-        ]
-        fields.append(
-            (
-                name,
-                fit(plain(one_line(name)) or "\u200b", limits.FIELD_NAME),
-                fit("\n".join(lines) or t("alert_no_claims", lang), limits.FIELD_VALUE),
-            )
-        )
+    fields = _alert_fields(found, lang)
 
     def base() -> discord.Embed:
         embed = discord.Embed(
@@ -661,16 +648,7 @@ def alert_messages(
         )
         return embed
 
-    groups: list[list[tuple[str, str, str]]] = [[]]
-    size = limits.embed_size(base().to_dict())
-    for entry in fields:
-        grown = size + len(entry[1]) + len(entry[2])
-        if groups[-1] and (len(groups[-1]) >= limits.EMBED_FIELDS or grown > limits.EMBED_TOTAL):
-            groups.append([])
-            grown = limits.embed_size(base().to_dict()) + len(entry[1]) + len(entry[2])
-        groups[-1].append(entry)
-        size = grown
-
+    groups = _alert_groups(fields, limits.embed_size(base().to_dict()))
     parts: list[AlertPart] = []
     for group in groups:
         if not group:
@@ -690,19 +668,59 @@ def alert_messages(
             continue
         users = sorted({u for name in names for u in (followers or {}).get(name, [])})
         room = limits.CONTENT - len(t("alert_channel", lang, names=shown, users=""))
-        chunks: list[list[int]] = []
-        used = 0
-        for user in users:
-            mention = len(f"<@{user}>")
-            if not chunks or len(chunks[-1]) >= limits.MENTIONS or used + 1 + mention > room:
-                chunks.append([])
-                used = -1  # no space before the first mention
-            chunks[-1].append(user)
-            used += 1 + mention
+        chunks = _mention_chunks(users, room)
         for chunk in chunks:
             content = t("alert_channel", lang, names=shown, users=" ".join(f"<@{u}>" for u in chunk))
             parts.append(AlertPart(content, embed_of(), names, chunk))
     return parts
+
+
+def _alert_fields(found: list[tuple[str, list[tuple[str, str]]]], lang: str) -> list[tuple[str, str, str]]:
+    """(name, field name, field value) for each followed name of a follow alert."""
+    fields = []
+    for name, said in found:
+        lines = [
+            ("🔀 " if stance == "move" else f"{stance_mark(Stance(stance), lang)} — " if stance else "• ")
+            + plain(fit(one_line(text), 280))
+            for stance, text in said
+        ]
+        fields.append(
+            (
+                name,
+                fit(plain(one_line(name)) or "\u200b", limits.FIELD_NAME),
+                fit("\n".join(lines) or t("alert_no_claims", lang), limits.FIELD_VALUE),
+            )
+        )
+    return fields
+
+
+def _alert_groups(fields: list[tuple[str, str, str]], base_size: int) -> list[list[tuple[str, str, str]]]:
+    """The fields split into messages: at most 25 fields and 6,000 characters of embed (``base_size`` is the
+    embed without fields) in each."""
+    groups: list[list[tuple[str, str, str]]] = [[]]
+    size = base_size
+    for entry in fields:
+        grown = size + len(entry[1]) + len(entry[2])
+        if groups[-1] and (len(groups[-1]) >= limits.EMBED_FIELDS or grown > limits.EMBED_TOTAL):
+            groups.append([])
+            grown = base_size + len(entry[1]) + len(entry[2])
+        groups[-1].append(entry)
+        size = grown
+    return groups
+
+
+def _mention_chunks(users: list[int], room: int) -> list[list[int]]:
+    """The members to mention split into messages: at most 100 mentions and ``room`` characters in each."""
+    chunks: list[list[int]] = []
+    used = 0
+    for user in users:
+        mention = len(f"<@{user}>")
+        if not chunks or len(chunks[-1]) >= limits.MENTIONS or used + 1 + mention > room:
+            chunks.append([])
+            used = -1  # no space before the first mention
+        chunks[-1].append(user)
+        used += 1 + mention
+    return chunks
 
 
 def add_field_if_room(embed: discord.Embed, name: str, value: str) -> bool:

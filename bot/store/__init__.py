@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
+
+from ..settings import redact_url
 
 
 class IngestOutcome(StrEnum):
@@ -16,11 +17,6 @@ class IngestOutcome(StrEnum):
 
 class StoreError(RuntimeError):
     """The store cannot do what was asked (bad URL, unreadable database); the message says what to do."""
-
-
-def redact_url(url: str) -> str:
-    """A database URL without its password, for messages and logs."""
-    return re.sub(r"(//[^:/@]+):[^@/]*@", r"\1:***@", url)
 
 
 def open_store(url: str) -> SQLStore:

@@ -9,8 +9,10 @@ Every pattern is one regular expression run once over the sentence: linear in it
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 _MONTHS = {
     "jan": 1,
@@ -148,81 +150,138 @@ def _both(value: str | None) -> tuple[str | None, str | None]:
     return value, value
 
 
-def _resolve(m: re.Match[str], ref: date | None) -> tuple[str | None, str | None]:
-    g = m.group
-    if g("iso"):
-        return _both(_ymd(int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))))
-    if g("mdy") or g("dmy"):
-        k = "mdy" if g("mdy") else "dmy"
-        month, day = _month_of(g(f"{k}_m")), int(g(f"{k}_d"))
-        if g(f"{k}_y"):
-            return _both(_ymd(int(g(f"{k}_y")), month, day))
-        return _without_year(ref, month, day)
-    if g("my"):
-        return _both(_ymd(int(g("my_y")), _month_of(g("my_m"))))
-    if g("mo"):
-        month = _month_of(g("mo_m"))
-        pre = g("mo_pre").lower()
-        if ref is not None and pre in ("last", "next", "this"):
-            if pre == "last":
-                return _both(_ymd(ref.year if month < ref.month else ref.year - 1, month))
-            if pre == "next":
-                return _both(_ymd(ref.year if month > ref.month else ref.year + 1, month))
-            return _both(_ymd(ref.year, month))
-        return _without_year(ref, month, None)
-    if g("yr"):
-        return _both(_ymd(int(g("yr_y"))))
+Resolved = tuple[str | None, str | None]
+
+
+def _resolve(m: re.Match[str], ref: date | None) -> Resolved:
+    """The (past, future) reading of one date the text writes: the first of the pattern's alternatives that
+    matched picks its rule; the relative ones ("last month", "昨天") need the article's date."""
+    for group, absolute in _ABSOLUTE:
+        if m.group(group):
+            return absolute(m.group, ref)
     if ref is None:
         return None, None
-    if g("rel"):
-        word, unit = g("rel_w").lower(), g("rel_u").lower()
-        step = (
-            -1
-            if word.startswith(("last", "late last"))
-            else 1
-            if word.startswith(("next", "early next"))
-            else 0
-        )
-        if unit == "year":
-            return _both(_ymd(ref.year + step))
-        if unit == "month":
-            return _both(_shift_month(ref, step))
-        if unit == "quarter":
-            return _both(_ymd(ref.year) if step == 0 else _shift_month(ref, 3 * step)[:4])
-        return _both((ref + timedelta(days=7 * step)).isoformat()[:7])  # a week: its month
-    if g("ago"):
-        n = _SMALL_NUMBERS.get(g("ago_n").lower()) or int(g("ago_n"))
-        unit = g("ago_u").lower()
-        if unit == "day":
-            return _both((ref - timedelta(days=n)).isoformat())
-        if unit == "week":
-            return _both((ref - timedelta(days=7 * n)).isoformat()[:7])
-        if unit == "month":
-            return _both(_shift_month(ref, -n))
-        return _both(_ymd(ref.year - n))
-    if g("day"):
-        word = g("day_w").lower()
-        delta = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
-        return _both((ref + timedelta(days=delta)).isoformat())
-    if g("ye"):
-        return _both(_ymd(ref.year))
-    if g("wd"):
-        return _weekday(ref, _WEEKDAYS.index(g("wd_d").lower()), g("wd_pre").lower())
-    if g("cnwd"):
-        pre = {"上": "last", "下": "next"}.get(g("cnwd_pre") or "", "on")
-        return _weekday(ref, min(_CN_WEEKDAYS.index(g("cnwd_d")), 6), pre)
-    if g("cnrel"):
-        w = g("cnrel")
-        if w.endswith("月"):
-            return _both(_shift_month(ref, -1 if w.startswith("上") else 1 if w.startswith("下") else 0))
-        if w.endswith("周"):
-            step = -1 if w.startswith("上") else 1 if w.startswith("下") else 0
-            return _both((ref + timedelta(days=7 * step)).isoformat()[:7])
-        if w in ("日前", "近日"):
-            return None, None  # "recently": no date of its own
-        delta = -1 if w.startswith("昨") else 1 if w.startswith("明") else 0
-        return _both((ref + timedelta(days=delta)).isoformat())
+    for group, relative in _RELATIVE:
+        if m.group(group):
+            return relative(m.group, ref)
     return None, None
+
+
+Group = Callable[[str], Any]
+
+
+def _iso(g: Group, ref: date | None) -> Resolved:
+    return _both(_ymd(int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))))
+
+
+def _month_day(g: Group, ref: date | None) -> Resolved:
+    """ "March 5, 2024", "5 March 2024", and either without its year."""
+    k = "mdy" if g("mdy") else "dmy"
+    month, day = _month_of(g(f"{k}_m")), int(g(f"{k}_d"))
+    if g(f"{k}_y"):
+        return _both(_ymd(int(g(f"{k}_y")), month, day))
+    return _without_year(ref, month, day)
+
+
+def _month_year(g: Group, ref: date | None) -> Resolved:
+    return _both(_ymd(int(g("my_y")), _month_of(g("my_m"))))
+
+
+def _month_only(g: Group, ref: date | None) -> Resolved:
+    """ "last March", "next March", "this March", or "March" alone."""
+    month = _month_of(g("mo_m"))
+    pre = g("mo_pre").lower()
+    if ref is None or pre not in ("last", "next", "this"):
+        return _without_year(ref, month, None)
+    if pre == "last":
+        return _both(_ymd(ref.year if month < ref.month else ref.year - 1, month))
+    if pre == "next":
+        return _both(_ymd(ref.year if month > ref.month else ref.year + 1, month))
+    return _both(_ymd(ref.year, month))
+
+
+def _year_only(g: Group, ref: date | None) -> Resolved:
+    return _both(_ymd(int(g("yr_y"))))
+
+
+def _relative_unit(g: Group, ref: date) -> Resolved:
+    """ "last year", "next month", "this quarter", "late last week"."""
+    word, unit = g("rel_w").lower(), g("rel_u").lower()
+    step = (
+        -1 if word.startswith(("last", "late last")) else 1 if word.startswith(("next", "early next")) else 0
+    )
+    if unit == "year":
+        return _both(_ymd(ref.year + step))
+    if unit == "month":
+        return _both(_shift_month(ref, step))
+    if unit == "quarter":
+        return _both(_ymd(ref.year) if step == 0 else _shift_month(ref, 3 * step)[:4])
+    return _both((ref + timedelta(days=7 * step)).isoformat()[:7])  # a week: its month
+
+
+def _ago(g: Group, ref: date) -> Resolved:
+    """ "three days ago", "2 months ago"."""
+    n = _SMALL_NUMBERS.get(g("ago_n").lower()) or int(g("ago_n"))
+    unit = g("ago_u").lower()
+    if unit == "day":
+        return _both((ref - timedelta(days=n)).isoformat())
+    if unit == "week":
+        return _both((ref - timedelta(days=7 * n)).isoformat()[:7])
+    if unit == "month":
+        return _both(_shift_month(ref, -n))
+    return _both(_ymd(ref.year - n))
+
+
+def _day_word(g: Group, ref: date) -> Resolved:
+    delta = {"yesterday": -1, "tomorrow": 1}.get(g("day_w").lower(), 0)
+    return _both((ref + timedelta(days=delta)).isoformat())
+
+
+def _year_end(g: Group, ref: date) -> Resolved:
+    return _both(_ymd(ref.year))
+
+
+def _english_weekday(g: Group, ref: date) -> Resolved:
+    return _weekday(ref, _WEEKDAYS.index(g("wd_d").lower()), g("wd_pre").lower())
+
+
+def _chinese_weekday(g: Group, ref: date) -> Resolved:
+    pre = {"上": "last", "下": "next"}.get(g("cnwd_pre") or "", "on")
+    return _weekday(ref, min(_CN_WEEKDAYS.index(g("cnwd_d")), 6), pre)
+
+
+def _chinese_relative(g: Group, ref: date) -> Resolved:
+    """上月 / 本月 / 下月, 上周 / 下周, 昨天 / 今天 / 明天; 日前 and 近日 ("recently") have no date of their own."""
+    w = g("cnrel")
+    if w.endswith("月"):
+        return _both(_shift_month(ref, -1 if w.startswith("上") else 1 if w.startswith("下") else 0))
+    if w.endswith("周"):
+        step = -1 if w.startswith("上") else 1 if w.startswith("下") else 0
+        return _both((ref + timedelta(days=7 * step)).isoformat()[:7])
+    if w in ("日前", "近日"):
+        return None, None  # "recently": no date of its own
+    delta = -1 if w.startswith("昨") else 1 if w.startswith("明") else 0
+    return _both((ref + timedelta(days=delta)).isoformat())
+
+
+# The pattern's alternatives, by the group each one names, in the order they are tried.
+_ABSOLUTE: tuple[tuple[str, Callable[[Group, date | None], Resolved]], ...] = (
+    ("iso", _iso),
+    ("mdy", _month_day),
+    ("dmy", _month_day),
+    ("my", _month_year),
+    ("mo", _month_only),
+    ("yr", _year_only),
+)
+_RELATIVE: tuple[tuple[str, Callable[[Group, date], Resolved]], ...] = (
+    ("rel", _relative_unit),
+    ("ago", _ago),
+    ("day", _day_word),
+    ("ye", _year_end),
+    ("wd", _english_weekday),
+    ("cnwd", _chinese_weekday),
+    ("cnrel", _chinese_relative),
+)
 
 
 def _weekday(ref: date, wd: int, pre: str) -> tuple[str | None, str | None]:

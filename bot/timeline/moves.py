@@ -257,6 +257,14 @@ class _Reader:
     context: _Context = field(default_factory=_Context)
 
     def __post_init__(self) -> None:
+        surnames = self._add_people()
+        for surname, names in surnames.items():
+            if len(names) == 1:  # "Gelsinger" for "Pat Gelsinger", unless two people share it
+                self.people.add(surname, next(iter(names)))
+        self._add_organizations()
+
+    def _add_people(self) -> dict[str, set[str]]:
+        """The article's people into the gazetteer; the surnames each could be known by."""
         surnames: dict[str, set[str]] = {}
         employers = {p.organization for p in self.article.people if p.organization}
         for p in self.article.people:
@@ -281,9 +289,11 @@ class _Reader:
                 last = _clean_cjk_name(alias).split("·")[-1]
                 if "·" in alias and len(last) >= 2 and _CJK.match(last):
                     surnames.setdefault(last, set()).add(p.name)
-        for surname, names in surnames.items():
-            if len(names) == 1:  # "Gelsinger" for "Pat Gelsinger", unless two people share it
-                self.people.add(surname, next(iter(names)))
+        return surnames
+
+    def _add_organizations(self) -> None:
+        """The article's organizations into the gazetteer, less the words that only opened a sentence; a name in
+        two scripts listed as an organization is a person."""
         for o in self.article.organizations:
             if GENERIC_ORG_NAME.fullmatch(o.name.strip()):
                 continue  # "Board": read as "the board", the organization the article is about
@@ -606,6 +616,10 @@ def _org_run_at(text: str, pos: int) -> tuple[str, int] | None:
     if words[0].lower() in ROLE_WORDS:
         return None
     return " ".join(words), m.end()
+
+
+# What one English trigger found: (people, role, organization).
+_EnFound = tuple[list[str], str | None, str | None]
 
 
 @dataclass
@@ -932,121 +946,159 @@ class _SentenceReader:
         if self.hedged(start, chinese=False):
             return None
         future = self.future(start)
-        role: str | None = None
-        org: str | None = None
         extra: list[tuple[MoveKind, str]] = []
         if mode == "noun":
-            persons, pend = self._noun_persons(start, end, hi)
-            if not persons:
-                return None
-            role, org = self._role_and_org_after(pend, hi)
-            src, dest, _ = self._org_after(pend, hi)
-            org = org or src
-            if dest and kind is MoveKind.LEFT:
-                extra.append((MoveKind.JOINED, dest))
+            got = self._en_noun(kind, start, end, hi, extra)
         elif mode in ("obj", "obj_role"):
-            before = self.text[max(0, start - 40) : start]
-            if re.search(r"\b(?:a|an|the)\s+$", before, re.I):
-                return None  # "a fire on board", "the pick of": a noun
-            participle = not m.group(0).lower().endswith("ing")
-            passive = participle and (
-                bool(_PASSIVE.search(before)) or bool(re.match(r"\s+by\b", self.text[end:hi]))
-            )
-            if passive:
-                persons = self._persons_before(start)
-                role, org = self._role_and_org_after(end, hi)
-                if org is None and re.match(r"\s+by\b", self.text[end:hi]):
-                    org = self._org_after(end, hi)[0]  # "was fired by Acme"
-            else:
-                persons, pend = self._persons_after(end, min(hi, end + 110))
-                if persons and not self._object_gap(end, pend):
-                    persons = []
-                if not persons:
-                    nm = _EN_NAME_AFTER.match(self.text[end:hi])
-                    if nm and _OBJECT_GAP_STOP.search(self.text, end, end + nm.start(1)):
-                        nm = None  # "welcomed the decision by X": X is no object
-                    persons = self._en_name(nm)
-                    pend = end + nm.end() if nm and persons else end
-                if not persons:
-                    return None
-                role, org = self._role_and_org_after(pend, hi)
-                if org is None:
-                    cs = _clause_start(self.text, start)
-                    subj = [x for x in self._org_mentions(cs, start, places=False) if x[1]]
-                    org = subj[-1][1] if subj else self._subject_org(cs, start)
-            if (
-                mode == "obj_role"
-                and role is None
-                and not re.search(r"\bas\b|\bto\s+(?:lead|head|run)\b", self.text[end:hi])
-            ):
-                return None
+            got = self._en_object(m, mode, start, end, hi)
         else:
-            persons = self._subject_before(start)
-            if not persons:
-                persons = self._en_name(_EN_NAME_BEFORE.search(self.text[max(0, start - 90) : start]))
-            elif self.last_subject != persons:
-                persons = persons + self._listed_after(start)
-            if persons:
-                persons = persons + self._as_is(end)
-            if not persons:
-                return None
-            after = self.text[end:hi]
-            if kind is MoveKind.LEFT and m.group(0).lower().startswith(("le", "quit")):
-                nxt = re.match(r"\s*([\w,.]+)", after)
-                word = nxt.group(1).lower().strip(",.") if nxt else ""
-                det = re.match(r"\s*(?:the|a|an|his|her|their|its)\s+([\w\-]+)", after, re.I)
-                if (
-                    det
-                    and det.group(1).lower() not in _POSTS
-                    and not self._org_mentions(end, end + det.end() + 1)
-                    and not _org_run_at(self.text, end + det.start(1))
-                ):
-                    return None  # "left the meeting early"
-                if (
-                    nxt
-                    and word not in _LEAVE_OK_NEXT
-                    and not self._org_mentions(end, end + len(nxt.group(0)) + 2)
-                    and not _org_run_at(self.text, end + (len(nxt.group(0)) - len(nxt.group(1))))
-                ):
-                    return None
-            src, dest, _ = self._org_after(end, hi)
-            role, org_in_role = self._role_and_org_after(end, hi)
-            if mode == "subj_role" and role is None:
-                return None
-            if (
-                kind is MoveKind.JOINED
-                and src is None
-                and dest is None
-                and role is None
-                and not re.match(r"\s+the\s+board\b", after, re.I)
-                and not (
-                    m.group(0).lower() == "joining"
-                    and re.search(r"[A-Z][\w'’\-]+\s+$", self.text[:start])
-                    and re.match(r"\s*(?:[,.;]|and\b|$)", after)
-                )
-            ):
-                return None
-            if m.group(0).lower().startswith(("mov", "relocat")) and not any(
-                n == (dest or src) for _, n in self._org_mentions(end, hi)
-            ):
-                return None  # "will move to Lisbon": a place, unless the article knows it as an organization
-            org = org_in_role or src  # "became CEO of X" names its organization in the role
-            if kind is MoveKind.JOINED and org is None and dest:
-                org, dest = dest, None
-            if dest and kind is MoveKind.LEFT:
-                extra.append((MoveKind.JOINED, dest))
-            if (
-                kind is MoveKind.JOINED
-                and role is None
-                and re.match(r"\s+(?:the|its|\w+['’]s)\s+board\b", after, re.I)
-            ):
-                role = "board member"
-        if not persons:
+            got = self._en_subject(m, mode, kind, start, end, hi, extra)
+        if got is None or not got[0]:
             return None
+        persons, role, org = got
         if org is None:
             org = self._fallback_org(persons, start, {d for _, d in extra}, kind)
         self._note_roles(mode, persons, start)
         return _Found(persons, kind, org, role, start, end, future, extra)
+
+    def _en_noun(
+        self, kind: MoveKind, start: int, end: int, hi: int, extra: list[tuple[MoveKind, str]]
+    ) -> _EnFound | None:
+        """ "X's departure from Acme", "the exit of X"."""
+        persons, pend = self._noun_persons(start, end, hi)
+        if not persons:
+            return None
+        role, org = self._role_and_org_after(pend, hi)
+        src, dest, _ = self._org_after(pend, hi)
+        org = org or src
+        if dest and kind is MoveKind.LEFT:
+            extra.append((MoveKind.JOINED, dest))
+        return persons, role, org
+
+    def _en_object(self, m: re.Match[str], mode: str, start: int, end: int, hi: int) -> _EnFound | None:
+        """ "Acme appointed X as CEO", "X was fired by Acme"; ``obj_role`` triggers need the role."""
+        before = self.text[max(0, start - 40) : start]
+        if re.search(r"\b(?:a|an|the)\s+$", before, re.I):
+            return None  # "a fire on board", "the pick of": a noun
+        participle = not m.group(0).lower().endswith("ing")
+        passive = participle and (
+            bool(_PASSIVE.search(before)) or bool(re.match(r"\s+by\b", self.text[end:hi]))
+        )
+        if passive:
+            persons = self._persons_before(start)
+            role, org = self._role_and_org_after(end, hi)
+            if org is None and re.match(r"\s+by\b", self.text[end:hi]):
+                org = self._org_after(end, hi)[0]  # "was fired by Acme"
+        else:
+            got = self._en_active_object(start, end, hi)
+            if got is None:
+                return None
+            persons, role, org = got
+        if (
+            mode == "obj_role"
+            and role is None
+            and not re.search(r"\bas\b|\bto\s+(?:lead|head|run)\b", self.text[end:hi])
+        ):
+            return None
+        return persons, role, org
+
+    def _en_active_object(self, start: int, end: int, hi: int) -> _EnFound | None:
+        """The object after an active verb ("appointed X"), and the organization: after X, else the subject's."""
+        persons, pend = self._persons_after(end, min(hi, end + 110))
+        if persons and not self._object_gap(end, pend):
+            persons = []
+        if not persons:
+            nm = _EN_NAME_AFTER.match(self.text[end:hi])
+            if nm and _OBJECT_GAP_STOP.search(self.text, end, end + nm.start(1)):
+                nm = None  # "welcomed the decision by X": X is no object
+            persons = self._en_name(nm)
+            pend = end + nm.end() if nm and persons else end
+        if not persons:
+            return None
+        role, org = self._role_and_org_after(pend, hi)
+        if org is None:
+            cs = _clause_start(self.text, start)
+            subj = [x for x in self._org_mentions(cs, start, places=False) if x[1]]
+            org = subj[-1][1] if subj else self._subject_org(cs, start)
+        return persons, role, org
+
+    def _en_subject(
+        self,
+        m: re.Match[str],
+        mode: str,
+        kind: MoveKind,
+        start: int,
+        end: int,
+        hi: int,
+        extra: list[tuple[MoveKind, str]],
+    ) -> _EnFound | None:
+        """ "X left Acme", "X joined Acme as CFO", "X became CEO of Acme"."""
+        persons = self._en_subjects(start, end)
+        if not persons:
+            return None
+        after = self.text[end:hi]
+        word = m.group(0).lower()
+        if kind is MoveKind.LEFT and word.startswith(("le", "quit")) and not self._leaves_a_post(end, after):
+            return None
+        src, dest, _ = self._org_after(end, hi)
+        role, org_in_role = self._role_and_org_after(end, hi)
+        if mode == "subj_role" and role is None:
+            return None
+        if kind is MoveKind.JOINED and src is None and dest is None and role is None:
+            joined_board = re.match(r"\s+the\s+board\b", after, re.I)
+            joining_last = (  # "..., joining Smith and ...": the verb closes a clause of its own
+                word == "joining"
+                and re.search(r"[A-Z][\w'’\-]+\s+$", self.text[:start])
+                and re.match(r"\s*(?:[,.;]|and\b|$)", after)
+            )
+            if not joined_board and not joining_last:
+                return None
+        if word.startswith(("mov", "relocat")) and not any(
+            n == (dest or src) for _, n in self._org_mentions(end, hi)
+        ):
+            return None  # "will move to Lisbon": a place, unless the article knows it as an organization
+        org = org_in_role or src  # "became CEO of X" names its organization in the role
+        if kind is MoveKind.JOINED and org is None and dest:
+            org, dest = dest, None
+        if dest and kind is MoveKind.LEFT:
+            extra.append((MoveKind.JOINED, dest))
+        if (
+            kind is MoveKind.JOINED
+            and role is None
+            and re.match(r"\s+(?:the|its|\w+['’]s)\s+board\b", after, re.I)
+        ):
+            role = "board member"
+        return persons, role, org
+
+    def _en_subjects(self, start: int, end: int) -> list[str]:
+        """The subject of a verb: the people before it (and those listed with them), or a name just before."""
+        persons = self._subject_before(start)
+        if not persons:
+            persons = self._en_name(_EN_NAME_BEFORE.search(self.text[max(0, start - 90) : start]))
+        elif self.last_subject != persons:
+            persons = persons + self._listed_after(start)
+        if persons:
+            persons = persons + self._as_is(end)
+        return persons
+
+    def _leaves_a_post(self, end: int, after: str) -> bool:
+        """ "X left Acme", "X quit as CEO", not "X left the meeting early": what follows "left" or "quit"."""
+        nxt = re.match(r"\s*([\w,.]+)", after)
+        word = nxt.group(1).lower().strip(",.") if nxt else ""
+        det = re.match(r"\s*(?:the|a|an|his|her|their|its)\s+([\w\-]+)", after, re.I)
+        if (
+            det
+            and det.group(1).lower() not in _POSTS
+            and not self._org_mentions(end, end + det.end() + 1)
+            and not _org_run_at(self.text, end + det.start(1))
+        ):
+            return False  # "left the meeting early"
+        return not (
+            nxt
+            and word not in _LEAVE_OK_NEXT
+            and not self._org_mentions(end, end + len(nxt.group(0)) + 2)
+            and not _org_run_at(self.text, end + (len(nxt.group(0)) - len(nxt.group(1))))
+        )
 
     def _note_roles(self, mode: str, persons: list[str], start: int) -> None:
         if mode.startswith(("obj", "cn_obj")) and persons != self._persons_before(start):
@@ -1102,64 +1154,82 @@ class _SentenceReader:
         future = self.future(start)
         stop = _CN_STOP.search(self.text, end)
         hi = stop.start() if stop else len(self.text)
-        if mode == "cn_obj":
-            persons, pend = self._persons_after(end, end + 4)
-            if not persons:
-                k = bisect_left(self.s.person_starts, end)
-                gap_end = self.s.person_starts[k] if k < len(self.s.persons) else end
-                gap = self.text[end:gap_end]
-                if 0 < len(gap) <= 16 and not _CN_STOP.search(gap) and not re.search(r"[为·\s]|担任", gap):
-                    persons, pend = self._persons_after(end, gap_end)
-            if not persons:
-                nm = _CN_NAME_AFTER.match(self.text[end : end + 12])
-                if not nm or not _cjk_name_ok(nm.group(1)):
-                    return None
-                persons, pend = [self._cn_name(nm.group(1))], end + nm.end()
-            pend += len(self.text[pend:]) - len(self.text[pend:].lstrip(")） "))
-            rest_hi = _CN_STOP.search(self.text, pend + 1)
-            span_start = pend
-            wm = re.match(r"为|担任|出任|的", self.text[pend:])
-            if wm:
-                span_start = pend + wm.end()
-            span_end = rest_hi.start() if rest_hi else len(self.text)
-            org, role = self._cn_org_role(span_start, span_end)
-        else:
-            persons = self._subject_before(start)
-            cut = max(
-                self.text.rfind("，", max(0, start - 60), start),
-                self.text.rfind(",", max(0, start - 60), start),
-            )
-            k = bisect_left(self.s.person_starts, start) - 1
-            if persons and cut >= 0 and (k < 0 or self.s.person_starts[k] < cut):
-                own = _CN_NAME_BEFORE.search(self.text, cut, start)
-                if own and _cjk_name_ok(own.group(1)):
-                    persons = [self._cn_name(own.group(1))]  # "甲表示，乙将于明年退休": 乙
-            topic = self._cn_topic(start)
-            if topic and persons and not set(persons) & self.objects:
-                persons = topic
-            if not persons:
-                window = self.text[max(0, start - 30) : start]
-                nm = (
-                    _CN_NAME_BEFORE.search(window)
-                    or _CN_ROLE_NAME_BEFORE.search(window)
-                    or _CN_DATE_NAME_BEFORE.search(window)  # "自去年5月韦伯特离任以来"
-                )
-                if not nm or not _cjk_name_ok(nm.group(1)):
-                    return None
-                persons = [self._cn_name(nm.group(1))]
-            org, role = self._cn_org_role(end, hi)
-            if role is None:
-                rm = _CN_ROLE_AFTER.search(self.text, hi, min(len(self.text), hi + 4))
-                if rm:
-                    stop = _CN_STOP.search(self.text, rm.end())
-                    org2, role = self._cn_org_role(rm.end(), stop.start() if stop else len(self.text))
-                    org = org or org2
+        got = self._cn_object(end) if mode == "cn_obj" else self._cn_subject(start, end, hi)
+        if got is None:
+            return None
+        persons, org, role = got
         if org is None and mode == "cn_subj" and kind is not MoveKind.JOINED:
             org = self._cn_described_org(start)
         if org is None:
             org = self._fallback_org(persons, start, set(), kind)
         self._note_roles(mode, persons, start)
         return _Found(persons, kind, org, role, start, end, future)
+
+    def _cn_object(self, end: int) -> tuple[list[str], str | None, str | None] | None:
+        """ "任命甲为首席执行官": the people after the verb, then their organization and role."""
+        persons, pend = self._persons_after(end, end + 4)
+        if not persons:
+            k = bisect_left(self.s.person_starts, end)
+            gap_end = self.s.person_starts[k] if k < len(self.s.persons) else end
+            gap = self.text[end:gap_end]
+            if 0 < len(gap) <= 16 and not _CN_STOP.search(gap) and not re.search(r"[为·\s]|担任", gap):
+                persons, pend = self._persons_after(end, gap_end)
+        if not persons:
+            nm = _CN_NAME_AFTER.match(self.text[end : end + 12])
+            if not nm or not _cjk_name_ok(nm.group(1)):
+                return None
+            persons, pend = [self._cn_name(nm.group(1))], end + nm.end()
+        pend += len(self.text[pend:]) - len(self.text[pend:].lstrip(")） "))
+        rest_hi = _CN_STOP.search(self.text, pend + 1)
+        span_start = pend
+        wm = re.match(r"为|担任|出任|的", self.text[pend:])
+        if wm:
+            span_start = pend + wm.end()
+        span_end = rest_hi.start() if rest_hi else len(self.text)
+        org, role = self._cn_org_role(span_start, span_end)
+        return persons, org, role
+
+    def _cn_subject(self, start: int, end: int, hi: int) -> tuple[list[str], str | None, str | None] | None:
+        """ "甲辞去首席执行官职务": the subject before the verb, then the organization and role after it."""
+        persons = self._cn_subjects(start)
+        if not persons:
+            return None
+        org, role = self._cn_org_role(end, hi)
+        if role is None:
+            rm = _CN_ROLE_AFTER.search(self.text, hi, min(len(self.text), hi + 4))
+            if rm:
+                stop = _CN_STOP.search(self.text, rm.end())
+                org2, role = self._cn_org_role(rm.end(), stop.start() if stop else len(self.text))
+                org = org or org2
+        return persons, org, role
+
+    def _cn_subjects(self, start: int) -> list[str]:
+        """The subject of a Chinese verb: the person before it in its own clause, the sentence's topic, or a
+        name written just before."""
+        persons = self._subject_before(start)
+        cut = max(
+            self.text.rfind("，", max(0, start - 60), start),
+            self.text.rfind(",", max(0, start - 60), start),
+        )
+        k = bisect_left(self.s.person_starts, start) - 1
+        if persons and cut >= 0 and (k < 0 or self.s.person_starts[k] < cut):
+            own = _CN_NAME_BEFORE.search(self.text, cut, start)
+            if own and _cjk_name_ok(own.group(1)):
+                persons = [self._cn_name(own.group(1))]  # "甲表示，乙将于明年退休": 乙
+        topic = self._cn_topic(start)
+        if topic and persons and not set(persons) & self.objects:
+            persons = topic
+        if not persons:
+            window = self.text[max(0, start - 30) : start]
+            nm = (
+                _CN_NAME_BEFORE.search(window)
+                or _CN_ROLE_NAME_BEFORE.search(window)
+                or _CN_DATE_NAME_BEFORE.search(window)  # "自去年5月韦伯特离任以来"
+            )
+            if not nm or not _cjk_name_ok(nm.group(1)):
+                return []
+            persons = [self._cn_name(nm.group(1))]
+        return persons
 
     def _cn_topic(self, start: int) -> list[str]:
         """A Chinese clause without a person of its own ("甲2009年与乙共同创办某公司，2016年离开") goes on about
@@ -1376,17 +1446,7 @@ def extract_moves(article: Article) -> list[Move]:
     reader = _Reader(article, ref)
     article_day = ref.isoformat() if ref else None
     out = _Kept()
-    reader.title_people(article.title)
-    # The title names what the article is about: its organizations and people are the context of the first
-    # sentences ("the company"), though its verbs make no moves of their own (the body says them again).
-    title = reader.sentence(article.title)
-    title_reader = _SentenceReader(reader, title)
-    for m in CN_TRIGGER.finditer(article.title):
-        title_reader.chinese(m)
-    for m in EN_TRIGGER.finditer(article.title):
-        title_reader.english(m)
-    reader.remember(title)
-    reader.context.first_org = reader.context.org
+    _read_title(reader, article.title)
     for raw in sentences:
         text, _ = strip_citations(raw)
         if not text:
@@ -1396,59 +1456,91 @@ def extract_moves(article: Article) -> list[Move]:
             reader.remember(sent)
             continue
         sr = _SentenceReader(reader, sent)
-        matches: list[tuple[re.Match[str], bool]] = [(m, False) for m in EN_TRIGGER.finditer(text)]
-        matches += [(m, True) for m in CN_TRIGGER.finditer(text)]
-        owners = _assign_dates(sent, [(m.start(), m.end()) for m, _ in matches])
-        here: dict[tuple[str, MoveKind, str], tuple[Move, bool]] = {}
-        dated: list[str] = []
-        prev_end = -1
-        for m, chinese in sorted(matches, key=lambda x: x[0].start()):
-            if chinese and m.start() == prev_end:
-                continue  # "回归出任董事长": the second verb says the role of the first
-            found = sr.chinese(m) if chinese else sr.english(m)
-            if found is None:
-                continue
-            prev_end = m.end()
-            when, weak = _date_for(sent, owners, found.start, found.future, found.kind)
-            announced = found.future or bool(when and article_day and when > article_day[: len(when)])
-            if announced and when is None:
-                when, weak = _date_for(sent, owners, found.start, True, found.kind)
-            after = _AFTER_CLAUSE.search(text, max(0, found.start - 60), found.start) if dated else None
-            if when is None and after is not None:
-                # "X returned on Friday, a week after the board fired him": no later than that, so its
-                # month (which sorts before the day); "two years after" goes back two years
-                when, weak = _before(dated[-1], after.group("n"), after.group("unit")), True
-            elif when:
-                dated.append(when)
-            moves = [(found.kind, found.org, found.role)] + [(k, o, None) for k, o in found.extra]
-            for person in found.persons:
-                for kind, org, role in moves:
-                    move = Move(
-                        person=person,
-                        kind=kind,
-                        organization=org,
-                        role=role,
-                        date=when or article_day,
-                        date_from="text" if when else "article",
-                        evidence=text,
-                        announced=announced,
-                        article_id=article.id,
-                        article_date=article_day,
-                    )
-                    key = (person, kind, (org or "").casefold())
-                    old = here.get(key)
-                    if old is None or (old[1] and when and not weak):
-                        # "will step down, and retire next spring": one move, dated by its own date
-                        here[key] = (
-                            move if old is None else replace(move, role=move.role or old[0].role),
-                            weak,
-                        )
-        for move, _ in here.values():
+        for move in _sentence_moves(sr, article, article_day):
             out.add(move)
         reader.remember(sent)
         if sr.fallback_person and not any(m.kind == "person" and not m.generic for m in sent.mentions):
             reader.context.person = sr.fallback_person
     return list(out.moves.values())
+
+
+def _read_title(reader: _Reader, title: str) -> None:
+    """The title names what the article is about: its organizations and people are the context of the first
+    sentences ("the company"), though its verbs make no moves of their own (the body says them again)."""
+    reader.title_people(title)
+    sent = reader.sentence(title)
+    title_reader = _SentenceReader(reader, sent)
+    for m in CN_TRIGGER.finditer(title):
+        title_reader.chinese(m)
+    for m in EN_TRIGGER.finditer(title):
+        title_reader.english(m)
+    reader.remember(sent)
+    reader.context.first_org = reader.context.org
+
+
+def _sentence_moves(sr: _SentenceReader, article: Article, article_day: str | None) -> list[Move]:
+    """The moves one sentence states, each verb's dated by the dates it owns."""
+    sent = sr.s
+    text = sent.text
+    matches: list[tuple[re.Match[str], bool]] = [(m, False) for m in EN_TRIGGER.finditer(text)]
+    matches += [(m, True) for m in CN_TRIGGER.finditer(text)]
+    owners = _assign_dates(sent, [(m.start(), m.end()) for m, _ in matches])
+    here: dict[tuple[str, MoveKind, str], tuple[Move, bool]] = {}
+    dated: list[str] = []
+    prev_end = -1
+    for m, chinese in sorted(matches, key=lambda x: x[0].start()):
+        if chinese and m.start() == prev_end:
+            continue  # "回归出任董事长": the second verb says the role of the first
+        found = sr.chinese(m) if chinese else sr.english(m)
+        if found is None:
+            continue
+        prev_end = m.end()
+        when, weak, announced = _when(sent, owners, found, dated, article_day)
+        moves = [(found.kind, found.org, found.role)] + [(k, o, None) for k, o in found.extra]
+        for person in found.persons:
+            for kind, org, role in moves:
+                move = Move(
+                    person=person,
+                    kind=kind,
+                    organization=org,
+                    role=role,
+                    date=when or article_day,
+                    date_from="text" if when else "article",
+                    evidence=text,
+                    announced=announced,
+                    article_id=article.id,
+                    article_date=article_day,
+                )
+                key = (person, kind, (org or "").casefold())
+                old = here.get(key)
+                if old is None or (old[1] and when and not weak):
+                    # "will step down, and retire next spring": one move, dated by its own date
+                    here[key] = (move if old is None else replace(move, role=move.role or old[0].role), weak)
+    return [move for move, _ in here.values()]
+
+
+def _when(
+    sent: _Sentence,
+    owners: dict[int, list[DateMention]],
+    found: _Found,
+    dated: list[str],
+    article_day: str | None,
+) -> tuple[str | None, bool, bool]:
+    """The date of one found move (None: the article's), whether that date is weak (inferred), and whether the
+    move is announced (still to come); ``dated`` collects the sentence's dates so far."""
+    text = sent.text
+    when, weak = _date_for(sent, owners, found.start, found.future, found.kind)
+    announced = found.future or bool(when and article_day and when > article_day[: len(when)])
+    if announced and when is None:
+        when, weak = _date_for(sent, owners, found.start, True, found.kind)
+    after = _AFTER_CLAUSE.search(text, max(0, found.start - 60), found.start) if dated else None
+    if when is None and after is not None:
+        # "X returned on Friday, a week after the board fired him": no later than that, so its
+        # month (which sorts before the day); "two years after" goes back two years
+        when, weak = _before(dated[-1], after.group("n"), after.group("unit")), True
+    elif when:
+        dated.append(when)
+    return when, weak, announced
 
 
 class _Kept:
