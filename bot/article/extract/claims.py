@@ -210,6 +210,27 @@ def _subject_before(text: str, end: int) -> re.Match[str] | None:
     return _SUBJECT.search(text, max(0, end - _SUBJECT_REACH), end)
 
 
+_INVERTED_REACH = (
+    60  # '"...," said Chief Executive Ada Brook': the name stands within a few words of the verb
+)
+_INVERTED_GAP = re.compile(r"^(?:\s|[A-Z][\w&'’.-]*|[a-z-]+)*$")
+
+
+def _inverted_speaker(text: str, end: int, spans: Sequence[tuple[int, int, str, str]]) -> str | None:
+    """The speaker named right after an inverted verb of saying: the first person within reach, with only
+    role words and names between (an organization there is hers); else the organization right after it."""
+    near = [s for s in spans if end <= s[0] < end + _INVERTED_REACH]
+    for s in near:
+        gap = text[end : s[0]]
+        if "," in gap:
+            break
+        if s[3] == "person" and len(gap.split()) <= 4 and _INVERTED_GAP.match(gap):
+            return s[2]
+    if near and not text[end : near[0][0]].strip():
+        return near[0][2]
+    return None
+
+
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 _COMPANY_REF = re.compile(
     r"\b(?:the|its)\s+(?:company|firm|startup|group|bank|chipmaker|lab|giant|maker|organization|organisation"
@@ -308,7 +329,11 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
     last_outlet: str | None = None
     last_cjk_org: str | None = None
     previous = ""
+    open_quote = False  # a quotation opened in an earlier statement of the section is still open
+    section = None
     for st in statements:
+        if st.section != section:
+            section, open_quote = st.section, False
         text = st.text
         all_spans = mentioned(text)
         low = lower_text(text)
@@ -320,7 +345,8 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         # Names inside quotation marks are what the speaker talks about, never the speaker.
         # A quotation opened in an earlier statement closes first ('...exist," said Ada Brook, "and ..."').
         marks = '"' in text or "“" in text or "”" in text or "「" in text or "」" in text
-        close = _continued_quote(text) if marks else 0
+        close = _continued_quote(text, open_quote) if marks else 0
+        open_quote = _quote_state(text, open_quote) if marks else open_quote
         quoted_here = marks and _in_quotes(text, close)
         quotes = [(0, close)] if close else []
         if '"' in text or "“" in text:
@@ -408,7 +434,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             start = lead.end() if lead else 0
             if start and (_VERB.search(text[:start]) or any(s[0] < start < s[1] for s in spans)):
                 start = 0
-            if _PRONOUN.match(text, start) or (
+            if (_PRONOUN.match(text, start) and not (quotes and _inside(quotes, start))) or (
                 _ROLE_REF.match(text, start)
                 and last_person
                 and not any(s[3] == "person" and start <= s[0] < start + 60 for s in spans)
@@ -459,11 +485,17 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             elif not cjk_verb:
                 inverted = _INVERTED.match(text, verb.end())
                 subj = _subject_before(text, verb.start())
-                if (_PRONOUN.match(text) or re.search(r"\b(?:he|she)\s+$", head, re.I)) and last_person:
+                after_quote = re.search(r"[,\"”]\s*$", head) is not None
+                after = _inverted_speaker(text, verb.end(), spans) if after_quote else None
+                if after:
+                    speaker = after  # '"...," said GE spokeswoman Ada Brook': the person, not her company
+                elif (
+                    (_PRONOUN.match(text) and not close) or re.search(r"\b(?:he|she)\s+$", head, re.I)
+                ) and last_person:
                     speaker = last_person
                 elif _COMPANY_REF.search(head) and last_org:
                     speaker = last_org
-                elif inverted and re.search(r"[,\"”]\s*$", head):
+                elif inverted and after_quote:
                     speaker = named(inverted.group(1))  # '"...," said Nadella'
                 elif subj:
                     speaker = named(subj.group(1))  # '"...," Debenhams said', 'Bezos admitted'
@@ -522,13 +554,13 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
     return claims
 
 
-def _continued_quote(text: str) -> int:
+def _continued_quote(text: str, open_before: bool = True) -> int:
     """Where a quotation opened in an earlier statement closes in this one ('...exist," said Ada Brook'): 0 if
-    it does not."""
+    it does not. A straight mark closes only a quotation still open ('Ada Brook said: "We ...' opens one)."""
     close = text.find("”")
     if close > 0 and (text.find("“") < 0 or text.find("“") > close):
         return close
-    if text.count('"') % 2 == 1 and not text.lstrip().startswith('"'):
+    if open_before and text.count('"') % 2 == 1 and not text.lstrip().startswith('"'):
         return text.find('"')
     return 0
 
