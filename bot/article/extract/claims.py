@@ -486,9 +486,9 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 inverted = _INVERTED.match(text, verb.end())
                 subj = _subject_before(text, verb.start())
                 after_quote = re.search(r"[,\"”]\s*$", head) is not None
-                after = _inverted_speaker(text, verb.end(), spans) if after_quote else None
-                if after:
-                    speaker = after  # '"...," said GE spokeswoman Ada Brook': the person, not her company
+                inv = _inverted_speaker(text, verb.end(), spans) if after_quote else None
+                if inv:
+                    speaker = inv  # '"...," said GE spokeswoman Ada Brook': the person, not her company
                 elif (
                     (_PRONOUN.match(text) and not close) or re.search(r"\b(?:he|she)\s+$", head, re.I)
                 ) and last_person:
