@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.article import load_article
+from bot.article import Stance, load_article
 from tests.article.test_real_news import claim_of
 
 
@@ -32,3 +32,47 @@ def test_a_long_quotation_takes_the_speaker_named_after_it() -> None:
         "Headline for the story\n\nThe lead paragraph sets the scene for readers.\n\n" + body
     )
     assert [c.speaker for c in article.claims[1:]] == ["Piet Vandermolen"] * 3
+
+
+def test_he_right_before_the_verb_is_the_person_named_in_the_leading_clause() -> None:
+    body = "In a memo by Dana Whitfield, head of Orbital's cloud unit, she admitted that the team had fallen short."
+    assert claim_of(body, "In a memo").speaker == "Dana Whitfield"
+
+
+def test_the_company_described_after_the_statement_is_the_organization_named_in_it() -> None:
+    body = (
+        "Orbital Holdings is planning for the succession of Chief Executive Dana Whitfield as "
+        "“a routine matter,” the software company said on Sunday."
+    )
+    assert claim_of(body, "Orbital Holdings is").speaker == "Orbital Holdings"
+
+
+def test_an_outlet_is_never_the_company_of_a_later_statement() -> None:
+    body = (
+        "Orbital Holdings shares fell after Reuters reported a probe.\n\n"
+        "Reuters has not seen the filing.\n\n"
+        '"We will not be distracted by speculation," the company said in a statement.'
+    )
+    assert claim_of(body, '"We will not').speaker == "Orbital Holdings"
+
+
+def test_an_outlet_that_cites_sources_reports_and_the_newspaper_is_that_outlet() -> None:
+    body = (
+        "The Financial Times cited two people as saying Orbital had hired advisers. "
+        "The talks were at an early stage, the newspaper said."
+    )
+    first = claim_of(body, "The Financial Times cited")
+    assert (first.stance, first.speaker) == (Stance.REPORTED, "Financial Times")
+    second = claim_of(body, "The talks were")
+    assert (second.stance, second.speaker) == (Stance.REPORTED, "Financial Times")
+
+
+def test_the_paper_added_is_reported_by_the_outlet() -> None:
+    body = "Orbital is hunting for a new chair, the Financial Times reported.\n\nThe paper added that a shortlist exists."
+    claim = claim_of(body, "The paper added")
+    assert (claim.stance, claim.speaker) == (Stance.REPORTED, "Financial Times")
+
+
+def test_a_newspaper_keeps_the_place_in_its_name() -> None:
+    body = "Staff were proud of the deal, the New York Post reported on Friday."
+    assert claim_of(body, "Staff were").speaker == "New York Post"

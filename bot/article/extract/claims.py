@@ -40,7 +40,7 @@ _CN_OUTLETS = "彭博|路透|华尔街日报|金融时报|纽约时报|财新|�
 # "according to a report in the Financial Times", "The Times said".
 _OUTLET_SOURCE = re.compile(
     rf"(?:\breported\s+(?:earlier\s+|first\s+)?by\s+|\baccording to\s+(?:a\s+(?:report|story)\s+(?:in|by|from)\s+)?)"
-    rf"(?P<a>{_OUTLETS})\b|\b(?P<b>{_OUTLETS})(?:,[^,]{{1,40}},)?\s+(?:has\s+|had\s+)?(?:first\s+)?(?:reported|said|wrote|says|reports|claimed|claims"
+    rf"(?P<a>{_OUTLETS})\b|\b(?P<b>{_OUTLETS})(?:,[^,]{{1,40}},)?\s+(?:has\s+|had\s+)?(?:first\s+)?(?:reported|said|wrote|says|reports|claimed|claims|cited|quoted"
     rf"|alleged|alleges|revealed)\b"
     r"|(?P<c>彭博社?|路透社?|华尔街日报|金融时报|纽约时报|财新|新华社)(?:报道|称|援引)",
     re.I,
@@ -72,6 +72,7 @@ _PAPER_WORDS = (
     "Times|Journal|Post|News|Herald|Daily|Gazette|Tribune|Courier|Wire|Telegraph|Review|Magazine|Chronicle"
     "|Observer|Express|Mail|Press|Insider|Weekly|Ledger|Bulletin|Dispatch|Register|Sentinel|Inquirer|Examiner"
 )
+_PAPER_WORD = re.compile(_PAPER_WORDS)
 _OUTLET_SHAPE = re.compile(
     rf"\b[Aa]s\s+(?:the\s+)?(?P<d>{_CAPS})\s+(?:first\s+|previously\s+|earlier\s+|originally\s+)?reported\b"
     rf"|\b(?:a|an)\s+(?P<e>{_CAPS})\s+(?:report|story|article|investigation)\b[^.;]{{0,30}}?\bthat\b"
@@ -233,15 +234,16 @@ def _inverted_speaker(text: str, end: int, spans: Sequence[tuple[int, int, str, 
 
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 _COMPANY_REF = re.compile(
-    r"\b(?:the|its)\s+(?:company|firm|startup|group|bank|chipmaker|lab|giant|maker|organization|organisation"
+    r"\b(?:the|its)\s+(?:[a-z-]+\s+){0,2}?(?:company|firm|startup|group|bank|chipmaker|lab|giant|maker|organization|organisation"
     r"|airline|carrier|retailer|automaker|carmaker|insurer|lender|conglomerate|manufacturer|operator|developer"
     r"|platform|network|broadcaster|newspaper|publisher|utility|miner|brewer|supplier)\b",
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:He|She)\b")
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|He|She)\s+$")
 # A trailing attribution: ", a blog said", ", the newsletter wrote", ", Vantrix said" right before the verb. Its
 # words, not a name earlier in the sentence, are the speaker; a source with no name reports the statement.
-_TRAILING_SOURCE = re.compile(r",\s*((?:[\w'’&.-]+\s+){1,5})$")
+_TRAILING_SOURCE = re.compile(r",[\"”’]?\s*((?:[\w'’&.-]+\s+){1,5})$")
 _SAYING = ("said", "say", "report", "wrote", "write", "add", "told", "tell", "claim", "state", "note")
 _UNNAMED_SOURCE = re.compile(
     r"^(?:(?:a|an|one|some|another)\s(?!(?:spokes\w*|company|firm|group)\b)"
@@ -297,6 +299,11 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
 
     def named(run: str) -> str | None:
         words = run.split()
+        if len(words) > 1 and _PAPER_WORD.fullmatch(words[-1]):
+            # a newspaper by its last word ('the New York Post'): its place words are part of its name
+            while words and words[0].lower() in _DETERMINERS:
+                words.pop(0)
+            return " ".join(words).strip(" ,.'’") or None
         while words and (words[0].lower() in _STOP or words[0].lower() in _DETERMINERS):
             words.pop(0)
         if not words or any(w.lower() in _STOP for w in words):
@@ -397,6 +404,8 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             resolved = speaker is not None
         if not resolved and _REPORT_REF_GATE.search(folded) and _REPORT_REF.search(text):
             speaker, resolved = last_outlet, True
+            if speaker and stance is Stance.ASSERTED:
+                stance = Stance.REPORTED  # 'the paper added': what the outlet reports
         verb = None if resolved else _verb_outside_quotes(text, low, quotes)
         # "..., a blog said" / "..., Vantrix reported": a source named after the statement, by a verb of saying
         trailing = (
@@ -404,7 +413,13 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             if verb and verb.group(0).lower().startswith(_SAYING)
             else None
         )
-        if verb and trailing and not _COMPANY_REF.match(trailing.group(1)):
+        if verb and trailing and _COMPANY_REF.match(trailing.group(1)):
+            # '..., the business information company said': the organization the statement names, or the last
+            orgs_named = [s for s in spans if s[3] == "org" and s[1] <= trailing.start()]
+            company = orgs_named[0][2] if orgs_named else last_org
+            if company and not _OUTLET_FULL.fullmatch(company):
+                speaker, resolved, said, verb = company, True, True, None
+        elif verb and trailing:
             inside = [s for s in spans if s[0] >= trailing.start(1) and s[1] <= verb.start()]
             if inside:
                 speaker, resolved, said = (
@@ -459,7 +474,20 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             # The subject is the nearest name before the verb, unless a person stands between it and a
             # company reference ("OpenAI's leadership, particularly Mark Chen, has refuted").
             people_before = [s for s in before if s[3] == "person"]
-            if ("spokes" in head or "representative" in head) and _SPOKES.search(
+            pronoun = _PRONOUN_BEFORE.search(head, max(0, len(head) - 8))
+            earlier = (
+                [
+                    x
+                    for x in all_spans
+                    if x[3] == "person" and x[1] <= verb.start() and not _inside(quotes, x[0])
+                ]
+                if pronoun
+                else []
+            )
+            if pronoun and (earlier or last_person):
+                # 'In a post by Ada Brook, head of Acme, she admitted': the person named last, not the company
+                speaker = earlier[-1][2] if earlier else last_person
+            elif ("spokes" in head or "representative" in head) and _SPOKES.search(
                 head
             ):  # "a spokesperson denied": the company named before
                 orgs_before = [
@@ -542,8 +570,9 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         for s in all_spans:
             if s[3] == "person":
                 last_person = s[2]
-            else:
-                last_org = s[2]
+            elif not _OUTLET_FULL.fullmatch(s[2]):
+                last_org = s[2]  # an outlet that reports is never 'the company'
+
         quoted_flags.append(
             (quoted_here, marks and _opens_quote(text), speaker is not None or resolved, said)
         )
