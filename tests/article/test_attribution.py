@@ -76,3 +76,35 @@ def test_the_paper_added_is_reported_by_the_outlet() -> None:
 def test_a_newspaper_keeps_the_place_in_its_name() -> None:
     body = "Staff were proud of the deal, the New York Post reported on Friday."
     assert claim_of(body, "Staff were").speaker == "New York Post"
+
+
+def _texts(body: str) -> list[str]:
+    article = load_article(
+        "Headline for the story\n\nThe lead paragraph sets the scene for readers.\n\n" + body
+    )
+    return [c.text for c in article.claims]
+
+
+def test_declining_to_comment_is_no_claim() -> None:
+    """Issue 20: 'X declined to comment' was stored as a claim X asserted; it says nothing."""
+    for refusal in (
+        "Orbital declined to comment.",
+        "Lumen declined to comment on the report, which cited one unnamed source.",
+        "Dana Whitfield did not immediately respond to a request for comment.",
+        "Representatives for Orbital and Lumen had no immediate comment.",
+        "Kestrel could not be reached for comment on Sunday.",
+        "Orbital declined to comment and a spokesman for Lumen declined to comment on the talks.",
+        "对此，奥比特公司拒绝置评。",
+        "截至发稿，奥比特公司未回应记者的采访请求。",
+    ):
+        texts = _texts("Orbital said profits rose.\n\n" + refusal)
+        assert texts[-1] == "Orbital said profits rose.", refusal
+
+
+def test_a_refusal_that_goes_on_to_say_something_is_kept() -> None:
+    for kept in (
+        "Orbital declined to comment but said the plant stays open.",
+        'Lumen declined to comment, calling the report "speculation".',
+        "奥比特公司拒绝置评，但表示工厂运转正常。",
+    ):
+        assert _texts(kept)[-1] == kept

@@ -580,7 +580,32 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             Claim(text=text, stance=stance, speaker=speaker, citations=st.citations, figures=figures_of(text))
         )
     _split_quotes(claims, quoted_flags, [st.section for st in statements])
-    return claims
+    return [c for c in claims if not _no_comment(c.text)]
+
+
+# 'X declined to comment' says nothing: it is no claim by X (issue 20). The sentence is dropped only when the
+# refusal is all it says: no quotation and no other verb of saying ('declined to comment but said ...').
+_NO_COMMENT = re.compile(
+    r"\b(?:declined|declines|refused|refuses|declining)\s+(?:to\s+)?(?:immediately\s+)?"
+    r"(?:comment|elaborate|discuss\s+(?:it|the\s+(?:matter|report|details)))"
+    r"|\b(?:did|does|do)\s+not\s+(?:immediately\s+)?(?:respond|reply)\s+to\s+(?:an?\s+|repeated\s+|several\s+)?"
+    r"(?:requests?|messages?|calls?|emails?|e-mails?|inquiries)\s+(?:for|seeking)\s+comment"
+    r"|\b(?:had|has|have|offered)\s+no\s+(?:immediate\s+)?comment"
+    r"|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment"
+    r"|\b(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment"
+    r"|拒绝(?:置评|评论|回应)|不予(?:置评|评论|回应)|未予(?:置评|回应)|暂未(?:回应|回复)|未(?:作|做)(?:回应|评论)"
+    r"|(?:并)?未(?:就此)?(?:回应|回复)(?:记者|置评请求|采访)?",
+    re.I,
+)
+_OTHER_SAYING = re.compile(r"\b(?:but|while|though|although|saying|adding|describing|calling)\b|但|称|表示")
+
+
+def _no_comment(text: str) -> bool:
+    m = _NO_COMMENT.search(text)
+    if m is None or any(q in text for q in '"“”「'):
+        return False
+    rest = text[: m.start()] + " " + text[m.end() :]
+    return _OTHER_SAYING.search(rest) is None and _VERB.search(rest) is None
 
 
 def _continued_quote(text: str, open_before: bool = True) -> int:
