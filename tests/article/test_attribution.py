@@ -108,3 +108,18 @@ def test_a_refusal_that_goes_on_to_say_something_is_kept() -> None:
         "奥比特公司拒绝置评，但表示工厂运转正常。",
     ):
         assert _texts(kept)[-1] == kept
+
+
+def test_chinese_he_or_she_before_the_verb_is_the_person_named_before() -> None:
+    body = "王志远称，公司运营一切正常。\n\n他表示，有关传闻不属实。\n\n她最后称，公司会依法公告。"
+    assert claim_of(body, "他表示").speaker == "王志远"
+    assert claim_of(body, "她最后称").speaker == "王志远"
+
+
+def test_chinese_verbs_of_saying_written_and_told() -> None:
+    body = "董事长王志远在微博中写道：“我从没有转发该消息。”\n\n总经理刘德明对记者说：“我不清楚此事。”"
+    assert claim_of(body, "董事长王志远").speaker == "王志远"
+    assert claim_of(body, "总经理刘德明").speaker == "刘德明"
+    body = "董事长王志远在微博中辟谣，称从未接受调查。\n\n据说，公司运营正常。"
+    assert claim_of(body, "董事长王志远在微博").speaker == "王志远"
+    assert claim_of(body, "据说").speaker is None

@@ -23,7 +23,9 @@ _VERB_RE = re.compile(
     + _trie([*SPEECH_VERBS, "deny", "denies", "denied", "took responsibility", "concluded"], "")
     + r"\b|"
     + _trie(_VERB_STEMS, "")
-    + r"\w*\b)|表示|称|认为|指出|强调|回应|否认|承认|透露|告诉",
+    + r"\w*\b)|表示|称|认为|指出|强调|回应|否认|承认|透露|告诉|写道|辟谣|澄清"
+    # '对记者说：“…”': 说 as a verb of saying only before the words it introduces (not '据说', '来说')
+    + r"|(?<![据来是如话])说(?=[：:，,“「])",
     re.I,
 )
 _VERB = CaseFree(_VERB_RE)
@@ -141,7 +143,9 @@ _CJK_ACCORDING = re.compile(
 _CJK_ELIDED = re.compile(
     r"(?:对此|对于此事|就此)[,，]?(?:[\u4e00-\u9fff]{0,4})(?:表示|称|回应|指出|强调|否认)"
 )
-_CJK_VERB = re.compile(r"表示|称|认为|指出|强调|回应|否认|承认|透露|告诉|声明|公告|致歉|道歉|歉意")
+_CJK_VERB = re.compile(
+    r"表示|称|认为|指出|强调|回应|否认|承认|透露|告诉|声明|公告|致歉|道歉|歉意|写道|辟谣|澄清"
+)
 # Acts that take a stance without a verb of saying: the subject who does them is the speaker.
 _ACT = re.compile(
     r"\b(?:stood|stands?|standing)\s+(?:\w+\s+)?by\b|\bdisclos(?:ed|es)\b|\bpublish(?:ed|es)\b|\bissued\b"
@@ -240,7 +244,9 @@ _COMPANY_REF = re.compile(
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:He|She)\b")
-_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|He|She)\s+$")
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?:he|she|He|She)\s+$|(?:^|[，,。；;：:])[他她](?:最后|还|也|则|又|再次|随后|进一步|同时|当时|此前)?$"
+)
 # A trailing attribution: ", a blog said", ", the newsletter wrote", ", Vantrix said" right before the verb. Its
 # words, not a name earlier in the sentence, are the speaker; a source with no name reports the statement.
 _TRAILING_SOURCE = re.compile(r",[\"”’]?\s*((?:[\w'’&.-]+\s+){1,5})$")
