@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.article import Stance, load_article
 from tests.article.test_real_news import claim_of
 
@@ -123,3 +125,35 @@ def test_chinese_verbs_of_saying_written_and_told() -> None:
     body = "董事长王志远在微博中辟谣，称从未接受调查。\n\n据说，公司运营正常。"
     assert claim_of(body, "董事长王志远在微博").speaker == "王志远"
     assert claim_of(body, "据说").speaker is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Orbital never had any talks with Lumen," Dana Whitfield said.',
+        "Dana Whitfield said her firm has never held merger discussions with anyone.",
+        '"It is a hoax," said Orbital spokeswoman Dana Whitfield.',
+        "Orbital dismissed as a hoax a release claiming a buyout.",
+        '"That\'s not our statement," Dana Whitfield said.',
+        "Orbital has brushed off reports that it was for sale.",
+        '"We will not be distracted by this meritless speculation," the company said.',
+        "“I'm not planning to go anywhere,” Dana Whitfield said.",
+    ],
+)
+def test_denials_by_their_substance(sentence: str) -> None:
+    assert claim_of(sentence, sentence[:8]).stance is Stance.DENIED
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"The agency did not follow its own standards," spokesman Piet Vandermolen said.',
+        '"We have fallen short of what customers expect," Dana Whitfield wrote.',
+    ],
+)
+def test_admissions_by_their_substance(sentence: str) -> None:
+    assert claim_of(sentence, sentence[:8]).stance is Stance.ACKNOWLEDGED
+
+
+def test_a_chinese_market_rumour_is_reported() -> None:
+    assert claim_of("有市场消息称，奥比特公司董事长被带走。", "有市场").stance is Stance.REPORTED
