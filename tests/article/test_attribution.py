@@ -157,3 +157,16 @@ def test_admissions_by_their_substance(sentence: str) -> None:
 
 def test_a_chinese_market_rumour_is_reported() -> None:
     assert claim_of("有市场消息称，奥比特公司董事长被带走。", "有市场").stance is Stance.REPORTED
+
+
+def test_a_name_after_a_closing_straight_quote_is_outside_the_quotation() -> None:
+    body = (
+        '"Orbital never held talks with Lumen," George Vandermolen, the chief executive, said in an e-mail.'
+    )
+    article = load_article(
+        "Headline for the story\n\nThe lead paragraph sets the scene for readers.\n\n" + body
+    )
+    assert [p.name for p in article.people] == ["George Vandermolen"]
+    assert claim_of(body, '"Orbital').speaker == "George Vandermolen"
+    body = '"George Vandermolen knew," the buyer said.'  # a name that opens the quotation is a word of it
+    assert claim_of(body, '"George').speaker != "George Vandermolen"
