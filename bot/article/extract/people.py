@@ -286,7 +286,7 @@ def _score(toks: list[Tok], idx: list[int], sentence: int, text: str) -> Candida
     if prev is not None and prev.text in ('"', "“", "'", "‘", "«", "「"):
         # a name that opens a quotation is a word of it; after a closing straight mark ('...," George Brook
         # said') it stands outside it
-        closing = prev.text in ('"', "'") and text[max(0, prev.start - 1) : prev.start] in ",.!?"
+        closing = prev.text in ('"', "'") and prev.start > 0 and text[prev.start - 1] in ",.!?"
         score -= 0 if closing else 3
     if prev is not None and prev.low == "the":
         score -= 3
