@@ -170,3 +170,12 @@ def test_a_name_after_a_closing_straight_quote_is_outside_the_quotation() -> Non
     assert claim_of(body, '"Orbital').speaker == "George Vandermolen"
     body = '"George Vandermolen knew," the buyer said.'  # a name that opens the quotation is a word of it
     assert claim_of(body, '"George').speaker != "George Vandermolen"
+
+
+def test_an_outlet_named_after_the_statement_reports_it() -> None:
+    body = (
+        "Staff were proud of the deal, the New York Post reported on Friday.\n\n"
+        "Dana Whitfield gave staff a bonus, the Post said."
+    )
+    claim = claim_of(body, "Dana Whitfield gave")
+    assert (claim.stance, claim.speaker) == (Stance.REPORTED, "New York Post")

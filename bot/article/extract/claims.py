@@ -427,7 +427,20 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 speaker, resolved, said, verb = company, True, True, None
         elif verb and trailing:
             inside = [s for s in spans if s[0] >= trailing.start(1) and s[1] <= verb.start()]
-            if inside:
+            words = trailing.group(1).split()
+            if words[-1][:1].isupper() and (
+                _PAPER_WORD.fullmatch(words[-1]) or _OUTLET_FULL.fullmatch(" ".join(words))
+            ):
+                # '..., the Post said': an outlet named after the statement reports it ('the New York Post
+                # reported ...', then 'the Post said': the outlet named before)
+                if last_outlet and last_outlet.split()[-1] == words[-1]:
+                    speaker = last_outlet
+                else:
+                    speaker = inside[-1][2] if inside else named(trailing.group(1))
+                resolved, said = True, True
+                if stance is Stance.ASSERTED:
+                    stance = Stance.REPORTED
+            elif inside:
                 speaker, resolved, said = (
                     inside[-1][2],
                     True,
