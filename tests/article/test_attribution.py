@@ -179,3 +179,10 @@ def test_an_outlet_named_after_the_statement_reports_it() -> None:
     )
     claim = claim_of(body, "Dana Whitfield gave")
     assert (claim.stance, claim.speaker) == (Stance.REPORTED, "New York Post")
+
+
+def test_a_chinese_surname_beyond_the_list_between_a_role_and_a_title() -> None:
+    body = "记者联系到公司负责人茅永小姐。\n\n茅永告诉记者，工厂运转正常。\n\n她最后称，公司会依法公告。"
+    article = load_article("标题在此\n\n导语一句交代背景。\n\n" + body)
+    assert [p.name for p in article.people] == ["茅永"]
+    assert claim_of(body, "她最后称").speaker == "茅永"
