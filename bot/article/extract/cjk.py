@@ -50,7 +50,7 @@ _CN_AFTER_NAME_VERBS = "|".join(
         {
             *_CN_SPEECH.split("|"),
             *"""建议 发言 发文 写道 直言 笑称 补充 辞去 辞任 辞职 递交 提交 出任 担任 接任 当选 发布 代为 代行 主持
-            会见 访问 现身 先生 女士 博士 手中 暂时 申请 回应道 因工作 继任 兄弟 今日 今天 昨日 昨天 近日 日前 此前
+            会见 访问 现身 先生 女士 小姐 博士 手中 暂时 申请 回应道 因工作 继任 兄弟 今日 今天 昨日 昨天 近日 日前 此前
             的父亲 的母亲 的妈妈 的爸爸 的妻子
             的丈夫
             的儿子 的女儿 拍摄 摄""".split(),
@@ -126,6 +126,7 @@ def _name_from(text: str, i: int) -> str | None:
 
 
 _NOT_FIRST = frozenset("和与及或兼由")
+_CN_HONOUR = re.compile("先生|女士|小姐")
 _CN_ROLE_AT = re.compile(rf"(?:{_CN_ROLES_BEFORE}|首席)")
 
 
@@ -179,6 +180,14 @@ def _cn_names(text: str) -> list[str]:
                 found.append(text[i : i + 4])
             continue
         name = _name_from(text, i)
+        if name is None:
+            # a surname beyond the common list, between a role and a title: '负责人茅某先生'
+            for size in (2, 3):
+                honour = _CN_HONOUR.match(text, i + size)
+                word = text[i : i + size]
+                if honour and all(_is_han(c) for c in word) and word not in CJK_NOT_NAMES:
+                    name = word
+                    break
         if name:
             found.append(name)
     for m in _CN_VERB_AT.finditer(text):

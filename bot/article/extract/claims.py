@@ -23,7 +23,9 @@ _VERB_RE = re.compile(
     + _trie([*SPEECH_VERBS, "deny", "denies", "denied", "took responsibility", "concluded"], "")
     + r"\b|"
     + _trie(_VERB_STEMS, "")
-    + r"\w*\b)|表示|称|认为|指出|强调|回应|否认|承认|透露|告诉",
+    + r"\w*\b)|表示|称|认为|指出|强调|回应|否认|承认|透露|告诉|写道|辟谣|澄清"
+    # '对记者说：“…”': 说 as a verb of saying only before the words it introduces (not '据说', '来说')
+    + r"|(?<![据来是如话])说(?=[：:，,“「])",
     re.I,
 )
 _VERB = CaseFree(_VERB_RE)
@@ -40,7 +42,7 @@ _CN_OUTLETS = "彭博|路透|华尔街日报|金融时报|纽约时报|财新|�
 # "according to a report in the Financial Times", "The Times said".
 _OUTLET_SOURCE = re.compile(
     rf"(?:\breported\s+(?:earlier\s+|first\s+)?by\s+|\baccording to\s+(?:a\s+(?:report|story)\s+(?:in|by|from)\s+)?)"
-    rf"(?P<a>{_OUTLETS})\b|\b(?P<b>{_OUTLETS})(?:,[^,]{{1,40}},)?\s+(?:has\s+|had\s+)?(?:first\s+)?(?:reported|said|wrote|says|reports|claimed|claims"
+    rf"(?P<a>{_OUTLETS})\b|\b(?P<b>{_OUTLETS})(?:,[^,]{{1,40}},)?\s+(?:has\s+|had\s+)?(?:first\s+)?(?:reported|said|wrote|says|reports|claimed|claims|cited|quoted"
     rf"|alleged|alleges|revealed)\b"
     r"|(?P<c>彭博社?|路透社?|华尔街日报|金融时报|纽约时报|财新|新华社)(?:报道|称|援引)",
     re.I,
@@ -72,6 +74,7 @@ _PAPER_WORDS = (
     "Times|Journal|Post|News|Herald|Daily|Gazette|Tribune|Courier|Wire|Telegraph|Review|Magazine|Chronicle"
     "|Observer|Express|Mail|Press|Insider|Weekly|Ledger|Bulletin|Dispatch|Register|Sentinel|Inquirer|Examiner"
 )
+_PAPER_WORD = re.compile(_PAPER_WORDS)
 _OUTLET_SHAPE = re.compile(
     rf"\b[Aa]s\s+(?:the\s+)?(?P<d>{_CAPS})\s+(?:first\s+|previously\s+|earlier\s+|originally\s+)?reported\b"
     rf"|\b(?:a|an)\s+(?P<e>{_CAPS})\s+(?:report|story|article|investigation)\b[^.;]{{0,30}}?\bthat\b"
@@ -140,7 +143,9 @@ _CJK_ACCORDING = re.compile(
 _CJK_ELIDED = re.compile(
     r"(?:对此|对于此事|就此)[,，]?(?:[\u4e00-\u9fff]{0,4})(?:表示|称|回应|指出|强调|否认)"
 )
-_CJK_VERB = re.compile(r"表示|称|认为|指出|强调|回应|否认|承认|透露|告诉|声明|公告|致歉|道歉|歉意")
+_CJK_VERB = re.compile(
+    r"表示|称|认为|指出|强调|回应|否认|承认|透露|告诉|声明|公告|致歉|道歉|歉意|写道|辟谣|澄清"
+)
 # Acts that take a stance without a verb of saying: the subject who does them is the speaker.
 _ACT = re.compile(
     r"\b(?:stood|stands?|standing)\s+(?:\w+\s+)?by\b|\bdisclos(?:ed|es)\b|\bpublish(?:ed|es)\b|\bissued\b"
@@ -210,17 +215,41 @@ def _subject_before(text: str, end: int) -> re.Match[str] | None:
     return _SUBJECT.search(text, max(0, end - _SUBJECT_REACH), end)
 
 
+_INVERTED_REACH = (
+    60  # '"...," said Chief Executive Ada Brook': the name stands within a few words of the verb
+)
+_INVERTED_GAP = re.compile(r"^(?:\s|[A-Z][\w&'’.-]*|[a-z-]+)*$")
+
+
+def _inverted_speaker(text: str, end: int, spans: Sequence[tuple[int, int, str, str]]) -> str | None:
+    """The speaker named right after an inverted verb of saying: the first person within reach, with only
+    role words and names between (an organization there is hers); else the organization right after it."""
+    near = [s for s in spans if end <= s[0] < end + _INVERTED_REACH]
+    for s in near:
+        gap = text[end : s[0]]
+        if "," in gap:
+            break
+        if s[3] == "person" and len(gap.split()) <= 4 and _INVERTED_GAP.match(gap):
+            return s[2]
+    if near and not text[end : near[0][0]].strip():
+        return near[0][2]
+    return None
+
+
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 _COMPANY_REF = re.compile(
-    r"\b(?:the|its)\s+(?:company|firm|startup|group|bank|chipmaker|lab|giant|maker|organization|organisation"
+    r"\b(?:the|its)\s+(?:[a-z-]+\s+){0,2}?(?:company|firm|startup|group|bank|chipmaker|lab|giant|maker|organization|organisation"
     r"|airline|carrier|retailer|automaker|carmaker|insurer|lender|conglomerate|manufacturer|operator|developer"
     r"|platform|network|broadcaster|newspaper|publisher|utility|miner|brewer|supplier)\b",
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:He|She)\b")
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?:he|she|He|She)\s+$|(?:^|[，,。；;：:])[他她](?:最后|还|也|则|又|再次|随后|进一步|同时|当时|此前)?$"
+)
 # A trailing attribution: ", a blog said", ", the newsletter wrote", ", Vantrix said" right before the verb. Its
 # words, not a name earlier in the sentence, are the speaker; a source with no name reports the statement.
-_TRAILING_SOURCE = re.compile(r",\s*((?:[\w'’&.-]+\s+){1,5})$")
+_TRAILING_SOURCE = re.compile(r",[\"”’]?\s*((?:[\w'’&.-]+\s+){1,5})$")
 _SAYING = ("said", "say", "report", "wrote", "write", "add", "told", "tell", "claim", "state", "note")
 _UNNAMED_SOURCE = re.compile(
     r"^(?:(?:a|an|one|some|another)\s(?!(?:spokes\w*|company|firm|group)\b)"
@@ -276,6 +305,11 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
 
     def named(run: str) -> str | None:
         words = run.split()
+        if len(words) > 1 and _PAPER_WORD.fullmatch(words[-1]):
+            # a newspaper by its last word ('the New York Post'): its place words are part of its name
+            while words and words[0].lower() in _DETERMINERS:
+                words.pop(0)
+            return " ".join(words).strip(" ,.'’") or None
         while words and (words[0].lower() in _STOP or words[0].lower() in _DETERMINERS):
             words.pop(0)
         if not words or any(w.lower() in _STOP for w in words):
@@ -308,7 +342,11 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
     last_outlet: str | None = None
     last_cjk_org: str | None = None
     previous = ""
+    open_quote = False  # a quotation opened in an earlier statement of the section is still open
+    section = None
     for st in statements:
+        if st.section != section:
+            section, open_quote = st.section, False
         text = st.text
         all_spans = mentioned(text)
         low = lower_text(text)
@@ -320,7 +358,8 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         # Names inside quotation marks are what the speaker talks about, never the speaker.
         # A quotation opened in an earlier statement closes first ('...exist," said Ada Brook, "and ..."').
         marks = '"' in text or "“" in text or "”" in text or "「" in text or "」" in text
-        close = _continued_quote(text) if marks else 0
+        close = _continued_quote(text, open_quote) if marks else 0
+        open_quote = _quote_state(text, open_quote) if marks else open_quote
         quoted_here = marks and _in_quotes(text, close)
         quotes = [(0, close)] if close else []
         if '"' in text or "“" in text:
@@ -371,6 +410,8 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             resolved = speaker is not None
         if not resolved and _REPORT_REF_GATE.search(folded) and _REPORT_REF.search(text):
             speaker, resolved = last_outlet, True
+            if speaker and stance is Stance.ASSERTED:
+                stance = Stance.REPORTED  # 'the paper added': what the outlet reports
         verb = None if resolved else _verb_outside_quotes(text, low, quotes)
         # "..., a blog said" / "..., Vantrix reported": a source named after the statement, by a verb of saying
         trailing = (
@@ -378,9 +419,28 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             if verb and verb.group(0).lower().startswith(_SAYING)
             else None
         )
-        if verb and trailing and not _COMPANY_REF.match(trailing.group(1)):
+        if verb and trailing and _COMPANY_REF.match(trailing.group(1)):
+            # '..., the business information company said': the organization the statement names, or the last
+            orgs_named = [s for s in spans if s[3] == "org" and s[1] <= trailing.start()]
+            company = orgs_named[0][2] if orgs_named else last_org
+            if company and not _OUTLET_FULL.fullmatch(company):
+                speaker, resolved, said, verb = company, True, True, None
+        elif verb and trailing:
             inside = [s for s in spans if s[0] >= trailing.start(1) and s[1] <= verb.start()]
-            if inside:
+            words = trailing.group(1).split()
+            if words[-1][:1].isupper() and (
+                _PAPER_WORD.fullmatch(words[-1]) or _OUTLET_FULL.fullmatch(" ".join(words))
+            ):
+                # '..., the Post said': an outlet named after the statement reports it ('the New York Post
+                # reported ...', then 'the Post said': the outlet named before)
+                if last_outlet and last_outlet.split()[-1] == words[-1]:
+                    speaker = last_outlet
+                else:
+                    speaker = inside[-1][2] if inside else named(trailing.group(1))
+                resolved, said = True, True
+                if stance is Stance.ASSERTED:
+                    stance = Stance.REPORTED
+            elif inside:
                 speaker, resolved, said = (
                     inside[-1][2],
                     True,
@@ -408,7 +468,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             start = lead.end() if lead else 0
             if start and (_VERB.search(text[:start]) or any(s[0] < start < s[1] for s in spans)):
                 start = 0
-            if _PRONOUN.match(text, start) or (
+            if (_PRONOUN.match(text, start) and not (quotes and _inside(quotes, start))) or (
                 _ROLE_REF.match(text, start)
                 and last_person
                 and not any(s[3] == "person" and start <= s[0] < start + 60 for s in spans)
@@ -433,7 +493,20 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             # The subject is the nearest name before the verb, unless a person stands between it and a
             # company reference ("OpenAI's leadership, particularly Mark Chen, has refuted").
             people_before = [s for s in before if s[3] == "person"]
-            if ("spokes" in head or "representative" in head) and _SPOKES.search(
+            pronoun = _PRONOUN_BEFORE.search(head, max(0, len(head) - 8))
+            earlier = (
+                [
+                    x
+                    for x in all_spans
+                    if x[3] == "person" and x[1] <= verb.start() and not _inside(quotes, x[0])
+                ]
+                if pronoun
+                else []
+            )
+            if pronoun and (earlier or last_person):
+                # 'In a post by Ada Brook, head of Acme, she admitted': the person named last, not the company
+                speaker = earlier[-1][2] if earlier else last_person
+            elif ("spokes" in head or "representative" in head) and _SPOKES.search(
                 head
             ):  # "a spokesperson denied": the company named before
                 orgs_before = [
@@ -459,11 +532,17 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             elif not cjk_verb:
                 inverted = _INVERTED.match(text, verb.end())
                 subj = _subject_before(text, verb.start())
-                if (_PRONOUN.match(text) or re.search(r"\b(?:he|she)\s+$", head, re.I)) and last_person:
+                after_quote = re.search(r"[,\"”]\s*$", head) is not None
+                inv = _inverted_speaker(text, verb.end(), spans) if after_quote else None
+                if inv:
+                    speaker = inv  # '"...," said GE spokeswoman Ada Brook': the person, not her company
+                elif (
+                    (_PRONOUN.match(text) and not close) or re.search(r"\b(?:he|she)\s+$", head, re.I)
+                ) and last_person:
                     speaker = last_person
                 elif _COMPANY_REF.search(head) and last_org:
                     speaker = last_org
-                elif inverted and re.search(r"[,\"”]\s*$", head):
+                elif inverted and after_quote:
                     speaker = named(inverted.group(1))  # '"...," said Nadella'
                 elif subj:
                     speaker = named(subj.group(1))  # '"...," Debenhams said', 'Bezos admitted'
@@ -510,8 +589,9 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         for s in all_spans:
             if s[3] == "person":
                 last_person = s[2]
-            else:
-                last_org = s[2]
+            elif not _OUTLET_FULL.fullmatch(s[2]):
+                last_org = s[2]  # an outlet that reports is never 'the company'
+
         quoted_flags.append(
             (quoted_here, marks and _opens_quote(text), speaker is not None or resolved, said)
         )
@@ -519,16 +599,41 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             Claim(text=text, stance=stance, speaker=speaker, citations=st.citations, figures=figures_of(text))
         )
     _split_quotes(claims, quoted_flags, [st.section for st in statements])
-    return claims
+    return [c for c in claims if not _no_comment(c.text)]
 
 
-def _continued_quote(text: str) -> int:
+# 'X declined to comment' says nothing: it is no claim by X (issue 20). The sentence is dropped only when the
+# refusal is all it says: no quotation and no other verb of saying ('declined to comment but said ...').
+_NO_COMMENT = re.compile(
+    r"\b(?:declined|declines|refused|refuses|declining)\s+(?:to\s+)?(?:immediately\s+)?"
+    r"(?:comment|elaborate|discuss\s+(?:it|the\s+(?:matter|report|details)))"
+    r"|\b(?:did|does|do)\s+not\s+(?:immediately\s+)?(?:respond|reply)\s+to\s+(?:an?\s+|repeated\s+|several\s+)?"
+    r"(?:requests?|messages?|calls?|emails?|e-mails?|inquiries)\s+(?:for|seeking)\s+comment"
+    r"|\b(?:had|has|have|offered)\s+no\s+(?:immediate\s+)?comment"
+    r"|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment"
+    r"|\b(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment"
+    r"|拒绝(?:置评|评论|回应)|不予(?:置评|评论|回应)|未予(?:置评|回应)|暂未(?:回应|回复)|未(?:作|做)(?:回应|评论)"
+    r"|(?:并)?未(?:就此)?(?:回应|回复)(?:记者|置评请求|采访)?",
+    re.I,
+)
+_OTHER_SAYING = re.compile(r"\b(?:but|while|though|although|saying|adding|describing|calling)\b|但|称|表示")
+
+
+def _no_comment(text: str) -> bool:
+    m = _NO_COMMENT.search(text)
+    if m is None or any(q in text for q in '"“”「'):
+        return False
+    rest = text[: m.start()] + " " + text[m.end() :]
+    return _OTHER_SAYING.search(rest) is None and _VERB.search(rest) is None
+
+
+def _continued_quote(text: str, open_before: bool = True) -> int:
     """Where a quotation opened in an earlier statement closes in this one ('...exist," said Ada Brook'): 0 if
-    it does not."""
+    it does not. A straight mark closes only a quotation still open ('Ada Brook said: "We ...' opens one)."""
     close = text.find("”")
     if close > 0 and (text.find("“") < 0 or text.find("“") > close):
         return close
-    if text.count('"') % 2 == 1 and not text.lstrip().startswith('"'):
+    if open_before and text.count('"') % 2 == 1 and not text.lstrip().startswith('"'):
         return text.find('"')
     return 0
 

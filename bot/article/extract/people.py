@@ -284,7 +284,10 @@ def _score(toks: list[Tok], idx: list[int], sentence: int, text: str) -> Candida
         score += 2  # "chaired by X", "founded by X"
         cand.cues.add("led-by")
     if prev is not None and prev.text in ('"', "“", "'", "‘", "«", "「"):
-        score -= 3
+        # a name that opens a quotation is a word of it; after a closing straight mark ('...," George Brook
+        # said') it stands outside it
+        closing = prev.text in ('"', "'") and prev.start > 0 and text[prev.start - 1] in ",.!?"
+        score -= 0 if closing else 3
     if prev is not None and prev.low == "the":
         score -= 3
     if prev is not None and prev.low in _PLACE_PREPS and not (role or role2 or honor):

@@ -78,6 +78,13 @@ _DENY_MORE = re.compile(
     r"|(?:reject|dismiss|disput|contest|counter)\w*[\"”’]\s+(?:[\w'’]+\s+){0,3}?(?:claims?|allegations?|reports?|accusations?|charges?)"
     r"|call(?:s|ed|ing)?\s+(?:[\"“‘]?[\w'’-]+[,\"”’]?\s+){0,8}?[\"“‘]?(?:false|untrue|baseless|inaccurate|unfounded"
     r"|misleading|fake|nonsense|wrong|fiction|fabricat\w*|ridiculous|absurd|a\s+lie|lies|garbage|rubbish|bogus|smear))\b"
+    # talks that never were, a hoax, a document that is not theirs, a report brushed off, a stay announced
+    r"|\bnever\s+(?:had|held)\s+(?:any\s+)?(?:\w+\s+)?(?:discussions?|talks|negotiations|contacts?|dealings)\b"
+    r"|\b(?:is|was|it's|it’s|that's|that’s|as)\s+(?:a\s+|an\s+)?(?:\w+\s+)?hoax\b|\bmeritless\b"
+    r"|\bbrush(?:es|ed|ing)?\s+(?:off|aside)\s+(?:the\s+|these\s+)?(?:\w+\s+)?(?:reports?|claims?|allegations?|rumou?rs?|speculation)\b"
+    r"|(?:\b(?:is|was)|'s|’s)(?:n't|n’t|\s+not)\s+(?:our|my|his|her|their|its)\s+(?:own\s+)?(?:\w+\s+)?(?:release|statement|document|letter"
+    r"|e-?mail|account|post|signature|product)\b"
+    r"|\b(?:am|is|are|'m|’m)\s+not\s+(?:planning|going)\s+to\s+(?:go\s+anywhere|leave|step\s+down|resign|quit)\b"
     r"|与事实不符|不符合事实|并非|从没有|从未|未曾|散播|散布|捏造|抹黑|歪曲|谣传|恶意中伤|不存在|纯属虚构|虚假|没有任何依据",
     re.I,
 )
@@ -88,13 +95,16 @@ _ACK_MORE = re.compile(
     r"\b(?:walk(?:s|ed|ing)?\s+back|back(?:s|ed|ing)?\s+down\s+from|(?:i|we)\s+(?:was|were)\s+(?:\w+\s+)?wrong"
     r"|(?:i|we|my|our)\b[^.;!?]{0,80}?\b(?:inappropriate|plain\s+wrong|was\s+wrong|an\s+error|clumsily|not\s+consistent\s+with)"
     r"|accept(?:s|ed|ing)?\s+(?:full\s+|personal\s+)?responsibility|own(?:s|ed)?\s+up|got\s+(?:it|this|that)\s+wrong"
-    r"|fell\s+short|(?:i|we)\s+should(?:n't|\s+not)\s+have|(?:i|we)\s+should\s+have\s+(?:known|done|been))\b"
+    r"|fell\s+short|fallen\s+short|falls\s+short"
+    r"|(?:did|does|do|has|have)(?:n't|n’t|\s+not)\s+(?:\w+\s+)?follow(?:ed)?\s+(?:its|our|their|his|her|my)\s+own\s+(?:\w+\s+)?"
+    r"(?:standards|rules|procedures|policies|guidelines|process|processes)"
+    r"|(?:i|we)\s+should(?:n't|\s+not)\s+have|(?:i|we)\s+should\s+have\s+(?:known|done|been))\b"
     r"|个人失误|工作失误|认识不足|深感愧疚|深表歉意|不当言论|对不起|反省|自我批评|我的失误|我们的失误|自身失误",
     re.I,
 )
 # Hearsay the first pattern misses: rumours and claims the writer does not vouch for.
 _REPORTED_MORE = re.compile(
-    r"\balleg(?:e|es|ing)\b|传言|网传|声称|有消息称|据[^，,。据]{1,16}报道|\b(?:the\s+report|the\s+story|the\s+article)\s+(?:said|says|added|adds|claimed|noted)\b"
+    r"\balleg(?:e|es|ing)\b|传言|网传|声称|有消息称|有[\u4e00-\u9fff]{1,4}消息称|据[^，,。据]{1,16}报道|\b(?:the\s+report|the\s+story|the\s+article)\s+(?:said|says|added|adds|claimed|noted)\b"
     r"|\b(?:people|persons?|sources?)\s+with\s+(?:direct\s+)?knowledge\b"
     r"|\bthe\s+(?:newspaper|paper|magazine|outlet|website|publication|broadcaster)\s+(?:reported|said|wrote|says|reports)\b"
     r"|媒体报道|有报道|报道指出|援引|自媒体|网帖|爆料",
@@ -138,16 +148,19 @@ _DENY_MORE_PIECES = [
         *(f"never {verb}" for verb in _NEVER_VERBS.split()),
         "与事实不符", "不符合事实", "并非", "从没有", "从未", "未曾", "散播", "散布", "捏造", "抹黑", "歪曲",
         "谣传", "恶意中伤", "不存在", "纯属虚构", "虚假", "没有任何依据",
+        "never had", "never held", "hoax", "meritless", "brush", "not planning", "not going",
+        "not our", "not my", "not his", "not her", "not their", "not its", "n't our", "n't my", "n't his", "n't her", "n't their", "n't its", "n’t our", "n’t my", "n’t his", "n’t her", "n’t their", "n’t its",
     ]  # fmt: skip
 _DENY_IF_REPORTED_MORE_PIECES = ["未"]
 _ACK_MORE_PIECES = [
         "walk", "back down", "backs down", "backed down", "backing down", "wrong", "inappropriate", "error",
         "clumsily", "consistent", "responsibility", "owned up", "owns up", "own up", "fell short",
+        "fallen short", "falls short", "follow",
         "should have", "should not have", "shouldn't have", "个人失误", "工作失误", "认识不足", "深感愧疚",
         "深表歉意", "不当言论", "对不起", "反省", "自我批评", "我的失误", "我们的失误", "自身失误",
     ]  # fmt: skip
 _REPORTED_MORE_PIECES = [
-        "alleg", "传言", "网传", "声称", "有消息称", "据", "the report", "the story", "the article",
+        "alleg", "传言", "网传", "声称", "有消息称", "消息称", "据", "the report", "the story", "the article",
         "knowledge", "newspaper", "paper", "magazine", "outlet", "website", "publication", "broadcaster",
         "媒体报道", "有报道", "报道指出", "援引", "自媒体", "网帖", "爆料",
     ]  # fmt: skip
