@@ -1,4 +1,6 @@
-"""What the cogs share: resolving an article or a person from what a user typed, and autocomplete choices."""
+"""Resolving what a member typed: an article, a person, an organization, a command (with "did you mean"), the
+organization and command choices, and the cooldown check. Article and person parameters reach the cogs resolved,
+through :mod:`bot.discord.transformers`, which build on these."""
 
 from __future__ import annotations
 
