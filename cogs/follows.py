@@ -12,13 +12,13 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.digest.service import DigestService
+from bot.discord.views import respond
 from bot.errors import UserError
 from bot.feeds.posting import role_problem
 from bot.follows import service as follows
 from bot.i18n import pick, t
 from bot.render import embeds
-from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, fit, one_line, plain
-from bot.render.pages import respond
+from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, clip, fit, plain
 
 if TYPE_CHECKING:
     from bot.discord.client import NewsdeskBot
@@ -134,7 +134,7 @@ class Follows(commands.Cog):
         wanted = target.strip()
         row = next((f for f in mine if _matches(f, wanted)), None)
         if row is None:
-            shown = plain(fit(one_line(follows.split_value(wanted)[1]), 80))
+            shown = clip(follows.split_value(wanted)[1], 80)
             raise UserError("unfollow_none", shown=shown)
         await self.bot.store.remove_follow(
             interaction.guild_id, interaction.user.id, row["kind"], row["target_key"]

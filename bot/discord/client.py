@@ -21,12 +21,12 @@ from bot import i18n, memory, metrics
 from bot.discord import api as discord_api
 from bot.discord import lookup
 from bot.discord.translator import NewsdeskTranslator
+from bot.discord.views import Choices, respond
 from bot.errors import UserError
 from bot.ingest.feeds import FeedPoller
 from bot.ingest.intake import PARSER, FolderWatch, IngestReport
 from bot.library.catalog import Catalog, build_catalog, read_catalog
 from bot.library.core import load_registry
-from bot.render.pages import Choices, respond
 from bot.settings import Settings
 from bot.store import Store, open_store
 from bot.store.base import now_iso
