@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 import discord
@@ -21,6 +22,7 @@ from bot.render import embeds
 if TYPE_CHECKING:
     from bot.discord.client import NewsdeskBot
 
+log = logging.getLogger("newsdesk.digest")
 
 DIGEST_LANGUAGES = [
     app_commands.Choice(name="English", value="en"),
@@ -55,7 +57,10 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
 
     @tasks.loop(seconds=30)
     async def loop(self) -> None:
-        await self.service.tick()
+        try:
+            await self.service.tick()
+        except Exception:  # the loop goes on; the next tick tries again
+            log.exception("digest tick failed")
 
     @loop.before_loop
     async def _before(self) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
+from discord.ext import commands, tasks
 
 from bot.discord import lookup
 from bot.discord.checks import manager_group
@@ -36,33 +36,34 @@ class Stories(commands.Cog):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
         self.poster = StoryPoster(bot)
-        self._task: asyncio.Task[None] | None = None
 
     async def cog_load(self) -> None:
-        self._task = asyncio.create_task(self._post_forever(), name="story-threads")
+        self.post.start()
 
     async def cog_unload(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        self.post.cancel()
 
-    async def _post_forever(self) -> None:
+    @tasks.loop(seconds=0)  # each pass waits for its own trigger (below)
+    async def post(self) -> None:
         """After posts are recorded (new articles) and every NEWSDESK_ALERT_SECONDS (posts left pending)."""
+        self.bot.stories_changed.clear()
+        try:
+            sent = await self.poster.run_once()
+            if sent:
+                log.info("story threads: %d post(s) sent", sent)
+        except Exception:  # the store keeps what is pending: the next pass tries again
+            log.exception("story threads failed")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.bot.stories_changed.wait(), self.bot.settings.alert_seconds)
+
+    @post.before_loop
+    async def _before(self) -> None:
         await self.bot.wait_until_ready()
         waiting, self.bot.stories_waiting = self.bot.stories_waiting, []
         try:
             await self.bot.record_story_posts(waiting)  # articles that arrived while the bot was away
         except Exception:
             log.exception("recording story posts failed")
-        while True:
-            self.bot.stories_changed.clear()
-            try:
-                sent = await self.poster.run_once()
-                if sent:
-                    log.info("story threads: %d post(s) sent", sent)
-            except Exception:  # the store keeps what is pending: the next pass tries again
-                log.exception("story threads failed")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.bot.stories_changed.wait(), self.bot.settings.alert_seconds)
 
     def _service(self, lang: str) -> StoryService:
         if self.bot.stories is None:

@@ -94,11 +94,12 @@ async def test_manager_group_is_declared_and_checked() -> None:
 @pytest.fixture
 async def bot(tmp_path: Path) -> AsyncIterator[NewsdeskBot]:
     bot = NewsdeskBot(Settings(database_url=f"sqlite:///{tmp_path}/t.db"))
-    for extension in EXTENSIONS:
-        await bot.load_extension(extension)
-    yield bot
-    for name in list(bot.extensions):
-        await bot.unload_extension(name)
+    async with bot:  # set up as login would, so the cogs' loops wait for a ready that never comes
+        for extension in EXTENSIONS:
+            await bot.load_extension(extension)
+        yield bot
+        for name in list(bot.extensions):
+            await bot.unload_extension(name)
 
 
 async def test_every_manager_command_checks_when_run(bot: NewsdeskBot) -> None:
@@ -194,7 +195,7 @@ async def test_a_refused_parameter_is_answered_as_a_user_error(bot: NewsdeskBot)
         locale=discord.Locale.american_english,
         guild_locale=None,
     )
-    await bot.on_app_command_error(interaction, Refused(UserError("No one called “X”.")))  # type: ignore[arg-type]
+    await bot.tree.on_error(interaction, Refused(UserError("No one called “X”.")))  # type: ignore[arg-type]
     assert interaction.response.sent[0]["content"] == "No one called “X”."
     assert interaction.response.sent[0]["ephemeral"] is True
     assert [(e.outcome, e.error_type) for e in bot.usage._events] == [("user_error", "UserError")]
