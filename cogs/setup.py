@@ -9,14 +9,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.digest.service import DigestService
 from bot.discord import lookup
 from bot.discord.invite import NEEDED
 from bot.discord.lookup import require_manage_guild
+from bot.discord.poster import cannot_post, cannot_post_stories
 from bot.i18n import pick
 from bot.render import embeds
 from bot.render.pages import send_pages
-from bot.stories.threads import cannot_post_stories
 
 if TYPE_CHECKING:
     from bot.discord.client import NewsdeskBot
@@ -33,7 +32,7 @@ def missing_in(channel: object, me: discord.Member | None) -> list[str] | None:
 class Setup(commands.Cog):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
-        self.digests = DigestService(bot)
+        self.digests = bot.services.digests
 
     @app_commands.command(
         name="setup",
@@ -60,7 +59,7 @@ class Setup(commands.Cog):
         report = embeds.SetupReport(
             server=guild.name,
             digest=status,
-            digest_problem=self.digests.cannot_post(guild, digest_channel, lang) if schedule else None,
+            digest_problem=cannot_post(guild, digest_channel, lang) if schedule else None,
             digest_missing=missing_in(digest_channel, guild.me) if schedule else None,
             here_id=interaction.channel_id,
             here_missing=missing_in(interaction.channel, guild.me),

@@ -13,13 +13,13 @@ from discord.ext import commands
 
 from bot.discord import lookup
 from bot.discord.lookup import require_manage_guild
+from bot.discord.poster import cannot_post_stories
 from bot.errors import UserError
 from bot.i18n import pick, t
 from bot.render import stories as render
 from bot.render.limits import fit, one_line, plain
 from bot.render.pages import respond, send_pages
 from bot.stories.service import StoryCard, StoryService
-from bot.stories.threads import StoryPoster, cannot_post_stories
 
 if TYPE_CHECKING:
     from bot.discord.client import NewsdeskBot
@@ -38,7 +38,7 @@ class Stories(commands.Cog):
 
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
-        self.poster = StoryPoster(bot)
+        self.poster = bot.services.story_threads
         self._task: asyncio.Task[None] | None = None
 
     async def cog_load(self) -> None:
@@ -177,7 +177,7 @@ class Stories(commands.Cog):
         problem = cannot_post_stories(guild, guild.get_channel(channel.id) or channel, lang)
         if problem:
             raise UserError(problem)
-        await self.bot.store.set_story_channel(interaction.guild_id, channel.id)
+        await self.poster.set_channel(interaction.guild_id, channel.id)
         key = "story_channel_set_forum" if isinstance(channel, discord.ForumChannel) else "story_channel_set"
         await respond(interaction, t(key, lang, channel=f"<#{channel.id}>"))
 
@@ -186,7 +186,7 @@ class Stories(commands.Cog):
         require_manage_guild(interaction)
         lang = pick(interaction)
         assert interaction.guild_id is not None
-        cleared = await self.bot.store.clear_story_channel(interaction.guild_id)
+        cleared = await self.poster.clear_channel(interaction.guild_id)
         await respond(interaction, t("story_channel_off" if cleared else "story_channel_was_off", lang))
 
 

@@ -84,3 +84,21 @@ def test_every_package_is_installed() -> None:
         for p in (root / top).rglob("__init__.py")
     }
     assert found <= listed, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(found - listed)}"
+
+
+# The services reach Discord only through the Poster seam (bot/delivery.py); bot/discord/poster.py is its one
+# implementation over discord.py.
+SERVICES = ("digest", "follows", "feeds", "stories/threads.py", "delivery.py")
+
+
+def test_the_services_do_not_import_discord() -> None:
+    paths = [
+        p
+        for place in SERVICES
+        for p in ([ROOT / "bot" / place] if place.endswith(".py") else (ROOT / "bot" / place).rglob("*.py"))
+    ]
+    assert len(paths) > len(SERVICES)
+    for path in paths:
+        mods = imports_of(path)
+        bad = {m for m in mods if m == "discord" or m.startswith("bot.discord")}
+        assert not bad, f"{path.relative_to(ROOT)} imports {bad}: a service posts through bot.delivery.Poster"
