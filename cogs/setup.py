@@ -49,13 +49,14 @@ class Setup(commands.Cog):
         status = await self.digests.status(guild.id)
         schedule = status.schedule
         digest_channel = guild.get_channel(schedule.channel_id) if schedule else None
-        follows = [f for f in await self.bot.store.all_follows() if f["guild_id"] == guild.id]
-        feeds = await self.bot.store.server_feeds(guild.id)
+        services = self.bot.services
+        follows = await services.follows.of_server(guild.id)
+        feeds = await services.feeds.feeds(guild.id)
         feed_channels = {f.channel_id for f in feeds if f.channel_id and f.post == "each"}
         filters: dict[str, int] = {}
         for destination, _ in await self.bot.store.filters(guild.id):
             filters[destination] = filters.get(destination, 0) + 1
-        story_channel = (await self.bot.store.story_channels()).get(guild.id)
+        story_channel = await services.story_threads.channel_of(guild.id)
         report = embeds.SetupReport(
             server=guild.name,
             digest=status,

@@ -32,6 +32,7 @@ class FollowStore(Protocol):
         role_id: int | None = None,
     ) -> tuple[int, bool]: ...
     async def remove_follow(self, guild_id: int, user_id: int, kind: str, key: str) -> bool: ...
+    async def all_follows(self) -> list[dict[str, Any]]: ...
 
 
 def value_of(row: dict[str, Any]) -> str:
@@ -64,6 +65,10 @@ class FollowService:
     async def mine(self, guild_id: int, user_id: int) -> list[dict[str, Any]]:
         """A member's follows in one server, by name."""
         return await self.store.follows_of(guild_id, user_id)
+
+    async def of_server(self, guild_id: int) -> list[dict[str, Any]]:
+        """Every member's follows in one server."""
+        return [f for f in await self.store.all_follows() if f["guild_id"] == guild_id]
 
     async def follow(
         self,
