@@ -252,3 +252,21 @@ def test_the_readme_map_matches_the_tree() -> None:
     assert not unnamed, f"add these packages to README.md's 'Where things live': {unnamed}"
     for folder in ("cogs/", "tools/", "tests/"):
         assert folder in named, f"README.md's 'Where things live' must name {folder}"
+
+
+# The services reach Discord only through the Poster seam (bot/delivery.py); bot/discord/poster.py is its one
+# implementation over discord.py.
+SERVICES = ("digest", "follows", "feeds", "stories/threads.py", "delivery.py")
+
+
+def test_the_services_do_not_import_discord() -> None:
+    paths = [
+        p
+        for place in SERVICES
+        for p in ([ROOT / "bot" / place] if place.endswith(".py") else (ROOT / "bot" / place).rglob("*.py"))
+    ]
+    assert len(paths) > len(SERVICES)
+    for path in paths:
+        mods = imports_of(path)
+        bad = {m for m in mods if m == "discord" or m.startswith("bot.discord")}
+        assert not bad, f"{path.relative_to(ROOT)} imports {bad}: a service posts through bot.delivery.Poster"

@@ -23,6 +23,7 @@ from discord.ext import commands
 from bot import i18n, memory, metrics
 from bot.discord import api as discord_api
 from bot.discord import errors
+from bot.discord import services as composition
 from bot.discord.translator import NewsdeskTranslator
 from bot.ingest.feeds import FeedPoller
 from bot.ingest.intake import PARSER, FolderWatch, IngestReport
@@ -115,6 +116,7 @@ class NewsdeskBot(commands.Bot):
             if settings.metrics_port is not None
             else None
         )
+        self.services = composition.build(self)  # the cogs use these; none of them holds the bot
 
     async def setup_hook(self) -> None:
         await self.store.open()
