@@ -254,7 +254,13 @@ def parse(text: str) -> Skeleton | Article:
     body_lines = lines[1:]
     title_was_body = False
     closing_title: str | None = None
-    if _starts_body(title, len(lines)):
+    news_start = _starts_news(title, lines[1:])
+    if news_start:
+        # Plain news that starts straight into the story (a dateline, a long finished paragraph, a first
+        # line broken mid-sentence): the first line is body; the title is made from its first sentence.
+        body_lines = lines
+        title_was_body = True
+    elif _starts_body(title, len(lines)):
         # No headline line: the whole text is the body; the title is the closing headline line when there
         # is one (pages that print the headline under the summary), else made from the first sentence.
         body_lines = lines
@@ -265,7 +271,9 @@ def parse(text: str) -> Skeleton | Article:
     if non_empty:
         last = body_lines[non_empty[-1]].strip()
         m = TRAILER_RE.match(last)
-        if title_was_body:
+        if news_start:
+            pass
+        elif title_was_body:
             if len(non_empty) > 1 and (last.lower() in ("reportify", "- reportify") or _is_headline(last)):
                 if m and m.group("via").lower() == "reportify":
                     last = m.group("title").strip()
@@ -337,7 +345,10 @@ def parse(text: str) -> Skeleton | Article:
         title = closing_title
     elif title_was_body:
         first = split_sentences(core or (sections[0][1][0] if sections and sections[0][1] else ""))
-        title = _shorten(first[0] if first else "Untitled", 120)
+        head = first[0] if first else "Untitled"
+        if news_start:
+            head = DATELINE_RE.sub("", head, count=1).strip() or head
+        title = _shorten(head, 120)
     if not core and not any(points for _, points in sections):
         raise ArticleError("file has a headline but no article text under it")
 
@@ -388,6 +399,43 @@ def _math_dashes_to_text(line: str) -> str:
     line = _MATH_DASH_SEPARATOR.sub(" - ", line)
     line = re.sub(r"(?<=[^\W\d])\u2212(?=[^\W\d])", "-", line)
     return _GLUED_GROUP.sub(" ", line)
+
+
+# "BRUSSELS (Reuters) -", "Oct 26 (Reuters) -", "(AP) —", "人民网北京4月18日电", "11月8日讯", "【本报讯】".
+DATELINE_RE = re.compile(
+    r"^\s*(?:[A-Z][\w.,'/ -]{0,40}?\s*)?\((?:Reuters|AP|AFP|Bloomberg|Xinhua|UPI|CNN|dpa|IANS|PTI|AAP|CP)\)"
+    r"\s*[-–—:]+\s*"
+    r"|^\s*[【\[][^】\]\n]{1,20}[讯訊电電][】\]]\s*"
+    r"|^\s*[\u4e00-\u9fff·]{0,12}\d{1,2}月\d{1,2}日\s*[电電讯訊]\s*(?:[(（][^)）\n]{1,20}[)）])?\s*"
+)
+_NEWS_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _starts_news(line: str, rest: list[str]) -> bool:
+    """The first line is already the body of a plain news text, not a headline.
+
+    A dateline opens a story, never a headline. A headline is short and unfinished; a long paragraph that ends
+    a sentence (many words, or many Chinese characters) is the story itself. A first line that stops mid-word
+    or mid-sentence and runs on in the next line (no blank line between) is a broken paragraph.
+    """
+    if LEAD_RE.match(line) or _CITATION.search(line) or INLINE_GROUP_RE.match(line):
+        return False
+    if DATELINE_RE.match(line):
+        return True
+    stripped = line.rstrip(" \"'”’)）」』")
+    finished = stripped.endswith((".", "!", "?", "。", "！", "？"))
+    words = len(_NEWS_WORDS.findall(line))
+    han = len(_HAN.findall(line))
+    if finished and (words >= 25 or han >= 45):
+        return True
+    if stripped.endswith((".", "。")) and (words >= 15 or han >= 30):
+        return True  # a headline never closes with a full stop after this many words
+    following = rest[0].strip() if rest else ""
+    if following and not finished and (words >= 12 or han >= 25):
+        # "... said chief executive Jo" / "hn Smith on Monday ...": the line runs on into the next one.
+        return bool(re.match(r"[a-z]", following))
+    return False
 
 
 def _starts_body(line: str, n_lines: int) -> bool:
