@@ -85,6 +85,10 @@ _AFTER_NAME = frozenset("在的和与对也将已于是被把向从为等则就�
 # What may stand right before a name read from the verb after it (otherwise the name has no left edge:
 # '同时一并辞去' is no name): anything but a Han character, or one of these.
 _BEFORE_NAME = frozenset("的和与及、由向对据被让请给跟在称说到于")
+# Words whose second character is a surname, after a character that may stand before names: '对方', '于是'.
+_WORD_ENDING_IN_SURNAME = frozenset(
+    "对方 双方 各方 官方 警方 校方 院方 资方 买方 卖方 甲方 乙方 一方 多方 军方 外方 中方 美方 我方 他方 对手 和平 与会".split()
+)
 _CN_ROLE_RE = re.compile(rf"(?:{_CN_ROLES}|官|长)")
 
 
@@ -196,6 +200,8 @@ def _cn_names(text: str) -> list[str]:
             start = v - size
             if start < 0 or (start > 0 and _is_han(text[start - 1]) and text[start - 1] not in _BEFORE_NAME):
                 continue
+            if start > 0 and text[start - 1 : start + 1] in _WORD_ENDING_IN_SURNAME:
+                continue  # '对方还透露', '双方表示': the surname character ends a word, no name starts there
             name = _name_from(text, start)
             if name and start + len(name) == v:
                 found.append(name)
