@@ -217,6 +217,19 @@ _CJK_BACKREF = re.compile(
 )
 
 
+_APPOSED_SUBJECT = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*),\s+(?:a|an|the|which|whose)\s")
+_CAPITALISED_RUN = re.compile(
+    r"(?:[A-Z][\w.&'’-]*|and|of|for|the|on)(?:\s+(?:[A-Z][\w.&'’-]*|and|of|for|the|on)){0,8}"
+)
+
+
+def _public_body(text: str, start: int) -> bool:
+    """The name at ``start`` (read on through 'and'/'of': 'Securities and Exchange Commission') is a
+    public body, not a company."""
+    run = _CAPITALISED_RUN.match(text, start)
+    return bool(run and _PUBLIC_BODY.search(run.group(0)))
+
+
 def _cjk_issuer(ztext: str, text: str, quotes: Sequence[tuple[int, int]]) -> str | None:
     """The name heading a clause that issues a statement ('“青禾文传”发布声明', '青禾法务部官微发布声明')."""
     m = _CJK_ISSUER.search(ztext)
@@ -291,8 +304,23 @@ def _inverted_speaker(text: str, end: int, spans: Sequence[tuple[int, int, str, 
 
 
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
+# A lawsuit, complaint or filing as the source: what it says is the plaintiffs', reported, by nobody named.
+_DOCUMENTS = r"(?:lawsuit|suit|complaint|indictment|petition|court\s+(?:papers|documents|filings?)|legal\s+filings?|class\s+action)"
+_DOCUMENT_SOURCE = re.compile(
+    rf"^(?:[^,]{{0,60}},\s*)?(?:the|a|an|their|his|her)\s+(?:[\w-]+\s+){{0,3}}?{_DOCUMENTS}\s+"
+    r"(?:(?:filed|brought|lodged)\s+(?:[\w.'’-]+\s+){1,8}?)?(?:alleges?|alleged|claims?|claimed|says|said|contends?|contended"
+    r"|accuses|accused|argues?|argued|asserts?|asserted|states?|stated)\b"
+    rf"|\baccording\s+to\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_DOCUMENTS}\b",
+    re.I,
+)
+_DOCUMENT_GATE = re.compile(r"suit|complaint|indictment|petition|court|filing|class action")
+# Bodies that are no company: 'the company' never refers back to them.
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Commission|Agency|Court|Department|Ministry|Authority|Administration|Bureau|Council|Parliament"
+    r"|Congress|Senate|Police|Regulator|Office|Government|Reserve|Tribunal|Committee)\b"
+)
 _COMPANY_REF = re.compile(
-    r"\b(?:the|its)\s+(?:[a-z-]+\s+){0,2}?(?:company|firm|startup|group|bank|chipmaker|lab|giant|maker|organization|organisation"
+    r"\b(?:the|its)\s+(?:[a-z-]+\s+|[A-Z][\w.]*-based\s+){0,2}?(?:company|firm|startup|group|bank|chipmaker|lab|giant|maker|organization|organisation"
     r"|airline|carrier|retailer|automaker|carmaker|insurer|lender|conglomerate|manufacturer|operator|developer"
     r"|platform|network|broadcaster|newspaper|publisher|utility|miner|brewer|supplier)\b",
     re.I,
@@ -308,7 +336,10 @@ _SAYING = ("said", "say", "report", "wrote", "write", "add", "told", "tell", "cl
 _UNNAMED_SOURCE = re.compile(
     r"^(?:(?:a|an|one|some|another)\s(?!(?:spokes\w*|company|firm|group)\b)"
     r"|the\s+(?:[\w-]+\s+)?(?:blog|newsletter|post|site|website|outlet|paper|newspaper|magazine|tabloid|podcast"
-    r"|account|forum)\b)",
+    r"|account|forum)\b"
+    # 'people involved in the matter said', 'two sources said': sources the text does not name
+    r"|(?:(?:two|three|four|five|several|multiple|many|other)\s+)?(?:people|persons|sources|insiders|officials|bankers"
+    r"|executives)\b)",
     re.I,
 )
 
@@ -395,6 +426,7 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
     last_org: str | None = None
     last_outlet: str | None = None
     last_cjk_org: str | None = None
+    last_company: str | None = None  # the last organization that is not a public body: 'the company'
     previous = ""
     open_quote = False  # a quotation opened in an earlier statement of the section is still open
     section = None
@@ -467,6 +499,13 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             if own and not _inside(quotes, own.start()):
                 speaker, resolved, said = text[own.start(1) : own.end(1)], True, True
         folded = low if low is not None else text.lower()
+        if not resolved and _DOCUMENT_GATE.search(folded):
+            document = _DOCUMENT_SOURCE.search(text)
+            if document and not (quotes and _inside(quotes, document.start())):
+                # 'The lawsuit alleges …', 'according to the complaint, …': a document says it; nobody is named
+                speaker, resolved = None, True
+                if stance is Stance.ASSERTED:
+                    stance = Stance.REPORTED
         acc = None if resolved or "according" not in folded else _ACCORDING.search(text)
         if acc:
             after = [s for s in spans if s[0] >= acc.end() and s[0] - acc.end() < 40]
@@ -489,8 +528,12 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         )
         if verb and trailing and _COMPANY_REF.match(trailing.group(1)):
             # '..., the business information company said': the organization the statement names, or the last
-            orgs_named = [s for s in spans if s[3] == "org" and s[1] <= trailing.start()]
-            company = orgs_named[0][2] if orgs_named else last_org
+            orgs_named = [
+                s
+                for s in spans
+                if s[3] == "org" and s[1] <= trailing.start() and not _public_body(text, s[0])
+            ]
+            company = orgs_named[0][2] if orgs_named else last_company or last_org
             if company and not _OUTLET_FULL.fullmatch(company):
                 speaker, resolved, said, verb = company, True, True, None
         elif verb and trailing:
@@ -542,8 +585,8 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 and not any(s[3] == "person" and start <= s[0] < start + 60 for s in spans)
             ):
                 subject = last_person
-            elif _COMPANY_REF.match(text, start) and last_org:
-                subject = last_org
+            elif _COMPANY_REF.match(text, start) and (last_company or last_org):
+                subject = last_company or last_org
             else:
                 subject = subject_at(text, start, spans)
             if start:
@@ -591,6 +634,15 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 and not people_before
             ):
                 speaker = subject
+            elif (
+                head.rstrip().endswith(",")
+                and (appositive := _APPOSED_SUBJECT.match(text, start)) is not None
+                and verb.start() - appositive.end() <= 160
+                and named(appositive.group(1))
+            ):
+                # 'PRWeb, a service owned by Vocus Inc., said': the subject, not a name inside its apposition
+                first = spans[0] if spans and spans[0][0] == start else None
+                speaker = first[2] if first else named(appositive.group(1))
             elif people_before:
                 speaker = people_before[-1][2]
             elif before:
@@ -608,8 +660,8 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                     (_PRONOUN.match(text) and not close) or re.search(r"\b(?:he|she)\s+$", head, re.I)
                 ) and last_person:
                     speaker = last_person
-                elif _COMPANY_REF.search(head) and last_org:
-                    speaker = last_org
+                elif _COMPANY_REF.search(head) and (last_company or last_org):
+                    speaker = last_company or last_org
                 elif inverted and after_quote:
                     speaker = named(inverted.group(1))  # '"...," said Nadella'
                 elif subj:
@@ -687,6 +739,22 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 last_person = s[2]
             elif not _OUTLET_FULL.fullmatch(s[2]):
                 last_org = s[2]  # an outlet that reports is never 'the company'
+        # 'the company' in a later statement: the company this one is about (its first, the subject), not one
+        # it names in passing ('… filed a suit against Bean in Texas'); never a public body.
+        companies = [
+            s
+            for s in all_spans
+            if s[3] == "org" and not _OUTLET_FULL.fullmatch(s[2]) and not _public_body(text, s[0])
+        ]
+        if (
+            speaker
+            and speaker not in person_names
+            and speaker != last_outlet
+            and not _public_body(speaker, 0)
+        ):
+            last_company = speaker
+        elif companies:
+            last_company = companies[0][2]
 
         quoted_flags.append(
             (quoted_here, marks and _opens_quote(text), speaker is not None or resolved, said)
