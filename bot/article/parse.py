@@ -250,6 +250,13 @@ def parse(text: str) -> Skeleton | Article:
     if not lines:
         raise ArticleError("file has only a link in it, no article text")
 
+    cn_byline: str | None = None
+    if len(lines) > 1 and CN_BYLINE_RE.match(lines[0].strip()):
+        # An excerpt that opens with its byline ('每经记者 张某 每经编辑 李某'): the headline or story follows.
+        cn_byline = lines[0].strip()
+        lines = lines[1:]
+        while len(lines) > 1 and not lines[0].strip():
+            lines = lines[1:]
     title = lines[0].strip()
     body_lines = lines[1:]
     title_was_body = False
@@ -307,6 +314,8 @@ def parse(text: str) -> Skeleton | Article:
             src, iso = split
             source = source or src
             published = published or iso
+        elif CN_BYLINE_RE.match(head):
+            byline = head
         elif re.match(r"^(?:by|作者)\s*[:：]?\s+\S", head, re.I) and len(head) < 120:
             byline = re.sub(r"^(?:by|作者)\s*[:：]?\s+", "", head, flags=re.I)
             parts = [p.strip() for p in re.split(r"\s*[,|·/;]\s*|\s+-\s+", byline) if p.strip()]
@@ -361,7 +370,7 @@ def parse(text: str) -> Skeleton | Article:
         format=fmt,
         core_raw=core,
         raw_sections=sections,
-        byline=byline,
+        byline=byline or cn_byline,
         url=url,
     )
 
@@ -407,6 +416,11 @@ DATELINE_RE = re.compile(
     r"\s*[-–—:]+\s*"
     r"|^\s*[【\[][^】\]\n]{1,20}[讯訊电電][】\]]\s*"
     r"|^\s*[\u4e00-\u9fff·]{0,12}\d{1,2}月\d{1,2}日\s*[电電讯訊]\s*(?:[(（][^)）\n]{1,20}[)）])?\s*"
+)
+# A Chinese byline line: '每经记者 张某 每经编辑 李某', '记者：王某', '(本报记者 陈某)'.
+CN_BYLINE_RE = re.compile(
+    r"^[(（]?(?:[\u4e00-\u9fff]{0,4}(?:记者|記者|编辑|編輯|责编|責編|作者|撰文|通讯员|通訊員|实习生|實習生)\s*[:：]?\s*"
+    r"[\u4e00-\u9fff·]{2,5}(?:\s+|[、，,]|(?=[)）]?$)))+[)）]?$"
 )
 _NEWS_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from ..lexicon import (
     CJK_GIVEN_CHARS,
@@ -14,6 +15,7 @@ from ..lexicon import (
     ROLE_MODIFIERS,
 )
 from ..names import has_cjk, is_cjk_name, is_given_name, key
+from ..traditional import fold_traditional
 from .people import Candidate
 from .roles import _role_before
 from .tokens import _STOP, Tok, tokenize
@@ -232,6 +234,38 @@ def repeated_names(sentences: list[str]) -> list[str]:
     return [n for n, k in counts.items() if k >= 2 and _chinese_name(n) and n[2] not in _AFTER_NAME]
 
 
+def _in_original(find: Callable[[str], list[str]], text: str) -> list[str]:
+    """``find`` run on ``text`` read as Simplified (the name cues are Simplified): each name as ``text``
+    writes it ('董事長周明遠表示' -> '周明遠')."""
+    folded = fold_traditional(text)
+    found = find(folded)
+    return found if folded is text else _back_to_original(found, [folded], [text])
+
+
+def _back_to_original(names: list[str], folded: list[str], original: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        for f, o in zip(folded, original, strict=True):
+            at = f.find(name) if f is not o else -1
+            if at >= 0:
+                out.append(o[at : at + len(name)])
+                break
+        else:
+            out.append(name)
+    return out
+
+
+_CN_BYLINE_ROLE = re.compile(r"(?:记者|编辑|作者|撰文|责编|通讯员|摄影|特约撰稿)\s*[:：]?\s*")
+
+
+def byline_names(byline: str) -> list[str]:
+    """The writers named in a Chinese byline ('每经记者 张某 每经编辑 李某', '記者 陳某')."""
+    folded = fold_traditional(byline)
+    if not _CN_BYLINE_ROLE.search(folded):
+        return []
+    return _in_original(_cn_names, byline)
+
+
 def _pair_latin(latin: str, best: dict[str, float]) -> str:
     """The name part of 'Founder Liang Wenfeng' in 'Founder Liang Wenfeng (梁文锋)'; ``best`` is the best
     score of each name key found so far."""
@@ -293,8 +327,9 @@ def pairs(
             else:
                 org_pairs[latin].add(cjk)
         if has_cjk(text):
-            cn_people.extend(_cn_names(text))
-    cn_people.extend(repeated_names(sentences))
+            cn_people.extend(_in_original(_cn_names, text))
+    folded = [fold_traditional(t) for t in sentences]
+    cn_people.extend(_back_to_original(repeated_names(folded), folded, sentences))
     # Each pair adds to every candidate of its name; the first role and organization a pair gives fill gaps.
     for k, given in boosts.items():
         role = next((r for r, _ in given if r), None)
