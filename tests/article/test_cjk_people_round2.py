@@ -40,3 +40,20 @@ def test_an_ordinary_word_before_a_verb_is_no_name() -> None:
         "青禾集团回应传闻\n\n青禾集团董事长周明远表示，工厂运转正常。对方还透露，新品将上市。双方表示满意。"
     )
     assert names(text) == ["周明远"]
+
+
+def test_adverbs_before_a_verb_are_no_names() -> None:
+    text = "青禾集团回应传闻\n\n高管方才表示同意。公司尚未表示意见。员工常常说太累。公司向来称稳健。公司当即表示反对。"
+    assert names(text) == []
+
+
+def test_owners_named_after_their_role_with_an_uncommon_surname() -> None:
+    text = "青禾集团回应传闻\n\n青禾集团实际控制人为平贵明先生，控股股东为景思华女士。"
+    assert {"平贵明", "景思华"} <= set(names(text))
+
+
+def test_he_after_a_statement_is_its_speaker_not_the_last_name() -> None:
+    a = load_article(
+        "青禾集团回应传闻\n\n副总裁周明远称，青禾集团实际控制人为平贵明先生。\n\n他表示，关于停产的传闻不属实。"
+    )
+    assert a.claims[-1].speaker == "周明远"

@@ -614,7 +614,15 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 if pronoun
                 else []
             )
-            if pronoun and (earlier or last_person):
+            last_speaker = (
+                next((c.speaker for c in reversed(claims[-3:]) if c.speaker in person_names), None)
+                if pronoun and cjk_verb and not earlier
+                else None
+            )
+            if last_speaker:
+                # '张某称，…实际控制人为王某。他表示，…': '他' is the one speaking before, not the last name
+                speaker = last_speaker
+            elif pronoun and (earlier or last_person):
                 # 'In a post by Ada Brook, head of Acme, she admitted': the person named last, not the company
                 speaker = earlier[-1][2] if earlier else last_person
             elif ("spokes" in head or "representative" in head) and _SPOKES.search(
