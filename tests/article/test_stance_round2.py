@@ -86,3 +86,16 @@ def test_unnamed_relevant_parties_are_hearsay() -> None:
 def test_a_rumour_noun_alone_is_not_hearsay() -> None:
     sentence = "她认为没有必要回应，因为公司每天都面对众多传闻。"
     assert claim_of(sentence, sentence[:4]).stance is not Stance.REPORTED
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "市场传闻青禾集团正在洽谈收购。",
+        "坊间传言两家公司即将合并。",
+        "有网友称青禾集团高管已被带走。",
+        "网上流传着一份裁员名单。",
+    ],
+)
+def test_rumour_network_wording_is_hearsay(sentence: str) -> None:
+    assert claim_of(sentence, sentence[:4]).stance is Stance.REPORTED, sentence

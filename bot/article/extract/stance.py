@@ -124,7 +124,9 @@ _REPORTED_MORE = re.compile(
     r"\balleg(?:e|es|ing)\b|网传|声称|有消息称|有[\u4e00-\u9fff]{1,4}消息称|据[^，,。据]{1,16}报道|\b(?:the\s+report|the\s+story|the\s+article)\s+(?:said|says|added|adds|claimed|noted)\b"
     r"|\b(?:people|persons?|sources?)\s+with\s+(?:direct\s+)?knowledge\b"
     r"|\bthe\s+(?:newspaper|paper|magazine|outlet|website|publication|broadcaster)\s+(?:reported|said|wrote|says|reports)\b"
-    r"|媒体报道|有报道|报道指出|援引|自媒体|网帖|爆料",
+    r"|媒体报道|有报道|报道指出|援引|自媒体|网帖|爆料"
+    # rumour networks: '市场传闻…', '坊间传言', '有网友称'
+    r"|(?:市场|坊间|网络|网上|业内|圈内)(?:传闻|传言|流传)|网友(?:称|发帖|表示)|(?:流传|盛传)(?:着|称)?",
     re.I,
 )
 
@@ -180,7 +182,7 @@ _ACK_MORE_PIECES = [
 _REPORTED_MORE_PIECES = [
         "alleg", "网传", "声称", "有消息称", "消息称", "据", "the report", "the story", "the article",
         "knowledge", "newspaper", "paper", "magazine", "outlet", "website", "publication", "broadcaster",
-        "媒体报道", "有报道", "报道指出", "援引", "自媒体", "网帖", "爆料",
+        "媒体报道", "有报道", "报道指出", "援引", "自媒体", "网帖", "爆料", "传闻", "传言", "流传", "网友", "盛传",
     ]  # fmt: skip
 
 
