@@ -158,6 +158,11 @@ class UsageRecorder:
     # ------------------------------------------------------------------ background writing
 
     def start(self) -> None:
+        """Start the background writer: a plain asyncio task, not a ``discord.ext.tasks`` loop like the bot's
+        periodic work. The recorder is not Discord work: it runs in the CLI and tests without a bot (and
+        ``bot.usage`` imports no ``discord``), it must write from the first command on rather than wait for
+        the gateway to be ready, it is woken early when a batch fills, and it stops by finishing the batch
+        being written and flushing the rest (``close``), never by being cancelled mid-transaction."""
         if self._task is None:
             self._task = asyncio.create_task(self._run(), name="usage-recorder")
 

@@ -9,31 +9,27 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.article import MAX_BYTES, ArticleError
-from bot.discord import lookup
+from bot.discord.checks import manage_server
+from bot.discord.transformers import ArticleOption
+from bot.discord.views import ask, defer
 from bot.errors import UserError
 from bot.i18n import pick, t
 from bot.ingest.intake import parse_bytes
 from bot.render import embeds
-from bot.render.limits import fit, one_line, plain
-from bot.render.pages import ask
+from bot.render.limits import clip, plain
 from bot.store import IngestOutcome
 
 if TYPE_CHECKING:
     from bot.discord.client import NewsdeskBot
 
 
-@app_commands.guild_only()
-@app_commands.default_permissions(manage_guild=True)
+@manage_server()
 class ArticleAdmin(
     commands.GroupCog, group_name="article", group_description="Add or remove an article (server managers)"
 ):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
         super().__init__()
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        lookup.require_manage_guild(interaction)
-        return True
 
     @app_commands.command(
         name="add", description="Add an article from a file (summary or plain text, up to 1 MB)"
@@ -43,8 +39,7 @@ class ArticleAdmin(
         lang = pick(interaction)
         if file.size > MAX_BYTES:
             raise UserError("upload_too_big", size=file.size, limit=MAX_BYTES)
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        interaction.extras["responded_at"] = discord.utils.utcnow()
+        await defer(interaction, ephemeral=True)
         data = await file.read()
         try:
             article = await parse_bytes(data)
@@ -65,7 +60,7 @@ class ArticleAdmin(
         key = f"upload:{interaction.guild_id}:{plain(file.filename)[:100]}"
         outcome = await self.bot.store.upsert_article(article, key, guild_id=interaction.guild_id)
         await self.bot.reload_guild(interaction.guild_id)
-        title = plain(fit(one_line(article.title), 80))
+        title = clip(article.title, 80)
         done = (
             t("upload_same", lang, title=title)
             if outcome is IngestOutcome.UNCHANGED
@@ -76,10 +71,10 @@ class ArticleAdmin(
 
     @app_commands.command(name="remove", description="Remove an article")
     @app_commands.describe(article="The article to remove")
-    async def remove(self, interaction: discord.Interaction, article: str) -> None:
+    async def remove(self, interaction: discord.Interaction, article: ArticleOption) -> None:
         lang = pick(interaction)
-        found = lookup.article(self.bot.library.view(interaction.guild_id), article, lang)
-        title = plain(fit(one_line(found.title), 80))
+        found = article
+        title = clip(found.title, 80)
         assert interaction.guild_id is not None  # guild_only
         own = self.bot.library.owns(interaction.guild_id, found.id)
         question = t("remove_ask" if own else "hide_ask", lang, title=title)
@@ -91,12 +86,6 @@ class ArticleAdmin(
         await self.bot.reload_guild(interaction.guild_id)
         key = "removed_hidden" if done == "hidden" else "removed"
         await answer.response.edit_message(content=t(key, lang, title=title), view=None)
-
-    @remove.autocomplete("article")
-    async def _article(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return lookup.article_choices(self.bot.library.view(interaction.guild_id), current)
 
 
 async def setup(bot: NewsdeskBot) -> None:

@@ -10,11 +10,12 @@ from discord.ext import commands
 
 from bot import __version__
 from bot.discord import lookup
+from bot.discord.transformers import ChosenArticle
+from bot.discord.views import respond, send_pages
 from bot.errors import UserError
 from bot.i18n import pick, t
 from bot.render import embeds
-from bot.render.limits import fit, one_line, plain
-from bot.render.pages import respond, send_pages
+from bot.render.limits import clip
 
 if TYPE_CHECKING:
     from bot.discord.client import NewsdeskBot
@@ -34,17 +35,11 @@ class Articles(commands.Cog):
             app_commands.Choice(name="full", value="full"),
         ]
     )
-    async def summary(self, interaction: discord.Interaction, article: str, length: str = "short") -> None:
-        lang = pick(interaction)
-        found = lookup.article(self.bot.library.view(interaction.guild_id), article, lang, choose=True)
-        interaction.extras["article"] = found.id
-        await send_pages(interaction, embeds.summary_pages(found, length))
-
-    @summary.autocomplete("article")
-    async def _summary_article(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return lookup.article_choices(self.bot.library.view(interaction.guild_id), current)
+    async def summary(
+        self, interaction: discord.Interaction, article: ChosenArticle, length: str = "short"
+    ) -> None:
+        interaction.extras["article"] = article.id
+        await send_pages(interaction, embeds.summary_pages(article, length))
 
     @articles.command(name="list", description="The newest articles first")
     async def list_articles(self, interaction: discord.Interaction) -> None:
@@ -61,7 +56,7 @@ class Articles(commands.Cog):
         lang = pick(interaction)
         library = self.bot.library.view(interaction.guild_id)
         found, snippets = await lookup.search(self.bot.store, library, interaction.guild_id or 0, query)
-        shown = plain(fit(one_line(query), 80))
+        shown = clip(query, 80)
         if not found:
             raise UserError("no_search", shown=shown)
         await send_pages(

@@ -9,11 +9,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord import lookup
+from bot.discord.transformers import ArticleOption, PersonOption
+from bot.discord.views import send_pages
 from bot.errors import UserError
 from bot.i18n import pick, t
 from bot.render import embeds
-from bot.render.limits import fit, one_line, plain
-from bot.render.pages import send_pages
+from bot.render.limits import clip, fit
 
 if TYPE_CHECKING:
     from bot.discord.client import NewsdeskBot
@@ -38,24 +39,24 @@ class Claims(commands.Cog):
     async def claims(
         self,
         interaction: discord.Interaction,
-        article: str | None = None,
-        person: str | None = None,
+        article: ArticleOption | None = None,
+        person: PersonOption | None = None,
         stance: str | None = None,
         about: app_commands.Range[str, 1, 200] | None = None,
         contested: bool = False,
     ) -> None:
         library = self.bot.library.view(interaction.guild_id)
         lang = pick(interaction)
-        found = lookup.article(library, article, lang) if article else None
-        person_name = lookup.person(library, person, lang).name if person else None
+        found = article
+        person_name = person.name if person else None
         refs = library.claims(
             article=found.id if found else None, person=person_name, stance=stance, about=about
         )
         filters = [
-            t("filter_article", lang, x=plain(fit(one_line(found.title), 60))) if found else "",
+            t("filter_article", lang, x=clip(found.title, 60)) if found else "",
             t("filter_person", lang, x=person_name) if person_name else "",
             t("filter_stance", lang, x=t("stance_" + stance, lang)) if stance else "",
-            t("filter_about", lang, x=plain(fit(one_line(about), 40))) if about else "",
+            t("filter_about", lang, x=clip(about, 40)) if about else "",
         ]
         if contested and self.bot.stories is not None:
             disputed = self.bot.stories.contested_claims(
@@ -71,18 +72,6 @@ class Claims(commands.Cog):
             raise UserError("no_claims", described=described)
         title = fit(t("title_claims", lang, described=described), 250)
         await send_pages(interaction, embeds.claims_pages(refs, library, title))
-
-    @claims.autocomplete("article")
-    async def _claims_article(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return lookup.article_choices(self.bot.library.view(interaction.guild_id), current)
-
-    @claims.autocomplete("person")
-    async def _claims_person(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return lookup.person_choices(self.bot.library.view(interaction.guild_id), current)
 
 
 async def setup(bot: NewsdeskBot) -> None:

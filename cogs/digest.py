@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 import discord
@@ -11,16 +12,17 @@ from discord.ext import commands, tasks
 from bot.digest import rules
 from bot.digest.service import DigestService
 from bot.discord import lookup
-from bot.discord.lookup import require_manage_guild
+from bot.discord.checks import manage_server
+from bot.discord.views import defer, respond, send_pages
 from bot.errors import UserError
 from bot.feeds.posting import role_problem
 from bot.i18n import pick, t
 from bot.render import embeds
-from bot.render.pages import respond, send_pages
 
 if TYPE_CHECKING:
     from bot.discord.client import NewsdeskBot
 
+log = logging.getLogger("newsdesk.digest")
 
 DIGEST_LANGUAGES = [
     app_commands.Choice(name="English", value="en"),
@@ -39,8 +41,7 @@ DIGEST_OPTIONS = {
 }
 
 
-@app_commands.guild_only()
-@app_commands.default_permissions(manage_guild=True)
+@manage_server()
 class DigestCog(commands.GroupCog, group_name="digest", group_description="A daily post of what is new"):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
@@ -56,15 +57,14 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
 
     @tasks.loop(seconds=30)
     async def loop(self) -> None:
-        await self.service.tick()
+        try:
+            await self.service.tick()
+        except Exception:  # the loop goes on; the next tick tries again
+            log.exception("digest tick failed")
 
     @loop.before_loop
     async def _before(self) -> None:
         await self.bot.wait_until_ready()
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        require_manage_guild(interaction)
-        return True
 
     @app_commands.command(name="set", description="Post a digest every day at a time in your time zone")
     @app_commands.describe(**DIGEST_OPTIONS)
@@ -189,8 +189,7 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         schedule = await self.service.schedule(interaction.guild_id)
         if schedule is None:
             raise UserError("digest_need_channel")
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        interaction.extras["responded_at"] = discord.utils.utcnow()
+        await defer(interaction, ephemeral=True)
         outcome = await self.service.run(interaction.guild_id, schedule, None)
         if outcome.status == "failed":
             raise UserError("digest_not_posted", error=outcome.error)

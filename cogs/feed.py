@@ -9,13 +9,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot.discord.lookup import require_manage_guild
+from bot.discord.checks import manage_server
+from bot.discord.views import defer, respond
 from bot.errors import UserError
 from bot.feeds.service import ServerFeedService
 from bot.i18n import pick, t
 from bot.render import posts
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, fit
-from bot.render.pages import respond
 
 if TYPE_CHECKING:
     from bot.discord.client import NewsdeskBot
@@ -30,8 +30,7 @@ POST_MODES = [
 URL_OPTION = "The feed's http(s) address"
 
 
-@app_commands.guild_only()
-@app_commands.default_permissions(manage_guild=True)
+@manage_server()
 class FeedCog(commands.GroupCog, group_name="feed", group_description="Your server's own RSS/Atom feeds"):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
@@ -56,10 +55,6 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
     async def _before(self) -> None:
         await self.bot.wait_until_ready()
 
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        require_manage_guild(interaction)
-        return True
-
     @app_commands.command(name="add", description="Add an RSS/Atom feed for this server")
     @app_commands.describe(
         url=URL_OPTION,
@@ -82,8 +77,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
         given, else goes to the digest only)."""
         assert interaction.guild is not None
         lang = pick(interaction)
-        await interaction.response.defer(ephemeral=True, thinking=True)  # the feed is fetched first
-        interaction.extras["responded_at"] = discord.utils.utcnow()
+        await defer(interaction, ephemeral=True)  # the feed is fetched first
         feed, new, taken = await self.service.add(
             interaction.guild, channel, url, post, crosspost, interaction.user.id, lang, sample
         )
@@ -125,8 +119,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
     @app_commands.describe(url=URL_OPTION)
     async def test(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 500]) -> None:
         lang = pick(interaction)
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        interaction.extras["responded_at"] = discord.utils.utcnow()
+        await defer(interaction, ephemeral=True)
         shown, skipped = await self.service.test(url, lang)
         if not shown:
             raise UserError("feed_test_empty", url=f"<{url.strip()}>")

@@ -10,11 +10,11 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import filters
-from bot.discord.lookup import require_manage_guild
+from bot.discord.checks import manage_server
+from bot.discord.views import respond
 from bot.errors import UserError
 from bot.i18n import REPLIES, RULE_HELP, pick, t
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, fit, in_code
-from bot.render.pages import respond
 
 if TYPE_CHECKING:
     from bot.discord.client import NewsdeskBot
@@ -36,8 +36,7 @@ def _where(destination: str, lang: str) -> str:
     return t(key, lang) if key in REPLIES else destination
 
 
-@app_commands.guild_only()
-@app_commands.default_permissions(manage_guild=True)
+@manage_server()
 class FilterCog(
     commands.GroupCog,
     group_name="filter",
@@ -46,10 +45,6 @@ class FilterCog(
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
         super().__init__()
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        require_manage_guild(interaction)
-        return True
 
     @app_commands.command(
         name="add", description="Let through only what matches, or keep out what matches (-)"

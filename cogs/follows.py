@@ -9,16 +9,16 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
+from discord.ext import commands, tasks
 
 from bot.digest.service import DigestService
+from bot.discord.views import respond
 from bot.errors import UserError
 from bot.feeds.posting import role_problem
 from bot.follows import service as follows
 from bot.i18n import pick, t
 from bot.render import embeds
-from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, fit, one_line, plain
-from bot.render.pages import respond
+from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, clip, fit, plain
 
 if TYPE_CHECKING:
     from bot.discord.client import NewsdeskBot
@@ -30,28 +30,29 @@ class Follows(commands.Cog):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
         self.alerts = follows.AlertService(bot)
-        self._task: asyncio.Task[None] | None = None
 
     async def cog_load(self) -> None:
-        self._task = asyncio.create_task(self._deliver_forever(), name="follow-alerts")
+        self.deliver.start()
 
     async def cog_unload(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        self.deliver.cancel()
 
-    async def _deliver_forever(self) -> None:
+    @tasks.loop(seconds=0)  # each pass waits for its own trigger (below)
+    async def deliver(self) -> None:
         """After every library load (new articles) and every NEWSDESK_ALERT_SECONDS (alerts left pending)."""
+        self.bot.library_changed.clear()  # before the pass: a load during it brings the next one sooner
+        try:
+            sent = await self.alerts.run_once()
+            if sent:
+                log.info("follow alerts: %d message(s) sent", sent)
+        except Exception:  # the next pass tries again; nothing is lost, the store keeps what is pending
+            log.exception("follow alerts failed")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.bot.library_changed.wait(), self.bot.settings.alert_seconds)
+
+    @deliver.before_loop
+    async def _before(self) -> None:
         await self.bot.wait_until_ready()
-        while True:
-            self.bot.library_changed.clear()  # before the pass: a load during it brings the next one sooner
-            try:
-                sent = await self.alerts.run_once()
-                if sent:
-                    log.info("follow alerts: %d message(s) sent", sent)
-            except Exception:  # the next pass tries again; nothing is lost, the store keeps what is pending
-                log.exception("follow alerts failed")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.bot.library_changed.wait(), self.bot.settings.alert_seconds)
 
     def _where(self, channel_id: int | None, lang: str) -> str:
         return f"<#{channel_id}>" if channel_id else t("follow_where_dm", lang)
@@ -134,7 +135,7 @@ class Follows(commands.Cog):
         wanted = target.strip()
         row = next((f for f in mine if _matches(f, wanted)), None)
         if row is None:
-            shown = plain(fit(one_line(follows.split_value(wanted)[1]), 80))
+            shown = clip(follows.split_value(wanted)[1], 80)
             raise UserError("unfollow_none", shown=shown)
         await self.bot.store.remove_follow(
             interaction.guild_id, interaction.user.id, row["kind"], row["target_key"]

@@ -9,9 +9,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord import lookup
+from bot.discord.views import send_pages
 from bot.i18n import pick
 from bot.render import embeds
-from bot.render.pages import send_pages
 
 if TYPE_CHECKING:
     from bot.discord.client import NewsdeskBot

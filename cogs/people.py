@@ -10,11 +10,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord import lookup
+from bot.discord.transformers import ArticleOption, PersonName
+from bot.discord.views import send_pages
 from bot.errors import UserError
 from bot.i18n import pick, t
 from bot.render import embeds
-from bot.render.limits import fit, one_line, plain
-from bot.render.pages import send_pages
+from bot.render.limits import clip, fit, one_line, plain
 from bot.render.timeline import moves_pages, timeline_pages
 from bot.timeline import MoveKind
 from bot.timeline import service as timelines
@@ -40,12 +41,9 @@ class People(commands.Cog):
             app_commands.Choice(name="timeline", value="timeline"),
         ]
     )
-    async def person(
-        self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100], show: str = "card"
-    ) -> None:
-        lang = pick(interaction)
+    async def person(self, interaction: discord.Interaction, name: PersonName, show: str = "card") -> None:
         library = self.bot.library.view(interaction.guild_id)
-        found = lookup.person(library, name, lang)
+        found = name
         interaction.extras["person"] = found.name
         today = datetime.now(UTC).date().isoformat()
         if show == "timeline":
@@ -56,12 +54,6 @@ class People(commands.Cog):
             return
         standing = await timelines.standing(self.bot.store, interaction.guild_id, found, today)
         await send_pages(interaction, embeds.person_pages(found, library, standing=standing))
-
-    @person.autocomplete("name")
-    async def _person_name(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return lookup.person_choices(self.bot.library.view(interaction.guild_id), current)
 
     @app_commands.command(
         name="moves", description="Recent leadership moves: who joined, left, was appointed or fired"
@@ -132,14 +124,14 @@ class People(commands.Cog):
         name="people", description="The people in one article, or the most mentioned overall"
     )
     @app_commands.describe(article="Leave empty for the most mentioned people")
-    async def people(self, interaction: discord.Interaction, article: str | None = None) -> None:
+    async def people(self, interaction: discord.Interaction, article: ArticleOption | None = None) -> None:
         library = self.bot.library.view(interaction.guild_id)
         lang = pick(interaction)
         if article:
-            found = lookup.article(library, article, lang)
+            found = article
             people = library.people_in(found.id)
             if not people:
-                raise UserError("no_people_in", title=plain(fit(one_line(found.title), 80)))
+                raise UserError("no_people_in", title=clip(found.title, 80))
             heading = t("title_people_in", lang, title=one_line(found.title))
         else:
             people = library.people[:50]
@@ -150,12 +142,6 @@ class People(commands.Cog):
         standings = await timelines.standings_of(self.bot.store, interaction.guild_id, people, today)
         pages = embeds.people_pages(people, heading, standings=standings)
         await send_pages(interaction, pages)
-
-    @people.autocomplete("article")
-    async def _people_article(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return lookup.article_choices(self.bot.library.view(interaction.guild_id), current)
 
 
 async def setup(bot: NewsdeskBot) -> None:

@@ -11,11 +11,11 @@ from discord.ext import commands
 
 from bot.digest.service import DigestService
 from bot.discord import lookup
+from bot.discord.checks import manage_server
 from bot.discord.invite import NEEDED
-from bot.discord.lookup import require_manage_guild
+from bot.discord.views import send_pages
 from bot.i18n import pick
 from bot.render import embeds
-from bot.render.pages import send_pages
 from bot.stories.threads import cannot_post_stories
 
 if TYPE_CHECKING:
@@ -39,11 +39,9 @@ class Setup(commands.Cog):
         name="setup",
         description="Check this server's setup: digest, feeds, filters, story threads, permissions",
     )
-    @app_commands.guild_only()
-    @app_commands.default_permissions(manage_guild=True)
+    @manage_server()
     @lookup.cooldown(5, 30.0, key=lambda i: i.user.id)
     async def setup_(self, interaction: discord.Interaction) -> None:
-        require_manage_guild(interaction)
         guild = interaction.guild
         assert guild is not None
         lang = pick(interaction)

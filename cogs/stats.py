@@ -11,12 +11,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord import lookup
+from bot.discord.views import ask, defer, respond
 from bot.errors import UserError
 from bot.i18n import pick, t
 from bot.render import embeds
 from bot.render.chart import daily_usage_png
 from bot.render.limits import fit, one_line
-from bot.render.pages import ask, respond
 from bot.usage import usage_summary
 
 if TYPE_CHECKING:
@@ -50,8 +50,7 @@ class Stats(commands.Cog):
             if perms is None or not perms.manage_guild:
                 scope = "me"  # a plain member sees their own use rather than a refusal, and is told so
                 note = t("stats_only_yours", pick(interaction))
-        await interaction.response.defer(ephemeral=scope == "me", thinking=True)
-        interaction.extras["responded_at"] = discord.utils.utcnow()
+        await defer(interaction, ephemeral=scope == "me")
         await self.bot.usage.flush(everything=True)
         summary = await usage_summary(
             self.bot.store,

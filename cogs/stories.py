@@ -9,15 +9,16 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
+from discord.ext import commands, tasks
 
 from bot.discord import lookup
-from bot.discord.lookup import require_manage_guild
+from bot.discord.checks import manager_group
+from bot.discord.transformers import article_choices, person_choices
+from bot.discord.views import respond, send_pages
 from bot.errors import UserError
 from bot.i18n import pick, t
 from bot.render import stories as render
-from bot.render.limits import fit, one_line, plain
-from bot.render.pages import respond, send_pages
+from bot.render.limits import clip
 from bot.stories.service import StoryCard, StoryService
 from bot.stories.threads import StoryPoster, cannot_post_stories
 
@@ -28,44 +29,41 @@ log = logging.getLogger("newsdesk.stories")
 
 
 class Stories(commands.Cog):
-    channel_group = app_commands.Group(
-        name="story-channel",
-        description="Post each new story as a thread (server managers)",
-        guild_only=True,
-        allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False),
-        default_permissions=discord.Permissions(manage_guild=True),
+    channel_group = manager_group(
+        name="story-channel", description="Post each new story as a thread (server managers)"
     )
 
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
         self.poster = StoryPoster(bot)
-        self._task: asyncio.Task[None] | None = None
 
     async def cog_load(self) -> None:
-        self._task = asyncio.create_task(self._post_forever(), name="story-threads")
+        self.post.start()
 
     async def cog_unload(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        self.post.cancel()
 
-    async def _post_forever(self) -> None:
+    @tasks.loop(seconds=0)  # each pass waits for its own trigger (below)
+    async def post(self) -> None:
         """After posts are recorded (new articles) and every NEWSDESK_ALERT_SECONDS (posts left pending)."""
+        self.bot.stories_changed.clear()
+        try:
+            sent = await self.poster.run_once()
+            if sent:
+                log.info("story threads: %d post(s) sent", sent)
+        except Exception:  # the store keeps what is pending: the next pass tries again
+            log.exception("story threads failed")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.bot.stories_changed.wait(), self.bot.settings.alert_seconds)
+
+    @post.before_loop
+    async def _before(self) -> None:
         await self.bot.wait_until_ready()
         waiting, self.bot.stories_waiting = self.bot.stories_waiting, []
         try:
             await self.bot.record_story_posts(waiting)  # articles that arrived while the bot was away
         except Exception:
             log.exception("recording story posts failed")
-        while True:
-            self.bot.stories_changed.clear()
-            try:
-                sent = await self.poster.run_once()
-                if sent:
-                    log.info("story threads: %d post(s) sent", sent)
-            except Exception:  # the store keeps what is pending: the next pass tries again
-                log.exception("story threads failed")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.bot.stories_changed.wait(), self.bot.settings.alert_seconds)
 
     def _service(self, lang: str) -> StoryService:
         if self.bot.stories is None:
@@ -83,6 +81,7 @@ class Stories(commands.Cog):
         person="The latest story about this person",
         query="Words to search the articles for",
     )
+    @app_commands.autocomplete(article=article_choices, person=person_choices)
     @lookup.cooldown(10, 20.0, key=lambda i: i.user.id)
     async def story(
         self,
@@ -125,20 +124,8 @@ class Stories(commands.Cog):
                 raise UserError("story_empty")
             card = recent[0]
         if card is None:
-            raise UserError("story_none", shown=f"**{plain(fit(one_line(shown), 80))}**")
+            raise UserError("story_none", shown=f"**{clip(shown, 80)}**")
         await send_pages(interaction, render.story_pages(card))
-
-    @story.autocomplete("article")
-    async def _story_article(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return lookup.article_choices(self.bot.library.view(interaction.guild_id), current)
-
-    @story.autocomplete("person")
-    async def _story_person(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return lookup.person_choices(self.bot.library.view(interaction.guild_id), current)
 
     # ------------------------------------------------------------------ /stories
 
@@ -170,7 +157,6 @@ class Stories(commands.Cog):
     async def channel_set(
         self, interaction: discord.Interaction, channel: discord.TextChannel | discord.ForumChannel
     ) -> None:
-        require_manage_guild(interaction)
         lang = pick(interaction)
         guild = interaction.guild
         assert guild is not None and interaction.guild_id is not None
@@ -183,7 +169,6 @@ class Stories(commands.Cog):
 
     @channel_group.command(name="off", description="Stop posting stories in a channel")
     async def channel_off(self, interaction: discord.Interaction) -> None:
-        require_manage_guild(interaction)
         lang = pick(interaction)
         assert interaction.guild_id is not None
         cleared = await self.bot.store.clear_story_channel(interaction.guild_id)

@@ -1,4 +1,5 @@
-"""The bot's error handler and token checks, without a network."""
+"""The bot's error handler (bot.discord.errors, reached through the command tree) and token checks, without a
+network."""
 
 from __future__ import annotations
 
@@ -63,7 +64,7 @@ def invoke_error(exc: BaseException) -> app_commands.CommandInvokeError:
 
 async def test_user_error_is_shown_privately(bot: NewsdeskBot) -> None:
     i = interaction()
-    await bot.on_app_command_error(i, invoke_error(UserError("no_person", shown="X")))
+    await bot.tree.on_error(i, invoke_error(UserError("no_person", shown="X")))
     assert len(i.response.sent) == 1
     assert (
         i.response.sent[0]["content"]
@@ -85,7 +86,7 @@ async def test_unexpected_error_is_logged_with_command_and_options(
 ) -> None:
     i = interaction()
     with caplog.at_level(logging.ERROR, logger="newsdesk"):
-        await bot.on_app_command_error(i, invoke_error(RuntimeError("boom")))
+        await bot.tree.on_error(i, invoke_error(RuntimeError("boom")))
     assert i.response.sent[0]["content"].startswith("Something went wrong on our side")
     assert i.response.sent[0]["ephemeral"] is True
     record = caplog.records[-1]
@@ -97,7 +98,7 @@ async def test_unexpected_error_is_logged_with_command_and_options(
 
 async def test_missing_permissions_message(bot: NewsdeskBot) -> None:
     i = interaction()
-    await bot.on_app_command_error(i, app_commands.MissingPermissions(["manage_guild"]))
+    await bot.tree.on_error(i, app_commands.MissingPermissions(["manage_guild"]))
     assert i.response.sent[0]["content"] == "You need the Manage Server permission for this."
     assert [e.outcome for e in bot.usage._events] == ["denied"]
 

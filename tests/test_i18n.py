@@ -36,11 +36,12 @@ def strings_of(payload: dict[str, Any]) -> list[tuple[str, str]]:
 @pytest.fixture
 async def tree(tmp_path: Path):  # type: ignore[no-untyped-def]
     bot = NewsdeskBot(Settings(database_url=f"sqlite:///{tmp_path}/t.db"))
-    for extension in EXTENSIONS:
-        await bot.load_extension(extension)
-    yield bot.tree
-    for name in list(bot.extensions):
-        await bot.unload_extension(name)
+    async with bot:  # set up as login would, so the cogs' loops wait for a ready that never comes
+        for extension in EXTENSIONS:
+            await bot.load_extension(extension)
+        yield bot.tree
+        for name in list(bot.extensions):
+            await bot.unload_extension(name)
 
 
 async def test_every_command_option_and_choice_is_translated(tree: app_commands.CommandTree) -> None:  # type: ignore[type-arg]

@@ -1,4 +1,8 @@
-"""NewsdeskBot: opens the store, loads the library, loads the cogs and syncs commands in ``setup_hook``."""
+"""NewsdeskBot: opens the store, loads the library, loads the cogs and syncs commands in ``setup_hook``.
+
+The client is wiring (settings, store, library, services, extensions), command sync and start/stop. Background
+work lives in cogs as ``discord.ext.tasks`` loops (folder watch and feeds: ``cogs/intake.py``; forgetting
+departed servers: ``cogs/retention.py``); app-command errors are answered by ``bot.discord.errors``."""
 
 from __future__ import annotations
 
@@ -9,24 +13,21 @@ import logging
 import re
 import signal
 import time
-from datetime import timedelta
 from typing import Any
 
 import aiohttp
 import discord
 from discord import app_commands
-from discord.ext import commands, tasks
+from discord.ext import commands
 
 from bot import i18n, memory, metrics
 from bot.discord import api as discord_api
-from bot.discord import lookup
+from bot.discord import errors
 from bot.discord.translator import NewsdeskTranslator
-from bot.errors import UserError
 from bot.ingest.feeds import FeedPoller
 from bot.ingest.intake import PARSER, FolderWatch, IngestReport
 from bot.library.catalog import Catalog, build_catalog, read_catalog
 from bot.library.core import load_registry
-from bot.render.pages import Choices, respond
 from bot.settings import Settings
 from bot.store import Store, open_store
 from bot.store.base import now_iso
@@ -48,10 +49,13 @@ EXTENSIONS = (
     "cogs.stories",
     "cogs.feed",
     "cogs.filter",
+    "cogs.intake",
+    "cogs.retention",
 )
 IN_PLACE_MAX = 500  # more new articles than this at once: building the library whole is quicker
 FIRST_RETRY_SECONDS, LAST_RETRY_SECONDS = 1.0, 300.0  # waits between tries to reach Discord, doubling
 OTHERS_SECONDS = 60.0  # without folder scans, how often to look for articles other processes added
+FEED_TICK_SECONDS = 60.0  # NEWSDESK_FEEDS are looked at least this often (each is polled when it comes due)
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{20,}$")
 
 
@@ -69,7 +73,7 @@ class NewsdeskTree(app_commands.CommandTree["NewsdeskBot"]):
         return True
 
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
-        await self.client.on_app_command_error(interaction, error)
+        await errors.on_app_command_error(self.client, interaction, error)
 
 
 class NewsdeskBot(commands.Bot):
@@ -92,8 +96,7 @@ class NewsdeskBot(commands.Bot):
         self.usage = UsageRecorder(self.store, retention_days=settings.usage_retention_days)
         self.watch = FolderWatch(list(settings.articles), prune=settings.prune_deleted)
         PARSER.seconds = settings.parse_seconds
-        self._watcher: asyncio.Task[None] | None = None
-        self._library_version = ""  # the store's articles_version the library was loaded at
+        self.library_version = ""  # the store's articles_version the library was loaded at
         self._library_lock = (
             asyncio.Lock()
         )  # one change to the library at a time (loads, uploads, new articles)
@@ -107,7 +110,6 @@ class NewsdeskBot(commands.Bot):
         self.feeds = FeedPoller(
             list(settings.feeds), settings.feed_minutes, allow_hosts=settings.feed_allow_hosts
         )
-        self._feeder: asyncio.Task[None] | None = None
         self.metrics_server = (  # /healthz and /metrics when NEWSDESK_METRICS_PORT is set
             metrics.MetricsServer(self, settings.metrics_host, settings.metrics_port)
             if settings.metrics_port is not None
@@ -124,17 +126,13 @@ class NewsdeskBot(commands.Bot):
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.tree.set_translator(NewsdeskTranslator())
-        self._watcher = asyncio.create_task(self._watch_folders(), name="folder-watch")
-        if self.feeds.urls:
-            self._feeder = asyncio.create_task(self._poll_feeds(), name="feeds")
         await self.sync_commands()
-        self.forget_departed.start()
 
     def _watch_loops(self) -> None:
         """The background loops /healthz expects to tick, each about every this many seconds."""
         metrics.watch_loop("folder_watch", self.settings.scan_seconds or OTHERS_SECONDS)
         if self.feeds.urls:
-            metrics.watch_loop("feeds", min(60.0, self.feeds.interval))
+            metrics.watch_loop("feeds", min(FEED_TICK_SECONDS, self.feeds.interval))
         metrics.watch_loop("digests", self.settings.digest_tick_seconds)
         metrics.watch_loop("alerts", self.settings.alert_seconds)
         metrics.watch_loop("forgetting", 3600.0)
@@ -142,11 +140,11 @@ class NewsdeskBot(commands.Bot):
     async def reload_articles(self) -> None:
         """Ingest the configured folders into the store, then load the library from the store."""
         report, removed = await self.watch.scan(self.store)
-        self._log_scan(report)
-        await self._load_library(report.summary() + (f", {removed} removed" if removed else ""))
+        self.log_scan(report)
+        await self.load_library(report.summary() + (f", {removed} removed" if removed else ""))
 
     @staticmethod
-    def _log_scan(report: IngestReport) -> None:
+    def log_scan(report: IngestReport) -> None:
         metrics.ingested("folders", report.added, report.updated, len(report.failed))
         for path, reason in report.failed:
             log.warning("article %s skipped: %s", path, reason)
@@ -157,25 +155,7 @@ class NewsdeskBot(commands.Bot):
         if report.skipped:
             log.info("%d article files hold texts the operator removed: not added again", report.skipped)
 
-    async def _watch_folders(self) -> None:
-        """Pick up new and changed article files while running (every NEWSDESK_SCAN_SECONDS; 0: folders are read
-        at start-up only), and articles another process sharing the store added (at the same pace, at least
-        once a minute)."""
-        scan = self.settings.scan_seconds
-        while True:
-            await asyncio.sleep(scan or OTHERS_SECONDS)
-            metrics.tick("folder_watch")
-            try:
-                report, removed = await self.watch.scan(self.store) if scan else (IngestReport(), 0)
-                self._log_scan(report)
-                if report.added or report.updated or removed:
-                    await self._take_in(report, removed)
-                elif await self.store.articles_version() != self._library_version:
-                    await self._load_library("changed by another process")
-            except Exception:
-                log.exception("looking for new articles failed; trying again in %s s", scan or OTHERS_SECONDS)
-
-    async def _take_in(self, report: IngestReport, removed: int, what: str = "") -> None:
+    async def take_in(self, report: IngestReport, removed: int, what: str = "") -> None:
         """New global articles join the library one at a time, in place (each costs what the article costs,
         not what the library holds); a changed file, a removal, a large batch or another process's change in
         between loads the whole library again."""
@@ -184,7 +164,7 @@ class NewsdeskBot(commands.Bot):
 
     async def _take_in_locked(self, report: IngestReport, removed: int, what: str) -> None:
         summary = what + report.summary() + (f", {removed} removed" if removed else "")
-        before, version = self._library_version, await self.store.articles_version()
+        before, version = self.library_version, await self.store.articles_version()
         in_place = (
             not report.updated
             and not removed
@@ -207,7 +187,7 @@ class NewsdeskBot(commands.Bot):
         if not in_place:
             await self._load_library_locked(summary)
             return
-        self._library_version = version
+        self.library_version = version
         self.library_changed.set()
         stats = self.library.stats()
         metrics.library_size(stats)
@@ -221,21 +201,6 @@ class NewsdeskBot(commands.Bot):
             summary,
         )
 
-    async def _poll_feeds(self) -> None:
-        """Poll NEWSDESK_FEEDS as each comes due (every NEWSDESK_FEED_MINUTES, later after failures)."""
-        while True:
-            metrics.tick("feeds")
-            try:
-                report = await self.feeds.poll(self.store)
-                for url, reason in report.failed:
-                    log.warning("feed %s: %s", url, reason)
-                metrics.ingested("feeds", report.added, report.updated, len(report.failed))
-                if report.added or report.updated:
-                    await self._take_in(report, 0, "feeds: ")
-            except Exception:  # a bug, not a feed's failure (those are recorded per feed): try again later
-                log.exception("feed polling failed")
-            await asyncio.sleep(min(60.0, self.feeds.interval))
-
     def _registry(self) -> list[Any]:
         try:
             return load_registry(self.settings.people_file)
@@ -243,7 +208,7 @@ class NewsdeskBot(commands.Bot):
             log.warning("people registry ignored: %s", exc)
             return []
 
-    async def _load_library(self, summary: str) -> None:
+    async def load_library(self, summary: str) -> None:
         async with self._library_lock:
             await self._load_library_locked(summary)
 
@@ -260,7 +225,7 @@ class NewsdeskBot(commands.Bot):
         del inputs
         joined = await self._sync_stories(registry, catalog)  # before the catalog is live: no article is
         self.library = catalog  # seen (by follow alerts, say) before it is in its story
-        self._library_version = version
+        self.library_version = version
         await self._stories_taken(joined)
         await asyncio.to_thread(memory.settle)
         self.library_changed.set()
@@ -280,7 +245,7 @@ class NewsdeskBot(commands.Bot):
             await self._reload_guild_locked(guild_id)
 
     async def _reload_guild_locked(self, guild_id: int) -> None:
-        before = self._library_version
+        before = self.library_version
         own = await self.store.load_articles(guild_id, only_own=True)
         hidden = (await self.store.hidden_articles()).get(guild_id, set())
         # In a thread: a large upload takes a moment to index, and answers must not wait for it.
@@ -289,9 +254,15 @@ class NewsdeskBot(commands.Bot):
             await self._stories_taken(self.stories.sync(self.library, only=[guild_id]))
         version = await self.store.articles_version()
         if before.isdigit() and version.isdigit() and int(version) == int(before) + 1:
-            self._library_version = version  # only this change happened since the last load
+            self.library_version = version  # only this change happened since the last load
         self.library_changed.set()
         log.info("server %s: %d articles of its own, %d hidden", guild_id, len(own), len(hidden))
+
+    async def drop_guild(self, guild_id: int) -> None:
+        """A forgotten server's own articles leave the library."""
+        if guild_id in self.library.guilds():
+            async with self._library_lock:
+                self.library.replace_guild(guild_id, [], [])
 
     # ------------------------------------------------------------------ stories
 
@@ -343,55 +314,8 @@ class NewsdeskBot(commands.Bot):
         if recorded:
             self.stories_changed.set()
 
-    # ------------------------------------------------------------------ servers joined and left
-
     async def on_ready(self) -> None:
         log.info("ready: serving %d servers", len(self.guilds))
-
-    async def on_guild_join(self, guild: discord.Guild) -> None:
-        if await self.store.guild_joined(guild.id):
-            log.info("back in server %s before its data was forgotten: keeping it", guild.id)
-        else:
-            log.info("joined server %s", guild.id)
-
-    async def on_guild_available(self, guild: discord.Guild) -> None:
-        await self.store.guild_joined(guild.id)
-
-    async def on_guild_remove(self, guild: discord.Guild) -> None:
-        await self.store.guild_left(guild.id)
-        log.info(
-            "left server %s: its data is deleted in %s days unless the bot is added again",
-            guild.id,
-            f"{self.settings.forget_guild_days:g}",
-        )
-
-    @tasks.loop(hours=1)
-    async def forget_departed(self) -> None:
-        """Delete the data of servers the bot left more than NEWSDESK_FORGET_GUILD_DAYS ago."""
-        metrics.tick("forgetting")
-        cutoff = discord.utils.utcnow() - timedelta(days=self.settings.forget_guild_days)
-        try:
-            for guild_id in await self.store.departed_before(cutoff.isoformat()):
-                if self.get_guild(guild_id) is not None:
-                    await self.store.guild_joined(guild_id)
-                    continue
-                try:
-                    counts = await self.store.forget_guild(guild_id)
-                except Exception:  # one server's failure does not keep the others
-                    log.exception("forgetting server %s failed; trying again in an hour", guild_id)
-                    continue
-                log.info(
-                    "forgot server %s: %s", guild_id, ", ".join(f"{n} {t}" for t, n in counts.items() if n)
-                )
-                if guild_id in self.library.guilds():
-                    async with self._library_lock:
-                        self.library.replace_guild(guild_id, [], [])
-        except Exception:
-            log.exception("forgetting departed servers failed; trying again in an hour")
-
-    @forget_departed.before_loop
-    async def _before_forgetting(self) -> None:
-        await self.wait_until_ready()
 
     def running_status(self, guild_id: int | None, lang: str) -> list[str]:
         """Lines for /about: which shard answers here (when sharded) and the feeds' health."""
@@ -441,7 +365,7 @@ class NewsdeskBot(commands.Bot):
             await self.store.set_meta(key, digest)
             log.info("synced %d commands to %s", len(synced), guild.id if guild else "global")
 
-    # ------------------------------------------------------------------ errors
+    # ------------------------------------------------------------------ usage
 
     async def on_app_command_completion(
         self,
@@ -479,50 +403,7 @@ class NewsdeskBot(commands.Bot):
         except Exception:  # recording must never break a command
             log.exception("could not record usage")
 
-    async def on_app_command_error(
-        self, interaction: discord.Interaction, error: app_commands.AppCommandError
-    ) -> None:
-        """User input first, then checks, cooldowns, Discord's own errors, and finally the unexpected."""
-        original = getattr(error, "original", error)
-        lang = i18n.pick(interaction)
-        if isinstance(original, UserError):
-            message, outcome = original.text(lang), "user_error"
-            lookup.refund(interaction)  # a refused command does not use up the cooldown
-        elif isinstance(error, app_commands.MissingPermissions):
-            missing = i18n.permissions(list(error.missing_permissions), lang)
-            lookup.refund(interaction)
-            message, outcome = i18n.t("err_permission", lang, missing=missing), "denied"
-        elif isinstance(error, app_commands.CommandOnCooldown):
-            wait = max(1, round(error.retry_after))
-            message, outcome = i18n.t("err_cooldown", lang, wait=wait), "denied"
-        elif isinstance(error, app_commands.CheckFailure):
-            message, outcome = i18n.t("err_check", lang), "denied"
-        elif isinstance(original, discord.HTTPException):
-            log.warning("Discord error in %s: %s", _describe(interaction), original)
-            message, outcome = i18n.t("err_discord", lang), "error"
-        else:
-            log.error("unexpected error in %s", _describe(interaction), exc_info=original)
-            message, outcome = i18n.t("err_unexpected", lang), "error"
-        self.record_usage(interaction, outcome, type(original).__name__)
-        view: discord.ui.View | None = None
-        if isinstance(original, lookup.DidYouMean) and original.options:
-
-            async def pick(pressed: discord.Interaction, value: str) -> None:
-                await lookup.show_pick(
-                    self.library.view(pressed.guild_id), pressed, value, i18n.pick(pressed)
-                )
-
-            view = Choices(interaction.user.id, original.options, original.on_pick or pick)
-        try:
-            await respond(interaction, message, view=view, ephemeral=True)
-        except discord.HTTPException as exc:
-            log.warning("could not tell the user about an error in %s: %s", _describe(interaction), exc)
-
     async def close(self) -> None:
-        self.forget_departed.cancel()
-        for task in (self._watcher, self._feeder):
-            if task is not None:
-                task.cancel()
         try:
             if self.metrics_server is not None:
                 await self.metrics_server.stop()
@@ -533,12 +414,6 @@ class NewsdeskBot(commands.Bot):
                 await self.usage.close()
             finally:
                 await self.store.close()
-
-
-def _describe(interaction: discord.Interaction) -> str:
-    name = interaction.command.qualified_name if interaction.command else "?"
-    options = json.dumps(interaction.namespace.__dict__, default=str, ensure_ascii=False)[:500]
-    return f"/{name} {options} (guild {interaction.guild_id}, user {interaction.user.id})"
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -1,4 +1,6 @@
-"""What the cogs share: resolving an article or a person from what a user typed, and autocomplete choices."""
+"""Resolving what a member typed: an article, a person, an organization, a command (with "did you mean"), the
+organization and command choices, and the cooldown check. Article and person parameters reach the cogs resolved,
+through :mod:`bot.discord.transformers`, which build on these."""
 
 from __future__ import annotations
 
@@ -11,14 +13,14 @@ from discord import app_commands
 
 from bot.article import Article
 from bot.article.names import fold
+from bot.discord.views import send_pages
 from bot.errors import UserError
 from bot.i18n import t
 from bot.library.catalog import View
 from bot.library.core import PersonEntry
 from bot.render import embeds
 from bot.render.embeds import CommandInfo
-from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, fit, one_line, plain
-from bot.render.pages import send_pages
+from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, clip, fit, plain
 from bot.store import Store
 from bot.store.articles import rank_hits
 
@@ -64,7 +66,7 @@ def article(library: View, text: str, lang: str = "en", *, choose: bool = False)
         found = library.article(article_id)
         if found is not None and " ".join(found.title.split()).casefold() == wanted:
             return found
-    shown = plain(fit(one_line(text), 80))
+    shown = clip(text, 80)
     words = set(re.findall(r"\w+", wanted))
     whole = [
         a
@@ -85,7 +87,7 @@ def person(library: View, name: str, lang: str = "en") -> PersonEntry:
     found = library.person(name)
     if found is not None:
         return found
-    shown = plain(fit(one_line(name), 80))
+    shown = clip(name, 80)
     org = library.organization(name)
     if org is not None:
         raise DidYouMean(
@@ -109,7 +111,7 @@ def organization(library: View, name: str, lang: str = "en") -> str:
     found = library.organization(name)
     if found is not None:
         return found
-    shown = plain(fit(one_line(name), 80))
+    shown = clip(name, 80)
     similar = library.autocomplete_organizations(name, limit=5)
     if similar:
         names = ", ".join(f"**{plain(fit(n, 80))}**" for n in similar)
@@ -162,27 +164,6 @@ def refund(interaction: discord.Interaction) -> None:
         bucket.update_rate_limit(interaction.created_at.timestamp(), tokens=-1)
 
 
-def require_manage_guild(interaction: discord.Interaction) -> None:
-    """Discord's default permissions can be changed by server admins; the bot checks Manage Server itself."""
-    perms = getattr(interaction.user, "guild_permissions", None)
-    if interaction.guild_id is None or perms is None or not perms.manage_guild:
-        raise app_commands.MissingPermissions(["manage_guild"])
-
-
-def article_choices(library: View, current: str) -> list[app_commands.Choice[str]]:
-    return [
-        app_commands.Choice(name=fit(label, CHOICE_NAME), value=article_id[:CHOICE_VALUE])
-        for label, article_id in library.autocomplete_articles(current, limit=CHOICES)
-    ]
-
-
-def person_choices(library: View, current: str) -> list[app_commands.Choice[str]]:
-    return [
-        app_commands.Choice(name=fit(p.label(), CHOICE_NAME), value=fit(p.name, CHOICE_VALUE))
-        for p in library.autocomplete_people(current, limit=CHOICES)
-    ]
-
-
 def all_commands(tree: app_commands.CommandTree) -> list[CommandInfo]:
     """Every slash command (subcommands by their full name), in the tree's order."""
     out: list[CommandInfo] = []
@@ -220,7 +201,7 @@ def command_named(commands: list[CommandInfo], text: str, lang: str = "en") -> C
     starts = [c for c in commands if c.name.startswith(wanted)] if wanted else []
     if len(starts) == 1:
         return starts[0]
-    raise UserError("help_unknown", shown=plain(fit(one_line(text), 80)))
+    raise UserError("help_unknown", shown=clip(text, 80))
 
 
 def command_choices(commands: list[CommandInfo], current: str) -> list[app_commands.Choice[str]]:

@@ -22,7 +22,7 @@ from bot.timeline import Move, MoveKind, Standing, shown_role
 from bot.usage import UsageSummary
 
 from . import limits
-from .limits import fit, in_code, one_line, plain
+from .limits import clip, fit, in_code, one_line, plain
 
 Page = list[discord.Embed]
 
@@ -228,7 +228,7 @@ def article_list_pages(
     for i, article in enumerate(listed, 1):
         shown = snippet_line((snippets or {}).get(article.id, ""))
         pager.line(
-            f"**{i}.** {plain(fit(one_line(article.title), 200))}\n   {plain(source_and_date(article, lang))}"
+            f"**{i}.** {clip(article.title, 200)}\n   {plain(source_and_date(article, lang))}"
             + (f"\n   > {shown}" if shown else "")
         )
         if i % per_page == 0 and i < len(listed):
@@ -269,7 +269,7 @@ def person_pages(
         pager.add(t("moves_latest", lang), "\n".join(f"• {plain(move_text(m, lang))}" for m in latest))
     articles = [a for a in (library.article(i) for i in person.article_ids) if a is not None]
     listed = "\n".join(
-        f"• {plain(fit(one_line(a.title), 150))} ({(a.published_at or '')[:10] or t('undated', lang)})"
+        f"• {clip(a.title, 150)} ({(a.published_at or '')[:10] or t('undated', lang)})"
         for a in articles[:limit]
     )
     if len(articles) > limit:
@@ -361,7 +361,7 @@ def organization_pages(
             t("org_claims", lang), _claim_lines(said[:limit], speaker=True, more=len(said) - limit, lang=lang)
         )
     listed = "\n".join(
-        f"• {plain(fit(one_line(a.title), 150))} ({(a.published_at or '')[:10] or t('undated', lang)})"
+        f"• {clip(a.title, 150)} ({(a.published_at or '')[:10] or t('undated', lang)})"
         for a in (library.article(i) for i in mentioning[:limit])
         if a is not None
     )
@@ -649,7 +649,7 @@ def alert_messages(
             title=fit(plain(one_line(article.title)), limits.EMBED_TITLE), colour=COLOUR, url=article.url
         )
         embed.description = fit(
-            f"*{plain(byline(article, lang))}*\n{plain(fit(one_line(article.core_viewpoint), 300))}",
+            f"*{plain(byline(article, lang))}*\n{clip(article.core_viewpoint, 300)}",
             limits.EMBED_DESCRIPTION,
         )
         # Footers show no markdown: the command is written plainly there.
@@ -691,7 +691,7 @@ def _alert_fields(found: list[tuple[str, list[tuple[str, str]]]], lang: str) -> 
     for name, said in found:
         lines = [
             ("🔀 " if stance == "move" else f"{stance_mark(Stance(stance), lang)} — " if stance else "• ")
-            + plain(fit(one_line(text), 280))
+            + clip(text, 280)
             for stance, text in said
         ]
         fields.append(

@@ -92,3 +92,8 @@ def violations(content: str | None, embeds: list[Mapping[str, Any]]) -> list[str
     if total > EMBED_TOTAL:
         problems.append(f"embeds total {total} > {EMBED_TOTAL}")
     return problems
+
+
+def clip(text: str, limit: int) -> str:
+    """Outside text shown inline: on one line, cut to ``limit`` characters, inert for markdown and mentions."""
+    return plain(fit(one_line(text), limit))

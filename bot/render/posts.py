@@ -14,7 +14,7 @@ from bot.i18n import feed_error, get_locale, t
 
 from . import limits
 from .embeds import COLOUR, source_and_date, stance_mark
-from .limits import fit, one_line, plain
+from .limits import clip, fit, one_line, plain
 
 
 class ServerFeed(Protocol):
@@ -97,7 +97,7 @@ def post_embed(article: Article, lang: str | None = None) -> discord.Embed:
     for i in key_claims(article):
         claim = article.claims[i]
         who = f"{plain(one_line(claim.speaker))}: " if claim.speaker else ""
-        lines.append(f"{stance_mark(claim.stance, lang)} — {who}{plain(fit(one_line(claim.text), 240))}")
+        lines.append(f"{stance_mark(claim.stance, lang)} — {who}{clip(claim.text, 240)}")
     if lines:
         embed.add_field(
             name=t("post_claims", lang), value=fit("\n".join(lines), limits.FIELD_VALUE), inline=False
@@ -117,7 +117,7 @@ def more_message(articles: list[Article], cap: int, lang: str | None = None) -> 
     lang = lang or get_locale()
     lines = []
     for article in articles[:MORE_LISTED]:
-        title = plain(fit(one_line(article.title), 120))
+        title = clip(article.title, 120)
         lines.append("• " + (markdown_link(title, article.url) if article.url else title))
     if len(articles) > MORE_LISTED:
         lines.append(t("n_more", lang, n=len(articles) - MORE_LISTED))
@@ -147,7 +147,7 @@ def feed_list_embed(
                 t(
                     "feed_line_error",
                     lang,
-                    error=plain(fit(one_line(feed_error(feed.last_error, lang)), 160)),
+                    error=clip(feed_error(feed.last_error, lang), 160),
                     n=feed.failures,
                 )
             )
@@ -187,6 +187,6 @@ def failing_notice(feed: ServerFeed, lang: str | None = None) -> str:
     since = _when(feed.failing_since, lang)
     return fit(
         t("feed_failing_notice", lang, url=plain(fit(feed.url, 300)), since=since,
-          error=plain(fit(one_line(feed_error(feed.last_error or "?", lang)), 500))),
+          error=clip(feed_error(feed.last_error or "?", lang), 500)),
         limits.CONTENT,
     )  # fmt: skip

@@ -17,7 +17,7 @@ from bot.stories.service import StoryCard
 
 from . import limits
 from .embeds import COLOUR, Page, Pager, source_and_date, stance_mark
-from .limits import fit, one_line, plain
+from .limits import clip, fit, one_line, plain
 
 THREAD_NAME = 100  # a thread's name: 1-100 characters
 _MAX_PEOPLE = 12
@@ -31,7 +31,7 @@ def _link(article: Article, text: str) -> str:
 
 
 def _report(article: Article, lang: str) -> str:
-    return f"{_link(article, plain(fit(one_line(article.title), 150)))} — *{plain(source_and_date(article, lang))}*"
+    return f"{_link(article, clip(article.title, 150))} — *{plain(source_and_date(article, lang))}*"
 
 
 def _where(entry: StanceEntry, lang: str) -> str:
@@ -93,7 +93,7 @@ def story_pages(card: StoryCard, lang: str | None = None) -> list[Page]:
             where = plain(_where(entry, lang))
             rows.append(f"{stance_mark(entry.stance, lang)} · {who} · *{where}*")
             if entry.stance is Stance.DENIED or subject.articles > 1:
-                rows.append(f"> {plain(fit(one_line(entry.text), 200))}")
+                rows.append(f"> {clip(entry.text, 200)}")
         pager.add(name, "\n".join(rows))
     return pager.finish()
 
@@ -109,7 +109,7 @@ def stories_pages(cards: Sequence[StoryCard], heading: str, lang: str | None = N
             line = t("stories_line", lang, n=len(card.articles), sources=sources, date=when)
         else:  # the date alone: "source and date unknown · 2025-10-29" contradicted itself
             line = t("stories_line_no_source", lang, n=len(card.articles), date=when)
-        pager.line(f"**{plain(fit(one_line(card.title), 150))}**{flag}\n" + line)
+        pager.line(f"**{clip(card.title, 150)}**{flag}\n" + line)
         if i % 10 == 0 and i < len(cards):
             pager.new_page()
     return pager.finish()
@@ -138,7 +138,7 @@ def thread_starter(article: Article, lang: str | None = None) -> tuple[str, disc
     content = fit(t("story_thread_start", lang, title=plain(one_line(article.title))), limits.CONTENT)
     embed = discord.Embed(title=fit(plain(one_line(article.title)), limits.EMBED_TITLE), colour=COLOUR)
     embed.description = fit(
-        f"*{plain(source_and_date(article, lang))}*\n{plain(fit(one_line(article.core_viewpoint), 600))}",
+        f"*{plain(source_and_date(article, lang))}*\n{clip(article.core_viewpoint, 600)}",
         limits.EMBED_DESCRIPTION,
     )
     embed.set_footer(text=fit(t("more_plain", lang, title=fit(one_line(article.title), 60)), limits.FOOTER))
@@ -155,6 +155,6 @@ def news_lines(news: Sequence[tuple[Stance, str]], lang: str | None = None) -> s
     """What a later article adds to a story already alerted about (for a follow alert's field)."""
     lang = lang or get_locale()
     return fit(
-        "\n".join(f"{stance_mark(s, lang)} — {plain(fit(one_line(text), 280))}" for s, text in news[:5]),
+        "\n".join(f"{stance_mark(s, lang)} — {clip(text, 280)}" for s, text in news[:5]),
         limits.FIELD_VALUE,
     )

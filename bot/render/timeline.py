@@ -10,7 +10,7 @@ from bot.library.core import PersonEntry
 from bot.timeline import Move
 
 from .embeds import Page, Pager, move_text, stance_mark
-from .limits import fit, one_line, plain
+from .limits import clip, fit, plain
 
 if TYPE_CHECKING:
     from bot.timeline.service import Entry
@@ -44,10 +44,10 @@ def timeline_pages(
         elif entry.claim is not None:
             ref = entry.claim
             article = library.article(ref.article_id)
-            title = plain(fit(one_line(article.title), 80)) if article is not None else "?"
+            title = clip(article.title, 80) if article is not None else "?"
             line = (
                 f"{_when(entry.date, entry.date_from, lang)} — {stance_mark(ref.claim.stance, lang)}: "
-                f"{plain(fit(one_line(ref.claim.text), 240))}\n   *{title}*"
+                f"{clip(ref.claim.text, 240)}\n   *{title}*"
             )
         else:
             continue
@@ -62,7 +62,7 @@ def move_line(move: Move, lang: str | None = None, title: str | None = None) -> 
     lang = lang or get_locale()
     text = f"**{plain(fit(move.person, 100))}** — {plain(move_text(move, lang))}"
     if title:
-        text += f"\n   *{plain(fit(one_line(title), 100))}*"
+        text += f"\n   *{clip(title, 100)}*"
     return text
 
 

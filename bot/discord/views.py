@@ -1,5 +1,6 @@
-"""Sending pages: one message, or a paginator whose buttons only the invoker can press and which disables
-itself on timeout."""
+"""What the cogs show and how they answer: the pager (pages bot/render built, with buttons only the invoker can
+press, disabled on timeout), the confirm question, the "did you mean" buttons, and the respond/defer helpers
+that keep one reply path (a followup once the interaction was acknowledged; mentions never ping)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ from collections.abc import Awaitable, Callable
 import discord
 
 from bot.i18n import pick, t
-
-from .embeds import Page
-from .limits import fit
+from bot.render.embeds import Page
+from bot.render.limits import fit
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +82,13 @@ async def send_pages(interaction: discord.Interaction, pages: list[Page], *, eph
     view = Paginator(pages, owner_id=interaction.user.id, lang=pick(interaction))
     await respond(interaction, embeds=pages[0], view=view, ephemeral=ephemeral)
     view.message = await interaction.original_response()
+
+
+async def defer(interaction: discord.Interaction, *, ephemeral: bool = True) -> None:
+    """Acknowledge now ("thinking…") when the answer may take longer than Discord's 3 seconds; the answer then
+    goes through :func:`respond` as a followup. The latency recorded for the command ends here."""
+    await interaction.response.defer(ephemeral=ephemeral, thinking=True)
+    interaction.extras["responded_at"] = discord.utils.utcnow()
 
 
 async def respond(
