@@ -514,7 +514,8 @@ async def cmd_ingest(
     report.unchanged += fed.unchanged
     report.failed = fed.failed + report.failed
     console.print(
-        f"{report.summary()} — the store now holds {counts['articles']} articles, {counts['people']} people, {counts['claims']} claims",
+        f"{report.summary()} — the store now holds {_counted(counts['articles'], 'article', 'articles')}, "
+        f"{_counted(counts['people'], 'person', 'people')}, {_counted(counts['claims'], 'claim', 'claims')}",
         highlight=False,
         soft_wrap=True,
     )

@@ -181,7 +181,7 @@ def test_bench_quick_writes_json(tmp_path: Path) -> None:
     assert data["end_to_end"]["load"]["interactions"] == 200
 
 
-def test_demo_counts_read_in_the_singular_for_one(tmp_path: Path) -> None:
+def test_counts_read_in_the_singular_for_one(tmp_path: Path) -> None:
     folder = tmp_path / "one"
     folder.mkdir()
     (folder / "fed.txt").write_bytes((CORPUS / "10-fed-september-cut.txt").read_bytes())
@@ -189,6 +189,9 @@ def test_demo_counts_read_in_the_singular_for_one(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     assert "Loaded 1 article, " in out.stdout
     assert "1 articles" not in out.stdout
+    ingested = run("ingest", str(folder), cwd=tmp_path)
+    assert ingested.returncode == 0, ingested.stderr
+    assert "the store now holds 1 article, " in ingested.stdout, ingested.stdout
 
 
 @pytest.mark.parametrize("source", ["sqlite:///{tmp}/data/newsdsk.db", "{tmp}/data/newsdesk.db"])
