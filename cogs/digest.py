@@ -10,12 +10,11 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot.digest import rules
-from bot.digest.service import DigestService
 from bot.discord import lookup
 from bot.discord.checks import manage_server
+from bot.discord.poster import role_problem
 from bot.discord.views import defer, respond, send_pages
 from bot.errors import UserError
-from bot.feeds.posting import role_problem
 from bot.i18n import pick, t
 from bot.render import embeds
 
@@ -45,7 +44,7 @@ DIGEST_OPTIONS = {
 class DigestCog(commands.GroupCog, group_name="digest", group_description="A daily post of what is new"):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
-        self.service = DigestService(bot)
+        self.service = bot.services.digests
         self.loop.change_interval(seconds=bot.settings.digest_tick_seconds)
         super().__init__()
 
@@ -137,8 +136,8 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
             if problem:
                 raise UserError("refusal", text=problem)
         schedule, upcoming = await self.service.set(
-            interaction.guild,
-            channel,
+            interaction.guild.id,
+            channel.id if channel else None,
             time,
             timezone,
             max_articles,
@@ -174,7 +173,7 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         lang = pick(interaction)
         digest = await self.service.preview(interaction.guild_id)
         schedule = await self.service.schedule(interaction.guild_id)
-        today = self.service.clock.now().date()
+        today = self.service.now().date()
         written = schedule.language if schedule else lang
         pages = [page for _, page in embeds.digest_messages(digest, today, lang=written) if page]
         if not pages:

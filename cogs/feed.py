@@ -12,7 +12,6 @@ from discord.ext import commands, tasks
 from bot.discord.checks import manage_server
 from bot.discord.views import defer, respond
 from bot.errors import UserError
-from bot.feeds.service import ServerFeedService
 from bot.i18n import pick, t
 from bot.render import posts
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, fit
@@ -34,7 +33,7 @@ URL_OPTION = "The feed's http(s) address"
 class FeedCog(commands.GroupCog, group_name="feed", group_description="Your server's own RSS/Atom feeds"):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
-        self.service = ServerFeedService(bot)
+        self.service = bot.services.feeds
         self.loop.change_interval(seconds=max(1.0, min(60.0, self.service.fetcher.interval)))
         super().__init__()
 
@@ -79,7 +78,14 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
         lang = pick(interaction)
         await defer(interaction, ephemeral=True)  # the feed is fetched first
         feed, new, taken = await self.service.add(
-            interaction.guild, channel, url, post, crosspost, interaction.user.id, lang, sample
+            interaction.guild.id,
+            channel.id if channel else None,
+            url,
+            post,
+            crosspost,
+            interaction.user.id,
+            lang,
+            sample,
         )
         mode = feed.post
         if mode == "each":
@@ -102,15 +108,15 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
     async def _urls(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         if interaction.guild_id is None:
             return []
-        feeds = await self.bot.store.server_feeds(interaction.guild_id)
+        feeds = await self.service.feeds(interaction.guild_id)
         found = [f.url for f in feeds if current.lower() in f.url.lower() and len(f.url) <= CHOICE_VALUE]
         return [app_commands.Choice(name=fit(u, CHOICE_NAME), value=u) for u in found[:CHOICES]]
 
     @app_commands.command(name="list", description="This server's feeds and their health")
     async def list_(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        feeds = await self.bot.store.server_feeds(interaction.guild_id)
-        embed = posts.feed_list_embed(feeds, self.service.limit, self.service.clock.now())
+        feeds = await self.service.feeds(interaction.guild_id)
+        embed = posts.feed_list_embed(feeds, self.service.limit, self.service.now())
         await respond(interaction, embeds=[embed], ephemeral=True)
 
     @app_commands.command(

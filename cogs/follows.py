@@ -11,14 +11,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot.digest.service import DigestService
+from bot.discord.poster import role_problem
 from bot.discord.views import respond
 from bot.errors import UserError
-from bot.feeds.posting import role_problem
-from bot.follows import service as follows
+from bot.follows import targets as follows
+from bot.follows.service import value_of
 from bot.i18n import pick, t
 from bot.render import embeds
-from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, clip, fit, plain
+from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, fit, plain
 
 if TYPE_CHECKING:
     from bot.discord.client import NewsdeskBot
@@ -29,7 +29,8 @@ log = logging.getLogger("newsdesk.follows")
 class Follows(commands.Cog):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
-        self.alerts = follows.AlertService(bot)
+        self.alerts = bot.services.alerts
+        self.service = bot.services.follows
 
     async def cog_load(self) -> None:
         self.deliver.start()
@@ -77,7 +78,7 @@ class Follows(commands.Cog):
         guild = interaction.guild
         if guild is None or interaction.guild_id is None:
             raise UserError("follow_in_server")
-        found = follows.resolve(self.bot.library.view(interaction.guild_id), target, lang)
+        found = self.service.resolve(interaction.guild_id, target, lang)
         if role is not None and role.is_default():
             role = None  # @everyone is never pinged: it means no role
         if role is not None:
@@ -90,22 +91,13 @@ class Follows(commands.Cog):
             member = interaction.user
             if isinstance(member, discord.Member) and not channel.permissions_for(member).send_messages:
                 raise UserError("follow_channel_you", channel=channel.mention)
-            problem = DigestService.cannot_post(guild, channel, lang)
-            if problem:
-                raise UserError("refusal", text=problem)
-        store = self.bot.store
-        mine = await store.follows_of(interaction.guild_id, interaction.user.id)
-        known = any(f["kind"] == found.kind and f["target_key"] == found.key for f in mine)
-        if not known and len(mine) >= follows.MAX_FOLLOWS:
-            raise UserError("follow_limit", n=len(mine))
-        _, new = await store.add_follow(
+        new = await self.service.follow(
             interaction.guild_id,
             interaction.user.id,
-            found.kind,
-            found.key,
-            found.name,
+            found,
             channel.id if channel else None,
             role.id if role else None,
+            lang,
         )
         where = self._where(channel.id if channel else None, lang)
         key = "follow_done" if new else "follow_moved"
@@ -119,7 +111,7 @@ class Follows(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         return [
             app_commands.Choice(name=fit(label, CHOICE_NAME), value=fit(value, CHOICE_VALUE))
-            for label, value in follows.targets_like(self.bot.library.view(interaction.guild_id), current)
+            for label, value in self.service.targets_like(interaction.guild_id, current)
         ]
 
     @app_commands.command(name="unfollow", description="Stop alerts about a person or an organization")
@@ -131,16 +123,8 @@ class Follows(commands.Cog):
         lang = pick(interaction)
         if interaction.guild_id is None:
             raise UserError("follow_in_server")
-        mine = await self.bot.store.follows_of(interaction.guild_id, interaction.user.id)
-        wanted = target.strip()
-        row = next((f for f in mine if _matches(f, wanted)), None)
-        if row is None:
-            shown = clip(follows.split_value(wanted)[1], 80)
-            raise UserError("unfollow_none", shown=shown)
-        await self.bot.store.remove_follow(
-            interaction.guild_id, interaction.user.id, row["kind"], row["target_key"]
-        )
-        await respond(interaction, t("unfollow_done", lang, name=plain(row["target_name"])), ephemeral=True)
+        name = await self.service.unfollow(interaction.guild_id, interaction.user.id, target, lang)
+        await respond(interaction, t("unfollow_done", lang, name=plain(name)), ephemeral=True)
 
     @unfollow.autocomplete("target")
     async def _unfollow_target(
@@ -148,10 +132,10 @@ class Follows(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         if interaction.guild_id is None:
             return []
-        mine = await self.bot.store.follows_of(interaction.guild_id, interaction.user.id)
+        mine = await self.service.mine(interaction.guild_id, interaction.user.id)
         text = current.strip().lower()
         return [
-            app_commands.Choice(name=fit(f["target_name"], CHOICE_NAME), value=fit(_value(f), CHOICE_VALUE))
+            app_commands.Choice(name=fit(f["target_name"], CHOICE_NAME), value=fit(value_of(f), CHOICE_VALUE))
             for f in mine
             if text in str(f["target_name"]).lower()
         ][:25]
@@ -164,7 +148,7 @@ class Follows(commands.Cog):
         lang = pick(interaction)
         if interaction.guild_id is None:
             raise UserError("follow_in_server")
-        mine = await self.bot.store.follows_of(interaction.guild_id, interaction.user.id)
+        mine = await self.service.mine(interaction.guild_id, interaction.user.id)
         if not mine:
             await respond(interaction, t("following_none", lang), ephemeral=True)
             return
@@ -178,18 +162,6 @@ class Follows(commands.Cog):
             for f in mine
         ]
         await respond(interaction, embeds=[embeds.following_embed(rows)], ephemeral=True)
-
-
-def _value(row: dict[str, object]) -> str:
-    return follows.Target.of(row).value
-
-
-def _matches(row: dict[str, object], wanted: str) -> bool:
-    """What /unfollow was given: an autocomplete value, or the name as typed."""
-    if wanted == _value(row):
-        return True
-    name = follows.split_value(wanted)[1].casefold()
-    return name == str(row["target_name"]).casefold()
 
 
 async def setup(bot: NewsdeskBot) -> None:

@@ -9,14 +9,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.digest.service import DigestService
 from bot.discord import lookup
 from bot.discord.checks import manage_server
 from bot.discord.invite import NEEDED
+from bot.discord.poster import cannot_post, cannot_post_stories
 from bot.discord.views import send_pages
 from bot.i18n import pick
 from bot.render import embeds
-from bot.stories.threads import cannot_post_stories
 
 if TYPE_CHECKING:
     from bot.discord.client import NewsdeskBot
@@ -33,7 +32,7 @@ def missing_in(channel: object, me: discord.Member | None) -> list[str] | None:
 class Setup(commands.Cog):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
-        self.digests = DigestService(bot)
+        self.digests = bot.services.digests
 
     @app_commands.command(
         name="setup",
@@ -48,17 +47,18 @@ class Setup(commands.Cog):
         status = await self.digests.status(guild.id)
         schedule = status.schedule
         digest_channel = guild.get_channel(schedule.channel_id) if schedule else None
-        follows = [f for f in await self.bot.store.all_follows() if f["guild_id"] == guild.id]
-        feeds = await self.bot.store.server_feeds(guild.id)
+        services = self.bot.services
+        follows = await services.follows.of_server(guild.id)
+        feeds = await services.feeds.feeds(guild.id)
         feed_channels = {f.channel_id for f in feeds if f.channel_id and f.post == "each"}
         filters: dict[str, int] = {}
         for destination, _ in await self.bot.store.filters(guild.id):
             filters[destination] = filters.get(destination, 0) + 1
-        story_channel = (await self.bot.store.story_channels()).get(guild.id)
+        story_channel = await services.story_threads.channel_of(guild.id)
         report = embeds.SetupReport(
             server=guild.name,
             digest=status,
-            digest_problem=self.digests.cannot_post(guild, digest_channel, lang) if schedule else None,
+            digest_problem=cannot_post(guild, digest_channel, lang) if schedule else None,
             digest_missing=missing_in(digest_channel, guild.me) if schedule else None,
             here_id=interaction.channel_id,
             here_missing=missing_in(interaction.channel, guild.me),

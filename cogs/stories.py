@@ -13,6 +13,7 @@ from discord.ext import commands, tasks
 
 from bot.discord import lookup
 from bot.discord.checks import manager_group
+from bot.discord.poster import cannot_post_stories
 from bot.discord.transformers import article_choices, person_choices
 from bot.discord.views import respond, send_pages
 from bot.errors import UserError
@@ -20,7 +21,6 @@ from bot.i18n import pick, t
 from bot.render import stories as render
 from bot.render.limits import clip
 from bot.stories.service import StoryCard, StoryService
-from bot.stories.threads import StoryPoster, cannot_post_stories
 
 if TYPE_CHECKING:
     from bot.discord.client import NewsdeskBot
@@ -35,7 +35,7 @@ class Stories(commands.Cog):
 
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
-        self.poster = StoryPoster(bot)
+        self.poster = bot.services.story_threads
 
     async def cog_load(self) -> None:
         self.post.start()
@@ -163,7 +163,7 @@ class Stories(commands.Cog):
         problem = cannot_post_stories(guild, guild.get_channel(channel.id) or channel, lang)
         if problem:
             raise UserError("refusal", text=problem)
-        await self.bot.store.set_story_channel(interaction.guild_id, channel.id)
+        await self.poster.set_channel(interaction.guild_id, channel.id)
         key = "story_channel_set_forum" if isinstance(channel, discord.ForumChannel) else "story_channel_set"
         await respond(interaction, t(key, lang, channel=f"<#{channel.id}>"))
 
@@ -171,7 +171,7 @@ class Stories(commands.Cog):
     async def channel_off(self, interaction: discord.Interaction) -> None:
         lang = pick(interaction)
         assert interaction.guild_id is not None
-        cleared = await self.bot.store.clear_story_channel(interaction.guild_id)
+        cleared = await self.poster.clear_channel(interaction.guild_id)
         await respond(interaction, t("story_channel_off" if cleared else "story_channel_was_off", lang))
 
 

@@ -5,19 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 from bot.article import load_article
 from bot.digest import rules
 from bot.digest.rules import Schedule
-from bot.digest.service import DigestService, _to_row
+from bot.digest.service import Clock, DigestService, _to_row
 from bot.i18n import SUPPORTED
 from bot.library.catalog import Catalog
 from bot.render import embeds
 from bot.render.limits import violations
-from bot.settings import Settings
 from bot.store import open_store
 from bot.timeline import extract_moves
+from tests.fakes import FakePoster
 
 APPOINTED = (
     "Harrowgate names Ines Calloway chief executive\nWire·2025-03-10 09:00\n\nCore Viewpoint - Harrowgate "
@@ -58,10 +57,7 @@ async def test_the_switch_is_kept_per_server_and_fills_the_section(tmp_path: Pat
             article = load_article(text)
             await store.upsert_article(article, None)
             library.add_global(article)
-        bot = SimpleNamespace(
-            settings=Settings(database_url="sqlite:///unused.db"), store=store, library=library, guilds=[]
-        )
-        service = DigestService(bot)  # type: ignore[arg-type]
+        service = DigestService(store, FakePoster(), lambda: library, clock=Clock().now)
         off = Schedule(channel_id=5, at=time(8, 0), zone="UTC")
         await store.put_digest_settings(1, _to_row(off))
         await store.put_digest_settings(2, _to_row(replace(off, people_moves=True)))

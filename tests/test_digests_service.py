@@ -4,32 +4,25 @@ from __future__ import annotations
 
 from datetime import date, time
 from pathlib import Path
-from types import SimpleNamespace
 
 from bot.article import load_article
 from bot.digest.rules import Schedule
-from bot.digest.service import DigestService, _to_row
+from bot.digest.service import Clock, DigestService, _to_row
 from bot.i18n import SUPPORTED
 from bot.library.catalog import Catalog
 from bot.render import embeds
 from bot.render.limits import violations
-from bot.settings import Settings
 from bot.store import open_store
 from bot.stories.service import StoryService
+from tests.fakes import FakePoster
 
 
 async def test_three_failures_in_a_row_pause_the_schedule(tmp_path: Path) -> None:
     store = open_store(f"sqlite:///{tmp_path}/n.db")
     await store.open()
     try:
-        bot = SimpleNamespace(
-            settings=Settings(database_url="sqlite:///unused.db"),
-            store=store,
-            library=Catalog(),
-            guilds=[],
-            get_guild=lambda guild_id: None,  # the bot was removed from the server
-        )
-        service = DigestService(bot)  # type: ignore[arg-type]
+        # the bot was removed from the server: the poster serves none
+        service = DigestService(store, FakePoster(), Catalog, clock=Clock().now)
         schedule = Schedule(channel_id=5, at=time(8, 0), zone="UTC", skip_empty=False)
         await store.put_digest_settings(42, _to_row(schedule))
         for day in (1, 2, 3):
@@ -86,14 +79,9 @@ async def test_three_reports_of_one_event_make_one_digest_entry_naming_the_other
         articles[1] = articles[1].model_copy(update={"url": "https://news.example/kestrel?id=7"})
         stories = StoryService()
         stories.sync(library)
-        bot = SimpleNamespace(
-            settings=Settings(database_url="sqlite:///unused.db"),
-            store=store,
-            library=library,
-            stories=stories,
-            guilds=[],
+        service = DigestService(
+            store, FakePoster(), lambda: library, clock=Clock().now, stories=lambda: stories
         )
-        service = DigestService(bot)  # type: ignore[arg-type]
         await store.put_digest_settings(1, _to_row(Schedule(channel_id=5, at=time(8, 0), zone="UTC")))
         digest = await service.preview(1)
         newest, *_ = (a for a in articles if a.title.startswith("Norrow Signals board"))

@@ -8,7 +8,7 @@ import pytest
 
 from bot.article import load_article
 from bot.errors import UserError
-from bot.follows.service import (
+from bot.follows.targets import (
     NAME,
     ORGANIZATION,
     PERSON,
@@ -104,46 +104,34 @@ def test_a_name_without_claims_is_shown_in_the_points_that_carry_it() -> None:
     )
 
 
-async def test_delivery_retries_discord_trouble_and_gives_up_on_refusals(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_delivery_retries_discord_trouble_and_gives_up_on_refusals(tmp_path: Path) -> None:
     """The alert loop without Discord: a 503 leaves the alert pending, a 403 fails it, a success sends it."""
     from bot.store import open_store
 
     store = open_store(f"sqlite:///{tmp_path}/alerts.db")
     await store.open()
     try:
-        await _delivery_outcomes(store, monkeypatch)
+        await _delivery_outcomes(store)
     finally:
         await store.close()  # an open aiosqlite connection would keep the test process alive
 
 
-async def _delivery_outcomes(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+async def _delivery_outcomes(store: Store) -> None:
     import asyncio
-    from types import SimpleNamespace
 
-    import discord
-
-    from bot.follows.service import AlertService
+    from bot.delivery import SendError, Server
+    from bot.follows.alerts import AlertService
+    from tests.fakes import FakePoster
 
     guild = 2**60 + 1
     await store.add_follow(guild, 7, PERSON, "markchen", "Mark Chen", None)
     await asyncio.sleep(0.01)
     article = load_article(CHEN)
     await store.upsert_article(article, "/chen.txt")
-    bot = SimpleNamespace(guilds=[SimpleNamespace(id=guild)], store=store, library=Catalog([article]))
-    service = AlertService(bot)  # type: ignore[arg-type]
-    outcomes: list[BaseException | None] = [
-        discord.DiscordServerError(SimpleNamespace(status=503, reason="Service Unavailable"), "down"),
-        None,
-    ]
-
-    async def send(delivery: object) -> None:
-        outcome = outcomes.pop(0)
-        if outcome is not None:
-            raise outcome
-
-    monkeypatch.setattr(service, "_send", send)
+    catalogs = [Catalog([article])]
+    poster = FakePoster(guilds={guild: Server(guild, "Test Server")})
+    service = AlertService(store, poster, lambda: catalogs[-1])
+    poster.failures = [SendError(503, "down", name="DiscordServerError"), None]
     assert await service.run_once() == 0
     [pending] = await store.pending_alerts()
     assert pending["article_key"].endswith("chen.txt")  # still pending: tried again next pass
@@ -154,8 +142,8 @@ async def _delivery_outcomes(store: Store, monkeypatch: pytest.MonkeyPatch) -> N
     await store.add_follow(guild, 8, PERSON, "markchen", "Mark Chen", None)
     other = load_article(CHEN.replace("critics", "its critics again"))
     await store.upsert_article(other, "/chen-2.txt")
-    bot.library = Catalog([article, other])
-    outcomes[:] = [discord.Forbidden(SimpleNamespace(status=403, reason="Forbidden"), "no DMs"), None]
+    catalogs.append(Catalog([article, other]))
+    poster.failures = [SendError(403, "no DMs", 50007, "Forbidden"), None]
     assert await service.run_once() == 1  # two members' DMs: one refused, one sent
     rows = await store.reader.fetch("SELECT status FROM follow_alerts WHERE article_key = '/chen-2.txt'")
     assert sorted(r["status"] for r in rows) == ["failed", "sent"]  # the refusal is not retried

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 from bot.digest.rules import ScheduleError, parse_zone
-from bot.digest.service import DigestService
+from bot.digest.service import Clock, DigestService
 from bot.errors import UserError
 from bot.library.catalog import Catalog
-from bot.settings import Settings
 from bot.store import open_store
+from tests.fakes import FakePoster
 
 
 @pytest.mark.parametrize(
@@ -44,16 +43,8 @@ async def test_digest_set_with_a_region_only_answers_the_user(tmp_path: Path) ->
     store = open_store(f"sqlite:///{tmp_path}/n.db")
     await store.open()
     try:
-        bot = SimpleNamespace(
-            settings=Settings(database_url="sqlite:///unused.db"),
-            store=store,
-            library=Catalog(),
-            guilds=[],
-            get_guild=lambda guild_id: None,
-        )
-        service = DigestService(bot)  # type: ignore[arg-type]
-        guild, channel = SimpleNamespace(id=1), SimpleNamespace(id=2)
+        service = DigestService(store, FakePoster(), Catalog, clock=Clock().now)
         with pytest.raises(UserError, match="Europe"):
-            await service.set(guild, channel, "08:00", "Europe", 10, True)  # type: ignore[arg-type]
+            await service.set(1, 2, "08:00", "Europe", 10, True)
     finally:
         await store.close()

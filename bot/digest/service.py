@@ -9,29 +9,54 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-import discord
-
-from bot import filters, i18n, metrics
+from bot import filters, metrics
+from bot.delivery import Mentions, Post, Poster, SendError
 from bot.digest import rules
 from bot.digest.rules import Digest, Schedule, ScheduleError, Status
-from bot.discord.invite import POSTING
 from bot.errors import UserError
 from bot.i18n import SUPPORTED, t
+from bot.library.catalog import Catalog
 from bot.render import embeds, limits
 from bot.render.limits import fit
-from bot.render.posts import role_ping
 
 if TYPE_CHECKING:
-    from bot.discord.client import NewsdeskBot
+    from bot.stories.service import StoryService
+    from bot.timeline import Move
 
 log = logging.getLogger("newsdesk.digest")
 
-NEEDED = POSTING  # what posting a digest needs in its channel
+
+class DigestStore(Protocol):
+    """The store methods the digest service uses."""
+
+    async def get_digest_settings(self, guild_id: int) -> dict[str, Any] | None: ...
+    async def all_digest_settings(self) -> list[dict[str, Any]]: ...
+    async def put_digest_settings(self, guild_id: int, values: dict[str, Any]) -> None: ...
+    async def begin_digest(
+        self,
+        guild_id: int,
+        channel_id: int,
+        local_date: str | None,
+        nonce: str | None,
+        window_end: str,
+        owner: str = "",
+        lease_seconds: float = 300.0,
+    ) -> tuple[int, str]: ...
+    async def finish_digest(
+        self, run_id: int, status: str, message_ids: list[int], articles: int, error: str | None = None
+    ) -> None: ...
+    async def digest_runs(self, guild_id: int, limit: int = 10) -> list[dict[str, Any]]: ...
+    async def last_scheduled_digest(self, guild_id: int) -> dict[str, Any] | None: ...
+    async def last_window_end(self, guild_id: int) -> str | None: ...
+    async def unposted_feed_articles(self, guild_id: int) -> set[str]: ...
+    async def filters(self, guild_id: int) -> list[tuple[str, str]]: ...
+    async def added_since(self, since: str, guild_id: int | None = None) -> list[tuple[str, str]]: ...
+    async def article_moves(self, article_ids: Iterable[str]) -> dict[str, list[Move]]: ...
 
 
 class Clock:
@@ -90,14 +115,27 @@ class Outcome:
 
 
 class DigestService:
-    def __init__(self, bot: NewsdeskBot) -> None:
-        self.bot = bot
-        self.clock = Clock(bot.settings.clock_offset_seconds)
-        self.grace = timedelta(hours=bot.settings.digest_grace_hours)
+    """``library`` and ``stories`` are asked each time: the bot replaces its catalog on a reload and makes its
+    story service at the first load (None before). ``owner`` names this process in the run records."""
 
-    @property
-    def store(self) -> Any:
-        return self.bot.store
+    def __init__(
+        self,
+        store: DigestStore,
+        poster: Poster,
+        library: Callable[[], Catalog],
+        *,
+        clock: Callable[[], datetime],
+        grace: timedelta = timedelta(hours=6),
+        owner: str = "",
+        stories: Callable[[], StoryService | None] = lambda: None,
+    ) -> None:
+        self.store = store
+        self.poster = poster
+        self.library = library
+        self.now = clock
+        self.grace = grace
+        self.owner = owner
+        self.stories = stories
 
     # ------------------------------------------------------------------ settings
 
@@ -107,8 +145,8 @@ class DigestService:
 
     async def set(
         self,
-        guild: discord.Guild,
-        channel: discord.abc.GuildChannel | None,
+        guild_id: int,
+        channel_id: int | None,
         at: str | None,
         zone: str | None = None,
         max_articles: int | None = None,
@@ -124,8 +162,8 @@ class DigestService:
         ``language`` is the digest's; ``lang`` is the language of the person setting it. ``editing`` (/digest
         edit) needs a schedule already and leaves a digest that was turned off, off. ``role_id``: the role the
         digest mentions (None keeps what is set, 0 removes it)."""
-        current = await self.schedule(guild.id)
-        if current is None and (editing or channel is None or at is None):
+        current = await self.schedule(guild_id)
+        if current is None and (editing or channel_id is None or at is None):
             raise UserError("digest_edit_none")
         try:
             when = rules.parse_time(at) if at is not None else current.at if current else None
@@ -139,30 +177,29 @@ class DigestService:
         except ScheduleError as exc:
             raise UserError(exc.key, **exc.values) from exc
         assert when is not None
-        if channel is None:
+        if channel_id is None:
             assert current is not None
-            channel = guild.get_channel(current.channel_id)
-        problem = self.cannot_post(guild, channel, lang)
+            channel_id = current.channel_id
+        problem = self.poster.cannot_post(guild_id, channel_id, lang)
         if problem:
             raise UserError("refusal", text=problem)
-        assert channel is not None
-        kept = current or Schedule(channel_id=channel.id, at=when)
+        kept = current or Schedule(channel_id=channel_id, at=when)
         if language is not None and language not in SUPPORTED:
             language = "en"
         schedule = Schedule(
-            channel_id=channel.id,
+            channel_id=channel_id,
             at=when,
             zone=str(tz.key),
             max_articles=max(1, min(25, max_articles if max_articles is not None else kept.max_articles)),
             skip_empty=skip_empty if skip_empty is not None else kept.skip_empty,
             enabled=kept.enabled if editing and current is not None else True,
-            effective_from=self.clock.now(),
+            effective_from=self.now(),
             language=language or kept.language,
             role_id=kept.role_id if role_id is None else (role_id or None),
             people_moves=people_moves if people_moves is not None else kept.people_moves,
         )
-        await self.store.put_digest_settings(guild.id, _to_row(schedule))
-        return schedule, rules.next_run(schedule, await self._last_date(guild.id), self.clock.now())
+        await self.store.put_digest_settings(guild_id, _to_row(schedule))
+        return schedule, rules.next_run(schedule, await self._last_date(guild_id), self.now())
 
     async def off(self, guild_id: int) -> bool:
         current = await self.schedule(guild_id)
@@ -171,34 +208,12 @@ class DigestService:
         await self.store.put_digest_settings(guild_id, _to_row(replace(current, enabled=False)))
         return True
 
-    @staticmethod
-    def cannot_post(
-        guild: discord.Guild, channel: discord.abc.GuildChannel | None, lang: str = "en"
-    ) -> str | None:
-        """Why the bot cannot post digests in ``channel`` (None when it can)."""
-        if channel is None:
-            return t("channel_gone", lang)
-        if not isinstance(channel, discord.TextChannel):
-            return t("channel_not_text", lang, name=channel.name)
-        me = guild.me
-        if me is None:
-            return None
-        perms = channel.permissions_for(me)
-        missing = [p for p in NEEDED if not getattr(perms, p)]
-        if missing:
-            return t(
-                "channel_missing_perms", lang, name=channel.name, missing=i18n.permissions(missing, lang)
-            )
-        return None
-
     async def status(self, guild_id: int) -> Status:
         schedule = await self.schedule(guild_id)
         runs = await self.store.digest_runs(guild_id, limit=20)
         posted = next((r for r in runs if r["status"] == "posted"), None)
         failures = [r for r in runs if r["status"] == "failed"][:3]
-        upcoming = (
-            rules.next_run(schedule, await self._last_date(guild_id), self.clock.now()) if schedule else None
-        )
+        upcoming = rules.next_run(schedule, await self._last_date(guild_id), self.now()) if schedule else None
         return Status(schedule, upcoming, posted, failures)
 
     async def _last_date(self, guild_id: int) -> date | None:
@@ -213,7 +228,7 @@ class DigestService:
         previous = await self.store.last_window_end(guild_id)
         since = datetime.fromisoformat(previous) if previous else until - rules.FIRST_WINDOW
         added = []
-        library = self.bot.library.view(guild_id)
+        library = self.library().view(guild_id)
         unposted = await self.store.unposted_feed_articles(guild_id)  # from feeds set to post: none
         chosen = filters.rules_for(await self.store.filters(guild_id), "digest")
         for article_id, added_at in await self.store.added_since(since.isoformat(), guild_id):
@@ -231,7 +246,7 @@ class DigestService:
     def _story_of(self, guild_id: int) -> Callable[[str], str | None] | None:
         """An article's story as this server sees it (its own uploads' stories, then the global ones); None
         while the bot has no stories yet."""
-        stories = getattr(self.bot, "stories", None)  # a StoryService once the library is loaded
+        stories = self.stories()  # a StoryService once the library is loaded
         if stories is None:
             return None
 
@@ -245,15 +260,15 @@ class DigestService:
         schedule = await self.schedule(guild_id)
         limit = schedule.max_articles if schedule else rules.DEFAULT_MAX_ARTICLES
         moves = schedule.people_moves if schedule else False
-        return await self.compose(guild_id, self.clock.now(), limit, moves)
+        return await self.compose(guild_id, self.now(), limit, moves)
 
     # ------------------------------------------------------------------ running
 
     async def tick(self) -> None:
         """One pass of the scheduler over every server this process serves."""
         metrics.tick("digests")
-        now = self.clock.now()
-        serving = {g.id for g in self.bot.guilds}
+        now = self.now()
+        serving = self.poster.servers()
         for row in await self.store.all_digest_settings():
             guild_id = int(row["guild_id"])
             if guild_id not in serving:
@@ -274,9 +289,7 @@ class DigestService:
         return outcome
 
     async def _run(self, guild_id: int, schedule: Schedule, local_date: date | None) -> Outcome:
-        guild = self.bot.get_guild(guild_id)
-        channel = guild.get_channel(schedule.channel_id) if guild else None
-        until = self.clock.now()
+        until = self.now()
         run_nonce = rules.nonce(guild_id, local_date) if local_date else None
         run_id, state = await self.store.begin_digest(
             guild_id,
@@ -284,7 +297,7 @@ class DigestService:
             local_date.isoformat() if local_date else None,
             run_nonce,
             until.isoformat(),
-            owner=self.bot.settings.instance,
+            owner=self.owner,
         )
         if state in ("posted", "empty", "failed"):
             return Outcome("already", [], 0)
@@ -303,15 +316,15 @@ class DigestService:
             await self._record_success(guild_id, schedule)
             return Outcome("empty", [], 0)
         lang = schedule.language
-        problem = self.cannot_post(guild, channel, lang) if guild else t("not_in_server", lang)
-        if problem is None and channel is not None:
+        problem = self.poster.cannot_post(guild_id, schedule.channel_id, lang)
+        if problem is None:
             try:
                 day = local_date or until.astimezone(schedule.tz).date()
-                ids, url = await self._post(channel, digest, day, guild_id, local_date is not None, lang)
-            except discord.HTTPException as exc:
-                problem = t(
-                    "discord_refused", lang, status=exc.status, text=exc.text or exc.__class__.__name__
+                ids, url = await self._post(
+                    schedule.channel_id, digest, day, guild_id, local_date is not None, lang
                 )
+            except SendError as exc:
+                problem = t("discord_refused", lang, status=exc.status, text=exc.text or exc.name)
             else:
                 await self.store.finish_digest(run_id, "posted", ids, len(digest.articles))
                 await self._record_success(guild_id, schedule)
@@ -324,14 +337,13 @@ class DigestService:
 
     async def _post(
         self,
-        channel: discord.abc.GuildChannel,
+        channel_id: int,
         digest: Digest,
         local_date: date,
         guild_id: int,
         scheduled: bool,
         lang: str,
     ) -> tuple[list[int], str | None]:
-        assert isinstance(channel, discord.TextChannel)
         messages = embeds.digest_messages(digest, local_date, lang=lang)
         ids: list[int] = []
         first_url: str | None = None
@@ -340,19 +352,16 @@ class DigestService:
         for part, (content, page) in enumerate(messages):
             # A scheduled part's nonce is derived from server and date; otherwise discord.py picks a random one.
             part_nonce = rules.nonce(guild_id, local_date, part) if scheduled else secrets.randbits(63)
-            allowed = discord.AllowedMentions.none()
+            mentions = Mentions()
             # the first part pings the role (only that role may ping); a quiet day's notice pings nobody
             if role_id and part == 0 and not digest.empty:
-                ping, allowed = role_ping([role_id])
-                content = fit(f"{ping} {content}", limits.CONTENT)
-            sent = await channel.send(
-                content=content,
-                embeds=page,
-                nonce=part_nonce,
-                allowed_mentions=allowed,
+                mentions = Mentions(roles=(role_id,))
+                content = fit(f"<@&{role_id}> {content}", limits.CONTENT)
+            sent = await self.poster.send(
+                channel_id, Post(content=content, embeds=page, nonce=part_nonce, mentions=mentions)
             )
             ids.append(sent.id)
-            first_url = first_url or sent.jump_url
+            first_url = first_url or sent.jump_url or None
         return ids, first_url
 
     async def _record_success(self, guild_id: int, schedule: Schedule) -> None:

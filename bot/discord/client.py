@@ -23,6 +23,7 @@ from discord.ext import commands
 from bot import i18n, memory, metrics
 from bot.discord import api as discord_api
 from bot.discord import errors
+from bot.discord import services as composition
 from bot.discord.translator import NewsdeskTranslator
 from bot.ingest.feeds import FeedPoller
 from bot.ingest.intake import PARSER, FolderWatch, IngestReport
@@ -115,6 +116,7 @@ class NewsdeskBot(commands.Bot):
             if settings.metrics_port is not None
             else None
         )
+        self.services = composition.build(self)  # the cogs use these; none of them holds the bot
 
     async def setup_hook(self) -> None:
         await self.store.open()
@@ -447,6 +449,15 @@ def make_bot(settings: Settings) -> NewsdeskBot:
     ids = settings.shard_ids or list(range(settings.shard_count))
     log.info("running shards %s of %d as %s", ids, settings.shard_count, settings.instance)
     return ShardedNewsdeskBot(settings, shard_count=settings.shard_count, shard_ids=ids)
+
+
+def setup_logging(level: str) -> None:
+    """discord.py's log handler on the root logger, at ``level`` (a logging level name), with our format."""
+    discord.utils.setup_logging(
+        level=getattr(logging, level),
+        formatter=logging.Formatter("%(asctime)s %(levelname)-8s %(name)s: %(message)s"),
+        root=True,
+    )
 
 
 async def run_bot(settings: Settings, token: str) -> int:

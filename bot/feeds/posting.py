@@ -14,17 +14,14 @@ import json
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
-
-import discord
+from typing import Any, Protocol
 
 from bot.article import Article
+from bot.delivery import Channel, Post, Poster, SendError, transient
+from bot.library.catalog import Catalog
 from bot.render import posts
 from bot.render.limits import fit, one_line
 from bot.store.feeds import FeedPost, ServerFeed
-
-if TYPE_CHECKING:
-    from bot.discord.client import NewsdeskBot
 
 log = logging.getLogger("newsdesk.posting")
 
@@ -36,40 +33,46 @@ def nonce(guild_id: int, channel_id: int, key: str) -> str:
     return hashlib.sha256(f"feed:{guild_id}:{channel_id}:{key}".encode()).hexdigest()[:25]
 
 
-def role_problem(interaction: discord.Interaction, role: discord.Role, lang: str) -> str | None:
-    """Why ``role`` cannot be pinged from this command (None when it can): only a manager may set a ping, and
-    the bot must be able to mention the role. @everyone is never a ping (it means: no role)."""
-    from bot.i18n import t
+class PostStore(Protocol):
+    """The store methods posting feed articles uses."""
 
-    perms = getattr(interaction.user, "guild_permissions", None)
-    if perms is None or not perms.manage_guild:
-        return t("role_needs_manager", lang)
-    guild = interaction.guild
-    me = guild.me if guild else None
-    if not role.mentionable and not (me and me.guild_permissions.mention_everyone):
-        return t("role_not_mentionable", lang, role=role.name)
-    return None
-
-
-def _transient(exc: BaseException) -> bool:
-    """Worth another try later: Discord's own trouble (5xx, rate limits) or the network's."""
-    if isinstance(exc, discord.HTTPException):
-        return exc.status >= 500 or exc.status == 429
-    return isinstance(exc, OSError | TimeoutError)
+    async def feed_posts_since(self, channel_id: int, since: str) -> int: ...
+    async def claim_feed_post(
+        self,
+        guild_id: int,
+        channel_id: int,
+        feed_id: int | None,
+        article_id: str,
+        kind: str,
+        status: str,
+        nonce: str,
+        detail: str | None = None,
+    ) -> bool: ...
+    async def feed_post(self, guild_id: int, channel_id: int, article_id: str) -> FeedPost | None: ...
+    async def finish_feed_post(
+        self, post_id: int, status: str, message_id: int | None = None, detail: str | None = None
+    ) -> None: ...
+    async def pending_feed_posts(self, guild_ids: set[int] | None = None) -> list[FeedPost]: ...
+    async def server_feeds(self, guild_id: int | None = None) -> list[ServerFeed]: ...
+    async def get_article(self, article_id: str) -> Article | None: ...
 
 
 class FeedPoster:
-    def __init__(self, bot: NewsdeskBot, now: Callable[[], datetime] | None = None) -> None:
-        self.bot = bot
+    """``cap``: at most this many article posts per channel and hour (``feed_posts_per_hour``)."""
+
+    def __init__(
+        self,
+        store: PostStore,
+        poster: Poster,
+        library: Callable[[], Catalog],
+        cap: int,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.store = store
+        self.poster = poster
+        self.library = library
+        self.cap = cap
         self.now = now or (lambda: datetime.now(UTC))
-
-    @property
-    def store(self) -> Any:
-        return self.bot.store
-
-    @property
-    def cap(self) -> int:
-        return int(self.bot.settings.feed_posts_per_hour)
 
     async def post(self, feed: ServerFeed, articles: list[Article], lang: str = "en") -> dict[str, int]:
         """Post ``articles`` (oldest first) into the feed's channel; counts of sent, folded and failed posts."""
@@ -126,7 +129,7 @@ class FeedPoster:
             if channel is None:
                 await self.store.finish_feed_post(record.id, "failed", detail="the channel is gone")
                 continue
-            view = self.bot.library.view(record.guild_id)
+            view = self.library().view(record.guild_id)
             if record.kind == "more":
                 folded = [a for i in json.loads(record.detail or "[]") if (a := view.article(i)) is not None]
                 content, embed = posts.more_message(folded, self.cap, lang)
@@ -141,19 +144,17 @@ class FeedPoster:
             tried += 1
         return tried
 
-    def _channel(
-        self, guild_id: int, channel_id: int | None
-    ) -> discord.TextChannel | discord.ForumChannel | None:
-        guild = self.bot.get_guild(guild_id)
-        channel = guild.get_channel(channel_id) if guild and channel_id else None
-        return channel if isinstance(channel, discord.TextChannel | discord.ForumChannel) else None
+    def _channel(self, guild_id: int, channel_id: int | None) -> Channel | None:
+        """The channel when it is one posts go to (a text, announcement or forum channel)."""
+        channel = self.poster.channel(guild_id, channel_id) if channel_id else None
+        return channel if channel is not None and channel.kind != "other" else None
 
     async def _send(
         self,
         record: FeedPost | None,
-        channel: discord.TextChannel | discord.ForumChannel,
+        channel: Channel,
         content: str | None,
-        embed: discord.Embed,
+        embed: Any,
         crosspost: bool,
     ) -> str:
         """Send one recorded post; 'sent', or 'failed' (a transient failure stays pending and is resent). In a
@@ -161,31 +162,30 @@ class FeedPoster:
         post interrupted between Discord's answer and its record could appear twice after a restart)."""
         assert record is not None
         try:
-            if isinstance(channel, discord.ForumChannel):
+            if channel.kind == "forum":
                 name = fit(one_line(embed.title or content or "…"), 100)
-                made = await channel.create_thread(
-                    name=name, content=content, embed=embed, allowed_mentions=discord.AllowedMentions.none()
+                _, made = await self.poster.create_thread(
+                    record.guild_id, channel.id, name, post=Post(content=content, embeds=[embed])
                 )
-                message = made.message
+                assert made is not None
+                message_id = made
             else:
-                message = await channel.send(
-                    content=content,
-                    embed=embed,
-                    nonce=record.nonce,
-                    allowed_mentions=discord.AllowedMentions.none(),
+                sent = await self.poster.send(
+                    channel.id, Post(content=content, embeds=[embed], nonce=record.nonce)
                 )
+                message_id = sent.id
         except Exception as exc:
-            if _transient(exc):
+            if transient(exc):
                 log.warning("feed post in channel %s not sent yet (%s); trying again later", channel.id, exc)
                 return "failed"
-            detail = f"{exc.__class__.__name__}: {exc}"[:300]
+            detail = f"{getattr(exc, 'name', exc.__class__.__name__)}: {exc}"[:300]
             log.warning("feed post in channel %s failed: %s", channel.id, detail)
             await self.store.finish_feed_post(record.id, "failed", detail=detail)
             return "failed"
-        await self.store.finish_feed_post(record.id, "sent", message.id)
-        if crosspost and isinstance(channel, discord.TextChannel) and channel.is_news():
+        await self.store.finish_feed_post(record.id, "sent", message_id)
+        if crosspost and channel.kind == "news":
             try:
-                await message.publish()
-            except discord.HTTPException as exc:  # posted all the same; publishing has its own hourly limit
-                log.warning("could not publish feed post %s in %s: %s", message.id, channel.id, exc)
+                await self.poster.publish(channel.id, message_id)
+            except SendError as exc:  # posted all the same; publishing has its own hourly limit
+                log.warning("could not publish feed post %s in %s: %s", message_id, channel.id, exc)
         return "sent"

@@ -13,19 +13,19 @@ from __future__ import annotations
 import calendar
 import logging
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-import discord
 from yarl import URL
 
 from bot import filters
 from bot.article import MAX_BYTES, Article, ArticleError
-from bot.digest.service import Clock, DigestService
+from bot.delivery import Post, Poster, SendError
 from bot.errors import UserError
 from bot.feeds.posting import FeedPoster
-from bot.i18n import feed_error
+from bot.i18n import feed_error, t
 from bot.ingest.feeds import (
     MAX_BACKOFF,
     FeedError,
@@ -42,10 +42,6 @@ from bot.render.limits import fit, one_line
 from bot.settings import redact_secrets
 from bot.store import IngestOutcome
 from bot.store.feeds import ServerFeed
-from bot.stories.threads import cannot_post_stories
-
-if TYPE_CHECKING:
-    from bot.discord.client import NewsdeskBot
 
 log = logging.getLogger("newsdesk.serverfeeds")
 
@@ -77,21 +73,71 @@ def _published(entry: Any) -> datetime | None:
     return datetime.fromtimestamp(calendar.timegm(stamp), UTC) if stamp else None
 
 
+class FeedStore(Protocol):
+    """The store methods a server's feeds use (beside those of posting, :class:`bot.feeds.posting.PostStore`)."""
+
+    async def server_feeds(self, guild_id: int | None = None) -> list[ServerFeed]: ...
+    async def add_server_feed(
+        self,
+        guild_id: int,
+        url: str,
+        channel_id: int | None,
+        post: str,
+        crosspost: bool,
+        added_by: int,
+        limit: int,
+        next_at: str | None = None,
+    ) -> tuple[ServerFeed | None, bool]: ...
+    async def remove_server_feed(self, guild_id: int, url: str) -> bool: ...
+    async def due_server_feeds(self, now: str) -> list[ServerFeed]: ...
+    async def feed_fetched(
+        self,
+        feed_id: int,
+        *,
+        error: str | None,
+        next_at: str,
+        etag: str | None = None,
+        modified: str | None = None,
+    ) -> ServerFeed | None: ...
+    async def feed_notified(self, feed_id: int) -> bool: ...
+    async def server_entry_seen(
+        self, feed_id: int, guild_id: int, entry_key: str, content_hash: str
+    ) -> bool: ...
+    async def record_server_entry(
+        self, feed_id: int, guild_id: int, entry_key: str, content_hash: str, article_id: str | None
+    ) -> None: ...
+    async def upsert_article(
+        self, article: Article, source_key: str | None = None, guild_id: int = ...
+    ) -> IngestOutcome: ...
+    async def filters(self, guild_id: int) -> list[tuple[str, str]]: ...
+    async def get_digest_settings(self, guild_id: int) -> dict[str, Any] | None: ...
+
+
 class ServerFeedService:
-    def __init__(self, bot: NewsdeskBot) -> None:
-        self.bot = bot
-        settings = bot.settings
-        self.fetcher = FeedPoller([], settings.feed_minutes, allow_hosts=settings.feed_allow_hosts)
-        self.clock = Clock(settings.clock_offset_seconds)
-        self.poster = FeedPoster(bot)
+    """``fetcher`` fetches and reads the feeds (its guard refuses private addresses); ``posts`` posts their
+    articles; ``reload_guild`` brings a server's new articles into the library; ``backlog`` collects the
+    articles taken in as no news (no story thread is made for them); ``limit``: feeds per server."""
 
-    @property
-    def store(self) -> Any:
-        return self.bot.store
-
-    @property
-    def limit(self) -> int:
-        return int(self.bot.settings.feed_server_limit)
+    def __init__(
+        self,
+        store: FeedStore,
+        poster: Poster,
+        posts: FeedPoster,
+        fetcher: FeedPoller,
+        *,
+        clock: Callable[[], datetime],
+        limit: int,
+        reload_guild: Callable[[int], Awaitable[None]],
+        backlog: set[tuple[int, str]] | None = None,
+    ) -> None:
+        self.store = store
+        self.discord = poster
+        self.poster = posts
+        self.fetcher = fetcher
+        self.now = clock
+        self.limit = limit
+        self.reload_guild = reload_guild
+        self.backlog = backlog
 
     # ------------------------------------------------------------------ commands
 
@@ -116,7 +162,7 @@ class ServerFeedService:
             return await self.fetcher.fetch_now(FeedState(url))
         except FeedError as exc:
             raise UserError(
-                "feed_refused", error=feed_error(_for_managers(redact_secrets(str(exc))), lang)
+                t("feed_refused", lang, error=feed_error(_for_managers(redact_secrets(str(exc))), lang))
             ) from exc
 
     async def test(self, url: str, lang: str = "en") -> tuple[list[Article], int]:
@@ -139,10 +185,10 @@ class ServerFeedService:
                 skipped += 1
         return shown, skipped
 
-    async def add(  # noqa: C901  (split by the services helper; see issue 15)
+    async def add(
         self,
-        guild: discord.Guild,
-        channel: discord.abc.GuildChannel | None,
+        guild_id: int,
+        channel_id: int | None,
         url: str,
         post: str | None,
         crosspost: bool | None,
@@ -153,27 +199,9 @@ class ServerFeedService:
         """(the feed, whether it is new, articles taken in now). A new feed is fetched first: what it holds is
         added to the server's library and none of it is posted (but its newest item, with ``sample``)."""
         url = self.check_url(url, lang)
-        # Options left out keep what the feed has when the server added it already, as /digest set does.
-        feeds = await self.store.server_feeds(guild.id)
+        feeds = await self.store.server_feeds(guild_id)
         before = next((f for f in feeds if f.url == url), None)
-        if before is not None and channel is None and before.channel_id is not None:
-            channel = guild.get_channel(before.channel_id)
-        if post is None:
-            kept = before.post if before is not None else None
-            post = kept if kept is not None and (kept != "digest-only" or channel is None) else None
-            post = post or ("each" if channel is not None else "digest-only")
-        if crosspost is None:
-            crosspost = before.crosspost if before is not None else False
-        if post == "each" and channel is None:
-            raise UserError("feed_need_channel")
-        if channel is not None:
-            problem = (
-                cannot_post_stories(guild, channel, lang)  # a forum: a post per article, as story threads do
-                if isinstance(channel, discord.ForumChannel)
-                else DigestService.cannot_post(guild, channel, lang)
-            )
-            if problem:
-                raise UserError("refusal", text=problem)
+        channel_id, post, crosspost = self._options(guild_id, before, channel_id, post, crosspost, lang)
         known = {f.url for f in feeds}
         if url not in known and len(known) >= self.limit:
             raise UserError("feed_limit", limit=self.limit)
@@ -181,9 +209,9 @@ class ServerFeedService:
         if url not in known:
             parsed = await self.fetch(url, lang)  # refused, unreachable or not a feed: nothing is stored
         feed, new = await self.store.add_server_feed(
-            guild.id,
+            guild_id,
             url,
-            channel.id if channel else None,
+            channel_id,
             post,
             crosspost,
             user_id,
@@ -199,10 +227,45 @@ class ServerFeedService:
             await self.store.feed_fetched(feed.id, error=None, next_at=self._next(0))
             taken = len(got.new)
             if got.new:
-                await self.bot.reload_guild(guild.id)
+                await self.reload_guild(guild_id)
             if sample and got.newest is not None and post == "each":
-                await self.poster.post(feed, [got.newest], await self._language(guild.id))
+                await self.poster.post(feed, [got.newest], await self._language(guild_id))
         return feed, new, taken
+
+    def _options(
+        self,
+        guild_id: int,
+        before: ServerFeed | None,
+        channel_id: int | None,
+        post: str | None,
+        crosspost: bool | None,
+        lang: str,
+    ) -> tuple[int | None, str, bool]:
+        """(channel, post mode, crosspost) for /feed add: options left out keep what the feed has when the server
+        added it already, as /digest set does; the bot must be able to post in the channel."""
+        if before is not None and channel_id is None and before.channel_id is not None:
+            # the channel it had, while it is there
+            channel_id = before.channel_id if self.discord.channel(guild_id, before.channel_id) else None
+        if post is None:
+            kept = before.post if before is not None else None
+            post = kept if kept is not None and (kept != "digest-only" or channel_id is None) else None
+            post = post or ("each" if channel_id is not None else "digest-only")
+        if crosspost is None:
+            crosspost = before.crosspost if before is not None else False
+        if post == "each" and channel_id is None:
+            raise UserError("feed_need_channel")
+        if channel_id is not None:
+            channel = self.discord.channel(guild_id, channel_id)
+            # a forum: a post per article, as story threads do
+            forum = channel is not None and channel.kind == "forum"
+            problem = self.discord.cannot_post(guild_id, channel_id, lang, threads=forum)
+            if problem:
+                raise UserError("refusal", text=problem)
+        return channel_id, post, crosspost
+
+    async def feeds(self, guild_id: int) -> list[ServerFeed]:
+        """A server's feeds."""
+        return await self.store.server_feeds(guild_id)
 
     async def remove(self, guild_id: int, url: str) -> bool:
         return bool(await self.store.remove_server_feed(guild_id, url.strip().strip("<>")))
@@ -212,18 +275,18 @@ class ServerFeedService:
     def _next(self, failures: int) -> str:
         interval = self.fetcher.interval
         delay = interval if not failures else min(interval * 2**failures, max(MAX_BACKOFF, interval))
-        return (self.clock.now() + timedelta(seconds=delay)).isoformat()
+        return (self.now() + timedelta(seconds=delay)).isoformat()
 
     async def tick(self) -> None:
         """Resend interrupted posts, then fetch every due feed of the servers this process serves."""
-        serving = {g.id for g in self.bot.guilds}
+        serving = self.discord.servers()
         if not serving:
             return
         try:
             await self.poster.resume(serving)
         except Exception:
             log.exception("resending interrupted feed posts failed")
-        for feed in await self.store.due_server_feeds(self.clock.now().isoformat()):
+        for feed in await self.store.due_server_feeds(self.now().isoformat()):
             if feed.guild_id not in serving:
                 continue  # another shard's server, or one we left
             try:
@@ -244,7 +307,7 @@ class ServerFeedService:
             feed.id, error=None, next_at=self._next(0), etag=state.etag, modified=state.modified
         )
         if taken.new:
-            await self.bot.reload_guild(feed.guild_id)
+            await self.reload_guild(feed.guild_id)
         if taken.to_post and feed.post == "each":
             rules = filters.rules_for(await self.store.filters(feed.guild_id), "feeds")
             chosen = [a for a in taken.to_post if filters.passes(a, rules)]
@@ -294,9 +357,8 @@ class ServerFeedService:
         for reason in taken.failed:
             log.warning("server %s: feed %s: %s", feed.guild_id, redact_secrets(feed.url), reason)
         posted = {a.id for a in taken.to_post}
-        backlog = getattr(self.bot, "story_backlog", None)
-        if isinstance(backlog, set):  # no story threads for what is not news either
-            backlog.update((feed.guild_id, a.id) for a in taken.new if a.id not in posted)
+        if self.backlog is not None:  # no story threads for what is not news either
+            self.backlog.update((feed.guild_id, a.id) for a in taken.new if a.id not in posted)
         return taken
 
     async def _failed(self, feed: ServerFeed, error: str) -> None:
@@ -310,7 +372,7 @@ class ServerFeedService:
         )
         if now is None or now.notified or now.failing_since is None:
             return
-        if self.clock.now() - datetime.fromisoformat(now.failing_since) < NOTICE_AFTER:
+        if self.now() - datetime.fromisoformat(now.failing_since) < NOTICE_AFTER:
             return
         if not await self.store.feed_notified(feed.id):
             return  # told already (by another process)
@@ -319,23 +381,20 @@ class ServerFeedService:
     async def _notify(self, feed: ServerFeed) -> None:
         """Tell the server once: in the feed's channel, else the manager who added it by direct message."""
         text = posts.failing_notice(feed, await self._language(feed.guild_id))
-        none = discord.AllowedMentions.none()
-        guild = self.bot.get_guild(feed.guild_id)
-        channel = guild.get_channel(feed.channel_id) if guild and feed.channel_id else None
+        channel = self.discord.channel(feed.guild_id, feed.channel_id) if feed.channel_id else None
         try:
-            if isinstance(channel, discord.TextChannel):
-                await channel.send(text, allowed_mentions=none)
+            if channel is not None and channel.kind in ("text", "news"):
+                await self.discord.send(channel.id, Post(content=text))
                 return
-            if isinstance(channel, discord.ForumChannel):
-                await channel.create_thread(
-                    name=fit(one_line(text), 100), content=text, allowed_mentions=none
+            if channel is not None and channel.kind == "forum":
+                await self.discord.create_thread(
+                    feed.guild_id, channel.id, fit(one_line(text), 100), post=Post(content=text)
                 )
                 return
             if not feed.added_by:
                 return  # the manager who added it asked to be forgotten, and there is no channel
-            dm = await self.bot.create_dm(discord.Object(feed.added_by))
-            await dm.send(text, allowed_mentions=none)
-        except discord.HTTPException as exc:
+            await self.discord.send_dm(feed.added_by, Post(content=text))
+        except SendError as exc:
             log.warning("could not tell server %s that feed %s fails: %s", feed.guild_id, feed.url, exc)
 
     async def _language(self, guild_id: int) -> str:

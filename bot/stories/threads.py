@@ -12,68 +12,65 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol
 
-import discord
-
-from bot.i18n import lang_of, permissions, t
+from bot.delivery import Mentions, Post, Poster, SendError, transient
+from bot.i18n import lang_of
+from bot.library.catalog import Catalog
 from bot.render import stories as render
-
-if TYPE_CHECKING:
-    from bot.discord.client import NewsdeskBot
 
 log = logging.getLogger("newsdesk.stories")
 
-TEXT_NEEDS = ("send_messages", "embed_links", "create_public_threads", "send_messages_in_threads")
-FORUM_NEEDS = ("send_messages", "embed_links", "send_messages_in_threads")  # a forum post is a message
 THREAD_EXISTS = 160004  # "A thread has already been created for this message"
 
 
-def cannot_post_stories(guild: discord.Guild, channel: Any, lang: str = "en") -> str | None:
-    """Why the bot cannot make story threads in ``channel`` (None when it can)."""
-    if channel is None:
-        return t("channel_gone", lang)
-    if not isinstance(channel, discord.TextChannel | discord.ForumChannel):
-        return t("story_channel_kind", lang, channel=f"<#{channel.id}>")
-    me = guild.me
-    if me is None:
-        return None
-    perms = channel.permissions_for(me)
-    needs = FORUM_NEEDS if isinstance(channel, discord.ForumChannel) else TEXT_NEEDS
-    missing = [p for p in needs if not getattr(perms, p)]
-    if missing:
-        return t(
-            "story_channel_missing", lang, channel=f"<#{channel.id}>", missing=permissions(missing, lang)
-        )
-    return None
+class StoryStore(Protocol):
+    """The store methods story threads use."""
+
+    async def set_story_channel(self, guild_id: int, channel_id: int) -> None: ...
+    async def clear_story_channel(self, guild_id: int) -> bool: ...
+    async def story_channels(self) -> dict[int, int]: ...
+    async def pending_story_threads(self) -> list[dict[str, Any]]: ...
+    async def pending_story_lines(self) -> list[dict[str, Any]]: ...
+    async def story_thread_started(self, guild_id: int, story_id: str, message_id: int) -> None: ...
+    async def finish_story_thread(
+        self, guild_id: int, story_id: str, status: str, thread_id: int | None = None
+    ) -> None: ...
+    async def finish_story_line(self, guild_id: int, article_id: str, status: str) -> None: ...
 
 
 def nonce(*parts: object) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:25]
 
 
-def _transient(exc: BaseException) -> bool:
-    if isinstance(exc, discord.HTTPException):
-        return exc.status >= 500 or exc.status == 429
-    return isinstance(exc, OSError | TimeoutError)
-
-
 class StoryPoster:
-    def __init__(self, bot: NewsdeskBot) -> None:
-        self.bot = bot
+    def __init__(self, store: StoryStore, poster: Poster, library: Callable[[], Catalog]) -> None:
+        self.store = store
+        self.poster = poster
+        self.library = library
 
-    @property
-    def store(self) -> Any:
-        return self.bot.store
+    async def set_channel(self, guild_id: int, channel_id: int) -> None:
+        """Post this server's new stories in ``channel_id`` from now on (checked by the command)."""
+        await self.store.set_story_channel(guild_id, channel_id)
+
+    async def channel_of(self, guild_id: int) -> int | None:
+        """The server's story channel (None when it has none)."""
+        return (await self.store.story_channels()).get(guild_id)
+
+    async def clear_channel(self, guild_id: int) -> bool:
+        """Stop posting this server's stories; whether a channel was set."""
+        return await self.store.clear_story_channel(guild_id)
 
     async def run_once(self) -> int:
         """Create the threads and send the lines recorded and not yet sent (this process's servers only)."""
         sent = 0
+        serving = self.poster.servers()
         for row in await self.store.pending_story_threads():
-            if self.bot.get_guild(int(row["guild_id"])) is not None:
+            if int(row["guild_id"]) in serving:
                 sent += await self._attempt(row, self._start)
         for row in await self.store.pending_story_lines():
-            if self.bot.get_guild(int(row["guild_id"])) is None:
+            if int(row["guild_id"]) not in serving:
                 continue
             if row["thread_id"] is None:
                 if row["thread_status"] != "pending":  # its thread could not be made: nowhere to post
@@ -82,12 +79,12 @@ class StoryPoster:
             sent += await self._attempt(row, self._line)
         return sent
 
-    async def _attempt(self, row: dict[str, Any], send: Any) -> int:
+    async def _attempt(self, row: dict[str, Any], send: Callable[[dict[str, Any]], Awaitable[None]]) -> int:
         try:
             await send(row)
             return 1
-        except (discord.HTTPException, OSError, TimeoutError) as exc:
-            retry = _transient(exc)
+        except (SendError, OSError, TimeoutError) as exc:
+            retry = transient(exc)
             log.warning(
                 "story post in server %s about %s %s: %s",
                 row["guild_id"],
@@ -108,39 +105,37 @@ class StoryPoster:
 
     async def _start(self, row: dict[str, Any]) -> None:
         guild_id, story_id = int(row["guild_id"]), str(row["story_id"])
-        guild = self.bot.get_guild(guild_id)
-        assert guild is not None
-        lang = lang_of(None, guild.preferred_locale)
-        channel = guild.get_channel(int(row["channel_id"]))
-        article = self.bot.library.view(guild_id).article(str(row["article_id"]))
-        problem = cannot_post_stories(guild, channel, lang)
+        server = self.poster.server(guild_id)
+        assert server is not None
+        lang = lang_of(None, server.locale)
+        channel_id = int(row["channel_id"])
+        article = self.library().view(guild_id).article(str(row["article_id"]))
+        problem = self.poster.cannot_post(guild_id, channel_id, lang, threads=True)
         if problem or article is None:
             log.warning("story thread in server %s not made: %s", guild_id, problem or "the article is gone")
             await self.store.finish_story_thread(guild_id, story_id, "failed")
             return
         content, embed = render.thread_starter(article, lang)
         name = render.thread_name(article.title)
-        if isinstance(channel, discord.ForumChannel):
-            made = await channel.create_thread(
-                name=name, content=content, embed=embed, allowed_mentions=discord.AllowedMentions.none()
+        channel = self.poster.channel(guild_id, channel_id)
+        if channel is not None and channel.kind == "forum":
+            thread_id, _ = await self.poster.create_thread(
+                guild_id, channel_id, name, post=Post(content=content, embeds=[embed])
             )
-            thread_id = made.thread.id
         else:
-            assert isinstance(channel, discord.TextChannel)
             message_id = row["message_id"]
             if message_id is None:
-                message = await channel.send(
-                    content=content,
-                    embed=embed,
-                    nonce=nonce(guild_id, story_id, "start"),
-                    allowed_mentions=discord.AllowedMentions.none(),
+                message = await self.poster.send(
+                    channel_id,
+                    Post(content=content, embeds=[embed], nonce=nonce(guild_id, story_id, "start")),
                 )
                 message_id = message.id
                 await self.store.story_thread_started(guild_id, story_id, message_id)
             try:
-                thread = await channel.create_thread(name=name, message=discord.Object(int(message_id)))
-                thread_id = thread.id
-            except discord.HTTPException as exc:
+                thread_id, _ = await self.poster.create_thread(
+                    guild_id, channel_id, name, message_id=int(message_id)
+                )
+            except SendError as exc:
                 if exc.code != THREAD_EXISTS:
                     raise
                 thread_id = int(message_id)  # made before a crash: a message's thread has the message's id
@@ -148,17 +143,19 @@ class StoryPoster:
 
     async def _line(self, row: dict[str, Any]) -> None:
         guild_id, article_id = int(row["guild_id"]), str(row["article_id"])
-        guild = self.bot.get_guild(guild_id)
-        article = self.bot.library.view(guild_id).article(article_id)
+        server = self.poster.server(guild_id)
+        article = self.library().view(guild_id).article(article_id)
         if article is None:
             await self.store.finish_story_line(guild_id, article_id, "failed")
             return
-        lang = lang_of(None, guild.preferred_locale if guild else None)
-        thread = self.bot.get_partial_messageable(int(row["thread_id"]), guild_id=guild_id)
-        await thread.send(
-            content=render.thread_line(article, lang),
-            nonce=nonce(guild_id, article_id, row["thread_id"]),
-            allowed_mentions=discord.AllowedMentions.none(),
-            suppress_embeds=True,
+        lang = lang_of(None, server.locale if server else None)
+        await self.poster.send(
+            int(row["thread_id"]),
+            Post(
+                content=render.thread_line(article, lang),
+                nonce=nonce(guild_id, article_id, row["thread_id"]),
+                mentions=Mentions(),
+                suppress_embeds=True,
+            ),
         )
         await self.store.finish_story_line(guild_id, article_id, "sent")

@@ -207,7 +207,7 @@ async def test_alerts_for_many_followers_and_many_names_are_split_within_discord
     content within 2,000 characters) and a member following 25 names gets them all by direct message, in messages
     whose embeds stay within 6,000 characters; the fake Discord refuses anything over a limit, as Discord does."""
     from bot.article.names import fold
-    from bot.follows.service import NAME
+    from bot.follows.targets import NAME
     from bot.store import open_store
 
     fake = FakeDiscord(extra_members=117)
