@@ -97,6 +97,7 @@ def score_of(ev: Evidence) -> float:
 
 
 JOIN = 0.42
+CONCEPTS_SAME_LANGUAGE = 0.5
 CONCEPTS = 0.6  # the weight of notions in common across languages, against words in common within one
 CROSS_LANGUAGE = 0.4
 CITES = 0.15
@@ -284,10 +285,12 @@ class StoryIndex:
             and (_clash(a.headline_figures, b.figures) or _clash(b.headline_figures, a.figures))
             and (ra.keys() - rb.keys() or rb.keys() - ra.keys())
         )
-        if a.language != b.language and not conflict:
-            # words cannot meet: the notions both speak of stand in for them (unless the headline figures
-            # clash: the same kind of deal for another amount is another deal)
-            text = max(text, CONCEPTS * self._concept_cosine(a.concepts, b.concepts))
+        if not conflict:
+            # across languages words cannot meet, and within one two outlets tell an event in their own words
+            # (a crash, a meltdown, an outage): the notions both speak of stand in for the words (unless the
+            # headline figures clash: the same kind of deal for another amount is another deal)
+            weight = CONCEPTS if a.language != b.language else CONCEPTS_SAME_LANGUAGE
+            text = max(text, weight * self._concept_cosine(a.concepts, b.concepts))
         cites = (a.source_key is not None and a.source_key in b.entity_keys) or (
             b.source_key is not None and b.source_key in a.entity_keys
         )

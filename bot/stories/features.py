@@ -109,7 +109,7 @@ price: price priced pricing | 售价|价格|定价
 order: order | 订单|锁单
 car: electric sedan car vehicle carmaker automaker | 汽车|电动车|车型|轿车
 plane: plane jet aircraft planemaker airplane fuselage | 飞机|客机|机身
-hearing: hearing testify testified lawmaker congress committee | 听证会|国会|议员|委员会
+hearing: hearing testify testified lawmaker congress | 听证会|国会|议员
 data: data user | 数据|用户
 ban: ban banned | 禁止|封禁
 relationship: relationship romantic subordinate | 恋爱|恋情|下属
