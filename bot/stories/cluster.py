@@ -368,6 +368,7 @@ class StoryIndex:
         keys.update("f:" + k for k in f.figures if f.figures[k] >= 1.0)
         keys.update("w:" + w for w in f.title_words)
         keys.update("s:" + s[2:] for s in f.sounds)
+        keys.update("c:" + c for c in f.concepts)  # across languages, often the only thing two reports share
         return keys
 
     def _buckets(self, day: int | None) -> list[int]:
@@ -413,16 +414,20 @@ class StoryIndex:
         return keep
 
     def _candidates(self, f: Features) -> list[int]:
-        hits: Counter[int] = Counter()
+        hits: dict[int, float] = {}
         buckets = self._buckets(f.day)
         for k in self._keys(f):
-            weight = 2 if k.startswith(("e:", "f:")) else 1
+            # a notion in common says little beside a name or a figure: it ranks a story only where nothing
+            # else brings one (a report and its translation that share no spelling)
+            weight = 2.0 if k.startswith(("e:", "f:")) else 0.25 if k.startswith("c:") else 1.0
             if f.day is None:  # undated: the key's latest weeks, whenever they were
                 buckets = [_UNDATED, *self._key_weeks.get(k, [])[-UNDATED_WEEKS:]]
             for b in buckets:
                 for idx in self._postings.get((k, b), ()):
-                    hits[self._live(idx)] += weight
-        return [idx for idx, _ in hits.most_common(self.max_candidates)]
+                    live = self._live(idx)
+                    hits[live] = hits.get(live, 0.0) + weight
+        ranked = sorted(hits.items(), key=lambda t: -t[1])  # stable: ties keep their first-seen order
+        return [idx for idx, _ in ranked[: self.max_candidates]]
 
     def _in_window(self, day: int | None, story: Story) -> bool:
         if day is None or story.first_day is None or story.last_day is None:
