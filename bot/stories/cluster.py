@@ -98,6 +98,7 @@ def score_of(ev: Evidence) -> float:
 
 JOIN = 0.42
 CONCEPTS_SAME_LANGUAGE = 0.5
+FIGURES_FOR_NOTIONS = 0.3  # across languages, figures in common that let notions count without a name
 CONCEPTS = 0.6  # the weight of notions in common across languages, against words in common within one
 CROSS_LANGUAGE = 0.4
 CITES = 0.15
@@ -285,10 +286,13 @@ class StoryIndex:
             and (_clash(a.headline_figures, b.figures) or _clash(b.headline_figures, a.figures))
             and (ra.keys() - rb.keys() or rb.keys() - ra.keys())
         )
-        if not conflict:
+        if not conflict and (
+            shared or heard or (figures >= FIGURES_FOR_NOTIONS and a.language != b.language)
+        ):
             # across languages words cannot meet, and within one two outlets tell an event in their own words
-            # (a crash, a meltdown, an outage): the notions both speak of stand in for the words (unless the
-            # headline figures clash: the same kind of deal for another amount is another deal)
+            # (a crash, a meltdown, an outage): the notions both speak of stand in for the words. Only beside a
+            # name in common (or, across languages, a figure): two companies' results told alike are two
+            # events; and not when the headline figures clash (the same kind of deal for another amount)
             weight = CONCEPTS if a.language != b.language else CONCEPTS_SAME_LANGUAGE
             text = max(text, weight * self._concept_cosine(a.concepts, b.concepts))
         cites = (a.source_key is not None and a.source_key in b.entity_keys) or (
@@ -341,7 +345,8 @@ class StoryIndex:
         n = self._articles + 1
 
         def weight(c: str) -> float:
-            return math.log((n + 1) / (self._concept_df[c] + 0.5)) ** 2
+            # an article not yet counted counts itself, as one already counted does
+            return math.log((n + 1) / (max(self._concept_df[c], 1) + 0.5)) ** 2
 
         return sum(weight(c) for c in both) / math.sqrt(sum(map(weight, a)) * sum(map(weight, b)))
 

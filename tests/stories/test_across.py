@@ -147,3 +147,36 @@ STAKE_FUND = """投资集团斥资20亿美元入股芯片公司
 def test_a_headline_amount_the_other_lacks_is_another_deal() -> None:
     fund, gov = stories(STAKE_FUND, STAKE_GOV)
     assert fund != gov
+
+
+CLOUD_EN = """Orbis scraps spin-off of its cloud unit, citing chip export curbs
+Wire·2023-11-16 12:00
+
+Orbis called off the planned spin-off of its cloud business, saying U.S. restrictions on advanced chips
+had clouded its prospects. It also shelved the listing of its grocery arm. Its shares fell 12.5%.
+"""
+CLOUD_ZH = """奥比斯宣布不再推进云业务分拆
+科技日报·2023-11-16 19:30
+
+奥比斯在发布季度财报时宣布，不再推进云业务的完全分拆。
+公司表示，美国扩大先进芯片出口限制，给云业务前景带来不确定性。
+生鲜业务的上市计划也将暂缓，股价当日下跌12.5%。
+"""
+
+
+def test_a_translation_sharing_no_spelling_is_found_by_its_notions() -> None:
+    # no name, title word or figure of weight in common (a fall in the shares is no key): only what both speak
+    # of brings the one to the other
+    en, zh = stories(CLOUD_EN, CLOUD_ZH)
+    assert en == zh
+
+
+def test_two_companies_told_in_the_same_notions_stay_apart() -> None:
+    # the same kind of news on one day, a small move in the shares alike, and no name in common
+    a, b = stories(
+        "Alderwick quarterly sales slump as chip demand fades\nWire·2025-04-24 12:00\n\n"
+        "Alderwick said quarterly revenue declined and profit dropped. Its stock fell 5% after the results.\n",
+        "Brennerton profit drops on weak chip orders\nBusiness Daily·2025-04-24 15:00\n\n"
+        "Brennerton reported lower sales for the quarter and a fall in profit. The stock slid 5%.\n",
+    )
+    assert a != b
