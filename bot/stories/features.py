@@ -185,8 +185,33 @@ def figure_key(figure: Figure) -> str | None:
     return f"{figure.kind.value}:{unit}:{rounded:.6g}"
 
 
+_MONTHS = {m[:3]: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_EN_DATE = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{3})"
+)
+_ZH_DATE = re.compile(r"(\d{1,2})月(\d{1,2})日")
+DATE_WEIGHT = 0.5  # a day named in the text ('on October 13', '10月13日'): an effective date, a meeting
+
+
+def date_keys(text: str) -> set[str]:
+    """The days of the year the text names, as figure keys that meet across scripts: 'October 13' and
+    '10月13日' both give 'date::10-13'. A date with a year after it is left out (a past event recalled)."""
+    out: set[str] = set()
+    for m in _EN_DATE.finditer(text):
+        month, day = _MONTHS[m.group(1).lower()[:3]], int(m.group(2))
+        if 1 <= day <= 31:
+            out.add(f"date::{month:02d}-{day:02d}")
+    for m in _ZH_DATE.finditer(text):
+        month, day = int(m.group(1)), int(m.group(2))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            out.add(f"date::{month:02d}-{day:02d}")
+    return out
+
+
 def figure_weight(figure_key_: str) -> float:
     kind, _, value = figure_key_.split(":", 2)
+    if kind == "date":
+        return DATE_WEIGHT
     if kind == FigureKind.PERCENT.value:
         v = float(value)
         return 0.5 if v != round(v) or v >= 10 else 0.25
@@ -394,11 +419,15 @@ def claim_figure_keys(claim: Claim) -> set[str]:
     return {k for f in claim.figures if (k := figure_key(f)) is not None}
 
 
-def features_of(article: Article) -> Features:
+def _figures(article: Article, body: list[str]) -> tuple[dict[str, float], set[str]]:
+    """The article's figure keys with their weights, the days it names among them, and its headline's."""
     figures: dict[str, float] = {}
     for claim in article.claims:
         for k in claim_figure_keys(claim):
             figures[k] = figure_weight(k)
+    for text in body:
+        for k in date_keys(text):
+            figures.setdefault(k, DATE_WEIGHT)
     headline: set[str] = set()
     for text in (article.title, article.core_viewpoint):
         for fig in figures_of(text):
@@ -406,6 +435,10 @@ def features_of(article: Article) -> Features:
                 figures.setdefault(hk, figure_weight(hk))
                 if figure_weight(hk) >= 1.0:  # a percentage in a headline is rarely what the event is
                     headline.add(hk)
+    return figures, headline
+
+
+def features_of(article: Article) -> Features:
     title_words = words_of(article.title)
     counts: dict[str, float] = {}
     for w in title_words:
@@ -416,6 +449,7 @@ def features_of(article: Article) -> Features:
     for text in body:
         for w in words_of(text):
             counts[w] = counts.get(w, 0.0) + 1.0
+    figures, headline = _figures(article, body)
     return Features(
         article_id=article.id,
         day=day_of(article),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.article import load_article
 from bot.stories import StoryIndex
-from bot.stories.features import concepts_of, features_of, sound_keys, words_of
+from bot.stories.features import concepts_of, date_keys, features_of, sound_keys, words_of
 
 
 def stories(*texts: str) -> list[str]:
@@ -180,3 +180,31 @@ def test_two_companies_told_in_the_same_notions_stay_apart() -> None:
         "Brennerton reported lower sales for the quarter and a fall in profit. The stock slid 5%.\n",
     )
     assert a != b
+
+
+def test_a_day_named_in_either_script_is_one_figure() -> None:
+    assert date_keys("He retires on October 13; his successor starts Oct. 14.") == {
+        "date::10-13",
+        "date::10-14",
+    }
+    assert date_keys("多纳霍将于10月13日退休") == {"date::10-13"}
+    assert date_keys("It was founded on May 5, 1998, in March 2024") == set()  # a recalled date, a month
+    assert date_keys("Profits may 5 times") == set()
+
+
+SHOE_EN = """Strideline brings back a veteran as chief executive
+Wire·2024-09-19 21:00
+
+Strideline said chief executive Tom Arkwell will retire on October 13.
+The sneaker maker's former consumer head returns to replace him.
+"""
+SHOE_ZH = """运动品牌Strideline宣布换帅 老将回归
+体育财经·2024-09-20 10:00
+
+运动品牌Strideline宣布，现任首席执行官将于10月13日退休，前消费者业务负责人回归接任。
+"""
+
+
+def test_a_date_in_common_lets_one_name_across_languages_count() -> None:
+    en, zh = stories(SHOE_EN, SHOE_ZH)
+    assert en == zh
