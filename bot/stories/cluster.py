@@ -84,7 +84,8 @@ def score_of(ev: Evidence) -> float:
         and not ev.cites
         and (ev.shared_entities == 1 or (ev.same_language and ev.shared_entities == 2))
         and not (ev.same_kind and not ev.same_language)
-        and (ev.text if ev.event_text is None else ev.event_text) < EVENT_TEXT
+        and (ev.text if ev.event_text is None else ev.event_text)
+        < (EVENT_TEXT if ev.same_language else EVENT_CONCEPTS)
     ):
         # one or two names in common (a company and its chief) and nothing else: no figure, hardly a word
         # beyond the names. The same people in another event; across languages, where words cannot meet,
@@ -96,10 +97,14 @@ def score_of(ev: Evidence) -> float:
 
 
 JOIN = 0.42
+CONCEPTS_SAME_LANGUAGE = 0.5
+FIGURES_FOR_NOTIONS = 0.3  # across languages, figures in common that let notions count without a name
+CONCEPTS = 0.6  # the weight of notions in common across languages, against words in common within one
 CROSS_LANGUAGE = 0.4
 CITES = 0.15
 EVENT_TEXT = 0.05  # word overlap below which two articles share no event words
 ONE_NAME = 0.5
+EVENT_CONCEPTS = 0.3  # across languages, notions in common below which two articles share no event notions
 
 
 class _Aliases:
@@ -176,6 +181,7 @@ class StoryIndex:
         self._entity_stories: Counter[str] = Counter()  # key -> how many stories carry it
         self._figure_stories: Counter[str] = Counter()
         self._word_df: Counter[str] = Counter()  # word -> how many articles carry it
+        self._concept_df: Counter[str] = Counter()  # notion -> how many articles speak of it
         self._articles = 0
         self._latest_day: int | None = None
 
@@ -262,34 +268,47 @@ class StoryIndex:
         ra = self._roots(a)
         rb = self._roots(b)
         shared = ra.keys() & rb.keys()
+        heard = self._heard(a, b, shared) if a.language != b.language else set()
         smaller = min(sum(ra.values()), sum(rb.values()))
-        entities = sum(ra[k] for k in shared) / (smaller + 0.5) if shared else 0.0
+        in_common = sum(ra[k] for k in shared) + sum(ra.get(k, 0.0) for k in heard)
+        entities = in_common / (smaller + 0.5) if in_common else 0.0
         common_figures = a.figures.keys() & b.figures.keys()
         figures = sum(a.figures[k] * self._generality(self._figure_stories[k]) for k in common_figures)
         text = _cosine(va, vb)
-        # different headline figures and different parties on both sides: another event of the same people
+        # a headline figure the other does not carry though it gives figures of the same kind and unit, no
+        # figure in common, and parties of its own: another event of the same people (a $2 billion stake and
+        # an $8.9 billion one). Figures in other units ($300 billion, 2.39万亿元) do not clash.
+        weighty = {k for k, w in a.figures.items() if w >= 1.0} & {
+            k for k, w in b.figures.items() if w >= 1.0
+        }
         conflict = bool(
-            a.headline_figures
-            and b.headline_figures
-            and not (a.headline_figures & b.figures.keys())
-            and not (b.headline_figures & a.figures.keys())
-            and ra.keys() - rb.keys()
-            and rb.keys() - ra.keys()
+            not weighty
+            and (_clash(a.headline_figures, b.figures) or _clash(b.headline_figures, a.figures))
+            and (ra.keys() - rb.keys() or rb.keys() - ra.keys())
         )
+        if not conflict and (
+            shared or heard or (figures >= FIGURES_FOR_NOTIONS and a.language != b.language)
+        ):
+            # across languages words cannot meet, and within one two outlets tell an event in their own words
+            # (a crash, a meltdown, an outage): the notions both speak of stand in for the words. Only beside a
+            # name in common (or, across languages, a figure): two companies' results told alike are two
+            # events; and not when the headline figures clash (the same kind of deal for another amount)
+            weight = CONCEPTS if a.language != b.language else CONCEPTS_SAME_LANGUAGE
+            text = max(text, weight * self._concept_cosine(a.concepts, b.concepts))
         cites = (a.source_key is not None and a.source_key in b.entity_keys) or (
             b.source_key is not None and b.source_key in a.entity_keys
         )
         # the part of the cosine the words beyond the names make (looked at only where one or two names are
         # all that may be shared)
         event_text = text
-        if not figures and not cites and 1 <= len(shared) <= 2:
+        if not figures and not cites and 1 <= len(shared) <= 2 and a.language == b.language:
             names = a.name_words | b.name_words
             event_text -= sum(va[w] * vb[w] for w in names if w in va and w in vb)
         return Evidence(
             entities,
             figures,
             text,
-            len(shared),
+            len(shared) + len(heard),
             conflict,
             a.language == b.language,
             cites,
@@ -305,6 +324,31 @@ class StoryIndex:
         it has been part of ('Nvidia' weighs less than 'Pat Gelsinger'). Absolute, so it does not drift
         as the index grows."""
         return 1.0 / (1.0 + 0.5 * math.log1p(stories))
+
+    def _heard(self, a: Features, b: Features, shared: set[str]) -> set[str]:
+        """The people of ``a`` (as its roots) whose names sound like a person of ``b`` written in the other
+        script, beyond those the two already share: 'Dave Calhoun' and '戴夫·卡尔霍恩'."""
+        out: set[str] = set()
+        for sound, ident in a.sounds.items():
+            other = b.sounds.get(("H:" if sound[0] == "L" else "L:") + sound[2:])
+            if other is None:
+                continue
+            ra, rb = self._aliases.find(ident), self._aliases.find(other)
+            if ra not in shared and rb not in shared:
+                out.add(ra)
+        return out
+
+    def _concept_cosine(self, a: frozenset[str], b: frozenset[str]) -> float:
+        both = a & b
+        if not both:
+            return 0.0
+        n = self._articles + 1
+
+        def weight(c: str) -> float:
+            # an article not yet counted counts itself, as one already counted does
+            return math.log((n + 1) / (max(self._concept_df[c], 1) + 0.5)) ** 2
+
+        return sum(weight(c) for c in both) / math.sqrt(sum(map(weight, a)) * sum(map(weight, b)))
 
     def _roots(self, f: Features) -> dict[str, float]:
         out: dict[str, float] = {}
@@ -328,6 +372,8 @@ class StoryIndex:
             keys.update("e:" + s for s in self._aliases.spellings(k))
         keys.update("f:" + k for k in f.figures if f.figures[k] >= 1.0)
         keys.update("w:" + w for w in f.title_words)
+        keys.update("s:" + s[2:] for s in f.sounds)
+        keys.update("c:" + c for c in f.concepts)  # across languages, often the only thing two reports share
         return keys
 
     def _buckets(self, day: int | None) -> list[int]:
@@ -373,16 +419,20 @@ class StoryIndex:
         return keep
 
     def _candidates(self, f: Features) -> list[int]:
-        hits: Counter[int] = Counter()
+        hits: dict[int, float] = {}
         buckets = self._buckets(f.day)
         for k in self._keys(f):
-            weight = 2 if k.startswith(("e:", "f:")) else 1
+            # a notion in common says little beside a name or a figure: it ranks a story only where nothing
+            # else brings one (a report and its translation that share no spelling)
+            weight = 2.0 if k.startswith(("e:", "f:")) else 0.25 if k.startswith("c:") else 1.0
             if f.day is None:  # undated: the key's latest weeks, whenever they were
                 buckets = [_UNDATED, *self._key_weeks.get(k, [])[-UNDATED_WEEKS:]]
             for b in buckets:
                 for idx in self._postings.get((k, b), ()):
-                    hits[self._live(idx)] += weight
-        return [idx for idx, _ in hits.most_common(self.max_candidates)]
+                    live = self._live(idx)
+                    hits[live] = hits.get(live, 0.0) + weight
+        ranked = sorted(hits.items(), key=lambda t: -t[1])  # stable: ties keep their first-seen order
+        return [idx for idx, _ in ranked[: self.max_candidates]]
 
     def _in_window(self, day: int | None, story: Story) -> bool:
         if day is None or story.first_day is None or story.last_day is None:
@@ -393,6 +443,8 @@ class StoryIndex:
         self._articles += 1
         for w in f.words:
             self._word_df[w] += 1
+        for c in f.concepts:
+            self._concept_df[c] += 1
         if f.day is not None and (self._latest_day is None or f.day > self._latest_day):
             self._latest_day = f.day
 
@@ -442,6 +494,12 @@ class StoryIndex:
                 posting.append(idx)
                 if len(posting) > self.posting_cap:
                     del posting[: len(posting) - self.posting_cap]
+
+
+def _clash(headline: frozenset[str], figures: dict[str, float]) -> bool:
+    """A headline figure missing from ``figures`` though they hold one of the same kind and unit."""
+    units = {k.rsplit(":", 1)[0] for k in figures}
+    return any(k not in figures and k.rsplit(":", 1)[0] in units for k in headline)
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
