@@ -152,7 +152,11 @@ def test_roles_read_as_a_newsroom_writes_them() -> None:
 
     assert embeds.role_text(person("chair", "Fed")) == "Fed chair"
     assert embeds.role_text(person("president", None)) == "President"
-    assert embeds.role_text(person("主席", "美联储"), "zh-CN") == "美联储 主席"
+    assert embeds.role_text(person("主席", "美联储"), "zh-CN") == "美联储主席"
+    assert embeds.role_text(person("主席", "聯準會"), "zh-TW") == "聯準會主席"
+    # beside a Latin word, a space, as Chinese typesetting keeps one
+    assert embeds.role_text(person("首席执行官", "Nvidia"), "zh-CN") == "Nvidia 首席执行官"
+    assert embeds.role_text(person("chair", "Fed"), "zh-CN") == "Fed chair"
 
 
 def test_a_missing_source_leaves_no_dangling_dash() -> None:

@@ -25,7 +25,7 @@ from bot.article import MAX_BYTES, Article, ArticleError
 from bot.delivery import Post, Poster, SendError
 from bot.errors import UserError
 from bot.feeds.posting import FeedPoster
-from bot.i18n import feed_error, t
+from bot.i18n import feed_error
 from bot.ingest.feeds import (
     MAX_BACKOFF,
     FeedError,
@@ -162,7 +162,7 @@ class ServerFeedService:
             return await self.fetcher.fetch_now(FeedState(url))
         except FeedError as exc:
             raise UserError(
-                t("feed_refused", lang, error=feed_error(_for_managers(redact_secrets(str(exc))), lang))
+                "feed_refused", error=feed_error(_for_managers(redact_secrets(str(exc))), lang)
             ) from exc
 
     async def test(self, url: str, lang: str = "en") -> tuple[list[Article], int]:
