@@ -78,6 +78,15 @@ class Channel:
 
 
 @dataclass(frozen=True)
+class Thread:
+    """An active thread (or forum post) the bot made: its id, its channel and its name."""
+
+    id: int
+    parent_id: int
+    name: str
+
+
+@dataclass(frozen=True)
 class Post:
     """A message to send: its text, its embeds (as the render layer made them), a nonce Discord de-duplicates
     by (None: let the library pick one), whom it may ping, and whether link previews are suppressed."""
@@ -132,6 +141,11 @@ class Poster(Protocol):
     ) -> tuple[int, int | None]:
         """Make a thread: in a forum, a forum post whose first message is ``post``; in a text channel, a thread
         from the message ``message_id``. Returns (thread id, the first message's id when a forum post)."""
+        ...
+
+    async def my_threads(self, guild_id: int, channel_id: int) -> list[Thread]:
+        """The active threads (forum posts) the bot made in a channel: one request for the server's active
+        threads, newest first."""
         ...
 
     async def publish(self, channel_id: int, message_id: int) -> None:

@@ -92,7 +92,10 @@ def test_sync_of_one_server_touches_only_its_own_articles() -> None:
     service.sync(catalog, {})
     catalog.replace_guild(GUILD, [upload], [])
     [joined] = service.sync(catalog, only=[GUILD])
-    assert joined.scope == GUILD and joined.article_id == upload.id and joined.new_story
+    assert joined.scope == GUILD and joined.article_id == upload.id and joined.new_article
+    # the same event as the global story: it joins that story, in this server's view only (issue 17)
+    assert service.story_of(None, shared.id) == (GLOBAL, joined.story_id[2:]) and not joined.new_story
+    assert joined.story_id.startswith("0:")
     assert service.sync(catalog) == []  # everything is in its story already
 
 

@@ -309,9 +309,7 @@ class NewsdeskBot(commands.Bot):
                     or self.library.view(guild_id).article(j.article_id) is None
                 ):
                     continue  # another process's server, or hidden there
-                if await self.store.claim_story_post(
-                    guild_id, channel_id, f"{j.scope}:{j.story_id}", j.article_id
-                ):
+                if await self.store.claim_story_post(guild_id, channel_id, j.thread_key, j.article_id):
                     recorded += 1
         if recorded:
             self.stories_changed.set()

@@ -14,7 +14,7 @@ from typing import Any
 import discord
 from discord.utils import MISSING
 
-from bot.delivery import Channel, Mentions, Post, SendError, Sent, Server
+from bot.delivery import Channel, Mentions, Post, SendError, Sent, Server, Thread
 from bot.discord.invite import POSTING
 from bot.i18n import permissions, t
 
@@ -183,6 +183,19 @@ class DiscordPoster:
                 raise SendError(404, "no such text channel or message", 0, "NotFound")
             thread = await channel.create_thread(name=name, message=discord.Object(message_id))
             return thread.id, None
+
+    async def my_threads(self, guild_id: int, channel_id: int) -> list[Thread]:
+        guild = self.client.get_guild(guild_id)
+        me = self.client.user
+        if guild is None or me is None:
+            return []
+        async with _refusals():
+            threads = await guild.active_threads()
+        return [
+            Thread(t.id, t.parent_id, t.name)
+            for t in sorted(threads, key=lambda t: t.id, reverse=True)
+            if t.parent_id == channel_id and t.owner_id == me.id
+        ]
 
     async def publish(self, channel_id: int, message_id: int) -> None:
         async with _refusals():

@@ -340,6 +340,12 @@ class ServerFeedService:
                 taken.failed.append(f"entry {key}: {reason}")
                 await self.store.record_server_entry(feed.id, feed.guild_id, key, digest, None)
                 continue
+            when = _published(entry)
+            news = not prime and (when is None or when >= added - OLD_SLACK)
+            if not news and self.backlog is not None:
+                # no story threads for what is not news either; marked before it is stored, since a library
+                # reload (another poll's, a scan's) may put it in its story as soon as it is stored
+                self.backlog.add((feed.guild_id, article.id))
             outcome = await self.store.upsert_article(
                 article, f"feed:{feed.guild_id}:{feed.id}#{key}", guild_id=feed.guild_id
             )
@@ -347,18 +353,14 @@ class ServerFeedService:
             if outcome is IngestOutcome.SKIPPED:
                 continue
             taken.new.append(article)
-            when = _published(entry)
             if taken.newest is None or (
                 when is not None and (taken.newest_at is None or when > taken.newest_at)
             ):
                 taken.newest, taken.newest_at = article, when
-            if not prime and (when is None or when >= added - OLD_SLACK):
+            if news:
                 taken.to_post.append(article)
         for reason in taken.failed:
             log.warning("server %s: feed %s: %s", feed.guild_id, redact_secrets(feed.url), reason)
-        posted = {a.id for a in taken.to_post}
-        if self.backlog is not None:  # no story threads for what is not news either
-            self.backlog.update((feed.guild_id, a.id) for a in taken.new if a.id not in posted)
         return taken
 
     async def _failed(self, feed: ServerFeed, error: str) -> None:

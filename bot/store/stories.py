@@ -136,6 +136,13 @@ class StoryQueries(StoreCore):
             article_id,
         )
 
+    async def story_thread_ids(self, guild_id: int) -> set[int]:
+        """The threads (forum posts) a server's stories already have."""
+        rows = await self.reader.fetch(
+            "SELECT thread_id FROM story_threads WHERE guild_id = ? AND thread_id IS NOT NULL", guild_id
+        )
+        return {int(r["thread_id"]) for r in rows}
+
     async def story_thread(self, guild_id: int, story_id: str) -> dict[str, Any] | None:
         return await self.reader.fetchrow(
             "SELECT * FROM story_threads WHERE guild_id = ? AND story_id = ?", guild_id, story_id

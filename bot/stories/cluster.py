@@ -201,6 +201,28 @@ class StoryIndex:
     def story_of(self, article_id: str) -> str | None:
         return self._article_story.get(article_id)
 
+    def current(self, story_id: str) -> Story | None:
+        """The story ``story_id`` is now part of (itself, or the story it was merged into)."""
+        i = self._by_id.get(story_id)
+        return None if i is None else self._stories[self._live(i)]
+
+    def match(self, article: Article) -> str | None:
+        """The story ``article`` would join, changing nothing (None: it would start one). Another scope's
+        article (a server's upload) is matched against these stories this way, without becoming part of them."""
+        known = self._article_story.get(article.id)
+        if known is not None:
+            return known
+        feats = features_of(article)
+        best: tuple[float, int] | None = None
+        for idx in self._candidates(feats):
+            story = self._stories[idx]
+            if not self._in_window(feats.day, story):
+                continue
+            s = self.similarity(feats, story)
+            if s >= self.join and (best is None or (-s, idx) < (-best[0], best[1])):
+                best = (s, idx)
+        return None if best is None else self._stories[best[1]].id
+
     # ------------------------------------------------------------------ adding
 
     def add(self, article: Article) -> str:

@@ -1,9 +1,14 @@
 """Stories while the bot runs: each article taken in joins a story or starts one, and what the commands ask.
 
 The clustering itself is pure (:mod:`bot.stories`); this module keeps one :class:`StoryIndex` per scope (0: the
-global articles, else one server's own uploads, which cluster only among themselves), puts every article into
-it once, and says which memberships are new so the caller writes them to the store (``story_articles``). After
-a restart the stored memberships are restored, not clustered again, so a story keeps its members and its id.
+global articles, else one server's own uploads, which cluster among themselves), puts every article into it
+once, and says which memberships are new so the caller writes them to the store (``story_articles``). After a
+restart the stored memberships are restored, not clustered again, so a story keeps its members and its id.
+
+A server's own article about an event that already has a global story joins that story in that server's view
+only: it is matched against the global index without changing it, and held in the server's overlay (stored
+with the server as owner, its story id written ``0:<global story id>``). The server's /story, digests and
+alerts see it among the story's reports; no other server sees a trace of it, and removing it removes it.
 
 Adding one article costs what the article costs, not what the index holds: the index finds its candidate
 stories through shared people, organizations, figures and title words, bucketed by week (see
@@ -24,6 +29,7 @@ from bot.stories.contested import Subject, line_up
 from bot.stories.features import day_of
 
 GLOBAL = 0
+JOINS_GLOBAL = f"{GLOBAL}:"  # a server's stored membership in a global story: "0:<story id>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +41,14 @@ class Joined:
     story_id: str
     new_article: bool  # the article was just taken in (False: it moved because two stories merged)
     new_story: bool  # the article started the story
+
+    @property
+    def thread_key(self) -> str:
+        """The story as story threads name it: ``scope:story`` (a server's article in a global story: the global
+        story's, so it is a line in that story's thread)."""
+        if self.story_id.startswith(JOINS_GLOBAL):
+            return self.story_id
+        return f"{self.scope}:{self.story_id}"
 
 
 @dataclass(slots=True)
@@ -75,6 +89,8 @@ class StoryService:
         self._aliases = [list(group) for group in aliases]
         self._indexes: dict[int, StoryIndex] = {}
         self._saved: dict[int, dict[str, str]] = {}  # what the store holds: scope -> article -> story
+        # a server's own articles in global stories, seen by that server only: guild -> article -> global story
+        self._overlay: dict[int, dict[str, str]] = {}
         self._subjects: dict[tuple[int, str], tuple[tuple[str, ...], list[Subject]]] = {}
 
     def index(self, scope: int) -> StoryIndex:
@@ -103,18 +119,36 @@ class StoryService:
             own = catalog.own_articles(guild_id)
             if own:
                 scopes[guild_id] = own
+        for guild_id in wanted - {GLOBAL}:
+            self._prune(guild_id, {a.id for a in scopes.get(guild_id, ())})
         out: list[Joined] = []
         for scope, articles in scopes.items():
             index = self.index(scope)
             saved = self._saved.setdefault(scope, {})
-            fresh = sorted((a for a in articles if index.story_of(a.id) is None), key=_order)
+            overlay = self._overlay.setdefault(scope, {}) if scope != GLOBAL else {}
+            fresh = sorted(
+                (a for a in articles if index.story_of(a.id) is None and a.id not in overlay), key=_order
+            )
             for article in fresh:
                 if article.id in saved:
-                    index.restore(article, saved[article.id])
+                    self._restore(scope, article, saved[article.id])
             for article in fresh:
                 if article.id not in saved:
                     out.extend(self.take(scope, article))
         return out
+
+    def _restore(self, scope: int, article: Article, story_id: str) -> None:
+        if scope != GLOBAL and story_id.startswith(JOINS_GLOBAL):
+            self._overlay.setdefault(scope, {})[article.id] = story_id[len(JOINS_GLOBAL) :]
+        else:
+            self.index(scope).restore(article, story_id)
+
+    def _prune(self, guild_id: int, held: set[str]) -> None:
+        """A server's upload it removed leaves the global story it joined."""
+        overlay = self._overlay.get(guild_id)
+        for article_id in [a for a in overlay or () if a not in held]:
+            del self._overlay[guild_id][article_id]
+            self._saved.get(guild_id, {}).pop(article_id, None)
 
     def take(self, scope: int, article: Article) -> list[Joined]:
         """One new article of ``scope`` into its story; the memberships to write (the article's, and its story's
@@ -122,6 +156,16 @@ class StoryService:
         index = self.index(scope)
         if index.story_of(article.id) is not None:
             return []
+        if scope != GLOBAL:
+            overlay = self._overlay.setdefault(scope, {})
+            if article.id in overlay:
+                return []
+            shared = self._indexes.get(GLOBAL)
+            joins = shared.match(article) if shared is not None else None
+            if joins is not None:  # an event with a global story: that story, in this server's view only
+                overlay[article.id] = joins
+                self._saved.setdefault(scope, {})[article.id] = JOINS_GLOBAL + joins
+                return [Joined(scope, article.id, JOINS_GLOBAL + joins, True, False)]
         story_id = index.add(article)
         story = index.story(story_id)
         saved = self._saved.setdefault(scope, {})
@@ -140,6 +184,11 @@ class StoryService:
 
     def story_of(self, guild_id: int | None, article_id: str) -> tuple[int, str] | None:
         """(scope, story id) of an article a server sees."""
+        joined = self._overlay.get(guild_id, {}).get(article_id) if guild_id is not None else None
+        if joined is not None:
+            found = self._indexes.get(GLOBAL)
+            story = found.current(joined) if found is not None else None
+            return (GLOBAL, story.id) if story is not None else None
         for scope in self._scopes(guild_id):
             found = self._indexes.get(scope)
             sid = found.story_of(article_id) if found is not None else None
@@ -147,23 +196,39 @@ class StoryService:
                 return scope, sid
         return None
 
-    def card(self, view: View, scope: int, story_id: str) -> StoryCard | None:
+    def card(self, view: View, scope: int, story_id: str, guild_id: int | None = None) -> StoryCard | None:
+        """One story as the server ``guild_id`` sees it (``view``): a global story with that server's own
+        articles that joined it."""
         index = self._indexes.get(scope)
         story = index.story(story_id) if index is not None else None
         if story is None:  # a merged story's id leads to the story it joined
             return None
-        articles = sorted(
-            (a for aid in story.article_ids if (a := view.article(aid)) is not None), key=_order
-        )
+        ids = list(story.article_ids)
+        if scope == GLOBAL and guild_id is not None:
+            ids += self._joined(guild_id, story)
+        articles = sorted((a for aid in ids if (a := view.article(aid)) is not None), key=_order)
         if not articles:
             return None
         return StoryCard(
             scope, story.id, _title(story, articles), articles, self._lined_up(scope, story.id, articles)
         )
 
+    def _joined(self, guild_id: int, story: Story) -> list[str]:
+        """A server's own articles in a global story (a story merged since leads to the one it joined)."""
+        overlay = self._overlay.get(guild_id)
+        if not overlay:
+            return []
+        shared = self._indexes[GLOBAL]
+        out = []
+        for article_id, joined in overlay.items():
+            now = shared.current(joined)
+            if now is not None and now.id == story.id:
+                out.append(article_id)
+        return out
+
     def card_of_article(self, view: View, guild_id: int | None, article_id: str) -> StoryCard | None:
         found = self.story_of(guild_id, article_id)
-        return self.card(view, *found) if found else None
+        return self.card(view, *found, guild_id=guild_id) if found else None
 
     def recent(
         self,
@@ -187,7 +252,7 @@ class StoryService:
         picked.sort(key=lambda ss: (-len(ss[1].article_ids), -(ss[1].last_day or 0)))
         out: list[StoryCard] = []
         for scope, story in picked:
-            card = self.card(view, scope, story.id)
+            card = self.card(view, scope, story.id, guild_id)
             if card is None or (contested and not card.contested):
                 continue
             if any(day_of(a) is not None and (day_of(a) or 0) >= since for a in card.articles):
@@ -211,7 +276,7 @@ class StoryService:
             story = index.story(found[1]) if index is not None else None
             if story is None:
                 continue
-            card = self.card(view, *found)
+            card = self.card(view, *found, guild_id=guild_id)
             if card is None:
                 continue
             for subject in card.subjects:

@@ -4,7 +4,10 @@ channel), and each later article of the story one line in that thread.
 Every post is recorded in the store before it is sent (``claim_story_post`` at intake). A text channel's thread
 starts from a message sent with a nonce, and the message id is stored before the thread is made from it, so a
 crash in between makes the thread from the same message (Discord gives a thread made from a message that
-message's id, and refuses a second one). Lines carry a nonce per article and thread. A channel the bot can no
+message's id, and refuses a second one). A forum post takes no nonce, so before each try of a pending forum post
+the bot lists the server's active threads and adopts the post it made there for this story (its name, made after
+the post was recorded, and no other story's thread) if a crash or a lost answer left one; only when there is none
+does it post. Lines carry a nonce per article and thread. A channel the bot can no
 longer post in marks the post failed (logged); Discord's own trouble leaves it for the next pass.
 """
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from bot.delivery import Mentions, Post, Poster, SendError, transient
@@ -23,6 +27,8 @@ from bot.render import stories as render
 log = logging.getLogger("newsdesk.stories")
 
 THREAD_EXISTS = 160004  # "A thread has already been created for this message"
+DISCORD_EPOCH_MS = 1420070400000
+SKEW = timedelta(seconds=30)  # the bot's clock and Discord's may differ by this much
 
 
 class StoryStore(Protocol):
@@ -38,10 +44,16 @@ class StoryStore(Protocol):
         self, guild_id: int, story_id: str, status: str, thread_id: int | None = None
     ) -> None: ...
     async def finish_story_line(self, guild_id: int, article_id: str, status: str) -> None: ...
+    async def story_thread_ids(self, guild_id: int) -> set[int]: ...
 
 
 def nonce(*parts: object) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:25]
+
+
+def made_at(snowflake: int) -> datetime:
+    """When Discord made the object with this id (UTC)."""
+    return datetime.fromtimestamp(((snowflake >> 22) + DISCORD_EPOCH_MS) / 1000, tz=UTC)
 
 
 class StoryPoster:
@@ -119,9 +131,16 @@ class StoryPoster:
         name = render.thread_name(article.title)
         channel = self.poster.channel(guild_id, channel_id)
         if channel is not None and channel.kind == "forum":
-            thread_id, _ = await self.poster.create_thread(
-                guild_id, channel_id, name, post=Post(content=content, embeds=[embed])
-            )
+            found = await self._posted(row, name)
+            if found is not None:
+                log.info(
+                    "story %s in server %s: adopting forum post %s made before", story_id, guild_id, found
+                )
+                thread_id = found
+            else:
+                thread_id, _ = await self.poster.create_thread(
+                    guild_id, channel_id, name, post=Post(content=content, embeds=[embed])
+                )
         else:
             message_id = row["message_id"]
             if message_id is None:
@@ -140,6 +159,20 @@ class StoryPoster:
                     raise
                 thread_id = int(message_id)  # made before a crash: a message's thread has the message's id
         await self.store.finish_story_thread(guild_id, story_id, "sent", thread_id)
+
+    async def _posted(self, row: dict[str, Any], name: str) -> int | None:
+        """The forum post an earlier try made for this pending story (its answer lost to a crash or a network
+        error), if it is still active: the bot's, in the story channel, with the story's name, made after the
+        post was recorded, and not another story's thread."""
+        guild_id = int(row["guild_id"])
+        since = datetime.fromisoformat(str(row["created_at"])) - SKEW
+        if since.tzinfo is None:
+            since = since.replace(tzinfo=UTC)
+        taken = await self.store.story_thread_ids(guild_id)
+        for thread in await self.poster.my_threads(guild_id, int(row["channel_id"])):
+            if thread.name == name and thread.id not in taken and made_at(thread.id) >= since:
+                return thread.id
+        return None
 
     async def _line(self, row: dict[str, Any]) -> None:
         guild_id, article_id = int(row["guild_id"]), str(row["article_id"])

@@ -217,6 +217,40 @@ async def test_a_crash_while_making_a_thread_makes_no_second_message_or_thread(
     assert await bot.stop() == 0
 
 
+async def test_a_crash_after_a_forum_post_is_made_adopts_it_instead_of_posting_again(
+    fresh_fake: FakeDiscord, tmp_path: Path
+) -> None:
+    """A forum post takes no nonce: killed after Discord made the post but before the bot recorded it, the
+    restarted bot finds its post among the server's active threads and adopts it; later reports are lines in it."""
+    import signal
+
+    fake = fresh_fake
+    folder = tmp_path / "news"
+    folder.mkdir()
+    g = fake.guild()
+    bot = await launch(fake, tmp_path, folder)
+    ok = await fake.command("story-channel set", {"channel": str(g.forum_channel_id)}, member="owner")
+    assert ok.content.startswith("Each new story now becomes a post in the forum")
+
+    fake.thread_delay = 30.0  # Discord makes the forum post but answers late...
+    (folder / "one.txt").write_text(ONE, encoding="utf-8")
+    await fake.wait_for(lambda: len(fake.threads) == 1, 20)
+    await bot.stop(signal.SIGKILL)  # ...and the bot dies before it records the post
+    fake.thread_delay = 0.0
+    fake.release_posts()
+    fake.ready.clear()
+    bot = await launch(fake, tmp_path, folder)
+    [thread_id] = list(fake.threads)
+    (folder / "two.txt").write_text(TWO, encoding="utf-8")
+    await fake.wait_for(lambda: len(fake.thread_posts(thread_id)) == 2, 20)
+    await asyncio.sleep(1.0)  # several thread passes
+    assert len(fake.threads) == 1, (fake.threads, bot.output())
+    assert any(m == "GET" and p.endswith("/threads/active") for m, p, _ in fake.requests)
+    starter, line = fake.thread_posts(thread_id)
+    assert "Harbor Robotics" in starter["content"] and "财经快讯" in line["content"]
+    assert await bot.stop() == 0
+
+
 async def test_the_first_alert_of_a_new_story_says_nothing_is_new_in_it(
     fresh_fake: FakeDiscord, tmp_path: Path
 ) -> None:

@@ -430,7 +430,7 @@ class FakeDiscord:
         self.dms_closed: set[int] = set()  # users who do not accept direct messages from the bot
         self.files: dict[int, list[tuple[str, bytes]]] = {}  # message id -> attachments (name, bytes)
         self.post_delay = 0.0  # seconds to hold channel posts (after storing them) to let tests crash the bot
-        self.thread_delay = 0.0  # the same for threads made from messages
+        self.thread_delay = 0.0  # the same for threads made from messages and forum posts
         self._held = asyncio.Event()
         self.resumes = 0
         self.left_guilds: list[Guild] = []  # servers the bot was removed from (kick_bot)
@@ -959,6 +959,7 @@ class FakeDiscord:
             (r"/channels/(\d+)/threads", "POST", self._thread_in_channel),
             (r"/channels/(\d+)/messages/(\d+)/crosspost", "POST", self._crosspost),
             (r"/guilds/(\d+)", "GET", self._get_guild),
+            (r"/guilds/(\d+)/threads/active", "GET", self._active_threads),
             (r"/users/@me/channels", "POST", self._open_dm),
         ]
 
@@ -1276,6 +1277,9 @@ class FakeDiscord:
         assert isinstance(first, dict)
         message = self._store_message(int(thread["id"]), first)
         self.channel_messages[int(thread["id"])].append(message)
+        if self.thread_delay:  # made, but the answer is late: a window in which a test can crash the bot
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._held.wait(), self.thread_delay)
         return self._json(thread | {"message": message}, 201)
 
     def thread_posts(self, thread_id: int) -> list[dict[str, Any]]:
@@ -1292,6 +1296,33 @@ class FakeDiscord:
             return invalid
         target.update({k: v for k, v in (body or {}).items() if k in ("content", "embeds", "components")})
         return self._json(target)
+
+    async def _active_threads(self, request: web.Request, body: Any, guild_id: str) -> web.Response:
+        """GET /guilds/{id}/threads/active: the server's threads that are not archived, newest first, and the
+        bot's thread member object in each it joined (it joins the threads it makes)."""
+        guild = next((g for g in self.guilds if str(g.id) == guild_id), None)
+        if guild is None:
+            return self._json({"message": "Unknown Guild", "code": 10004}, 404)
+        threads = sorted(
+            (
+                t
+                for t in self.threads.values()
+                if t["guild_id"] == guild_id and not t["thread_metadata"]["archived"]
+            ),
+            key=lambda t: int(t["id"]),
+            reverse=True,
+        )
+        members = [
+            {
+                "id": t["id"],
+                "user_id": str(self.bot.id),
+                "join_timestamp": t["thread_metadata"]["create_timestamp"],
+                "flags": 1,
+            }
+            for t in threads
+            if t["owner_id"] == str(self.bot.id)
+        ]
+        return self._json({"threads": threads, "members": members})
 
     async def _get_guild(self, request: web.Request, body: Any, guild_id: str) -> web.Response:
         for g in self.guilds:

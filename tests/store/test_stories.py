@@ -28,6 +28,7 @@ async def test_posts_are_recorded_once_thread_first_then_lines(store: SQLStore) 
     await store.finish_story_thread(G, "0:s1", "sent", 900)
     [line] = await store.pending_story_lines()
     assert int(line["thread_id"]) == 900
+    assert await store.story_thread_ids(G) == {900} and await store.story_thread_ids(OTHER) == set()
     await store.finish_story_line(G, "a2", "sent")
     assert await store.pending_story_lines() == []
     assert [r["guild_id"] for r in await store.pending_story_threads()] == [OTHER]
