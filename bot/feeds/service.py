@@ -10,6 +10,7 @@ when the feed says ``post: each`` (see :mod:`bot.feeds.posting`).
 
 from __future__ import annotations
 
+import asyncio
 import calendar
 import logging
 import re
@@ -48,7 +49,10 @@ log = logging.getLogger("newsdesk.serverfeeds")
 MAX_URL = 500  # characters of a feed address
 TEST_ITEMS = 3  # items /feed test shows
 NOTICE_AFTER = timedelta(days=1)  # a feed failing this long is told to its server, once
-OLD_SLACK = timedelta(hours=1)  # an entry dated this much before its feed was added is old: not posted
+OLD_SLACK = timedelta(hours=1)
+FIRST_READ_LEASE = timedelta(
+    minutes=10
+)  # an entry dated this much before its feed was added is old: not posted
 
 
 @dataclass
@@ -129,6 +133,7 @@ class ServerFeedService:
         limit: int,
         reload_guild: Callable[[int], Awaitable[None]],
         backlog: set[tuple[int, str]] | None = None,
+        parse: Callable[[bytes], Awaitable[Article]] = parse_bytes,
     ) -> None:
         self.store = store
         self.discord = poster
@@ -138,6 +143,13 @@ class ServerFeedService:
         self.limit = limit
         self.reload_guild = reload_guild
         self.backlog = backlog
+        self.parse = parse
+        # one read of a feed at a time in this process: /feed add's first read and the polling loop never take
+        # the same feed's entries in together (by server and address: the add's feed has no id before it)
+        self._reading: dict[tuple[int, str], asyncio.Lock] = {}
+
+    def _lock(self, guild_id: int, url: str) -> asyncio.Lock:
+        return self._reading.setdefault((guild_id, url), asyncio.Lock())
 
     # ------------------------------------------------------------------ commands
 
@@ -180,7 +192,7 @@ class ServerFeedService:
                 skipped += 1
                 continue
             try:
-                shown.append(with_link(await parse_bytes(text.encode("utf-8", "surrogatepass")), entry))
+                shown.append(with_link(await self.parse(text.encode("utf-8", "surrogatepass")), entry))
             except Exception:  # an entry that cannot be read is left out, as polling would
                 skipped += 1
         return shown, skipped
@@ -199,6 +211,20 @@ class ServerFeedService:
         """(the feed, whether it is new, articles taken in now). A new feed is fetched first: what it holds is
         added to the server's library and none of it is posted (but its newest item, with ``sample``)."""
         url = self.check_url(url, lang)
+        async with self._lock(guild_id, url):
+            return await self._add(guild_id, channel_id, url, post, crosspost, user_id, lang, sample)
+
+    async def _add(
+        self,
+        guild_id: int,
+        channel_id: int | None,
+        url: str,
+        post: str | None,
+        crosspost: bool | None,
+        user_id: int,
+        lang: str,
+        sample: bool,
+    ) -> tuple[ServerFeed, bool, int]:
         feeds = await self.store.server_feeds(guild_id)
         before = next((f for f in feeds if f.url == url), None)
         channel_id, post, crosspost = self._options(guild_id, before, channel_id, post, crosspost, lang)
@@ -216,8 +242,9 @@ class ServerFeedService:
             crosspost,
             user_id,
             self.limit,
-            # not due before this first fetch is taken in: the polling loop must not take it in at the same time
-            next_at=self._next(0) if parsed is not None else None,
+            # not due before this first fetch is taken in (it is then due one interval later): besides the lock,
+            # a loop in another process must not take it in at the same time
+            next_at=self._first_read_lease() if parsed is not None else None,
         )
         if feed is None:
             raise UserError("feed_limit", limit=self.limit)
@@ -272,6 +299,10 @@ class ServerFeedService:
 
     # ------------------------------------------------------------------ polling
 
+    def _first_read_lease(self) -> str:
+        """When a new feed falls due should its first read never be stored (the process ended meanwhile)."""
+        return (self.now() + max(FIRST_READ_LEASE, timedelta(seconds=self.fetcher.interval))).isoformat()
+
     def _next(self, failures: int) -> str:
         interval = self.fetcher.interval
         delay = interval if not failures else min(interval * 2**failures, max(MAX_BACKOFF, interval))
@@ -286,13 +317,20 @@ class ServerFeedService:
             await self.poster.resume(serving)
         except Exception:
             log.exception("resending interrupted feed posts failed")
-        for feed in await self.store.due_server_feeds(self.now().isoformat()):
-            if feed.guild_id not in serving:
+        for due in await self.store.due_server_feeds(self.now().isoformat()):
+            if due.guild_id not in serving:
                 continue  # another shard's server, or one we left
             try:
-                await self.poll(feed)
+                async with self._lock(due.guild_id, due.url):
+                    # as it is now: a /feed add that held the lock may have read it (then it is not due)
+                    feed = next(
+                        (f for f in await self.store.server_feeds(due.guild_id) if f.id == due.id), None
+                    )
+                    if feed is None or feed.next_at > self.now().isoformat():
+                        continue
+                    await self.poll(feed)
             except Exception:  # one feed's trouble never stops the others
-                log.exception("server %s: feed %s failed", feed.guild_id, redact_secrets(feed.url))
+                log.exception("server %s: feed %s failed", due.guild_id, redact_secrets(due.url))
 
     async def poll(self, feed: ServerFeed) -> Taken:
         state = FeedState(feed.url, etag=feed.etag, modified=feed.modified)
@@ -334,7 +372,7 @@ class ServerFeedService:
                     raise ArticleError(
                         f"entry is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes (1 MB)"
                     )
-                article = with_link(await parse_bytes(data), entry)
+                article = with_link(await self.parse(data), entry)
             except Exception as exc:
                 reason = str(exc) if isinstance(exc, ArticleError) else exc.__class__.__name__
                 taken.failed.append(f"entry {key}: {reason}")
