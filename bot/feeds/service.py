@@ -26,7 +26,7 @@ from bot.article import MAX_BYTES, Article, ArticleError
 from bot.delivery import Post, Poster, SendError
 from bot.errors import UserError
 from bot.feeds.posting import FeedPoster
-from bot.i18n import feed_error, t
+from bot.i18n import feed_error
 from bot.ingest.feeds import (
     MAX_BACKOFF,
     FeedError,
@@ -113,7 +113,7 @@ class FeedStore(Protocol):
     async def upsert_article(
         self, article: Article, source_key: str | None = None, guild_id: int = ...
     ) -> IngestOutcome: ...
-    async def filters(self, guild_id: int) -> list[tuple[str, str]]: ...
+    async def filter_rules(self, guild_id: int) -> list[filters.StoredRule]: ...
     async def get_digest_settings(self, guild_id: int) -> dict[str, Any] | None: ...
 
 
@@ -173,9 +173,8 @@ class ServerFeedService:
         try:
             return await self.fetcher.fetch_now(FeedState(url))
         except FeedError as exc:
-            raise UserError(
-                t("feed_refused", lang, error=feed_error(_for_managers(redact_secrets(str(exc))), lang))
-            ) from exc
+            error = feed_error(_for_managers(redact_secrets(str(exc))), lang)
+            raise UserError("feed_refused", error=error) from exc
 
     async def test(self, url: str, lang: str = "en") -> tuple[list[Article], int]:
         """The first items as they would be posted, and how many items had no text; nothing is stored."""
@@ -347,7 +346,12 @@ class ServerFeedService:
         if taken.new:
             await self.reload_guild(feed.guild_id)
         if taken.to_post and feed.post == "each":
-            rules = filters.rules_for(await self.store.filters(feed.guild_id), "feeds")
+            rules = filters.rules_for(
+                await self.store.filter_rules(feed.guild_id),
+                "feeds",
+                channel_id=feed.channel_id,
+                feed_id=feed.id,
+            )
             chosen = [a for a in taken.to_post if filters.passes(a, rules)]
             if chosen:
                 await self.poster.post(feed, chosen, await self._language(feed.guild_id))

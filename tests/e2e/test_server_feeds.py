@@ -414,3 +414,47 @@ async def test_a_feed_posting_into_a_forum_channel_makes_one_post_per_article(
         assert [s for s, _ in sent] == ["sent", "sent"] and all(m for _, m in sent)
     finally:
         assert await bot.stop() == 0
+
+
+async def test_a_filter_kept_to_a_channel_or_a_feed_applies_there_only(
+    fresh_fake: FakeDiscord, feeds: FeedServer, tmp_path: Path
+) -> None:
+    fake = fresh_fake
+    bot = await launch(fake, tmp_path)
+    g = fake.guild()
+    now = datetime.now(UTC)
+    url = feeds.serve("h.xml", rss("Harbour Desk", [harbour_item(1, now - timedelta(days=2))]))
+    try:
+        await fake.command("feed add", {"url": url, "channel": str(g.channel_id)}, member="owner", timeout=30)
+        # kept to another channel: the feed's posts here are not filtered by it
+        other = await fake.command(
+            "filter add", {"rule": "-word:South", "channel": str(g.announce_channel_id)}, member="owner"
+        )
+        assert other.content.startswith(f"Added `-word:South` for all in <#{g.announce_channel_id}>."), (
+            other.content
+        )
+        mine = await fake.command("filter add", {"rule": "-word:east", "feed": url}, member="owner")
+        assert mine.content.startswith(f"Added `-word:east` for feeds from <{url}>."), mine.content
+        assert f"feeds from <{url}>: 0 of the last 7 days' 1 article would get through" in mine.content
+        digest_of_feed = await fake.command(
+            "filter add", {"rule": "-word:east", "feed": url, "applies_to": "digest"}, member="owner"
+        )
+        assert "applies to that feed's posts" in digest_of_feed.content
+
+        feeds.serve(
+            "h.xml",
+            rss("Harbour Desk", [harbour_item(n, now + timedelta(seconds=n)) for n in (1, 11, 12, 13)]),
+        )
+        await fake.wait_for(lambda: len(posts_in(fake, g.channel_id)) >= 2, 30)
+        await asyncio.sleep(3)
+        assert titles(posts_in(fake, g.channel_id)) == [
+            "Quay 12 (south) reopens after crane inspection",  # the rule for the other channel let it through
+            "Quay 13 (west) reopens after crane inspection",
+        ]  # Quay 11 (east) was kept out by the feed's own rule
+        listed = (await fake.command("filter list", member="owner")).content
+        assert f"• all in <#{g.announce_channel_id}>: `-word:South`" in listed
+        assert f"• feeds from <{url}>: `-word:east`" in listed
+        removed = await fake.command("filter remove", {"rule": "-word:east", "feed": url}, member="owner")
+        assert removed.content.startswith(f"Removed `-word:east` from feeds from <{url}>."), removed.content
+    finally:
+        assert await bot.stop() == 0
