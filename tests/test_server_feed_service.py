@@ -120,3 +120,46 @@ async def test_a_new_feed_is_not_due_while_its_first_read_is_under_way(
     assert await store.due_server_feeds(later.isoformat()) == []
     parse.gate.set()
     await asyncio.wait_for(adding, 10)
+
+
+async def test_a_post_into_a_storys_thread_is_resent_there_with_its_nonce(store: SQLStore) -> None:
+    from bot.feeds.posting import FeedPoster, nonce
+
+    article = await parse_bytes(
+        b"Lumen Freight board backs sale\nTidewire\xc2\xb72026-03-04 09:00\n\nCore Viewpoint - The board backed it.\n"
+    )
+    await store.upsert_article(article, guild_id=GUILD)
+    feed, _ = await store.add_server_feed(GUILD, "https://wire.example/rss", CHANNEL, "each", False, 7, 20)
+    assert feed is not None and not feed.story_threads
+    feed, _ = await store.add_server_feed(
+        GUILD, "https://wire.example/rss", CHANNEL, "each", False, 7, 20, story_threads=True
+    )
+    assert feed is not None and feed.story_threads
+    poster = FakePoster(
+        guilds={GUILD: Server(GUILD, "Harbour")}, channels={CHANNEL: Channel(CHANNEL, "text")}
+    )
+    poster.failures = [OSError("connection reset")]  # the first send does not get through: resent later
+
+    async def thread_of(guild_id: int, article_id: str) -> int | None:
+        return 555 if (guild_id, article_id) == (GUILD, article.id) else None
+
+    posting = FeedPoster(store, poster, lambda: None, cap=5, thread_of=thread_of)  # type: ignore[arg-type]
+    assert (await posting.post(feed, [article]))["failed"] == 1
+    [pending] = await store.pending_feed_posts({GUILD})
+    assert pending.detail == "thread:555" and pending.channel_id == CHANNEL
+
+    class Library:
+        def view(self, guild_id: int) -> Any:
+            return self
+
+        def article(self, article_id: str) -> Article | None:
+            return article if article_id == article.id else None
+
+    posting.library = lambda: Library()  # type: ignore[assignment,return-value]
+    assert await posting.resume({GUILD}) == 1
+    assert [(kind, to, post.nonce) for kind, to, post in poster.sent] == [
+        ("channel", 555, nonce(GUILD, CHANNEL, article.id))
+    ]
+    assert await store.pending_feed_posts({GUILD}) == []
+    await posting.post(feed, [article])  # posted already: not again
+    assert len(poster.sent) == 1

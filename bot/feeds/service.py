@@ -91,6 +91,7 @@ class FeedStore(Protocol):
         added_by: int,
         limit: int,
         next_at: str | None = None,
+        story_threads: bool = False,
     ) -> tuple[ServerFeed | None, bool]: ...
     async def remove_server_feed(self, guild_id: int, url: str) -> bool: ...
     async def due_server_feeds(self, now: str) -> list[ServerFeed]: ...
@@ -206,12 +207,15 @@ class ServerFeedService:
         user_id: int,
         lang: str = "en",
         sample: bool = False,
+        story_threads: bool | None = None,
     ) -> tuple[ServerFeed, bool, int]:
         """(the feed, whether it is new, articles taken in now). A new feed is fetched first: what it holds is
         added to the server's library and none of it is posted (but its newest item, with ``sample``)."""
         url = self.check_url(url, lang)
         async with self._lock(guild_id, url):
-            return await self._add(guild_id, channel_id, url, post, crosspost, user_id, lang, sample)
+            return await self._add(
+                guild_id, channel_id, url, post, crosspost, user_id, lang, sample, story_threads
+            )
 
     async def _add(
         self,
@@ -223,10 +227,13 @@ class ServerFeedService:
         user_id: int,
         lang: str,
         sample: bool,
+        story_threads: bool | None,
     ) -> tuple[ServerFeed, bool, int]:
         feeds = await self.store.server_feeds(guild_id)
         before = next((f for f in feeds if f.url == url), None)
         channel_id, post, crosspost = self._options(guild_id, before, channel_id, post, crosspost, lang)
+        if story_threads is None:  # left out: as the feed has it
+            story_threads = before.story_threads if before is not None else False
         known = {f.url for f in feeds}
         if url not in known and len(known) >= self.limit:
             raise UserError("feed_limit", limit=self.limit)
@@ -244,6 +251,7 @@ class ServerFeedService:
             # not due before this first fetch is taken in (it is then due one interval later): besides the lock,
             # a loop in another process must not take it in at the same time
             next_at=self._first_read_lease() if parsed is not None else None,
+            story_threads=story_threads,
         )
         if feed is None:
             raise UserError("feed_limit", limit=self.limit)

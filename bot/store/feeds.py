@@ -63,6 +63,7 @@ class ServerFeed:
     next_at: str
     etag: str | None
     modified: str | None
+    story_threads: bool = False  # a later article of a story with a thread goes into that thread
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> ServerFeed:
@@ -85,6 +86,7 @@ class ServerFeed:
             next_at=str(row["next_at"]),
             etag=row["etag"],
             modified=row["modified"],
+            story_threads=bool(row.get("story_threads") or 0),
         )
 
 
@@ -128,6 +130,7 @@ class ServerFeedQueries(StoreCore):
         added_by: int,
         limit: int,
         next_at: str | None = None,
+        story_threads: bool = False,
     ) -> tuple[ServerFeed | None, bool]:
         """(the feed, whether it is new). Adding a URL the server has already changes its channel and options;
         None when the server holds ``limit`` feeds already."""
@@ -138,10 +141,11 @@ class ServerFeedQueries(StoreCore):
             )
             if existing is not None:
                 await conn.execute(
-                    "UPDATE server_feeds SET channel_id = ?, post = ?, crosspost = ? WHERE id = ?",
+                    "UPDATE server_feeds SET channel_id = ?, post = ?, crosspost = ?, story_threads = ? WHERE id = ?",
                     channel_id,
                     post,
                     int(crosspost),
+                    int(story_threads),
                     existing,
                 )
                 row = await conn.fetchrow("SELECT * FROM server_feeds WHERE id = ?", existing)
@@ -151,8 +155,8 @@ class ServerFeedQueries(StoreCore):
             if held >= limit:
                 return None, False
             feed_id = await conn.fetchval(
-                "INSERT INTO server_feeds (guild_id, url, channel_id, post, crosspost, added_by, added_at, next_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                "INSERT INTO server_feeds (guild_id, url, channel_id, post, crosspost, added_by, added_at, next_at,"
+                " story_threads) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 guild_id,
                 url,
                 channel_id,
@@ -161,6 +165,7 @@ class ServerFeedQueries(StoreCore):
                 added_by,
                 now,
                 next_at or now,
+                int(story_threads),
             )
             row = await conn.fetchrow("SELECT * FROM server_feeds WHERE id = ?", feed_id)
             assert row is not None

@@ -458,3 +458,71 @@ async def test_a_filter_kept_to_a_channel_or_a_feed_applies_there_only(
         assert removed.content.startswith(f"Removed `-word:east` from feeds from <{url}>."), removed.content
     finally:
         assert await bot.stop() == 0
+
+
+def deal_item(n: int, title: str, text: str, when: datetime) -> tuple[str, str, str, str, datetime]:
+    """A report of one event (Harbor Robotics buys Lumen Freight): reports of it make one story."""
+    return (f"deal-{n}", f"https://tidewire.example/deal-{n}", title, text, when)
+
+
+async def test_a_later_article_of_a_story_goes_into_the_storys_thread(
+    fresh_fake: FakeDiscord, feeds: FeedServer, tmp_path: Path
+) -> None:
+    fake = fresh_fake
+    bot = await launch(fake, tmp_path, NEWSDESK_ALERT_SECONDS="0.3")
+    g = fake.guild()
+    now = datetime.now(UTC)
+    held = [harbour_item(1, now - timedelta(days=2))]
+    url = feeds.serve("deal.xml", rss("Tidewire", held))
+    first = deal_item(
+        1,
+        "Harbor Robotics agrees to buy Lumen Freight for $4.2 billion",
+        "Harbor Robotics will buy the trucking software maker Lumen Freight for $4.2 billion in cash. "
+        "Dana Whitfield, chief executive of Harbor Robotics, said the $4.2 billion purchase of Lumen Freight "
+        "would close by March.",
+        now + timedelta(seconds=1),
+    )
+    later = deal_item(
+        2,
+        "Lumen Freight board backs $4.2 billion sale to Harbor Robotics",
+        "Lumen Freight's board backed the $4.2 billion cash sale to Harbor Robotics. Dana Whitfield of Harbor "
+        "Robotics said the $4.2 billion purchase of Lumen Freight would close by March.",
+        now + timedelta(seconds=2),
+    )
+    try:
+        ok = await fake.command("story-channel set", {"channel": str(g.channel_id)}, member="owner")
+        assert "thread" in ok.content
+        added = await fake.command(
+            "feed add",
+            {"url": url, "channel": str(g.announce_channel_id), "story_threads": True},
+            member="owner",
+            timeout=30,
+        )
+        assert added.content.startswith("Added <"), added.content
+        feeds.serve("deal.xml", rss("Tidewire", [*held, first]))
+        # the first article of the story: posted in the feed's channel as always, and its story gets a thread
+        await fake.wait_for(
+            lambda: len(posts_in(fake, g.announce_channel_id)) == 1 and len(fake.threads) == 1, 30
+        )
+        [thread] = fake.threads.values()
+        feeds.serve("deal.xml", rss("Tidewire", [*held, first, later]))
+        thread_id = int(thread["id"])
+
+        def in_thread() -> list[str]:
+            return titles(fake.channel_messages.get(thread_id, []))
+
+        await fake.wait_for(
+            lambda: "Lumen Freight board backs $4.2 billion sale to Harbor Robotics" in in_thread(), 30
+        )
+        await asyncio.sleep(3)  # more polls and story passes: nothing twice
+        assert titles(posts_in(fake, g.announce_channel_id)) == [
+            "Harbor Robotics agrees to buy Lumen Freight for $4.2 billion"
+        ]
+        assert in_thread().count("Lumen Freight board backs $4.2 billion sale to Harbor Robotics") == 1
+        # the story channel's own line for it stays (stories make it for every later article)
+        lines = [m["content"] for m in fake.channel_messages.get(thread_id, []) if not m["embeds"]]
+        assert len(lines) == 1 and "Lumen Freight board backs" in lines[0]
+        sent = rows(tmp_path, "SELECT status, detail FROM feed_posts ORDER BY id")
+        assert sent == [("sent", None), ("sent", f"thread:{thread_id}")]
+    finally:
+        assert await bot.stop() == 0
