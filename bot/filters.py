@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from bot.article import Article, Stance
 from bot.article.names import fold, has_cjk, key
@@ -123,16 +124,39 @@ def matches(article: Article, rule: Rule) -> bool:
 DESTINATIONS = ("all", "feeds", "digest", "alerts")  # where a server's rule applies
 
 
-def rules_for(rows: Iterable[tuple[str, str]], destination: str) -> list[Rule]:
-    """The rules that apply to ``destination`` (its own and those for ``all``) from stored (destination, rule)
-    rows; a stored rule that no longer parses is left out."""
+class StoredRule(NamedTuple):
+    """A server's rule as stored: where it applies (``destination``), and optionally only in one channel (feed
+    posts in that channel, the digest when it is posted there) and/or for one feed's posts (0: any)."""
+
+    destination: str
+    rule: str
+    channel_id: int = 0
+    feed_id: int = 0
+
+
+def rules_for(
+    rows: Iterable[tuple[str, str] | StoredRule],
+    destination: str,
+    *,
+    channel_id: int | None = None,
+    feed_id: int | None = None,
+) -> list[Rule]:
+    """The rules that apply to ``destination`` (its own and those for ``all``) from stored rows, a rule for one
+    channel only when posting into ``channel_id`` and a rule for one feed only for ``feed_id``'s posts; a stored
+    rule that no longer parses is left out."""
     out = []
-    for where, text in rows:
-        if where in ("all", destination):
-            try:
-                out.append(parse_rule(text))
-            except RuleError:
-                continue
+    for row in rows:
+        where, text = row[0], row[1]
+        channel = row[2] if len(row) > 2 else 0
+        feed = row[3] if len(row) > 3 else 0
+        if where not in ("all", destination):
+            continue
+        if (channel and channel != channel_id) or (feed and feed != feed_id):
+            continue
+        try:
+            out.append(parse_rule(text))
+        except RuleError:
+            continue
     return out
 
 

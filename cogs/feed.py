@@ -61,6 +61,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
         post="Post each new article, leave them to the digest, or neither",
         crosspost="Publish posts made in an announcement channel to following servers",
         sample="Post the feed's newest item now, as a sample",
+        story_threads="Post a later article of a story into that story's thread (see /story-channel)",
     )
     @app_commands.choices(post=POST_MODES)
     async def add(
@@ -71,6 +72,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
         post: str | None = None,
         crosspost: bool | None = None,
         sample: bool = False,
+        story_threads: bool | None = None,
     ) -> None:
         """Options left out keep what a feed already added has (a new feed: posts each article when a channel is
         given, else goes to the digest only)."""
@@ -86,6 +88,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
             interaction.user.id,
             lang,
             sample,
+            story_threads=story_threads,
         )
         mode = feed.post
         if mode == "each":

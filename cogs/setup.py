@@ -52,7 +52,7 @@ class Setup(commands.Cog):
         feeds = await services.feeds.feeds(guild.id)
         feed_channels = {f.channel_id for f in feeds if f.channel_id and f.post == "each"}
         filters: dict[str, int] = {}
-        for destination, _ in await self.bot.store.filters(guild.id):
+        for destination, *_ in await self.bot.store.filter_rules(guild.id):  # kept to a channel or feed too
             filters[destination] = filters.get(destination, 0) + 1
         story_channel = await services.story_threads.channel_of(guild.id)
         report = embeds.SetupReport(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.article import load_article
-from bot.filters import Kind, Rule, RuleError, parse_rule, passes, rules_for
+from bot.filters import Kind, Rule, RuleError, StoredRule, parse_rule, passes, rules_for
 
 DOCK = load_article(
     "Crane drivers walk out at the east quay\nHarbour Desk·2026-03-04 09:00\n\n"
@@ -70,6 +70,31 @@ def test_rules_for_a_destination() -> None:
     ]
     assert [str(r) for r in rules_for(stored, "feeds")] == ["-word:crane", "stance:denied"]
     assert [str(r) for r in rules_for(stored, "alerts")] == ["-word:crane"]  # a broken stored rule is skipped
+
+
+def test_rules_for_a_channel_or_a_feed_apply_there_only() -> None:
+    stored = [
+        StoredRule("all", "-word:crane"),
+        StoredRule("feeds", "stance:denied", channel_id=10),
+        StoredRule("all", "person:Ilse Varga", channel_id=20),
+        StoredRule("feeds", "-word:rumour", feed_id=4),
+        StoredRule("feeds", "source:Wire", channel_id=10, feed_id=5),
+    ]
+
+    def named(**where: int) -> list[str]:
+        return [str(r) for r in rules_for(stored, "feeds", **where)]
+
+    assert named() == ["-word:crane"]  # no channel or feed known: only the rules for everywhere
+    assert named(channel_id=10) == ["-word:crane", "stance:denied"]
+    assert named(channel_id=10, feed_id=4) == ["-word:crane", "stance:denied", "-word:rumour"]
+    assert named(channel_id=10, feed_id=5) == ["-word:crane", "stance:denied", "source:Wire"]
+    assert named(channel_id=20, feed_id=5) == ["-word:crane", "person:Ilse Varga"]  # both must hold
+    # the digest posted in channel 20: that channel's rules for everything; feed rules never
+    assert [str(r) for r in rules_for(stored, "digest", channel_id=20)] == [
+        "-word:crane",
+        "person:Ilse Varga",
+    ]
+    assert [str(r) for r in rules_for(stored, "digest", channel_id=10)] == ["-word:crane"]
 
 
 def test_excludes_win_and_kinds_combine() -> None:

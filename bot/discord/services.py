@@ -17,7 +17,7 @@ from bot.feeds.service import ServerFeedService
 from bot.follows.alerts import AlertService
 from bot.follows.service import FollowService
 from bot.ingest.feeds import FeedPoller
-from bot.stories.threads import StoryPoster
+from bot.stories.threads import StoryPoster, thread_of_story
 
 if TYPE_CHECKING:
     from bot.discord.client import NewsdeskBot
@@ -54,7 +54,15 @@ def build(bot: NewsdeskBot) -> Services:
         feeds=ServerFeedService(
             bot.store,
             poster,
-            FeedPoster(bot.store, poster, lambda: bot.library, settings.feed_posts_per_hour),
+            FeedPoster(
+                bot.store,
+                poster,
+                lambda: bot.library,
+                settings.feed_posts_per_hour,
+                thread_of=lambda guild_id, article_id: thread_of_story(
+                    bot.store, lambda: bot.stories, guild_id, article_id
+                ),
+            ),
             FeedPoller([], settings.feed_minutes, allow_hosts=settings.feed_allow_hosts),
             clock=clock,
             limit=settings.feed_server_limit,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
@@ -57,8 +57,13 @@ class PostStore(Protocol):
     async def get_article(self, article_id: str) -> Article | None: ...
 
 
+THREAD = "thread:"  # a post's detail when it goes into its story's thread: ``thread:<id>``
+
+
 class FeedPoster:
-    """``cap``: at most this many article posts per channel and hour (``feed_posts_per_hour``)."""
+    """``cap``: at most this many article posts per channel and hour (``feed_posts_per_hour``); ``thread_of``:
+    the thread of an article's story in a server's story channel (see
+    :func:`bot.stories.threads.thread_of_story`), for feeds that post there (``story_threads``)."""
 
     def __init__(
         self,
@@ -67,12 +72,14 @@ class FeedPoster:
         library: Callable[[], Catalog],
         cap: int,
         now: Callable[[], datetime] | None = None,
+        thread_of: Callable[[int, str], Awaitable[int | None]] | None = None,
     ) -> None:
         self.store = store
         self.poster = poster
         self.library = library
         self.cap = cap
         self.now = now or (lambda: datetime.now(UTC))
+        self.thread_of = thread_of
 
     async def post(self, feed: ServerFeed, articles: list[Article], lang: str = "en") -> dict[str, int]:
         """Post ``articles`` (oldest first) into the feed's channel; counts of sent, folded and failed posts."""
@@ -93,13 +100,27 @@ class FeedPoster:
                     folded.append(article)
                     counts["folded"] += 1
                 continue
+            thread = None
+            if feed.story_threads and self.thread_of is not None:
+                thread = await self.thread_of(feed.guild_id, article.id)
             if not await self.store.claim_feed_post(
-                feed.guild_id, feed.channel_id, feed.id, article.id, "post", "pending", key
+                feed.guild_id,
+                feed.channel_id,
+                feed.id,
+                article.id,
+                "post",
+                "pending",
+                key,
+                f"{THREAD}{thread}" if thread else None,
             ):
                 continue  # posted (or folded) in this channel already
             used += 1
             record = await self.store.feed_post(feed.guild_id, feed.channel_id, article.id)
-            status = await self._send(record, channel, None, posts.post_embed(article, lang), feed.crosspost)
+            target = channel
+            if thread:  # into the story's thread (beside the one-line entry the story channel makes there)
+                target = Channel(thread, "text")
+            embed = posts.post_embed(article, lang)
+            status = await self._send(record, target, None, embed, feed.crosspost and not thread)
             counts[status] += 1
         if folded:
             ids = [a.id for a in folded]
@@ -140,7 +161,12 @@ class FeedPoster:
                     await self.store.finish_feed_post(record.id, "failed", detail="the article is gone")
                     continue
                 embed = posts.post_embed(article, lang)
-                await self._send(record, channel, None, embed, crosspost.get(record.feed_id or 0, False))
+                detail = record.detail or ""
+                if detail.startswith(THREAD) and detail[len(THREAD) :].isdigit():  # into its story's thread
+                    thread = Channel(int(detail[len(THREAD) :]), "text")
+                    await self._send(record, thread, None, embed, False)
+                else:
+                    await self._send(record, channel, None, embed, crosspost.get(record.feed_id or 0, False))
             tried += 1
         return tried
 

@@ -10,6 +10,7 @@ when the feed says ``post: each`` (see :mod:`bot.feeds.posting`).
 
 from __future__ import annotations
 
+import asyncio
 import calendar
 import logging
 import re
@@ -48,7 +49,10 @@ log = logging.getLogger("newsdesk.serverfeeds")
 MAX_URL = 500  # characters of a feed address
 TEST_ITEMS = 3  # items /feed test shows
 NOTICE_AFTER = timedelta(days=1)  # a feed failing this long is told to its server, once
-OLD_SLACK = timedelta(hours=1)  # an entry dated this much before its feed was added is old: not posted
+OLD_SLACK = timedelta(hours=1)
+FIRST_READ_LEASE = timedelta(
+    minutes=10
+)  # an entry dated this much before its feed was added is old: not posted
 
 
 @dataclass
@@ -87,6 +91,7 @@ class FeedStore(Protocol):
         added_by: int,
         limit: int,
         next_at: str | None = None,
+        story_threads: bool = False,
     ) -> tuple[ServerFeed | None, bool]: ...
     async def remove_server_feed(self, guild_id: int, url: str) -> bool: ...
     async def due_server_feeds(self, now: str) -> list[ServerFeed]: ...
@@ -109,7 +114,7 @@ class FeedStore(Protocol):
     async def upsert_article(
         self, article: Article, source_key: str | None = None, guild_id: int = ...
     ) -> IngestOutcome: ...
-    async def filters(self, guild_id: int) -> list[tuple[str, str]]: ...
+    async def filter_rules(self, guild_id: int) -> list[filters.StoredRule]: ...
     async def get_digest_settings(self, guild_id: int) -> dict[str, Any] | None: ...
 
 
@@ -129,6 +134,7 @@ class ServerFeedService:
         limit: int,
         reload_guild: Callable[[int], Awaitable[None]],
         backlog: set[tuple[int, str]] | None = None,
+        parse: Callable[[bytes], Awaitable[Article]] = parse_bytes,
     ) -> None:
         self.store = store
         self.discord = poster
@@ -138,6 +144,13 @@ class ServerFeedService:
         self.limit = limit
         self.reload_guild = reload_guild
         self.backlog = backlog
+        self.parse = parse
+        # one read of a feed at a time in this process: /feed add's first read and the polling loop never take
+        # the same feed's entries in together (by server and address: the add's feed has no id before it)
+        self._reading: dict[tuple[int, str], asyncio.Lock] = {}
+
+    def _lock(self, guild_id: int, url: str) -> asyncio.Lock:
+        return self._reading.setdefault((guild_id, url), asyncio.Lock())
 
     # ------------------------------------------------------------------ commands
 
@@ -161,9 +174,8 @@ class ServerFeedService:
         try:
             return await self.fetcher.fetch_now(FeedState(url))
         except FeedError as exc:
-            raise UserError(
-                "feed_refused", error=feed_error(_for_managers(redact_secrets(str(exc))), lang)
-            ) from exc
+            error = feed_error(_for_managers(redact_secrets(str(exc))), lang)
+            raise UserError("feed_refused", error=error) from exc
 
     async def test(self, url: str, lang: str = "en") -> tuple[list[Article], int]:
         """The first items as they would be posted, and how many items had no text; nothing is stored."""
@@ -180,7 +192,7 @@ class ServerFeedService:
                 skipped += 1
                 continue
             try:
-                shown.append(with_link(await parse_bytes(text.encode("utf-8", "surrogatepass")), entry))
+                shown.append(with_link(await self.parse(text.encode("utf-8", "surrogatepass")), entry))
             except Exception:  # an entry that cannot be read is left out, as polling would
                 skipped += 1
         return shown, skipped
@@ -195,13 +207,33 @@ class ServerFeedService:
         user_id: int,
         lang: str = "en",
         sample: bool = False,
+        story_threads: bool | None = None,
     ) -> tuple[ServerFeed, bool, int]:
         """(the feed, whether it is new, articles taken in now). A new feed is fetched first: what it holds is
         added to the server's library and none of it is posted (but its newest item, with ``sample``)."""
         url = self.check_url(url, lang)
+        async with self._lock(guild_id, url):
+            return await self._add(
+                guild_id, channel_id, url, post, crosspost, user_id, lang, sample, story_threads
+            )
+
+    async def _add(
+        self,
+        guild_id: int,
+        channel_id: int | None,
+        url: str,
+        post: str | None,
+        crosspost: bool | None,
+        user_id: int,
+        lang: str,
+        sample: bool,
+        story_threads: bool | None,
+    ) -> tuple[ServerFeed, bool, int]:
         feeds = await self.store.server_feeds(guild_id)
         before = next((f for f in feeds if f.url == url), None)
         channel_id, post, crosspost = self._options(guild_id, before, channel_id, post, crosspost, lang)
+        if story_threads is None:  # left out: as the feed has it
+            story_threads = before.story_threads if before is not None else False
         known = {f.url for f in feeds}
         if url not in known and len(known) >= self.limit:
             raise UserError("feed_limit", limit=self.limit)
@@ -216,8 +248,10 @@ class ServerFeedService:
             crosspost,
             user_id,
             self.limit,
-            # not due before this first fetch is taken in: the polling loop must not take it in at the same time
-            next_at=self._next(0) if parsed is not None else None,
+            # not due before this first fetch is taken in (it is then due one interval later): besides the lock,
+            # a loop in another process must not take it in at the same time
+            next_at=self._first_read_lease() if parsed is not None else None,
+            story_threads=story_threads,
         )
         if feed is None:
             raise UserError("feed_limit", limit=self.limit)
@@ -272,6 +306,10 @@ class ServerFeedService:
 
     # ------------------------------------------------------------------ polling
 
+    def _first_read_lease(self) -> str:
+        """When a new feed falls due should its first read never be stored (the process ended meanwhile)."""
+        return (self.now() + max(FIRST_READ_LEASE, timedelta(seconds=self.fetcher.interval))).isoformat()
+
     def _next(self, failures: int) -> str:
         interval = self.fetcher.interval
         delay = interval if not failures else min(interval * 2**failures, max(MAX_BACKOFF, interval))
@@ -286,13 +324,20 @@ class ServerFeedService:
             await self.poster.resume(serving)
         except Exception:
             log.exception("resending interrupted feed posts failed")
-        for feed in await self.store.due_server_feeds(self.now().isoformat()):
-            if feed.guild_id not in serving:
+        for due in await self.store.due_server_feeds(self.now().isoformat()):
+            if due.guild_id not in serving:
                 continue  # another shard's server, or one we left
             try:
-                await self.poll(feed)
+                async with self._lock(due.guild_id, due.url):
+                    # as it is now: a /feed add that held the lock may have read it (then it is not due)
+                    feed = next(
+                        (f for f in await self.store.server_feeds(due.guild_id) if f.id == due.id), None
+                    )
+                    if feed is None or feed.next_at > self.now().isoformat():
+                        continue
+                    await self.poll(feed)
             except Exception:  # one feed's trouble never stops the others
-                log.exception("server %s: feed %s failed", feed.guild_id, redact_secrets(feed.url))
+                log.exception("server %s: feed %s failed", due.guild_id, redact_secrets(due.url))
 
     async def poll(self, feed: ServerFeed) -> Taken:
         state = FeedState(feed.url, etag=feed.etag, modified=feed.modified)
@@ -309,7 +354,12 @@ class ServerFeedService:
         if taken.new:
             await self.reload_guild(feed.guild_id)
         if taken.to_post and feed.post == "each":
-            rules = filters.rules_for(await self.store.filters(feed.guild_id), "feeds")
+            rules = filters.rules_for(
+                await self.store.filter_rules(feed.guild_id),
+                "feeds",
+                channel_id=feed.channel_id,
+                feed_id=feed.id,
+            )
             chosen = [a for a in taken.to_post if filters.passes(a, rules)]
             if chosen:
                 await self.poster.post(feed, chosen, await self._language(feed.guild_id))
@@ -334,7 +384,7 @@ class ServerFeedService:
                     raise ArticleError(
                         f"entry is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes (1 MB)"
                     )
-                article = with_link(await parse_bytes(data), entry)
+                article = with_link(await self.parse(data), entry)
             except Exception as exc:
                 reason = str(exc) if isinstance(exc, ArticleError) else exc.__class__.__name__
                 taken.failed.append(f"entry {key}: {reason}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.filters import StoredRule
+
 from .base import Conn, StoreCore, now_iso
 
 
@@ -61,6 +63,7 @@ class ServerFeed:
     next_at: str
     etag: str | None
     modified: str | None
+    story_threads: bool = False  # a later article of a story with a thread goes into that thread
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> ServerFeed:
@@ -83,6 +86,7 @@ class ServerFeed:
             next_at=str(row["next_at"]),
             etag=row["etag"],
             modified=row["modified"],
+            story_threads=bool(row.get("story_threads") or 0),
         )
 
 
@@ -126,6 +130,7 @@ class ServerFeedQueries(StoreCore):
         added_by: int,
         limit: int,
         next_at: str | None = None,
+        story_threads: bool = False,
     ) -> tuple[ServerFeed | None, bool]:
         """(the feed, whether it is new). Adding a URL the server has already changes its channel and options;
         None when the server holds ``limit`` feeds already."""
@@ -136,10 +141,11 @@ class ServerFeedQueries(StoreCore):
             )
             if existing is not None:
                 await conn.execute(
-                    "UPDATE server_feeds SET channel_id = ?, post = ?, crosspost = ? WHERE id = ?",
+                    "UPDATE server_feeds SET channel_id = ?, post = ?, crosspost = ?, story_threads = ? WHERE id = ?",
                     channel_id,
                     post,
                     int(crosspost),
+                    int(story_threads),
                     existing,
                 )
                 row = await conn.fetchrow("SELECT * FROM server_feeds WHERE id = ?", existing)
@@ -149,8 +155,8 @@ class ServerFeedQueries(StoreCore):
             if held >= limit:
                 return None, False
             feed_id = await conn.fetchval(
-                "INSERT INTO server_feeds (guild_id, url, channel_id, post, crosspost, added_by, added_at, next_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                "INSERT INTO server_feeds (guild_id, url, channel_id, post, crosspost, added_by, added_at, next_at,"
+                " story_threads) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 guild_id,
                 url,
                 channel_id,
@@ -159,6 +165,7 @@ class ServerFeedQueries(StoreCore):
                 added_by,
                 now,
                 next_at or now,
+                int(story_threads),
             )
             row = await conn.fetchrow("SELECT * FROM server_feeds WHERE id = ?", feed_id)
             assert row is not None
@@ -173,6 +180,7 @@ class ServerFeedQueries(StoreCore):
             if feed_id is None:
                 return False
             await conn.execute("DELETE FROM server_feed_entries WHERE feed_id = ?", feed_id)
+            await conn.execute("DELETE FROM server_filters WHERE feed_id = ?", feed_id)  # its own rules
             await conn.execute("DELETE FROM server_feeds WHERE id = ?", feed_id)
             return True
 
@@ -284,8 +292,17 @@ class ServerFeedQueries(StoreCore):
 
     # ------------------------------------------------------------------ filters
 
-    async def add_filter(self, guild_id: int, destination: str, rule: str, limit: int) -> bool | None:
-        """True when added, False when it was there already, None when the server holds ``limit`` rules."""
+    async def add_filter(
+        self,
+        guild_id: int,
+        destination: str,
+        rule: str,
+        limit: int,
+        channel_id: int | None = None,
+        feed_id: int | None = None,
+    ) -> bool | None:
+        """True when added, False when it was there already, None when the server holds ``limit`` rules. With
+        ``channel_id`` or ``feed_id`` the rule applies only there (see :class:`bot.filters.StoredRule`)."""
         async with self.transaction() as conn:
             held = int(
                 await conn.fetchval("SELECT COUNT(*) FROM server_filters WHERE guild_id = ?", guild_id)
@@ -294,34 +311,60 @@ class ServerFeedQueries(StoreCore):
                 return None
             return (
                 await conn.execute(
-                    "INSERT INTO server_filters (guild_id, destination, rule, created_at) VALUES (?, ?, ?, ?)"
-                    " ON CONFLICT (guild_id, destination, rule) DO NOTHING",
+                    "INSERT INTO server_filters (guild_id, destination, channel_id, feed_id, rule, created_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, destination, channel_id, feed_id, rule)"
+                    " DO NOTHING",
                     guild_id,
                     destination,
+                    channel_id or 0,
+                    feed_id or 0,
                     rule,
                     now_iso(),
                 )
                 > 0
             )
 
-    async def remove_filter(self, guild_id: int, destination: str, rule: str) -> bool:
+    async def remove_filter(
+        self,
+        guild_id: int,
+        destination: str,
+        rule: str,
+        channel_id: int | None = None,
+        feed_id: int | None = None,
+    ) -> bool:
         return (
             await self._write(
-                "DELETE FROM server_filters WHERE guild_id = ? AND destination = ? AND rule = ?",
+                "DELETE FROM server_filters WHERE guild_id = ? AND destination = ? AND channel_id = ?"
+                " AND feed_id = ? AND rule = ?",
                 guild_id,
                 destination,
+                channel_id or 0,
+                feed_id or 0,
                 rule,
             )
             > 0
         )
 
     async def filters(self, guild_id: int) -> list[tuple[str, str]]:
-        """(destination, rule) of one server, in the order they were added."""
+        """(destination, rule) of one server's rules for every channel and feed, in the order they were added
+        (for callers that know no channel or feed: the follow alerts)."""
+        return [
+            (r.destination, r.rule)
+            for r in await self.filter_rules(guild_id)
+            if not (r.channel_id or r.feed_id)
+        ]
+
+    async def filter_rules(self, guild_id: int) -> list[StoredRule]:
+        """Every rule of one server with where it applies, in the order they were added."""
         rows = await self.reader.fetch(
-            "SELECT destination, rule FROM server_filters WHERE guild_id = ? ORDER BY created_at, rule",
+            "SELECT destination, rule, channel_id, feed_id FROM server_filters WHERE guild_id = ?"
+            " ORDER BY created_at, rule",
             guild_id,
         )
-        return [(str(r["destination"]), str(r["rule"])) for r in rows]
+        return [
+            StoredRule(str(r["destination"]), str(r["rule"]), int(r["channel_id"]), int(r["feed_id"]))
+            for r in rows
+        ]
 
     # ------------------------------------------------------------------ posts
 

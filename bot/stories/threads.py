@@ -192,3 +192,18 @@ class StoryPoster:
             ),
         )
         await self.store.finish_story_line(guild_id, article_id, "sent")
+
+
+async def thread_of_story(
+    store: Any, stories: Callable[[], Any], guild_id: int, article_id: str
+) -> int | None:
+    """The thread this server's story channel has for the story of ``article_id`` (made and sent), when the
+    article is not the one that started it; None otherwise (no stories yet, no story, no thread)."""
+    service = stories()
+    found = service.story_of(guild_id, article_id) if service is not None else None
+    if found is None:
+        return None
+    row = await store.story_thread(guild_id, f"{found[0]}:{found[1]}")
+    if not row or row["status"] != "sent" or row["thread_id"] is None or row["article_id"] == article_id:
+        return None
+    return int(row["thread_id"])

@@ -414,3 +414,115 @@ async def test_a_feed_posting_into_a_forum_channel_makes_one_post_per_article(
         assert [s for s, _ in sent] == ["sent", "sent"] and all(m for _, m in sent)
     finally:
         assert await bot.stop() == 0
+
+
+async def test_a_filter_kept_to_a_channel_or_a_feed_applies_there_only(
+    fresh_fake: FakeDiscord, feeds: FeedServer, tmp_path: Path
+) -> None:
+    fake = fresh_fake
+    bot = await launch(fake, tmp_path)
+    g = fake.guild()
+    now = datetime.now(UTC)
+    url = feeds.serve("h.xml", rss("Harbour Desk", [harbour_item(1, now - timedelta(days=2))]))
+    try:
+        await fake.command("feed add", {"url": url, "channel": str(g.channel_id)}, member="owner", timeout=30)
+        # kept to another channel: the feed's posts here are not filtered by it
+        other = await fake.command(
+            "filter add", {"rule": "-word:South", "channel": str(g.announce_channel_id)}, member="owner"
+        )
+        assert other.content.startswith(f"Added `-word:South` for all in <#{g.announce_channel_id}>."), (
+            other.content
+        )
+        mine = await fake.command("filter add", {"rule": "-word:east", "feed": url}, member="owner")
+        assert mine.content.startswith(f"Added `-word:east` for feeds from <{url}>."), mine.content
+        assert f"feeds from <{url}>: 0 of the last 7 days' 1 article would get through" in mine.content
+        digest_of_feed = await fake.command(
+            "filter add", {"rule": "-word:east", "feed": url, "applies_to": "digest"}, member="owner"
+        )
+        assert "applies to that feed's posts" in digest_of_feed.content
+
+        feeds.serve(
+            "h.xml",
+            rss("Harbour Desk", [harbour_item(n, now + timedelta(seconds=n)) for n in (1, 11, 12, 13)]),
+        )
+        await fake.wait_for(lambda: len(posts_in(fake, g.channel_id)) >= 2, 30)
+        await asyncio.sleep(3)
+        assert titles(posts_in(fake, g.channel_id)) == [
+            "Quay 12 (south) reopens after crane inspection",  # the rule for the other channel let it through
+            "Quay 13 (west) reopens after crane inspection",
+        ]  # Quay 11 (east) was kept out by the feed's own rule
+        listed = (await fake.command("filter list", member="owner")).content
+        assert f"• all in <#{g.announce_channel_id}>: `-word:South`" in listed
+        assert f"• feeds from <{url}>: `-word:east`" in listed
+        removed = await fake.command("filter remove", {"rule": "-word:east", "feed": url}, member="owner")
+        assert removed.content.startswith(f"Removed `-word:east` from feeds from <{url}>."), removed.content
+    finally:
+        assert await bot.stop() == 0
+
+
+def deal_item(n: int, title: str, text: str, when: datetime) -> tuple[str, str, str, str, datetime]:
+    """A report of one event (Harbor Robotics buys Lumen Freight): reports of it make one story."""
+    return (f"deal-{n}", f"https://tidewire.example/deal-{n}", title, text, when)
+
+
+async def test_a_later_article_of_a_story_goes_into_the_storys_thread(
+    fresh_fake: FakeDiscord, feeds: FeedServer, tmp_path: Path
+) -> None:
+    fake = fresh_fake
+    bot = await launch(fake, tmp_path, NEWSDESK_ALERT_SECONDS="0.3")
+    g = fake.guild()
+    now = datetime.now(UTC)
+    held = [harbour_item(1, now - timedelta(days=2))]
+    url = feeds.serve("deal.xml", rss("Tidewire", held))
+    first = deal_item(
+        1,
+        "Harbor Robotics agrees to buy Lumen Freight for $4.2 billion",
+        "Harbor Robotics will buy the trucking software maker Lumen Freight for $4.2 billion in cash. "
+        "Dana Whitfield, chief executive of Harbor Robotics, said the $4.2 billion purchase of Lumen Freight "
+        "would close by March.",
+        now + timedelta(seconds=1),
+    )
+    later = deal_item(
+        2,
+        "Lumen Freight board backs $4.2 billion sale to Harbor Robotics",
+        "Lumen Freight's board backed the $4.2 billion cash sale to Harbor Robotics. Dana Whitfield of Harbor "
+        "Robotics said the $4.2 billion purchase of Lumen Freight would close by March.",
+        now + timedelta(seconds=2),
+    )
+    try:
+        ok = await fake.command("story-channel set", {"channel": str(g.channel_id)}, member="owner")
+        assert "thread" in ok.content
+        added = await fake.command(
+            "feed add",
+            {"url": url, "channel": str(g.announce_channel_id), "story_threads": True},
+            member="owner",
+            timeout=30,
+        )
+        assert added.content.startswith("Added <"), added.content
+        feeds.serve("deal.xml", rss("Tidewire", [*held, first]))
+        # the first article of the story: posted in the feed's channel as always, and its story gets a thread
+        await fake.wait_for(
+            lambda: len(posts_in(fake, g.announce_channel_id)) == 1 and len(fake.threads) == 1, 30
+        )
+        [thread] = fake.threads.values()
+        feeds.serve("deal.xml", rss("Tidewire", [*held, first, later]))
+        thread_id = int(thread["id"])
+
+        def in_thread() -> list[str]:
+            return titles(fake.channel_messages.get(thread_id, []))
+
+        await fake.wait_for(
+            lambda: "Lumen Freight board backs $4.2 billion sale to Harbor Robotics" in in_thread(), 30
+        )
+        await asyncio.sleep(3)  # more polls and story passes: nothing twice
+        assert titles(posts_in(fake, g.announce_channel_id)) == [
+            "Harbor Robotics agrees to buy Lumen Freight for $4.2 billion"
+        ]
+        assert in_thread().count("Lumen Freight board backs $4.2 billion sale to Harbor Robotics") == 1
+        # the story channel's own line for it stays (stories make it for every later article)
+        lines = [m["content"] for m in fake.channel_messages.get(thread_id, []) if not m["embeds"]]
+        assert len(lines) == 1 and "Lumen Freight board backs" in lines[0]
+        sent = rows(tmp_path, "SELECT status, detail FROM feed_posts ORDER BY id")
+        assert sent == [("sent", None), ("sent", f"thread:{thread_id}")]
+    finally:
+        assert await bot.stop() == 0

@@ -93,3 +93,23 @@ async def test_filter_rules_per_server_with_a_limit(store: SQLStore) -> None:
     assert await store.remove_filter(1, "feeds", "-word:rumour")
     assert not await store.remove_filter(1, "digest", "stance:denied")
     assert (await store.forget_guild(1))["server_filters"] == 1
+
+
+async def test_filter_rules_kept_to_a_channel_or_a_feed(store: SQLStore) -> None:
+    feed, _ = await store.add_server_feed(1, FEED, 10, "each", False, 7, limit=20)
+    assert feed is not None
+    assert await store.add_filter(1, "feeds", "-word:rumour", limit=9) is True
+    # the same rule for one channel, and for one feed, is another rule
+    assert await store.add_filter(1, "feeds", "-word:rumour", limit=9, channel_id=10) is True
+    assert await store.add_filter(1, "feeds", "-word:rumour", limit=9, feed_id=feed.id) is True
+    assert await store.add_filter(1, "feeds", "-word:rumour", limit=9, channel_id=10) is False
+    assert [(r.destination, r.rule, r.channel_id, r.feed_id) for r in await store.filter_rules(1)] == [
+        ("feeds", "-word:rumour", 0, 0),
+        ("feeds", "-word:rumour", 10, 0),
+        ("feeds", "-word:rumour", 0, feed.id),
+    ]
+    assert await store.filters(1) == [("feeds", "-word:rumour")]  # those kept nowhere in particular
+    assert await store.remove_filter(1, "feeds", "-word:rumour", channel_id=10)
+    assert not await store.remove_filter(1, "feeds", "-word:rumour", channel_id=10)
+    assert await store.remove_server_feed(1, FEED)  # its rules go with it
+    assert [(r.channel_id, r.feed_id) for r in await store.filter_rules(1)] == [(0, 0)]
