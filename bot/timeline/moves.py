@@ -117,6 +117,8 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 _NOT_NAME_END = frozenset("后前时中内外间里上下")
+_SURNAMES = CJK_SURNAMES | frozenset("楚")
+_NAME_STOP = CJK_NAME_STOP | frozenset("请")  # "申请辞去…": the verb, not a name
 _CN_NAME_JUNK = re.compile(
     r"^[^·]*(?:" + CN_TRIGGER.pattern + r"|人|者|责|务|官|长|席|事|监|总|给|为|由|任)(?=[^·]{2,4}·)"
 )
@@ -263,12 +265,33 @@ class _Reader:
                 self.people.add(surname, next(iter(names)))
         self._add_organizations()
 
+    def _renderings(self) -> dict[str, str]:
+        """ "丹尼斯·米伦伯格（Dennis A. Muilenburg）" listed twice, once under each script, is one person: the
+        surname of each Chinese rendering of a Latin-script name, to that name."""
+        rendered: dict[str, str] = {}
+        for p in self.article.people:
+            if _CJK.search(p.name):
+                continue
+            for alias in p.aliases:
+                alias = alias.replace("•", "·")
+                last = _clean_cjk_name(alias).split("·")[-1]
+                if "·" in alias and len(last) >= 2:
+                    rendered.setdefault(last, p.name)
+        return rendered
+
     def _add_people(self) -> dict[str, set[str]]:
         """The article's people into the gazetteer; the surnames each could be known by."""
         surnames: dict[str, set[str]] = {}
         employers = {p.organization for p in self.article.people if p.organization}
+        rendered = self._renderings()
         for p in self.article.people:
             if not _person_ok(p.name):
+                continue
+            twin = rendered.get(p.name.replace("•", "·").split("·")[-1]) if "·" in p.name else None
+            if twin and twin != p.name:
+                self.people.add(p.name, twin)
+                for alias in p.aliases:
+                    self.people.add(_clean_cjk_name(alias), twin)
                 continue
             if p.name in employers:
                 # "X, the former chief executive of Lumen Rail": listed as a person and as X's employer
@@ -493,7 +516,7 @@ _CN_SUBJECT_GAP = re.compile(
     r"|曾|亦|今日|近日|日前|宣布|本人|同时|还|又|现)*$"
 )
 _CN_NAME_BEFORE = re.compile(
-    rf"(?:^|[^\u3400-\u9fff]|由|和|与|、|及|称|宣布|的|[官长裁理席事监书人总师])([{''.join(sorted(CJK_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
+    rf"(?:^|[^\u3400-\u9fff]|由|和|与|、|及|称|宣布|的|[官长裁理席事监书人总师])([{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
     + _CN_SUBJECT_GAP.pattern
 )
 _CN_ROLE_NAME_BEFORE = re.compile(
@@ -511,7 +534,7 @@ _CN_DATE_NAME_BEFORE = re.compile(
     r"(?:已经?|正式|也|则|随后|宣布)?$"
 )
 _CN_NAME_AFTER = re.compile(
-    rf"^(?:了|原)?([{''.join(sorted(CJK_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
+    rf"^(?:了|原)?([{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
     r"(?=为|担任|出任|的|先生|女士|同志|[，,。；、]|职务|公司|集团|董事|总|副|首席|$)"
 )
 _CN_SUBJECT_ORG = re.compile(
@@ -532,6 +555,10 @@ _EN_NAME_AFTER = re.compile(r"^\s+(?:(?:its|the|former|[a-z\-]+)\s+){0,3}?" + _E
 _NOT_IN_NAME = NOT_NAME_WORDS | ORG_WORDS | COMMON_NOUNS | ROLE_WORDS
 _CN_STOP = re.compile(
     r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|[，。；、,;.!?！？：:（(）)]|职务|一职|职位|的职|等职|后|并|而|之后|以来|期间"
+)
+_CN_JUNK_ORG = re.compile(r"先生|女士|报告|申请|公告|APP|^[和与及为去]|[和与及为]$|^[\d\s]+$")
+_CN_FOUNDER = re.compile(
+    r"(?:^|(?<=[，,。；、\s年月日]))([\u4e00-\u9fffA-Za-z]{2,10}?)的?(?:联合)?(?:创始人|创办人)(?:兼[\u4e00-\u9fff]{1,6})?"
 )
 _CN_ROLE_AFTER = re.compile(r"(?:担任|出任|接任|升任|任|为|成为)")
 
@@ -561,7 +588,7 @@ def _clause_end(text: str, pos: int) -> int:
 
 
 def _cjk_name_ok(name: str) -> bool:
-    return 2 <= len(name) <= 3 and not any(c in CJK_NAME_STOP for c in name) and not CN_ROLE.search(name)
+    return 2 <= len(name) <= 3 and not any(c in _NAME_STOP for c in name) and not CN_ROLE.search(name)
 
 
 def _role_at(text: str, pos: int) -> tuple[str | None, int]:
@@ -658,6 +685,10 @@ class _SentenceReader:
         org = m.group(1)
         if org in self.r.known_people or CN_ROLE.search(org) or CN_GENERIC_ORG.match(org):
             return
+        if _CN_JUNK_ORG.search(org) or re.search(r"公告|消息|声明|报道|讯$", org):
+            return  # "公告称，…": the announcement, not a company
+        if any(a.endswith(org) for p in self.r.article.people for a in (p.name, *p.aliases)):
+            return  # "卡尔霍恩将…": the surname of "大卫·卡尔霍恩"
         by_role = CN_ROLE.match(self.text, m.end(1)) is not None
         if (by_role and not CN_ORG_SUFFIX.search(org)) or re.search(r"[的了]", org):
             return  # "上市公司失联总经理": a description, not a name
@@ -1257,6 +1288,9 @@ class _SentenceReader:
         if k < 0:
             return None
         first = s.mentions[s.persons[k]]
+        fm = _CN_FOUNDER.search(self.text, max(0, first.start - 24), first.start)
+        if fm and fm.end() == first.start and not _CN_JUNK_ORG.search(fm.group(1)):
+            return fm.group(1)  # "字节跳动创始人张一鸣": the company the founder founded
         while k > 0 and self.text[s.mentions[s.persons[k - 1]].end : first.start].strip() in ("(", "（"):
             k -= 1
             first = s.mentions[s.persons[k]]
@@ -1267,6 +1301,11 @@ class _SentenceReader:
         if _CJK.search(org) and (not CN_ORG_SUFFIX.search(org) or CN_GENERIC_ORG.fullmatch(org)):
             return None
         return org
+
+    def _generic_org(self, pos: int) -> str | None:
+        """What "公司" stands for at ``pos``: the organization named last before it in this sentence."""
+        before = [name for m, name in self._org_mentions(0, pos) if name and m.end <= pos]
+        return before[-1] if before else None
 
     def _cn_name(self, name: str) -> str:
         self.r.known_people.add(name)
@@ -1296,10 +1335,14 @@ class _SentenceReader:
                 prefix = ""  # "出任AI副总裁": a kind of role, not an organization
             if CN_TRIGGER.search(prefix):
                 prefix = ""  # "回归出任董事长": the next verb, not an organization
-            if prefix and not CN_GENERIC_ORG.fullmatch(prefix) and 2 <= len(prefix) <= 16:
+            generic = CN_GENERIC_ORG.match(prefix) if prefix else None
+            if generic:
+                # "公司第十届董事会董事长": the company the article is about, then a board's description
+                org = self._generic_org(lo) or self.r.context.org
+            elif prefix and _CN_JUNK_ORG.search(prefix):
+                org = None  # "辞职报告", "先生为公司": words of the sentence, not a name
+            elif prefix and 2 <= len(prefix) <= 16:
                 org = prefix
-            elif prefix and CN_GENERIC_ORG.fullmatch(prefix):
-                org = self.r.context.org
         role = rest.strip().strip("的") or None
         if role is not None and not CN_ROLE.search(role):
             role = None
@@ -1437,6 +1480,60 @@ def _dateline(article: Article) -> date | None:
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:then|also|later)\s+)?$")
 
 
+_CN_ORG_RUN = r"([\u4e00-\u9fffA-Za-z]{2,30})"
+_CN_NAMED_ORG = re.compile(
+    _CN_ORG_RUN + r"[(（](?:以下)?简称[“\"「『]?([\u4e00-\u9fffA-Za-z]{2,10})[”\"」』]?[)）]"
+    r"|" + _CN_ORG_RUN + r"[(（]\d{6}\.(?:SZ|SH|HK|sz|sh|hk)[)）]"
+)
+_CN_ANNOUNCER = re.compile(
+    r"(?:^|[，,。；;\s])([\u4e00-\u9fff]{2,8}?)(?:今日|今晚|日前|近日|当天|同日)?(?:晚间|早间)?"
+    r"(?:在[\u4e00-\u9fff]{2,5})?(?:发布|发)?公告"
+)
+_CN_TITLE_ORG = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,8})(?:公告)?[:：]")
+_CN_RUN_LEAD = re.compile(r"^.*(?:[日社网报]讯|APP讯|称|日|公告|宣布|消息|同时|此外|另外|其中)")
+_CN_NOT_ORG = re.compile(r"公告|消息|记者|报道|声明|报告|申请|先生|女士|董事会|^公司$|^本公司$|^该公司$")
+
+
+def _cn_org_name_ok(reader: _Reader, name: str) -> bool:
+    if len(name) < 2 or _CN_NOT_ORG.search(name) or name in reader.known_people:
+        return False
+    return not list(reader.people.scan(_tokens(name)))
+
+
+def _cn_main_orgs(reader: _Reader, title: str, sentences: list[str]) -> None:
+    """A Chinese announcement names its company once ("X股份有限公司（以下简称“公司”）", "X（000423.SZ）",
+    "X公告，…", a title "X：…") and then says 公司: those names become organizations the sentences know, the
+    first of them the company "公司" stands for until another is named."""
+    if not _CJK.search(title) and not any(_CJK.search(x) for x in sentences[:3]):
+        return
+    found: list[str] = []
+
+    def add(name: str, alias: str | None = None) -> None:
+        name = _CN_RUN_LEAD.sub("", name)
+        if _cn_org_name_ok(reader, name):
+            reader.orgs.add(name, name)
+            if alias and not CN_GENERIC_ORG.fullmatch(alias) and alias != name:
+                reader.orgs.add(alias, name)
+            found.append(name)
+
+    tm = _CN_TITLE_ORG.match(title.strip())
+    if tm and _CJK.search(tm.group(1)) and not CN_TRIGGER.search(tm.group(1)):
+        add(tm.group(1))
+    for text in sentences:
+        for m in _CN_NAMED_ORG.finditer(text):
+            add(m.group(1) or m.group(3), m.group(2))
+        lead = re.match(r"([\u4e00-\u9fff]{2,6}(?:公司|集团))(?!董事|股东)", text)
+        if lead and not CN_GENERIC_ORG.fullmatch(lead.group(1)):
+            add(lead.group(1))
+        for m in _CN_ANNOUNCER.finditer(text):
+            name = m.group(1)
+            if CN_ROLE.search(name) or CN_TRIGGER.search(name) or re.search(r"[的了在于也还已将]", name):
+                continue
+            add(name)
+    if found and reader.context.org is None:
+        reader.context.org = reader.context.first_org = found[0]
+
+
 def extract_moves(article: Article) -> list[Move]:
     """Every move the article states, in the order written; the same move said twice is kept once."""
     sentences = list(_sentences(article))
@@ -1446,6 +1543,7 @@ def extract_moves(article: Article) -> list[Move]:
     reader = _Reader(article, ref)
     article_day = ref.isoformat() if ref else None
     out = _Kept()
+    _cn_main_orgs(reader, article.title, sentences)
     _read_title(reader, article.title)
     for raw in sentences:
         text, _ = strip_citations(raw)

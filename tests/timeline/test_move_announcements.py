@@ -1,0 +1,88 @@
+"""Moves in the way company announcements and news round-ups phrase them: the company named once and then
+called "公司"/"the company", several moves in one sentence, and people who stay. Every sentence here was written
+for these tests."""
+
+from __future__ import annotations
+
+from bot.article import load_article
+from bot.timeline import extract_moves
+
+from .helpers import triples
+
+
+def _moves(title: str, body: str) -> set[tuple[str, str, str | None]]:
+    return triples(extract_moves(load_article(f"{title}\n\n{body}\n")))
+
+
+def test_a_chinese_announcement_names_its_company_once_and_then_says_gongsi() -> None:
+    found = _moves(
+        "关于总经理辞职的公告",
+        "青岚材料科技股份有限公司(以下简称“公司”)董事会于近日收到总经理郑立华先生递交的书面辞职报告。"
+        "郑立华先生申请辞去公司第三届董事会董事、总经理职务。公司董事会同意聘任魏嘉明先生为公司总经理。",
+    )
+    assert ("郑立华", "left", "青岚材料科技股份有限公司") in found
+    assert ("魏嘉明", "appointed", "青岚材料科技股份有限公司") in found
+    assert not any(org in ("报告", "去公司", "先生为公司") for _, _, org in found)
+
+
+def test_a_stock_code_names_the_company_and_a_later_one_takes_over() -> None:
+    found = _moves(
+        "两家公司高管变动",
+        "本报讯 远帆电气(600999.SH)晚间公告,董事长龚思远因工作变动辞去公司董事长职务。"
+        "同日,晨曦制药股份有限公司(简称晨曦制药)公告,公司副总经理钱文涛辞职。",
+    )
+    assert ("龚思远", "left", "远帆电气") in found
+    assert ("钱文涛", "left", "晨曦制药股份有限公司") in found
+
+
+def test_a_title_names_the_company_of_a_short_item() -> None:
+    found = _moves(
+        "星桥网络:董事长不再兼任总裁",
+        "星桥网络今日公告,董事会同意董事长柏立新不再兼任总裁职务,并聘任韩子墨为总裁。",
+    )
+    assert ("柏立新", "left", "星桥网络") in found
+    assert ("韩子墨", "appointed", "星桥网络") in found
+    assert not any(person == "柏立新" and kind == "appointed" for person, kind, _ in found)
+
+
+def test_staying_on_in_another_post_is_no_move() -> None:
+    found = _moves(
+        "蓝湾物流人事变动",
+        "蓝湾物流(002999.SZ)公告,总经理莫如海辞去总经理职务,辞任后仍将担任公司董事长。"
+        "董事会已委任严青为公司新行政总裁,严先生将继续出任董事会主席。",
+    )
+    assert ("莫如海", "left", "蓝湾物流") in found
+    assert ("严青", "appointed", "蓝湾物流") in found
+    assert not any(kind == "appointed" and person in ("莫如海", "严先生") for person, kind, _ in found)
+    assert not any(org == "行政" for _, _, org in found)
+
+
+def test_a_founder_description_names_the_company_left() -> None:
+    found = _moves(
+        "创始人卸任潮",
+        "5月9日,松果出行公告,董事长魏东来辞职。2022年,云栈科技创始人郝天明宣布卸任CEO一职。",
+    )
+    assert ("郝天明", "left", "云栈科技") in found
+    assert ("魏东来", "left", "松果出行") in found
+
+
+def test_an_acting_chief_named_while_another_no_longer_serves() -> None:
+    found = _moves(
+        "芯途微电子更换CEO",
+        "芯途微电子今日发布公告,经董事会一致同意,委派柳成荫先生代理公司首席执行官,楚河先生不再担任公司首席执行官职务。",
+    )
+    assert ("柳成荫", "appointed", "芯途微电子") in found
+    assert ("楚河", "left", "芯途微电子") in found
+    assert not any(person == "柳成荫" and kind == "left" for person, kind, _ in found)
+
+
+def test_a_name_in_two_scripts_is_one_person() -> None:
+    moves = extract_moves(
+        load_article(
+            "远航航空宣布换帅\n\n远航航空公司当地时间3月2日宣布,董事会任命现任董事长彼得•罗森(Peter Rosen)担任首席执行官。"
+            "公司还宣布马克•韦伯斯特(Mark Webster)已经辞任首席执行官职务。\n"
+        )
+    )
+    left = [m for m in moves if m.kind.value == "left"]
+    assert len(left) == 1
+    assert left[0].organization == "远航航空公司"
