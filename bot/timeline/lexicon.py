@@ -96,6 +96,9 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
         "left",
         "subj",
     ),
+    # "Acme replaced CEO X with Y", "X will be succeeded by Y": the one replaced leaves (the replacement is
+    # read with it); "replacing X" only says whose post the subject takes
+    (r"replac(?:es|ed)|succeed(?:s|ed)", "left", "obj"),
     (r"departure|resignation|exit|retirement", "left", "noun"),
     (r"ouster|ousting|firing|dismissal|sacking|removal", "fired", "noun"),
     (r"appointment|promotion", "appointed", "noun"),
@@ -149,7 +152,8 @@ SOURCE_HEDGE = re.compile(
 # loss we accept; "Reportedly, X has left" is the common case).
 RUMOUR_BEFORE = re.compile(
     r"\b(?:reportedly|rumou?r(?:s|ed)?|speculat\w*|(?:is|are|was|were)\s+(?:said|rumou?red|believed|understood|tipped)\s+to"
-    r"|reports?\s+(?:that|of|suggest\w*|say|said|claim\w*)|allegedly)\b",
+    r"|reports?\s+(?:that|of|on|about|suggest\w*|say|said|claim\w*)|reported\s+(?:that|earlier)|allegedly"
+    r"|report\s+(?:in|by|from)\s+[^.;]{0,60}?\bclaim\w*)\b",
     re.I,
 )
 

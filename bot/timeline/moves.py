@@ -257,13 +257,40 @@ class _Reader:
     former_org: dict[str, set[str]] = field(default_factory=dict)
     known_people: set[str] = field(default_factory=set)
     context: _Context = field(default_factory=_Context)
+    renamed: dict[str, str] = field(default_factory=dict)  # a short organization name to the full one
+    not_people: set[str] = field(default_factory=set)  # "Heinz" of "HJ Heinz", listed as a person
 
     def __post_init__(self) -> None:
+        self._widen_organizations()
         surnames = self._add_people()
         for surname, names in surnames.items():
             if len(names) == 1:  # "Gelsinger" for "Pat Gelsinger", unless two people share it
                 self.people.add(surname, next(iter(names)))
         self._add_organizations()
+
+    def _widen_organizations(self) -> None:
+        """A name the article's list cut short: "Gamble Co" for "Procter & Gamble Co.", "HJ" with a person
+        "Heinz" for "HJ Heinz", "Google-owned YouTube" for "YouTube"."""
+        text = self.article.all_text()
+        for o in self.article.organizations:
+            m = re.search(r"\b([A-Z][\w.\-]*\s*&\s*)" + re.escape(o.name) + r"\b", text)
+            if m:
+                self._rename_org(o.name, m.group(1) + o.name)
+            owned = re.match(r"\S+-(?:owned|backed|based|controlled)\s+(.+)$", o.name)
+            if owned:
+                self._rename_org(o.name, owned.group(1))
+        for p in self.article.people:
+            if " " in p.name or not p.organization or not p.name[:1].isupper():
+                continue
+            full = f"{p.organization} {p.name}"
+            if re.search(r"\b" + re.escape(full) + r"\b", text):
+                self._rename_org(p.organization, full)
+                self.not_people.add(p.name)
+
+    def _rename_org(self, short: str, full: str) -> None:
+        self.orgs.add(full, full)
+        self.orgs.add(short, full)
+        self.renamed[short] = full
 
     def _renderings(self) -> dict[str, str]:
         """ "丹尼斯·米伦伯格（Dennis A. Muilenburg）" listed twice, once under each script, is one person: the
@@ -285,7 +312,7 @@ class _Reader:
         employers = {p.organization for p in self.article.people if p.organization}
         rendered = self._renderings()
         for p in self.article.people:
-            if not _person_ok(p.name):
+            if not _person_ok(p.name) or p.name in self.not_people:
                 continue
             twin = rendered.get(p.name.replace("•", "·").split("·")[-1]) if "·" in p.name else None
             if twin and twin != p.name:
@@ -300,7 +327,7 @@ class _Reader:
             self.people.add(p.name, p.name)
             for alias in p.aliases:
                 self.people.add(_clean_cjk_name(alias), p.name)
-            self.person_org[p.name] = p.organization
+            self.person_org[p.name] = self.renamed.get(p.organization or "", p.organization)
             if p.organization and p.role and _FORMER.search(p.role):
                 self.former_org.setdefault(p.name, set()).add(p.organization)
             self.known_people.add(p.name)
@@ -331,9 +358,10 @@ class _Reader:
                     self.people.add(alias, o.name)
                 self.known_people.add(o.name)
                 continue
-            self.orgs.add(o.name, o.name)
+            name = self.renamed.get(o.name, o.name)
+            self.orgs.add(o.name, name)
             for alias in o.aliases:
-                self.orgs.add(alias, o.name)
+                self.orgs.add(alias, name)
 
     def title_people(self, title: str) -> None:
         """A title often names the article's subject ("Who is Mira Murati?") when the body only uses the
@@ -395,7 +423,7 @@ class _Reader:
                 # "He" in the next sentence is most often this one's subject: the first person it names (a
                 # pronoun standing for someone counts as naming them)
                 subject = subject or name
-            elif m.generic:
+            elif m.generic or name.lower() in _DEPARTMENTS:
                 continue
             else:
                 self.context.org = name
@@ -496,7 +524,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|whose)\s+(?:\w
 _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:[a-z\-]+\s+){0,2}$")
 _OF_GAP = re.compile(r"^\s+(?:of|by)\s+(?:[\w\-'’]+\s+){0,4}$")
 _CLAUSE_END = re.compile(
-    r"[;:.!?。；！？]|,\s+(?:but|while|whereas|although|though|and\s+(?=\w+\s+(?:was|were|has|had|is|will)))\b"
+    r"[;:!?。；！？]|(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bSr)(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)\.|,\s+(?:but|while|whereas|although|though|and\s+(?=\w+\s+(?:was|were|has|had|is|will)))\b"
 )
 _FAR_GAP = re.compile(
     r"\b(?:amid|after|because|that|which|who|following|over|while|when|before|since|despite|than|said|says|"
@@ -510,6 +538,10 @@ _LEAVE_OK_NEXT = frozenset(
 _POSTS = frozenset(
     "post job role position seat board helm company firm group bank startup start-up lab business team chair".split()
 )
+_DEPARTMENTS = frozenset(
+    "communications marketing sales engineering operations finance product products research technology strategy"
+    " design policy legal people talent communication hardware software manufacturing".split()
+) | {"human resources", "corporate affairs", "public affairs", "investor relations", "global affairs"}
 _ROLE_SKIP = frozenset("the a an its his her their new next first permanent full-time".split())
 _CN_SUBJECT_GAP = re.compile(
     r"(?:先生|女士)?(?:将于?[^，。；,;]{0,14}?|已经?|正式|也|则|随后|于[^，。；,;]{0,14}?|在[^，。；,;]{0,14}?|因[^，。；,;]{0,12}?"
@@ -659,6 +691,7 @@ class _Found:
     end: int
     future: bool
     extra: list[tuple[MoveKind, str]] = field(default_factory=list)  # "left X for Y": joined Y
+    successors: list[str] = field(default_factory=list)  # "replaced X with Y": Y appointed where X left
 
 
 class _SentenceReader:
@@ -784,6 +817,12 @@ class _SentenceReader:
         including = re.match(r"[^;:()]{0,60},\s+(?:including|among\s+them)\s+", gap)
         if including:
             gap = gap[including.end() :]  # "hired 30 engineers from Acme, including its chief X"
+        appos = re.fullmatch(r"\s+((?:[\w\-]+\s+){0,3}[\w\-]+),\s+", gap)
+        if appos and re.match(r",", self.text[pend : pend + 1]):
+            # "named current chairman, David Calhoun, as CEO": a description set off by commas
+            words = appos.group(1).lower().split()
+            if all(w in _DESC_WORDS or w in ("current", "board", "member") for w in words):
+                return True
         if _OBJECT_GAP_STOP.search(gap):
             return False
         return not re.match(r"['’]s?\b", self.text[pend : pend + 2])
@@ -928,9 +967,11 @@ class _SentenceReader:
                 mentions = self._org_mentions(end, hi)
                 if mentions and mentions[0][0].start <= end + om.end() + 1:
                     org = mentions[0][1]
+                    if org and org.lower() in _DEPARTMENTS:
+                        org = None  # "vice president of Communications": a department
                 else:
                     run = _org_run_at(self.text, end + om.end())
-                    org = run[0] if run else None
+                    org = run[0] if run and run[0].lower() not in _DEPARTMENTS else None
                     if org:
                         self._learn(org)
             if org is None:
@@ -987,10 +1028,29 @@ class _SentenceReader:
         if got is None or not got[0]:
             return None
         persons, role, org = got
+        successors: list[str] = []
+        if m.group(0).lower().startswith(("replac", "succeed")):
+            persons, successors = self._replaced(persons, start, end, hi)
+            if not persons:
+                return None
         if org is None:
             org = self._fallback_org(persons, start, {d for _, d in extra}, kind)
         self._note_roles(mode, persons, start)
-        return _Found(persons, kind, org, role, start, end, future, extra)
+        return _Found(persons, kind, org, role, start, end, future, extra, successors)
+
+    def _replaced(self, persons: list[str], start: int, end: int, hi: int) -> tuple[list[str], list[str]]:
+        """ "replaced X with Y", "X will be succeeded by Y", "named Y, succeeding X": who leaves, and who
+        comes in when the sentence says so here (a successor named before the verb has its own verb)."""
+        after = self.text[end:hi]
+        by = re.match(r"(?:\s+[\w\-]+){0,5}?\s+by\s+", after)
+        if by and persons == self._persons_before(start):  # passive: the subject leaves, "by" names who comes
+            comers, _ = self._persons_after(end + by.end(), end + by.end() + 30)
+            return persons, [p for p in comers if p not in persons]
+        with_ = re.search(r"\bwith\s+", after)
+        comers = []
+        if with_:
+            comers, _ = self._persons_after(end + with_.end(), end + with_.end() + 60)
+        return persons, [p for p in comers if p not in persons]
 
     def _en_noun(
         self, kind: MoveKind, start: int, end: int, hi: int, extra: list[tuple[MoveKind, str]]
@@ -1016,7 +1076,7 @@ class _SentenceReader:
             bool(_PASSIVE.search(before)) or bool(re.match(r"\s+by\b", self.text[end:hi]))
         )
         if passive:
-            persons = self._persons_before(start)
+            persons = self._passive_subject(start)
             role, org = self._role_and_org_after(end, hi)
             if org is None and re.match(r"\s+by\b", self.text[end:hi]):
                 org = self._org_after(end, hi)[0]  # "was fired by Acme"
@@ -1032,6 +1092,21 @@ class _SentenceReader:
         ):
             return None
         return persons, role, org
+
+    def _passive_subject(self, start: int) -> list[str]:
+        """Who a passive verb moves: the people before it, though not an earlier verb's agent ("X was picked
+        by Y and was appointed CEO": X)."""
+        persons = self._persons_before(start)
+        k = bisect_left(self.s.person_starts, start) - 1
+        if not persons or k <= 0:
+            return persons
+        m = self.s.mentions[self.s.persons[k]]
+        agent = re.search(
+            r"\bby\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$", self.text[max(0, m.start - 12) : m.start]
+        )
+        later = re.search(r"\band\s+(?:was|were|is|has\s+been)\s+$", self.text[m.end : start])
+        first = self.s.names[self.s.persons[0]]
+        return [first] if agent and later and first else persons
 
     def _en_active_object(self, start: int, end: int, hi: int) -> _EnFound | None:
         """The object after an active verb ("appointed X"), and the organization: after X, else the subject's."""
@@ -1069,8 +1144,18 @@ class _SentenceReader:
             return None
         after = self.text[end:hi]
         word = m.group(0).lower()
-        if kind is MoveKind.LEFT and word.startswith(("le", "quit")) and not self._leaves_a_post(end, after):
+        if (
+            kind is MoveKind.LEFT
+            and word.startswith(("le", "quit", "exit"))
+            and not self._leaves_a_post(end, after)
+        ):
             return None
+        if kind is MoveKind.LEFT and re.match(r"\s+to\s+(?:become|be|join|lead|head|run)\b", after):
+            # "left to become CEO of Beta": Beta is where the person goes, not what they left
+            role, dest_org = self._role_and_org_after(end, hi)
+            if dest_org:
+                extra.append((MoveKind.APPOINTED, dest_org))
+                return persons, None, None
         src, dest, _ = self._org_after(end, hi)
         role, org_in_role = self._role_and_org_after(end, hi)
         if mode == "subj_role" and role is None:
@@ -1103,6 +1188,19 @@ class _SentenceReader:
 
     def _en_subjects(self, start: int, end: int) -> list[str]:
         """The subject of a verb: the people before it (and those listed with them), or a name just before."""
+        lo = max(0, start - 48)
+        rel = re.search(
+            r"\bwho\s+(?:(?:also|then|later|previously|had|has|have|was|were|is|will)\s+){0,2}$",
+            self.text[lo:start],
+        )
+        if rel:
+            # "a letter from the directors who resigned": "who" stands for the noun just before it
+            who = lo + rel.start()
+            k = bisect_left(self.s.person_starts, who) - 1
+            if k < 0 or not re.fullmatch(
+                r"\s*,?\s*", self.text[self.s.mentions[self.s.persons[k]].end : who]
+            ):
+                return []
         persons = self._subject_before(start)
         if not persons:
             persons = self._en_name(_EN_NAME_BEFORE.search(self.text[max(0, start - 90) : start]))
@@ -1117,6 +1215,8 @@ class _SentenceReader:
         nxt = re.match(r"\s*([\w,.]+)", after)
         word = nxt.group(1).lower().strip(",.") if nxt else ""
         det = re.match(r"\s*(?:the|a|an|his|her|their|its)\s+([\w\-]+)", after, re.I)
+        if det and det.group(1).lower().startswith("non-"):
+            return False  # "exits his non-Acme commitments"
         if (
             det
             and det.group(1).lower() not in _POSTS
@@ -1163,7 +1263,7 @@ class _SentenceReader:
         if near:
             return near
         described = self._described_org(persons, kind)
-        if described:
+        if described and described not in exclude:
             return described
         for p in persons:
             org = self.r.person_org.get(p)
@@ -1595,8 +1695,10 @@ def _sentence_moves(sr: _SentenceReader, article: Article, article_day: str | No
         prev_end = m.end()
         when, weak, announced = _when(sent, owners, found, dated, article_day)
         moves = [(found.kind, found.org, found.role)] + [(k, o, None) for k, o in found.extra]
-        for person in found.persons:
-            for kind, org, role in moves:
+        plan = [(p, moves) for p in found.persons]
+        plan += [(p, [(MoveKind.APPOINTED, found.org, None)]) for p in found.successors]
+        for person, person_moves in plan:
+            for kind, org, role in person_moves:
                 move = Move(
                     person=person,
                     kind=kind,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.article import load_article
 from bot.timeline import extract_moves
 
-from .helpers import triples
+from .helpers import moves_of, triples
 
 
 def _moves(title: str, body: str) -> set[tuple[str, str, str | None]]:
@@ -86,3 +86,81 @@ def test_a_name_in_two_scripts_is_one_person() -> None:
     left = [m for m in moves if m.kind.value == "left"]
     assert len(left) == 1
     assert left[0].organization == "远航航空公司"
+
+
+def test_replaced_with_moves_both_people() -> None:
+    found = triples(
+        moves_of(
+            "Northwind Mills replaced chief executive Doris Pelham with finance chief Arjun Mehta after a "
+            "weak year."
+        )
+    )
+    assert ("Doris Pelham", "left", "Northwind Mills") in found
+    assert ("Arjun Mehta", "appointed", "Northwind Mills") in found
+
+
+def test_a_report_that_someone_would_resign_is_no_move() -> None:
+    found = triples(
+        moves_of(
+            "A report in the Harbor Ledger on Monday claimed Ines Ducasse would resign as chief executive of "
+            "Copperline by Friday.",
+            "The Ledger reported that Ines Ducasse was set to step down.",
+        )
+    )
+    assert not any(p == "Ines Ducasse" for p, _, _ in found)
+
+
+def test_who_stands_for_the_noun_just_before_it() -> None:
+    found = triples(
+        moves_of(
+            "In March, Selma Arden received a letter from the Quarry Labs directors who resigned, citing the "
+            "strategy."
+        )
+    )
+    assert not any(p == "Selma Arden" for p, _, _ in found)
+
+
+def test_a_description_set_off_by_commas_before_the_named_person() -> None:
+    found = triples(
+        moves_of(
+            "Tidewater Freight Inc. has named current chairman, Osric K. Bellamy, as chief executive "
+            "officer, effective March 3."
+        )
+    )
+    assert ("Osric K. Bellamy", "appointed", "Tidewater Freight Inc") in found
+
+
+def test_an_ampersand_name_and_a_department_are_read_whole() -> None:
+    found = triples(
+        moves_of(
+            "Bramble & Finch Co. said it chose Lionel Aske to lead the company.",
+            "Bramble & Finch also named Pia Roslund as the company's senior vice president of Communications.",
+        )
+    )
+    assert ("Lionel Aske", "appointed", "Bramble & Finch Co") in found or (
+        "Lionel Aske",
+        "appointed",
+        "Bramble & Finch Co.",
+    ) in found
+    assert not any(org == "Communications" for _, _, org in found)
+    assert not any(org == "Finch Co" for _, _, org in found)
+
+
+def test_exiting_other_commitments_is_no_move() -> None:
+    found = triples(
+        moves_of(
+            "Treasurer Dalia Voss will act as interim head while Hugo Brandt exits his non-Keel commitments."
+        )
+    )
+    assert not any(p == "Hugo Brandt" and k == "left" for p, k, _ in found)
+
+
+def test_a_passive_move_after_an_earlier_agent_is_the_subjects() -> None:
+    found = triples(
+        moves_of(
+            "Mr Ivo Marsh - a Texan who has worked with Keel since 1982 - was picked by Dr Ana Pruitt as her "
+            "likely successor in 1995 and was appointed president of Keel the following June."
+        )
+    )
+    assert ("Ivo Marsh", "appointed", "Keel") in found
+    assert not any(p == "Ana Pruitt" for p, _, _ in found)
