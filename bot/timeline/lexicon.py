@@ -11,6 +11,19 @@ from bot.article.lexicon import ROLE_HEADS, ROLE_MODIFIERS
 # appointed X"), or the person comes first in the passive ("X was appointed"); "noun" — "X's departure",
 # "the departure of X"; "cn_subj" / "cn_obj" are the Chinese forms of the first two.
 _EN_TRIGGERS: list[tuple[str, str, str]] = [
+    # a board's list: "the new directors are A, B and C", "named two new board members: A and B"
+    (
+        r"(?:the\s+)?new\s+(?:independent\s+)?(?:board\s+members|directors)\s+(?:are|were|include[sd]?)"
+        r"|(?:named|appointed|added|elected)\s+(?:two|three|four|five|six|\d)\s+new\s+(?:independent\s+)?"
+        r"(?:board\s+members|directors)(?=\s*:)",
+        "appointed",
+        "obj",
+    ),
+    (
+        r"(?:the\s+)?(?:other\s+)?(?:exiting|departing|outgoing)\s+(?:board\s+members|directors)\s+(?:are|were|include[sd]?)",
+        "left",
+        "obj",
+    ),
     # returned first: "rejoined" must not be read as "joined"
     (r"rejoin(?:s|ed|ing)?", "returned", "subj"),
     (r"return(?:s|ed|ing)?(?=\s+(?:to|as)\b)", "returned", "subj"),

@@ -273,9 +273,9 @@ class _Reader:
         "Heinz" for "HJ Heinz", "Google-owned YouTube" for "YouTube"."""
         text = self.article.all_text()
         for o in self.article.organizations:
-            m = re.search(r"\b([A-Z][\w.\-]*\s*&\s*)" + re.escape(o.name) + r"\b", text)
+            m = re.search(r"(?:\b([A-Z][\w.\-]*\s*&\s*)|\b(\d+))" + re.escape(o.name) + r"\b", text)
             if m:
-                self._rename_org(o.name, m.group(1) + o.name)
+                self._rename_org(o.name, (m.group(1) or m.group(2)) + o.name)
             owned = re.match(r"\S+-(?:owned|backed|based|controlled)\s+(.+)$", o.name)
             if owned:
                 self._rename_org(o.name, owned.group(1))
@@ -814,6 +814,8 @@ class _SentenceReader:
             return False
         first = self.s.mentions[self.s.persons[k]]
         gap = self.text[end : first.start]
+        if re.fullmatch(r"\s*:\s*", gap):
+            return True  # "named two new directors: X and Y"
         including = re.match(r"[^;:()]{0,60},\s+(?:including|among\s+them)\s+", gap)
         if including:
             gap = gap[including.end() :]  # "hired 30 engineers from Acme, including its chief X"
@@ -1012,7 +1014,8 @@ class _SentenceReader:
         kind_s, mode = EN_TRIGGER_INFO[int((m.lastgroup or "t0")[1:])]
         kind = MoveKind(kind_s)
         start, end = m.start(), m.end()
-        hi = _clause_end(self.text, end)
+        colon = re.match(r"\s*:", self.text[end:])
+        hi = _clause_end(self.text, end + colon.end() if colon else end)  # "named two directors: A and B"
         if mode.startswith("subj") and _DETERMINER_BEFORE.search(self.text[max(0, start - 30) : start]):
             mode = "noun"  # "the departure of X", "his exit"
         if self.hedged(start, chinese=False):
@@ -1100,6 +1103,8 @@ class _SentenceReader:
         k = bisect_left(self.s.person_starts, start) - 1
         if not persons or k <= 0:
             return persons
+        while k > 0 and self.s.mentions[self.s.persons[k]].generic:
+            k -= 1  # "by Y as his successor": the pronoun is Y again
         m = self.s.mentions[self.s.persons[k]]
         agent = re.search(
             r"\bby\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$", self.text[max(0, m.start - 12) : m.start]
@@ -1150,9 +1155,12 @@ class _SentenceReader:
             and not self._leaves_a_post(end, after)
         ):
             return None
-        if kind is MoveKind.LEFT and re.match(r"\s+to\s+(?:become|be|join|lead|head|run)\b", after):
+        to_be = re.match(r"\s+to\s+(?:become|be|join|lead|head|run)\s+", after)
+        if kind is MoveKind.LEFT and to_be:
             # "left to become CEO of Beta": Beta is where the person goes, not what they left
-            role, dest_org = self._role_and_org_after(end, hi)
+            _, dest_org = self._role_and_org_after(end + to_be.end(), hi)
+            ahead = self._org_mentions(end + to_be.end(), hi, places=False)
+            dest_org = dest_org or (ahead[0][1] if ahead else None)
             if dest_org:
                 extra.append((MoveKind.APPOINTED, dest_org))
                 return persons, None, None

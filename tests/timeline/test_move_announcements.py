@@ -164,3 +164,29 @@ def test_a_passive_move_after_an_earlier_agent_is_the_subjects() -> None:
     )
     assert ("Ivo Marsh", "appointed", "Keel") in found
     assert not any(p == "Ana Pruitt" for p, _, _ in found)
+
+
+def test_a_boards_list_of_new_and_exiting_members() -> None:
+    found = triples(
+        moves_of(
+            "Four longtime Kestrel Bank directors are leaving.",
+            "The other exiting board members are Laura Finch, Daniel Moss and Helen Park.",
+            "Kestrel Bank has already named two new board members: Tomas Ulloa and Wren Castell.",
+        )
+    )
+    for person in ("Laura Finch", "Daniel Moss", "Helen Park"):
+        assert (person, "left", "Kestrel Bank") in found
+    assert ("Tomas Ulloa", "appointed", "Kestrel Bank") in found
+
+
+def test_left_to_become_chief_elsewhere() -> None:
+    found = triples(
+        moves_of(
+            "Marlow Textiles Inc. announced new roles for its executives.",
+            "Last year, when Ezra Quayle, another vice chairman, left to become CEO of Fenwick Health Inc., the "
+            "board began its search.",
+        )
+    )
+    assert ("Ezra Quayle", "left", "Marlow Textiles Inc") in found
+    assert ("Ezra Quayle", "left", "Fenwick Health Inc") not in found
+    assert any(p == "Ezra Quayle" and k == "appointed" and o and o.startswith("Fenwick") for p, k, o in found)
