@@ -14,8 +14,8 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
     # a board's list: "the new directors are A, B and C", "named two new board members: A and B"
     (
         r"(?:the\s+)?new\s+(?:independent\s+)?(?:board\s+members|directors)\s+(?:are|were|include[sd]?)"
-        r"|(?:named|appointed|added|elected)\s+(?:two|three|four|five|six|\d)\s+new\s+(?:independent\s+)?"
-        r"(?:board\s+members|directors)(?=\s*:)",
+        r"|(?:named|appointed|added|elected)\s+(?:two|three|four|five|six|\d)\s+(?:new\s+)?(?:independent\s+)?"
+        r"(?:board\s+members|directors)(?:\s+to\s+(?:its|the)\s+board)?(?=\s*:)",
         "appointed",
         "obj",
     ),
@@ -109,6 +109,12 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
         "left",
         "subj",
     ),
+    # "Acme has parted ways with its CEO X", "Acme and X have parted ways"
+    (r"part(?:s|ed|ing)?\s+ways\s+with", "left", "obj"),
+    (r"(?:have|has|had)\s+parted\s+ways(?!\s+with)", "left", "subj"),
+    # "X and Y will share the role on an interim basis", "Acme said that X will be the new CEO"
+    (r"shar(?:e|es|ed|ing)\s+the\s+(?:role|post|position|job|title|duties)", "appointed", "subj"),
+    (r"(?<=will\s)be(?=\s+(?:the|its|our)\s+(?:new|next)\s)", "appointed", "subj_role"),
     # "Acme replaced CEO X with Y", "X will be succeeded by Y": the one replaced leaves (the replacement is
     # read with it); "replacing X" only says whose post the subject takes
     (r"replac(?:es|ed)|succeed(?:s|ed)", "left", "obj"),

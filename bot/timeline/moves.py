@@ -506,6 +506,7 @@ _CONJ = re.compile(
     + r")\s+)*$",
     re.I,
 )
+_COMMA_AND = re.compile(r"^\s*,\s*and\s")
 _CN_CONJ = re.compile(r"^[)）]?\s*(?:、|和|与|及|以及)[^，。；,;、()（）]{0,24}$")
 _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|been|be|being|get|gets|got)\s+(?:\w+ly\s+|also\s+|then\s+|now\s+|later\s+|since\s+)?$",
@@ -747,8 +748,11 @@ class _SentenceReader:
         # "Jerry Tworek, Andrea Vallone and Tom Cunningham have left"
         while k > 0 and len(names) < self._MAX_LIST:
             prev = s.mentions[s.persons[k - 1]]
-            if not _conj(self.text[prev.end : cur.start]):
+            gap = self.text[prev.end : cur.start]
+            if not _conj(gap):
                 break
+            if _COMMA_AND.match(gap) and not self._comma_listed(k - 1):
+                break  # "ousted A, and B was appointed": two clauses, not a list
             k -= 1
             names.insert(0, s.names[s.persons[k]])
             cur = prev
@@ -829,6 +833,13 @@ class _SentenceReader:
             return False
         return not re.match(r"['’]s?\b", self.text[pend : pend + 2])
 
+    def _comma_listed(self, k: int) -> bool:
+        """Whether the k-th person is joined to the one before by a comma ("A, B, and C")."""
+        if k <= 0:
+            return False
+        gap = self.text[self.s.mentions[self.s.persons[k - 1]].end : self.s.mentions[self.s.persons[k]].start]
+        return _conj(gap) and gap.strip().startswith(",")
+
     def _persons_after(self, pos: int, limit: int) -> tuple[list[str], int]:
         s = self.s
         k = bisect_left(s.person_starts, pos)
@@ -838,8 +849,11 @@ class _SentenceReader:
         cur = s.mentions[s.persons[k]]
         while k + 1 < len(s.persons) and len(names) < self._MAX_LIST:
             nxt = s.mentions[s.persons[k + 1]]
-            if not _conj(self.text[cur.end : nxt.start]):
+            gap = self.text[cur.end : nxt.start]
+            if not _conj(gap):
                 break
+            if _COMMA_AND.match(gap) and len(names) == 1:
+                break  # "A, and B was appointed": two clauses, not a list
             k += 1
             names.append(s.names[s.persons[k]])
             cur = nxt
@@ -951,7 +965,7 @@ class _SentenceReader:
         """ "as chief executive of X", "to CEO", "X's CEO", "CEO" right after the person."""
         window = self.text[pos:hi]
         m = re.match(
-            r"\s*(?:as|to|to\s+the\s+(?:role|post|position)\s+of|to\s+be|to\s+become|to\s+lead|to\s+head|to\s+run)?\s*",
+            r"\s*(?:as|to\s+the\s+(?:[\w\-]+\s+){0,3}?(?:role|post|position)\s+of|to|to\s+be|to\s+become|to\s+lead|to\s+head|to\s+run)?\s*",
             window,
         )
         start = pos + (m.end() if m else 0)

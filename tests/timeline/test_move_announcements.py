@@ -190,3 +190,42 @@ def test_left_to_become_chief_elsewhere() -> None:
     assert ("Ezra Quayle", "left", "Marlow Textiles Inc") in found
     assert ("Ezra Quayle", "left", "Fenwick Health Inc") not in found
     assert any(p == "Ezra Quayle" and k == "appointed" and o and o.startswith("Fenwick") for p, k, o in found)
+
+
+def test_indirect_phrasings_of_an_appointment_or_a_departure() -> None:
+    found = triples(
+        moves_of(
+            "Pellucid Foods Inc. said that Greta Lindqvist will be the new chief executive.",
+            "Pellucid Foods Inc. has parted ways with chief financial officer Marcus Hale.",
+            "Omar Haddad and Julia Brandt will share the role on an interim basis at Pellucid Foods Inc.",
+            "Pellucid Foods Inc. added three directors to its board: Sofia Marino, Kevin Walsh and Emma Stone.",
+            "Victor Chang was named to the newly established role of chief operating officer at Pellucid Foods Inc.",
+        )
+    )
+    org = "Pellucid Foods Inc"
+    assert ("Greta Lindqvist", "appointed", org) in found
+    assert ("Marcus Hale", "left", org) in found
+    assert ("Omar Haddad", "appointed", org) in found and ("Julia Brandt", "appointed", org) in found
+    for person in ("Sofia Marino", "Kevin Walsh", "Emma Stone"):
+        assert (person, "appointed", org) in found
+    assert ("Victor Chang", "appointed", org) in found
+
+
+def test_two_clauses_joined_by_comma_and_are_not_one_list() -> None:
+    found = triples(
+        moves_of(
+            "The board of Quorum Rail Inc. voted to oust Dmitri Volkov, and Hannah Price was appointed interim CEO."
+        )
+    )
+    assert ("Dmitri Volkov", "fired", "Quorum Rail Inc") in found
+    assert ("Hannah Price", "appointed", "Quorum Rail Inc") in found
+    assert ("Hannah Price", "fired", "Quorum Rail Inc") not in found
+    assert ("Dmitri Volkov", "appointed", "Quorum Rail Inc") not in found
+
+
+def test_a_three_name_list_with_a_final_comma_and() -> None:
+    found = triples(
+        moves_of("Quorum Rail Inc. said the new directors are Laura Finch, Daniel Moss, and Helen Park.")
+    )
+    for person in ("Laura Finch", "Daniel Moss", "Helen Park"):
+        assert (person, "appointed", "Quorum Rail Inc") in found
