@@ -220,7 +220,7 @@ GENERIC_ORG = re.compile(
     r"retailer|insurer|maker|giant|conglomerate|business|organization|organisation|board|company's\s+board|firm's\s+board)\b",
     re.I,
 )
-CN_GENERIC_ORG = re.compile(r"该公司|本公司|公司|该集团|集团|该行|董事会")
+CN_GENERIC_ORG = re.compile(r"该公司|本公司|这家公司|这家企业|该企业|公司|该集团|集团|该行|董事会")
 # An organization's name that only says what kind of body it is ("Board", "The Company"): it stands for the
 # organization the article is about, like "the board".
 GENERIC_ORG_NAME = re.compile(

@@ -117,7 +117,10 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 _NOT_NAME_END = frozenset("后前时中内外间里上下")
-_SURNAMES = CJK_SURNAMES | frozenset("楚")
+# common surnames the article lexicon lacks ("许", "楚"), less the ones that are everyday words
+_SURNAMES = CJK_SURNAMES | frozenset(
+    "许谈匡惠荆冀郁胥储栗燕楚劳奚楼闻伊阚权帅屠朴廉祖漆巴卿狄索宣芮浦伏鹿薄雍辜裘亓邰赫况宿茹慕嵇湛戎尉檀昝衡尧"
+)
 _NAME_STOP = CJK_NAME_STOP | frozenset("请")  # "申请辞去…": the verb, not a name
 _CN_NAME_JUNK = re.compile(
     r"^[^·]*(?:" + CN_TRIGGER.pattern + r"|人|者|责|务|官|长|席|事|监|总|给|为|由|任)(?=[^·]{2,4}·)"
@@ -566,6 +569,10 @@ _CN_DATE_NAME_BEFORE = re.compile(
     r"(?:\d月|\d日|\d年|月底|月初)([^\W\d以已将于在是的了为从自而并也又还即后前来曾兼等及和与a-zA-Z][\u4e00-\u9fff]{1,3}?)"
     r"(?:已经?|正式|也|则|随后|宣布)?$"
 )
+_CN_MORE_NAMES = re.compile(
+    rf"(?:先生|女士)?[、和及与]\s*([{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)(?:先生|女士)?"
+    r"(?=[、和及与为]|担任|出任)"
+)
 _CN_NAME_AFTER = re.compile(
     rf"^(?:了|原)?([{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
     r"(?=为|担任|出任|的|先生|女士|同志|[，,。；、]|职务|公司|集团|董事|总|副|首席|$)"
@@ -589,7 +596,7 @@ _NOT_IN_NAME = NOT_NAME_WORDS | ORG_WORDS | COMMON_NOUNS | ROLE_WORDS
 _CN_STOP = re.compile(
     r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|[，。；、,;.!?！？：:（(）)]|职务|一职|职位|的职|等职|后|并|而|之后|以来|期间"
 )
-_CN_JUNK_ORG = re.compile(r"先生|女士|报告|申请|公告|APP|^[和与及为去]|[和与及为]$|^[\d\s]+$")
+_CN_JUNK_ORG = re.compile(r"先生|女士|报告|申请|公告|APP|^[、和与及为去]|[和与及为]$|^[\d\s]+$")
 _CN_FOUNDER = re.compile(
     r"(?:^|(?<=[，,。；、\s年月日]))([\u4e00-\u9fffA-Za-z]{2,10}?)的?(?:联合)?(?:创始人|创办人)(?:兼[\u4e00-\u9fff]{1,6})?"
 )
@@ -1333,6 +1340,13 @@ class _SentenceReader:
                 return None
             persons, pend = [self._cn_name(nm.group(1))], end + nm.end()
         pend += len(self.text[pend:]) - len(self.text[pend:].lstrip(")） "))
+        while len(persons) < self._MAX_LIST:
+            # "聘任甲、乙为副总经理": the names listed after the first one
+            more = _CN_MORE_NAMES.match(self.text, pend)
+            if not more or not _cjk_name_ok(more.group(1)):
+                break
+            persons = [*persons, self._cn_name(more.group(1))]
+            pend = more.end()
         rest_hi = _CN_STOP.search(self.text, pend + 1)
         span_start = pend
         wm = re.match(r"为|担任|出任|的", self.text[pend:])
@@ -1609,7 +1623,7 @@ _CN_NAMED_ORG = re.compile(
 )
 _CN_ANNOUNCER = re.compile(
     r"(?:^|[，,。；;\s])([\u4e00-\u9fff]{2,8}?)(?:今日|今晚|日前|近日|当天|同日)?(?:晚间|早间)?"
-    r"(?:在[\u4e00-\u9fff]{2,5})?(?:发布|发)?公告"
+    r"(?:在[\u4e00-\u9fff]{2,5})?(?:(?:发布|发)?公告|宣布)"
 )
 _CN_TITLE_ORG = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,8})(?:公告)?[:：]")
 _CN_RUN_LEAD = re.compile(r"^.*(?:[日社网报]讯|APP讯|称|日|公告|宣布|消息|同时|此外|另外|其中)")
@@ -1619,6 +1633,8 @@ _CN_NOT_ORG = re.compile(r"公告|消息|记者|报道|声明|报告|申请|先�
 def _cn_org_name_ok(reader: _Reader, name: str) -> bool:
     if len(name) < 2 or _CN_NOT_ORG.search(name) or name in reader.known_people:
         return False
+    if len(name) <= 3 and name[0] in _SURNAMES and not CN_ORG_SUFFIX.search(name):
+        return False  # "许晓东宣布…": reads like a name
     return not list(reader.people.scan(_tokens(name)))
 
 

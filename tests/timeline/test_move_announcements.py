@@ -229,3 +229,35 @@ def test_a_three_name_list_with_a_final_comma_and() -> None:
     )
     for person in ("Laura Finch", "Daniel Moss", "Helen Park"):
         assert (person, "appointed", "Quorum Rail Inc") in found
+
+
+def test_renming_wei_gongsi_with_a_surname_the_article_lexicon_lacks() -> None:
+    found = _moves("澄川科技人事调整", "澄川科技今日宣布,董事会任命许明哲为公司首席执行官。")
+    assert ("许明哲", "appointed", "澄川科技") in found
+
+
+def test_a_post_taken_on_by_the_chairman() -> None:
+    found = _moves("澄川科技人事调整", "澄川科技宣布,原总经理孙立平因个人原因辞职,其职务由董事长邓文涛兼任。")
+    assert ("孙立平", "left", "澄川科技") in found
+    assert ("邓文涛", "appointed", "澄川科技") in found
+
+
+def test_this_enterprise_and_a_company_named_later_in_the_clause() -> None:
+    found = _moves("人事变动", "此前,澄川科技宣布任命邓文涛为总裁。据悉,这家企业的创始人许明哲已于上月离职。")
+    assert ("邓文涛", "appointed", "澄川科技") in found
+    assert ("许明哲", "left", "澄川科技") in found
+
+
+def test_several_people_appointed_in_one_list() -> None:
+    found = _moves("澄川科技人事调整", "澄川科技董事会同意聘任许明哲、邓文涛为公司副总经理。")
+    assert ("许明哲", "appointed", "澄川科技") in found
+    assert ("邓文涛", "appointed", "澄川科技") in found
+    assert not any(org and "、" in org for _, _, org in found)
+
+
+def test_two_companies_in_one_sentence_each_keep_their_move() -> None:
+    found = _moves(
+        "多家公司换帅", "6月3日,澄川科技公告称,总裁许明哲辞职;同日,蓝海证券公告称,董事长邓文涛退休。"
+    )
+    assert ("许明哲", "left", "澄川科技") in found
+    assert ("邓文涛", "left", "蓝海证券") in found
