@@ -279,9 +279,28 @@ class _Reader:
             m = re.search(r"(?:\b([A-Z][\w.\-]*\s*&\s*)|\b(\d+))" + re.escape(o.name) + r"\b", text)
             if m:
                 self._rename_org(o.name, (m.group(1) or m.group(2)) + o.name)
+            if o.name.isupper() and len(o.name) > 4:
+                # "GLOBEX" in a heading, "Globex" in the text: the text's spelling
+                cased = next(
+                    (
+                        x.group(0)
+                        for x in re.finditer(r"\b" + re.escape(o.name) + r"\b", text, re.I)
+                        if not x.group(0).isupper()
+                    ),
+                    None,
+                )
+                if cased:
+                    self._rename_org(o.name, cased)
             owned = re.match(r"\S+-(?:owned|backed|based|controlled)\s+(.+)$", o.name)
             if owned:
                 self._rename_org(o.name, owned.group(1))
+        # a round-up's headings, "NESTLE – MARK SCHNEIDER": the first part is the company
+        headed = {m.group(1) for m in _HEADING.finditer(text)}
+        for p in self.article.people:
+            if p.name.upper() in headed and p.name.upper() != p.name:
+                self.orgs.add(p.name, p.name)
+                self.orgs.add(p.name.upper(), p.name)
+                self.not_people.add(p.name)
         for p in self.article.people:
             if " " in p.name or not p.organization or not p.name[:1].isupper():
                 continue
@@ -330,7 +349,8 @@ class _Reader:
             self.people.add(p.name, p.name)
             for alias in p.aliases:
                 self.people.add(_clean_cjk_name(alias), p.name)
-            self.person_org[p.name] = self.renamed.get(p.organization or "", p.organization)
+            org = self.renamed.get(p.organization or "", p.organization)
+            self.person_org[p.name] = None if org and org.lower() in _DEPARTMENTS else org
             if p.organization and p.role and _FORMER.search(p.role):
                 self.former_org.setdefault(p.name, set()).add(p.organization)
             self.known_people.add(p.name)
@@ -585,7 +605,15 @@ _CN_SUBJECT_ORG = re.compile(
 )
 _SUBJECT_ORG = re.compile(
     r"^(?:The\s+board\s+of\s+|The\s+)?([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})(?:['’]s\s+board)?"
-    r"(?:\s+(?:on\s+\w+day|has|have|had|also|today|yesterday|formally|officially))*$"
+    r"(?:\s+(?:on\s+\w+day|has|have|had|also|already|today|yesterday|formally|officially"
+    r"|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})"
+    r"|last\s+(?:week|month|year)|this\s+(?:week|month|year)))*$"
+)
+_HEADING = re.compile(
+    r"(?:^|\s)([A-Z][A-Z0-9&.\-]+(?:\s+[A-Z0-9&.\-]+){0,3})\s+[–—]\s+[A-Z][A-Z.\-]+\s+[A-Z][A-Z.\-]+"
+)
+_ROUNDUP_HEAD = re.compile(
+    r"\s*[A-Z0-9&.\-]+(?:\s+[A-Z0-9&.\-]+)*\s+[–—-]\s+[A-Z.\-]+(?:\s+[A-Z.\-]+)+\s+(?=[A-Z][a-z])"
 )
 _EN_NAME = r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’\-]+){1,2})"
 _EN_NAME_BEFORE = re.compile(
@@ -936,6 +964,9 @@ class _SentenceReader:
 
     def _subject_org(self, lo: int, hi: int) -> str | None:
         """ "Orbital Freight appointed …": an organization the article's list missed, as the verb's subject."""
+        head = _ROUNDUP_HEAD.match(self.text, lo, hi)
+        if head:
+            lo = head.end()  # "NESTLE – MARK SCHNEIDER Nestle in August replaced …": a round-up's heading
         m = _SUBJECT_ORG.match(self.text[lo:hi].strip())
         if not m or self._person_at(lo + self.text[lo:hi].index(m.group(1))):
             return None

@@ -261,3 +261,24 @@ def test_two_companies_in_one_sentence_each_keep_their_move() -> None:
     )
     assert ("许明哲", "left", "澄川科技") in found
     assert ("邓文涛", "left", "蓝海证券") in found
+
+
+def test_a_round_up_heading_names_the_company() -> None:
+    found = triples(
+        moves_of(
+            "GLOBEX – HANK SCORPIO Globex in March replaced chief executive Hank Scorpio with Frank Grimes, "
+            "who ran its European arm."
+        )
+    )
+    assert ("Hank Scorpio", "left", "Globex") in found
+    assert ("Frank Grimes", "appointed", "Globex") in found
+
+
+def test_becoming_chairman_and_leaving_other_affairs() -> None:
+    found = _moves(
+        "远航航空宣布换帅",
+        "远航航空公司宣布,董事会成员罗伯特•凯恩(Robert Kane)将立即成为非执行董事长。"
+        "首席财务官格雷格•霍尔(Greg Hall)将在凯恩退出非远航事务的过渡期内担任临时CEO。",
+    )
+    assert any(k == "appointed" and o == "远航航空公司" and "Kane" in p for p, k, o in found)
+    assert not any(k == "left" for _, k, _ in found)
