@@ -572,7 +572,7 @@ _CN_SUBJECT_GAP = re.compile(
     r"|曾|亦|今日|近日|日前|宣布|本人|同时|还|又|现)*$"
 )
 _CN_NAME_BEFORE = re.compile(
-    rf"(?:^|[^\u3400-\u9fff]|由|和|与|、|及|称|宣布|的|[官长裁理席事监书人总师])([{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
+    rf"(?:^|[^\u3400-\u9fff]|由|和|与|、|及|称|宣布|的|高管|[官长裁理席事监书人总师])([{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
     + _CN_SUBJECT_GAP.pattern
 )
 _CN_ROLE_NAME_BEFORE = re.compile(
@@ -624,7 +624,12 @@ _NOT_IN_NAME = NOT_NAME_WORDS | ORG_WORDS | COMMON_NOUNS | ROLE_WORDS
 _CN_STOP = re.compile(
     r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|[，。；、,;.!?！？：:（(）)]|职务|一职|职位|的职|等职|后|并|而|之后|以来|期间"
 )
-_CN_JUNK_ORG = re.compile(r"先生|女士|报告|申请|公告|APP|^[、和与及为去]|[和与及为]$|^[\d\s]+$")
+_CN_UNIT_TAIL = re.compile(
+    r"(.+?"
+    + CN_ORG_SUFFIX.pattern.removesuffix("$")
+    + r")[\u4e00-\u9fff]{1,5}?(?:区|部|分公司|事业部|中心|地区|业务|板块|分行)$"
+)
+_CN_JUNK_ORG = re.compile(r"先生|女士|报告|申请|公告|APP|^[、和与及为去所]|[和与及为]$|^[\d\s]+$")
 _CN_FOUNDER = re.compile(
     r"(?:^|(?<=[，,。；、\s年月日]))([\u4e00-\u9fffA-Za-z]{2,10}?)的?(?:联合)?(?:创始人|创办人)(?:兼[\u4e00-\u9fff]{1,6})?"
 )
@@ -759,6 +764,9 @@ class _SentenceReader:
         if any(a.endswith(org) for p in self.r.article.people for a in (p.name, *p.aliases)):
             return  # "卡尔霍恩将…": the surname of "大卫·卡尔霍恩"
         by_role = CN_ROLE.match(self.text, m.end(1)) is not None
+        unit = _CN_UNIT_TAIL.match(org)
+        if by_role and unit:
+            org = unit.group(1)  # "澄川科技华南区总经理": the company, less its region
         if (by_role and not CN_ORG_SUFFIX.search(org)) or re.search(r"[的了]", org):
             return  # "上市公司失联总经理": a description, not a name
         if len(org) <= 3 and org[0] in CJK_SURNAMES and not CN_ORG_SUFFIX.search(org):
@@ -1650,7 +1658,8 @@ _AND_BEFORE = re.compile(r"\band\s+(?:(?:then|also|later)\s+)?$")
 _CN_ORG_RUN = r"([\u4e00-\u9fffA-Za-z]{2,30})"
 _CN_NAMED_ORG = re.compile(
     _CN_ORG_RUN + r"[(（](?:以下)?简称[“\"「『]?([\u4e00-\u9fffA-Za-z]{2,10})[”\"」』]?[)）]"
-    r"|" + _CN_ORG_RUN + r"[(（]\d{6}\.(?:SZ|SH|HK|sz|sh|hk)[)）]"
+    r"|" + _CN_ORG_RUN + r"[(（]\d{4,6}\.(?:SZ|SH|HK|sz|sh|hk)[)）]"
+    r"|据([\u4e00-\u9fff]{2,8}?)(?:官网|官方|官微|内部)"
 )
 _CN_ANNOUNCER = re.compile(
     r"(?:^|[，,。；;\s])([\u4e00-\u9fff]{2,8}?)(?:今日|今晚|日前|近日|当天|同日)?(?:晚间|早间)?"
@@ -1690,7 +1699,7 @@ def _cn_main_orgs(reader: _Reader, title: str, sentences: list[str]) -> None:
         add(tm.group(1))
     for text in sentences:
         for m in _CN_NAMED_ORG.finditer(text):
-            add(m.group(1) or m.group(3), m.group(2))
+            add(m.group(1) or m.group(3) or m.group(4), m.group(2))
         lead = re.match(r"([\u4e00-\u9fff]{2,6}(?:公司|集团))(?!董事|股东)", text)
         if lead and not CN_GENERIC_ORG.fullmatch(lead.group(1)):
             add(lead.group(1))

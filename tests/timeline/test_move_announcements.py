@@ -282,3 +282,29 @@ def test_becoming_chairman_and_leaving_other_affairs() -> None:
     )
     assert any(k == "appointed" and o == "远航航空公司" and "Kane" in p for p, k, o in found)
     assert not any(k == "left" for _, k, _ in found)
+
+
+def test_a_regional_chief_leaves_the_company_not_the_region() -> None:
+    found = _moves("人事", "澄川科技华南区总经理许明哲已于近日离职。")
+    assert ("许明哲", "left", "澄川科技") in found
+
+
+def test_an_executive_described_by_a_former_employer_joins_the_new_one() -> None:
+    found = _moves("人事", "前星河汽车高管许明哲加入澄川科技,担任首席运营官。")
+    assert ("许明哲", "joined", "澄川科技") in found
+
+
+def test_a_hong_kong_code_and_an_official_site_name_the_company() -> None:
+    found = _moves("人事", "澄川科技(00123.HK)宣布,许明哲辞任执行董事,邓文涛获委任为执行董事。")
+    assert ("许明哲", "left", "澄川科技") in found
+    assert ("邓文涛", "appointed", "澄川科技") in found
+    found = _moves("人事", "据澄川科技官网消息,邓文涛已出任该公司首席技术官。")
+    assert ("邓文涛", "appointed", "澄川科技") in found
+
+
+def test_resigning_the_posts_held_names_no_organization() -> None:
+    found = _moves(
+        "澄川科技人事变动", "公司近日收到副总经理许明哲的辞职报告,许明哲因个人原因申请辞去所任职务。"
+    )
+    assert ("许明哲", "left", "澄川科技") in found
+    assert not any(org == "所任" for _, _, org in found)
