@@ -63,7 +63,7 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
         "appointed",
         "subj",
     ),
-    (r"succeed(?:s|ed|ing)?", "appointed", "subj"),
+    (r"succeed(?:s|ed|ing)?(?!\s+(?:[\w\-]+\s+){0,4}?by\b)", "appointed", "subj"),
     (
         r"hand(?:s|ed|ing)?\s+(?:over\s+)?(?:his|her|their|the)\s+(?:\w+\s+)?(?:role|job|post|position|title|duties|reins)"
         r"(?:\s+over)?\s+to",

@@ -733,6 +733,9 @@ class _Found:
     future: bool
     extra: list[tuple[MoveKind, str]] = field(default_factory=list)  # "left X for Y": joined Y
     successors: list[str] = field(default_factory=list)  # "replaced X with Y": Y appointed where X left
+    also: list[tuple[str, str | None]] = field(
+        default_factory=list
+    )  # "appointed A as CEO and B as CFO": B, CFO
 
 
 class _SentenceReader:
@@ -1098,8 +1101,9 @@ class _SentenceReader:
                 return None
         if org is None:
             org = self._fallback_org(persons, start, {d for _, d in extra}, kind)
+        also = self._also_as(persons, end, hi) if mode in ("obj", "obj_role") else []
         self._note_roles(mode, persons, start)
-        return _Found(persons, kind, org, role, start, end, future, extra, successors)
+        return _Found(persons, kind, org, role, start, end, future, extra, successors, also)
 
     def _replaced(self, persons: list[str], start: int, end: int, hi: int) -> tuple[list[str], list[str]]:
         """ "replaced X with Y", "X will be succeeded by Y", "named Y, succeeding X": who leaves, and who
@@ -1155,6 +1159,24 @@ class _SentenceReader:
         ):
             return None
         return persons, role, org
+
+    def _also_as(self, persons: list[str], end: int, hi: int) -> list[tuple[str, str | None]]:
+        """ "appointed A as CEO and B as CFO": the objects after the first one, each with its own role."""
+        more: list[tuple[str, str | None]] = []
+        k = bisect_left(self.s.person_starts, end)
+        while k < len(self.s.persons) and self.s.person_starts[k] < hi:
+            m = self.s.mentions[self.s.persons[k]]
+            name = self.s.names[self.s.persons[k]]
+            before = self.text[max(end, m.start - 6) : m.start]
+            if (
+                name
+                and name not in persons
+                and re.search(r"\band\s+$", before)
+                and re.match(r"\s+as\s", self.text[m.end : m.end + 5])
+            ):
+                more.append((name, _role_at(self.text, m.end + 4)[0]))
+            k += 1
+        return more
 
     def _passive_subject(self, start: int) -> list[str]:
         """Who a passive verb moves: the people before it, though not an earlier verb's agent ("X was picked
@@ -1775,6 +1797,7 @@ def _sentence_moves(sr: _SentenceReader, article: Article, article_day: str | No
         moves = [(found.kind, found.org, found.role)] + [(k, o, None) for k, o in found.extra]
         plan = [(p, moves) for p in found.persons]
         plan += [(p, [(MoveKind.APPOINTED, found.org, None)]) for p in found.successors]
+        plan += [(p, [(found.kind, found.org, r)]) for p, r in found.also]
         for person, person_moves in plan:
             for kind, org, role in person_moves:
                 move = Move(

@@ -308,3 +308,26 @@ def test_resigning_the_posts_held_names_no_organization() -> None:
     )
     assert ("许明哲", "left", "澄川科技") in found
     assert not any(org == "所任" for _, _, org in found)
+
+
+def test_each_object_of_one_verb_keeps_its_own_role() -> None:
+    moves = moves_of(
+        "Initrode Systems Inc. appointed Nadia Okafor as CEO and Tom Reyes as CFO, and promoted Mia Chen to "
+        "president."
+    )
+    roles = {(m.person, m.kind.value, m.organization, m.role) for m in moves}
+    assert ("Nadia Okafor", "appointed", "Initrode Systems Inc", "CEO") in roles
+    assert ("Tom Reyes", "appointed", "Initrode Systems Inc", "CFO") in roles
+    assert ("Mia Chen", "appointed", "Initrode Systems Inc", "president") in roles
+
+
+def test_to_be_succeeded_by_moves_the_successor_in() -> None:
+    found = triples(
+        moves_of(
+            "Globex Corp. said its chief executive Tom Reyes will retire at year end and be succeeded by Nadia "
+            "Okafor."
+        )
+    )
+    assert ("Tom Reyes", "left", "Globex Corp") in found
+    assert ("Nadia Okafor", "appointed", "Globex Corp") in found
+    assert ("Tom Reyes", "appointed", "Globex Corp") not in found
