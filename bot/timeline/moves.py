@@ -272,41 +272,39 @@ class _Reader:
         self._add_organizations()
 
     def _widen_organizations(self) -> None:
-        """A name the article's list cut short: "Gamble Co" for "Procter & Gamble Co.", "HJ" with a person
-        "Heinz" for "HJ Heinz", "Google-owned YouTube" for "YouTube"."""
+        """A name the article's list cut short: "Gamble Co" for "Procter & Gamble Co.", "andMe" for "23andMe",
+        "HJ" with a person "Heinz" for "HJ Heinz", "Google-owned YouTube" for "YouTube", "GLOBEX" for "Globex".
+        One pass over the text for each kind of clue (linear), then a look-up per listed name."""
         text = self.article.all_text()
+        # what stands before a word: "Procter & " before "Gamble", "23" before "andMe"
+        lead: dict[str, str] = {}
+        for m in re.finditer(r"\b([A-Z][\w.\-]*\s*&\s*|\d+)([A-Za-z][\w\-]*)", text):
+            lead.setdefault(m.group(2), m.group(1))
+        cased: dict[str, str] = {}  # "globex" -> "Globex": a capitalized word as the text spells it
+        for m in re.finditer(r"\b[A-Z][a-z][A-Za-z]+\b", text):
+            cased.setdefault(m.group(0).lower(), m.group(0))
         for o in self.article.organizations:
-            m = re.search(r"(?:\b([A-Z][\w.\-]*\s*&\s*)|\b(\d+))" + re.escape(o.name) + r"\b", text)
-            if m:
-                self._rename_org(o.name, (m.group(1) or m.group(2)) + o.name)
-            if o.name.isupper() and len(o.name) > 4:
-                # "GLOBEX" in a heading, "Globex" in the text: the text's spelling
-                cased = next(
-                    (
-                        x.group(0)
-                        for x in re.finditer(r"\b" + re.escape(o.name) + r"\b", text, re.I)
-                        if not x.group(0).isupper()
-                    ),
-                    None,
-                )
-                if cased:
-                    self._rename_org(o.name, cased)
+            first = o.name.split()[0] if o.name.split() else ""
+            if first in lead:
+                self._rename_org(o.name, lead[first] + o.name)
+            if o.name.isupper() and len(o.name) > 4 and o.name.lower() in cased:
+                self._rename_org(o.name, cased[o.name.lower()])
             owned = re.match(r"\S+-(?:owned|backed|based|controlled)\s+(.+)$", o.name)
             if owned:
                 self._rename_org(o.name, owned.group(1))
         # a round-up's headings, "NESTLE – MARK SCHNEIDER": the first part is the company
         headed = {m.group(1) for m in _HEADING.finditer(text)}
+        pairs = {
+            (m.group(1), m.group(2))
+            for m in re.finditer(r"\b([A-Z][\w.\-]*)\s+(?=([A-Z][a-z][\w\-]*)\b)", text)
+        }
         for p in self.article.people:
             if p.name.upper() in headed and p.name.upper() != p.name:
                 self.orgs.add(p.name, p.name)
                 self.orgs.add(p.name.upper(), p.name)
                 self.not_people.add(p.name)
-        for p in self.article.people:
-            if " " in p.name or not p.organization or not p.name[:1].isupper():
-                continue
-            full = f"{p.organization} {p.name}"
-            if re.search(r"\b" + re.escape(full) + r"\b", text):
-                self._rename_org(p.organization, full)
+            elif " " not in p.name and p.organization and (p.organization, p.name) in pairs:
+                self._rename_org(p.organization, f"{p.organization} {p.name}")
                 self.not_people.add(p.name)
 
     def _rename_org(self, short: str, full: str) -> None:
