@@ -11,6 +11,19 @@ from bot.article.lexicon import ROLE_HEADS, ROLE_MODIFIERS
 # appointed X"), or the person comes first in the passive ("X was appointed"); "noun" — "X's departure",
 # "the departure of X"; "cn_subj" / "cn_obj" are the Chinese forms of the first two.
 _EN_TRIGGERS: list[tuple[str, str, str]] = [
+    # a board's list: "the new directors are A, B and C", "named two new board members: A and B"
+    (
+        r"(?:the\s+)?new\s+(?:independent\s+)?(?:board\s+members|directors)\s+(?:are|were|include[sd]?)"
+        r"|(?:named|appointed|added|elected)\s+(?:two|three|four|five|six|\d)\s+(?:new\s+)?(?:independent\s+)?"
+        r"(?:board\s+members|directors)(?:\s+to\s+(?:its|the)\s+board)?(?=\s*:)",
+        "appointed",
+        "obj",
+    ),
+    (
+        r"(?:the\s+)?(?:other\s+)?(?:exiting|departing|outgoing)\s+(?:board\s+members|directors)\s+(?:are|were|include[sd]?)",
+        "left",
+        "obj",
+    ),
     # returned first: "rejoined" must not be read as "joined"
     (r"rejoin(?:s|ed|ing)?", "returned", "subj"),
     (r"return(?:s|ed|ing)?(?=\s+(?:to|as)\b)", "returned", "subj"),
@@ -50,7 +63,7 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
         "appointed",
         "subj",
     ),
-    (r"succeed(?:s|ed|ing)?", "appointed", "subj"),
+    (r"succeed(?:s|ed|ing)?(?!\s+(?:[\w\-]+\s+){0,4}?by\b)", "appointed", "subj"),
     (
         r"hand(?:s|ed|ing)?\s+(?:over\s+)?(?:his|her|their|the)\s+(?:\w+\s+)?(?:role|job|post|position|title|duties|reins)"
         r"(?:\s+over)?\s+to",
@@ -96,6 +109,15 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
         "left",
         "subj",
     ),
+    # "Acme has parted ways with its CEO X", "Acme and X have parted ways"
+    (r"part(?:s|ed|ing)?\s+ways\s+with", "left", "obj"),
+    (r"(?:have|has|had)\s+parted\s+ways(?!\s+with)", "left", "subj"),
+    # "X and Y will share the role on an interim basis", "Acme said that X will be the new CEO"
+    (r"shar(?:e|es|ed|ing)\s+the\s+(?:role|post|position|job|title|duties)", "appointed", "subj"),
+    (r"(?<=will\s)be(?=\s+(?:the|its|our)\s+(?:new|next)\s)", "appointed", "subj_role"),
+    # "Acme replaced CEO X with Y", "X will be succeeded by Y": the one replaced leaves (the replacement is
+    # read with it); "replacing X" only says whose post the subject takes
+    (r"replac(?:es|ed)|succeed(?:s|ed)", "left", "obj"),
     (r"departure|resignation|exit|retirement", "left", "noun"),
     (r"ouster|ousting|firing|dismissal|sacking|removal", "fired", "noun"),
     (r"appointment|promotion", "appointed", "noun"),
@@ -112,18 +134,24 @@ _CN_TRIGGERS: list[tuple[str, str, str]] = [
     (r"重新加入|重返|回归|复出|再度出任|重新出任|重掌|回到", "returned", "cn_subj"),
     (r"加入|加盟|入职|投奔|跳槽至|跳槽到|转投", "joined", "cn_subj"),
     (
-        r"被任命为|获任命为|获委任为|受聘为|当选为?|出任|接任|接替|升任|晋升为|改任|兼任|将担任|正式担任|开始担任|接掌|执掌",
+        r"被任命为|获任命为|获委任为|受聘为|当选为?|出任|接任|接替|升任|晋升为|改任|(?<!不再)兼任|将担任|正式担任|开始担任|接掌|执掌"
+        r"|(?<=[将已])(?:立即|正式)?成为(?=[^，。；,;]{0,10}(?:董事长|总裁|首席|CEO|总经理|主席))"
+        r"|代为履行|代行|代理(?=公司|首席|总|董|CEO)",
         "appointed",
         "cn_subj",
     ),
-    (r"任命|委任|聘任|聘请|选举|推举|(?<=职务)交给|(?<=职位)交给|交棒给?", "appointed", "cn_obj"),
+    (r"任命|委任|委派|聘任|聘请|选举|推举|(?<=职务)交给|(?<=职位)交给|交棒给?", "appointed", "cn_obj"),
     (
         r"被解雇|遭解雇|被开除|被免职|被免去|被罢免|被撤职|被撤换|遭罢免|被辞退|被解职|被迫辞职|被迫离职",
         "fired",
         "cn_subj",
     ),
     (r"解雇|开除|免去|解除|罢免|撤换|撤销|辞退|解聘", "fired", "cn_obj"),
-    (r"不再担任|辞去|辞任|辞职|离职|卸任|退休|离开|告别|退出|离任|请辞|挂冠", "left", "cn_subj"),
+    (
+        r"不再(?:担任|兼任|出任)|辞去|辞任|辞职|离职|卸任|退休|离开|告别|退出(?!非)|离任|请辞(?!去)|挂冠",
+        "left",
+        "cn_subj",
+    ),
 ]
 CN_TRIGGER = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(_CN_TRIGGERS)))
 CN_TRIGGER_INFO = [(kind, mode) for _, kind, mode in _CN_TRIGGERS]
@@ -144,7 +172,8 @@ SOURCE_HEDGE = re.compile(
 # loss we accept; "Reportedly, X has left" is the common case).
 RUMOUR_BEFORE = re.compile(
     r"\b(?:reportedly|rumou?r(?:s|ed)?|speculat\w*|(?:is|are|was|were)\s+(?:said|rumou?red|believed|understood|tipped)\s+to"
-    r"|reports?\s+(?:that|of|suggest\w*|say|said|claim\w*)|allegedly)\b",
+    r"|reports?\s+(?:that|of|on|about|suggest\w*|say|said|claim\w*)|reported\s+(?:that|earlier)|allegedly"
+    r"|report\s+(?:in|by|from)\s+[^.;]{0,60}?\bclaim\w*)\b",
     re.I,
 )
 
@@ -163,7 +192,7 @@ LOCAL_HEDGE = re.compile(
 )
 CN_LOCAL_HEDGE = re.compile(
     r"必须|应当|应该|须|未(?!来)|没有|没|不会|不(?!久|断|仅|过|再)|并非|无意|拒绝|或将|或(?!者)|可能|有望|考虑|寻求|洽谈|接触|商谈|谈判|希望|打算"
-    r"|试图|要求|呼吁|传(?!统|媒|奇|出)|否认|辟谣|不实|谣言|假消息"
+    r"|试图|要求|呼吁|传(?!统|媒|奇|出)|否认|辟谣|不实|谣言|假消息|继续|仍"
 )
 
 # Someone asks, demands or urges that the person go ("demanded that X resign", "called for X to step down"):
@@ -192,7 +221,7 @@ GENERIC_ORG = re.compile(
     r"retailer|insurer|maker|giant|conglomerate|business|organization|organisation|board|company's\s+board|firm's\s+board)\b",
     re.I,
 )
-CN_GENERIC_ORG = re.compile(r"该公司|本公司|公司|该集团|集团|该行|董事会")
+CN_GENERIC_ORG = re.compile(r"该公司|本公司|这家公司|这家企业|该企业|公司|该集团|集团|该行|董事会")
 # An organization's name that only says what kind of body it is ("Board", "The Company"): it stands for the
 # organization the article is about, like "the board".
 GENERIC_ORG_NAME = re.compile(
@@ -210,6 +239,7 @@ CN_ROLES = (
     "首席",
     "董事会主席",
     "董事会秘书",
+    "行政总裁",
     "董事长",
     "副董事长",
     "董事",

@@ -117,6 +117,11 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 _NOT_NAME_END = frozenset("后前时中内外间里上下")
+# common surnames the article lexicon lacks ("许", "楚"), less the ones that are everyday words
+_SURNAMES = CJK_SURNAMES | frozenset(
+    "许谈匡惠荆冀郁胥储栗燕楚劳奚楼闻伊阚权帅屠朴廉祖漆巴卿狄索宣芮浦伏鹿薄雍辜裘亓邰赫况宿茹慕嵇湛戎尉檀昝衡尧"
+)
+_NAME_STOP = CJK_NAME_STOP | frozenset("请")  # "申请辞去…": the verb, not a name
 _CN_NAME_JUNK = re.compile(
     r"^[^·]*(?:" + CN_TRIGGER.pattern + r"|人|者|责|务|官|长|席|事|监|总|给|为|由|任)(?=[^·]{2,4}·)"
 )
@@ -255,20 +260,85 @@ class _Reader:
     former_org: dict[str, set[str]] = field(default_factory=dict)
     known_people: set[str] = field(default_factory=set)
     context: _Context = field(default_factory=_Context)
+    renamed: dict[str, str] = field(default_factory=dict)  # a short organization name to the full one
+    not_people: set[str] = field(default_factory=set)  # "Heinz" of "HJ Heinz", listed as a person
 
     def __post_init__(self) -> None:
+        self._widen_organizations()
         surnames = self._add_people()
         for surname, names in surnames.items():
             if len(names) == 1:  # "Gelsinger" for "Pat Gelsinger", unless two people share it
                 self.people.add(surname, next(iter(names)))
         self._add_organizations()
 
+    def _widen_organizations(self) -> None:
+        """A name the article's list cut short: "Gamble Co" for "Procter & Gamble Co.", "andMe" for "23andMe",
+        "HJ" with a person "Heinz" for "HJ Heinz", "Google-owned YouTube" for "YouTube", "GLOBEX" for "Globex".
+        One pass over the text for each kind of clue (linear), then a look-up per listed name."""
+        text = self.article.all_text()
+        # what stands before a word: "Procter & " before "Gamble", "23" before "andMe"
+        lead: dict[str, str] = {}
+        for m in re.finditer(r"\b([A-Z][\w.\-]*\s*&\s*|\d+)([A-Za-z][\w\-]*)", text):
+            lead.setdefault(m.group(2), m.group(1))
+        cased: dict[str, str] = {}  # "globex" -> "Globex": a capitalized word as the text spells it
+        for m in re.finditer(r"\b[A-Z][a-z][A-Za-z]+\b", text):
+            cased.setdefault(m.group(0).lower(), m.group(0))
+        for o in self.article.organizations:
+            first = o.name.split()[0] if o.name.split() else ""
+            if first in lead:
+                self._rename_org(o.name, lead[first] + o.name)
+            if o.name.isupper() and len(o.name) > 4 and o.name.lower() in cased:
+                self._rename_org(o.name, cased[o.name.lower()])
+            owned = re.match(r"\S+-(?:owned|backed|based|controlled)\s+(.+)$", o.name)
+            if owned:
+                self._rename_org(o.name, owned.group(1))
+        # a round-up's headings, "NESTLE – MARK SCHNEIDER": the first part is the company
+        headed = {m.group(1) for m in _HEADING.finditer(text)}
+        pairs = {
+            (m.group(1), m.group(2))
+            for m in re.finditer(r"\b([A-Z][\w.\-]*)\s+(?=([A-Z][a-z][\w\-]*)\b)", text)
+        }
+        for p in self.article.people:
+            if p.name.upper() in headed and p.name.upper() != p.name:
+                self.orgs.add(p.name, p.name)
+                self.orgs.add(p.name.upper(), p.name)
+                self.not_people.add(p.name)
+            elif " " not in p.name and p.organization and (p.organization, p.name) in pairs:
+                self._rename_org(p.organization, f"{p.organization} {p.name}")
+                self.not_people.add(p.name)
+
+    def _rename_org(self, short: str, full: str) -> None:
+        self.orgs.add(full, full)
+        self.orgs.add(short, full)
+        self.renamed[short] = full
+
+    def _renderings(self) -> dict[str, str]:
+        """ "丹尼斯·米伦伯格（Dennis A. Muilenburg）" listed twice, once under each script, is one person: the
+        surname of each Chinese rendering of a Latin-script name, to that name."""
+        rendered: dict[str, str] = {}
+        for p in self.article.people:
+            if _CJK.search(p.name):
+                continue
+            for alias in p.aliases:
+                alias = alias.replace("•", "·")
+                last = _clean_cjk_name(alias).split("·")[-1]
+                if "·" in alias and len(last) >= 2:
+                    rendered.setdefault(last, p.name)
+        return rendered
+
     def _add_people(self) -> dict[str, set[str]]:
         """The article's people into the gazetteer; the surnames each could be known by."""
         surnames: dict[str, set[str]] = {}
         employers = {p.organization for p in self.article.people if p.organization}
+        rendered = self._renderings()
         for p in self.article.people:
-            if not _person_ok(p.name):
+            if not _person_ok(p.name) or p.name in self.not_people:
+                continue
+            twin = rendered.get(p.name.replace("•", "·").split("·")[-1]) if "·" in p.name else None
+            if twin and twin != p.name:
+                self.people.add(p.name, twin)
+                for alias in p.aliases:
+                    self.people.add(_clean_cjk_name(alias), twin)
                 continue
             if p.name in employers:
                 # "X, the former chief executive of Lumen Rail": listed as a person and as X's employer
@@ -277,7 +347,8 @@ class _Reader:
             self.people.add(p.name, p.name)
             for alias in p.aliases:
                 self.people.add(_clean_cjk_name(alias), p.name)
-            self.person_org[p.name] = p.organization
+            org = self.renamed.get(p.organization or "", p.organization)
+            self.person_org[p.name] = None if org and org.lower() in _DEPARTMENTS else org
             if p.organization and p.role and _FORMER.search(p.role):
                 self.former_org.setdefault(p.name, set()).add(p.organization)
             self.known_people.add(p.name)
@@ -308,9 +379,10 @@ class _Reader:
                     self.people.add(alias, o.name)
                 self.known_people.add(o.name)
                 continue
-            self.orgs.add(o.name, o.name)
+            name = self.renamed.get(o.name, o.name)
+            self.orgs.add(o.name, name)
             for alias in o.aliases:
-                self.orgs.add(alias, o.name)
+                self.orgs.add(alias, name)
 
     def title_people(self, title: str) -> None:
         """A title often names the article's subject ("Who is Mira Murati?") when the body only uses the
@@ -372,7 +444,7 @@ class _Reader:
                 # "He" in the next sentence is most often this one's subject: the first person it names (a
                 # pronoun standing for someone counts as naming them)
                 subject = subject or name
-            elif m.generic:
+            elif m.generic or name.lower() in _DEPARTMENTS:
                 continue
             else:
                 self.context.org = name
@@ -455,6 +527,7 @@ _CONJ = re.compile(
     + r")\s+)*$",
     re.I,
 )
+_COMMA_AND = re.compile(r"^\s*,\s*and\s")
 _CN_CONJ = re.compile(r"^[)）]?\s*(?:、|和|与|及|以及)[^，。；,;、()（）]{0,24}$")
 _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|been|be|being|get|gets|got)\s+(?:\w+ly\s+|also\s+|then\s+|now\s+|later\s+|since\s+)?$",
@@ -473,7 +546,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|whose)\s+(?:\w
 _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:[a-z\-]+\s+){0,2}$")
 _OF_GAP = re.compile(r"^\s+(?:of|by)\s+(?:[\w\-'’]+\s+){0,4}$")
 _CLAUSE_END = re.compile(
-    r"[;:.!?。；！？]|,\s+(?:but|while|whereas|although|though|and\s+(?=\w+\s+(?:was|were|has|had|is|will)))\b"
+    r"[;:!?。；！？]|(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bSr)(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)\.|,\s+(?:but|while|whereas|although|though|and\s+(?=\w+\s+(?:was|were|has|had|is|will)))\b"
 )
 _FAR_GAP = re.compile(
     r"\b(?:amid|after|because|that|which|who|following|over|while|when|before|since|despite|than|said|says|"
@@ -487,13 +560,17 @@ _LEAVE_OK_NEXT = frozenset(
 _POSTS = frozenset(
     "post job role position seat board helm company firm group bank startup start-up lab business team chair".split()
 )
+_DEPARTMENTS = frozenset(
+    "communications marketing sales engineering operations finance product products research technology strategy"
+    " design policy legal people talent communication hardware software manufacturing".split()
+) | {"human resources", "corporate affairs", "public affairs", "investor relations", "global affairs"}
 _ROLE_SKIP = frozenset("the a an its his her their new next first permanent full-time".split())
 _CN_SUBJECT_GAP = re.compile(
     r"(?:先生|女士)?(?:将于?[^，。；,;]{0,14}?|已经?|正式|也|则|随后|于[^，。；,;]{0,14}?|在[^，。；,;]{0,14}?|因[^，。；,;]{0,12}?"
     r"|曾|亦|今日|近日|日前|宣布|本人|同时|还|又|现)*$"
 )
 _CN_NAME_BEFORE = re.compile(
-    rf"(?:^|[^\u3400-\u9fff]|由|和|与|、|及|称|宣布|的|[官长裁理席事监书人总师])([{''.join(sorted(CJK_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
+    rf"(?:^|[^\u3400-\u9fff]|由|和|与|、|及|称|宣布|的|高管|[官长裁理席事监书人总师])([{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
     + _CN_SUBJECT_GAP.pattern
 )
 _CN_ROLE_NAME_BEFORE = re.compile(
@@ -510,8 +587,12 @@ _CN_DATE_NAME_BEFORE = re.compile(
     r"(?:\d月|\d日|\d年|月底|月初)([^\W\d以已将于在是的了为从自而并也又还即后前来曾兼等及和与a-zA-Z][\u4e00-\u9fff]{1,3}?)"
     r"(?:已经?|正式|也|则|随后|宣布)?$"
 )
+_CN_MORE_NAMES = re.compile(
+    rf"(?:先生|女士)?[、和及与]\s*([{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)(?:先生|女士)?"
+    r"(?=[、和及与为]|担任|出任)"
+)
 _CN_NAME_AFTER = re.compile(
-    rf"^(?:了|原)?([{''.join(sorted(CJK_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
+    rf"^(?:了|原)?([{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
     r"(?=为|担任|出任|的|先生|女士|同志|[，,。；、]|职务|公司|集团|董事|总|副|首席|$)"
 )
 _CN_SUBJECT_ORG = re.compile(
@@ -522,7 +603,15 @@ _CN_SUBJECT_ORG = re.compile(
 )
 _SUBJECT_ORG = re.compile(
     r"^(?:The\s+board\s+of\s+|The\s+)?([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})(?:['’]s\s+board)?"
-    r"(?:\s+(?:on\s+\w+day|has|have|had|also|today|yesterday|formally|officially))*$"
+    r"(?:\s+(?:on\s+\w+day|has|have|had|also|already|today|yesterday|formally|officially"
+    r"|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})"
+    r"|last\s+(?:week|month|year)|this\s+(?:week|month|year)))*$"
+)
+_HEADING = re.compile(
+    r"(?:^|\s)([A-Z][A-Z0-9&.\-]+(?:\s+[A-Z0-9&.\-]+){0,3})\s+[–—]\s+[A-Z][A-Z.\-]+\s+[A-Z][A-Z.\-]+"
+)
+_ROUNDUP_HEAD = re.compile(
+    r"\s*[A-Z0-9&.\-]+(?:\s+[A-Z0-9&.\-]+)*\s+[–—-]\s+[A-Z.\-]+(?:\s+[A-Z.\-]+)+\s+(?=[A-Z][a-z])"
 )
 _EN_NAME = r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’\-]+){1,2})"
 _EN_NAME_BEFORE = re.compile(
@@ -532,6 +621,15 @@ _EN_NAME_AFTER = re.compile(r"^\s+(?:(?:its|the|former|[a-z\-]+)\s+){0,3}?" + _E
 _NOT_IN_NAME = NOT_NAME_WORDS | ORG_WORDS | COMMON_NOUNS | ROLE_WORDS
 _CN_STOP = re.compile(
     r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|[，。；、,;.!?！？：:（(）)]|职务|一职|职位|的职|等职|后|并|而|之后|以来|期间"
+)
+_CN_UNIT_TAIL = re.compile(
+    r"(.+?"
+    + CN_ORG_SUFFIX.pattern.removesuffix("$")
+    + r")[\u4e00-\u9fff]{1,5}?(?:区|部|分公司|事业部|中心|地区|业务|板块|分行)$"
+)
+_CN_JUNK_ORG = re.compile(r"先生|女士|报告|申请|公告|APP|^[、和与及为去所]|[和与及为]$|^[\d\s]+$")
+_CN_FOUNDER = re.compile(
+    r"(?:^|(?<=[，,。；、\s年月日]))([\u4e00-\u9fffA-Za-z]{2,10}?)的?(?:联合)?(?:创始人|创办人)(?:兼[\u4e00-\u9fff]{1,6})?"
 )
 _CN_ROLE_AFTER = re.compile(r"(?:担任|出任|接任|升任|任|为|成为)")
 
@@ -561,7 +659,7 @@ def _clause_end(text: str, pos: int) -> int:
 
 
 def _cjk_name_ok(name: str) -> bool:
-    return 2 <= len(name) <= 3 and not any(c in CJK_NAME_STOP for c in name) and not CN_ROLE.search(name)
+    return 2 <= len(name) <= 3 and not any(c in _NAME_STOP for c in name) and not CN_ROLE.search(name)
 
 
 def _role_at(text: str, pos: int) -> tuple[str | None, int]:
@@ -632,6 +730,10 @@ class _Found:
     end: int
     future: bool
     extra: list[tuple[MoveKind, str]] = field(default_factory=list)  # "left X for Y": joined Y
+    successors: list[str] = field(default_factory=list)  # "replaced X with Y": Y appointed where X left
+    also: list[tuple[str, str | None]] = field(
+        default_factory=list
+    )  # "appointed A as CEO and B as CFO": B, CFO
 
 
 class _SentenceReader:
@@ -658,7 +760,14 @@ class _SentenceReader:
         org = m.group(1)
         if org in self.r.known_people or CN_ROLE.search(org) or CN_GENERIC_ORG.match(org):
             return
+        if _CN_JUNK_ORG.search(org) or re.search(r"公告|消息|声明|报道|讯$", org):
+            return  # "公告称，…": the announcement, not a company
+        if any(a.endswith(org) for p in self.r.article.people for a in (p.name, *p.aliases)):
+            return  # "卡尔霍恩将…": the surname of "大卫·卡尔霍恩"
         by_role = CN_ROLE.match(self.text, m.end(1)) is not None
+        unit = _CN_UNIT_TAIL.match(org)
+        if by_role and unit:
+            org = unit.group(1)  # "澄川科技华南区总经理": the company, less its region
         if (by_role and not CN_ORG_SUFFIX.search(org)) or re.search(r"[的了]", org):
             return  # "上市公司失联总经理": a description, not a name
         if len(org) <= 3 and org[0] in CJK_SURNAMES and not CN_ORG_SUFFIX.search(org):
@@ -683,8 +792,11 @@ class _SentenceReader:
         # "Jerry Tworek, Andrea Vallone and Tom Cunningham have left"
         while k > 0 and len(names) < self._MAX_LIST:
             prev = s.mentions[s.persons[k - 1]]
-            if not _conj(self.text[prev.end : cur.start]):
+            gap = self.text[prev.end : cur.start]
+            if not _conj(gap):
                 break
+            if _COMMA_AND.match(gap) and not self._comma_listed(k - 1):
+                break  # "ousted A, and B was appointed": two clauses, not a list
             k -= 1
             names.insert(0, s.names[s.persons[k]])
             cur = prev
@@ -750,12 +862,27 @@ class _SentenceReader:
             return False
         first = self.s.mentions[self.s.persons[k]]
         gap = self.text[end : first.start]
+        if re.fullmatch(r"\s*:\s*", gap):
+            return True  # "named two new directors: X and Y"
         including = re.match(r"[^;:()]{0,60},\s+(?:including|among\s+them)\s+", gap)
         if including:
             gap = gap[including.end() :]  # "hired 30 engineers from Acme, including its chief X"
+        appos = re.fullmatch(r"\s+((?:[\w\-]+\s+){0,3}[\w\-]+),\s+", gap)
+        if appos and re.match(r",", self.text[pend : pend + 1]):
+            # "named current chairman, David Calhoun, as CEO": a description set off by commas
+            words = appos.group(1).lower().split()
+            if all(w in _DESC_WORDS or w in ("current", "board", "member") for w in words):
+                return True
         if _OBJECT_GAP_STOP.search(gap):
             return False
         return not re.match(r"['’]s?\b", self.text[pend : pend + 2])
+
+    def _comma_listed(self, k: int) -> bool:
+        """Whether the k-th person is joined to the one before by a comma ("A, B, and C")."""
+        if k <= 0:
+            return False
+        gap = self.text[self.s.mentions[self.s.persons[k - 1]].end : self.s.mentions[self.s.persons[k]].start]
+        return _conj(gap) and gap.strip().startswith(",")
 
     def _persons_after(self, pos: int, limit: int) -> tuple[list[str], int]:
         s = self.s
@@ -766,8 +893,11 @@ class _SentenceReader:
         cur = s.mentions[s.persons[k]]
         while k + 1 < len(s.persons) and len(names) < self._MAX_LIST:
             nxt = s.mentions[s.persons[k + 1]]
-            if not _conj(self.text[cur.end : nxt.start]):
+            gap = self.text[cur.end : nxt.start]
+            if not _conj(gap):
                 break
+            if _COMMA_AND.match(gap) and len(names) == 1:
+                break  # "A, and B was appointed": two clauses, not a list
             k += 1
             names.append(s.names[s.persons[k]])
             cur = nxt
@@ -843,6 +973,9 @@ class _SentenceReader:
 
     def _subject_org(self, lo: int, hi: int) -> str | None:
         """ "Orbital Freight appointed …": an organization the article's list missed, as the verb's subject."""
+        head = _ROUNDUP_HEAD.match(self.text, lo, hi)
+        if head:
+            lo = head.end()  # "NESTLE – MARK SCHNEIDER Nestle in August replaced …": a round-up's heading
         m = _SUBJECT_ORG.match(self.text[lo:hi].strip())
         if not m or self._person_at(lo + self.text[lo:hi].index(m.group(1))):
             return None
@@ -879,7 +1012,7 @@ class _SentenceReader:
         """ "as chief executive of X", "to CEO", "X's CEO", "CEO" right after the person."""
         window = self.text[pos:hi]
         m = re.match(
-            r"\s*(?:as|to|to\s+the\s+(?:role|post|position)\s+of|to\s+be|to\s+become|to\s+lead|to\s+head|to\s+run)?\s*",
+            r"\s*(?:as|to\s+the\s+(?:[\w\-]+\s+){0,3}?(?:role|post|position)\s+of|to|to\s+be|to\s+become|to\s+lead|to\s+head|to\s+run)?\s*",
             window,
         )
         start = pos + (m.end() if m else 0)
@@ -897,9 +1030,11 @@ class _SentenceReader:
                 mentions = self._org_mentions(end, hi)
                 if mentions and mentions[0][0].start <= end + om.end() + 1:
                     org = mentions[0][1]
+                    if org and org.lower() in _DEPARTMENTS:
+                        org = None  # "vice president of Communications": a department
                 else:
                     run = _org_run_at(self.text, end + om.end())
-                    org = run[0] if run else None
+                    org = run[0] if run and run[0].lower() not in _DEPARTMENTS else None
                     if org:
                         self._learn(org)
             if org is None:
@@ -940,7 +1075,8 @@ class _SentenceReader:
         kind_s, mode = EN_TRIGGER_INFO[int((m.lastgroup or "t0")[1:])]
         kind = MoveKind(kind_s)
         start, end = m.start(), m.end()
-        hi = _clause_end(self.text, end)
+        colon = re.match(r"\s*:", self.text[end:])
+        hi = _clause_end(self.text, end + colon.end() if colon else end)  # "named two directors: A and B"
         if mode.startswith("subj") and _DETERMINER_BEFORE.search(self.text[max(0, start - 30) : start]):
             mode = "noun"  # "the departure of X", "his exit"
         if self.hedged(start, chinese=False):
@@ -956,10 +1092,30 @@ class _SentenceReader:
         if got is None or not got[0]:
             return None
         persons, role, org = got
+        successors: list[str] = []
+        if m.group(0).lower().startswith(("replac", "succeed")):
+            persons, successors = self._replaced(persons, start, end, hi)
+            if not persons:
+                return None
         if org is None:
             org = self._fallback_org(persons, start, {d for _, d in extra}, kind)
+        also = self._also_as(persons, end, hi) if mode in ("obj", "obj_role") else []
         self._note_roles(mode, persons, start)
-        return _Found(persons, kind, org, role, start, end, future, extra)
+        return _Found(persons, kind, org, role, start, end, future, extra, successors, also)
+
+    def _replaced(self, persons: list[str], start: int, end: int, hi: int) -> tuple[list[str], list[str]]:
+        """ "replaced X with Y", "X will be succeeded by Y", "named Y, succeeding X": who leaves, and who
+        comes in when the sentence says so here (a successor named before the verb has its own verb)."""
+        after = self.text[end:hi]
+        by = re.match(r"(?:\s+[\w\-]+){0,5}?\s+by\s+", after)
+        if by and persons == self._persons_before(start):  # passive: the subject leaves, "by" names who comes
+            comers, _ = self._persons_after(end + by.end(), end + by.end() + 30)
+            return persons, [p for p in comers if p not in persons]
+        with_ = re.search(r"\bwith\s+", after)
+        comers = []
+        if with_:
+            comers, _ = self._persons_after(end + with_.end(), end + with_.end() + 60)
+        return persons, [p for p in comers if p not in persons]
 
     def _en_noun(
         self, kind: MoveKind, start: int, end: int, hi: int, extra: list[tuple[MoveKind, str]]
@@ -985,7 +1141,7 @@ class _SentenceReader:
             bool(_PASSIVE.search(before)) or bool(re.match(r"\s+by\b", self.text[end:hi]))
         )
         if passive:
-            persons = self._persons_before(start)
+            persons = self._passive_subject(start)
             role, org = self._role_and_org_after(end, hi)
             if org is None and re.match(r"\s+by\b", self.text[end:hi]):
                 org = self._org_after(end, hi)[0]  # "was fired by Acme"
@@ -1001,6 +1157,41 @@ class _SentenceReader:
         ):
             return None
         return persons, role, org
+
+    def _also_as(self, persons: list[str], end: int, hi: int) -> list[tuple[str, str | None]]:
+        """ "appointed A as CEO and B as CFO": the objects after the first one, each with its own role."""
+        more: list[tuple[str, str | None]] = []
+        k = bisect_left(self.s.person_starts, end)
+        while k < len(self.s.persons) and self.s.person_starts[k] < hi:
+            m = self.s.mentions[self.s.persons[k]]
+            name = self.s.names[self.s.persons[k]]
+            before = self.text[max(end, m.start - 6) : m.start]
+            if (
+                name
+                and name not in persons
+                and re.search(r"\band\s+$", before)
+                and re.match(r"\s+as\s", self.text[m.end : m.end + 5])
+            ):
+                more.append((name, _role_at(self.text, m.end + 4)[0]))
+            k += 1
+        return more
+
+    def _passive_subject(self, start: int) -> list[str]:
+        """Who a passive verb moves: the people before it, though not an earlier verb's agent ("X was picked
+        by Y and was appointed CEO": X)."""
+        persons = self._persons_before(start)
+        k = bisect_left(self.s.person_starts, start) - 1
+        if not persons or k <= 0:
+            return persons
+        while k > 0 and self.s.mentions[self.s.persons[k]].generic:
+            k -= 1  # "by Y as his successor": the pronoun is Y again
+        m = self.s.mentions[self.s.persons[k]]
+        agent = re.search(
+            r"\bby\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$", self.text[max(0, m.start - 12) : m.start]
+        )
+        later = re.search(r"\band\s+(?:was|were|is|has\s+been)\s+$", self.text[m.end : start])
+        first = self.s.names[self.s.persons[0]]
+        return [first] if agent and later and first else persons
 
     def _en_active_object(self, start: int, end: int, hi: int) -> _EnFound | None:
         """The object after an active verb ("appointed X"), and the organization: after X, else the subject's."""
@@ -1038,8 +1229,21 @@ class _SentenceReader:
             return None
         after = self.text[end:hi]
         word = m.group(0).lower()
-        if kind is MoveKind.LEFT and word.startswith(("le", "quit")) and not self._leaves_a_post(end, after):
+        if (
+            kind is MoveKind.LEFT
+            and word.startswith(("le", "quit", "exit"))
+            and not self._leaves_a_post(end, after)
+        ):
             return None
+        to_be = re.match(r"\s+to\s+(?:become|be|join|lead|head|run)\s+", after)
+        if kind is MoveKind.LEFT and to_be:
+            # "left to become CEO of Beta": Beta is where the person goes, not what they left
+            _, dest_org = self._role_and_org_after(end + to_be.end(), hi)
+            ahead = self._org_mentions(end + to_be.end(), hi, places=False)
+            dest_org = dest_org or (ahead[0][1] if ahead else None)
+            if dest_org:
+                extra.append((MoveKind.APPOINTED, dest_org))
+                return persons, None, None
         src, dest, _ = self._org_after(end, hi)
         role, org_in_role = self._role_and_org_after(end, hi)
         if mode == "subj_role" and role is None:
@@ -1072,6 +1276,19 @@ class _SentenceReader:
 
     def _en_subjects(self, start: int, end: int) -> list[str]:
         """The subject of a verb: the people before it (and those listed with them), or a name just before."""
+        lo = max(0, start - 48)
+        rel = re.search(
+            r"\bwho\s+(?:(?:also|then|later|previously|had|has|have|was|were|is|will)\s+){0,2}$",
+            self.text[lo:start],
+        )
+        if rel:
+            # "a letter from the directors who resigned": "who" stands for the noun just before it
+            who = lo + rel.start()
+            k = bisect_left(self.s.person_starts, who) - 1
+            if k < 0 or not re.fullmatch(
+                r"\s*,?\s*", self.text[self.s.mentions[self.s.persons[k]].end : who]
+            ):
+                return []
         persons = self._subject_before(start)
         if not persons:
             persons = self._en_name(_EN_NAME_BEFORE.search(self.text[max(0, start - 90) : start]))
@@ -1086,6 +1303,8 @@ class _SentenceReader:
         nxt = re.match(r"\s*([\w,.]+)", after)
         word = nxt.group(1).lower().strip(",.") if nxt else ""
         det = re.match(r"\s*(?:the|a|an|his|her|their|its)\s+([\w\-]+)", after, re.I)
+        if det and det.group(1).lower().startswith("non-"):
+            return False  # "exits his non-Acme commitments"
         if (
             det
             and det.group(1).lower() not in _POSTS
@@ -1132,7 +1351,7 @@ class _SentenceReader:
         if near:
             return near
         described = self._described_org(persons, kind)
-        if described:
+        if described and described not in exclude:
             return described
         for p in persons:
             org = self.r.person_org.get(p)
@@ -1180,6 +1399,13 @@ class _SentenceReader:
                 return None
             persons, pend = [self._cn_name(nm.group(1))], end + nm.end()
         pend += len(self.text[pend:]) - len(self.text[pend:].lstrip(")） "))
+        while len(persons) < self._MAX_LIST:
+            # "聘任甲、乙为副总经理": the names listed after the first one
+            more = _CN_MORE_NAMES.match(self.text, pend)
+            if not more or not _cjk_name_ok(more.group(1)):
+                break
+            persons = [*persons, self._cn_name(more.group(1))]
+            pend = more.end()
         rest_hi = _CN_STOP.search(self.text, pend + 1)
         span_start = pend
         wm = re.match(r"为|担任|出任|的", self.text[pend:])
@@ -1257,6 +1483,9 @@ class _SentenceReader:
         if k < 0:
             return None
         first = s.mentions[s.persons[k]]
+        fm = _CN_FOUNDER.search(self.text, max(0, first.start - 24), first.start)
+        if fm and fm.end() == first.start and not _CN_JUNK_ORG.search(fm.group(1)):
+            return fm.group(1)  # "字节跳动创始人张一鸣": the company the founder founded
         while k > 0 and self.text[s.mentions[s.persons[k - 1]].end : first.start].strip() in ("(", "（"):
             k -= 1
             first = s.mentions[s.persons[k]]
@@ -1267,6 +1496,11 @@ class _SentenceReader:
         if _CJK.search(org) and (not CN_ORG_SUFFIX.search(org) or CN_GENERIC_ORG.fullmatch(org)):
             return None
         return org
+
+    def _generic_org(self, pos: int) -> str | None:
+        """What "公司" stands for at ``pos``: the organization named last before it in this sentence."""
+        before = [name for m, name in self._org_mentions(0, pos) if name and m.end <= pos]
+        return before[-1] if before else None
 
     def _cn_name(self, name: str) -> str:
         self.r.known_people.add(name)
@@ -1296,10 +1530,14 @@ class _SentenceReader:
                 prefix = ""  # "出任AI副总裁": a kind of role, not an organization
             if CN_TRIGGER.search(prefix):
                 prefix = ""  # "回归出任董事长": the next verb, not an organization
-            if prefix and not CN_GENERIC_ORG.fullmatch(prefix) and 2 <= len(prefix) <= 16:
+            generic = CN_GENERIC_ORG.match(prefix) if prefix else None
+            if generic:
+                # "公司第十届董事会董事长": the company the article is about, then a board's description
+                org = self._generic_org(lo) or self.r.context.org
+            elif prefix and _CN_JUNK_ORG.search(prefix):
+                org = None  # "辞职报告", "先生为公司": words of the sentence, not a name
+            elif prefix and 2 <= len(prefix) <= 16:
                 org = prefix
-            elif prefix and CN_GENERIC_ORG.fullmatch(prefix):
-                org = self.r.context.org
         role = rest.strip().strip("的") or None
         if role is not None and not CN_ROLE.search(role):
             role = None
@@ -1437,6 +1675,63 @@ def _dateline(article: Article) -> date | None:
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:then|also|later)\s+)?$")
 
 
+_CN_ORG_RUN = r"([\u4e00-\u9fffA-Za-z]{2,30})"
+_CN_NAMED_ORG = re.compile(
+    _CN_ORG_RUN + r"[(（](?:以下)?简称[“\"「『]?([\u4e00-\u9fffA-Za-z]{2,10})[”\"」』]?[)）]"
+    r"|" + _CN_ORG_RUN + r"[(（]\d{4,6}\.(?:SZ|SH|HK|sz|sh|hk)[)）]"
+    r"|据([\u4e00-\u9fff]{2,8}?)(?:官网|官方|官微|内部)"
+)
+_CN_ANNOUNCER = re.compile(
+    r"(?:^|[，,。；;\s])([\u4e00-\u9fff]{2,8}?)(?:今日|今晚|日前|近日|当天|同日)?(?:晚间|早间)?"
+    r"(?:在[\u4e00-\u9fff]{2,5})?(?:(?:发布|发)?公告|宣布)"
+)
+_CN_TITLE_ORG = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,8})(?:公告)?[:：]")
+_CN_RUN_LEAD = re.compile(r"^.*(?:[日社网报]讯|APP讯|称|日|公告|宣布|消息|同时|此外|另外|其中)")
+_CN_NOT_ORG = re.compile(r"公告|消息|记者|报道|声明|报告|申请|先生|女士|董事会|^公司$|^本公司$|^该公司$")
+
+
+def _cn_org_name_ok(reader: _Reader, name: str) -> bool:
+    if len(name) < 2 or _CN_NOT_ORG.search(name) or name in reader.known_people:
+        return False
+    if len(name) <= 3 and name[0] in _SURNAMES and not CN_ORG_SUFFIX.search(name):
+        return False  # "许晓东宣布…": reads like a name
+    return not list(reader.people.scan(_tokens(name)))
+
+
+def _cn_main_orgs(reader: _Reader, title: str, sentences: list[str]) -> None:
+    """A Chinese announcement names its company once ("X股份有限公司（以下简称“公司”）", "X（000423.SZ）",
+    "X公告，…", a title "X：…") and then says 公司: those names become organizations the sentences know, the
+    first of them the company "公司" stands for until another is named."""
+    if not _CJK.search(title) and not any(_CJK.search(x) for x in sentences[:3]):
+        return
+    found: list[str] = []
+
+    def add(name: str, alias: str | None = None) -> None:
+        name = _CN_RUN_LEAD.sub("", name)
+        if _cn_org_name_ok(reader, name):
+            reader.orgs.add(name, name)
+            if alias and not CN_GENERIC_ORG.fullmatch(alias) and alias != name:
+                reader.orgs.add(alias, name)
+            found.append(name)
+
+    tm = _CN_TITLE_ORG.match(title.strip())
+    if tm and _CJK.search(tm.group(1)) and not CN_TRIGGER.search(tm.group(1)):
+        add(tm.group(1))
+    for text in sentences:
+        for m in _CN_NAMED_ORG.finditer(text):
+            add(m.group(1) or m.group(3) or m.group(4), m.group(2))
+        lead = re.match(r"([\u4e00-\u9fff]{2,6}(?:公司|集团))(?!董事|股东)", text)
+        if lead and not CN_GENERIC_ORG.fullmatch(lead.group(1)):
+            add(lead.group(1))
+        for m in _CN_ANNOUNCER.finditer(text):
+            name = m.group(1)
+            if CN_ROLE.search(name) or CN_TRIGGER.search(name) or re.search(r"[的了在于也还已将]", name):
+                continue
+            add(name)
+    if found and reader.context.org is None:
+        reader.context.org = reader.context.first_org = found[0]
+
+
 def extract_moves(article: Article) -> list[Move]:
     """Every move the article states, in the order written; the same move said twice is kept once."""
     sentences = list(_sentences(article))
@@ -1446,6 +1741,7 @@ def extract_moves(article: Article) -> list[Move]:
     reader = _Reader(article, ref)
     article_day = ref.isoformat() if ref else None
     out = _Kept()
+    _cn_main_orgs(reader, article.title, sentences)
     _read_title(reader, article.title)
     for raw in sentences:
         text, _ = strip_citations(raw)
@@ -1497,8 +1793,11 @@ def _sentence_moves(sr: _SentenceReader, article: Article, article_day: str | No
         prev_end = m.end()
         when, weak, announced = _when(sent, owners, found, dated, article_day)
         moves = [(found.kind, found.org, found.role)] + [(k, o, None) for k, o in found.extra]
-        for person in found.persons:
-            for kind, org, role in moves:
+        plan = [(p, moves) for p in found.persons]
+        plan += [(p, [(MoveKind.APPOINTED, found.org, None)]) for p in found.successors]
+        plan += [(p, [(found.kind, found.org, r)]) for p, r in found.also]
+        for person, person_moves in plan:
+            for kind, org, role in person_moves:
                 move = Move(
                     person=person,
                     kind=kind,
