@@ -145,6 +145,7 @@ def test_english_plurals() -> None:
 
 
 def test_roles_read_as_a_newsroom_writes_them() -> None:
+    from bot.i18n import use_locale
     from bot.library.core import PersonEntry
 
     def person(role: str | None, org: str | None) -> PersonEntry:
@@ -152,7 +153,8 @@ def test_roles_read_as_a_newsroom_writes_them() -> None:
 
     assert embeds.role_text(person("chair", "Fed")) == "Fed chair"
     assert embeds.role_text(person("president", None)) == "President"
-    assert embeds.role_text(person("主席", "美联储"), "zh-CN") == "美联储 主席"
+    with use_locale("zh-CN"):
+        assert embeds.role_text(person("主席", "美联储")) == "美联储 主席"
 
 
 def test_a_missing_source_leaves_no_dangling_dash() -> None:
