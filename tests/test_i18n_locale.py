@@ -76,8 +76,21 @@ async def test_a_chinese_member_gets_chinese_replies_without_a_language_passed(
 
         raise UserError("no_person", shown="Qqq")
 
+    started: list[str] = []
+    both = asyncio.Event()
+
+    @app_commands.command(name="probe-wait", description="Waits until two interactions are in flight")
+    async def probe_wait(interaction: discord.Interaction) -> None:
+        before = t("n_claims", n=3)
+        started.append(before)
+        if len(started) == 2:
+            both.set()
+        await asyncio.wait_for(both.wait(), 10)  # the other member's interaction runs meanwhile
+        await interaction.response.send_message(f"{before} / {t('pong')}")
+
     bot.tree.add_command(probe)
     bot.tree.add_command(probe_error)
+    bot.tree.add_command(probe_wait)
     try:
         await discord_api.configure(fake.base_url)
         running = asyncio.create_task(bot.start(TOKEN))
@@ -90,6 +103,14 @@ async def test_a_chinese_member_gets_chinese_replies_without_a_language_passed(
         refused = await fake.command("probe-error", locale="zh-CN")
         assert refused.text() == t("no_person", "zh-CN", shown="Qqq")
         assert i18n.get_locale() == "en"  # the interaction's language stayed in its own task
+        # Two members at once, a zh-TW one and an English one: each interaction keeps its own language.
+        taiwan, english = await asyncio.gather(
+            fake.command("probe-wait", member="alice", locale="zh-TW"),
+            fake.command("probe-wait", member="bob", locale="en-US"),
+        )
+        assert sorted(started) == ["3 claims", "3 條說法"]
+        assert taiwan.text() == f"3 條說法 / {t('pong', 'zh-TW')}"
+        assert english.text() == "3 claims / Pong: I'm here and listening."
     finally:
         await bot.close()
         await asyncio.wait_for(running, 30)
@@ -149,3 +170,55 @@ def test_every_user_error_is_raised_with_a_catalog_key() -> None:
                 unknown.append(f"{where}: {key}")
     assert translated_first == [], "raise UserError(key, **values): the error handler translates it"
     assert unknown == []
+
+
+async def test_a_chinese_servers_digest_and_follow_alert_are_chinese_with_no_language_passed(
+    tmp_path: Path,
+) -> None:
+    """Background work for a server runs in that server's language (use_locale where it starts): the digest in
+    its stored language, an alert in the server's; the caller's locale is untouched."""
+    from datetime import date, time
+
+    from bot.article import load_article
+    from bot.delivery import Channel, Server
+    from bot.digest.rules import Schedule
+    from bot.digest.service import Clock, DigestService, _to_row
+    from bot.follows.alerts import AlertService
+    from bot.follows.targets import PERSON
+    from bot.library.catalog import Catalog
+    from bot.store import open_store
+    from tests.fakes import FakePoster
+    from tests.test_follows import CHEN
+
+    store = open_store(f"sqlite:///{tmp_path}/zh.db")
+    await store.open()
+    try:
+        guild = 2**60 + 7
+        poster = FakePoster(
+            guilds={guild: Server(guild, "Test Server", locale="zh-CN")}, channels={5: Channel(5, "text")}
+        )
+        digests = DigestService(store, poster, Catalog, clock=Clock().now)
+        schedule = Schedule(channel_id=5, at=time(8, 0), zone="UTC", skip_empty=False, language="zh-CN")
+        await store.put_digest_settings(guild, _to_row(schedule))
+        outcome = await digests.run(guild, schedule, date(2026, 6, 1))
+        assert outcome.status == "posted"
+        [(_, _, quiet)] = poster.sent
+        assert (
+            quiet.content
+            == t("digest_quiet", "zh-CN", day="2026-06-01")
+            != t("digest_quiet", day="2026-06-01")
+        )
+
+        await store.add_follow(guild, 7, PERSON, "markchen", "Mark Chen", None)
+        await asyncio.sleep(0.01)
+        article = load_article(CHEN)
+        await store.upsert_article(article, "/chen.txt")
+        alerts = AlertService(store, poster, lambda: Catalog([article]))
+        assert await alerts.run_once() == 1
+        kind, _, alert = poster.sent[-1]
+        assert kind == "dm"
+        assert alert.content == t("alert_dm", "zh-CN", names="Mark Chen", server="Test Server")
+        assert alert.content != t("alert_dm", names="Mark Chen", server="Test Server")
+        assert i18n.get_locale() == "en"  # the server's language stayed inside its work
+    finally:
+        await store.close()
