@@ -88,8 +88,18 @@ async def test_a_chinese_member_gets_chinese_replies_without_a_language_passed(
         await asyncio.wait_for(both.wait(), 10)  # the other member's interaction runs meanwhile
         await interaction.response.send_message(f"{before} / {t('pong')}")
 
+    answered: list[str] = []
+
+    @app_commands.command(name="probe-ask", description="Asks with buttons; a press runs in its own task")
+    async def probe_ask(interaction: discord.Interaction) -> None:
+        from bot.discord.views import ask
+
+        answer = await ask(interaction, t("forget_ask"), t("forget_button"))
+        answered.append("yes" if answer is not None else "no")
+
     bot.tree.add_command(probe)
     bot.tree.add_command(probe_error)
+    bot.tree.add_command(probe_ask)
     bot.tree.add_command(probe_wait)
     try:
         await discord_api.configure(fake.base_url)
@@ -111,6 +121,15 @@ async def test_a_chinese_member_gets_chinese_replies_without_a_language_passed(
         assert sorted(started) == ["3 claims", "3 條說法"]
         assert taiwan.text() == f"3 條說法 / {t('pong', 'zh-TW')}"
         assert english.text() == "3 claims / Pong: I'm here and listening."
+        # A button press is an interaction of its own, in a task of its own: it is answered in the presser's
+        # language (the view sets it), and the asker's own buttons are labelled in the asker's.
+        asked = await fake.command("probe-ask", member="alice", locale="zh-CN")
+        assert asked.button(t("forget_button", "zh-CN")) and asked.button(t("cancel", "zh-CN"))
+        stranger = await fake.press(asked, t("cancel", "zh-CN"), member="bob", locale="zh-TW")
+        assert stranger.text() == t("confirm_not_yours", "zh-TW")
+        cancelled = await fake.press(asked, t("cancel", "zh-CN"), member="alice", locale="zh-CN")
+        await fake.wait_for(lambda: answered == ["no"])
+        assert t("forget_cancelled", "zh-CN") in str(cancelled.callbacks)
     finally:
         await bot.close()
         await asyncio.wait_for(running, 30)
