@@ -345,21 +345,15 @@ def error(message: str) -> None:
 def cmd_run(settings: Settings, err: Console) -> int:
     import logging
 
-    import discord
-
     from bot.discord.api import ApiSeamError
-    from bot.discord.client import TokenError, check_token, run_bot
+    from bot.discord.client import TokenError, check_token, run_bot, setup_logging
 
     try:
         token = check_token(settings)
     except TokenError as exc:
         error(str(exc))
         return 2
-    discord.utils.setup_logging(
-        level=getattr(logging, settings.log_level),
-        formatter=logging.Formatter("%(asctime)s %(levelname)-8s %(name)s: %(message)s"),
-        root=True,
-    )
+    setup_logging(settings.log_level)
     logging.getLogger("newsdesk").info("settings: %s", settings.safe_dump)
     try:
         return asyncio.run(run_bot(settings, token))

@@ -272,6 +272,32 @@ def test_the_services_do_not_import_discord() -> None:
         assert not bad, f"{path.relative_to(ROOT)} imports {bad}: a service posts through bot.delivery.Poster"
 
 
+def test_only_the_discord_layer_and_render_import_discord() -> None:
+    """Discord is reached through bot/discord/ (client, checks, views, transformers, the Poster); render builds
+    embeds; cogs are the adapters. Everything else in bot/ works on plain data."""
+    allowed = {ROOT / "bot" / "discord", ROOT / "bot" / "render"}
+    checked = 0
+    for path in (ROOT / "bot").rglob("*.py"):
+        if any(place in path.parents for place in allowed):
+            continue
+        checked += 1
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {
+            alias.name.split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        } | {
+            node.module.split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+        }
+        assert "discord" not in names, (
+            f"{path.relative_to(ROOT)} imports discord: move that part to bot/discord/"
+        )
+    assert checked > 50
+
+
 def lang_parameters(path: Path, root: Path = ROOT) -> list[str]:
     """Functions (and methods, lambdas included) in ``path`` that take a parameter named ``lang``."""
     found = []

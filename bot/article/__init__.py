@@ -42,7 +42,7 @@ def load_article(data: bytes | str) -> Article:
     if isinstance(parsed, Article):
         return parsed
     statements = statements_of(parsed.core_raw, parsed.raw_sections)
-    found = extract(parsed.title, statements, parsed.language)
+    found = extract(parsed.title, statements, parsed.language, byline=parsed.byline)
     return Article(
         id=parsed.id,
         title=parsed.title,

@@ -7,8 +7,8 @@ positions, several times faster. A *gate* (a few literal pieces, one of which ev
 the pattern altogether when none of them is in the text, which is the usual case for the rarer cues.
 
 Exactness: ``lower_text`` returns the text lower-cased character for character, with the two letters that
-``re.I`` equates with an ASCII letter but that do not lower-case to it (dotless ``ı``, long ``ſ``) folded;
-when lower-casing would change the length (``İ``), it returns None and the original pattern runs instead.
+``re.I`` equates with an ASCII letter but that do not lower-case to it (dotless ``ı``, long ``ſ``) folded,
+and Traditional Chinese characters read as Simplified (bot/article/traditional.py); when lower-casing would change the length (``İ``), it returns None and the original pattern runs instead.
 Callers read spans, never group text, from a match: the spans index the original text.
 """
 
@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .names import _trie
+from .traditional import fold_traditional
 
 _FIX = str.maketrans({"ı": "i", "ſ": "s"})
 # A letter outside an escape ('\W') and outside a group's '(?P<name>' marker: lower-cased in the twin.
@@ -31,7 +32,10 @@ def lower_text(text: str) -> str | None:
         return low
     if len(low) != len(text):
         return None
-    return low.translate(_FIX) if "ı" in low or "ſ" in low else low  # translate costs a lookup a character
+    if "ı" in low or "ſ" in low:
+        low = low.translate(_FIX)  # translate costs a lookup a character
+    # Traditional Chinese reads as Simplified, character for character: the cue words match either script.
+    return fold_traditional(low)
 
 
 def _lowered(source: str) -> str:

@@ -250,11 +250,24 @@ def parse(text: str) -> Skeleton | Article:
     if not lines:
         raise ArticleError("file has only a link in it, no article text")
 
+    cn_byline: str | None = None
+    if len(lines) > 1 and CN_BYLINE_RE.match(lines[0].strip()):
+        # An excerpt that opens with its byline ('每经记者 张某 每经编辑 李某'): the headline or story follows.
+        cn_byline = lines[0].strip()
+        lines = lines[1:]
+        while len(lines) > 1 and not lines[0].strip():
+            lines = lines[1:]
     title = lines[0].strip()
     body_lines = lines[1:]
     title_was_body = False
     closing_title: str | None = None
-    if _starts_body(title, len(lines)):
+    news_start = _starts_news(title, lines[1:])
+    if news_start:
+        # Plain news that starts straight into the story (a dateline, a long finished paragraph, a first
+        # line broken mid-sentence): the first line is body; the title is made from its first sentence.
+        body_lines = lines
+        title_was_body = True
+    elif _starts_body(title, len(lines)):
         # No headline line: the whole text is the body; the title is the closing headline line when there
         # is one (pages that print the headline under the summary), else made from the first sentence.
         body_lines = lines
@@ -265,7 +278,9 @@ def parse(text: str) -> Skeleton | Article:
     if non_empty:
         last = body_lines[non_empty[-1]].strip()
         m = TRAILER_RE.match(last)
-        if title_was_body:
+        if news_start:
+            pass
+        elif title_was_body:
             if len(non_empty) > 1 and (last.lower() in ("reportify", "- reportify") or _is_headline(last)):
                 if m and m.group("via").lower() == "reportify":
                     last = m.group("title").strip()
@@ -299,6 +314,8 @@ def parse(text: str) -> Skeleton | Article:
             src, iso = split
             source = source or src
             published = published or iso
+        elif CN_BYLINE_RE.match(head):
+            byline = head
         elif re.match(r"^(?:by|作者)\s*[:：]?\s+\S", head, re.I) and len(head) < 120:
             byline = re.sub(r"^(?:by|作者)\s*[:：]?\s+", "", head, flags=re.I)
             parts = [p.strip() for p in re.split(r"\s*[,|·/;]\s*|\s+-\s+", byline) if p.strip()]
@@ -337,7 +354,10 @@ def parse(text: str) -> Skeleton | Article:
         title = closing_title
     elif title_was_body:
         first = split_sentences(core or (sections[0][1][0] if sections and sections[0][1] else ""))
-        title = _shorten(first[0] if first else "Untitled", 120)
+        head = first[0] if first else "Untitled"
+        if news_start:
+            head = DATELINE_RE.sub("", head, count=1).strip() or head
+        title = _shorten(head, 120)
     if not core and not any(points for _, points in sections):
         raise ArticleError("file has a headline but no article text under it")
 
@@ -350,7 +370,7 @@ def parse(text: str) -> Skeleton | Article:
         format=fmt,
         core_raw=core,
         raw_sections=sections,
-        byline=byline,
+        byline=byline or cn_byline,
         url=url,
     )
 
@@ -388,6 +408,48 @@ def _math_dashes_to_text(line: str) -> str:
     line = _MATH_DASH_SEPARATOR.sub(" - ", line)
     line = re.sub(r"(?<=[^\W\d])\u2212(?=[^\W\d])", "-", line)
     return _GLUED_GROUP.sub(" ", line)
+
+
+# "BRUSSELS (Reuters) -", "Oct 26 (Reuters) -", "(AP) —", "人民网北京4月18日电", "11月8日讯", "【本报讯】".
+DATELINE_RE = re.compile(
+    r"^\s*(?:[A-Z][\w.,'/ -]{0,40}?\s*)?\((?:Reuters|AP|AFP|Bloomberg|Xinhua|UPI|CNN|dpa|IANS|PTI|AAP|CP)\)"
+    r"\s*[-–—:]+\s*"
+    r"|^\s*[【\[][^】\]\n]{1,20}[讯訊电電][】\]]\s*"
+    r"|^\s*[\u4e00-\u9fff·]{0,12}\d{1,2}月\d{1,2}日\s*[电電讯訊]\s*(?:[(（][^)）\n]{1,20}[)）])?\s*"
+)
+# A Chinese byline line: '每经记者 张某 每经编辑 李某', '记者：王某', '(本报记者 陈某)'.
+CN_BYLINE_RE = re.compile(
+    r"^[(（]?(?:[\u4e00-\u9fff]{0,4}(?:记者|記者|编辑|編輯|责编|責編|作者|撰文|通讯员|通訊員|实习生|實習生)\s*[:：]?\s*"
+    r"[\u4e00-\u9fff·]{2,5}(?:\s+|[、，,]|(?=[)）]?$)))+[)）]?$"
+)
+_NEWS_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _starts_news(line: str, rest: list[str]) -> bool:
+    """The first line is already the body of a plain news text, not a headline.
+
+    A dateline opens a story, never a headline. A headline is short and unfinished; a long paragraph that ends
+    a sentence (many words, or many Chinese characters) is the story itself. A first line that stops mid-word
+    or mid-sentence and runs on in the next line (no blank line between) is a broken paragraph.
+    """
+    if LEAD_RE.match(line) or _CITATION.search(line) or INLINE_GROUP_RE.match(line):
+        return False
+    if DATELINE_RE.match(line):
+        return True
+    stripped = line.rstrip(" \"'”’)）」』")
+    finished = stripped.endswith((".", "!", "?", "。", "！", "？"))
+    words = len(_NEWS_WORDS.findall(line))
+    han = len(_HAN.findall(line))
+    if finished and (words >= 25 or han >= 45):
+        return True
+    if stripped.endswith((".", "。")) and (words >= 15 or han >= 30):
+        return True  # a headline never closes with a full stop after this many words
+    following = rest[0].strip() if rest else ""
+    if following and not finished and (words >= 12 or han >= 25):
+        # "... said chief executive Jo" / "hn Smith on Monday ...": the line runs on into the next one.
+        return bool(re.match(r"[a-z]", following))
+    return False
 
 
 def _starts_body(line: str, n_lines: int) -> bool:

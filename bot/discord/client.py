@@ -450,6 +450,15 @@ def make_bot(settings: Settings) -> NewsdeskBot:
     return ShardedNewsdeskBot(settings, shard_count=settings.shard_count, shard_ids=ids)
 
 
+def setup_logging(level: str) -> None:
+    """discord.py's log handler on the root logger, at ``level`` (a logging level name), with our format."""
+    discord.utils.setup_logging(
+        level=getattr(logging, level),
+        formatter=logging.Formatter("%(asctime)s %(levelname)-8s %(name)s: %(message)s"),
+        root=True,
+    )
+
+
 async def run_bot(settings: Settings, token: str) -> int:
     """Run until SIGTERM/SIGINT or a fatal error; close cleanly (store closed, pending writes flushed)."""
     await discord_api.configure(settings.discord_api_base, settings.discord_gateway_url)

@@ -45,11 +45,15 @@ class Extraction:
     claims: list[Claim]
 
 
-def extract(title: str, statements: list[Statement], language: str = "en") -> Extraction:
+def extract(
+    title: str, statements: list[Statement], language: str = "en", byline: str | None = None
+) -> Extraction:
     statements, sentences, toks = tokens.tokens(statements)
     # 1. Person candidates and organization mentions, then the evidence they share.
     cands, org_mentions = people.candidates(sentences, toks)
     pairs, org_pairs, cn_people = cjk.pairs(sentences, toks, cands)
+    if byline:
+        cn_people.extend(cjk.byline_names(byline))  # '记者 张某 编辑 李某': the writers are people too
     people.weigh(cands, sentences)
     # 2. Organizations by shape and context; 3. people accepted, merged and given their aliases.
     org_names = organizations.mentioned(org_mentions, toks)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from ..lexicon import (
     CJK_GIVEN_CHARS,
@@ -14,6 +15,7 @@ from ..lexicon import (
     ROLE_MODIFIERS,
 )
 from ..names import has_cjk, is_cjk_name, is_given_name, key
+from ..traditional import fold_traditional
 from .people import Candidate
 from .roles import _role_before
 from .tokens import _STOP, Tok, tokenize
@@ -35,7 +37,8 @@ _CN_ROLES_BEFORE = "|".join(
         {
             *_CN_ROLES.split("|"),
             *"""董事会秘书 副董事长 执行董事 独立董事 董事 监事 总理 副总理 主任 秘书长 书记 省长 市长 局长 行长 院长
-            校长 社长 主编 总编辑 编辑 记者 经理 合伙人 院士 律师 法定代表人 掌门人 牵头人 父亲 母亲 妈妈 爸爸 妻子
+            校长 社长 主编 总编辑 编辑 记者 经理 合伙人 院士 律师 法定代表人 掌门人 牵头人 实际控制人 实控人 控股股东
+            父亲 母亲 妈妈 爸爸 妻子
             丈夫 儿子 女儿 哥哥
             弟弟 姐姐 妹妹""".split(),
         },
@@ -85,6 +88,10 @@ _AFTER_NAME = frozenset("在的和与对也将已于是被把向从为等则就�
 # What may stand right before a name read from the verb after it (otherwise the name has no left edge:
 # '同时一并辞去' is no name): anything but a Han character, or one of these.
 _BEFORE_NAME = frozenset("的和与及、由向对据被让请给跟在称说到于")
+# Words whose second character is a surname, after a character that may stand before names: '对方', '于是'.
+_WORD_ENDING_IN_SURNAME = frozenset(
+    "对方 双方 各方 官方 警方 校方 院方 资方 买方 卖方 甲方 乙方 一方 多方 军方 外方 中方 美方 我方 他方 对手 和平 与会".split()
+)
 _CN_ROLE_RE = re.compile(rf"(?:{_CN_ROLES}|官|长)")
 
 
@@ -196,6 +203,8 @@ def _cn_names(text: str) -> list[str]:
             start = v - size
             if start < 0 or (start > 0 and _is_han(text[start - 1]) and text[start - 1] not in _BEFORE_NAME):
                 continue
+            if start > 0 and text[start - 1 : start + 1] in _WORD_ENDING_IN_SURNAME:
+                continue  # '对方还透露', '双方表示': the surname character ends a word, no name starts there
             name = _name_from(text, start)
             if name and start + len(name) == v:
                 found.append(name)
@@ -224,6 +233,38 @@ def repeated_names(sentences: list[str]) -> list[str]:
                 m.group() for m in _CN_EDGE_NAME.finditer(text) if _name_from(text, m.start()) == m.group()
             )
     return [n for n, k in counts.items() if k >= 2 and _chinese_name(n) and n[2] not in _AFTER_NAME]
+
+
+def _in_original(find: Callable[[str], list[str]], text: str) -> list[str]:
+    """``find`` run on ``text`` read as Simplified (the name cues are Simplified): each name as ``text``
+    writes it ('董事長周明遠表示' -> '周明遠')."""
+    folded = fold_traditional(text)
+    found = find(folded)
+    return found if folded is text else _back_to_original(found, [folded], [text])
+
+
+def _back_to_original(names: list[str], folded: list[str], original: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        for f, o in zip(folded, original, strict=True):
+            at = f.find(name) if f is not o else -1
+            if at >= 0:
+                out.append(o[at : at + len(name)])
+                break
+        else:
+            out.append(name)
+    return out
+
+
+_CN_BYLINE_ROLE = re.compile(r"(?:记者|编辑|作者|撰文|责编|通讯员|摄影|特约撰稿)\s*[:：]?\s*")
+
+
+def byline_names(byline: str) -> list[str]:
+    """The writers named in a Chinese byline ('每经记者 张某 每经编辑 李某', '記者 陳某')."""
+    folded = fold_traditional(byline)
+    if not _CN_BYLINE_ROLE.search(folded):
+        return []
+    return _in_original(_cn_names, byline)
 
 
 def _pair_latin(latin: str, best: dict[str, float]) -> str:
@@ -287,8 +328,9 @@ def pairs(
             else:
                 org_pairs[latin].add(cjk)
         if has_cjk(text):
-            cn_people.extend(_cn_names(text))
-    cn_people.extend(repeated_names(sentences))
+            cn_people.extend(_in_original(_cn_names, text))
+    folded = [fold_traditional(t) for t in sentences]
+    cn_people.extend(_back_to_original(repeated_names(folded), folded, sentences))
     # Each pair adds to every candidate of its name; the first role and organization a pair gives fill gaps.
     for k, given in boosts.items():
         role = next((r for r, _ in given if r), None)

@@ -11,6 +11,7 @@ from ..casefree import CaseFree, lower_text
 from ..lexicon import ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS
 from ..model import Claim, Organization, Person, Stance
 from ..names import _trie, find_mentions, fold, mentions
+from ..traditional import fold_traditional
 from .figures import figures_of
 from .stance import stance_of
 from .tokens import _DETERMINERS, _STOP, Statement
@@ -171,8 +172,12 @@ def _inside(quotes: Sequence[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
 
 
-def _cjk_subject(text: str, end: int, quotes: Sequence[tuple[int, int]] = ()) -> str | None:
-    """The last Chinese company name before ``end`` ('万辰集团(300972.SZ)发布公告,称' -> '万辰集团')."""
+def _cjk_subject(
+    text: str, end: int, quotes: Sequence[tuple[int, int]] = (), original: str | None = None
+) -> str | None:
+    """The last Chinese company name before ``end`` ('万辰集团(300972.SZ)发布公告,称' -> '万辰集团').
+
+    ``text`` may be the Traditional-folded twin of ``original``: the name is read from ``original``."""
     found = None
     for m in _CJK_SUBJECT.finditer(text, max(0, end - 200), end):
         head = m.group(0)[:2]
@@ -180,8 +185,70 @@ def _cjk_subject(text: str, end: int, quotes: Sequence[tuple[int, int]] = ()) ->
             continue
         if head in _CJK_NOT_SUBJECT or any(c in _CJK_NOT_IN_SUBJECT for c in head):
             continue
-        found = m.group(0)
+        if m.start() and text[m.start() - 1] in _CJK_OBJECT_MARKS:
+            continue  # '向青禾集团致歉': the company apologised to is not the speaker
+        found = (original or text)[m.start() : m.end()]
     return found
+
+
+# Before a noun that is the object, not the subject: '向…致歉', '对…表示', '给…'.
+_CJK_OBJECT_MARKS = frozenset("向对给跟替")
+# '《东岸日报》称', '《东岸日报》发文致歉': an outlet in title marks speaking for itself.
+_CJK_OUTLET_SAYS = re.compile(
+    r"(?:^|[，,。；;])《([^》]{2,16})》(?:[^，,。《》“”]{0,8}?)(?:称|表示|指出|声明|发文|致歉|道歉|回应|承认|否认)"
+)
+# Who issued a statement: '“青禾文传”发布声明称', '青禾埃安法务部官微深夜发布声明': the name at the head of the clause.
+_CJK_ISSUER = re.compile(
+    r"[“「]([^”」]{2,16})[”」](?:[\u4e00-\u9fff]{0,10}?)(?:发布|发表|发出)(?:了)?(?:一份|一则)?(?:澄清|严正|郑重|官方)?(?:声明|公告|通报)"
+    r"|(?:^|[，,。；;])([\u4e00-\u9fff]{2,20}?)(?:发布|发表|发出)(?:了)?(?:一份|一则)?(?:澄清|严正|郑重|官方)?(?:声明|公告|通报)"
+)
+_CJK_ISSUER_TAIL = re.compile(
+    r"(?:法务部|官方微博|官方微信公众号|官方微信|官方账号|公众号|官微|微博|账号|官方|深夜|当晚|晚间|当日|今日|昨日|日前|近日|午后|上午|下午|随即|迅速|在|也|还|则|已)+$"
+)
+_CJK_ISSUER_NOT = re.compile(
+    r"^(?:公司|该公司|本公司|我司|对此|随后|同时|当天|当日|今天|今日|昨天|昨日|明天|近日|日前|今年|去年|本周|上周"
+    r"|此前|此后|记者|媒体|网友|有人|该|此|这|那|其|[^\u4e00-\u9fff])"
+)
+# '该人士表示', '对方称', '上述人士透露': the source named in the statement before.
+_CJK_BACKREF = re.compile(
+    r"(?:^|[，,。；;])(?:该人士|上述人士|上述负责人|该负责人|该高管|对方|他|她|(?:该|上述|这份|此份)?(?:声明|公告)(?:中)?)"
+    r"(?:还|也|则|进一步|同时|随后|最后)?"
+    r"(?:表示|称|认为|指出|强调|回应|透露|说|坦言|告诉|补充|否认|承认|提到|写道)"
+)
+
+
+_APPOSED_SUBJECT = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*),\s+(?:a|an|the|which|whose)\s")
+_CAPITALISED_RUN = re.compile(
+    r"(?:[A-Z][\w.&'’-]*|and|of|for|the|on)(?:\s+(?:[A-Z][\w.&'’-]*|and|of|for|the|on)){0,8}"
+)
+
+
+def _public_body(text: str, start: int) -> bool:
+    """The name at ``start`` (read on through 'and'/'of': 'Securities and Exchange Commission') is a
+    public body, not a company."""
+    run = _CAPITALISED_RUN.match(text, start)
+    return bool(run and _PUBLIC_BODY.search(run.group(0)))
+
+
+def _cjk_issuer(ztext: str, text: str, quotes: Sequence[tuple[int, int]]) -> str | None:
+    """The name heading a clause that issues a statement ('“青禾文传”发布声明', '青禾法务部官微发布声明')."""
+    m = _CJK_ISSUER.search(ztext)
+    if m is None:
+        return None
+    if m.group(1):
+        return text[m.start(1) : m.end(1)]
+    start, end = m.start(2), m.end(2)
+    if _inside(quotes, start):
+        return None
+    head = ztext[start : m.end()]
+    tail = _CJK_ISSUER_TAIL.search(ztext[:end], start)
+    if tail:
+        end = tail.start()
+    # the name ends where the words of the act begin ('…集团于3月…发布')
+    name = ztext[start:end]
+    if len(name) < 2 or len(name) > 10 or _CJK_ISSUER_NOT.match(name) or not head:
+        return None
+    return text[start:end]
 
 
 def _opens_quote(text: str) -> bool:
@@ -237,8 +304,23 @@ def _inverted_speaker(text: str, end: int, spans: Sequence[tuple[int, int, str, 
 
 
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
+# A lawsuit, complaint or filing as the source: what it says is the plaintiffs', reported, by nobody named.
+_DOCUMENTS = r"(?:lawsuit|suit|complaint|indictment|petition|court\s+(?:papers|documents|filings?)|legal\s+filings?|class\s+action)"
+_DOCUMENT_SOURCE = re.compile(
+    rf"^(?:[^,]{{0,60}},\s*)?(?:the|a|an|their|his|her)\s+(?:[\w-]+\s+){{0,3}}?{_DOCUMENTS}\s+"
+    r"(?:(?:filed|brought|lodged)\s+(?:[\w.'’-]+\s+){1,8}?)?(?:alleges?|alleged|claims?|claimed|says|said|contends?|contended"
+    r"|accuses|accused|argues?|argued|asserts?|asserted|states?|stated)\b"
+    rf"|\baccording\s+to\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_DOCUMENTS}\b",
+    re.I,
+)
+_DOCUMENT_GATE = re.compile(r"suit|complaint|indictment|petition|court|filing|class action")
+# Bodies that are no company: 'the company' never refers back to them.
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Commission|Agency|Court|Department|Ministry|Authority|Administration|Bureau|Council|Parliament"
+    r"|Congress|Senate|Police|Regulator|Office|Government|Reserve|Tribunal|Committee)\b"
+)
 _COMPANY_REF = re.compile(
-    r"\b(?:the|its)\s+(?:[a-z-]+\s+){0,2}?(?:company|firm|startup|group|bank|chipmaker|lab|giant|maker|organization|organisation"
+    r"\b(?:the|its)\s+(?:[a-z-]+\s+|[A-Z][\w.]*-based\s+){0,2}?(?:company|firm|startup|group|bank|chipmaker|lab|giant|maker|organization|organisation"
     r"|airline|carrier|retailer|automaker|carmaker|insurer|lender|conglomerate|manufacturer|operator|developer"
     r"|platform|network|broadcaster|newspaper|publisher|utility|miner|brewer|supplier)\b",
     re.I,
@@ -254,7 +336,10 @@ _SAYING = ("said", "say", "report", "wrote", "write", "add", "told", "tell", "cl
 _UNNAMED_SOURCE = re.compile(
     r"^(?:(?:a|an|one|some|another)\s(?!(?:spokes\w*|company|firm|group)\b)"
     r"|the\s+(?:[\w-]+\s+)?(?:blog|newsletter|post|site|website|outlet|paper|newspaper|magazine|tabloid|podcast"
-    r"|account|forum)\b)",
+    r"|account|forum)\b"
+    # 'people involved in the matter said', 'two sources said': sources the text does not name
+    r"|(?:(?:two|three|four|five|several|multiple|many|other)\s+)?(?:people|persons|sources|insiders|officials|bankers"
+    r"|executives)\b)",
     re.I,
 )
 
@@ -341,13 +426,16 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
     last_org: str | None = None
     last_outlet: str | None = None
     last_cjk_org: str | None = None
+    last_company: str | None = None  # the last organization that is not a public body: 'the company'
     previous = ""
     open_quote = False  # a quotation opened in an earlier statement of the section is still open
     section = None
     for st in statements:
+        statements_section_same = st.section == section
         if st.section != section:
             section, open_quote = st.section, False
         text = st.text
+        ztext = fold_traditional(text)  # the Chinese cues read Traditional characters as Simplified
         all_spans = mentioned(text)
         low = lower_text(text)
         stance = stance_of(text, previous, low)
@@ -390,15 +478,34 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             resolved = True
             if stance is Stance.ASSERTED:
                 stance = Stance.REPORTED
-        cn_acc = None if resolved or "据" not in text else _CJK_ACCORDING.search(text)
+        cn_acc = None if resolved or "据" not in ztext else _CJK_ACCORDING.search(ztext)
         if cn_acc and not _inside(quotes, cn_acc.start()):
-            speaker, resolved = cn_acc.group(1) or cn_acc.group(2), True  # '据《晚报》报道', '据青禾集团透露'
-            if speaker.endswith(("人士", "网友", "消息")):
-                speaker = None  # '据知情人士透露': a source the text does not name
+            g = 1 if cn_acc.group(1) else 2
+            speaker, resolved = (
+                text[cn_acc.start(g) : cn_acc.end(g)],
+                True,
+            )  # '据《晚报》报道', '据青禾集团透露'
+            if cn_acc.group(g).endswith(("人士", "网友", "消息", "方面", "部门")) or cn_acc.group(
+                g
+            ).startswith(("相关", "有关")):
+                speaker = None  # '据知情人士透露', '据相关方面介绍': a source the text does not name
+                if stance is Stance.ASSERTED:
+                    stance = Stance.REPORTED
             said = True
             if cn_acc.group(3) in ("报道", "消息") and stance is Stance.ASSERTED:
                 stance = Stance.REPORTED
+        if not resolved and not text.isascii() and "《" in text:
+            own = _CJK_OUTLET_SAYS.search(ztext)
+            if own and not _inside(quotes, own.start()):
+                speaker, resolved, said = text[own.start(1) : own.end(1)], True, True
         folded = low if low is not None else text.lower()
+        if not resolved and _DOCUMENT_GATE.search(folded):
+            document = _DOCUMENT_SOURCE.search(text)
+            if document and not (quotes and _inside(quotes, document.start())):
+                # 'The lawsuit alleges …', 'according to the complaint, …': a document says it; nobody is named
+                speaker, resolved = None, True
+                if stance is Stance.ASSERTED:
+                    stance = Stance.REPORTED
         acc = None if resolved or "according" not in folded else _ACCORDING.search(text)
         if acc:
             after = [s for s in spans if s[0] >= acc.end() and s[0] - acc.end() < 40]
@@ -421,8 +528,12 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
         )
         if verb and trailing and _COMPANY_REF.match(trailing.group(1)):
             # '..., the business information company said': the organization the statement names, or the last
-            orgs_named = [s for s in spans if s[3] == "org" and s[1] <= trailing.start()]
-            company = orgs_named[0][2] if orgs_named else last_org
+            orgs_named = [
+                s
+                for s in spans
+                if s[3] == "org" and s[1] <= trailing.start() and not _public_body(text, s[0])
+            ]
+            company = orgs_named[0][2] if orgs_named else last_company or last_org
             if company and not _OUTLET_FULL.fullmatch(company):
                 speaker, resolved, said, verb = company, True, True, None
         elif verb and trailing:
@@ -474,8 +585,8 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 and not any(s[3] == "person" and start <= s[0] < start + 60 for s in spans)
             ):
                 subject = last_person
-            elif _COMPANY_REF.match(text, start) and last_org:
-                subject = last_org
+            elif _COMPANY_REF.match(text, start) and (last_company or last_org):
+                subject = last_company or last_org
             else:
                 subject = subject_at(text, start, spans)
             if start:
@@ -503,7 +614,15 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 if pronoun
                 else []
             )
-            if pronoun and (earlier or last_person):
+            last_speaker = (
+                next((c.speaker for c in reversed(claims[-3:]) if c.speaker in person_names), None)
+                if pronoun and cjk_verb and not earlier
+                else None
+            )
+            if last_speaker:
+                # '张某称，…实际控制人为王某。他表示，…': '他' is the one speaking before, not the last name
+                speaker = last_speaker
+            elif pronoun and (earlier or last_person):
                 # 'In a post by Ada Brook, head of Acme, she admitted': the person named last, not the company
                 speaker = earlier[-1][2] if earlier else last_person
             elif ("spokes" in head or "representative" in head) and _SPOKES.search(
@@ -523,6 +642,15 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 and not people_before
             ):
                 speaker = subject
+            elif (
+                head.rstrip().endswith(",")
+                and (appositive := _APPOSED_SUBJECT.match(text, start)) is not None
+                and verb.start() - appositive.end() <= 160
+                and named(appositive.group(1))
+            ):
+                # 'PRWeb, a service owned by Vocus Inc., said': the subject, not a name inside its apposition
+                first = spans[0] if spans and spans[0][0] == start else None
+                speaker = first[2] if first else named(appositive.group(1))
             elif people_before:
                 speaker = people_before[-1][2]
             elif before:
@@ -540,8 +668,8 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                     (_PRONOUN.match(text) and not close) or re.search(r"\b(?:he|she)\s+$", head, re.I)
                 ) and last_person:
                     speaker = last_person
-                elif _COMPANY_REF.search(head) and last_org:
-                    speaker = last_org
+                elif _COMPANY_REF.search(head) and (last_company or last_org):
+                    speaker = last_company or last_org
                 elif inverted and after_quote:
                     speaker = named(inverted.group(1))  # '"...," said Nadella'
                 elif subj:
@@ -562,7 +690,10 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 speaker = named(
                     act.group(1)
                 )  # 'Kestrel disclosed the breach': a name the text gives no other way
-        if speaker is None and not resolved and claims and not text.isascii() and _CJK_ELIDED.match(text):
+        if speaker is None and not resolved and claims and not text.isascii() and _CJK_BACKREF.search(ztext):
+            speaker = next((c.speaker for c in reversed(claims) if c.speaker), None)
+            said = speaker is not None  # '该人士表示': the source of the statement before
+        if speaker is None and not resolved and claims and not text.isascii() and _CJK_ELIDED.match(ztext):
             speaker, said = (
                 claims[-1].speaker,
                 True,
@@ -571,17 +702,42 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
             speaker is None
             and not resolved
             and last_cjk_org
-            and _CJK_COMPANY_REF.search(text)
-            and (stance in (Stance.DENIED, Stance.ACKNOWLEDGED) or _CJK_VERB.search(text))
+            and _CJK_COMPANY_REF.search(ztext)
+            and (stance in (Stance.DENIED, Stance.ACKNOWLEDGED) or _CJK_VERB.search(ztext))
         ):
             speaker = last_cjk_org  # '为此公司…证实…不属实': the company named before
             said = True
         if speaker is None and not resolved and not text.isascii():
-            for _, cjk in zip(range(_CJK_VERBS_READ), _CJK_VERB.finditer(text), strict=False):
-                speaker = _cjk_subject(text, cjk.start(), quotes)
+            for _, cjk in zip(range(_CJK_VERBS_READ), _CJK_VERB.finditer(ztext), strict=False):
+                speaker = _cjk_subject(ztext, cjk.start(), quotes, text)
+                if speaker is None:
+                    # '记者李某在社媒就此致歉': the person right before the verb
+                    near = [
+                        x
+                        for x in all_spans
+                        if x[3] == "person"
+                        and x[1] <= cjk.start()
+                        and cjk.start() - x[1] <= 30
+                        and not _inside(quotes, x[0])
+                        and (x[0] == 0 or text[x[0] - 1] not in _CJK_OBJECT_MARKS)
+                    ]
+                    speaker = near[-1][2] if near else None
+                if speaker is None:
+                    issuer = _cjk_issuer(ztext, text, quotes)
+                    speaker = issuer
                 if speaker:
                     said = True
                     break
+        if (
+            speaker is None
+            and not resolved
+            and not text.isascii()
+            and stance in (Stance.DENIED, Stance.ACKNOWLEDGED)
+            and claims
+            and claims[-1].speaker
+            and statements_section_same
+        ):
+            speaker = claims[-1].speaker  # a denial with no subject goes on from the statement before
         if speaker and not speaker.isascii() and _CJK_SUBJECT.fullmatch(speaker):
             last_cjk_org = speaker
         if speaker and speaker not in person_names and speaker != last_outlet and speaker.isascii():
@@ -591,6 +747,22 @@ def claims(statements: list[Statement], people: list[Person], orgs: list[Organiz
                 last_person = s[2]
             elif not _OUTLET_FULL.fullmatch(s[2]):
                 last_org = s[2]  # an outlet that reports is never 'the company'
+        # 'the company' in a later statement: the company this one is about (its first, the subject), not one
+        # it names in passing ('… filed a suit against Bean in Texas'); never a public body.
+        companies = [
+            s
+            for s in all_spans
+            if s[3] == "org" and not _OUTLET_FULL.fullmatch(s[2]) and not _public_body(text, s[0])
+        ]
+        if (
+            speaker
+            and speaker not in person_names
+            and speaker != last_outlet
+            and not _public_body(speaker, 0)
+        ):
+            last_company = speaker
+        elif companies:
+            last_company = companies[0][2]
 
         quoted_flags.append(
             (quoted_here, marks and _opens_quote(text), speaker is not None or resolved, said)

@@ -447,12 +447,32 @@ def accept(
         s = surname(draft.name)
         if s:
             surnames[fold(s)].append(k)
+    # Longer names by their first word and by each of their shorter tails (a name has a few words: linear).
+    by_first: dict[str, list[str]] = defaultdict(list)
+    by_tail: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for k, draft in drafts.items():
+        words = [fold(w) for w in draft.name.split()]
+        if len(words) > 1 and not has_cjk(draft.name):
+            by_first[words[0]].append(k)
+            for n in range(2, len(words)):
+                by_tail[tuple(words[-n:])].append(k)
     for k, draft in list(drafts.items()):
         base = [w for w in draft.name.split() if w.lower().rstrip(".") not in NAME_SUFFIXES]  # "Carver III"
         if len(base) == 1 and not has_cjk(draft.name):
             owners = [o for o in surnames.get(fold(base[0]), []) if o != k]
+            if not owners:
+                # 'Sir Christopher' after 'Christopher Hogg': a given name alone is the one person who has it
+                owners = [o for o in by_first.get(fold(base[0]), []) if o != k and o in drafts]
             if len(owners) == 1:
                 target = drafts[owners[0]]
+                target.aliases.add(draft.name)
+                target.prefer_role(draft.role, draft.org)
+                del drafts[k]
+        elif len(base) > 1 and not has_cjk(draft.name):
+            # 'Mr. Fogh Rasmussen' after 'Anders Fogh Rasmussen': the last words of one longer name
+            longer = [o for o in by_tail.get(tuple(fold(w) for w in base), []) if o != k and o in drafts]
+            if len(longer) == 1:
+                target = drafts[longer[0]]
                 target.aliases.add(draft.name)
                 target.prefer_role(draft.role, draft.org)
                 del drafts[k]

@@ -20,7 +20,7 @@ _DENY = re.compile(
     r"|replete with inaccuracies|false and misleading|categorically|never (?:been|happened)"
     r"|(?:allegations?|claims?|reports?|rumou?rs?|suggestions?|accusations?|story)\b[^.;]{0,80}?\b(?:is|are|was|were)\s+"
     r"(?:\w+\s+)?(?:incorrect|wrong|false|inaccurate|untrue|misleading|nonsense|fiction))\b"
-    r"|否认|驳斥|辟谣|不实|失实|不属实|纯属|空穴来风|造谣|谣言|子虚乌有|无中生有|毫无根据|并非事实|没有此事",
+    r"|否认|驳斥|辟谣|不实|失实|不属实|纯属|空穴来风|子虚乌有|无中生有|毫无根据|并非事实|没有此事",
     re.I,
 )
 # "has no plans to ..." denies only when it answers a report ("... reported. X has no plans to ...").
@@ -44,7 +44,9 @@ _REPORTED = re.compile(
     r"|people (?:familiar|close|briefed)|reports? (?:suggest|indicate|say|said|claim)\w*|rumou?r\w*|allegedly|alleged"
     r"|purportedly|it is understood|(?:did|does|do) not (?:deny|confirm)|media reports|reported that"
     r"|(?:citing|cited)\s+(?:people|sources|unnamed|a person|documents|a report))\b|\breported[.!]?\s*$"
-    r"|据报道|据悉|据称|传闻|消息人士|知情人士|报道称",
+    r"|据报道|据悉|据称|(?:有|据)传(?:闻|言)|传(?:闻|言)(?:称|说|指|显示)|据传|消息人士|知情人士|报道称"
+    # unnamed parties as the source: '据相关方面介绍', '有关人士透露'
+    r"|据(?:相关|有关)(?:方面|人士|部门)|(?:相关|有关)(?:方面|人士)(?:介绍|透露|称|表示|指出)",
     re.I,
 )
 _NEGATED_ACK = re.compile(
@@ -85,29 +87,46 @@ _DENY_MORE = re.compile(
     r"|(?:\b(?:is|was)|'s|’s)(?:n't|n’t|\s+not)\s+(?:our|my|his|her|their|its)\s+(?:own\s+)?(?:\w+\s+)?(?:release|statement|document|letter"
     r"|e-?mail|account|post|signature|product)\b"
     r"|\b(?:am|is|are|'m|’m)\s+not\s+(?:planning|going)\s+to\s+(?:go\s+anywhere|leave|step\s+down|resign|quit)\b"
-    r"|与事实不符|不符合事实|并非|从没有|从未|未曾|散播|散布|捏造|抹黑|歪曲|谣传|恶意中伤|不存在|纯属虚构|虚假|没有任何依据",
+    r"|与事实[^，,。]{0,3}不符|不符合事实|从没有|从未|未曾|捏造|抹黑|歪曲|恶意中伤|不存在|纯属虚构|虚假|没有任何依据"
+    # a rumour word denies when the text says the thing is one ('均为谣言', '系谣言'), not when it names one
+    r"|(?:是|(?<![因作成认])为|系(?!列)|属于?|乃|实为|都是)[^，,。]{0,12}谣言|谣言[^，,。]{0,4}不攻自破"
+    r"|(?:散播|散布|编造|制造)[^，,。]{0,8}谣言|恶意[^，,。]{0,4}(?:散播|散布|造谣|传播|中伤)"
+    # English: what a lawsuit or a report is called
+    r"|\b(?:frivolous|sham\s+(?:litigation|lawsuit|suit|claims?)|(?:false|untrue)\s+and\s+defamatory|defamatory\s+(?:claims?|allegations?|reports?|stor(?:y|ies)|articles?))\b",
     re.I,
 )
 # Chinese denials in answer to a rumour: '未 ... 也未 ...' ('did not ... nor ...'), '没有' after a rumour.
-_DENY_IF_REPORTED_MORE = re.compile(r"未[^。]{1,40}?也未|并未|未对", re.I)
+_DENY_IF_REPORTED_MORE = re.compile(
+    r"未[^。]{1,40}?也未|并未|未对|并非"
+    r"|\bthere\s+(?:is|was|are|were|has\s+been|have\s+been)\s+(?:absolutely\s+|simply\s+|currently\s+)?no\b",
+    re.I,
+)
 # Admissions the first pattern misses: a speaker's own mistake, in their words or the reporter's.
 _ACK_MORE = re.compile(
     r"\b(?:walk(?:s|ed|ing)?\s+back|back(?:s|ed|ing)?\s+down\s+from|(?:i|we)\s+(?:was|were)\s+(?:\w+\s+)?wrong"
     r"|(?:i|we|my|our)\b[^.;!?]{0,80}?\b(?:inappropriate|plain\s+wrong|was\s+wrong|an\s+error|clumsily|not\s+consistent\s+with)"
     r"|accept(?:s|ed|ing)?\s+(?:full\s+|personal\s+)?responsibility|own(?:s|ed)?\s+up|got\s+(?:it|this|that)\s+wrong"
-    r"|fell\s+short|fallen\s+short|falls\s+short"
+    r"|fell\s+short|fallen\s+short|falls\s+short|fall(?:s|ing)?\s+short|(?:fell|fallen|falls?|falling)\s+(?:\w+ly\s+|far\s+)short"
+    r"|(?:did|does|do|has|have|had)(?:n't|n’t|\s+not)\s+live(?:d)?\s+up\s+to"
+    r"|(?:we|i|it|the\s+company)\s+(?:have\s+|has\s+)?fail(?:ed|ing)\b|(?:our|my|its)\s+(?:own\s+)?failures?"
+    r"|confirm(?:s|ed|ing)?\s+(?:that\s+)?(?:it|he|she|they|the\s+company)\s+(?:had|has|was|is|were|would|will)\s+(?:been\s+)?"
+    r"(?:\w+\s+){0,2}?(?:investigat\w*|hacked|breached|cutting|closing|laying\s+off|suspend\w*|recall\w*|fined|sued|charged"
+    r"|delay\w*|resign\w*|leaving|stepping\s+down|under\s+investigation)"
     r"|(?:did|does|do|has|have)(?:n't|n’t|\s+not)\s+(?:\w+\s+)?follow(?:ed)?\s+(?:its|our|their|his|her|my)\s+own\s+(?:\w+\s+)?"
     r"(?:standards|rules|procedures|policies|guidelines|process|processes)"
     r"|(?:i|we)\s+should(?:n't|\s+not)\s+have|(?:i|we)\s+should\s+have\s+(?:known|done|been))\b"
-    r"|个人失误|工作失误|认识不足|深感愧疚|深表歉意|不当言论|对不起|反省|自我批评|我的失误|我们的失误|自身失误",
+    r"|个人失误|工作失误|认识不足|深感愧疚|深表歉意|不当言论|对不起|反省|自我批评|我的失误|我们的失误|自身失误"
+    r"|(?:本人|我们|我|本报|本刊|本台|本网)[^。]{0,40}?(?:掌握不足|把握不准|把关不严|审核不严|核实不够|疏忽|失误|主观臆测)",
     re.I,
 )
 # Hearsay the first pattern misses: rumours and claims the writer does not vouch for.
 _REPORTED_MORE = re.compile(
-    r"\balleg(?:e|es|ing)\b|传言|网传|声称|有消息称|有[\u4e00-\u9fff]{1,4}消息称|据[^，,。据]{1,16}报道|\b(?:the\s+report|the\s+story|the\s+article)\s+(?:said|says|added|adds|claimed|noted)\b"
+    r"\balleg(?:e|es|ing)\b|网传|声称|有消息称|有[\u4e00-\u9fff]{1,4}消息称|据[^，,。据]{1,16}报道|\b(?:the\s+report|the\s+story|the\s+article)\s+(?:said|says|added|adds|claimed|noted)\b"
     r"|\b(?:people|persons?|sources?)\s+with\s+(?:direct\s+)?knowledge\b"
     r"|\bthe\s+(?:newspaper|paper|magazine|outlet|website|publication|broadcaster)\s+(?:reported|said|wrote|says|reports)\b"
-    r"|媒体报道|有报道|报道指出|援引|自媒体|网帖|爆料",
+    r"|媒体报道|有报道|报道指出|援引|自媒体|网帖|爆料"
+    # rumour networks: '市场传闻…', '坊间传言', '有网友称'
+    r"|(?:市场|坊间|网络|网上|业内|圈内)(?:传闻|传言|流传)|网友(?:称|发帖|表示)|(?:流传|盛传)(?:着|称)?",
     re.I,
 )
 
@@ -118,7 +137,7 @@ _DENY_PIECES = [
         "untrue", "not true", "no truth", "false", "baseless", "unfounded", "without merit", "no basis",
         "no factual basis", "made up", "made-up", "fabricat", "accurate", "replete", "categorically",
         "never been", "never happened", "incorrect", "wrong", "misleading", "nonsense", "fiction", "fake",
-        "否认", "驳斥", "辟谣", "不实", "失实", "不属实", "纯属", "空穴来风", "造谣", "谣言", "子虚乌有",
+        "否认", "驳斥", "辟谣", "不实", "失实", "不属实", "纯属", "空穴来风", "子虚乌有",
         "无中生有", "毫无根据", "并非事实", "没有此事",
     ]  # fmt: skip
 _DENY_IF_REPORTED_PIECES = ["no plan", "no intention", "not in talks", "no such", "并无", "没有", "暂无计划"]
@@ -129,7 +148,7 @@ _ACK_PIECES = (
 _REPORTED_PIECES = [
         "report", "according to", "said to", "rumo", "believed to", "understood", "source",
         "people familiar", "people close", "people briefed", "allege", "purport", "not deny",
-        "not confirm", "citing", "cited", "据报道", "据悉", "据称", "传闻", "消息人士", "知情人士", "报道称",
+        "not confirm", "citing", "cited", "据报道", "据悉", "据称", "传闻", "传言", "据传", "消息人士", "知情人士", "报道称", "相关", "有关",
     ]  # fmt: skip
 _NEGATED_ACK_CUES = CaseFree(_NEGATED_ACK, ["admi", "acknowledg", "conced"])
 _NEGATED_DENY_CUES = CaseFree(_NEGATED_DENY, ["deny", "denied", "refute", "dispute"])
@@ -146,23 +165,24 @@ _DENY_MORE_PIECES = [
         "misrepresent", "distort", "inaccuracies", "incorrect", "wrong", "nonsense", "fiction", "ridiculous",
         "absurd", "a lie", "lies", "garbage", "rubbish", "smear",
         *(f"never {verb}" for verb in _NEVER_VERBS.split()),
-        "与事实不符", "不符合事实", "并非", "从没有", "从未", "未曾", "散播", "散布", "捏造", "抹黑", "歪曲",
-        "谣传", "恶意中伤", "不存在", "纯属虚构", "虚假", "没有任何依据",
+        "与事实", "不符合事实", "从没有", "从未", "未曾", "捏造", "抹黑", "歪曲",
+        "恶意", "不存在", "纯属虚构", "虚假", "没有任何依据", "谣言", "frivolous", "sham", "defamatory",
         "never had", "never held", "hoax", "meritless", "brush", "not planning", "not going",
         "not our", "not my", "not his", "not her", "not their", "not its", "n't our", "n't my", "n't his", "n't her", "n't their", "n't its", "n’t our", "n’t my", "n’t his", "n’t her", "n’t their", "n’t its",
     ]  # fmt: skip
-_DENY_IF_REPORTED_MORE_PIECES = ["未"]
+_DENY_IF_REPORTED_MORE_PIECES = ["未", "并非", "there"]
 _ACK_MORE_PIECES = [
         "walk", "back down", "backs down", "backed down", "backing down", "wrong", "inappropriate", "error",
         "clumsily", "consistent", "responsibility", "owned up", "owns up", "own up", "fell short",
-        "fallen short", "falls short", "follow",
+        "fallen short", "falls short", "fall short", "falling short", " short", "live up", "lived up", "fail", "confirm", "follow",
         "should have", "should not have", "shouldn't have", "个人失误", "工作失误", "认识不足", "深感愧疚",
         "深表歉意", "不当言论", "对不起", "反省", "自我批评", "我的失误", "我们的失误", "自身失误",
+        "掌握不足", "把握不准", "把关不严", "审核不严", "核实不够", "疏忽", "失误", "主观臆测",
     ]  # fmt: skip
 _REPORTED_MORE_PIECES = [
-        "alleg", "传言", "网传", "声称", "有消息称", "消息称", "据", "the report", "the story", "the article",
+        "alleg", "网传", "声称", "有消息称", "消息称", "据", "the report", "the story", "the article",
         "knowledge", "newspaper", "paper", "magazine", "outlet", "website", "publication", "broadcaster",
-        "媒体报道", "有报道", "报道指出", "援引", "自媒体", "网帖", "爆料",
+        "媒体报道", "有报道", "报道指出", "援引", "自媒体", "网帖", "爆料", "传闻", "传言", "流传", "网友", "盛传",
     ]  # fmt: skip
 
 
@@ -179,6 +199,14 @@ _DENY_IF_REPORTED_CUES = CaseFree(
 _ACK_CUES = CaseFree(_either(_ACK, _ACK_MORE), [*_ACK_PIECES, *_ACK_MORE_PIECES])
 _REPORTED_CUES = CaseFree(_either(_REPORTED, _REPORTED_MORE), [*_REPORTED_PIECES, *_REPORTED_MORE_PIECES])
 
+_ZH_OWN_FAULT = re.compile(
+    r"(?<![不未没拒])(?:道歉|致歉|歉意|承认)|对不起|(?:工作|个人|自身|我的|我们的)失误"
+    r"|(?:本人|我们|我|本报|本刊)[^。]{0,40}?(?:掌握不足|把握不准|把关不严|审核不严|核实不够|主观臆测)"
+)
+_ZH_FIRM_DENY = re.compile(r"否认|驳斥|辟谣")
+# A rumour named in the statement before: what a bare '未…' or 'there is no …' answers.
+_RUMOUR_NOUN = re.compile(r"传言|传闻|谣言|网传|报道|\breport(?:s|ed|ing)?\b|\brumou?rs?\b|\bspeculation\b")
+
 _QUOTE_MARKS = re.compile(r"[\"“”‘「」]|(?<![\w])'|'(?![\w])")
 
 
@@ -192,10 +220,16 @@ def stance_of(text: str, context: str = "", low: str | None = None) -> Stance:
         low = None
     if low is None:
         low = lower_text(text)
+    if _ZH_OWN_FAULT.search(low or text) and not _ZH_FIRM_DENY.search(low or text):
+        # '就不实内容致歉', '由于我们的工作失误…虚假消息…致歉': a rumour or 'false' word inside an apology for
+        # one's own article is what is admitted, not denied.
+        return Stance.ACKNOWLEDGED
     if _DENY_CUES.search(text, low) and not _NEGATED_DENY_CUES.search(text, low):
         return Stance.DENIED
     if _DENY_IF_REPORTED_CUES.search(text, low) and (
-        _REPORTED_CUES.search(text, low) or _REPORTED_CUES.search(context)
+        _REPORTED_CUES.search(text, low)
+        or _REPORTED_CUES.search(context)
+        or _RUMOUR_NOUN.search(lower_text(context) or context)
     ):
         return Stance.DENIED
     if _ACK_CUES.search(text, low) and not _NEGATED_ACK_CUES.search(text, low):
