@@ -508,7 +508,8 @@ async def cmd_ingest(
     report.unchanged += fed.unchanged
     report.failed = fed.failed + report.failed
     console.print(
-        f"{report.summary()} — the store now holds {counts['articles']} articles, {counts['people']} people, {counts['claims']} claims",
+        f"{report.summary()} — the store now holds {_counted(counts['articles'], 'article', 'articles')}, "
+        f"{_counted(counts['people'], 'person', 'people')}, {_counted(counts['claims'], 'claim', 'claims')}",
         highlight=False,
         soft_wrap=True,
     )
@@ -534,6 +535,11 @@ async def _count_articles(store: object) -> str:
         return "the"
 
 
+def _counted(n: int, one: str, many: str) -> str:
+    """'1 article', '3 articles': English for the command line's counts."""
+    return f"{n} {one if n == 1 else many}"
+
+
 async def cmd_migrate(url: str, console: Console) -> int:
     from bot.store.sql import SQLStore, migrations
 
@@ -556,15 +562,23 @@ async def cmd_copy(source: str, destination: str, console: Console, err: Console
 
     from bot.store.copy import copy_store
 
-    with Progress(TextColumn("[bold]Copying"), TextColumn("{task.description}"), console=err) as progress:
-        task = progress.add_task("", total=None)
-        copied: dict[str, int] = {}
+    # The progress line starts with the first rows copied: a refused copy (a missing source, a destination
+    # that holds rows) says its error alone.
+    progress = Progress(TextColumn("[bold]Copying"), TextColumn("{task.description}"), console=err)
+    task = progress.add_task("", total=None)
+    copied: dict[str, int] = {}
 
-        def step(table: str, n: int) -> None:
-            copied[table] = copied.get(table, 0) + n
-            progress.update(task, description=f"{table}: {copied[table]} rows")
+    def step(table: str, n: int) -> None:
+        if not copied:
+            progress.start()
+        copied[table] = copied.get(table, 0) + n
+        progress.update(task, description=f"{table}: {copied[table]} rows")
 
+    try:
         report = await copy_store(source, destination, step)
+    finally:
+        if copied:
+            progress.stop()
     table = Table("table", "source rows", "destination rows", "")
     for name, n in report.source.items():
         same = report.destination.get(name) == n
@@ -649,7 +663,8 @@ async def cmd_demo(settings: Settings, query: str | None, console: Console, err:
     stats = library.stats()
     console.rule("[bold]Newsdesk demo[/bold]")
     console.print(
-        f"Loaded {stats['articles']} articles, {stats['people']} people, {stats['claims']} claims "
+        f"Loaded {_counted(stats['articles'], 'article', 'articles')}, "
+        f"{_counted(stats['people'], 'person', 'people')}, {_counted(stats['claims'], 'claim', 'claims')} "
         f"from {', '.join(str(p) for p in settings.articles)}",
         highlight=False,
         soft_wrap=True,

@@ -15,6 +15,7 @@ from bot.discord.views import ask, defer
 from bot.errors import UserError
 from bot.i18n import t
 from bot.ingest.intake import parse_bytes
+from bot.ingest.uploads import check_upload_name
 from bot.render import embeds
 from bot.render.limits import clip, plain
 from bot.store import IngestOutcome
@@ -36,6 +37,7 @@ class ArticleAdmin(
     )
     @app_commands.describe(file="A .txt, .md or .json file")
     async def add(self, interaction: discord.Interaction, file: discord.Attachment) -> None:
+        check_upload_name(file.filename)  # a .toml or .pdf is refused before it is downloaded
         if file.size > MAX_BYTES:
             raise UserError("upload_too_big", size=file.size, limit=MAX_BYTES)
         await defer(interaction, ephemeral=True)

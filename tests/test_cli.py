@@ -179,3 +179,25 @@ def test_bench_quick_writes_json(tmp_path: Path) -> None:
     )
     assert set(data["growth_p99"]) == set(data["sizes"][0]["queries"])
     assert data["end_to_end"]["load"]["interactions"] == 200
+
+
+def test_counts_read_in_the_singular_for_one(tmp_path: Path) -> None:
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "fed.txt").write_bytes((CORPUS / "10-fed-september-cut.txt").read_bytes())
+    out = run("demo", cwd=tmp_path, env={"NEWSDESK_ARTICLES": str(folder)})
+    assert out.returncode == 0, out.stderr
+    assert "Loaded 1 article, " in out.stdout
+    assert "1 articles" not in out.stdout
+    ingested = run("ingest", str(folder), cwd=tmp_path)
+    assert ingested.returncode == 0, ingested.stderr
+    assert "the store now holds 1 article, " in ingested.stdout, ingested.stdout
+
+
+@pytest.mark.parametrize("source", ["sqlite:///{tmp}/data/newsdsk.db", "{tmp}/data/newsdesk.db"])
+def test_db_copy_refused_says_its_error_alone(tmp_path: Path, source: str) -> None:
+    out = run("db", "copy", source.format(tmp=tmp_path), f"sqlite:///{tmp_path}/dst.db", cwd=tmp_path)
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines() == [out.stderr.strip()], out.stderr  # one line
+    assert out.stderr.startswith("error: ")
+    assert "Copying" not in out.stderr

@@ -154,7 +154,13 @@ def test_roles_read_as_a_newsroom_writes_them() -> None:
     assert embeds.role_text(person("chair", "Fed")) == "Fed chair"
     assert embeds.role_text(person("president", None)) == "President"
     with use_locale("zh-CN"):
-        assert embeds.role_text(person("主席", "美联储")) == "美联储 主席"
+        assert embeds.role_text(person("主席", "美联储")) == "美联储主席"
+    with use_locale("zh-TW"):
+        assert embeds.role_text(person("主席", "聯準會")) == "聯準會主席"
+    with use_locale("zh-CN"):
+        # beside a Latin word, a space, as Chinese typesetting keeps one
+        assert embeds.role_text(person("首席执行官", "Nvidia")) == "Nvidia 首席执行官"
+        assert embeds.role_text(person("chair", "Fed")) == "Fed chair"
 
 
 def test_a_missing_source_leaves_no_dangling_dash() -> None:

@@ -45,10 +45,20 @@ def byline(article: Article) -> str:
     return " · ".join(parts) or t("unknown_source")
 
 
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
 def role_text(person: PersonEntry) -> str:
-    """``Fed chair``, ``Nvidia founder and CEO``; a role alone starts with a capital (``President``)."""
+    """``Fed chair``, ``Nvidia founder and CEO``, ``美联储主席`` (Chinese writes no space between Chinese
+    words, but keeps one beside a Latin word: ``Nvidia 首席执行官``); a role alone starts with a capital
+    (``President``)."""
     if person.role and person.organization:
-        return t("role_at", role=person.role, org=person.organization)
+        org, role = person.organization, person.role
+        text = t("role_at", role=role, org=org)
+        if _latin(org[-1]) or _latin(role[0]):
+            text = text.replace(org + role, f"{org} {role}", 1)
+        return text
     if person.role:
         return person.role[:1].upper() + person.role[1:]
     return person.organization or ""

@@ -131,9 +131,9 @@ def is_law(name: str) -> bool:
 
 def _short_form_of(short: str, long: str, short_forms: set[str] | frozenset[str]) -> bool:
     """Whether ``short`` (one word) is how the article names the organization ``long`` for short: its
-    initials ('ECB' for 'European Central Bank'), or, written after 'the', its head word ('the Commission'
-    for 'European Commission'), its first word ('the Bank' for 'Bank of England') or the start of it ('the
-    Fed' for 'Federal Reserve')."""
+    initials ('ECB' for 'European Central Bank'), its first word clipped as acronyms are ('Fed' for 'Federal
+    Reserve', with or without 'the'), or, written after 'the', its head word ('the Commission' for 'European
+    Commission'), its first word ('the Bank' for 'Bank of England') or the start of it."""
     words = long.split()
     if len(words) < 2 or " " in short:
         return False
@@ -141,10 +141,30 @@ def _short_form_of(short: str, long: str, short_forms: set[str] | frozenset[str]
         initials = "".join(w[0] for w in words if w.lower() not in _ACRONYM_SKIP and w[:1].isalpha())
         if short == initials.upper() and len(initials) == len(short):
             return True
+    s, first, last = fold(short), fold(words[0]), fold(words[-1])
+    if _clipped(short, first):
+        return True
     if short not in short_forms:
         return False
-    s, first, last = fold(short), fold(words[0]), fold(words[-1])
     return s in (last, first) or (len(s) >= 3 and first.startswith(s))
+
+
+# A clipped word used as a name ('Fed' for 'Federal', 'Gov' for 'Government') is short: three or four
+# letters, at least two fewer than the word. Longer starts are words of their own ('Intel' is not short for
+# 'Intelligence ...'), so they join only when written after 'the'.
+_CLIPPED_LETTERS = (3, 4)
+
+
+def _clipped(short: str, first: str) -> bool:
+    """Whether ``short`` (capitalized, as written) is ``first`` (folded) cut short the way 'Fed' is."""
+    s = fold(short)
+    return (
+        short[:1].isupper()
+        and short.isalpha()
+        and len(s) in _CLIPPED_LETTERS
+        and len(first) - len(s) >= 2
+        and first.startswith(s)
+    )
 
 
 _LEGAL_SUFFIXES = frozenset(
@@ -182,7 +202,7 @@ def _merge_orgs(
             if other != k and other in groups:
                 groups[other].extend(groups.pop(k))
                 break
-    # "the Fed" and "Federal Reserve", "the Commission" and "European Commission", "ECB" and "European
+    # "Fed" and "Federal Reserve", "the Commission" and "European Commission", "ECB" and "European
     # Central Bank": the one-word short form joins the long name when exactly one long name fits it. Long
     # names are filed under their initials, head word and first word, so each short form is one lookup.
     by_word: dict[str, list[str]] = defaultdict(list)
