@@ -114,9 +114,7 @@ class Poster(Protocol):
         """A channel of a server, or None when the server or the channel is gone."""
         ...
 
-    def cannot_post(
-        self, guild_id: int, channel_id: int | None, lang: str = "en", *, threads: bool = False
-    ) -> str | None:
+    def cannot_post(self, guild_id: int, channel_id: int | None, *, threads: bool = False) -> str | None:
         """Why the bot cannot post in the channel (None when it can): the server or channel is gone, it is not
         a text channel, or permissions are missing. ``threads``: the story-thread check (a text channel where
         the bot can make threads, or a forum)."""

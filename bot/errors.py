@@ -19,13 +19,13 @@ class UserError(Exception):
         self.key = key
         self.values = values
 
-    def text(self, lang: str | None = None) -> str:
-        """What the user is told, in ``lang`` (else the current locale)."""
+    def text(self) -> str:
+        """What the user is told, in the current locale (the interaction's language)."""
         if (
             self.key not in REPLIES
         ):  # text from before UserError took keys (a branch merged later): as written;
             return self.key  # tests/test_i18n_locale.py fails on any such raise left in bot/ or cogs/
-        return t(self.key, lang, **self.values)
+        return t(self.key, **self.values)
 
     def __str__(self) -> str:
         return self.text()

@@ -13,7 +13,7 @@ from bot.discord import lookup
 from bot.discord.transformers import ChosenArticle
 from bot.discord.views import respond, send_pages
 from bot.errors import UserError
-from bot.i18n import pick, t
+from bot.i18n import t
 from bot.render import embeds
 from bot.render.limits import clip
 
@@ -43,17 +43,15 @@ class Articles(commands.Cog):
 
     @articles.command(name="list", description="The newest articles first")
     async def list_articles(self, interaction: discord.Interaction) -> None:
-        lang = pick(interaction)
         items = self.bot.library.view(interaction.guild_id).articles
         if not items:
             raise UserError("no_articles")
-        await send_pages(interaction, embeds.article_list_pages(items, t("title_newest", lang)))
+        await send_pages(interaction, embeds.article_list_pages(items, t("title_newest")))
 
     @articles.command(name="search", description="Search titles, points and claims")
     @lookup.cooldown(10, 20.0, key=lambda i: i.user.id)
     @app_commands.describe(query='Words to look for; "exact words" in quotes, OR for either: Nvidia OR AMD')
     async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200]) -> None:
-        lang = pick(interaction)
         library = self.bot.library.view(interaction.guild_id)
         found, snippets = await lookup.search(self.bot.store, library, interaction.guild_id or 0, query)
         shown = clip(query, 80)
@@ -61,12 +59,12 @@ class Articles(commands.Cog):
             raise UserError("no_search", shown=shown)
         await send_pages(
             interaction,
-            embeds.article_list_pages(found, t("title_matching", lang, shown=shown), snippets=snippets),
+            embeds.article_list_pages(found, t("title_matching", shown=shown), snippets=snippets),
         )
 
     @app_commands.command(name="ping", description="Check that the bot answers")
     async def ping(self, interaction: discord.Interaction) -> None:
-        await respond(interaction, t("pong", pick(interaction)), ephemeral=True)
+        await respond(interaction, t("pong"), ephemeral=True)
 
     @app_commands.command(name="about", description="What this bot does and what it knows")
     async def about(self, interaction: discord.Interaction) -> None:
@@ -78,7 +76,7 @@ class Articles(commands.Cog):
                 library.stats(),
                 __version__,
                 list(stances),
-                running=self.bot.running_status(interaction.guild_id, pick(interaction)),
+                running=self.bot.running_status(interaction.guild_id),
                 commands=lookup.all_commands(self.bot.tree),
             ),
         )

@@ -12,7 +12,7 @@ from bot.discord import lookup
 from bot.discord.transformers import ArticleOption, PersonOption
 from bot.discord.views import send_pages
 from bot.errors import UserError
-from bot.i18n import pick, t
+from bot.i18n import t
 from bot.render import embeds
 from bot.render.limits import clip, fit
 
@@ -46,17 +46,16 @@ class Claims(commands.Cog):
         contested: bool = False,
     ) -> None:
         library = self.bot.library.view(interaction.guild_id)
-        lang = pick(interaction)
         found = article
         person_name = person.name if person else None
         refs = library.claims(
             article=found.id if found else None, person=person_name, stance=stance, about=about
         )
         filters = [
-            t("filter_article", lang, x=clip(found.title, 60)) if found else "",
-            t("filter_person", lang, x=person_name) if person_name else "",
-            t("filter_stance", lang, x=t("stance_" + stance, lang)) if stance else "",
-            t("filter_about", lang, x=clip(about, 40)) if about else "",
+            t("filter_article", x=clip(found.title, 60)) if found else "",
+            t("filter_person", x=person_name) if person_name else "",
+            t("filter_stance", x=t("stance_" + stance)) if stance else "",
+            t("filter_about", x=clip(about, 40)) if about else "",
         ]
         if contested and self.bot.stories is not None:
             disputed = self.bot.stories.contested_claims(
@@ -66,11 +65,11 @@ class Claims(commands.Cog):
         elif contested:
             refs = []
         if contested:
-            filters.append(t("story_contested", lang))
-        described = ", ".join(f for f in filters if f) or t("filter_all", lang)
+            filters.append(t("story_contested"))
+        described = ", ".join(f for f in filters if f) or t("filter_all")
         if not refs:
             raise UserError("no_claims", described=described)
-        title = fit(t("title_claims", lang, described=described), 250)
+        title = fit(t("title_claims", described=described), 250)
         await send_pages(interaction, embeds.claims_pages(refs, library, title))
 
 

@@ -15,7 +15,7 @@ from bot.discord.checks import manage_server
 from bot.discord.poster import role_problem
 from bot.discord.views import defer, respond, send_pages
 from bot.errors import UserError
-from bot.i18n import pick, t
+from bot.i18n import get_locale, t, use_locale
 from bot.render import embeds
 
 if TYPE_CHECKING:
@@ -128,11 +128,10 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         people_moves: bool | None = None,
     ) -> None:
         assert interaction.guild is not None
-        lang = pick(interaction)
         role_id = None
         if role is not None:
             role_id = 0 if role.is_default() else role.id  # @everyone: no ping
-            problem = role_problem(interaction, role, lang) if role_id else None
+            problem = role_problem(interaction, role) if role_id else None
             if problem:
                 raise UserError("refusal", text=problem)
         schedule, upcoming = await self.service.set(
@@ -143,13 +142,12 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
             max_articles,
             skip_empty,
             language,
-            lang,
             editing=editing,
             role_id=role_id,
             people_moves=people_moves,
         )
-        heading = t("sched_edited" if editing else "sched_title", lang)
-        card = embeds.digest_schedule_embed(schedule, upcoming, heading, lang, schedule.language)
+        heading = t("sched_edited" if editing else "sched_title")
+        card = embeds.digest_schedule_embed(schedule, upcoming, heading, schedule.language)
         await respond(interaction, embeds=card, ephemeral=True)
 
     @set_.autocomplete("timezone")
@@ -160,22 +158,20 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
     @app_commands.command(name="status", description="Schedule, next run, last post and recent failures")
     async def status(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        lang = pick(interaction)
         info = await self.service.status(interaction.guild_id)
         if info.schedule is None:
             raise UserError("digest_none")
-        card = embeds.digest_status_embed(info, interaction.guild_id, lang, info.schedule.language)
+        card = embeds.digest_status_embed(info, interaction.guild_id, info.schedule.language)
         await respond(interaction, embeds=card, ephemeral=True)
 
     @app_commands.command(name="preview", description="See the next digest privately, without posting it")
     async def preview(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        lang = pick(interaction)
         digest = await self.service.preview(interaction.guild_id)
         schedule = await self.service.schedule(interaction.guild_id)
         today = self.service.now().date()
-        written = schedule.language if schedule else lang
-        pages = [page for _, page in embeds.digest_messages(digest, today, lang=written) if page]
+        with use_locale(schedule.language if schedule else get_locale()):  # as the digest will be written
+            pages = [page for _, page in embeds.digest_messages(digest, today) if page]
         if not pages:
             raise UserError("digest_empty")
         await send_pages(interaction, pages, ephemeral=True)
@@ -184,7 +180,6 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
     @lookup.cooldown(1, 60.0, key=lambda i: i.guild_id)
     async def now(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        lang = pick(interaction)
         schedule = await self.service.schedule(interaction.guild_id)
         if schedule is None:
             raise UserError("digest_need_channel")
@@ -193,16 +188,15 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="A dai
         if outcome.status == "failed":
             raise UserError("digest_not_posted", error=outcome.error)
         await respond(
-            interaction, t("digest_posted", lang, n=outcome.articles, url=outcome.jump_url), ephemeral=True
+            interaction, t("digest_posted", n=outcome.articles, url=outcome.jump_url), ephemeral=True
         )
 
     @app_commands.command(name="off", description="Stop the daily digest")
     async def off(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        lang = pick(interaction)
         if not await self.service.off(interaction.guild_id):
             raise UserError("digest_not_running")
-        await respond(interaction, t("digest_off", lang), ephemeral=True)
+        await respond(interaction, t("digest_off"), ephemeral=True)
 
 
 async def setup(bot: NewsdeskBot) -> None:

@@ -12,7 +12,7 @@ from discord.ext import commands, tasks
 from bot.discord.checks import manage_server
 from bot.discord.views import defer, respond
 from bot.errors import UserError
-from bot.i18n import pick, t
+from bot.i18n import t
 from bot.render import posts
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, fit
 
@@ -77,7 +77,6 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
         """Options left out keep what a feed already added has (a new feed: posts each article when a channel is
         given, else goes to the digest only)."""
         assert interaction.guild is not None
-        lang = pick(interaction)
         await defer(interaction, ephemeral=True)  # the feed is fetched first
         feed, new, taken = await self.service.add(
             interaction.guild.id,
@@ -86,26 +85,24 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
             post,
             crosspost,
             interaction.user.id,
-            lang,
             sample,
             story_threads=story_threads,
         )
         mode = feed.post
         if mode == "each":
-            what = t("feed_what_each", lang, channel=f"<#{feed.channel_id}>")
+            what = t("feed_what_each", channel=f"<#{feed.channel_id}>")
         else:
-            what = t("feed_what_digest" if mode == "digest-only" else "feed_what_none", lang)
+            what = t("feed_what_digest" if mode == "digest-only" else "feed_what_none")
         key = "feed_added" if new else "feed_updated"
-        await respond(interaction, t(key, lang, url=f"<{feed.url}>", n=taken, what=what), ephemeral=True)
+        await respond(interaction, t(key, url=f"<{feed.url}>", n=taken, what=what), ephemeral=True)
 
     @app_commands.command(name="remove", description="Stop fetching one of this server's feeds")
     @app_commands.describe(url=URL_OPTION)
     async def remove(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 500]) -> None:
         assert interaction.guild_id is not None
-        lang = pick(interaction)
         if not await self.service.remove(interaction.guild_id, url):
             raise UserError("feed_not_found", url=f"<{url.strip()}>")
-        await respond(interaction, t("feed_removed", lang, url=f"<{url.strip()}>"), ephemeral=True)
+        await respond(interaction, t("feed_removed", url=f"<{url.strip()}>"), ephemeral=True)
 
     @remove.autocomplete("url")
     async def _urls(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -127,9 +124,8 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Your serv
     )
     @app_commands.describe(url=URL_OPTION)
     async def test(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 500]) -> None:
-        lang = pick(interaction)
         await defer(interaction, ephemeral=True)
-        shown, skipped = await self.service.test(url, lang)
+        shown, skipped = await self.service.test(url)
         if not shown:
             raise UserError("feed_test_empty", url=f"<{url.strip()}>")
         content, found = posts.feed_test_message(url.strip(), shown, skipped)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import discord
 from discord import app_commands
@@ -13,7 +13,7 @@ from bot import filters
 from bot.discord.checks import manage_server
 from bot.discord.views import respond
 from bot.errors import UserError
-from bot.i18n import REPLIES, RULE_HELP, pick, t
+from bot.i18n import REPLIES, RULE_HELP, t
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, fit, in_code
 
 if TYPE_CHECKING:
@@ -30,15 +30,15 @@ WHERE = [
 RULE_OPTION = RULE_HELP
 
 
-def _where(destination: str, lang: str, channel_id: int = 0, feed_url: str | None = None) -> str:
+def _where(destination: str, channel_id: int = 0, feed_url: str | None = None) -> str:
     """Where a rule applies, in the reader's language (``feeds`` stays as stored when it is unknown), with the
     channel and the feed it is kept to."""
     key = f"filter_where_{destination}"
-    where = t(key, lang) if key in REPLIES else destination
+    where = t(key) if key in REPLIES else destination
     if channel_id:
-        where = t("filter_where_in", lang, where=where, channel=f"<#{channel_id}>")
+        where = t("filter_where_in", where=where, channel=f"<#{channel_id}>")
     if feed_url is not None:
-        where = t("filter_where_from", lang, where=where, feed=f"<{feed_url}>")
+        where = t("filter_where_from", where=where, feed=f"<{feed_url}>")
     return where
 
 
@@ -89,8 +89,7 @@ class FilterCog(
         feed: app_commands.Range[str, 1, 500] | None = None,
     ) -> None:
         assert interaction.guild_id is not None
-        lang = pick(interaction)
-        parsed = self._parse(rule, lang)
+        parsed = self._parse(rule)
         channel_id = channel.id if channel else 0
         feed_id, feed_url = await self._feed(interaction.guild_id, feed, applies_to)
         if feed_id and applies_to == "all":
@@ -101,11 +100,11 @@ class FilterCog(
         if added is None:
             raise UserError("filter_limit", n=MAX_RULES)
         key = "filter_added" if added else "filter_known"
-        preview = await self._preview(interaction.guild_id, applies_to, lang, channel_id, feed_id)
-        where = _where(applies_to, lang, channel_id, feed_url)
+        preview = await self._preview(interaction.guild_id, applies_to, channel_id, feed_id)
+        where = _where(applies_to, channel_id, feed_url)
         await respond(
             interaction,
-            t(key, lang, rule=f"`{in_code(str(parsed))}`", where=where) + "\n" + preview,
+            t(key, rule=f"`{in_code(str(parsed))}`", where=where) + "\n" + preview,
             ephemeral=True,
         )
 
@@ -126,7 +125,6 @@ class FilterCog(
         feed: app_commands.Range[str, 1, 500] | None = None,
     ) -> None:
         assert interaction.guild_id is not None
-        lang = pick(interaction)
         text = rule.split(" · ", 1)[-1] if " · " in rule else rule
         if " · " in rule:  # a suggestion: it names where the rule is
             where, channel_id, feed_id = _unscope(rule.split(" · ", 1)[0])
@@ -135,7 +133,7 @@ class FilterCog(
             feed_id, _ = await self._feed(interaction.guild_id, feed, applies_to)
             if feed_id and where == "all":
                 where = "feeds"
-        parsed = self._parse(text, lang)
+        parsed = self._parse(text)
         if not await self.bot.store.remove_filter(
             interaction.guild_id, where, str(parsed), channel_id, feed_id
         ):
@@ -145,9 +143,8 @@ class FilterCog(
             interaction,
             t(
                 "filter_removed",
-                lang,
                 rule=f"`{in_code(str(parsed))}`",
-                where=_where(where, lang, channel_id, urls.get(feed_id) if feed_id else None),
+                where=_where(where, channel_id, urls.get(feed_id) if feed_id else None),
             ),
             ephemeral=True,
         )
@@ -177,24 +174,23 @@ class FilterCog(
     @app_commands.command(name="list", description="This server's filter rules and what they let through")
     async def list_(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        lang = pick(interaction)
         rows = await self.bot.store.filter_rules(interaction.guild_id)
         if not rows:
-            await respond(interaction, t("filter_none", lang), ephemeral=True)
+            await respond(interaction, t("filter_none"), ephemeral=True)
             return
         urls = await self._feed_urls(interaction.guild_id)
         lines = [
-            f"• {_where(r.destination, lang, r.channel_id, urls.get(r.feed_id, '?') if r.feed_id else None)}:"
+            f"• {_where(r.destination, r.channel_id, urls.get(r.feed_id, '?') if r.feed_id else None)}:"
             f" `{in_code(r.rule)}`"
             for r in rows
         ]
         for where in ("feeds", "digest", "alerts"):
-            lines.append(await self._preview(interaction.guild_id, where, lang))
+            lines.append(await self._preview(interaction.guild_id, where))
         kept = sorted({(r.channel_id, r.feed_id) for r in rows if r.channel_id or r.feed_id})
         for channel_id, feed_id in kept:  # the feed posts of each channel and feed a rule is kept to
             lines.append(
                 await self._preview(
-                    interaction.guild_id, "feeds", lang, channel_id, feed_id, urls.get(feed_id, "?")
+                    interaction.guild_id, "feeds", channel_id, feed_id, urls.get(feed_id, "?")
                 )
             )
         await respond(interaction, fit("\n".join(lines), 2000), ephemeral=True)
@@ -215,19 +211,18 @@ class FilterCog(
             raise UserError("filter_feed_posts_only")
         return found, wanted
 
-    def _parse(self, text: str, lang: str) -> filters.Rule:
+    def _parse(self, text: str) -> filters.Rule:
         try:
             return filters.parse_rule(text)
         except filters.RuleError as exc:
             key = f"filter_rule_{exc.key}"
-            error = t(key, lang, **exc.values) if key in REPLIES else str(exc)
+            error = t(key, **cast(dict[str, Any], exc.values)) if key in REPLIES else str(exc)
             raise UserError("filter_bad", error=error) from exc
 
     async def _preview(
         self,
         guild_id: int,
         where: str,
-        lang: str,
         channel_id: int = 0,
         feed_id: int = 0,
         feed_url: str | None = None,
@@ -247,8 +242,8 @@ class FilterCog(
         through = sum(1 for a in week if filters.passes(a, rules))
         if feed_id and feed_url is None:
             feed_url = (await self._feed_urls(guild_id)).get(feed_id, "?")
-        shown = _where(target, lang, channel_id, feed_url if feed_id else None)
-        return t("filter_preview", lang, where=shown, n=through, total=len(week), days=PREVIEW_DAYS)
+        shown = _where(target, channel_id, feed_url if feed_id else None)
+        return t("filter_preview", where=shown, n=through, total=len(week), days=PREVIEW_DAYS)
 
 
 async def setup(bot: NewsdeskBot) -> None:

@@ -16,7 +16,7 @@ from bot.discord.views import respond
 from bot.errors import UserError
 from bot.follows import targets as follows
 from bot.follows.service import value_of
-from bot.i18n import pick, t
+from bot.i18n import t
 from bot.render import embeds
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, fit, plain
 
@@ -55,8 +55,8 @@ class Follows(commands.Cog):
     async def _before(self) -> None:
         await self.bot.wait_until_ready()
 
-    def _where(self, channel_id: int | None, lang: str) -> str:
-        return f"<#{channel_id}>" if channel_id else t("follow_where_dm", lang)
+    def _where(self, channel_id: int | None) -> str:
+        return f"<#{channel_id}>" if channel_id else t("follow_where_dm")
 
     @app_commands.command(
         name="follow", description="Get an alert when a new article mentions a person or an organization"
@@ -74,17 +74,16 @@ class Follows(commands.Cog):
         channel: discord.TextChannel | None = None,
         role: discord.Role | None = None,
     ) -> None:
-        lang = pick(interaction)
         guild = interaction.guild
         if guild is None or interaction.guild_id is None:
             raise UserError("follow_in_server")
-        found = self.service.resolve(interaction.guild_id, target, lang)
+        found = self.service.resolve(interaction.guild_id, target)
         if role is not None and role.is_default():
             role = None  # @everyone is never pinged: it means no role
         if role is not None:
             if channel is None:
                 raise UserError("role_needs_channel")
-            problem = role_problem(interaction, role, lang)
+            problem = role_problem(interaction, role)
             if problem:
                 raise UserError("refusal", text=problem)
         if channel is not None:
@@ -97,13 +96,12 @@ class Follows(commands.Cog):
             found,
             channel.id if channel else None,
             role.id if role else None,
-            lang,
         )
-        where = self._where(channel.id if channel else None, lang)
+        where = self._where(channel.id if channel else None)
         key = "follow_done" if new else "follow_moved"
         if new and found.kind == follows.NAME:
             key = "follow_pending"
-        await respond(interaction, t(key, lang, name=plain(found.name), where=where), ephemeral=True)
+        await respond(interaction, t(key, name=plain(found.name), where=where), ephemeral=True)
 
     @follow.autocomplete("target")
     async def _follow_target(
@@ -120,11 +118,10 @@ class Follows(commands.Cog):
     async def unfollow(
         self, interaction: discord.Interaction, target: app_commands.Range[str, 1, 100]
     ) -> None:
-        lang = pick(interaction)
         if interaction.guild_id is None:
             raise UserError("follow_in_server")
-        name = await self.service.unfollow(interaction.guild_id, interaction.user.id, target, lang)
-        await respond(interaction, t("unfollow_done", lang, name=plain(name)), ephemeral=True)
+        name = await self.service.unfollow(interaction.guild_id, interaction.user.id, target)
+        await respond(interaction, t("unfollow_done", name=plain(name)), ephemeral=True)
 
     @unfollow.autocomplete("target")
     async def _unfollow_target(
@@ -145,18 +142,17 @@ class Follows(commands.Cog):
     )
     @app_commands.guild_only()
     async def following(self, interaction: discord.Interaction) -> None:
-        lang = pick(interaction)
         if interaction.guild_id is None:
             raise UserError("follow_in_server")
         mine = await self.service.mine(interaction.guild_id, interaction.user.id)
         if not mine:
-            await respond(interaction, t("following_none", lang), ephemeral=True)
+            await respond(interaction, t("following_none"), ephemeral=True)
             return
         rows = [
             (
                 str(f["target_name"]),
                 str(f["kind"]),
-                f"<#{f['channel_id']}>" if f["channel_id"] else t("following_dm", lang),
+                f"<#{f['channel_id']}>" if f["channel_id"] else t("following_dm"),
                 str(f["created_at"])[:10],
             )
             for f in mine

@@ -10,7 +10,6 @@ from discord.ext import commands
 
 from bot.discord import lookup
 from bot.discord.views import send_pages
-from bot.i18n import pick
 from bot.render import embeds
 
 if TYPE_CHECKING:
@@ -26,10 +25,9 @@ class Help(commands.Cog):
     async def help(
         self, interaction: discord.Interaction, command: app_commands.Range[str, 1, 40] | None = None
     ) -> None:
-        lang = pick(interaction)
         usable = lookup.usable_commands(self.bot.tree, interaction)
         if command:
-            found = lookup.command_named(lookup.all_commands(self.bot.tree), command, lang)
+            found = lookup.command_named(lookup.all_commands(self.bot.tree), command)
             pages = embeds.help_command_pages(found)
         else:
             pages = embeds.help_pages(usable)

@@ -13,7 +13,7 @@ from bot.discord import lookup
 from bot.discord.transformers import ArticleOption, PersonName
 from bot.discord.views import send_pages
 from bot.errors import UserError
-from bot.i18n import pick, t
+from bot.i18n import t
 from bot.render import embeds
 from bot.render.limits import clip, fit, one_line, plain
 from bot.render.timeline import moves_pages, timeline_pages
@@ -71,21 +71,18 @@ class People(commands.Cog):
         days: app_commands.Range[int, 1, timelines.MAX_DAYS] = timelines.MOVES_DAYS,
         kind: str | None = None,
     ) -> None:
-        lang = pick(interaction)
         library = self.bot.library.view(interaction.guild_id)
         today = datetime.now(UTC).date().isoformat()
         org = one_line(organization or "").strip() or None
         wanted = timelines.parse_kind(kind)
         found = await timelines.recent(self.bot.store, interaction.guild_id, today, days, org, wanted)
         if not found:
-            which = t("moves_none_at", lang, org=plain(fit(org, 80))) if org else ""
+            which = t("moves_none_at", org=plain(fit(org, 80))) if org else ""
             if wanted is not None:
-                which += t("moves_none_kind", lang, kind=t(f"move_{wanted.value}_bare", lang))
+                which += t("moves_none_kind", kind=t(f"move_{wanted.value}_bare"))
             raise UserError("moves_none", days=days, which=which)
         heading = (
-            t("moves_title_at", lang, org=plain(fit(org, 100)), days=days)
-            if org
-            else t("moves_title", lang, days=days)
+            t("moves_title_at", org=plain(fit(org, 100)), days=days) if org else t("moves_title", days=days)
         )
         await send_pages(interaction, moves_pages(found, heading, library))
 
@@ -101,13 +98,12 @@ class People(commands.Cog):
     )
     @app_commands.describe(name="Start typing an organization, e.g. Nvidia")
     async def org(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]) -> None:
-        lang = pick(interaction)
         library = self.bot.library.view(interaction.guild_id)
         found = library.organization(name) or await timelines.organization_named(
             self.bot.store, interaction.guild_id, name
         )
         if found is None:
-            found = lookup.organization(library, name, lang)  # says so, with "did you mean"
+            found = lookup.organization(library, name)  # says so, with "did you mean"
         today = datetime.now(UTC).date().isoformat()
         moves = await timelines.organization_moves(self.bot.store, interaction.guild_id, found, today)
         await send_pages(interaction, embeds.organization_pages(found, library, moves=moves))
@@ -126,18 +122,17 @@ class People(commands.Cog):
     @app_commands.describe(article="Leave empty for the most mentioned people")
     async def people(self, interaction: discord.Interaction, article: ArticleOption | None = None) -> None:
         library = self.bot.library.view(interaction.guild_id)
-        lang = pick(interaction)
         if article:
             found = article
             people = library.people_in(found.id)
             if not people:
                 raise UserError("no_people_in", title=clip(found.title, 80))
-            heading = t("title_people_in", lang, title=one_line(found.title))
+            heading = t("title_people_in", title=one_line(found.title))
         else:
             people = library.people[:50]
             if not people:
                 raise UserError("no_people")
-            heading = t("title_most", lang)
+            heading = t("title_most")
         today = datetime.now(UTC).date().isoformat()
         standings = await timelines.standings_of(self.bot.store, interaction.guild_id, people, today)
         pages = embeds.people_pages(people, heading, standings=standings)

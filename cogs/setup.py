@@ -14,7 +14,6 @@ from bot.discord.checks import manage_server
 from bot.discord.invite import NEEDED
 from bot.discord.poster import cannot_post, cannot_post_stories
 from bot.discord.views import send_pages
-from bot.i18n import pick
 from bot.render import embeds
 
 if TYPE_CHECKING:
@@ -43,7 +42,6 @@ class Setup(commands.Cog):
     async def setup_(self, interaction: discord.Interaction) -> None:
         guild = interaction.guild
         assert guild is not None
-        lang = pick(interaction)
         status = await self.digests.status(guild.id)
         schedule = status.schedule
         digest_channel = guild.get_channel(schedule.channel_id) if schedule else None
@@ -58,7 +56,7 @@ class Setup(commands.Cog):
         report = embeds.SetupReport(
             server=guild.name,
             digest=status,
-            digest_problem=cannot_post(guild, digest_channel, lang) if schedule else None,
+            digest_problem=cannot_post(guild, digest_channel) if schedule else None,
             digest_missing=missing_in(digest_channel, guild.me) if schedule else None,
             here_id=interaction.channel_id,
             here_missing=missing_in(interaction.channel, guild.me),
@@ -71,7 +69,7 @@ class Setup(commands.Cog):
             filters=filters,
             story_channel=story_channel,
             story_problem=(
-                cannot_post_stories(guild, guild.get_channel(story_channel), lang) if story_channel else None
+                cannot_post_stories(guild, guild.get_channel(story_channel)) if story_channel else None
             ),
         )
         await send_pages(interaction, [embeds.setup_embed(report)], ephemeral=True)

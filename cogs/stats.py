@@ -13,7 +13,7 @@ from discord.ext import commands
 from bot.discord import lookup
 from bot.discord.views import ask, defer, respond
 from bot.errors import UserError
-from bot.i18n import pick, t
+from bot.i18n import t, use_locale
 from bot.render import embeds
 from bot.render.chart import daily_usage_png
 from bot.render.limits import fit, one_line
@@ -49,7 +49,7 @@ class Stats(commands.Cog):
                 raise UserError("stats_need_server")
             if perms is None or not perms.manage_guild:
                 scope = "me"  # a plain member sees their own use rather than a refusal, and is told so
-                note = t("stats_only_yours", pick(interaction))
+                note = t("stats_only_yours")
         await defer(interaction, ephemeral=scope == "me")
         await self.bot.usage.flush(everything=True)
         summary = await usage_summary(
@@ -61,15 +61,14 @@ class Stats(commands.Cog):
         )
         summary.dropped = self.bot.usage.dropped
         titles = {}
-        lang = pick(interaction)
         for article_id, _ in summary.top_articles:
             article = self.bot.library.view(interaction.guild_id).article(article_id)
-            titles[article_id] = (
-                fit(one_line(article.title), 80) if article else t("stats_removed_article", lang)
-            )
-        label = interaction.guild.name if scope == "server" and interaction.guild else t("stats_you", lang)
+            titles[article_id] = fit(one_line(article.title), 80) if article else t("stats_removed_article")
+        label = interaction.guild.name if scope == "server" and interaction.guild else t("stats_you")
         # The chart's font has no CJK glyphs: its title stays in English whatever the reader's language.
-        png = await asyncio.to_thread(daily_usage_png, summary.per_day, t("chart_title", "en", label=label))
+        with use_locale("en"):
+            title = t("chart_title", label=label)
+        png = await asyncio.to_thread(daily_usage_png, summary.per_day, title)
         card = embeds.stats_embed(summary, label, titles)
         await respond(
             interaction,
@@ -94,14 +93,13 @@ class Stats(commands.Cog):
 
     @privacy.command(name="forget-me", description="Delete every record of your use of the bot")
     async def forget_me(self, interaction: discord.Interaction) -> None:
-        lang = pick(interaction)
-        answer = await ask(interaction, t("forget_ask", lang), t("forget_button", lang), lang)
+        answer = await ask(interaction, t("forget_ask"), t("forget_button"))
         if answer is None:
             return
         interaction.extras["forgotten"] = True  # this command's own usage row names nobody
         await self.bot.usage.flush(everything=True)
         deleted = await self.bot.store.forget_user(interaction.user.id)
-        await answer.response.edit_message(content=t("forget_done", lang, n=deleted), view=None)
+        await answer.response.edit_message(content=t("forget_done", n=deleted), view=None)
 
 
 async def setup(bot: NewsdeskBot) -> None:

@@ -17,7 +17,7 @@ from bot.discord.poster import cannot_post_stories
 from bot.discord.transformers import article_choices, person_choices
 from bot.discord.views import respond, send_pages
 from bot.errors import UserError
-from bot.i18n import pick, t
+from bot.i18n import t
 from bot.render import stories as render
 from bot.render.limits import clip
 from bot.stories.service import StoryCard, StoryService
@@ -65,7 +65,7 @@ class Stories(commands.Cog):
         except Exception:
             log.exception("recording story posts failed")
 
-    def _service(self, lang: str) -> StoryService:
+    def _service(self) -> StoryService:
         if self.bot.stories is None:
             raise UserError("story_empty")
         return self.bot.stories
@@ -90,18 +90,17 @@ class Stories(commands.Cog):
         person: str | None = None,
         query: app_commands.Range[str, 1, 200] | None = None,
     ) -> None:
-        lang = pick(interaction)
-        service = self._service(lang)
+        service = self._service()
         guild_id = interaction.guild_id
         library = self.bot.library.view(guild_id)
         card: StoryCard | None = None
         shown = ""
         if article:
-            found = lookup.article(library, article, lang)
+            found = lookup.article(library, article)
             card = service.card_of_article(library, guild_id, found.id)
             shown = found.title
         elif person:
-            entry = lookup.person(library, person, lang)
+            entry = lookup.person(library, person)
             shown = entry.name
             newest = max(
                 (a for aid in entry.article_ids if (a := library.article(aid)) is not None),
@@ -140,12 +139,11 @@ class Stories(commands.Cog):
         days: app_commands.Range[int, 1, 3650] = 7,
         contested: bool = False,
     ) -> None:
-        lang = pick(interaction)
         library = self.bot.library.view(interaction.guild_id)
-        cards = self._service(lang).recent(library, interaction.guild_id, days, contested)
+        cards = self._service().recent(library, interaction.guild_id, days, contested)
         if not cards:
             raise UserError("refusal", text=render.stories_none(days, contested))
-        heading = t("stories_title_contested" if contested else "stories_title", lang, days=days)
+        heading = t("stories_title_contested" if contested else "stories_title", days=days)
         await send_pages(interaction, render.stories_pages(cards, heading))
 
     # ------------------------------------------------------------------ /story-channel
@@ -157,22 +155,20 @@ class Stories(commands.Cog):
     async def channel_set(
         self, interaction: discord.Interaction, channel: discord.TextChannel | discord.ForumChannel
     ) -> None:
-        lang = pick(interaction)
         guild = interaction.guild
         assert guild is not None and interaction.guild_id is not None
-        problem = cannot_post_stories(guild, guild.get_channel(channel.id) or channel, lang)
+        problem = cannot_post_stories(guild, guild.get_channel(channel.id) or channel)
         if problem:
             raise UserError("refusal", text=problem)
         await self.poster.set_channel(interaction.guild_id, channel.id)
         key = "story_channel_set_forum" if isinstance(channel, discord.ForumChannel) else "story_channel_set"
-        await respond(interaction, t(key, lang, channel=f"<#{channel.id}>"))
+        await respond(interaction, t(key, channel=f"<#{channel.id}>"))
 
     @channel_group.command(name="off", description="Stop posting stories in a channel")
     async def channel_off(self, interaction: discord.Interaction) -> None:
-        lang = pick(interaction)
         assert interaction.guild_id is not None
         cleared = await self.poster.clear_channel(interaction.guild_id)
-        await respond(interaction, t("story_channel_off" if cleared else "story_channel_was_off", lang))
+        await respond(interaction, t("story_channel_off" if cleared else "story_channel_was_off"))
 
 
 async def setup(bot: NewsdeskBot) -> None:

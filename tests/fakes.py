@@ -28,11 +28,9 @@ class FakePoster:
     def channel(self, guild_id: int, channel_id: int) -> Channel | None:
         return self.channels.get(channel_id) if guild_id in self.guilds else None
 
-    def cannot_post(
-        self, guild_id: int, channel_id: int | None, lang: str = "en", *, threads: bool = False
-    ) -> str | None:
+    def cannot_post(self, guild_id: int, channel_id: int | None, *, threads: bool = False) -> str | None:
         if guild_id not in self.guilds:
-            return t("not_in_server", lang)
+            return t("not_in_server")
         return self.problems.get(channel_id or 0)
 
     async def send(self, channel_id: int, post: Post) -> Sent:

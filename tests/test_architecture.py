@@ -296,3 +296,47 @@ def test_only_the_discord_layer_and_render_import_discord() -> None:
             f"{path.relative_to(ROOT)} imports discord: move that part to bot/discord/"
         )
     assert checked > 50
+
+
+def lang_parameters(path: Path, root: Path = ROOT) -> list[str]:
+    """Functions (and methods, lambdas included) in ``path`` that take a parameter named ``lang``."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            a = node.args
+            names = [x.arg for x in a.posonlyargs + a.args + a.kwonlyargs]
+            names += [x.arg for x in (a.vararg, a.kwarg) if x is not None]
+            if "lang" in names:
+                found.append(f"{path.relative_to(root)}:{node.lineno} {getattr(node, 'name', 'lambda')}")
+    return found
+
+
+def test_the_reply_language_is_never_passed_by_hand() -> None:
+    """The reply language comes from the context (bot.i18n.current: set per interaction by the command tree,
+    around a server's background work by use_locale): no function outside bot/i18n takes ``lang``."""
+    paths = [p for p in (ROOT / "bot").rglob("*.py") if "i18n" not in p.relative_to(ROOT / "bot").parts]
+    paths += list((ROOT / "cogs").rglob("*.py"))
+    found = [f for p in paths for f in lang_parameters(p)]
+    assert found == [], f"take the language from bot.i18n's context (use_locale), not a parameter: {found}"
+
+
+def test_lang_parameters_sees_one(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "def a(x, lang='en'): ...\nasync def b(*, lang): ...\nclass C:\n    def c(self, x, /, lang): ...\n"
+        "def d(language): ...\n",
+        encoding="utf-8",
+    )
+    assert lang_parameters(sample, tmp_path) == ["sample.py:1 a", "sample.py:2 b", "sample.py:4 c"]
+
+
+def test_cogs_do_not_pick_the_reply_language() -> None:
+    """The command tree sets the interaction's language once; a cog that calls pick() is threading it again."""
+    for path in (ROOT / "cogs").glob("*.py"):
+        calls = [
+            n.lineno
+            for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(n, ast.Call)
+            and (getattr(n.func, "id", None) == "pick" or getattr(n.func, "attr", None) == "pick")
+        ]
+        assert calls == [], f"{path.name} calls pick() at lines {calls}: t() reads the current locale"

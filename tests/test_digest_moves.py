@@ -10,7 +10,7 @@ from bot.article import load_article
 from bot.digest import rules
 from bot.digest.rules import Schedule
 from bot.digest.service import Clock, DigestService, _to_row
-from bot.i18n import SUPPORTED
+from bot.i18n import SUPPORTED, use_locale
 from bot.library.catalog import Catalog
 from bot.render import embeds
 from bot.render.limits import violations
@@ -42,8 +42,9 @@ def test_people_moves_are_the_digests_own_newest_first_once_each() -> None:
     assert rules.people_moves(digest, {}) == []
     for lang in SUPPORTED:  # the section fits Discord's limits in every language
         with_moves = replace(digest, moves=found * 50)
-        for content, page in embeds.digest_messages(with_moves, date(2025, 9, 3), lang=lang):
-            assert violations(content, [e.to_dict() for e in page]) == []
+        with use_locale(lang):
+            for content, page in embeds.digest_messages(with_moves, date(2025, 9, 3)):
+                assert violations(content, [e.to_dict() for e in page]) == []
         text = str([e.to_dict() for _, p in embeds.digest_messages(with_moves, date(2025, 9, 3)) for e in p])
         assert "People moves" in text and "left Harrowgate" in text
 

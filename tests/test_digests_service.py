@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.article import load_article
 from bot.digest.rules import Schedule
 from bot.digest.service import Clock, DigestService, _to_row
-from bot.i18n import SUPPORTED
+from bot.i18n import SUPPORTED, use_locale
 from bot.library.catalog import Catalog
 from bot.render import embeds
 from bot.render.limits import violations
@@ -100,8 +100,9 @@ async def test_three_reports_of_one_event_make_one_digest_entry_naming_the_other
         other = await service.compose(2, digest.until, 10)
         assert [a.source for a in other.also[newest.id]] == ["Lantern Wire"]
         for lang in SUPPORTED:  # the grouped digest fits Discord's limits in every language
-            for content, part in embeds.digest_messages(digest, date(2026, 6, 14), lang=lang):
-                assert violations(content, [e.to_dict() for e in part]) == []
+            with use_locale(lang):
+                for content, part in embeds.digest_messages(digest, date(2026, 6, 14)):
+                    assert violations(content, [e.to_dict() for e in part]) == []
     finally:
         await store.close()
 

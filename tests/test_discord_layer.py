@@ -145,7 +145,7 @@ async def test_article_parameter_resolves_and_refuses_like_the_lookup(library: L
         await ArticleTransformer().transform(interaction, "zzzz no such title qqqq")
     assert isinstance(refused.value.original, UserError)
     with pytest.raises(UserError) as direct:
-        lookup.article(library, "zzzz no such title qqqq", "en")
+        lookup.article(library, "zzzz no such title qqqq")
     assert str(refused.value.original) == str(direct.value)
 
 
@@ -155,7 +155,7 @@ async def test_person_parameter_resolves_and_offers_did_you_mean(library: Librar
     assert (await PersonTransformer().transform(interaction, someone.name)).name == someone.name
     for typed in (someone.name[:-1] + "q", "Zzyzx Qwertyuiop"):
         try:
-            lookup.person(library, typed, "en")
+            lookup.person(library, typed)
             continue  # the near miss still finds someone
         except UserError as exc:
             expected = exc

@@ -145,6 +145,7 @@ def test_english_plurals() -> None:
 
 
 def test_roles_read_as_a_newsroom_writes_them() -> None:
+    from bot.i18n import use_locale
     from bot.library.core import PersonEntry
 
     def person(role: str | None, org: str | None) -> PersonEntry:
@@ -152,11 +153,14 @@ def test_roles_read_as_a_newsroom_writes_them() -> None:
 
     assert embeds.role_text(person("chair", "Fed")) == "Fed chair"
     assert embeds.role_text(person("president", None)) == "President"
-    assert embeds.role_text(person("主席", "美联储"), "zh-CN") == "美联储主席"
-    assert embeds.role_text(person("主席", "聯準會"), "zh-TW") == "聯準會主席"
-    # beside a Latin word, a space, as Chinese typesetting keeps one
-    assert embeds.role_text(person("首席执行官", "Nvidia"), "zh-CN") == "Nvidia 首席执行官"
-    assert embeds.role_text(person("chair", "Fed"), "zh-CN") == "Fed chair"
+    with use_locale("zh-CN"):
+        assert embeds.role_text(person("主席", "美联储")) == "美联储主席"
+    with use_locale("zh-TW"):
+        assert embeds.role_text(person("主席", "聯準會")) == "聯準會主席"
+    with use_locale("zh-CN"):
+        # beside a Latin word, a space, as Chinese typesetting keeps one
+        assert embeds.role_text(person("首席执行官", "Nvidia")) == "Nvidia 首席执行官"
+        assert embeds.role_text(person("chair", "Fed")) == "Fed chair"
 
 
 def test_a_missing_source_leaves_no_dangling_dash() -> None:

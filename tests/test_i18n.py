@@ -13,7 +13,7 @@ from discord import app_commands
 
 from bot.discord.client import EXTENSIONS, NewsdeskBot
 from bot.discord.translator import NewsdeskTranslator
-from bot.i18n import COMMANDS, REPLIES, SUPPORTED, lang_of, t
+from bot.i18n import COMMANDS, REPLIES, SUPPORTED, lang_of, t, use_locale
 from bot.ingest.intake import article_files, read_article
 from bot.library.core import Library
 from bot.render import embeds
@@ -78,9 +78,10 @@ async def test_every_command_has_a_help_example(tree: app_commands.CommandTree) 
     names = [c.name for c in all_commands(tree)]
     assert [n for n in names if n not in EXAMPLES] == []
     for lang in SUPPORTED:
-        pages = embeds.help_pages(all_commands(tree), lang)
-        for command in all_commands(tree):
-            pages += embeds.help_command_pages(command, lang)
+        with use_locale(lang):
+            pages = embeds.help_pages(all_commands(tree))
+            for command in all_commands(tree):
+                pages += embeds.help_command_pages(command)
         for page in pages:
             assert violations(None, [e.to_dict() for e in page]) == []
 
@@ -145,20 +146,20 @@ def test_every_reply_type_fits_in_every_language(lang: str) -> None:
 
     library = Library([read_article(p) for p in article_files([CORPUS])])
     pages: list[list[discord.Embed]] = []
-    for article in library.articles:
-        pages += embeds.summary_pages(article, "full", lang) + embeds.summary_pages(article, "short", lang)
-        pages += embeds.claims_pages(library.claims(article=article.id), library, "x", lang=lang)
-    for person in library.people:
-        pages += embeds.person_pages(person, library, lang=lang)
-    pages += embeds.people_pages(library.people, t("title_most", lang), lang=lang)
-    pages += embeds.article_list_pages(library.articles, t("title_newest", lang), lang=lang)
-    pages += embeds.about_pages(library.stats(), "0.1.0", sorted(library.stance_counts().items()), lang=lang)
-    pages.append([embeds.stats_embed(summarize([], 30, datetime.now(UTC)), "x", lang=lang)])
-    pages.append([embeds.privacy_embed(90, 30, lang)])
     now = datetime(2026, 1, 1, tzinfo=UTC)
-    for content, page in embeds.digest_messages(
-        Digest(now, now, library.articles, 4), date(2026, 1, 1), lang=lang
-    ):
+    with use_locale(lang):  # every renderer reads the current locale; none is given a language
+        for article in library.articles:
+            pages += embeds.summary_pages(article, "full") + embeds.summary_pages(article, "short")
+            pages += embeds.claims_pages(library.claims(article=article.id), library, "x")
+        for person in library.people:
+            pages += embeds.person_pages(person, library)
+        pages += embeds.people_pages(library.people, t("title_most"))
+        pages += embeds.article_list_pages(library.articles, t("title_newest"))
+        pages += embeds.about_pages(library.stats(), "0.1.0", sorted(library.stance_counts().items()))
+        pages.append([embeds.stats_embed(summarize([], 30, datetime.now(UTC)), "x")])
+        pages.append([embeds.privacy_embed(90, 30)])
+        digest = embeds.digest_messages(Digest(now, now, library.articles, 4), date(2026, 1, 1))
+    for content, page in digest:
         assert violations(content, [e.to_dict() for e in page]) == []
     for page in pages:
         assert violations(None, [e.to_dict() for e in page]) == []

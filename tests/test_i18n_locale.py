@@ -76,8 +76,31 @@ async def test_a_chinese_member_gets_chinese_replies_without_a_language_passed(
 
         raise UserError("no_person", shown="Qqq")
 
+    started: list[str] = []
+    both = asyncio.Event()
+
+    @app_commands.command(name="probe-wait", description="Waits until two interactions are in flight")
+    async def probe_wait(interaction: discord.Interaction) -> None:
+        before = t("n_claims", n=3)
+        started.append(before)
+        if len(started) == 2:
+            both.set()
+        await asyncio.wait_for(both.wait(), 10)  # the other member's interaction runs meanwhile
+        await interaction.response.send_message(f"{before} / {t('pong')}")
+
+    answered: list[str] = []
+
+    @app_commands.command(name="probe-ask", description="Asks with buttons; a press runs in its own task")
+    async def probe_ask(interaction: discord.Interaction) -> None:
+        from bot.discord.views import ask
+
+        answer = await ask(interaction, t("forget_ask"), t("forget_button"))
+        answered.append("yes" if answer is not None else "no")
+
     bot.tree.add_command(probe)
     bot.tree.add_command(probe_error)
+    bot.tree.add_command(probe_ask)
+    bot.tree.add_command(probe_wait)
     try:
         await discord_api.configure(fake.base_url)
         running = asyncio.create_task(bot.start(TOKEN))
@@ -90,6 +113,23 @@ async def test_a_chinese_member_gets_chinese_replies_without_a_language_passed(
         refused = await fake.command("probe-error", locale="zh-CN")
         assert refused.text() == t("no_person", "zh-CN", shown="Qqq")
         assert i18n.get_locale() == "en"  # the interaction's language stayed in its own task
+        # Two members at once, a zh-TW one and an English one: each interaction keeps its own language.
+        taiwan, english = await asyncio.gather(
+            fake.command("probe-wait", member="alice", locale="zh-TW"),
+            fake.command("probe-wait", member="bob", locale="en-US"),
+        )
+        assert sorted(started) == ["3 claims", "3 條說法"]
+        assert taiwan.text() == f"3 條說法 / {t('pong', 'zh-TW')}"
+        assert english.text() == "3 claims / Pong: I'm here and listening."
+        # A button press is an interaction of its own, in a task of its own: it is answered in the presser's
+        # language (the view sets it), and the asker's own buttons are labelled in the asker's.
+        asked = await fake.command("probe-ask", member="alice", locale="zh-CN")
+        assert asked.button(t("forget_button", "zh-CN")) and asked.button(t("cancel", "zh-CN"))
+        stranger = await fake.press(asked, t("cancel", "zh-CN"), member="bob", locale="zh-TW")
+        assert stranger.text() == t("confirm_not_yours", "zh-TW")
+        cancelled = await fake.press(asked, t("cancel", "zh-CN"), member="alice", locale="zh-CN")
+        await fake.wait_for(lambda: answered == ["no"])
+        assert t("forget_cancelled", "zh-CN") in str(cancelled.callbacks)
     finally:
         await bot.close()
         await asyncio.wait_for(running, 30)
@@ -103,15 +143,20 @@ def test_a_user_error_is_a_key_translated_when_shown() -> None:
     err = UserError("no_search", shown="tariff")
     assert (err.key, err.values) == ("no_search", {"shown": "tariff"})
     assert str(err) == "No article mentions “tariff”. Try fewer or different words."
-    assert err.text("zh-TW") == "沒有文章提到“tariff”。請減少或更換關鍵詞。"
+    with use_locale("zh-TW"):
+        assert err.text() == "沒有文章提到“tariff”。請減少或更換關鍵詞。"
     with use_locale("zh-CN"):
         assert str(err) == "没有文章提到“tariff”。请减少或更换关键词。"
-    assert UserError("Text from before keys.").text("zh-CN") == "Text from before keys."  # shown as written
+    with use_locale("zh-CN"):
+        assert UserError("Text from before keys.").text() == "Text from before keys."  # shown as written
     said = UserError("refusal", text="已经翻译好的话。")  # a check's answer, already in the reader's words
-    assert said.text("en") == said.text("zh-CN") == "已经翻译好的话。"
+    with use_locale("zh-CN"):
+        assert said.text() == "已经翻译好的话。"
+    assert said.text() == "已经翻译好的话。"
     dym = DidYouMean("no_org_dym", [("Nvidia", "org:Nvidia")], shown="Nvidai", names="**Nvidia**")
     assert dym.options == [("Nvidia", "org:Nvidia")] and dym.on_pick is None
-    assert dym.text("zh-CN") == t("no_org_dym", "zh-CN", shown="Nvidai", names="**Nvidia**")
+    with use_locale("zh-CN"):
+        assert dym.text() == t("no_org_dym", "zh-CN", shown="Nvidai", names="**Nvidia**")
 
 
 @pytest.mark.parametrize("lang", i18n.SUPPORTED)
@@ -122,9 +167,9 @@ def test_renderers_read_the_current_locale(lang: str) -> None:
         privacy = embeds.privacy_embed(90, 30).to_dict()
         none = stories.stories_none(7, True)
         following = embeds.following_embed([]).to_dict()
-    assert privacy == embeds.privacy_embed(90, 30, lang).to_dict()
-    assert none == stories.stories_none(7, True, lang)
-    assert following == embeds.following_embed([], lang).to_dict()
+    assert privacy["title"] == t("privacy_title", lang)  # rendered in the block's language, none passed
+    assert none == t("stories_none_contested", lang, days=7, more=30)
+    assert following["title"] == t("following_title", lang, n=0)
     if lang != "en":
         assert privacy != embeds.privacy_embed(90, 30).to_dict()  # outside the block: English again
 
@@ -144,3 +189,55 @@ def test_every_user_error_is_raised_with_a_catalog_key() -> None:
                 unknown.append(f"{where}: {key}")
     assert translated_first == [], "raise UserError(key, **values): the error handler translates it"
     assert unknown == []
+
+
+async def test_a_chinese_servers_digest_and_follow_alert_are_chinese_with_no_language_passed(
+    tmp_path: Path,
+) -> None:
+    """Background work for a server runs in that server's language (use_locale where it starts): the digest in
+    its stored language, an alert in the server's; the caller's locale is untouched."""
+    from datetime import date, time
+
+    from bot.article import load_article
+    from bot.delivery import Channel, Server
+    from bot.digest.rules import Schedule
+    from bot.digest.service import Clock, DigestService, _to_row
+    from bot.follows.alerts import AlertService
+    from bot.follows.targets import PERSON
+    from bot.library.catalog import Catalog
+    from bot.store import open_store
+    from tests.fakes import FakePoster
+    from tests.test_follows import CHEN
+
+    store = open_store(f"sqlite:///{tmp_path}/zh.db")
+    await store.open()
+    try:
+        guild = 2**60 + 7
+        poster = FakePoster(
+            guilds={guild: Server(guild, "Test Server", locale="zh-CN")}, channels={5: Channel(5, "text")}
+        )
+        digests = DigestService(store, poster, Catalog, clock=Clock().now)
+        schedule = Schedule(channel_id=5, at=time(8, 0), zone="UTC", skip_empty=False, language="zh-CN")
+        await store.put_digest_settings(guild, _to_row(schedule))
+        outcome = await digests.run(guild, schedule, date(2026, 6, 1))
+        assert outcome.status == "posted"
+        [(_, _, quiet)] = poster.sent
+        assert (
+            quiet.content
+            == t("digest_quiet", "zh-CN", day="2026-06-01")
+            != t("digest_quiet", day="2026-06-01")
+        )
+
+        await store.add_follow(guild, 7, PERSON, "markchen", "Mark Chen", None)
+        await asyncio.sleep(0.01)
+        article = load_article(CHEN)
+        await store.upsert_article(article, "/chen.txt")
+        alerts = AlertService(store, poster, lambda: Catalog([article]))
+        assert await alerts.run_once() == 1
+        kind, _, alert = poster.sent[-1]
+        assert kind == "dm"
+        assert alert.content == t("alert_dm", "zh-CN", names="Mark Chen", server="Test Server")
+        assert alert.content != t("alert_dm", names="Mark Chen", server="Test Server")
+        assert i18n.get_locale() == "en"  # the server's language stayed inside its work
+    finally:
+        await store.close()

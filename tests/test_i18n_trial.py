@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot import filters
-from bot.i18n import COMMANDS, EXAMPLES, REPLIES, example, feed_error, t
+from bot.i18n import COMMANDS, EXAMPLES, REPLIES, example, feed_error, t, use_locale
 
 
 def test_help_examples_show_choice_names_and_placeholders_in_the_readers_words() -> None:
@@ -78,8 +78,10 @@ def test_chinese_help_pages_show_no_english_example_values() -> None:
     from bot.render.embeds import CommandInfo, help_command_pages
 
     upload = CommandInfo("article add", "Add an article from a file (a summary or plain text, up to 1 MB)")
-    text = str([e.to_dict() for page in help_command_pages(upload, "zh-CN") for e in page])
+    with use_locale("zh-CN"):
+        text = str([e.to_dict() for page in help_command_pages(upload) for e in page])
     assert "<一个 .txt、.md 或 .json 文件>" in text and "<a .txt" not in text
     rule = CommandInfo("filter add", "Let through only what matches, or keep out what matches (-)")
-    text = str([e.to_dict() for page in help_command_pages(rule, "zh-TW") for e in page])
+    with use_locale("zh-TW"):
+        text = str([e.to_dict() for page in help_command_pages(rule) for e in page])
     assert "applies_to:訂閱源貼文" in text and "Feed posts" not in text

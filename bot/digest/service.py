@@ -19,7 +19,7 @@ from bot.delivery import Mentions, Post, Poster, SendError
 from bot.digest import rules
 from bot.digest.rules import Digest, Schedule, ScheduleError, Status
 from bot.errors import UserError
-from bot.i18n import SUPPORTED, t
+from bot.i18n import SUPPORTED, t, use_locale
 from bot.library.catalog import Catalog
 from bot.render import embeds, limits
 from bot.render.limits import fit
@@ -152,14 +152,13 @@ class DigestService:
         max_articles: int | None = None,
         skip_empty: bool | None = None,
         language: str | None = None,
-        lang: str = "en",
         *,
         editing: bool = False,
         role_id: int | None = None,
         people_moves: bool | None = None,
     ) -> tuple[Schedule, datetime | None]:
         """Save a schedule. An option left out (None) keeps what is set, or its default on a first schedule.
-        ``language`` is the digest's; ``lang`` is the language of the person setting it. ``editing`` (/digest
+        ``language`` is the digest's (replies are in the current locale, the setter's). ``editing`` (/digest
         edit) needs a schedule already and leaves a digest that was turned off, off. ``role_id``: the role the
         digest mentions (None keeps what is set, 0 removes it)."""
         current = await self.schedule(guild_id)
@@ -180,7 +179,7 @@ class DigestService:
         if channel_id is None:
             assert current is not None
             channel_id = current.channel_id
-        problem = self.poster.cannot_post(guild_id, channel_id, lang)
+        problem = self.poster.cannot_post(guild_id, channel_id)
         if problem:
             raise UserError("refusal", text=problem)
         kept = current or Schedule(channel_id=channel_id, at=when)
@@ -316,20 +315,20 @@ class DigestService:
             await self.store.finish_digest(run_id, "empty", [], 0)
             await self._record_success(guild_id, schedule)
             return Outcome("empty", [], 0)
-        lang = schedule.language
-        problem = self.poster.cannot_post(guild_id, schedule.channel_id, lang)
-        if problem is None:
-            try:
-                day = local_date or until.astimezone(schedule.tz).date()
-                ids, url = await self._post(
-                    schedule.channel_id, digest, day, guild_id, local_date is not None, lang
-                )
-            except SendError as exc:
-                problem = t("discord_refused", lang, status=exc.status, text=exc.text or exc.name)
-            else:
-                await self.store.finish_digest(run_id, "posted", ids, len(digest.articles))
-                await self._record_success(guild_id, schedule)
-                return Outcome("posted", ids, len(digest.articles), jump_url=url)
+        with use_locale(schedule.language):
+            problem = self.poster.cannot_post(guild_id, schedule.channel_id)
+            if problem is None:
+                try:
+                    day = local_date or until.astimezone(schedule.tz).date()
+                    ids, url = await self._post(
+                        schedule.channel_id, digest, day, guild_id, local_date is not None
+                    )
+                except SendError as exc:
+                    problem = t("discord_refused", status=exc.status, text=exc.text or exc.name)
+                else:
+                    await self.store.finish_digest(run_id, "posted", ids, len(digest.articles))
+                    await self._record_success(guild_id, schedule)
+                    return Outcome("posted", ids, len(digest.articles), jump_url=url)
         assert problem is not None
         await self.store.finish_digest(run_id, "failed", [], 0, problem)
         if local_date is not None:
@@ -343,9 +342,8 @@ class DigestService:
         local_date: date,
         guild_id: int,
         scheduled: bool,
-        lang: str,
     ) -> tuple[list[int], str | None]:
-        messages = embeds.digest_messages(digest, local_date, lang=lang)
+        messages = embeds.digest_messages(digest, local_date)
         ids: list[int] = []
         first_url: str | None = None
         schedule = await self.schedule(guild_id)

@@ -317,22 +317,21 @@ class NewsdeskBot(commands.Bot):
     async def on_ready(self) -> None:
         log.info("ready: serving %d servers", len(self.guilds))
 
-    def running_status(self, guild_id: int | None, lang: str) -> list[str]:
+    def running_status(self, guild_id: int | None) -> list[str]:
         """Lines for /about: which shard answers here (when sharded) and the feeds' health."""
         lines: list[str] = []
         guild = self.get_guild(guild_id) if guild_id is not None else None
         if self.shard_count and self.shard_count > 1 and guild is not None:
-            lines.append(i18n.t("about_shard", lang, shard=guild.shard_id, count=self.shard_count))
+            lines.append(i18n.t("about_shard", shard=guild.shard_id, count=self.shard_count))
         if self.feeds.urls:
             failing = self.feeds.failing()
             if not failing:
-                lines.append(i18n.t("about_feeds_ok", lang, n=len(self.feeds.urls)))
+                lines.append(i18n.t("about_feeds_ok", n=len(self.feeds.urls)))
             for state in failing:
                 wait = max(0, round((state.next_at - time.monotonic()) / 60))
                 lines.append(
                     i18n.t(
                         "about_feed_failing",
-                        lang,
                         url=state.url,
                         error=state.last_error or "?",
                         failures=state.failures,

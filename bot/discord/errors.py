@@ -30,31 +30,30 @@ async def on_app_command_error(
 ) -> None:
     """User input first, then checks, cooldowns, Discord's own errors, and finally the unexpected."""
     original = getattr(error, "original", error)
-    lang = i18n.pick(interaction)
     if isinstance(original, UserError):
-        message, outcome = original.text(lang), "user_error"
+        message, outcome = original.text(), "user_error"
         lookup.refund(interaction)  # a refused command does not use up the cooldown
     elif isinstance(error, app_commands.MissingPermissions):
-        missing = i18n.permissions(list(error.missing_permissions), lang)
+        missing = i18n.permissions(list(error.missing_permissions))
         lookup.refund(interaction)
-        message, outcome = i18n.t("err_permission", lang, missing=missing), "denied"
+        message, outcome = i18n.t("err_permission", missing=missing), "denied"
     elif isinstance(error, app_commands.CommandOnCooldown):
         wait = max(1, round(error.retry_after))
-        message, outcome = i18n.t("err_cooldown", lang, wait=wait), "denied"
+        message, outcome = i18n.t("err_cooldown", wait=wait), "denied"
     elif isinstance(error, app_commands.CheckFailure):
-        message, outcome = i18n.t("err_check", lang), "denied"
+        message, outcome = i18n.t("err_check"), "denied"
     elif isinstance(original, discord.HTTPException):
         log.warning("Discord error in %s: %s", describe(interaction), original)
-        message, outcome = i18n.t("err_discord", lang), "error"
+        message, outcome = i18n.t("err_discord"), "error"
     else:
         log.error("unexpected error in %s", describe(interaction), exc_info=original)
-        message, outcome = i18n.t("err_unexpected", lang), "error"
+        message, outcome = i18n.t("err_unexpected"), "error"
     bot.record_usage(interaction, outcome, type(original).__name__)
     view: discord.ui.View | None = None
     if isinstance(original, lookup.DidYouMean) and original.options:
 
         async def pick(pressed: discord.Interaction, value: str) -> None:
-            await lookup.show_pick(bot.library.view(pressed.guild_id), pressed, value, i18n.pick(pressed))
+            await lookup.show_pick(bot.library.view(pressed.guild_id), pressed, value)
 
         view = Choices(interaction.user.id, original.options, original.on_pick or pick)
     try:

@@ -54,7 +54,7 @@ async def search(
     return found, {h.article_id: h.snippet for h in hits}
 
 
-def article(library: View, text: str, lang: str = "en", *, choose: bool = False) -> Article:
+def article(library: View, text: str, *, choose: bool = False) -> Article:
     """By id or exact title; else, with ``choose``, several titles matching the words are offered as buttons
     (DidYouMean with article ids) rather than guessing; else the library's best match."""
     wanted = " ".join(text.split()).casefold()
@@ -83,7 +83,7 @@ def article(library: View, text: str, lang: str = "en", *, choose: bool = False)
     return found
 
 
-def person(library: View, name: str, lang: str = "en") -> PersonEntry:
+def person(library: View, name: str) -> PersonEntry:
     found = library.person(name)
     if found is not None:
         return found
@@ -92,7 +92,7 @@ def person(library: View, name: str, lang: str = "en") -> PersonEntry:
     if org is not None:
         raise DidYouMean(
             "person_is_org",
-            [(t("see_org", lang, name=fit(org, 60)), f"org:{org}")],
+            [(t("see_org", name=fit(org, 60)), f"org:{org}")],
             shown=plain(fit(org, 80)),
         )
     suggestions = library.suggest_people(name, limit=5)
@@ -107,7 +107,7 @@ def person(library: View, name: str, lang: str = "en") -> PersonEntry:
     raise UserError("no_person", shown=shown)
 
 
-def organization(library: View, name: str, lang: str = "en") -> str:
+def organization(library: View, name: str) -> str:
     found = library.organization(name)
     if found is not None:
         return found
@@ -193,7 +193,7 @@ def usable_commands(tree: app_commands.CommandTree, interaction: discord.Interac
     ]
 
 
-def command_named(commands: list[CommandInfo], text: str, lang: str = "en") -> CommandInfo:
+def command_named(commands: list[CommandInfo], text: str) -> CommandInfo:
     wanted = " ".join(text.strip().lstrip("/").lower().split())
     for command in commands:
         if command.name == wanted:
@@ -211,17 +211,17 @@ def command_choices(commands: list[CommandInfo], current: str) -> list[app_comma
     ]
 
 
-async def show_pick(library: View, interaction: discord.Interaction, value: str, lang: str) -> None:
+async def show_pick(library: View, interaction: discord.Interaction, value: str) -> None:
     """Answer a pressed "did you mean" button: ``person:NAME``, ``org:NAME`` or ``article:ID``."""
     kind, _, rest = value.partition(":")
     pages: list[embeds.Page] = []
     if kind == "person" and (found := library.person(rest)) is not None:
-        pages = embeds.person_pages(found, library, lang=lang)
+        pages = embeds.person_pages(found, library)
     elif kind == "org" and (org := library.organization(rest)) is not None:
-        pages = embeds.organization_pages(org, library, lang=lang)
+        pages = embeds.organization_pages(org, library)
     elif kind == "article" and (item := library.article(rest)) is not None:
-        pages = embeds.summary_pages(item, "short", lang)
+        pages = embeds.summary_pages(item, "short")
     if not pages:
-        await interaction.response.send_message(t("pick_gone", lang), ephemeral=True)
+        await interaction.response.send_message(t("pick_gone"), ephemeral=True)
         return
     await send_pages(interaction, pages)

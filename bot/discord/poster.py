@@ -23,28 +23,28 @@ TEXT_NEEDS = ("send_messages", "embed_links", "create_public_threads", "send_mes
 FORUM_NEEDS = ("send_messages", "embed_links", "send_messages_in_threads")  # a forum post is a message
 
 
-def cannot_post(guild: discord.Guild, channel: Any, lang: str = "en") -> str | None:
+def cannot_post(guild: discord.Guild, channel: Any) -> str | None:
     """Why the bot cannot post digests (alerts, feed posts) in ``channel`` (None when it can)."""
     if channel is None:
-        return t("channel_gone", lang)
+        return t("channel_gone")
     if not isinstance(channel, discord.TextChannel):
-        return t("channel_not_text", lang, name=channel.name)
+        return t("channel_not_text", name=channel.name)
     me = guild.me
     if me is None:
         return None
     perms = channel.permissions_for(me)
     missing = [p for p in NEEDED if not getattr(perms, p)]
     if missing:
-        return t("channel_missing_perms", lang, name=channel.name, missing=permissions(missing, lang))
+        return t("channel_missing_perms", name=channel.name, missing=permissions(missing))
     return None
 
 
-def cannot_post_stories(guild: discord.Guild, channel: Any, lang: str = "en") -> str | None:
+def cannot_post_stories(guild: discord.Guild, channel: Any) -> str | None:
     """Why the bot cannot make story threads in ``channel`` (None when it can)."""
     if channel is None:
-        return t("channel_gone", lang)
+        return t("channel_gone")
     if not isinstance(channel, discord.TextChannel | discord.ForumChannel):
-        return t("story_channel_kind", lang, channel=f"<#{channel.id}>")
+        return t("story_channel_kind", channel=f"<#{channel.id}>")
     me = guild.me
     if me is None:
         return None
@@ -52,22 +52,20 @@ def cannot_post_stories(guild: discord.Guild, channel: Any, lang: str = "en") ->
     needs = FORUM_NEEDS if isinstance(channel, discord.ForumChannel) else TEXT_NEEDS
     missing = [p for p in needs if not getattr(perms, p)]
     if missing:
-        return t(
-            "story_channel_missing", lang, channel=f"<#{channel.id}>", missing=permissions(missing, lang)
-        )
+        return t("story_channel_missing", channel=f"<#{channel.id}>", missing=permissions(missing))
     return None
 
 
-def role_problem(interaction: discord.Interaction, role: discord.Role, lang: str) -> str | None:
+def role_problem(interaction: discord.Interaction, role: discord.Role) -> str | None:
     """Why ``role`` cannot be pinged from this command (None when it can): only a manager may set a ping, and
     the bot must be able to mention the role. @everyone is never a ping (it means: no role)."""
     perms = getattr(interaction.user, "guild_permissions", None)
     if perms is None or not perms.manage_guild:
-        return t("role_needs_manager", lang)
+        return t("role_needs_manager")
     guild = interaction.guild
     me = guild.me if guild else None
     if not role.mentionable and not (me and me.guild_permissions.mention_everyone):
-        return t("role_not_mentionable", lang, role=role.name)
+        return t("role_not_mentionable", role=role.name)
     return None
 
 
@@ -128,14 +126,12 @@ class DiscordPoster:
         found = self._channel(guild_id, channel_id)
         return Channel(found.id, _kind(found)) if found is not None else None
 
-    def cannot_post(
-        self, guild_id: int, channel_id: int | None, lang: str = "en", *, threads: bool = False
-    ) -> str | None:
+    def cannot_post(self, guild_id: int, channel_id: int | None, *, threads: bool = False) -> str | None:
         guild = self.client.get_guild(guild_id)
         if guild is None:
-            return t("not_in_server", lang)
+            return t("not_in_server")
         channel = guild.get_channel(channel_id) if channel_id else None
-        return (cannot_post_stories if threads else cannot_post)(guild, channel, lang)
+        return (cannot_post_stories if threads else cannot_post)(guild, channel)
 
     async def send(self, channel_id: int, post: Post) -> Sent:
         # the cached channel (or thread) when there is one: its messages know their server (jump URLs)

@@ -13,7 +13,6 @@ from discord import app_commands
 
 from bot.article import Article
 from bot.errors import UserError
-from bot.i18n import pick
 from bot.library.catalog import View
 from bot.library.core import PersonEntry
 from bot.render.limits import CHOICE_NAME, CHOICE_VALUE, CHOICES, fit
@@ -81,7 +80,7 @@ class ArticleTransformer(_StringTransformer):
 
     async def transform(self, interaction: discord.Interaction, value: Any, /) -> Article:
         try:
-            return lookup.article(library_of(interaction), str(value), pick(interaction), choose=self.choose)
+            return lookup.article(library_of(interaction), str(value), choose=self.choose)
         except UserError as exc:
             raise Refused(exc) from exc
 
@@ -96,7 +95,7 @@ class PersonTransformer(_StringTransformer):
 
     async def transform(self, interaction: discord.Interaction, value: Any, /) -> PersonEntry:
         try:
-            return lookup.person(library_of(interaction), str(value), pick(interaction))
+            return lookup.person(library_of(interaction), str(value))
         except UserError as exc:
             raise Refused(exc) from exc
 

@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 
 import discord
 
-from bot.i18n import pick, t
+from bot.i18n import pick, set_locale, t
 from bot.render.embeds import Page
 from bot.render.limits import fit
 
@@ -19,11 +19,8 @@ PAGE_TIMEOUT = 300.0
 
 
 class Paginator(discord.ui.View):
-    def __init__(
-        self, pages: list[Page], owner_id: int, timeout: float = PAGE_TIMEOUT, lang: str = "en"
-    ) -> None:
+    def __init__(self, pages: list[Page], owner_id: int, timeout: float = PAGE_TIMEOUT) -> None:
         super().__init__(timeout=timeout)
-        self.lang = lang
         self.pages = pages
         self.owner_id = owner_id
         self.index = 0
@@ -33,14 +30,15 @@ class Paginator(discord.ui.View):
     def _sync(self) -> None:
         self.previous.disabled = self.index == 0
         self.next.disabled = self.index >= len(self.pages) - 1
-        self.previous.label = t("previous", self.lang)
-        self.next.label = t("next", self.lang)
+        self.previous.label = t("previous")
+        self.next.label = t("next")
         self.position.label = f"{self.index + 1}/{len(self.pages)}"
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        set_locale(pick(interaction))  # a press runs in a task of its own: reply in the presser's language
         if interaction.user.id == self.owner_id:
             return True
-        await interaction.response.send_message(t("pages_not_yours", pick(interaction)), ephemeral=True)
+        await interaction.response.send_message(t("pages_not_yours"), ephemeral=True)
         return False
 
     async def _show(self, interaction: discord.Interaction) -> None:
@@ -79,7 +77,7 @@ async def send_pages(interaction: discord.Interaction, pages: list[Page], *, eph
     if len(pages) == 1:
         await respond(interaction, embeds=pages[0], ephemeral=ephemeral)
         return
-    view = Paginator(pages, owner_id=interaction.user.id, lang=pick(interaction))
+    view = Paginator(pages, owner_id=interaction.user.id)
     await respond(interaction, embeds=pages[0], view=view, ephemeral=ephemeral)
     view.message = await interaction.original_response()
 
@@ -127,40 +125,40 @@ async def ask(
     interaction: discord.Interaction,
     question: str,
     confirm_label: str,
-    lang: str,
     embeds: list[discord.Embed] | None = None,
     nothing: str = "forget",
 ) -> discord.Interaction | None:
     """Ask the invoker to confirm (privately). Returns the button's interaction on yes; on no or timeout it
     says nothing was done (``{nothing}_cancelled``, ``{nothing}_timeout``: deleted, added, removed) and
     returns None."""
-    view = Confirm(interaction.user.id, confirm_label, lang=lang)
+    view = Confirm(interaction.user.id, confirm_label)
     await respond(interaction, question, embeds=embeds, view=view, ephemeral=True)
     await view.wait()
     if view.answer is not None and view.result:
         return view.answer
     if view.answer is None:
-        await interaction.edit_original_response(content=t(f"{nothing}_timeout", lang), embeds=[], view=None)
+        await interaction.edit_original_response(content=t(f"{nothing}_timeout"), embeds=[], view=None)
     else:
-        await view.answer.response.edit_message(content=t(f"{nothing}_cancelled", lang), embeds=[], view=None)
+        await view.answer.response.edit_message(content=t(f"{nothing}_cancelled"), embeds=[], view=None)
     return None
 
 
 class Confirm(discord.ui.View):
     """A yes/no question only its asker can answer; ``result`` is True, False, or None on timeout."""
 
-    def __init__(self, owner_id: int, confirm_label: str, timeout: float = 120.0, lang: str = "en") -> None:
+    def __init__(self, owner_id: int, confirm_label: str, timeout: float = 120.0) -> None:
         super().__init__(timeout=timeout)
         self.owner_id = owner_id
         self.result: bool | None = None
         self.answer: discord.Interaction | None = None
         self.yes.label = confirm_label
-        self.no.label = t("cancel", lang)
+        self.no.label = t("cancel")
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        set_locale(pick(interaction))  # a press runs in a task of its own: reply in the presser's language
         if interaction.user.id == self.owner_id:
             return True
-        await interaction.response.send_message(t("confirm_not_yours", pick(interaction)), ephemeral=True)
+        await interaction.response.send_message(t("confirm_not_yours"), ephemeral=True)
         return False
 
     def _finish(self, interaction: discord.Interaction, result: bool) -> None:
@@ -214,7 +212,8 @@ class Choices(discord.ui.View):
         return pressed
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        set_locale(pick(interaction))  # a press runs in a task of its own: reply in the presser's language
         if interaction.user.id == self.owner_id:
             return True
-        await interaction.response.send_message(t("confirm_not_yours", pick(interaction)), ephemeral=True)
+        await interaction.response.send_message(t("confirm_not_yours"), ephemeral=True)
         return False

@@ -81,7 +81,7 @@ class FeedPoster:
         self.now = now or (lambda: datetime.now(UTC))
         self.thread_of = thread_of
 
-    async def post(self, feed: ServerFeed, articles: list[Article], lang: str = "en") -> dict[str, int]:
+    async def post(self, feed: ServerFeed, articles: list[Article]) -> dict[str, int]:
         """Post ``articles`` (oldest first) into the feed's channel; counts of sent, folded and failed posts."""
         counts = {"sent": 0, "folded": 0, "failed": 0}
         channel = self._channel(feed.guild_id, feed.channel_id)
@@ -119,7 +119,7 @@ class FeedPoster:
             target = channel
             if thread:  # into the story's thread (beside the one-line entry the story channel makes there)
                 target = Channel(thread, "text")
-            embed = posts.post_embed(article, lang)
+            embed = posts.post_embed(article)
             status = await self._send(record, target, None, embed, feed.crosspost and not thread)
             counts[status] += 1
         if folded:
@@ -136,11 +136,11 @@ class FeedPoster:
                 json.dumps(ids),
             ):
                 record = await self.store.feed_post(feed.guild_id, feed.channel_id, key)
-                content, embed = posts.more_message(folded, self.cap, lang)
+                content, embed = posts.more_message(folded, self.cap)
                 await self._send(record, channel, content, embed, feed.crosspost)
         return counts
 
-    async def resume(self, guild_ids: set[int], lang: str = "en") -> int:
+    async def resume(self, guild_ids: set[int]) -> int:
         """Send again, with their own nonces, the posts recorded but not known to be sent (the process stopped
         in between): Discord drops the ones that did arrive. Returns how many were tried."""
         tried = 0
@@ -153,14 +153,14 @@ class FeedPoster:
             view = self.library().view(record.guild_id)
             if record.kind == "more":
                 folded = [a for i in json.loads(record.detail or "[]") if (a := view.article(i)) is not None]
-                content, embed = posts.more_message(folded, self.cap, lang)
+                content, embed = posts.more_message(folded, self.cap)
                 await self._send(record, channel, content, embed, crosspost.get(record.feed_id or 0, False))
             else:
                 article = view.article(record.article_id) or await self.store.get_article(record.article_id)
                 if article is None:
                     await self.store.finish_feed_post(record.id, "failed", detail="the article is gone")
                     continue
-                embed = posts.post_embed(article, lang)
+                embed = posts.post_embed(article)
                 detail = record.detail or ""
                 if detail.startswith(THREAD) and detail[len(THREAD) :].isdigit():  # into its story's thread
                     thread = Channel(int(detail[len(THREAD) :]), "text")

@@ -26,7 +26,7 @@ from bot.article import MAX_BYTES, Article, ArticleError
 from bot.delivery import Post, Poster, SendError
 from bot.errors import UserError
 from bot.feeds.posting import FeedPoster
-from bot.i18n import feed_error
+from bot.i18n import feed_error, use_locale
 from bot.ingest.feeds import (
     MAX_BACKOFF,
     FeedError,
@@ -154,7 +154,7 @@ class ServerFeedService:
 
     # ------------------------------------------------------------------ commands
 
-    def check_url(self, url: str, lang: str = "en") -> str:
+    def check_url(self, url: str) -> str:
         """The address as given, when it may be a feed: http(s), a host, not a refused literal address."""
         url = url.strip().strip("<>")
         try:
@@ -166,21 +166,22 @@ class ServerFeedService:
         try:
             self.fetcher.guard.check_url(parsed)
         except FeedError as exc:
-            raise UserError("feed_refused", error=feed_error(_for_managers(str(exc)), lang)) from exc
+            raise UserError("feed_refused", error=feed_error(_for_managers(str(exc)))) from exc
         return url
 
-    async def fetch(self, url: str, lang: str = "en") -> Any:
+    async def fetch(self, url: str) -> Any:
         """Fetch and read the feed now; a failure is a :class:`UserError` with the reason."""
         try:
             return await self.fetcher.fetch_now(FeedState(url))
         except FeedError as exc:
-            error = feed_error(_for_managers(redact_secrets(str(exc))), lang)
-            raise UserError("feed_refused", error=error) from exc
+            raise UserError(
+                "feed_refused", error=feed_error(_for_managers(redact_secrets(str(exc))))
+            ) from exc
 
-    async def test(self, url: str, lang: str = "en") -> tuple[list[Article], int]:
+    async def test(self, url: str) -> tuple[list[Article], int]:
         """The first items as they would be posted, and how many items had no text; nothing is stored."""
-        url = self.check_url(url, lang)
-        parsed = await self.fetch(url, lang)
+        url = self.check_url(url)
+        parsed = await self.fetch(url)
         title = str(parsed.get("feed", {}).get("title") or url)
         shown: list[Article] = []
         skipped = 0
@@ -205,17 +206,14 @@ class ServerFeedService:
         post: str | None,
         crosspost: bool | None,
         user_id: int,
-        lang: str = "en",
         sample: bool = False,
         story_threads: bool | None = None,
     ) -> tuple[ServerFeed, bool, int]:
         """(the feed, whether it is new, articles taken in now). A new feed is fetched first: what it holds is
         added to the server's library and none of it is posted (but its newest item, with ``sample``)."""
-        url = self.check_url(url, lang)
+        url = self.check_url(url)
         async with self._lock(guild_id, url):
-            return await self._add(
-                guild_id, channel_id, url, post, crosspost, user_id, lang, sample, story_threads
-            )
+            return await self._add(guild_id, channel_id, url, post, crosspost, user_id, sample, story_threads)
 
     async def _add(
         self,
@@ -225,13 +223,12 @@ class ServerFeedService:
         post: str | None,
         crosspost: bool | None,
         user_id: int,
-        lang: str,
         sample: bool,
         story_threads: bool | None,
     ) -> tuple[ServerFeed, bool, int]:
         feeds = await self.store.server_feeds(guild_id)
         before = next((f for f in feeds if f.url == url), None)
-        channel_id, post, crosspost = self._options(guild_id, before, channel_id, post, crosspost, lang)
+        channel_id, post, crosspost = self._options(guild_id, before, channel_id, post, crosspost)
         if story_threads is None:  # left out: as the feed has it
             story_threads = before.story_threads if before is not None else False
         known = {f.url for f in feeds}
@@ -239,7 +236,7 @@ class ServerFeedService:
             raise UserError("feed_limit", limit=self.limit)
         parsed = None
         if url not in known:
-            parsed = await self.fetch(url, lang)  # refused, unreachable or not a feed: nothing is stored
+            parsed = await self.fetch(url)  # refused, unreachable or not a feed: nothing is stored
         feed, new = await self.store.add_server_feed(
             guild_id,
             url,
@@ -263,7 +260,8 @@ class ServerFeedService:
             if got.new:
                 await self.reload_guild(guild_id)
             if sample and got.newest is not None and post == "each":
-                await self.poster.post(feed, [got.newest], await self._language(guild_id))
+                with use_locale(await self._language(guild_id)):
+                    await self.poster.post(feed, [got.newest])
         return feed, new, taken
 
     def _options(
@@ -273,7 +271,6 @@ class ServerFeedService:
         channel_id: int | None,
         post: str | None,
         crosspost: bool | None,
-        lang: str,
     ) -> tuple[int | None, str, bool]:
         """(channel, post mode, crosspost) for /feed add: options left out keep what the feed has when the server
         added it already, as /digest set does; the bot must be able to post in the channel."""
@@ -292,7 +289,7 @@ class ServerFeedService:
             channel = self.discord.channel(guild_id, channel_id)
             # a forum: a post per article, as story threads do
             forum = channel is not None and channel.kind == "forum"
-            problem = self.discord.cannot_post(guild_id, channel_id, lang, threads=forum)
+            problem = self.discord.cannot_post(guild_id, channel_id, threads=forum)
             if problem:
                 raise UserError("refusal", text=problem)
         return channel_id, post, crosspost
@@ -362,7 +359,8 @@ class ServerFeedService:
             )
             chosen = [a for a in taken.to_post if filters.passes(a, rules)]
             if chosen:
-                await self.poster.post(feed, chosen, await self._language(feed.guild_id))
+                with use_locale(await self._language(feed.guild_id)):
+                    await self.poster.post(feed, chosen)
         return taken
 
     async def _take(self, feed: ServerFeed, parsed: Any, prime: bool) -> Taken:
@@ -432,7 +430,8 @@ class ServerFeedService:
 
     async def _notify(self, feed: ServerFeed) -> None:
         """Tell the server once: in the feed's channel, else the manager who added it by direct message."""
-        text = posts.failing_notice(feed, await self._language(feed.guild_id))
+        with use_locale(await self._language(feed.guild_id)):
+            text = posts.failing_notice(feed)
         channel = self.discord.channel(feed.guild_id, feed.channel_id) if feed.channel_id else None
         try:
             if channel is not None and channel.kind in ("text", "news"):

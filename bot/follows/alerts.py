@@ -21,7 +21,7 @@ from bot import filters, metrics
 from bot.article import Article
 from bot.delivery import Mentions, Post, Poster, SendError, transient
 from bot.follows.targets import MOVE, Target, mentions, moves_of_target, passages
-from bot.i18n import lang_of, t
+from bot.i18n import lang_of, t, use_locale
 from bot.library.catalog import Catalog, View
 from bot.render import embeds, limits
 from bot.render.limits import fit
@@ -35,11 +35,9 @@ log = logging.getLogger("newsdesk.follows")
 ALERT_WINDOW = timedelta(days=2)  # an article older than this is news no more: it alerts nobody
 
 
-def with_moves(
-    said: list[tuple[str, str]], moves: list[Move], lang: str = "en", limit: int = 3
-) -> list[tuple[str, str]]:
+def with_moves(said: list[tuple[str, str]], moves: list[Move], limit: int = 3) -> list[tuple[str, str]]:
     """The alert's passages with the target's moves first (``("move", "2025-08 — left Quillmark")``)."""
-    lines = [(MOVE, f"{m.person}: {embeds.move_text(m, lang)}") for m in moves[:limit]]
+    lines = [(MOVE, f"{m.person}: {embeds.move_text(m)}") for m in moves[:limit]]
     return lines + said
 
 
@@ -206,58 +204,59 @@ class AlertService:
         """Send the alert in as many messages as Discord's limits need, marking each message's follows sent as
         soon as it is out; an error leaves the rest to the caller."""
         server = self.poster.server(delivery.guild_id)
-        lang = lang_of(None, server.locale if server else None)
-        library = self.library().view(delivery.guild_id)
-        found: list[tuple[str, list[tuple[str, str]]]] = []
-        followers: dict[str, list[int]] = {}
-        moves = (await self.store.article_moves([delivery.article.id])).get(delivery.article.id, [])
-        for follow in delivery.follows:
-            target = Target.of(follow)
-            if target.name not in followers:
-                said = passages(library, delivery.article, target)
-                mine = moves_of_target(library, moves, target)
-                found.append((target.name, with_moves(said, mine, lang)))
-            followers.setdefault(target.name, []).append(int(follow["user_id"]))
-        kind, _, ident = delivery.destination.partition(":")
-        if kind == "channel":
-            problem = self.poster.cannot_post(delivery.guild_id, int(ident), lang)
-            if problem:
-                raise _Undeliverable(problem)
-            parts = embeds.alert_messages(delivery.article, found, followers, None, lang)
-        else:
-            parts = embeds.alert_messages(
-                delivery.article, found, None, server.name if server else None, lang
-            )
-        news = await self._story_news(delivery, library)
-        for part in parts:
-            if news:
-                embeds.add_field_if_room(part.embed, t("story_news", lang), news)
-            covered = [
-                f
-                for f in delivery.follows
-                if Target.of(f).name in part.names and (kind != "channel" or int(f["user_id"]) in part.users)
-            ]
-            if not covered:
-                continue
-            ids = ",".join(str(f["id"]) for f in covered)
-            roles = (
-                sorted({int(f["role_id"]) for f in covered if f.get("role_id")}) if kind == "channel" else []
-            )
-            content = part.content
-            if roles:  # a manager's follow pings its role: exactly that role is allowed, nothing else
-                content = fit(" ".join(f"<@&{r}>" for r in roles[:5]) + " " + content, limits.CONTENT)
-            post = Post(
-                content=content,
-                embeds=[part.embed],
-                nonce=nonce(delivery.article_key, f"{delivery.destination}|{ids}"),
-                mentions=Mentions(users=tuple(part.users), roles=tuple(roles[:5])),
-            )
+        with use_locale(lang_of(None, server.locale if server else None)):
+            library = self.library().view(delivery.guild_id)
+            found: list[tuple[str, list[tuple[str, str]]]] = []
+            followers: dict[str, list[int]] = {}
+            moves = (await self.store.article_moves([delivery.article.id])).get(delivery.article.id, [])
+            for follow in delivery.follows:
+                target = Target.of(follow)
+                if target.name not in followers:
+                    said = passages(library, delivery.article, target)
+                    mine = moves_of_target(library, moves, target)
+                    found.append((target.name, with_moves(said, mine)))
+                followers.setdefault(target.name, []).append(int(follow["user_id"]))
+            kind, _, ident = delivery.destination.partition(":")
             if kind == "channel":
-                await self.poster.send(int(ident), post)
+                problem = self.poster.cannot_post(delivery.guild_id, int(ident))
+                if problem:
+                    raise _Undeliverable(problem)
+                parts = embeds.alert_messages(delivery.article, found, followers, None)
             else:
-                await self.poster.send_dm(int(ident), post)
-            await self.store.finish_alerts(delivery.keys(covered), "sent")
-            delivery.sent.update(int(f["id"]) for f in covered)
+                parts = embeds.alert_messages(delivery.article, found, None, server.name if server else None)
+            news = await self._story_news(delivery, library)
+            for part in parts:
+                if news:
+                    embeds.add_field_if_room(part.embed, t("story_news"), news)
+                covered = [
+                    f
+                    for f in delivery.follows
+                    if Target.of(f).name in part.names
+                    and (kind != "channel" or int(f["user_id"]) in part.users)
+                ]
+                if not covered:
+                    continue
+                ids = ",".join(str(f["id"]) for f in covered)
+                roles = (
+                    sorted({int(f["role_id"]) for f in covered if f.get("role_id")})
+                    if kind == "channel"
+                    else []
+                )
+                content = part.content
+                if roles:  # a manager's follow pings its role: exactly that role is allowed, nothing else
+                    content = fit(" ".join(f"<@&{r}>" for r in roles[:5]) + " " + content, limits.CONTENT)
+                post = Post(
+                    content=content,
+                    embeds=[part.embed],
+                    nonce=nonce(delivery.article_key, f"{delivery.destination}|{ids}"),
+                    mentions=Mentions(users=tuple(part.users), roles=tuple(roles[:5])),
+                )
+                if kind == "channel":
+                    await self.poster.send(int(ident), post)
+                else:
+                    await self.poster.send_dm(int(ident), post)
+                await self.store.finish_alerts(delivery.keys(covered), "sent")
+                delivery.sent.update(int(f["id"]) for f in covered)
 
     async def _story_news(self, delivery: Delivery, library: View) -> str:
         """What the article adds to a story its followers were alerted about before (empty when none)."""
@@ -272,8 +271,7 @@ class AlertService:
             return ""
         from bot.render.stories import news_lines
 
-        server = self.poster.server(delivery.guild_id)
-        return news_lines(news, lang_of(None, server.locale if server else None))
+        return news_lines(news)
 
 
 _EMPTY = Article(id="", title="")  # stands in for an article gone from the library (filtered out before)

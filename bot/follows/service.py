@@ -53,9 +53,9 @@ class FollowService:
         self.poster = poster
         self.library = library
 
-    def resolve(self, guild_id: int, text: str, lang: str = "en") -> Target:
+    def resolve(self, guild_id: int, text: str) -> Target:
         """The person or organization a member typed or picked (an error says what was meant)."""
-        return resolve(self.library().view(guild_id), text, lang)
+        return resolve(self.library().view(guild_id), text)
 
     def targets_like(self, guild_id: int | None, current: str) -> list[tuple[str, str]]:
         """(label, value) for autocomplete: people first, then organizations."""
@@ -76,13 +76,12 @@ class FollowService:
         target: Target,
         channel_id: int | None,
         role_id: int | None,
-        lang: str = "en",
     ) -> bool:
         """Follow ``target`` (alerts in ``channel_id``, or by direct message when None); whether it is new. A
         follow made again moves its alerts. The bot must be able to post in the channel, and a member may have
         at most :data:`MAX_FOLLOWS`."""
         if channel_id is not None:
-            problem = self.poster.cannot_post(guild_id, channel_id, lang)
+            problem = self.poster.cannot_post(guild_id, channel_id)
             if problem:
                 raise UserError("refusal", text=problem)
         mine = await self.store.follows_of(guild_id, user_id)
@@ -94,7 +93,7 @@ class FollowService:
         )
         return new
 
-    async def unfollow(self, guild_id: int, user_id: int, wanted: str, lang: str = "en") -> str:
+    async def unfollow(self, guild_id: int, user_id: int, wanted: str) -> str:
         """Stop following what /unfollow was given; the name it had (an error when nothing matches)."""
         wanted = wanted.strip()
         row = next((f for f in await self.store.follows_of(guild_id, user_id) if matches(f, wanted)), None)

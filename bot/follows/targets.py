@@ -12,7 +12,7 @@ from bot.article import Article
 from bot.article.names import fold
 from bot.article.names import key as name_key
 from bot.errors import UserError
-from bot.i18n import t
+from bot.i18n import t, use_locale
 from bot.library.catalog import View
 from bot.render.limits import fit, one_line, plain
 from bot.timeline import Move
@@ -48,7 +48,7 @@ def split_value(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def resolve(library: View, text: str, lang: str = "en") -> Target:
+def resolve(library: View, text: str) -> Target:
     """A person or an organization from what a member typed or picked; an error says what was meant."""
     kind, text = split_value(text)
     if kind in (None, PERSON):
@@ -76,8 +76,10 @@ def targets_like(library: View, current: str, limit: int = 25) -> list[tuple[str
     people = [
         (p.label(), Target(PERSON, p.key, p.name).value) for p in library.autocomplete_people(current, limit)
     ]
+    with use_locale("en"):  # autocomplete labels are matched as typed: the kind stays in English
+        kind = t("organization")
     orgs = [
-        (f"{name} · {t('organization', 'en')}", Target(ORGANIZATION, fold(name), name).value)
+        (f"{name} · {kind}", Target(ORGANIZATION, fold(name), name).value)
         for name in library.autocomplete_organizations(current, limit)
     ]
     half = max(limit // 2, limit - len(orgs))

@@ -10,7 +10,7 @@ from typing import Protocol
 import discord
 
 from bot.article import Article, Stance
-from bot.i18n import feed_error, get_locale, t
+from bot.i18n import feed_error, t
 
 from . import limits
 from .embeds import COLOUR, source_and_date, stance_mark
@@ -78,10 +78,9 @@ def markdown_link(text: str, url: str) -> str:
     return f"[{text}]({url.replace('(', '%28').replace(')', '%29')})"
 
 
-def post_embed(article: Article, lang: str | None = None) -> discord.Embed:
+def post_embed(article: Article) -> discord.Embed:
     """One article as one post: the title linked to the original, source and date, the core viewpoint, up to
     three key claims with their stance, and the people in it."""
-    lang = lang or get_locale()
     lead = one_line(article.core_viewpoint) or (
         one_line(article.points()[0].text) if article.points() else ""
     )
@@ -89,104 +88,88 @@ def post_embed(article: Article, lang: str | None = None) -> discord.Embed:
         title=fit(plain(one_line(article.title)), limits.EMBED_TITLE), colour=COLOUR, url=article.url
     )
     embed.description = fit(
-        f"*{plain(source_and_date(article, lang))}*"
-        + (f"\n\n{plain(fit(lead, POST_VIEWPOINT))}" if lead else ""),
+        f"*{plain(source_and_date(article))}*" + (f"\n\n{plain(fit(lead, POST_VIEWPOINT))}" if lead else ""),
         limits.EMBED_DESCRIPTION,
     )
     lines = []
     for i in key_claims(article):
         claim = article.claims[i]
         who = f"{plain(one_line(claim.speaker))}: " if claim.speaker else ""
-        lines.append(f"{stance_mark(claim.stance, lang)} — {who}{clip(claim.text, 240)}")
+        lines.append(f"{stance_mark(claim.stance)} — {who}{clip(claim.text, 240)}")
     if lines:
-        embed.add_field(
-            name=t("post_claims", lang), value=fit("\n".join(lines), limits.FIELD_VALUE), inline=False
-        )
+        embed.add_field(name=t("post_claims"), value=fit("\n".join(lines), limits.FIELD_VALUE), inline=False)
     names = [p.name for p in article.people]
     if names:
         shown = ", ".join(names[:10]) + (f" +{len(names) - 10}" if len(names) > 10 else "")
-        embed.add_field(
-            name=t("post_people", lang), value=fit(plain(shown), limits.FIELD_VALUE), inline=False
-        )
-    embed.set_footer(text=fit(t("more_plain", lang, title=fit(one_line(article.title), 60)), limits.FOOTER))
+        embed.add_field(name=t("post_people"), value=fit(plain(shown), limits.FIELD_VALUE), inline=False)
+    embed.set_footer(text=fit(t("more_plain", title=fit(one_line(article.title), 60)), limits.FOOTER))
     return embed
 
 
-def more_message(articles: list[Article], cap: int, lang: str | None = None) -> tuple[str, discord.Embed]:
+def more_message(articles: list[Article], cap: int) -> tuple[str, discord.Embed]:
     """The note for posts over the hourly cap: how many, and their titles (linked), in one message."""
-    lang = lang or get_locale()
     lines = []
     for article in articles[:MORE_LISTED]:
         title = clip(article.title, 120)
         lines.append("• " + (markdown_link(title, article.url) if article.url else title))
     if len(articles) > MORE_LISTED:
-        lines.append(t("n_more", lang, n=len(articles) - MORE_LISTED))
+        lines.append(t("n_more", n=len(articles) - MORE_LISTED))
     embed = discord.Embed(colour=COLOUR, description=fit("\n".join(lines), limits.EMBED_DESCRIPTION))
-    return t("post_more", lang, n=len(articles), cap=cap), embed
+    return t("post_more", n=len(articles), cap=cap), embed
 
 
-def feed_list_embed(
-    feeds: Sequence[ServerFeed], limit: int, now: datetime, lang: str | None = None
-) -> discord.Embed:
+def feed_list_embed(feeds: Sequence[ServerFeed], limit: int, now: datetime) -> discord.Embed:
     """/feed list: each feed with where it posts, its last fetch, its error and its next try."""
-    lang = lang or get_locale()
-    embed = discord.Embed(title=t("feed_list_title", lang, n=len(feeds), limit=limit), colour=COLOUR)
+    embed = discord.Embed(title=t("feed_list_title", n=len(feeds), limit=limit), colour=COLOUR)
     if not feeds:
-        embed.description = t("feed_list_empty", lang)
+        embed.description = t("feed_list_empty")
         return embed
     for shown, feed in enumerate(feeds):
-        where = f"<#{feed.channel_id}>" if feed.channel_id else t("feed_no_channel", lang)
-        lines = [
-            t("feed_line_post", lang, mode=t(f"feed_mode_{feed.post.replace('-', '_')}", lang), where=where)
-        ]
+        where = f"<#{feed.channel_id}>" if feed.channel_id else t("feed_no_channel")
+        lines = [t("feed_line_post", mode=t(f"feed_mode_{feed.post.replace('-', '_')}"), where=where)]
         if feed.crosspost:
-            lines.append(t("feed_line_crosspost", lang))
-        lines.append(t("feed_line_fetched", lang, when=_when(feed.last_fetch_at, lang)))
+            lines.append(t("feed_line_crosspost"))
+        lines.append(t("feed_line_fetched", when=_when(feed.last_fetch_at)))
         if feed.last_error:
             lines.append(
                 t(
                     "feed_line_error",
-                    lang,
-                    error=clip(feed_error(feed.last_error, lang), 160),
+                    error=clip(feed_error(feed.last_error), 160),
                     n=feed.failures,
                 )
             )
-        lines.append(t("feed_line_next", lang, when=_when(feed.next_at, lang)))
+        lines.append(t("feed_line_next", when=_when(feed.next_at)))
         name, value = fit(feed.url, 200), fit("\n".join(lines), limits.FIELD_VALUE)
         full = shown >= limits.EMBED_FIELDS - 1 and len(feeds) > limits.EMBED_FIELDS
         if full or limits.embed_size(embed.to_dict()) + len(name) + len(value) > LIST_BUDGET:
-            embed.set_footer(text=t("n_more", lang, n=len(feeds) - shown))
+            embed.set_footer(text=t("n_more", n=len(feeds) - shown))
             break
         embed.add_field(name=name, value=value, inline=False)
     return embed
 
 
-def _when(iso: str | None, lang: str) -> str:
+def _when(iso: str | None) -> str:
     if not iso:
-        return t("feed_never", lang)
+        return t("feed_never")
     try:
         return discord.utils.format_dt(datetime.fromisoformat(iso), "R")
     except ValueError:
         return iso
 
 
-def feed_test_message(
-    url: str, articles: list[Article], skipped: int, lang: str | None = None
-) -> tuple[str, list[discord.Embed]]:
+def feed_test_message(url: str, articles: list[Article], skipped: int) -> tuple[str, list[discord.Embed]]:
     """/feed test: the first items as they would be posted (nothing is stored)."""
-    lang = lang or get_locale()
-    head = t("feed_test_head", lang, url=plain(fit(url, 300)), n=len(articles))
+    head = t("feed_test_head", url=plain(fit(url, 300)), n=len(articles))
     if skipped:
-        head += "\n" + t("feed_test_skipped", lang, n=skipped)
-    return fit(head, limits.CONTENT), [post_embed(a, lang) for a in articles]
+        head += "\n" + t("feed_test_skipped", n=skipped)
+    return fit(head, limits.CONTENT), [post_embed(a) for a in articles]
 
 
-def failing_notice(feed: ServerFeed, lang: str | None = None) -> str:
+def failing_notice(feed: ServerFeed) -> str:
     """Told once when a server's feed has failed for a day: which feed, since when, why, what to do."""
-    lang = lang or get_locale()
-    since = _when(feed.failing_since, lang)
+    since = _when(feed.failing_since)
     return fit(
-        t("feed_failing_notice", lang, url=plain(fit(feed.url, 300)), since=since,
-          error=clip(feed_error(feed.last_error or "?", lang), 500)),
+        t("feed_failing_notice", url=plain(fit(feed.url, 300)), since=since,
+          error=clip(feed_error(feed.last_error or "?"), 500)),
         limits.CONTENT,
     )  # fmt: skip

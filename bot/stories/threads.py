@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from bot.delivery import Mentions, Post, Poster, SendError, transient
-from bot.i18n import lang_of
+from bot.i18n import lang_of, use_locale
 from bot.library.catalog import Catalog
 from bot.render import stories as render
 
@@ -93,7 +93,8 @@ class StoryPoster:
 
     async def _attempt(self, row: dict[str, Any], send: Callable[[dict[str, Any]], Awaitable[None]]) -> int:
         try:
-            await send(row)
+            with use_locale(self._language(int(row["guild_id"]))):  # one story post, in its server's language
+                await send(row)
             return 1
         except (SendError, OSError, TimeoutError) as exc:
             retry = transient(exc)
@@ -108,6 +109,10 @@ class StoryPoster:
                 await self._fail(row)
             return 0
 
+    def _language(self, guild_id: int) -> str:
+        server = self.poster.server(guild_id)
+        return lang_of(None, server.locale if server else None)
+
     async def _fail(self, row: dict[str, Any]) -> None:
         guild_id = int(row["guild_id"])
         if "message_id" in row:
@@ -119,15 +124,14 @@ class StoryPoster:
         guild_id, story_id = int(row["guild_id"]), str(row["story_id"])
         server = self.poster.server(guild_id)
         assert server is not None
-        lang = lang_of(None, server.locale)
         channel_id = int(row["channel_id"])
         article = self.library().view(guild_id).article(str(row["article_id"]))
-        problem = self.poster.cannot_post(guild_id, channel_id, lang, threads=True)
+        problem = self.poster.cannot_post(guild_id, channel_id, threads=True)
         if problem or article is None:
             log.warning("story thread in server %s not made: %s", guild_id, problem or "the article is gone")
             await self.store.finish_story_thread(guild_id, story_id, "failed")
             return
-        content, embed = render.thread_starter(article, lang)
+        content, embed = render.thread_starter(article)
         name = render.thread_name(article.title)
         channel = self.poster.channel(guild_id, channel_id)
         if channel is not None and channel.kind == "forum":
@@ -176,16 +180,14 @@ class StoryPoster:
 
     async def _line(self, row: dict[str, Any]) -> None:
         guild_id, article_id = int(row["guild_id"]), str(row["article_id"])
-        server = self.poster.server(guild_id)
         article = self.library().view(guild_id).article(article_id)
         if article is None:
             await self.store.finish_story_line(guild_id, article_id, "failed")
             return
-        lang = lang_of(None, server.locale if server else None)
         await self.poster.send(
             int(row["thread_id"]),
             Post(
-                content=render.thread_line(article, lang),
+                content=render.thread_line(article),
                 nonce=nonce(guild_id, article_id, row["thread_id"]),
                 mentions=Mentions(),
                 suppress_embeds=True,

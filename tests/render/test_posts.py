@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.article import Article, Claim, Person, Stance
-from bot.i18n import SUPPORTED
+from bot.i18n import SUPPORTED, use_locale
 from bot.render import posts
 from bot.render.limits import violations
 
@@ -34,7 +34,8 @@ def test_a_post_fits_and_shows_three_key_claims_speakers_and_denials_first() -> 
     article = long_article()
     assert posts.key_claims(article) == [1, 3, 4]  # the speaker's, the denial, then the reported one
     for lang in SUPPORTED:
-        embed = posts.post_embed(article, lang).to_dict()
+        with use_locale(lang):
+            embed = posts.post_embed(article).to_dict()
         assert violations(None, [embed]) == []
         assert embed["url"] == article.url
         assert "@everyone" not in embed["title"] and "<@&123>" not in embed["title"]
@@ -67,7 +68,9 @@ def test_the_feed_list_and_the_failure_notice_fit() -> None:
 
     feeds = [Feed(f"https://wire.example/{i}/" + "p" * 300) for i in range(30)]
     for lang in SUPPORTED:
-        embed = posts.feed_list_embed(feeds, 20, datetime.now(UTC), lang).to_dict()
+        with use_locale(lang):
+            embed = posts.feed_list_embed(feeds, 20, datetime.now(UTC)).to_dict()
         assert violations(None, [embed]) == [] and len(embed["fields"]) >= 10
         assert str(30 - len(embed["fields"])) in embed["footer"]["text"]  # how many are not shown
-        assert len(posts.failing_notice(feeds[0], lang)) <= 2000  # type: ignore[arg-type]
+        with use_locale(lang):
+            assert len(posts.failing_notice(feeds[0])) <= 2000  # type: ignore[arg-type]

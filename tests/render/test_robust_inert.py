@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 from bot.article import Article, ArticleFormat
 from bot.digest.rules import Digest
-from bot.i18n import t
+from bot.i18n import t, use_locale
 from bot.render import embeds
 
 EVIL = "Evil` [click here](https://evil.example) `x"
@@ -49,7 +49,8 @@ def test_a_backtick_in_a_title_does_not_break_out_of_the_digest_more_line() -> N
     now = datetime(2026, 1, 2, 9, tzinfo=UTC)
     digest = Digest(since=now, until=now, articles=[article], more=0)
     for lang in ("en", "zh-CN"):
-        messages = embeds.digest_messages(digest, date(2026, 1, 2), lang=lang)
+        with use_locale(lang):
+            messages = embeds.digest_messages(digest, date(2026, 1, 2))
         for content, page in messages:
             for text in [content, *texts([page])]:
                 assert live_links(text) == [], text

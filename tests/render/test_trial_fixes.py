@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 
 from bot.digest.rules import Schedule
+from bot.i18n import use_locale
 from bot.render import embeds
 from bot.usage import summarize
 
@@ -16,7 +17,8 @@ def test_stats_names_an_article_no_longer_in_the_library_instead_of_its_id() -> 
     text = str(card.to_dict())
     assert "2 × (a removed article)" in text and "1 × Cranes idle at the east quay" in text
     assert "0f0e0d0c0b0a0908" not in text
-    zh = str(embeds.stats_embed(summary, "Quayside", {}, lang="zh-CN").to_dict())
+    with use_locale("zh-CN"):
+        zh = str(embeds.stats_embed(summary, "Quayside", {}).to_dict())
     assert "（已删除的文章）" in zh
 
 
