@@ -172,3 +172,29 @@ def test_an_alert_for_a_crowd_and_many_names_is_split_within_discords_limits() -
     dms = alert_messages(article, found, None, "Test Server")
     assert len(dms) >= 5 and all(limits.violations(p.content, [p.embed.to_dict()]) == [] for p in dms)
     assert [n for p in dms for n in p.names] == [n for n, _ in found]
+
+
+async def test_unfollow_takes_any_name_follow_took(tmp_path: Path) -> None:
+    """/follow resolves a surname or another script's spelling to the person; /unfollow accepts the same."""
+    from bot.follows.service import FollowService
+    from bot.store import open_store
+    from tests.fakes import FakePoster
+
+    text = (
+        "Chip maker's chief speaks\nWire·2026-02-04 07:28\n\nCore Viewpoint - Nvidia chief Jensen Huang "
+        "(黄仁勋) said demand was strong [1]. Huang added that supply would follow [2].\n"
+    )
+    store = open_store(f"sqlite:///{tmp_path}/follows.db")
+    await store.open()
+    try:
+        catalog = Catalog([load_article(text)])
+        service = FollowService(store, FakePoster(), lambda: catalog)
+        for typed in ("Huang", "黄仁勋", "jensen huang"):
+            target = service.resolve(1, "Jensen Huang")
+            assert await service.follow(1, 7, target, None, None)
+            assert await service.unfollow(1, 7, typed) == "Jensen Huang"
+            assert await service.mine(1, 7) == []
+        with pytest.raises(UserError):
+            await service.unfollow(1, 7, "Huang")  # nothing followed any more
+    finally:
+        await store.close()

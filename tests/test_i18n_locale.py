@@ -241,3 +241,22 @@ async def test_a_chinese_servers_digest_and_follow_alert_are_chinese_with_no_lan
         assert i18n.get_locale() == "en"  # the server's language stayed inside its work
     finally:
         await store.close()
+
+
+def test_every_permission_the_bot_asks_for_has_its_discord_name_in_every_language() -> None:
+    """A missing-permission reply names each permission as the member's Discord client shows it, not the
+    library's identifier title-cased, and says "permission" once."""
+    from bot.discord.invite import NEEDED, POSTING
+    from bot.discord.poster import FORUM_NEEDS, TEXT_NEEDS
+    from bot.i18n import permissions
+
+    asked = set(TEXT_NEEDS) | set(FORUM_NEEDS) | set(POSTING) | {name for name, _, _, _ in NEEDED}
+    missing = sorted(name for name in asked if f"perm_{name}" not in i18n.REPLIES)
+    assert not missing, f"add perm_<name> to the catalogs for {missing}"
+    for lang in ("zh-CN", "zh-TW"):
+        with use_locale(lang):
+            for name in sorted(asked):
+                shown = permissions([name])
+                assert name.split("_")[0] not in shown.casefold(), (lang, shown)
+            text = t("story_channel_missing", channel="#c", missing=permissions(sorted(asked)))
+            assert text.count("权限") + text.count("權限") <= 1, text

@@ -96,7 +96,17 @@ class FollowService:
     async def unfollow(self, guild_id: int, user_id: int, wanted: str) -> str:
         """Stop following what /unfollow was given; the name it had (an error when nothing matches)."""
         wanted = wanted.strip()
-        row = next((f for f in await self.store.follows_of(guild_id, user_id) if matches(f, wanted)), None)
+        mine = await self.store.follows_of(guild_id, user_id)
+        row = next((f for f in mine if matches(f, wanted)), None)
+        if row is None:  # another of the names /follow knows them by ("Huang", 黄仁勋 for Jensen Huang)
+            try:
+                target = resolve(self.library().view(guild_id), wanted)
+            except UserError:
+                target = None
+            if target is not None:
+                row = next(
+                    (f for f in mine if (f["kind"], f["target_key"]) == (target.kind, target.key)), None
+                )
         if row is None:
             shown = plain(fit(one_line(split_value(wanted)[1]), 80))
             raise UserError("unfollow_none", shown=shown)
