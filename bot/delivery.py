@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Literal, Protocol
 
 Nonce = str | int
@@ -41,6 +42,28 @@ def transient(exc: BaseException) -> bool:
     if isinstance(exc, SendError):
         return exc.transient
     return isinstance(exc, OSError | TimeoutError)
+
+
+DISCORD_EPOCH_MS = 1420070400000
+CLOCK_SKEW = timedelta(seconds=30)  # the bot's clock and Discord's may differ by this much
+
+
+def made_at(snowflake: int) -> datetime:
+    """When Discord made the object with this id (UTC)."""
+    return datetime.fromtimestamp(((snowflake >> 22) + DISCORD_EPOCH_MS) / 1000, tz=UTC)
+
+
+def adoptable(threads: Sequence[Thread], name: str, recorded_at: str, taken: set[int]) -> int | None:
+    """The forum post an interrupted try made (Discord takes no nonce there): the bot's active post with this
+    ``name``, made after the post was recorded (``recorded_at``, UTC ISO, less the clock skew) and not one that
+    is already another record's."""
+    since = datetime.fromisoformat(recorded_at) - CLOCK_SKEW
+    if since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)
+    for thread in threads:
+        if thread.name == name and thread.id not in taken and made_at(thread.id) >= since:
+            return thread.id
+    return None
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.delivery import Channel, Post, Sent, Server
+from bot.delivery import Channel, Post, Sent, Server, Thread
 from bot.i18n import t
 
 
@@ -18,6 +18,7 @@ class FakePoster:
     problems: dict[int, str] = field(default_factory=dict)
     failures: list[BaseException | None] = field(default_factory=list)
     sent: list[tuple[str, int, Post]] = field(default_factory=list)  # ("channel" | "dm" | "thread", id, post)
+    threads: list[Thread] = field(default_factory=list)  # the bot's active threads and forum posts
 
     def servers(self) -> set[int]:
         return set(self.guilds)
@@ -50,6 +51,9 @@ class FakePoster:
     ) -> tuple[int, int | None]:
         sent = self._out("thread", channel_id, post or Post(content=name))
         return sent.id, sent.id if post is not None else None
+
+    async def my_threads(self, guild_id: int, channel_id: int) -> list[Thread]:
+        return [thread for thread in self.threads if thread.parent_id == channel_id]
 
     async def publish(self, channel_id: int, message_id: int) -> None:
         return None

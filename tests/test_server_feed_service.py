@@ -163,3 +163,46 @@ async def test_a_post_into_a_storys_thread_is_resent_there_with_its_nonce(store:
     assert await store.pending_feed_posts({GUILD}) == []
     await posting.post(feed, [article])  # posted already: not again
     assert len(poster.sent) == 1
+
+
+@pytest.mark.parametrize("made_before", [True, False])
+async def test_a_forum_post_resent_after_a_restart_adopts_the_post_an_interrupted_try_made(
+    store: SQLStore, made_before: bool
+) -> None:
+    """Discord takes no nonce for a forum post: a pending one is looked for among the bot's active posts of
+    that forum (its name, made after it was recorded) before it is posted again."""
+    import time
+
+    from bot.delivery import DISCORD_EPOCH_MS, Thread
+    from bot.feeds.posting import FeedPoster
+
+    forum = 20
+    article = await parse_bytes(
+        b"Quayside cranes back in service\nTidewire\xc2\xb72026-03-04 09:00\n\nCore Viewpoint - They are back.\n"
+    )
+    await store.upsert_article(article, guild_id=GUILD)
+    feed, _ = await store.add_server_feed(GUILD, "https://wire.example/rss", forum, "each", False, 7, 20)
+    assert feed is not None
+    poster = FakePoster(guilds={GUILD: Server(GUILD, "Harbour")}, channels={forum: Channel(forum, "forum")})
+    poster.failures = [OSError("connection reset")]  # Discord made the post, its answer never came back
+    posting = FeedPoster(store, poster, lambda: None, cap=5)  # type: ignore[arg-type]
+    assert (await posting.post(feed, [article]))["failed"] == 1
+    made = ((int(time.time() * 1000) + 1000 - DISCORD_EPOCH_MS) << 22) | 7
+    if made_before:
+        poster.threads = [Thread(made, forum, article.title), Thread(made + 1, forum + 1, article.title)]
+
+    class Library:
+        def view(self, guild_id: int) -> Any:
+            return self
+
+        def article(self, article_id: str) -> Article | None:
+            return article if article_id == article.id else None
+
+    posting.library = lambda: Library()  # type: ignore[assignment,return-value]
+    assert await posting.resume({GUILD}) == 1
+    assert await store.pending_feed_posts({GUILD}) == []
+    if made_before:
+        assert poster.sent == []  # adopted, not posted twice
+        assert await store.feed_post_message_ids(forum) == {made}
+    else:
+        assert [(kind, to) for kind, to, _ in poster.sent] == [("thread", forum)]

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from bot.article import Article
-from bot.delivery import Channel, Post, Poster, SendError, transient
+from bot.delivery import Channel, Post, Poster, SendError, adoptable, transient
 from bot.library.catalog import Catalog
 from bot.render import posts
 from bot.render.limits import fit, one_line
@@ -53,6 +53,7 @@ class PostStore(Protocol):
         self, post_id: int, status: str, message_id: int | None = None, detail: str | None = None
     ) -> None: ...
     async def pending_feed_posts(self, guild_ids: set[int] | None = None) -> list[FeedPost]: ...
+    async def feed_post_message_ids(self, channel_id: int) -> set[int]: ...
     async def server_feeds(self, guild_id: int | None = None) -> list[ServerFeed]: ...
     async def get_article(self, article_id: str) -> Article | None: ...
 
@@ -166,9 +167,17 @@ class FeedPoster:
                     thread = Channel(int(detail[len(THREAD) :]), "text")
                     await self._send(record, thread, None, embed, False)
                 else:
-                    await self._send(record, channel, None, embed, crosspost.get(record.feed_id or 0, False))
+                    crossposted = crosspost.get(record.feed_id or 0, False)
+                    await self._send(record, channel, None, embed, crossposted, resuming=True)
             tried += 1
         return tried
+
+    async def _made_before(self, record: FeedPost, channel_id: int, name: str) -> int | None:
+        """The forum post an interrupted try of ``record`` made, if it is still active (see
+        :func:`bot.delivery.adoptable`)."""
+        threads = await self.poster.my_threads(record.guild_id, channel_id)
+        taken = await self.store.feed_post_message_ids(channel_id)
+        return adoptable(threads, name, record.created_at, taken)
 
     def _channel(self, guild_id: int, channel_id: int | None) -> Channel | None:
         """The channel when it is one posts go to (a text, announcement or forum channel)."""
@@ -182,17 +191,20 @@ class FeedPoster:
         content: str | None,
         embed: Any,
         crosspost: bool,
+        resuming: bool = False,
     ) -> str:
         """Send one recorded post; 'sent', or 'failed' (a transient failure stays pending and is resent). In a
-        forum channel each post is a forum post named after the article (Discord takes no nonce there, so a
-        post interrupted between Discord's answer and its record could appear twice after a restart)."""
+        forum channel each post is a forum post named after the article; Discord takes no nonce there, so a
+        post sent again after a restart (``resuming``) first looks for the post an interrupted try made."""
         assert record is not None
         try:
             if channel.kind == "forum":
                 name = fit(one_line(embed.title or content or "…"), 100)
-                _, made = await self.poster.create_thread(
-                    record.guild_id, channel.id, name, post=Post(content=content, embeds=[embed])
-                )
+                made = await self._made_before(record, channel.id, name) if resuming else None
+                if made is None:
+                    _, made = await self.poster.create_thread(
+                        record.guild_id, channel.id, name, post=Post(content=content, embeds=[embed])
+                    )
                 assert made is not None
                 message_id = made
             else:

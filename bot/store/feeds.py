@@ -421,6 +421,13 @@ class ServerFeedQueries(StoreCore):
         )
         return FeedPost.of(row) if row else None
 
+    async def feed_post_message_ids(self, channel_id: int) -> set[int]:
+        """The messages (forum posts) the sent feed posts of a channel are."""
+        rows = await self.reader.fetch(
+            "SELECT message_id FROM feed_posts WHERE channel_id = ? AND message_id IS NOT NULL", channel_id
+        )
+        return {int(r["message_id"]) for r in rows}
+
     async def pending_feed_posts(self, guild_ids: set[int] | None = None) -> list[FeedPost]:
         """Posts recorded but not known to be sent (the process stopped in between), oldest first."""
         rows = await self.reader.fetch("SELECT * FROM feed_posts WHERE status = 'pending' ORDER BY id")

@@ -16,10 +16,9 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from bot.delivery import Mentions, Post, Poster, SendError, transient
+from bot.delivery import Mentions, Post, Poster, SendError, adoptable, transient
 from bot.i18n import lang_of, use_locale
 from bot.library.catalog import Catalog
 from bot.render import stories as render
@@ -27,8 +26,6 @@ from bot.render import stories as render
 log = logging.getLogger("newsdesk.stories")
 
 THREAD_EXISTS = 160004  # "A thread has already been created for this message"
-DISCORD_EPOCH_MS = 1420070400000
-SKEW = timedelta(seconds=30)  # the bot's clock and Discord's may differ by this much
 
 
 class StoryStore(Protocol):
@@ -49,11 +46,6 @@ class StoryStore(Protocol):
 
 def nonce(*parts: object) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:25]
-
-
-def made_at(snowflake: int) -> datetime:
-    """When Discord made the object with this id (UTC)."""
-    return datetime.fromtimestamp(((snowflake >> 22) + DISCORD_EPOCH_MS) / 1000, tz=UTC)
 
 
 class StoryPoster:
@@ -169,14 +161,9 @@ class StoryPoster:
         error), if it is still active: the bot's, in the story channel, with the story's name, made after the
         post was recorded, and not another story's thread."""
         guild_id = int(row["guild_id"])
-        since = datetime.fromisoformat(str(row["created_at"])) - SKEW
-        if since.tzinfo is None:
-            since = since.replace(tzinfo=UTC)
         taken = await self.store.story_thread_ids(guild_id)
-        for thread in await self.poster.my_threads(guild_id, int(row["channel_id"])):
-            if thread.name == name and thread.id not in taken and made_at(thread.id) >= since:
-                return thread.id
-        return None
+        threads = await self.poster.my_threads(guild_id, int(row["channel_id"]))
+        return adoptable(threads, name, str(row["created_at"]), taken)
 
     async def _line(self, row: dict[str, Any]) -> None:
         guild_id, article_id = int(row["guild_id"]), str(row["article_id"])
