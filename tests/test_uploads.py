@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.errors import UserError
+from bot.i18n import use_locale
 from bot.ingest.intake import ARTICLE_SUFFIXES
 from bot.ingest.uploads import check_upload_name, is_article_name
 
@@ -22,6 +23,8 @@ def test_other_files_are_refused_naming_the_accepted_kinds(name: str) -> None:
         check_upload_name(name)
     assert refused.value.key == "upload_wrong_kind"
     for lang in ("en", "zh-CN", "zh-TW"):
-        text = refused.value.text(lang)
+        with use_locale(lang):
+            text = refused.value.text()
         assert all(suffix in text for suffix in ARTICLE_SUFFIXES), text
-    assert "isn't an article file" in refused.value.text("en")
+    with use_locale("en"):
+        assert "isn't an article file" in refused.value.text()
