@@ -13,7 +13,7 @@ from bot.delivery import Poster
 from bot.errors import UserError
 from bot.follows.targets import MAX_FOLLOWS, Target, resolve, split_value, targets_like
 from bot.library.catalog import Catalog
-from bot.render.limits import fit, one_line, plain
+from bot.render.limits import clip
 
 
 class FollowStore(Protocol):
@@ -108,7 +108,7 @@ class FollowService:
                     (f for f in mine if (f["kind"], f["target_key"]) == (target.kind, target.key)), None
                 )
         if row is None:
-            shown = plain(fit(one_line(split_value(wanted)[1]), 80))
+            shown = clip(split_value(wanted)[1], 80)
             raise UserError("unfollow_none", shown=shown)
         await self.store.remove_follow(guild_id, user_id, row["kind"], row["target_key"])
         return str(row["target_name"])

@@ -14,7 +14,7 @@ from bot.article.names import key as name_key
 from bot.errors import UserError
 from bot.i18n import t, use_locale
 from bot.library.catalog import View
-from bot.render.limits import fit, one_line, plain
+from bot.render.limits import clip, fit, one_line, plain
 from bot.timeline import Move
 from bot.timeline.current import same_org
 
@@ -59,7 +59,7 @@ def resolve(library: View, text: str) -> Target:
         org = library.organization(text)
         if org is not None:
             return Target(ORGANIZATION, fold(org), org)
-    shown = plain(fit(one_line(text), 80))
+    shown = clip(text, 80)
     suggestions = [p.name for p in library.suggest_people(text, limit=3)]
     suggestions += library.autocomplete_organizations(text, limit=2)
     if suggestions:
